@@ -1,0 +1,138 @@
+"""The one type every stage takes and returns: a Document with its provenance."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+# Metadata fields, in output order. Names follow trafilatura's where it has one.
+META_FIELDS = ("title", "author", "date", "sitename", "url", "categories", "tags", "reading_time")
+LIST_FIELDS = frozenset({"categories", "tags"})
+INT_FIELDS = frozenset({"reading_time"})
+
+# Bullet items are rendered as "- item"; the renderer keeps consecutive items together.
+LIST_ITEM_PREFIX = "- "
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the input: its 1-based number in the input file and its current text."""
+
+    no: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A run of input lines removed by one rule, and why."""
+
+    lines: tuple[int, int]  # 1-based, inclusive, in the input file
+    rule: str  # "coinspeaker#2", "heuristic:alt-text", "metadata:title"
+    kind: str  # the rule kind, e.g. "cut_after"
+    why: str
+    text: str  # the removed lines as they were when removed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"lines": list(self.lines), "rule": self.rule, "kind": self.kind, "why": self.why}
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    reading_time: int | None = None
+
+    def fill(self, **values: Any) -> Metadata:
+        """Set the fields that are still empty; the first source to give a field wins."""
+        new = {k: v for k, v in values.items() if v not in (None, (), "") and not getattr(self, k)}
+        return dataclasses.replace(self, **new) if new else self
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            name: list(value) if name in LIST_FIELDS else value
+            for name in META_FIELDS
+            for value in [getattr(self, name)]
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    lines: tuple[Line, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
+    source: str | None = None
+    profiles: tuple[str, ...] = ()  # the profiles that matched, site first
+    removals: tuple[Removal, ...] = ()
+    steps: tuple[str, ...] = ()  # what was done, e.g. "decode:utf-8", "ftfy:fix_encoding"
+    raw: bytes | str | None = field(default=None, repr=False)  # the input, until decoded
+
+    @property
+    def text(self) -> str:
+        return render(self.lines)
+
+    def replace(self, **changes: Any) -> Document:
+        return dataclasses.replace(self, **changes)
+
+    def without(self, drop: dict[int, Removal]) -> Document:
+        """Remove the lines at the given positions, recording each removal."""
+        if not drop:
+            return self
+        kept = tuple(line for i, line in enumerate(self.lines) if i not in drop)
+        removals = self.removals + tuple(dict.fromkeys(drop.values()))
+        return self.replace(lines=kept, removals=removals)
+
+
+def is_list_item(text: str) -> bool:
+    return text.startswith(LIST_ITEM_PREFIX)
+
+
+def render(lines: tuple[Line, ...] | list[Line]) -> str:
+    """Lay out lines as blocks: one blank line between blocks, list items kept together.
+
+    The input's blank lines mark block boundaries; a run of them counts as one, and the
+    blank lines between two list items are dropped (a scrape often spaces items out).
+    """
+    out: list[str] = []
+    pending_blank = False
+    for line in lines:
+        text = line.text
+        if not text.strip():
+            pending_blank = bool(out)
+            continue
+        if pending_blank and not (is_list_item(text) and is_list_item(out[-1])):
+            out.append("")
+        pending_blank = False
+        out.append(text)
+    return "\n".join(out) + "\n" if out else ""
+
+
+def removals_at(
+    lines: tuple[Line, ...], positions: list[int], *, rule: str, kind: str, why: str
+) -> dict[int, Removal]:
+    """Group the positions into runs of consecutive input lines, one Removal per run.
+
+    A run of blank lines alone is not a removal: blank lines only separate blocks,
+    so they stay and the renderer collapses them.
+    """
+    result: dict[int, Removal] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        if run and any(lines[i].text.strip() for i in run):
+            first, last = lines[run[0]], lines[run[-1]]
+            text = "\n".join(lines[i].text for i in run)
+            removal = Removal((first.no, last.no), rule, kind, why, text)
+            result.update(dict.fromkeys(run, removal))
+        run.clear()
+
+    for pos in sorted(set(positions)):
+        if run and lines[pos].no != lines[run[-1]].no + 1:
+            close()
+        run.append(pos)
+    close()
+    return result

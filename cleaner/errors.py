@@ -1,0 +1,34 @@
+"""Errors the library raises; the CLI maps each to a message and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CleanerError(Exception):
+    """Base of every error caused by bad input or configuration (never a bug)."""
+
+
+class InputError(CleanerError):
+    """An input could not be read or decoded; names the file."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a profile file, printed as `path:line:col: message`."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class ProfileError(CleanerError):
+    """One or more profiles are invalid; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(map(str, self.problems)))

@@ -1,0 +1,54 @@
+"""The stages in order, and clean(): one Document through each of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.document import Document
+from cleaner.profiles import Profiles, load_profiles
+from cleaner.stages import decode, heuristics, metadata, normalise, profile, unicode
+
+STAGES = (decode.run, unicode.run, profile.run, heuristics.run, normalise.run, metadata.run)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the stages need besides the document."""
+
+    profiles: Profiles
+    profile: str = "auto"  # "auto", "none" or a profile name
+    url: str | None = None
+    heuristics: bool = True
+
+
+@lru_cache(maxsize=1)
+def builtin_profiles() -> Profiles:
+    return load_profiles()
+
+
+def clean(
+    data: str | bytes,
+    *,
+    profile: str = "auto",
+    url: str | None = None,
+    source: str | None = None,
+    heuristics: bool = True,
+    profiles: Profiles | None = None,
+    profiles_dir: Sequence[str | Path] = (),
+) -> Document:
+    """Clean one scrape (text or bytes in any charset) into a Document.
+
+    `profile` is "auto" (detect by `url` host and text fingerprints), "none", or a
+    profile name. Pass `profiles` (from load_profiles) to reuse them across calls;
+    otherwise the built-in ones are used, plus any in `profiles_dir`.
+    """
+    if profiles is None:
+        profiles = load_profiles(profiles_dir) if profiles_dir else builtin_profiles()
+    ctx = Context(profiles=profiles, profile=profile, url=url, heuristics=heuristics)
+    doc = Document(raw=data, source=source)
+    for stage in STAGES:
+        doc = stage(doc, ctx)
+    return doc

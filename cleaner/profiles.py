@@ -1,0 +1,281 @@
+"""Find, parse (tomllib) and validate profile files into Profile objects, or ProfileError.
+
+A profile is data: how to recognise a site or platform, and its ordered rules. Every
+problem in every file is collected and reported as `path:line:col: message`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from cleaner import rules
+from cleaner.errors import Problem, ProfileError
+from cleaner.rules.base import OptionIssue, Patterns, Rule, Texts, build_options, suggest, toml_type
+from cleaner.tomlpos import Locator
+
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KINDS = ("site", "platform")
+TABLES = ("profile", "rules", "expect")
+RULE_COMMON = ("kind", "why", "id")
+
+
+def builtin_dir() -> Path:
+    """The profiles that ship with cleaner: inside the installed package, or the checkout's."""
+    packaged = Path(__file__).parent / "profiles"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "profiles"
+
+
+@dataclass(frozen=True)
+class ProfileOptions:
+    name: str
+    kind: str = "site"
+    description: str = ""
+    sitename: str | None = None
+    hosts: Texts | None = None
+    fingerprints: Patterns | None = None
+    platforms: Texts | None = None
+    samples: Texts | None = None
+
+
+@dataclass(frozen=True)
+class ExpectOptions:
+    keep: Texts | None = None
+    drop: Texts | None = None
+
+
+@dataclass(frozen=True)
+class ProfileRule:
+    ref: str  # "coinspeaker#2", or "coinspeaker#<id>" when the rule has an id
+    kind: str
+    why: str
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    kind: str
+    path: Path
+    description: str = ""
+    sitename: str | None = None
+    hosts: tuple[str, ...] = ()
+    fingerprints: tuple[regex.Pattern, ...] = ()
+    platforms: tuple[str, ...] = ()
+    samples: tuple[Path, ...] = ()
+    rules: tuple[ProfileRule, ...] = ()
+    keep: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+
+    def host_match(self, host: str) -> str | None:
+        """The host pattern that `host` matches: "example.com" covers its subdomains too."""
+        host = host.lower().rstrip(".")
+        for pattern in self.hosts:
+            p = pattern.lower()
+            if host == p or host.endswith("." + p) or fnmatch.fnmatchcase(host, p):
+                return pattern
+        return None
+
+    def fingerprint_match(self, stripped_text: str) -> str | None:
+        """The first fingerprint found in the text (lines stripped, searched line by line)."""
+        for pattern in self.fingerprints:
+            if pattern.search(stripped_text):
+                return pattern.pattern
+        return None
+
+
+@dataclass
+class Profiles:
+    """The loaded profiles by name; later directories override earlier ones by name."""
+
+    by_name: dict[str, Profile] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(sorted(self.by_name.values(), key=lambda p: (p.kind != "site", p.name)))
+
+    def __len__(self) -> int:
+        return len(self.by_name)
+
+    def get(self, name: str) -> Profile:
+        try:
+            return self.by_name[name]
+        except KeyError:
+            raise KeyError(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
+
+
+def load_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Profiles:
+    """Load the built-in profiles, then each directory's (same name: the later one wins)."""
+    sources = ([builtin_dir()] if builtin else []) + [Path(d) for d in dirs]
+    problems: list[Problem] = []
+    profiles = Profiles()
+    for directory in sources:
+        seen: dict[str, Path] = {}
+        for path in sorted(directory.glob("*.toml")):
+            profile, found = load_file(path)
+            problems += found
+            if profile is None:
+                continue
+            if profile.name in seen:
+                problems.append(Problem(str(path), 1, 1, f'profile "{profile.name}" is also defined in {seen[profile.name]}'))
+                continue
+            seen[profile.name] = path
+            profiles.by_name[profile.name] = profile
+    problems += _check_platform_refs(profiles)
+    if problems:
+        raise ProfileError(problems)
+    return profiles
+
+
+def _check_platform_refs(profiles: Profiles) -> list[Problem]:
+    problems = []
+    for profile in profiles:
+        for name in profile.platforms:
+            target = profiles.by_name.get(name)
+            if target is None or target.kind != "platform":
+                platforms = [p.name for p in profiles if p.kind == "platform"]
+                spot = Locator(profile.path.read_text(encoding="utf-8")).key("profile", None, "platforms")
+                message = f'profile.platforms: unknown platform profile "{name}"{suggest(name, platforms)}'
+                problems.append(Problem(str(profile.path), spot.line, spot.col, message))
+    return problems
+
+
+def load_file(path: Path) -> tuple[Profile | None, list[Problem]]:
+    """Parse and validate one profile file; a Profile only when there are no problems."""
+    where = str(path)
+    try:
+        source = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        return None, [Problem(where, 1, 1, f"not UTF-8 text ({err.reason} at byte {err.start})")]
+    except OSError as err:
+        return None, [Problem(where, 1, 1, f"cannot read: {err.strerror}")]
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as err:
+        return None, [_syntax_problem(where, source, err)]
+    return _Validator(path, source).run(data)
+
+
+def _syntax_problem(where: str, source: str, err: tomllib.TOMLDecodeError) -> Problem:
+    text = str(err)
+    at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", text)
+    if at:
+        return Problem(where, int(at.group(1)), int(at.group(2)), f"TOML syntax: {text[: at.start()]}")
+    end = re.search(r"\s*\(at end of document\)$", text)
+    if end:
+        lines = source.split("\n")
+        return Problem(where, len(lines), len(lines[-1]) + 1, f"TOML syntax: {text[: end.start()]}")
+    return Problem(where, 1, 1, f"TOML syntax: {text}")
+
+
+class _Validator:
+    """Turns parsed TOML into a Profile, collecting every problem with its position."""
+
+    def __init__(self, path: Path, source: str):
+        self.path = path
+        self.where = str(path)
+        self.locate = Locator(source)
+        self.problems: list[Problem] = []
+
+    def run(self, data: dict[str, Any]) -> tuple[Profile | None, list[Problem]]:
+        for key in data:
+            if key not in TABLES:
+                spot = self.locate.tables.get((key, None)) or self.locate.key("", None, key)
+                self._add(spot, f'unknown table "{key}"{suggest(key, TABLES)}')
+        head = self._table(data, "profile", ProfileOptions, required=True)
+        expect = self._table(data, "expect", ExpectOptions) or ExpectOptions()
+        if head and head.kind not in KINDS:
+            self._at_value("profile", None, "kind", f'profile.kind: expected "site" or "platform", got "{head.kind}"')
+        if head and not NAME.match(head.name):
+            self._at_value("profile", None, "name", f'profile.name: "{head.name}" must be lower-case letters, digits and dashes')
+        compiled = self._rules(data.get("rules", []), head.name if head else self.path.stem)
+        if self.problems or head is None:
+            return None, self.problems
+        profile = Profile(
+            name=head.name,
+            kind=head.kind,
+            path=self.path,
+            description=head.description,
+            sitename=head.sitename,
+            hosts=tuple(head.hosts or ()),
+            fingerprints=tuple(regex.compile(p.pattern, regex.MULTILINE) for p in head.fingerprints or ()),
+            platforms=tuple(head.platforms or ()),
+            samples=tuple((self.path.parent / s) for s in head.samples or ()),
+            rules=compiled,
+            keep=tuple(expect.keep or ()),
+            drop=tuple(expect.drop or ()),
+        )
+        return profile, []
+
+    def _table(self, data: dict, name: str, options_cls: type, required: bool = False) -> Any:
+        raw = data.get(name)
+        if raw is None:
+            if required:
+                self._add(self.locate.table("", None), f"missing [{name}] table")
+            return None
+        if not isinstance(raw, dict):
+            self._add(self.locate.key("", None, name), f"{name}: expected a table, got {toml_type(raw)}")
+            return None
+        options, issues = build_options(options_cls, raw)
+        for issue in issues:
+            self._issue(name, None, name, issue)
+        return options
+
+    def _rules(self, raw_rules: Any, profile_name: str) -> tuple[ProfileRule, ...]:
+        if not isinstance(raw_rules, list):
+            self._add(self.locate.key("", None, "rules"), "rules: expected [[rules]] tables")
+            return ()
+        compiled = []
+        for index, raw in enumerate(raw_rules):
+            label = f"rules[{index + 1}]"
+            kind = raw.get("kind")
+            if not isinstance(kind, str):
+                message = f"{label}: missing key \"kind\"" if kind is None else f"{label}.kind: expected a string"
+                self._add(self.locate.key("rules", index, "kind"), message)
+                continue
+            try:
+                rule_cls = rules.get(kind)
+            except KeyError as err:
+                self._add(self.locate.literal("rules", index, "kind", None, None), f"{label}: {err.args[0]}")
+                continue
+            named = f"{label} ({kind})"
+            why, rule_id = raw.get("why"), raw.get("id")
+            if not isinstance(why, str) or not why.strip():
+                problem = "missing key \"why\"" if why is None else "why: expected a non-empty string"
+                spot = self.locate.key("rules", index, "why") if why is not None else self.locate.table("rules", index)
+                self._add(spot, f"{named}: {problem}")
+            if rule_id is not None and not isinstance(rule_id, str):
+                self._add(self.locate.key("rules", index, "id"), f"{label}.id: expected a string, got {toml_type(rule_id)}")
+            specific = {k: v for k, v in raw.items() if k not in RULE_COMMON}
+            options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON)
+            if options is not None:
+                issues = rule_cls.validate(options)
+            for issue in issues:
+                self._issue("rules", index, label, issue, named)
+            if not issues and isinstance(why, str) and why.strip():
+                ref = f"{profile_name}#{rule_id if isinstance(rule_id, str) else index + 1}"
+                compiled.append(ProfileRule(ref, kind, why.strip(), rule_cls(options)))
+        return tuple(compiled)
+
+    def _issue(self, table: str, index: int | None, label: str, issue: OptionIssue, named: str = "") -> None:
+        """Place an option issue: at the key, at the bad string, or at the table header."""
+        if not issue.key:
+            self._add(self.locate.table(table, index), f"{named or label}: {issue.message}")
+        elif issue.message.startswith("unknown key"):
+            self._add(self.locate.key(table, index, issue.key), f"{named or label}: {issue.message}")
+        else:
+            spot = self.locate.literal(table, index, issue.key, issue.element, issue.offset)
+            element = f"[{issue.element}]" if issue.element is not None else ""
+            self._add(spot, f"{label}.{issue.key}{element}: {issue.message}")
+
+    def _at_value(self, table: str, index: int | None, key: str, message: str) -> None:
+        self._add(self.locate.literal(table, index, key, None, None), message)
+
+    def _add(self, spot: Any, message: str) -> None:
+        self.problems.append(Problem(self.where, spot.line, spot.col, message))

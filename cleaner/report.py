@@ -1,0 +1,52 @@
+"""Render a Document: clean text, a JSON record, the removal report.
+
+Used by the CLI and by the snapshot tests, so what is tested is what users see.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cleaner.document import Document
+
+FORMATS = ("text", "json", "jsonl")
+EXTENSIONS = {"text": ".txt", "json": ".json"}
+
+
+def record(doc: Document) -> dict[str, Any]:
+    """The JSON record of a document: text, metadata fields, profiles, source, removals."""
+    return {
+        "text": doc.text,
+        **doc.metadata.as_dict(),
+        "profile": list(doc.profiles),
+        "source": doc.source,
+        "removed": [r.as_dict() for r in sorted(doc.removals, key=lambda r: r.lines)],
+    }
+
+
+def render(doc: Document, fmt: str) -> str:
+    if fmt == "text":
+        return doc.text
+    if fmt == "json":
+        return json.dumps(record(doc), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(record(doc), ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def removal_report(doc: Document) -> str:
+    """Each removal: input lines, rule and why, then the removed text, one `|` line each."""
+    out = []
+    for r in sorted(doc.removals, key=lambda r: r.lines):
+        first, last = r.lines
+        span = f"line {first}" if first == last else f"lines {first}-{last}"
+        out.append(f"{span}: {r.rule} ({r.kind}): {r.why}")
+        out += [f"    | {line}".rstrip() for line in r.text.split("\n")]
+    return "\n".join(out) + "\n" if out else ""
+
+
+def metadata_report(doc: Document) -> str:
+    """Metadata, matched profiles and processing steps as stable, readable JSON."""
+    data = {**doc.metadata.as_dict(), "profile": list(doc.profiles), "steps": list(doc.steps)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,219 @@
+"""What every rule kind shares: the option types, option validation and the line view."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+
+from cleaner.document import Line
+
+
+# Option types a rule's Options dataclass may use, besides str, int and bool.
+class Texts(tuple):
+    """A string or a list of strings, matched against whole (stripped) lines."""
+
+
+class Pattern:
+    """One regular expression (the `regex` module's syntax), compiled at load time."""
+
+
+class Patterns(tuple):
+    """A regular expression or a list of them; a line matches if any does."""
+
+
+@dataclass(frozen=True)
+class OptionIssue:
+    """A problem with one option value; the loader turns it into path:line:col."""
+
+    key: str
+    message: str
+    element: int | None = None  # index in a list value
+    offset: int | None = None  # character offset inside the string (regex errors)
+
+
+@dataclass
+class Hit:
+    """What a rule found: positions (in the current line list) to drop, metadata to set."""
+
+    drop: list[int] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class LineView:
+    """The current lines with their stripped texts, which rules match against."""
+
+    def __init__(self, lines: Sequence[Line], texts: list[str] | None = None):
+        self.lines = lines
+        self.texts = texts if texts is not None else [line.text.strip() for line in lines]
+
+    def without(self, drop: Iterable[int]) -> LineView:
+        """The view after dropping positions, reusing the stripped texts."""
+        gone = set(drop)
+        if not gone:
+            return self
+        keep = [i for i in range(len(self.lines)) if i not in gone]
+        return LineView([self.lines[i] for i in keep], [self.texts[i] for i in keep])
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def neighbour(self, i: int, step: int) -> int | None:
+        """Position of the nearest non-blank line before (step=-1) or after (step=1) i."""
+        j = i + step
+        while 0 <= j < len(self.texts):
+            if self.texts[j]:
+                return j
+            j += step
+        return None
+
+    def blocks(self) -> Iterator[range]:
+        """Runs of consecutive non-blank lines, as ranges of positions."""
+        start = None
+        for i, text in enumerate(self.texts):
+            if text and start is None:
+                start = i
+            elif not text and start is not None:
+                yield range(start, i)
+                start = None
+        if start is not None:
+            yield range(start, len(self.texts))
+
+
+class Rule:
+    """Base of the rule kinds. Subclasses set `kind`, `Options` and `apply`."""
+
+    kind: ClassVar[str]
+    Options: ClassVar[type]
+
+    def __init__(self, options: Any):
+        self.options = options
+
+    @classmethod
+    def validate(cls, options: Any) -> list[OptionIssue]:
+        """Checks across options, once each option has its type; override when needed."""
+        return []
+
+    def apply(self, view: LineView) -> Hit:
+        raise NotImplementedError
+
+
+def matches_any(patterns: Sequence[regex.Pattern], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[regex.Pattern]) -> int | None:
+    """Position of the first line equal to one of `texts` or matching one of `patterns`."""
+    wanted = set(texts)
+    for i, text in enumerate(view.texts):
+        if text and (text in wanted or matches_any(patterns, text)):
+            return i
+    return None
+
+
+def compile_pattern(source: str) -> regex.Pattern:
+    return regex.compile(source)
+
+
+def suggest(name: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+TYPE_NAMES = {
+    str: "a string",
+    int: "an integer",
+    bool: "true or false",
+    Texts: "a string or a list of strings",
+    Pattern: "a regular expression (string)",
+    Patterns: "a regular expression or a list of them",
+}
+
+
+def toml_type(value: Any) -> str:
+    names = {bool: "boolean", int: "integer", float: "float", str: "string", list: "array", dict: "table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def build_options(options_cls: type, raw: dict[str, Any], also: Sequence[str] = ()) -> tuple[Any, list[OptionIssue]]:
+    """Check `raw` against the Options dataclass: unknown and missing keys, types, regexes.
+
+    `also` names keys valid beside the options (handled by the caller), for suggestions.
+    """
+    hints = typing.get_type_hints(options_cls)
+    fields = {f.name: f for f in dataclasses.fields(options_cls)}
+    issues: list[OptionIssue] = []
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in fields:
+            issues.append(OptionIssue(key, f'unknown key "{key}"{suggest(key, [*fields, *also])}'))
+            continue
+        converted, problems = _convert(key, value, hints[key])
+        issues += problems
+        if not problems:
+            values[key] = converted
+    for name, f in fields.items():
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if required and name not in raw:
+            issues.append(OptionIssue("", f'missing key "{name}"'))
+    if issues:
+        return None, issues
+    return options_cls(**values), []
+
+
+def _convert(key: str, value: Any, hint: Any) -> tuple[Any, list[OptionIssue]]:
+    args = typing.get_args(hint)
+    if type(None) in args:  # Optional[X]: TOML has no null, so the value is always X here
+        hint = next(a for a in args if a is not type(None))
+    wrong = [OptionIssue(key, f"expected {TYPE_NAMES[hint]}, got {toml_type(value)}")]
+    if hint in (str, Pattern) and not isinstance(value, str):
+        return None, wrong
+    if hint is int and (not isinstance(value, int) or isinstance(value, bool)):
+        return None, wrong
+    if hint is bool and not isinstance(value, bool):
+        return None, wrong
+    if hint in (Texts, Patterns):
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            return None, wrong
+        if not items:
+            return None, [OptionIssue(key, "expected at least one value, got an empty list")]
+        if hint is Texts:
+            return Texts(items), []
+        compiled, issues = [], []
+        for i, source in enumerate(items):
+            pattern, issue = _compile(key, source, i if isinstance(value, list) else None)
+            compiled.append(pattern)
+            issues += [issue] if issue else []
+        return Patterns(compiled), issues
+    if hint is Pattern:
+        pattern, issue = _compile(key, value, None)
+        return pattern, [issue] if issue else []
+    return value, []
+
+
+def _compile(key: str, source: str, element: int | None) -> tuple[Any, OptionIssue | None]:
+    try:
+        return compile_pattern(source), None
+    except regex.error as err:
+        message = err.msg if hasattr(err, "msg") else str(err)
+        pos = getattr(err, "pos", None)
+        at = f" at position {pos}" if pos is not None else ""
+        return None, OptionIssue(key, f"bad regex: {message}{at}", element, pos)
+
+
+def numbered(text: str) -> LineView:
+    """A LineView over `text`, numbered from 1: for docstring examples and tests."""
+    return LineView([Line(no, t) for no, t in enumerate(text.split("\n"), 1)])
+
+
+def require_marker(options: Any) -> list[OptionIssue]:
+    """Marker rules need `text` or `pattern` (or both) to find their line."""
+    if options.text is None and options.pattern is None:
+        return [OptionIssue("", 'needs "text" or "pattern" to find the marker line')]
+    return []

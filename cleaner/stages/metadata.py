@@ -1,0 +1,48 @@
+"""Metadata the profiles did not give: the headline as title, taken out of the body."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import regex
+
+from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, is_list_item, removals_at
+from cleaner.stages.normalise import collapse_spaces
+
+TEXT_FIELDS = [f for f in META_FIELDS if f not in LIST_FIELDS and f not in INT_FIELDS]
+
+NOT_A_HEADLINE_END = regex.compile(r"[.,;:]$")
+MAX_HEADLINE_WORDS = 25
+
+
+def _headline(doc: Document) -> int | None:
+    """Position of the first line if it reads as a headline and the body goes on after it."""
+    content = [i for i, line in enumerate(doc.lines) if line.text]
+    if len(content) < 2:
+        return None
+    text = doc.lines[content[0]].text
+    if is_list_item(text) or NOT_A_HEADLINE_END.search(text) or len(text.split()) > MAX_HEADLINE_WORDS:
+        return None
+    return content[0]
+
+
+def _tidy(meta: Metadata) -> Metadata:
+    """Metadata taken from raw lines gets the same space rules as the text."""
+    changes = {name: collapse_spaces(getattr(meta, name)) for name in TEXT_FIELDS if getattr(meta, name)}
+    changes |= {name: tuple(collapse_spaces(v) for v in getattr(meta, name)) for name in LIST_FIELDS}
+    return dataclasses.replace(meta, **changes)
+
+
+def run(doc: Document, ctx) -> Document:
+    meta = _tidy(doc.metadata)
+    if meta.title is None:
+        at = _headline(doc)
+        if at is not None:
+            meta = meta.fill(title=doc.lines[at].text)
+            why = "the headline is metadata (title), not body"
+            doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
+    if meta.title:
+        repeats = [i for i, line in enumerate(doc.lines) if line.text == meta.title]
+        why = "the scrape repeats the headline"
+        doc = doc.without(removals_at(doc.lines, repeats, rule="metadata:title-repeat", kind="metadata", why=why))
+    return doc.replace(metadata=meta)

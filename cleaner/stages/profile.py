@@ -1,0 +1,82 @@
+"""Pick the profiles that fit the document and run their rules in order."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from cleaner.document import Document, removals_at
+from cleaner.profiles import Profile, Profiles
+from cleaner.rules.base import LineView
+
+
+def select(profiles: Profiles, choice: str, stripped_text: str, url: str | None) -> list[tuple[Profile, str]]:
+    """The profiles to apply, each with the reason it was chosen: site profile first,
+    then the platforms it uses, then every other platform profile that matches.
+
+    `choice` is "auto", "none" or a profile name (KeyError with did-you-mean if unknown).
+    """
+    if choice == "none":
+        return []
+    host = (urlsplit(url).hostname or "") if url else ""
+    chosen: list[tuple[Profile, str]] = []
+    if choice != "auto":
+        chosen.append((profiles.get(choice), "chosen with --profile"))
+    else:
+        site = _best_site(profiles, stripped_text, host)
+        if site:
+            chosen.append(site)
+    for profile, _ in list(chosen):
+        chosen += [(profiles.get(name), f"used by {profile.name}") for name in profile.platforms]
+    names = {p.name for p, _ in chosen}
+    for profile in profiles:
+        if profile.kind == "platform" and profile.name not in names:
+            reason = _reason(profile, stripped_text, host)
+            if reason:
+                chosen.append((profile, reason))
+    return chosen
+
+
+def _reason(profile: Profile, stripped_text: str, host: str) -> str | None:
+    if host and (pattern := profile.host_match(host)):
+        return f"host {host} matches {pattern!r}"
+    if pattern := profile.fingerprint_match(stripped_text):
+        return f"fingerprint {pattern!r}"
+    return None
+
+
+def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profile, str] | None:
+    """A host match wins; otherwise the site profile with the most fingerprints found."""
+    sites = [p for p in profiles if p.kind == "site"]
+    if host:
+        for profile in sites:
+            if pattern := profile.host_match(host):
+                return profile, f"host {host} matches {pattern!r}"
+    best, best_count = None, 0
+    for profile in sites:
+        count = sum(1 for f in profile.fingerprints if f.search(stripped_text))
+        if count > best_count:
+            best, best_count = profile, count
+    if best is None:
+        return None
+    return best, _reason(best, stripped_text, "") or ""
+
+
+def run(doc: Document, ctx) -> Document:
+    view = LineView(doc.lines)
+    chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url)
+    meta = doc.metadata.fill(url=ctx.url)
+    for profile, _ in chosen:
+        for prule in profile.rules:
+            hit = prule.rule.apply(view)
+            meta = meta.fill(**hit.meta)
+            if hit.drop:
+                drop = removals_at(doc.lines, hit.drop, rule=prule.ref, kind=prule.kind, why=prule.why)
+                doc = doc.without(drop)
+                view = view.without(drop)
+        meta = meta.fill(sitename=profile.sitename)
+    steps = tuple(f"profile:{p.name} ({reason})" for p, reason in chosen)
+    return doc.replace(
+        metadata=meta,
+        profiles=doc.profiles + tuple(p.name for p, _ in chosen),
+        steps=doc.steps + steps,
+    )
