@@ -38,9 +38,9 @@ def select(profiles: Profiles, choice: str, stripped_text: str, url: str | None)
 
 def _reason(profile: Profile, stripped_text: str, host: str) -> str | None:
     if host and (pattern := profile.host_match(host)):
-        return f"host {host} matches {pattern!r}"
+        return f'host {host} matches "{pattern}"'
     if pattern := profile.fingerprint_match(stripped_text):
-        return f"fingerprint {pattern!r}"
+        return f'fingerprint "{pattern}"'
     return None
 
 
@@ -50,7 +50,7 @@ def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profi
     if host:
         for profile in sites:
             if pattern := profile.host_match(host):
-                return profile, f"host {host} matches {pattern!r}"
+                return profile, f'host {host} matches "{pattern}"'
     best, best_count = None, 0
     for profile in sites:
         count = sum(1 for f in profile.fingerprints if f.search(stripped_text))
