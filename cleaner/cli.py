@@ -6,6 +6,7 @@ Exit codes: 0 all good; 1 some inputs failed (the others are still written);
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
@@ -127,7 +128,7 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
 
 def _clean_one(job: Job, options: dict):
     if job.path is None:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         source = "<stdin>"
     else:
         data = job.path.read_bytes()
@@ -142,8 +143,8 @@ class _shared_output:
         self.path = path
 
     def __enter__(self) -> IO[str]:
-        if self.path is None:
-            self.file = click.get_text_stream("stdout", encoding="utf-8")
+        if self.path is None:  # UTF-8 whatever the locale says; detached again on exit
+            self.file = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True)
             return self.file
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
@@ -152,7 +153,7 @@ class _shared_output:
 
     def __exit__(self, *exc: object) -> None:
         if self.path is None:
-            self.file.flush()
+            self.file.detach()
             return
         self.file.close()
         os.replace(self.tmp, self.path)

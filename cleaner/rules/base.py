@@ -168,7 +168,8 @@ def build_options(options_cls: type, raw: dict[str, Any], also: Sequence[str] = 
 
 def _convert(key: str, value: Any, hint: Any) -> tuple[Any, list[OptionIssue]]:
     args = typing.get_args(hint)
-    if type(None) in args:  # Optional[X]: TOML has no null, so the value is always X here
+    optional = type(None) in args
+    if optional:  # Optional[X]: TOML has no null, so the value is always X here
         hint = next(a for a in args if a is not type(None))
     wrong = [OptionIssue(key, f"expected {TYPE_NAMES[hint]}, got {toml_type(value)}")]
     if hint in (str, Pattern) and not isinstance(value, str):
@@ -181,7 +182,7 @@ def _convert(key: str, value: Any, hint: Any) -> tuple[Any, list[OptionIssue]]:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
             return None, wrong
-        if not items:
+        if not items and not optional:
             return None, [OptionIssue(key, "expected at least one value, got an empty list")]
         if hint is Texts:
             return Texts(items), []

@@ -1,0 +1,99 @@
+import pytest
+
+from cleaner.rules.drop_between import DropBetween
+
+from .helpers import check_rule, option_issues
+
+BOX = {"start": "^Sign up for The Morning Tide$", "end": "^Subscribe$"}
+
+CASES = [
+    pytest.param(
+        "The ferry strike ended.\nSign up for The Morning Tide\nYour email address\nSubscribe\nUnions welcomed the deal.",
+        BOX,
+        "The ferry strike ended.\nUnions welcomed the deal.",
+        None,
+        id="newsletter-box-with-markers",
+    ),
+    pytest.param(
+        "The ferry strike ended.\nUnions welcomed the deal.\nSubscribe",
+        BOX,
+        "The ferry strike ended.\nUnions welcomed the deal.\nSubscribe",
+        None,
+        id="no-start-keeps-everything",
+    ),
+    pytest.param(
+        "The ferry strike ended.\nSign up for The Morning Tide\nUnions welcomed the deal.\nTalks resume in June.",
+        BOX,
+        "The ferry strike ended.\nSign up for The Morning Tide\nUnions welcomed the deal.\nTalks resume in June.",
+        None,
+        id="unclosed-start-drops-nothing",
+    ),
+    pytest.param(
+        "Intro.\nSign up for The Morning Tide\nSubscribe\nMiddle.\nSign up for The Morning Tide\nEmail\nSubscribe\nEnd.",
+        BOX,
+        "Intro.\nMiddle.\nEnd.",
+        None,
+        id="two-boxes",
+    ),
+    pytest.param(
+        "Intro.\nSign up for The Morning Tide\nSubscribe\nMiddle.\nSign up for The Morning Tide\nRest of article.",
+        BOX,
+        "Intro.\nMiddle.\nSign up for The Morning Tide\nRest of article.",
+        None,
+        id="closed-box-then-unclosed-start",
+    ),
+    pytest.param(
+        "Subscribe\nIntro.\nSign up for The Morning Tide\nSubscribe\nEnd.",
+        BOX,
+        "Subscribe\nIntro.\nEnd.",
+        None,
+        id="end-before-start-ignored",
+    ),
+    pytest.param(
+        "  Leave a Reply \nYour name\n\nComment\n\n Post Comment",
+        {"start": "^Leave a Reply$", "end": "^Post Comment$"},
+        "",
+        None,
+        id="stripped-markers-first-to-last-line-with-blanks",
+    ),
+    pytest.param(
+        "Intro.\n<<\nad one\n<<\nad two\n>>\nEnd.",
+        {"start": "^<<$", "end": "^>>$"},
+        "Intro.\nEnd.",
+        None,
+        id="second-start-inside-box",
+    ),
+    pytest.param(
+        "Intro.\n-----\nPartner offer\n-----\nEnd.",
+        {"start": "^-{3,}$", "end": "^-{3,}$"},
+        "Intro.\nEnd.",
+        None,
+        id="same-delimiter-start-and-end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "options", "kept", "meta"), CASES)
+def test_drop_between(text, options, kept, meta):
+    check_rule(DropBetween, text, options, kept, meta)
+
+
+ISSUES = [
+    pytest.param({"start": "^Leave a Reply$"}, ['missing key "end"'], id="missing-end"),
+    pytest.param({}, ['missing key "start"', 'missing key "end"'], id="missing-both"),
+    pytest.param(
+        {"start": ["^a$", "^b$"], "end": "^c$"}, ["expected a regular expression (string), got array"], id="start-list"
+    ),
+    pytest.param({"start": "^a$", "end": "(?<name"}, ["bad regex: missing > at position 7"], id="bad-end-regex"),
+    pytest.param(
+        {"start": "^a$", "stop": "^b$"},
+        ['unknown key "stop"', 'missing key "end"'],
+        id="stop-instead-of-end",
+    ),
+    pytest.param(BOX, [], id="valid"),
+]
+
+
+@pytest.mark.parametrize(("raw", "messages"), ISSUES)
+def test_drop_between_options(raw, messages):
+    assert option_issues(DropBetween, raw) == messages

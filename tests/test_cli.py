@@ -1,0 +1,223 @@
+"""The command line through click's CliRunner: outputs, exit codes, exact error text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import __version__
+from cleaner.cli import main
+from tests.conftest import GOLD, SEEDS
+
+SEED = SEEDS[0]
+GOLD_TEXT = (GOLD / SEED.name).read_text(encoding="utf-8")
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+@pytest.fixture
+def scrapes(tmp_path: Path) -> Path:
+    """A directory of scrapes: two seeds, one in a subfolder, an empty file and a binary."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], root)
+    shutil.copy(SEEDS[1], root / "sub")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "sub" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    return root
+
+
+def digest(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_one_file_to_stdout():
+    result = run("clean", str(SEED))
+    assert (result.exit_code, result.stdout) == (0, GOLD_TEXT)
+
+
+def test_stdin_to_stdout():
+    result = run("clean", "-", stdin=b"Getting your Trinity Audio player ready...\nHello world.\n")
+    assert (result.exit_code, result.stdout) == (0, "Hello world.\n")
+
+
+def test_directory_mirrors_the_tree_and_reports_the_bad_file(scrapes: Path, tmp_path: Path):
+    before = digest(scrapes)
+    out = tmp_path / "out"
+    result = run("clean", str(scrapes), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cleaner: {scrapes / 'sub' / 'image.png'}: binary file (contains NUL bytes), not text\n"
+        f"cleaner: 3 cleaned, 1 failed into {out}\n"
+    )
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        SEEDS[0].name,
+        "empty.txt",
+        f"sub/{SEEDS[1].name}",
+    ]
+    assert (out / SEEDS[0].name).read_text(encoding="utf-8") == GOLD_TEXT
+    assert (out / "sub" / SEEDS[1].name).read_text(encoding="utf-8") == (GOLD / SEEDS[1].name).read_text(encoding="utf-8")
+    assert (out / "empty.txt").read_text() == ""
+    assert digest(scrapes) == before, "inputs are never modified"
+
+
+def test_json_records_carry_metadata_and_removals(tmp_path: Path):
+    out = tmp_path / "out"
+    result = run("clean", str(SEEDS[2]), str(SEEDS[3]), "-o", str(out), "--format", "json")
+    assert result.exit_code == 0
+    record = json.loads((out / f"{SEEDS[2].stem}.json").read_text(encoding="utf-8"))
+    assert list(record) == [
+        "text", "title", "author", "date", "sitename", "url", "categories", "tags",
+        "reading_time", "profile", "source", "removed",
+    ]  # fmt: skip
+    assert record["source"] == str(SEEDS[2])
+    assert record["profile"] == ["coinspeaker"]
+    assert record["removed"][0] == {"lines": [1, 1], "rule": "metadata:title", "kind": "metadata", "why": "the headline is metadata (title), not body"}
+    assert {"lines": [26, 26], "rule": "coinspeaker#related", "kind": "cut_after", "why": "related-articles rail and footer"} in record["removed"]
+
+
+def test_jsonl_to_stdout_one_record_per_input_in_order():
+    result = run("clean", *map(str, SEEDS), "--format", "jsonl")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [str(s) for s in SEEDS]
+    assert [r["text"] for r in records] == [(GOLD / s.name).read_text(encoding="utf-8") for s in SEEDS]
+
+
+def test_jsonl_to_a_file_includes_failures_only_on_stderr(scrapes: Path, tmp_path: Path):
+    out = tmp_path / "all.jsonl"
+    result = run("clean", str(scrapes), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 1
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert "image.png: binary file" in result.stderr
+
+
+def test_empty_file_gives_empty_output(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("clean", str(empty))
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_missing_path_is_a_usage_error():
+    result = run("clean", "nope.txt")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: Invalid value for 'INPUT...': Path 'nope.txt' does not exist.\n")
+
+
+def test_directory_without_output_is_a_usage_error(scrapes: Path):
+    result = run("clean", str(scrapes))
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: several inputs or a directory need -o DIR (or --format jsonl)\n")
+
+
+def test_output_inside_input_directory_is_refused(scrapes: Path):
+    result = run("clean", str(scrapes), "-o", str(scrapes / "out"))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: output directory {scrapes / 'out'} is inside input directory {scrapes}; choose another -o\n")
+    assert not (scrapes / "out").exists()
+
+
+def test_output_onto_its_own_input_is_refused(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SEED.read_bytes())
+    result = run("clean", str(page), "-o", str(page))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: output {page} is also an input; it would be overwritten\n")
+    assert page.read_bytes() == SEED.read_bytes()
+
+
+def test_output_dir_onto_an_input_file_is_refused(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SEED.read_bytes())
+    other = tmp_path / "other.txt"
+    other.write_bytes(SEEDS[1].read_bytes())
+    result = run("clean", str(page), str(other), "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"cleaner: {page}: output {page} is an input; not overwritten\n" in result.stderr
+    assert page.read_bytes() == SEED.read_bytes()
+
+
+def test_unknown_profile_suggests_a_name():
+    result = run("clean", str(SEED), "--profile", "coingek")
+    assert result.exit_code == 2
+    assert result.stderr.endswith('Error: Invalid value for \'--profile\': unknown profile "coingek"; did you mean "coingeek"?\n')
+
+
+def test_bad_profile_stops_before_any_input(tmp_path: Path, scrapes: Path):
+    bad = tmp_path / "profiles"
+    bad.mkdir()
+    (bad / "mine.toml").write_text('[profile]\nname = "mine"\n\n[[rules]]\nkind = "cut_afer"\ntext = "x"\nwhy = "y"\n')
+    out = tmp_path / "out"
+    result = run("clean", str(scrapes), "-o", str(out), "--profiles-dir", str(bad))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f'{bad / "mine.toml"}:5:8: rules[1]: unknown rule kind "cut_afer"; did you mean "cut_after"?\n'
+        "Error: 1 problem in profiles; no input was processed.\n"
+    )
+    assert not out.exists()
+
+
+def test_a_new_profile_is_a_toml_file_in_a_profiles_dir(tmp_path: Path):
+    (tmp_path / "mysite.toml").write_text(
+        '[profile]\nname = "mysite"\ndescription = "My site"\nsitename = "My Site"\n'
+        "fingerprints = ['^Subscribe to My Site$']\n\n"
+        '[[rules]]\nkind = "drop_line"\ntext = "Subscribe to My Site"\nwhy = "newsletter call to action"\n'
+    )
+    page = b"A first paragraph of the article, long enough to be prose.\n\nSubscribe to My Site\n\nThe end.\n"
+    result = run("clean", "-", "--format", "json", "--profiles-dir", str(tmp_path), stdin=page)
+    record = json.loads(result.stdout)
+    assert record["text"] == "A first paragraph of the article, long enough to be prose.\n\nThe end.\n"
+    assert (record["profile"], record["sitename"]) == (["mysite"], "My Site")
+    assert record["removed"] == [{"lines": [3, 3], "rule": "mysite#1", "kind": "drop_line", "why": "newsletter call to action"}]
+
+
+def test_profile_none_and_named_profile():
+    none = run("clean", str(SEED), "--profile", "none", "--no-heuristics")
+    assert "Getting your Trinity Audio player ready" in none.stdout
+    named = run("clean", "-", "--profile", "wix", stdin=b"top of page\nSome text here.\n")
+    assert named.stdout == "Some text here.\n"
+
+
+def test_url_selects_a_profile_by_host():
+    page = b"Headline\n\nGetting your Trinity Audio player ready...\n\nBody text.\n"
+    result = run("clean", "-", "--format", "json", "--url", "https://www.coingeek.com/news/x/", stdin=page)
+    record = json.loads(result.stdout)
+    assert (record["profile"], record["url"], record["title"]) == (["coingeek", "trinity-audio"], "https://www.coingeek.com/news/x/", "Headline")
+
+
+def test_profiles_lists_what_each_detects_by():
+    result = run("profiles")
+    assert result.exit_code == 0
+    assert "coinspeaker (site): Coinspeaker news articles" in result.stdout
+    assert "  host: coinspeaker.com" in result.stdout
+    assert "  fingerprint: ^Getting your Trinity Audio player ready" in result.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["clean"], ["profiles"]])
+def test_every_command_has_help_with_examples(command: list[str]):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+
+
+def test_version():
+    assert run("--version").stdout == f"cleaner, version {__version__}\n"
+
+
+def test_a_real_pipe_gives_the_gold():
+    script = Path(sys.executable).with_name("cleaner")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "cleaner"]
+    cat = subprocess.Popen(["cat", str(SEED)], stdout=subprocess.PIPE)
+    result = subprocess.run([*command, "clean", "-"], stdin=cat.stdout, capture_output=True, timeout=60)
+    cat.wait()
+    assert (result.returncode, result.stdout.decode("utf-8"), result.stderr) == (0, GOLD_TEXT, b"")

@@ -1,0 +1,120 @@
+"""One bad profile per row; the whole `path:line:col: message` line is asserted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import ProfileError, load_profiles
+from cleaner.pipeline import builtin_profiles
+
+HEAD = '[profile]\nname = "mysite"\nfingerprints = ["^Hello"]\n'
+
+CASES = [
+    pytest.param(
+        '[profile]\nname = "mysite"\nkind = \n',
+        ["3:8: TOML syntax: Invalid value"],
+        id="toml-syntax",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "cut_afer"\ntext = "x"\nwhy = "y"\n',
+        ['6:8: rules[1]: unknown rule kind "cut_afer"; did you mean "cut_after"?'],
+        id="unknown-kind",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "cut_after"\ntxt = "Related"\nwhy = "rail"\n',
+        ['7:1: rules[1] (cut_after): unknown key "txt"; did you mean "text"?'],
+        id="unknown-key",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "drop_line"\ntext = "x"\nwhi = "typo"\n',
+        [
+            '5:1: rules[1] (drop_line): missing key "why"',
+            '8:1: rules[1] (drop_line): unknown key "whi"; did you mean "why"?',
+        ],
+        id="misspelt-why",
+    ),
+    pytest.param(
+        HEAD + "\n[[rules]]\nkind = \"drop_matching\"\npattern = ['ok', '^(?P<x>broken']\nwhy = \"z\"\n",
+        ["7:32: rules[1].pattern[1]: bad regex: missing ) at position 13"],
+        id="bad-regex-in-list",
+    ),
+    pytest.param(
+        '[profile]\nname = "mysite"\nfingerprints = [\'^Hello (world\']\n',
+        ["3:31: profile.fingerprints[0]: bad regex: missing ) at position 13"],
+        id="bad-fingerprint",
+    ),
+    pytest.param(
+        HEAD + "\n[[rules]]\nkind = \"meta_field\"\npattern = '^By (?P<autor>.+)$'\nwhy = \"byline\"\n",
+        ['7:11: rules[1].pattern: unknown metadata field "autor"; did you mean "author"?'],
+        id="unknown-field",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "drop_line"\ntext = 3\nwhy = "x"\n',
+        ["7:1: rules[1].text: expected a string or a list of strings, got integer"],
+        id="wrong-type",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "cut_after"\nwhy = "x"\n',
+        ['5:1: rules[1] (cut_after): needs "text" or "pattern" to find the marker line'],
+        id="marker-missing",
+    ),
+    pytest.param(
+        HEAD + 'fingerprint = ["x"]\n',
+        ['4:1: profile: unknown key "fingerprint"; did you mean "fingerprints"?'],
+        id="unknown-profile-key",
+    ),
+    pytest.param(
+        HEAD + '\n[expct]\nkeep = ["x"]\n',
+        ['5:1: unknown table "expct"; did you mean "expect"?'],
+        id="unknown-table",
+    ),
+    pytest.param(
+        HEAD + 'platforms = ["wordpres"]\n',
+        ['4:1: profile.platforms: unknown platform profile "wordpres"; did you mean "wordpress"?'],
+        id="unknown-platform",
+    ),
+    pytest.param(
+        '[profile]\nname = "My Site"\n',
+        ['2:8: profile.name: "My Site" must be lower-case letters, digits and dashes'],
+        id="bad-name",
+    ),
+    pytest.param(
+        'name = "mysite"\n',
+        ['1:1: missing [profile] table', '1:1: unknown table "name"'],
+        id="no-profile-table",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, expected", CASES)
+def test_error_names_file_line_and_column(tmp_path: Path, source: str, expected: list[str]):
+    (tmp_path / "mysite.toml").write_text(source, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profiles([tmp_path])
+    path = str(tmp_path / "mysite.toml")
+    assert [str(p) for p in caught.value.problems] == [f"{path}:{line}" for line in expected]
+
+
+def test_every_problem_in_every_file_is_reported(tmp_path: Path):
+    (tmp_path / "a.toml").write_text('[profile]\nname = "a"\nbogus = 1\nalso = 2\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text("[profile\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profiles([tmp_path], builtin=False)
+    assert [(Path(p.path).name, p.line) for p in caught.value.problems] == [("a.toml", 3), ("a.toml", 4), ("b.toml", 1)]
+
+
+def test_a_profiles_dir_overrides_a_builtin_of_the_same_name(tmp_path: Path):
+    (tmp_path / "mine.toml").write_text('[profile]\nname = "wix"\nkind = "platform"\nfingerprints = ["^zzz$"]\n')
+    profiles = load_profiles([tmp_path])
+    assert profiles.get("wix").path == tmp_path / "mine.toml"
+    assert len(profiles) == len(builtin_profiles())
+
+
+def test_the_same_name_twice_in_one_directory(tmp_path: Path):
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_text('[profile]\nname = "dup"\nfingerprints = ["x"]\n')
+    with pytest.raises(ProfileError) as caught:
+        load_profiles([tmp_path], builtin=False)
+    assert [str(p) for p in caught.value.problems] == [f'{tmp_path / "b.toml"}:1:1: profile "dup" is also defined in {tmp_path / "a.toml"}']
