@@ -47,6 +47,7 @@ def _profiles_option(f):
         "profiles_dirs",
         multiple=True,
         type=click.Path(exists=True, file_okay=False, path_type=Path),
+        metavar="DIR",
         help="Also load the *.toml profiles in DIR (repeatable); they override built-ins of the same name.",
     )(f)
 
@@ -72,6 +73,7 @@ Examples:
 def main() -> None:
     """Turn raw scraped articles into clean article text plus metadata.
 
+    \b
     bytes -> decode -> ftfy -> profile rules -> heuristics -> normalise -> metadata
     """
 
@@ -81,7 +83,7 @@ def main() -> None:
 @click.option("-o", "--output", metavar="OUT", help="Output file, or directory for several inputs (mirrors the input tree).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="text: clean text; json: one record per input; jsonl: one line per input.")
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="Which site profile to apply: detect it, none, or this one.")
-@click.option("--url", help="The page's URL, for host-based profile detection and the url field.")
+@click.option("--url", metavar="URL", help="The page's URL, for host-based profile detection and the url field.")
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
 @_profiles_option
 def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, url: str | None, no_heuristics: bool, profiles_dirs: tuple[Path, ...]) -> None:

@@ -185,7 +185,9 @@ def _convert(key: str, value: Any, hint: Any) -> tuple[Any, list[OptionIssue]]:
         if not items and not optional:
             return None, [OptionIssue(key, "expected at least one value, got an empty list")]
         if hint is Texts:
-            return Texts(items), []
+            if not all(v.strip() for v in items):
+                return None, [OptionIssue(key, "expected non-empty strings, got an empty one")]
+            return Texts(v.strip() for v in items), []
         compiled, issues = [], []
         for i, source in enumerate(items):
             pattern, issue = _compile(key, source, i if isinstance(value, list) else None)
@@ -215,6 +217,6 @@ def numbered(text: str) -> LineView:
 
 def require_marker(options: Any) -> list[OptionIssue]:
     """Marker rules need `text` or `pattern` (or both) to find their line."""
-    if options.text is None and options.pattern is None:
+    if not options.text and not options.pattern:
         return [OptionIssue("", 'needs "text" or "pattern" to find the marker line')]
     return []

@@ -8,9 +8,10 @@ from cleaner.rules.base import Hit, LineView, Pattern, Rule
 class DropRepeated(Rule):
     """Drop a block that is printed several times in a row, starting at a line matching `start`.
 
-    The block runs from a `start` line to the next line with the same text; every
-    repetition goes, including a last partial copy (a carousel often ends on its header).
-    A block that is printed only once stays: repetition is the evidence.
+    The block runs from a `start` line to the next line with the same text; it must be
+    printed again in full at least once. Every copy goes, including a last partial copy
+    (a carousel often ends on its header). A block printed only once stays, even if its
+    first line recurs: repetition of the whole block is the evidence.
     Why: promo tables and carousels that a scrape captures once per slide.
 
     Profile entry:
@@ -46,6 +47,9 @@ class DropRepeated(Rule):
                 i += 1
                 continue
             unit = texts[i:again]
+            if texts[again : again + len(unit)] != unit:  # one line recurring is not a repeated block
+                i += 1
+                continue
             end = again
             while end < n and texts[end] == unit[(end - again) % len(unit)]:
                 end += 1

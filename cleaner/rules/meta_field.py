@@ -42,6 +42,8 @@ class MetaField(Rule):
     @classmethod
     def validate(cls, options: Options) -> list[OptionIssue]:
         groups = list(options.pattern.groupindex)
+        if not options.split:
+            return [OptionIssue("split", "expected a non-empty separator")]
         if not groups:
             fields = ", ".join(META_FIELDS)
             return [OptionIssue("pattern", f"needs a named group (?P<field>...) for one of: {fields}")]
@@ -75,5 +77,5 @@ class MetaField(Rule):
         if name in LIST_FIELDS:
             return tuple(part.strip() for part in value.split(self.options.split) if part.strip())
         if name in INT_FIELDS:
-            return int(value) if value.isdigit() else None
+            return int(value) if value.isdecimal() else None
         return value

@@ -104,3 +104,8 @@ ISSUES = [
 @pytest.mark.parametrize(("raw", "messages"), ISSUES)
 def test_cut_after_options(raw, messages):
     assert option_issues(CutAfter, raw) == messages
+
+
+@pytest.mark.parametrize("raw", [{"text": []}, {"text": [], "pattern": []}], ids=["empty-text", "empty-both"])
+def test_cut_after_empty_marker_lists_rejected(raw):
+    assert option_issues(CutAfter, raw), "a rule with no marker text or pattern should be reported"

@@ -100,3 +100,8 @@ ISSUES = [
 @pytest.mark.parametrize(("raw", "messages"), ISSUES)
 def test_cut_before_options(raw, messages):
     assert option_issues(CutBefore, raw) == messages
+
+
+@pytest.mark.parametrize("raw", [{"text": []}, {"text": [], "pattern": []}], ids=["empty-text", "empty-both"])
+def test_cut_before_empty_marker_lists_rejected(raw):
+    assert option_issues(CutBefore, raw), "a rule with no marker text or pattern should be reported"

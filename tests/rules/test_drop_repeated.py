@@ -66,11 +66,6 @@ CASES = [
         "Advertisement\nThe tide was high on Monday.\nBoats stayed in port.\nAdvertisement\nBy Tuesday it had calmed.",
         None,
         id="start-line-recurs-without-repeated-block",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bug: when only the start line recurs, the 'unit' becomes the article text between the two "
-            "start lines and is dropped although it was printed once; repetition of one line is not evidence",
-        ),
     ),
 ]
 
