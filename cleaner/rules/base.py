@@ -215,8 +215,20 @@ def numbered(text: str) -> LineView:
     return LineView([Line(no, t) for no, t in enumerate(text.split("\n"), 1)])
 
 
-def require_marker(options: Any) -> list[OptionIssue]:
-    """Marker rules need `text` or `pattern` (or both) to find their line."""
-    if not options.text and not options.pattern:
-        return [OptionIssue("", 'needs "text" or "pattern" to find the marker line')]
-    return []
+class MarkerRule(Rule):
+    """Base of the rules that cut at the first line equal to `text` or matching `pattern`."""
+
+    @dataclass(frozen=True)
+    class Options:
+        text: Texts | None = None
+        pattern: Patterns | None = None
+        keep_marker: bool = False
+
+    @classmethod
+    def validate(cls, options: Any) -> list[OptionIssue]:
+        if not options.text and not options.pattern:
+            return [OptionIssue("", 'needs "text" or "pattern" to find the marker line')]
+        return []
+
+    def marker(self, view: LineView) -> int | None:
+        return find_first(view, self.options.text or (), self.options.pattern or ())
