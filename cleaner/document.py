@@ -66,14 +66,19 @@ class Document:
     lines: tuple[Line, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
     source: str | None = None
-    profiles: tuple[str, ...] = ()  # the profiles that matched, site first
+    matches: tuple[tuple[str, str], ...] = ()  # (profile, why it matched), site first
     removals: tuple[Removal, ...] = ()
+    meta_sources: tuple[tuple[str, str], ...] = ()  # (field, rule) for metadata that rules found
     steps: tuple[str, ...] = ()  # what was done, e.g. "decode:utf-8", "ftfy:fix_encoding"
     raw: bytes | str | None = field(default=None, repr=False)  # the input, until decoded
 
     @property
     def text(self) -> str:
         return render(self.lines)
+
+    @property
+    def profiles(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.matches)
 
     def replace(self, **changes: Any) -> Document:
         return dataclasses.replace(self, **changes)

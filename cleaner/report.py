@@ -48,5 +48,10 @@ def removal_report(doc: Document) -> str:
 
 def metadata_report(doc: Document) -> str:
     """Metadata, matched profiles and processing steps as stable, readable JSON."""
-    data = {**doc.metadata.as_dict(), "profile": list(doc.profiles), "steps": list(doc.steps)}
+    data = {
+        **doc.metadata.as_dict(),
+        "profile": [f"{name} ({why})" for name, why in doc.matches],
+        "metadata_from": dict(doc.meta_sources),
+        "steps": list(doc.steps),
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -65,18 +65,22 @@ def run(doc: Document, ctx) -> Document:
     view = LineView(doc.lines)
     chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url)
     meta = doc.metadata.fill(url=ctx.url)
+    sources: tuple[tuple[str, str], ...] = ()
     for profile, _ in chosen:
         for prule in profile.rules:
             hit = prule.rule.apply(view)
-            meta = meta.fill(**hit.meta)
+            if hit.meta:
+                sources += tuple((name, prule.ref) for name in hit.meta if not getattr(meta, name))
+                meta = meta.fill(**hit.meta)
             if hit.drop:
                 drop = removals_at(doc.lines, hit.drop, rule=prule.ref, kind=prule.kind, why=prule.why)
                 doc = doc.without(drop)
                 view = view.without(drop)
-        meta = meta.fill(sitename=profile.sitename)
-    steps = tuple(f"profile:{p.name} ({reason})" for p, reason in chosen)
+        if profile.sitename and not meta.sitename:
+            sources += (("sitename", profile.name),)
+            meta = meta.fill(sitename=profile.sitename)
     return doc.replace(
         metadata=meta,
-        profiles=doc.profiles + tuple(p.name for p, _ in chosen),
-        steps=doc.steps + steps,
+        matches=doc.matches + tuple((p.name, reason) for p, reason in chosen),
+        meta_sources=doc.meta_sources + sources,
     )
