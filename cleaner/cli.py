@@ -7,6 +7,7 @@ Exit codes: 0 all good; 1 some inputs failed (the others are still written);
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 import tempfile
@@ -16,11 +17,13 @@ from typing import IO
 
 import click
 
-from cleaner import __version__
+from cleaner import __version__, scaffold
+from cleaner import check as linter
+from cleaner import explain as explanation
 from cleaner.errors import CleanerError, ProfileError
 from cleaner.inputs import STDIN, Job, UsageError, plan, same_file
 from cleaner.pipeline import clean as clean_document
-from cleaner.profiles import Profiles, load_profiles
+from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.report import FORMATS, render
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE = 1, 2, 3
@@ -67,6 +70,8 @@ def _load(dirs: Sequence[Path]) -> Profiles:
 Examples:
   cleaner clean seeds/ -o out/     clean a directory of scrapes
   cat page.txt | cleaner clean -   clean one scrape from a pipe
+  cleaner explain page.txt         which rule removed which line, and why
+  cleaner check my-profiles/       lint profiles
   cleaner profiles                 list the site and platform profiles
 """)
 @click.version_option(__version__, prog_name="cleaner")
@@ -95,11 +100,7 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     overwritten.
     """
     profiles = _load(profiles_dirs)
-    if profile not in ("auto", "none"):
-        try:
-            profiles.get(profile)
-        except KeyError as err:
-            raise click.BadParameter(err.args[0], param_hint="'--profile'") from None
+    _check_profile_name(profiles, profile)
     try:
         jobs, shared = plan(inputs, output, fmt)
     except UsageError as err:
@@ -120,12 +121,23 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
                 done += 1
             except (CleanerError, OSError) as err:
                 failed += 1
-                message = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-                click.echo(f"cleaner: {job.source}: {message}", err=True)
+                click.echo(f"cleaner: {job.source}: {_message(err)}", err=True)
     if len(jobs) > 1 or failed:
         where = f" into {output}" if output else ""
         click.echo(f"cleaner: {done} cleaned, {failed} failed{where}", err=True)
     sys.exit(EXIT_FAILED if failed else 0)
+
+
+def _check_profile_name(profiles: Profiles, choice: str) -> None:
+    if choice not in ("auto", "none"):
+        try:
+            profiles.get(choice)
+        except KeyError as err:
+            raise click.BadParameter(err.args[0], param_hint="'--profile'") from None
+
+
+def _message(err: Exception) -> str:
+    return err.strerror if isinstance(err, OSError) and err.strerror else str(err)
 
 
 def _clean_one(job: Job, options: dict):
@@ -172,6 +184,95 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@main.command(epilog="""\b
+Examples:
+  cleaner explain seeds/002_6a35ec191f6cc795.txt
+  cleaner explain page.txt --profile none | less -R
+  cleaner explain page.txt --format json | jq '.lines[] | select(.kept | not)'
+""")
+@click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
+@click.option("--url", metavar="URL", help="As for clean.")
+@click.option("--no-heuristics", is_flag=True, help="As for clean.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_profiles_option
+def explain(file: str, profile: str, url: str | None, no_heuristics: bool, fmt: str, profiles_dirs: tuple[Path, ...]) -> None:
+    """Show FILE line by line: kept, or removed by which rule and why.
+
+    Also shows which profiles matched and by which host or fingerprint, how the
+    bytes were decoded, the Unicode fixes applied and where each metadata field
+    came from. Coloured on a terminal, plain when piped.
+    """
+    profiles = _load(profiles_dirs)
+    _check_profile_name(profiles, profile)
+    job = Job(file, None if file == STDIN else Path(file), None)
+    try:
+        doc = _clean_one(job, {"profile": profile, "url": url, "heuristics": not no_heuristics, "profiles": profiles})
+    except (CleanerError, OSError) as err:
+        click.echo(f"cleaner: {file}: {_message(err)}", err=True)
+        sys.exit(EXIT_FAILED)
+    if fmt == "json":
+        click.echo(json.dumps(explanation.as_dict(doc), ensure_ascii=False, indent=2))
+    else:
+        click.echo(explanation.render(doc), nl=False)
+
+
+@main.command(epilog="""\b
+Examples:
+  cleaner check                          all built-in profiles
+  cleaner check my-profiles/             a folder of your own
+  cleaner check my-profiles/site.toml --profiles-dir my-profiles/
+""")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True, path_type=Path))
+@_profiles_option
+def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
+    """Lint profiles and report every problem, one per line as path:line:col: message.
+
+    Checks TOML syntax, rule kinds and keys (with did-you-mean), value types,
+    regexes that do not compile or can backtrack catastrophically, rules that
+    match nothing in any of the profile's samples, failed keep/drop expectations,
+    and hosts or fingerprints claimed by two profiles. PATHs are profile files or
+    folders; without them, every built-in and --profiles-dir profile. Exit 1 if
+    anything is reported.
+    """
+    problems = linter.check(paths, profiles_dirs)
+    for problem in problems:
+        click.echo(str(problem))
+    count = len(problems)
+    click.echo(f"{count or 'no'} problem{'s' * (count != 1)}", err=True)
+    sys.exit(EXIT_FAILED if problems else 0)
+
+
+@main.command(epilog="""\b
+Examples:
+  cleaner new example-news --sample scrape1.txt --sample scrape2.txt -o my-profiles/example-news.toml
+  cleaner new example-news --sample scrape1.txt          print the starter profile
+""")
+@click.argument("name")
+@click.option("--sample", "samples", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A raw scrape of the site (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the profile here (not over an existing file) instead of stdout.")
+@_profiles_option
+def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs: tuple[Path, ...]) -> None:
+    """Write a starter profile NAME from sample scrapes of one site.
+
+    It lists fingerprint candidates, the lines it suspects are boilerplate (what the
+    generic cleaning removes, and lines every sample shares), the samples and
+    keep/drop expectations, every rule with a `why` to review. Then run
+    `cleaner explain` and `cleaner check` on it.
+    """
+    if not NAME.match(name):
+        raise click.BadParameter(f'"{name}" must be lower-case letters, digits and dashes', param_hint="'NAME'")
+    if output is not None and output.exists():
+        raise click.UsageError(f"{output} exists; not overwritten")
+    profiles = _load(profiles_dirs)
+    text = scaffold.starter_profile(name, list(samples), (output or Path(name)).resolve().parent, profiles)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}; next: cleaner check {output}", err=True)
 
 
 @main.command(epilog="""\b

@@ -7,10 +7,12 @@ problem in every file is collected and reported as `path:line:col: message`.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -110,12 +112,59 @@ class Profiles:
             raise KeyError(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
 
 
-def load_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Profiles:
-    """Load the built-in profiles, then each directory's (same name: the later one wins)."""
-    sources = ([builtin_dir()] if builtin else []) + [Path(d) for d in dirs]
+ENTRY_POINT_GROUP = "cleaner.profiles"
+ENV_VAR = "CLEANER_PROFILES"
+
+
+def profile_dirs(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tuple[list[Path], list[Problem]]:
+    """Where profiles come from, lowest precedence first; a later profile replaces an
+    earlier one of the same name:
+
+    1. the built-in profiles;
+    2. installed profile packs: entry points in the group "cleaner.profiles", each
+       naming a package (its folder holds the *.toml files) or a function returning a folder;
+    3. the folders in $CLEANER_PROFILES (separated by os.pathsep);
+    4. `dirs` (the CLI's --profiles-dir), in order.
+    """
+    found: list[Path] = [builtin_dir()] if builtin else []
     problems: list[Problem] = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+        try:
+            found.append(_entry_point_dir(ep.load()))
+        except Exception as err:  # a broken pack must not hide the others; report it like a profile
+            problems.append(Problem(f"<entry point {ep.name} = {ep.value}>", 1, 1, f"cannot load profile pack: {err}"))
+    found += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    found += [Path(d) for d in dirs]
+    return found, problems
+
+
+def _entry_point_dir(target: Any) -> Path:
+    if callable(target) and not isinstance(target, type):
+        target = target()
+    if hasattr(target, "__file__") and target.__file__:
+        return Path(target.__file__).parent
+    if hasattr(target, "__path__"):
+        return Path(next(iter(target.__path__)))
+    return Path(target)
+
+
+def load_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Profiles:
+    """All profiles (see profile_dirs for where they come from); ProfileError listing every
+    problem in every file if any is invalid."""
+    profiles, problems = collect_profiles(dirs, builtin=builtin)
+    if problems:
+        raise ProfileError(problems)
+    return profiles
+
+
+def collect_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tuple[Profiles, list[Problem]]:
+    """The valid profiles and the problems of the invalid ones."""
+    sources, problems = profile_dirs(dirs, builtin=builtin)
     profiles = Profiles()
     for directory in sources:
+        if not directory.is_dir():
+            problems.append(Problem(str(directory), 1, 1, "profile folder does not exist"))
+            continue
         seen: dict[str, Path] = {}
         for path in sorted(directory.glob("*.toml")):
             profile, found = load_file(path)
@@ -127,13 +176,11 @@ def load_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> P
                 continue
             seen[profile.name] = path
             profiles.by_name[profile.name] = profile
-    problems += _check_platform_refs(profiles)
-    if problems:
-        raise ProfileError(problems)
-    return profiles
+    problems += platform_problems(profiles)
+    return profiles, problems
 
 
-def _check_platform_refs(profiles: Profiles) -> list[Problem]:
+def platform_problems(profiles: Profiles) -> list[Problem]:
     problems = []
     for profile in profiles:
         for name in profile.platforms:

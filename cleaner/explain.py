@@ -1,0 +1,84 @@
+"""Show a cleaned document line by line: kept or removed, by which rule and why.
+
+Every input line is either still in the document or inside exactly one Removal, so
+the two together give back the whole input in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+from cleaner.document import Document, Removal
+
+
+@dataclass(frozen=True)
+class Row:
+    no: int
+    text: str
+    removal: Removal | None  # None: kept
+
+
+def rows(doc: Document) -> list[Row]:
+    found = {line.no: Row(line.no, line.text, None) for line in doc.lines}
+    for removal in doc.removals:
+        first, _ = removal.lines
+        for offset, text in enumerate(removal.text.split("\n")):
+            found[first + offset] = Row(first + offset, text, removal)
+    return [found[no] for no in sorted(found)]
+
+
+def as_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "profiles": [{"name": name, "matched_by": why} for name, why in doc.matches],
+        "steps": list(doc.steps),
+        "metadata": doc.metadata.as_dict(),
+        "metadata_from": dict(doc.meta_sources),
+        "lines": [
+            {"line": r.no, "text": r.text, "kept": r.removal is None}
+            | ({"rule": r.removal.rule, "kind": r.removal.kind, "why": r.removal.why} if r.removal else {})
+            for r in rows(doc)
+        ],
+    }
+
+
+def render(doc: Document, color: bool | None = None) -> str:
+    """Human-readable explanation; `color` styles it (click strips styles when not a terminal)."""
+
+    def style(text: str, **kw: Any) -> str:
+        return click.style(text, **kw) if color is not False else text
+
+    out = [style(doc.source or "<input>", bold=True)]
+    if doc.matches:
+        out += [f"profile {style(name, bold=True)}: {why}" for name, why in doc.matches]
+    else:
+        out.append("profile: none matched")
+    decoding = [s.split(":", 1)[1] for s in doc.steps if s.startswith("decode:")]
+    fixes = [s.split(":", 1)[1] for s in doc.steps if s.startswith("ftfy:")]
+    out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")
+    out.append(f"unicode fixes: {', '.join(fixes) or 'none'}")
+    sources = dict(doc.meta_sources)
+    for name, value in doc.metadata.as_dict().items():
+        if value not in (None, []):
+            origin = f"  (from {sources[name]})" if name in sources else ""
+            out.append(f"{name}: {value}{origin}")
+    out.append("")
+    table = rows(doc)
+    width = len(str(max((r.no for r in table), default=1)))
+    current = None
+    for row in table:
+        if row.removal is not None and row.removal is not current:
+            r = row.removal
+            out.append(style(f"{'':>{width}}   ┌ {r.rule} ({r.kind}): {r.why}", fg="yellow"))
+        current = row.removal
+        if row.removal is None:
+            out.append(f"{row.no:>{width}}   {row.text}".rstrip())
+        else:
+            out.append(style(f"{row.no:>{width}} - {row.text}".rstrip(), fg="red"))
+    removed = sum(1 for r in table if r.removal is not None and r.text.strip())
+    out.append("")
+    out.append(f"{removed} lines removed by {len(doc.removals)} rule matches; kept lines are shown normalised")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,102 @@
+"""A starter profile from sample scrapes: what looks like boilerplate, as rules to review.
+
+Suspects come from two places: what the generic heuristics remove from each sample,
+and lines every sample shares although their articles differ. Each becomes a
+`drop_line` rule whose `why` says where the suspicion came from.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+from cleaner.pipeline import clean
+from cleaner.profiles import Profiles
+
+MAX_FINGERPRINTS = 3
+SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
+MIN_KEEP_WORDS = 8
+
+
+def toml_string(value: str) -> str:
+    """A TOML string literal: a literal string where possible (regexes read best raw)."""
+    if "'" not in value and "\n" not in value and value.isprintable():
+        return f"'{value}'"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def toml_list(values: list[str], indent: str = "    ") -> str:
+    if not values:
+        return "[]"
+    if len(values) == 1 and len(values[0]) < 60:
+        return f"[{toml_string(values[0])}]"
+    return "[\n" + "".join(f"{indent}{toml_string(v)},\n" for v in values) + "]"
+
+
+def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Profiles) -> str:
+    """The TOML text of a starter profile for the site the samples come from."""
+    docs = [clean(s.read_bytes(), profile="none", profiles=profiles, source=str(s)) for s in samples]
+    texts = [[line.strip() for line in s.read_text(encoding="utf-8", errors="replace").split("\n")] for s in samples]
+
+    by_heuristic: dict[str, list[str]] = {}
+    for doc in docs:
+        for removal in doc.removals:
+            if removal.rule.startswith("metadata:"):  # the headline is metadata already, not boilerplate
+                continue
+            for line in removal.text.split("\n"):
+                if line.strip() and line.strip() not in by_heuristic.setdefault(removal.rule, []):
+                    by_heuristic[removal.rule].append(line.strip())
+    shared: list[str] = []
+    if len(samples) > 1:
+        counts = Counter(line for lines in texts for line in set(lines) if line)
+        shared = [line for line in dict.fromkeys(texts[0]) if line and counts[line] == len(samples)]
+    suspects = list(dict.fromkeys(shared + [line for lines in by_heuristic.values() for line in lines]))
+
+    fingerprints = _fingerprints(shared or suspects)
+    rules = []
+    if shared:
+        rules.append(("drop_line", shared, f"in all {len(samples)} samples although the articles differ: site template? (review)"))
+    for rule, lines in by_heuristic.items():
+        lines = [line for line in lines if line not in shared]
+        if lines:
+            rules.append(("drop_line", lines, f"suspected by {rule} (review)"))
+    keep = _keep_snippets(docs)
+    rel = [os.path.relpath(s.resolve(), out_dir.resolve()) for s in samples]
+
+    out = [
+        f"# Starter profile for {name}, written by `cleaner new`. Review every rule:",
+        "# delete what is article text, turn varying lines into drop_matching patterns,",
+        "# then run `cleaner check` until it prints nothing.",
+        "",
+        "[profile]",
+        f"name = {toml_string(name)}",
+        f"description = {toml_string(name + ' articles')}",
+        "# hosts = [\"example.com\"]     # add the site's host when scrapes come with URLs",
+        f"fingerprints = {toml_list(fingerprints)}",
+        f"samples = {toml_list(rel)}",
+    ]
+    for kind, lines, why in rules:
+        out += ["", "[[rules]]", f"kind = {toml_string(kind)}", f"text = {toml_list(lines)}", f"why = {toml_string(why)}"]
+    out += ["", "[expect]", f"keep = {toml_list(keep)}", f"drop = {toml_list(suspects[:5])}", ""]
+    return "\n".join(out)
+
+
+def _fingerprints(lines: list[str]) -> list[str]:
+    """The longest suspect lines, anchored: long template lines are the most distinctive."""
+    ranked = sorted((line for line in lines if len(line) >= 12), key=len, reverse=True)[:MAX_FINGERPRINTS]
+    return [f"^{regex.escape(line, literal_spaces=True)}$" for line in ranked]
+
+
+def _keep_snippets(docs) -> list[str]:
+    """The start of the first paragraph of prose in each sample's cleaned text."""
+    snippets = []
+    for doc in docs:
+        for line in doc.lines:
+            if len(line.text.split()) >= MIN_KEEP_WORDS and SENTENCE_END.search(line.text):
+                snippets.append(" ".join(line.text.split()[:MIN_KEEP_WORDS]))
+                break
+    return list(dict.fromkeys(snippets))

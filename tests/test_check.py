@@ -1,0 +1,105 @@
+"""`cleaner check`: every problem at once, exact `path:line:col: message` lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.check import check, nested_quantifier
+from cleaner.cli import main
+
+SAMPLE = "Site Header Menu\n\nA paragraph of the article that is long enough to count as prose.\n\nShare this story\n"
+
+
+def write_profile(tmp_path: Path, body: str, name: str = "site") -> Path:
+    (tmp_path / "sample.txt").write_text(SAMPLE, encoding="utf-8")
+    path = tmp_path / f"{name}.toml"
+    head = f'[profile]\nname = "{name}"\nfingerprints = ["^Site Header Menu$"]\nsamples = ["sample.txt"]\n'
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "pattern, nested",
+    [
+        pytest.param("(a+)+", True, id="plus-plus"),
+        pytest.param(r"^(\w+\s?)*$", True, id="words-star"),
+        pytest.param("(.*)*x", True, id="dot-star-star"),
+        pytest.param(r"^(?:(?:ab)+c)+$", True, id="deep"),
+        pytest.param(r"^By (?P<author>.+?) \| (?P<m>\d+) min read$", False, id="byline"),
+        pytest.param(r"(?: \p{Lu}\p{L}*){0,3}", False, id="bounded-outer"),
+        pytest.param("(?>a+)+", False, id="atomic"),
+        pytest.param("(?:ab)+", False, id="no-inner-quantifier"),
+    ],
+)
+def test_nested_quantifiers(pattern: str, nested: bool):
+    assert nested_quantifier(pattern) is nested
+
+
+CASES = [
+    pytest.param(
+        '\n[[rules]]\nkind = "drop_line"\ntext = "Share this story"\nwhy = "share bar"\n\n[expect]\ndrop = ["Share this story"]\n',
+        [],
+        id="clean",
+    ),
+    pytest.param(
+        '\n[[rules]]\nkind = "drop_line"\ntext = "Not in the sample"\nwhy = "x"\n',
+        ["6:1: rules[1] (drop_line): matches nothing in any sample"],
+        id="silent-rule",
+    ),
+    pytest.param(
+        "\n[[rules]]\nkind = \"drop_matching\"\npattern = '^(\\w+\\s?)*$'\nwhy = \"x\"\n",
+        ["8:11: rules[1].pattern: nested quantifiers can backtrack catastrophically; bound or simplify them"],
+        id="backtracking",
+    ),
+    pytest.param(
+        '\n[[rules]]\nkind = "drop_line"\ntext = "Share this story"\nwhy = "share"\n'
+        '\n[expect]\nkeep = ["Share this story", "Not there"]\ndrop = ["A paragraph of the article"]\n',
+        [
+            '12:9: expect.keep[0]: "Share this story" is removed in a sample',
+            '12:29: expect.keep[1]: "Not there" is in none of the samples',
+            '13:9: expect.drop[0]: "A paragraph of the article" is kept in a sample',
+        ],
+        id="expectations",
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", CASES)
+def test_check_messages(tmp_path: Path, body: str, expected: list[str]):
+    path = write_profile(tmp_path, body)
+    assert [str(p) for p in check([path])] == [f"{path}:{e}" for e in expected]
+
+
+def test_missing_sample(tmp_path: Path):
+    path = tmp_path / "site.toml"
+    path.write_text('[profile]\nname = "site"\nfingerprints = ["^x$"]\nsamples = ["gone.txt"]\n')
+    assert [str(p) for p in check([path])] == [f"{path}:4:12: profile.samples[0]: {tmp_path / 'gone.txt'} does not exist"]
+
+
+def test_two_profiles_claim_one_host_and_fingerprint(tmp_path: Path):
+    (tmp_path / "a.toml").write_text('[profile]\nname = "a"\nhosts = ["example.com"]\nfingerprints = ["^Menu$"]\n')
+    (tmp_path / "b.toml").write_text('[profile]\nname = "b"\nhosts = ["other.org", "Example.com"]\nfingerprints = ["^Menu$"]\n')
+    assert [str(p) for p in check([tmp_path])] == [
+        f'{tmp_path / "b.toml"}:3:23: profile.hosts[1]: "example.com" is also claimed by profile "a" ({tmp_path / "a.toml"})',
+        f'{tmp_path / "b.toml"}:4:17: profile.fingerprints[0]: "^Menu$" is also claimed by profile "a" ({tmp_path / "a.toml"})',
+    ]
+
+
+def test_load_problems_and_run_problems_together(tmp_path: Path):
+    good = write_profile(tmp_path, '\n[[rules]]\nkind = "drop_line"\ntext = "nowhere"\nwhy = "x"\n')
+    (tmp_path / "bad.toml").write_text('[profile]\nname = "bad"\nfingerprint = ["x"]\n')
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f'{tmp_path / "bad.toml"}:3:1: profile: unknown key "fingerprint"; did you mean "fingerprints"?\n'
+        f"{good}:6:1: rules[1] (drop_line): matches nothing in any sample\n"
+    )
+    assert result.stderr == "2 problems\n"
+
+
+def test_builtin_profiles_pass():
+    result = CliRunner().invoke(main, ["check"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no problems\n")

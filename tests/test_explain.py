@@ -1,0 +1,65 @@
+"""`cleaner explain`: every input line, kept or removed with rule and why."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import main
+from cleaner.explain import rows
+from tests.conftest import SEEDS
+
+PAGE = b"top of page\nHeadline Here\n\nThe article text is here and it is long enough.\n\n6 views0 comments\n"
+
+
+def test_rows_cover_every_input_line_once():
+    for seed in SEEDS:
+        doc = clean(seed.read_bytes())
+        numbers = [r.no for r in rows(doc)]
+        assert numbers == list(range(1, len(seed.read_text(encoding="utf-8").split("\n")) + 1))
+
+
+def test_plain_text_when_piped():
+    result = CliRunner().invoke(main, ["explain", "-"], input=PAGE)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "<stdin>\n"
+        'profile wix: fingerprint "^top of page$"\n'
+        "decoded as: utf-8\n"
+        "unicode fixes: none\n"
+        "title: Headline Here  (from metadata:title)\n"
+        "\n"
+        "    ┌ wix#anchors (drop_line): Wix page anchors, not text\n"
+        "1 - top of page\n"
+        "    ┌ metadata:title (metadata): the headline is metadata (title), not body\n"
+        "2 - Headline Here\n"
+        "3\n"
+        "4   The article text is here and it is long enough.\n"
+        "5\n"
+        "    ┌ wix#counters (drop_matching): view, comment and like counters under the post\n"
+        "6 - 6 views0 comments\n"
+        "7\n"
+        "\n"
+        "3 lines removed by 3 rule matches; kept lines are shown normalised\n"
+    )
+
+
+def test_colour_on_a_terminal():
+    result = CliRunner().invoke(main, ["explain", "-"], input=PAGE, color=True)
+    assert "\x1b[31m1 - top of page\x1b[0m" in result.stdout
+
+
+def test_json_for_tools():
+    result = CliRunner().invoke(main, ["explain", "-", "--format", "json"], input=b"\xef\xbb\xbfcaf\xc3\x83\xc2\xa9 au lait is what we drink here every day.\n")
+    data = json.loads(result.stdout)
+    assert data["steps"] == ["decode:utf-8 (BOM)", "ftfy:encode:latin-1", "ftfy:decode:utf-8"]
+    assert data["lines"][0] == {"line": 1, "text": "café au lait is what we drink here every day.", "kept": True}
+
+
+def test_shows_unicode_fixes_and_removal_reasons_for_a_seed():
+    result = CliRunner().invoke(main, ["explain", str(SEEDS[1])])
+    assert 'profile beincrypto: fingerprint "^In adherence to the Trust Project guidelines, BeInCrypto\\b"' in result.stdout
+    assert "     ┌ beincrypto#top-projects (drop_repeated): 'Top crypto projects' promo carousel, printed once per slide\n" in result.stdout
+    assert "author: Harsh Notariya  (from beincrypto#author)" in result.stdout

@@ -1,0 +1,74 @@
+"""Where profiles come from and which wins: built-in < packs < $CLEANER_PROFILES < --profiles-dir."""
+
+from __future__ import annotations
+
+import sys
+import types
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+from cleaner import load_profiles
+from cleaner.errors import ProfileError
+from cleaner.profiles import builtin_dir, profile_dirs
+
+
+def platform(folder: Path, name: str, description: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(f'[profile]\nname = "{name}"\nkind = "platform"\ndescription = "{description}"\nfingerprints = ["^zz$"]\n')
+    return path
+
+
+@pytest.fixture
+def pack(tmp_path: Path, monkeypatch):
+    """An installed profile pack: a package with TOML files, named by an entry point."""
+    folder = tmp_path / "site-packages" / "acme_profiles"
+    platform(folder, "wix", "from the pack")
+    platform(folder, "acme", "from the pack")
+    module = types.ModuleType("acme_profiles")
+    module.__file__ = str(folder / "__init__.py")
+    monkeypatch.setitem(sys.modules, "acme_profiles", module)
+    eps = [EntryPoint(name="acme", value="acme_profiles", group="cleaner.profiles")]
+    monkeypatch.setattr("cleaner.profiles.entry_points", lambda group: eps if group == "cleaner.profiles" else [])
+    monkeypatch.delenv("CLEANER_PROFILES", raising=False)
+    return folder
+
+
+def test_order_of_sources(pack: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CLEANER_PROFILES", f"{tmp_path / 'env1'}:{tmp_path / 'env2'}")
+    dirs, problems = profile_dirs([tmp_path / "cli"])
+    assert problems == []
+    assert dirs == [builtin_dir(), pack, tmp_path / "env1", tmp_path / "env2", tmp_path / "cli"]
+
+
+def test_a_pack_adds_and_overrides(pack: Path):
+    profiles = load_profiles()
+    assert profiles.get("acme").description == "from the pack"
+    assert profiles.get("wix").description == "from the pack"
+
+
+def test_env_overrides_a_pack_and_cli_overrides_env(pack: Path, tmp_path: Path, monkeypatch):
+    platform(tmp_path / "env", "wix", "from the environment")
+    monkeypatch.setenv("CLEANER_PROFILES", str(tmp_path / "env"))
+    assert load_profiles().get("wix").description == "from the environment"
+    platform(tmp_path / "cli", "wix", "from --profiles-dir")
+    assert load_profiles([tmp_path / "cli"]).get("wix").description == "from --profiles-dir"
+
+
+def test_a_pack_that_does_not_load_is_reported(monkeypatch):
+    eps = [EntryPoint(name="broken", value="no_such_module_here", group="cleaner.profiles")]
+    monkeypatch.setattr("cleaner.profiles.entry_points", lambda group: eps)
+    with pytest.raises(ProfileError) as caught:
+        load_profiles()
+    assert str(caught.value) == (
+        "<entry point broken = no_such_module_here>:1:1: cannot load profile pack: No module named 'no_such_module_here'"
+    )
+
+
+def test_a_missing_env_folder_is_reported(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CLEANER_PROFILES", str(tmp_path / "nope"))
+    with pytest.raises(ProfileError) as caught:
+        load_profiles()
+    assert str(caught.value) == f"{tmp_path / 'nope'}:1:1: profile folder does not exist"
