@@ -27,6 +27,7 @@ from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.report import FORMATS, render
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE = 1, 2, 3
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 CLEAN_EPILOG = """\b
 Examples:
@@ -147,7 +148,8 @@ def _clean_one(job: Job, options: dict):
     else:
         data = job.path.read_bytes()
         source = job.source
-    return clean_document(data, source=source, **options)
+    html = True if job.path is not None and job.path.suffix.lower() in HTML_SUFFIXES else None
+    return clean_document(data, source=source, html=html, **options)
 
 
 class _shared_output:

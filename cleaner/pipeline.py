@@ -9,9 +9,9 @@ from pathlib import Path
 
 from cleaner.document import Document
 from cleaner.profiles import Profiles, load_profiles
-from cleaner.stages import decode, heuristics, metadata, normalise, profile, unicode
+from cleaner.stages import decode, heuristics, html, metadata, normalise, profile, unicode
 
-STAGES = (decode.run, unicode.run, profile.run, heuristics.run, normalise.run, metadata.run)
+STAGES = (decode.run, html.run, unicode.run, profile.run, heuristics.run, normalise.run, metadata.run)
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Context:
     profile: str = "auto"  # "auto", "none" or a profile name
     url: str | None = None
     heuristics: bool = True
+    html: bool | None = None  # None: recognise HTML by its content
 
 
 @lru_cache(maxsize=1)
@@ -36,18 +37,20 @@ def clean(
     url: str | None = None,
     source: str | None = None,
     heuristics: bool = True,
+    html: bool | None = None,
     profiles: Profiles | None = None,
     profiles_dir: Sequence[str | Path] = (),
 ) -> Document:
     """Clean one scrape (text or bytes in any charset) into a Document.
 
     `profile` is "auto" (detect by `url` host and text fingerprints), "none", or a
-    profile name. Pass `profiles` (from load_profiles) to reuse them across calls;
+    profile name. HTML (`html=True`, or recognised by its content when None) is
+    reduced to its main text by trafilatura first. Pass `profiles` (from load_profiles) to reuse them across calls;
     otherwise the built-in ones are used, plus any in `profiles_dir`.
     """
     if profiles is None:
         profiles = load_profiles(profiles_dir) if profiles_dir else builtin_profiles()
-    ctx = Context(profiles=profiles, profile=profile, url=url, heuristics=heuristics)
+    ctx = Context(profiles=profiles, profile=profile, url=url, heuristics=heuristics, html=html)
     doc = Document(raw=data, source=source)
     for stage in STAGES:
         doc = stage(doc, ctx)

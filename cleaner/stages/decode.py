@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import codecs
 
+import regex
+
 from cleaner.document import Document, Line
 from cleaner.errors import InputError
+from cleaner.stages.html import looks_like_html
+
+# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
+META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
 
 BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -18,8 +24,21 @@ TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 SNIFF = 8192
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """The text and the name of the encoding used; InputError for binary data."""
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB, if Python knows it."""
+    match = META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """The text and how it was decoded: BOM, else UTF-8 when valid, else the charset the
+    page declares, else a detector's guess (charset_normalizer), else cp1252 / latin-1.
+    InputError for binary data."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
@@ -39,10 +58,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return data.decode(declared), f"{declared} (declared)"
+        except (UnicodeDecodeError, LookupError):
+            pass
+    guess = _detect(data)
+    if guess:
+        return data.decode(guess), f"{guess} (detected)"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _detect(data: bytes) -> str | None:
+    """charset_normalizer's best guess, when it is confident enough to decode all of it."""
+    from charset_normalizer import from_bytes  # imported only for non-UTF-8 input
+
+    best = from_bytes(data[:65536]).best()
+    # UTF-16/32 show by BOM or NUL pattern; a detector claiming them for NUL-free bytes is guessing
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    try:
+        data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return best.encoding
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -65,13 +107,17 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(Line(no, t) for no, t in enumerate(text.split("\n"), 1))
 
 
-def run(doc: Document, ctx: object) -> Document:
+def run(doc: Document, ctx) -> Document:
+    """Bytes or str to text lines; HTML stays whole (as `raw`) for the html stage."""
     raw = doc.raw
     if raw is None:
         return doc
     if isinstance(raw, bytes):
-        text, encoding = decode_bytes(raw)
+        text, encoding = decode_bytes(raw, declared=declared_charset(raw))
         steps = (f"decode:{encoding}",)
     else:
         text, steps = raw, ()
+    is_html = ctx.html if ctx.html is not None else looks_like_html(text)
+    if is_html:
+        return doc.replace(raw=text, steps=doc.steps + steps)
     return doc.replace(lines=split_lines(text) if text else (), raw=None, steps=doc.steps + steps)

@@ -63,7 +63,8 @@ def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profi
 
 def run(doc: Document, ctx) -> Document:
     view = LineView(doc.lines)
-    chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url)
+    # An HTML page names its own URL (canonical, og:url) when the caller does not
+    chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url or doc.metadata.url)
     meta = doc.metadata.fill(url=ctx.url)
     sources: tuple[tuple[str, str], ...] = ()
     for profile, _ in chosen:

@@ -1,0 +1,89 @@
+"""HTML input: recognised, decoded by its declared charset, extracted, then cleaned like text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import main
+from cleaner.stages.decode import declared_charset, decode_bytes
+from cleaner.stages.html import looks_like_html
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>Harbour Reopens | Example News</title>
+<link rel="canonical" href="https://coingeek.com/harbour-reopens/">
+<meta name="author" content="Jane Roe"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour Reopens</h1>
+<p>Getting your Trinity Audio player ready...</p>
+<p>The harbour reopened on Monday after three days of storms kept the fishing fleet in port.</p>
+<p>Fishermen said the catch was smaller than usual but prices were high, and the café on the quay was full.</p>
+</article><footer>Copyright 2024 Example News</footer></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "text, html",
+    [
+        pytest.param("<!DOCTYPE html><html>", True, id="doctype"),
+        pytest.param("  \n<html lang='en'>", True, id="html-tag"),
+        pytest.param("<!-- saved page -->\n<HTML>", True, id="comment-first"),
+        pytest.param("Use <b> for bold.", False, id="text-mentioning-a-tag"),
+        pytest.param("Plain text scrape", False, id="text"),
+    ],
+)
+def test_recognised_by_content(text: str, html: bool):
+    assert looks_like_html(text) is html
+
+
+@pytest.mark.parametrize(
+    "data, declared, decoded, how",
+    [
+        pytest.param("café".encode("utf-8"), None, "café", "utf-8", id="utf-8"),
+        pytest.param(b"\xef\xbb\xbfcaf\xc3\xa9", None, "café", "utf-8 (BOM)", id="utf-8-bom"),
+        pytest.param("café".encode("utf-16"), None, "café", "utf-16-le (BOM)", id="utf-16-bom"),
+        pytest.param("café au lait".encode("utf-16-le"), None, "café au lait", "utf-16-le (NUL pattern)", id="utf-16-le-no-bom"),
+        pytest.param("zażółć".encode("iso-8859-2"), "iso8859-2", "zażółć", "iso8859-2 (declared)", id="declared-latin-2"),
+        pytest.param("café".encode("cp1252"), None, "café", None, id="legacy-single-byte"),
+    ],
+)
+def test_decoding(data: bytes, declared, decoded: str, how):
+    text, used = decode_bytes(data, declared=declared)
+    assert text == decoded
+    if how:
+        assert used == how
+
+
+def test_declared_charset():
+    assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-2">') == "iso8859-2"
+    assert declared_charset(b"<meta charset='windows-1252'>") == "cp1252"
+    assert declared_charset(b"<meta charset=nonsense-x>") is None
+
+
+def test_html_is_extracted_and_cleaned_with_the_site_profile():
+    doc = clean(PAGE.format(charset="iso-8859-1").encode("iso-8859-1"))
+    assert doc.steps[:2] == ("decode:iso8859-1 (declared)", "html:trafilatura")
+    assert doc.text == (
+        "The harbour reopened on Monday after three days of storms kept the fishing fleet in port.\n\n"
+        "Fishermen said the catch was smaller than usual but prices were high, and the café on the quay was full.\n"
+    )
+    # the canonical URL selects the profile by host; trafilatura gives title and author
+    assert doc.profiles == ("coingeek", "trinity-audio")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.url) == (
+        "Harbour Reopens", "Jane Roe", "https://coingeek.com/harbour-reopens/",
+    )  # fmt: skip
+
+
+def test_html_by_extension_in_the_cli(tmp_path: Path):
+    page = tmp_path / "page.htm"
+    page.write_text("<p>Not recognised by content: no html tag first, but the extension says HTML.</p>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page)])
+    assert result.stdout == "Not recognised by content: no html tag first, but the extension says HTML.\n"
+
+
+def test_bad_bytes_never_crash():
+    for data in (b"\xff\xfe\xfd" * 10, b"\x80abc\x81", bytes(range(32, 256))):
+        assert isinstance(clean(data).text, str)
