@@ -21,10 +21,11 @@ from cleaner import __version__, scaffold
 from cleaner import check as linter
 from cleaner import explain as explanation
 from cleaner.errors import CleanerError, ProfileError
-from cleaner.inputs import STDIN, Job, UsageError, plan, same_file
+from cleaner.inputs import STDIN, Job, UsageError, plan, same_file, walk
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.report import FORMATS, render
+from cleaner.stages.decode import declared_charset, decode_bytes
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE = 1, 2, 3
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -275,6 +276,59 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     else:
         write_atomic(output, text)
         click.echo(f"wrote {output}; next: cleaner check {output}", err=True)
+
+
+@main.command(epilog="""\b
+Examples:
+  cleaner learn scrapes/example-news/ -o my-profiles/example-news.toml
+  cleaner learn a.txt b.txt c.txt --name example-news
+  cleaner learn crawl/ --corpus --name my-platforms -o my-profiles/my-platforms.toml
+""")
+@click.argument("inputs", nargs=-1, required=True, metavar="DIR|FILE...", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the profile here (not over an existing file) instead of stdout.")
+@click.option("--name", help="Profile name (default: the -o file's name).")
+@click.option("--corpus", is_flag=True, help="Mixed corpus: lines found in many documents become a platform profile.")
+@click.option("--min-docs", type=click.IntRange(min=2), default=5, show_default=True, help="--corpus: a line must be in at least this many documents...")
+@click.option("--min-share", type=click.FloatRange(0, 1), default=0.02, show_default=True, help="--corpus: ...and in at least this share of them.")
+def learn(inputs: tuple[Path, ...], output: Path | None, name: str | None, corpus: bool, min_docs: int, min_share: float) -> None:
+    """Mine a draft profile from several scrapes of one site.
+
+    Lines and blocks that repeat across the scrapes while the article text differs
+    become rules (headers, footers, calls to action, promo tables, bylines whose
+    names vary, generalised to patterns), with cut points such as "Related
+    Articles" and metadata lines (author, date, reading time, categories). With
+    --corpus, over a mixed crawl, lines repeated in many documents become a
+    platform profile. The result is an ordinary profile: review it, then run
+    `cleaner check` and `cleaner explain`.
+    """
+    from cleaner.learn import learn_corpus, learn_site  # the miner is only needed here
+
+    name = name or (output.stem if output else None)
+    if not name or not NAME.match(name):
+        raise click.UsageError("give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)")
+    if output is not None and output.exists():
+        raise click.UsageError(f"{output} exists; not overwritten")
+    files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
+    texts, sources = [], []
+    for f in files:
+        try:
+            data = f.read_bytes()
+            texts.append(decode_bytes(data, declared=declared_charset(data))[0])
+            sources.append(f)
+        except (CleanerError, OSError) as err:
+            click.echo(f"cleaner: {f}: {_message(err)}; skipped", err=True)
+    if len(texts) < 2:
+        raise click.UsageError(f"learn needs at least two readable scrapes, got {len(texts)}")
+    if corpus:
+        text = learn_corpus(texts, name, min_docs=min_docs, min_share=min_share)
+    else:
+        out_dir = (output or Path(name)).resolve().parent
+        text = learn_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output} from {len(texts)} scrapes; next: cleaner check {output}", err=True)
 
 
 @main.command(epilog="""\b

@@ -1,0 +1,174 @@
+"""Where the article starts and ends in every scrape: the headline, cut points, categories.
+
+The article is the lines no slot explains. A cut_after marker is a template line that
+every scrape has after its last paragraph, with only template lines or short varying
+lines (link titles) after it; a cut_before marker is a template line found once in every
+scrape above the first article line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from cleaner.learn.lines import Alignment, Slot
+from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like
+
+MAX_CUT_MARKERS = 3
+# Possessive: the items cannot contain the comma, so giving back never helps, and
+# `cleaner check` flags nested quantifiers that can backtrack.
+CATEGORIES = r"^(?P<categories>[^,.!?]++(?:, ?[^,.!?]++)++)$"
+
+
+def slot_regex(slot: Slot) -> regex.Pattern:
+    return regex.compile(slot.shape.regex(named=False))
+
+
+def first_match(texts: list[str], rx: regex.Pattern) -> int | None:
+    return next((i for i, t in enumerate(texts) if t and rx.search(t)), None)
+
+
+def neighbour(texts: list[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(texts):
+        if texts[j]:
+            return j
+        j += step
+    return None
+
+
+@dataclass
+class Pin:
+    """A varying line pinned by the template line next to it (meta_field next/prev)."""
+
+    positions: dict[int, int]  # scrape -> position of the pinned line
+    pattern: str  # the neighbour's pattern
+    step: int  # 1: the neighbour is after the line (next), -1: before (prev)
+    example: str
+
+
+@dataclass
+class Cuts:
+    headline: dict[int, int] = field(default_factory=dict)  # scrape -> position of the headline
+    title: Pin | None = None
+    after: list[int] = field(default_factory=list)  # slot indices of cut_after markers
+    after_at: dict[int, int] = field(default_factory=dict)  # scrape -> where the cut happens
+    before: int | None = None  # slot index of the cut_before marker
+    before_at: dict[int, int] = field(default_factory=dict)
+    categories: Pin | None = None
+
+
+def find_cuts(al: Alignment) -> Cuts:
+    cuts = Cuts()
+    _headline(al, cuts)
+    _cut_after(al, cuts)
+    _categories(al, cuts)
+    _cut_before(al, cuts)
+    return cuts
+
+
+def _pinned(al: Alignment, positions: dict[int, int], line_rx: str) -> Pin | None:
+    """Pin the lines at `positions` by a neighbour that is the same slot in every scrape,
+    checked the way meta_field applies it: the first line matching with that neighbour."""
+    own = regex.compile(line_rx)
+    for step in (1, -1):
+        near = {d: neighbour(al.docs[d], i, step) for d, i in positions.items()}
+        labels = {al.labels[d][j] if j is not None else None for d, j in near.items()}
+        if len(labels) != 1 or None in labels:
+            continue
+        slot = al.slots[labels.pop()]
+        rx = slot_regex(slot)
+        if all(_first_pinned(al.docs[d], own, rx, step) == i for d, i in positions.items()):
+            return Pin(positions, slot.shape.regex(named=False), step, al.docs[0][positions[0]] if 0 in positions else "")
+    return None
+
+
+def _first_pinned(texts: list[str], own: regex.Pattern, rx: regex.Pattern, step: int) -> int | None:
+    for i, text in enumerate(texts):
+        if text and own.search(text):
+            j = neighbour(texts, i, step)
+            if j is not None and rx.search(texts[j]):
+                return i
+    return None
+
+
+def _headline(al: Alignment, cuts: Cuts) -> None:
+    """The first article line of every scrape, when it reads as a headline."""
+    for d in range(len(al.docs)):
+        content = al.content(d)
+        if not content or not is_title_like(al.docs[d][content[0]]) or is_paragraph(al.docs[d][content[0]]):
+            cuts.headline = {}
+            return
+        cuts.headline[d] = content[0]
+    cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+
+
+def _after_headline(al: Alignment, cuts: Cuts, d: int) -> list[int]:
+    """Article lines of scrape d other than the headline and its repeats."""
+    head = cuts.headline.get(d)
+    title = al.docs[d][head] if head is not None else None
+    return [i for i in al.content(d) if al.docs[d][i] != title]
+
+
+def _cut_after(al: Alignment, cuts: Cuts) -> None:
+    n = len(al.docs)
+    found = []
+    for s, slot in enumerate(al.slots):
+        if slot.docs < n or slot.source == "repeat":
+            continue
+        rx = slot_regex(slot)
+        at = {d: first_match(al.docs[d], rx) for d in range(n)}
+        if all(p is not None and _only_titles_after(al, cuts, d, p) for d, p in at.items()):
+            found.append((at[0], s, at))
+    found.sort()
+    for _, s, at in found[:MAX_CUT_MARKERS]:
+        cuts.after.append(s)
+        for d, p in at.items():
+            cuts.after_at[d] = min(p, cuts.after_at.get(d, p))
+
+
+def _only_titles_after(al: Alignment, cuts: Cuts, d: int, p: int) -> bool:
+    content = _after_headline(al, cuts, d)
+    if not content or p < content[0] or p <= cuts.headline.get(d, -1):
+        return False
+    return all(is_title_like(al.docs[d][i]) for i in content if i > p)
+
+
+def _categories(al: Alignment, cuts: Cuts) -> None:
+    """A comma-separated list after the article, directly above the same template line in
+    every scrape (often the cut line): the categories."""
+    n = len(al.docs)
+    for slot in sorted((s for s in al.slots if s.docs == n and s.source != "repeat"), key=lambda s: s.occ[0][0]):
+        rx = slot_regex(slot)
+        above = {}
+        for d in range(n):
+            at = first_match(al.docs[d], rx)
+            j = neighbour(al.docs[d], at, -1) if at is not None else None
+            if j is None or al.labels[d][j] is not None or not is_list_line(al.docs[d][j]):
+                break
+            if any(is_paragraph(al.docs[d][i]) for i in al.content(d) if i > j):
+                break
+            above[d] = j
+        else:
+            pin = _pinned(al, above, CATEGORIES)
+            if pin and pin.step == 1:
+                cuts.categories = pin
+                return
+
+
+def _cut_before(al: Alignment, cuts: Cuts) -> None:
+    """The last fixed line found once in every scrape above the headline (or first article line)."""
+    n = len(al.docs)
+    best = None
+    for s, slot in enumerate(al.slots):
+        if slot.docs < n or slot.source != "line" or not slot.shape.is_literal():
+            continue
+        if any(len(p) != 1 for p in slot.occ.values()):
+            continue
+        at = {d: slot.occ[d][0] for d in range(n)}
+        starts = {d: cuts.headline.get(d, (al.content(d) or [len(al.docs[d])])[0]) for d in range(n)}
+        if all(at[d] < starts[d] for d in range(n)) and (best is None or at[0] > best[0]):
+            best = (at[0], s, at)
+    if best:
+        cuts.before, cuts.before_at = best[1], best[2]

@@ -1,0 +1,227 @@
+"""Align lines across scrapes of one site and generalise the template lines into slots.
+
+A *slot* is one template line (or repeated block) of the site: the positions where it
+occurs in each scrape and its Shape over all of them. Slots are found in three passes,
+each over the lines the earlier passes left:
+
+1. blocks printed several times in a row (promo tables, carousels);
+2. lines whose skeleton (numbers, months, weekdays abstracted) occurs in most scrapes:
+   fixed lines, counters, dates, copyright years — hashed, so linear;
+3. lines that vary in words (bylines with the author's name): the lines found once in
+   every scrape are anchors, and the short lines between the same two anchors are
+   aligned pairwise with the first scrape's — a handful of scrapes, so this is cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import regex
+
+from cleaner import pipeline
+from cleaner.document import Document
+from cleaner.learn.blocks import repeated_runs
+from cleaner.learn.meta import MAX_META_WORDS, is_list_line, is_paragraph
+from cleaner.learn.shapes import Shape, generalise, skeleton
+from cleaner.profiles import Profiles
+from cleaner.stages import profile as profile_stage
+
+MIN_ALIGN_RATIO = 0.5  # share of tokens two variants of a template line have in common
+MAX_VAR_WORDS = 5  # a varying part longer than this is text, not a name or a number
+MAX_LIST_WORDS = 12  # ... unless it is a comma-separated list (tags)
+
+
+def prepare(text: str) -> list[str]:
+    """The stripped lines as profile rules see them, "" for blank: the pipeline's stages
+    before the profile stage (decoding, Unicode repair) run as clean() runs them."""
+    doc = Document(raw=text)
+    ctx = pipeline.Context(profiles=Profiles())
+    for stage in pipeline.STAGES:
+        if stage is profile_stage.run:
+            break
+        doc = stage(doc, ctx)
+    return [line.text.strip() for line in doc.lines]
+
+
+@dataclass
+class Slot:
+    shape: Shape
+    source: str  # "repeat", "line" (same skeleton) or "aligned" (varying words)
+    occ: dict[int, list[int]] = field(default_factory=dict)  # scrape -> positions (all lines of a repeat)
+    starts: dict[int, list[int]] = field(default_factory=dict)  # scrape -> first line of each occurrence
+
+    @property
+    def docs(self) -> int:
+        return len(self.occ)
+
+    def first(self, d: int) -> int | None:
+        return self.starts[d][0] if self.starts.get(d) else None
+
+
+class Alignment:
+    """The scrapes' lines, the slots found and, per scrape and position, the slot it belongs to."""
+
+    def __init__(self, docs: list[list[str]], min_docs: int):
+        self.docs = docs
+        self.min_docs = min_docs
+        self.slots: list[Slot] = []
+        self.labels: list[list[int | None]] = [[None] * len(texts) for texts in docs]
+        self._repeats()
+        self._skeletons()
+        self._aligned()
+
+    def content(self, d: int) -> list[int]:
+        """Positions of the non-blank lines of scrape d that belong to no slot: the article."""
+        return [i for i, t in enumerate(self.docs[d]) if t and self.labels[d][i] is None]
+
+    def _add(self, slot: Slot, lines: dict[int, list[int]]) -> None:
+        index = len(self.slots)
+        self.slots.append(slot)
+        for d, positions in lines.items():
+            slot.occ.setdefault(d, []).extend(positions)
+            for i in positions:
+                self.labels[d][i] = index
+
+    def _repeats(self) -> None:
+        by_skeleton: dict[tuple, dict[int, list[tuple[int, int]]]] = {}
+        for d, texts in enumerate(self.docs):
+            for start, end in repeated_runs(texts):
+                by_skeleton.setdefault(skeleton(texts[start]), {}).setdefault(d, []).append((start, end))
+        for runs in by_skeleton.values():
+            if len(runs) < self.min_docs:
+                continue
+            starts = {d: [s for s, _ in rs] for d, rs in runs.items()}
+            variants = list(dict.fromkeys(self.docs[d][s] for d, ss in starts.items() for s in ss))
+            slot = Slot(generalise(variants), "repeat", starts=starts)
+            self._add(slot, {d: [i for s, e in rs for i in range(s, e)] for d, rs in runs.items()})
+
+    def _skeletons(self) -> None:
+        found: dict[tuple, dict[int, list[int]]] = {}
+        for d, texts in enumerate(self.docs):
+            for i, text in enumerate(texts):
+                if text and self.labels[d][i] is None:
+                    found.setdefault(skeleton(text), {}).setdefault(d, []).append(i)
+        for lines in found.values():
+            if len(lines) < self.min_docs:
+                continue
+            variants = list(dict.fromkeys(self.docs[d][i] for d, pos in lines.items() for i in pos))
+            self._add(Slot(generalise(variants), "line", starts={d: list(p) for d, p in lines.items()}), lines)
+
+    def anchors(self) -> list[int]:
+        """Slots found exactly once in every scrape, in an order every scrape agrees with."""
+        n = len(self.docs)
+        once = [s for s, slot in enumerate(self.slots) if slot.source == "line" and slot.docs == n
+                and all(len(p) == 1 for p in slot.occ.values())]
+        once.sort(key=lambda s: self.slots[s].occ[0][0])
+        # Longest chain increasing in every scrape (O(m²) over a page's few dozen anchors).
+        best: list[list[int]] = []
+        for k, s in enumerate(once):
+            chain = [s]
+            for j in range(k):
+                prev = once[j]
+                if all(self.slots[prev].occ[d][0] < self.slots[s].occ[d][0] for d in range(n)):
+                    if len(best[j]) + 1 > len(chain):
+                        chain = best[j] + [s]
+            best.append(chain)
+        return max(best, key=len, default=[])
+
+    def _aligned(self) -> None:
+        """Pass 3: short lines between the same anchors that share most of their tokens."""
+        n = len(self.docs)
+        if n < 2 or self.min_docs > n:
+            return
+        anchors = self.anchors()
+        bounds = [(-1, len(t)) for t in self.docs]
+        edges = [[self.slots[a].occ[d][0] for a in anchors] for d in range(n)]
+        self._extend_partial(edges)
+        for g in range(len(anchors) + 1):
+            gaps = []
+            for d in range(n):
+                lo = edges[d][g - 1] if g > 0 else bounds[d][0]
+                hi = edges[d][g] if g < len(anchors) else bounds[d][1]
+                gaps.append([i for i in range(lo + 1, hi) if self._candidate(d, i)])
+            self._align_gap(gaps)
+
+    def _gap(self, edges: list[list[int]], d: int, g: int) -> range:
+        lo = edges[d][g - 1] if g > 0 else -1
+        hi = edges[d][g] if g < len(edges[d]) else len(self.docs[d])
+        return range(lo + 1, hi)
+
+    def _extend_partial(self, edges: list[list[int]]) -> None:
+        """A line found in most scrapes but worded differently in the others (a section name
+        that three of four pages share): find it between the same anchors there too."""
+        n = len(self.docs)
+        for s, slot in enumerate(self.slots):
+            if slot.source != "line" or slot.docs == n or any(len(p) != 1 for p in slot.occ.values()):
+                continue
+            d0 = next(iter(slot.occ))
+            p0 = slot.occ[d0][0]
+            g = sum(e < p0 for e in edges[d0])
+            base = self.docs[d0][p0]
+            add = {}
+            for d in range(n):
+                if d in slot.occ:
+                    continue
+                cands = [i for i in self._gap(edges, d, g) if self._candidate(d, i) and not self._inside_article(d, i)]
+                ratio, i = max(((_similarity(base, skeleton(base), self.docs[d][i]), i) for i in cands), default=(0.0, None))
+                if ratio < MIN_ALIGN_RATIO:
+                    break
+                add[d] = i
+            else:
+                shape = generalise(slot.shape.variants + [self.docs[d][i] for d, i in add.items()])
+                if _usable(shape):
+                    slot.shape = shape
+                    for d, i in add.items():
+                        slot.occ[d], slot.starts[d] = [i], [i]
+                        self.labels[d][i] = s
+
+    def _candidate(self, d: int, i: int) -> bool:
+        text = self.docs[d][i]
+        return bool(text) and self.labels[d][i] is None and not is_paragraph(text) and len(text.split()) <= MAX_META_WORDS
+
+    def _inside_article(self, d: int, i: int) -> bool:
+        """Between two paragraphs: a line varying in words there is article text
+        (a bullet point, a subheading), even when it looks like its peers elsewhere."""
+        texts, labels = self.docs[d], self.labels[d]
+        paras = [j for j, t in enumerate(texts) if t and labels[j] is None and is_paragraph(t)]
+        return bool(paras) and paras[0] < i < paras[-1]
+
+    def _align_gap(self, gaps: list[list[int]]) -> None:
+        for i in gaps[0]:
+            base = skeleton(self.docs[0][i])
+            chosen = {0: i}
+            for d in range(1, len(gaps)):
+                scored = [(_similarity(self.docs[0][i], base, self.docs[d][j]), j) for j in gaps[d] if self.labels[d][j] is None]
+                ratio, j = max(scored, default=(0.0, None))
+                if ratio < MIN_ALIGN_RATIO:
+                    break
+                chosen[d] = j
+            if len(chosen) < len(gaps) or any(self._inside_article(d, j) for d, j in chosen.items()):
+                continue
+            variants = [self.docs[d][j] for d, j in chosen.items()]
+            if all(is_list_line(v) and ":" not in v for v in variants):
+                continue  # a bare list ("Drinks, City Guides") is the article's categories, not template
+            shape = generalise(variants)
+            if _usable(shape):
+                self._add(Slot(shape, "aligned", starts={d: [j] for d, j in chosen.items()}), {d: [j] for d, j in chosen.items()})
+
+
+LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,20}:")
+
+
+def _similarity(text: str, skel: tuple, other: str) -> float:
+    """Share of tokens in common; lines opening with the same label ("Tags:") are one line."""
+    label = LABEL.match(text)
+    if label and other.startswith(label.group()):
+        return 1.0
+    return SequenceMatcher(None, skel, skeleton(other), autojunk=False).ratio()
+
+
+def _usable(shape: Shape) -> bool:
+    """Enough of the line is fixed text, and what varies is short (a name, a number)."""
+    parts = shape.vars()
+    classes = sum(i.kind in ("num", "mon", "day") for i in shape.items)
+    anchored = shape.literal_letters() >= 2 or (classes >= 2 and len(parts) <= 1)  # "Food | 4 Mar 2024"
+    short = all(v.words() <= (MAX_LIST_WORDS if any("," in x for x in v.values) else MAX_VAR_WORDS) for v in parts)
+    return anchored and len(parts) <= 3 and short

@@ -1,0 +1,60 @@
+"""`cleaner learn` end to end: scrapes in, a profile out that check accepts and that
+cleans an unseen scrape of the same site exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from tests.learn.corpora import TEMPLATES, corpus
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_learn_check_explain_clean(tmp_path: Path, template: str):
+    pages = corpus(template, seed=1, n=4)
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i, page in enumerate(pages[:3]):
+        (scrapes / f"page{i}.txt").write_text(page.text, encoding="utf-8")
+    unseen = tmp_path / "unseen.txt"
+    unseen.write_text(pages[3].text, encoding="utf-8")
+    profile = tmp_path / "profiles" / f"{template}.toml"
+    run = CliRunner().invoke
+
+    learned = run(main, ["learn", str(scrapes), "-o", str(profile)])
+    assert learned.exit_code == 0, learned.output
+    assert learned.stderr == f"wrote {profile} from 3 scrapes; next: cleaner check {profile}\n"
+
+    checked = run(main, ["check", str(profile)])
+    assert (checked.exit_code, checked.stdout) == (0, "")
+
+    explained = run(main, ["explain", str(unseen), "--profiles-dir", str(profile.parent), "--no-heuristics"])
+    assert f"profile {template}: fingerprint" in explained.stdout
+
+    cleaned = run(main, ["clean", str(unseen), "--profiles-dir", str(profile.parent), "--no-heuristics", "--format", "json"])
+    record = json.loads(cleaned.stdout)
+    assert record["text"] == pages[3].body
+    assert record["author"] == pages[3].meta.get("author")
+
+
+def test_learn_needs_two_scrapes_and_a_name(tmp_path: Path):
+    one = tmp_path / "one.txt"
+    one.write_text("Only one scrape\n")
+    result = CliRunner().invoke(main, ["learn", str(one), "--name", "x"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "Error: learn needs at least two readable scrapes, got 1")
+    result = CliRunner().invoke(main, ["learn", str(one)])
+    assert result.stderr.splitlines()[-1] == "Error: give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)"
+
+
+def test_corpus_mode_writes_a_platform_profile(tmp_path: Path):
+    pages = [p for t in sorted(TEMPLATES) for p in corpus(t, seed=2, n=3)]
+    for i, page in enumerate(pages):
+        (tmp_path / f"{i}.txt").write_text(page.text + "\nShare this article\nCookie settings\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["learn", str(tmp_path), "--corpus", "--name", "crawl", "--min-docs", "5"])
+    assert result.exit_code == 0, result.output
+    assert 'kind = "platform"' in result.stdout or "kind = 'platform'" in result.stdout
+    assert "Share this article" in result.stdout and "Cookie settings" in result.stdout
