@@ -203,7 +203,7 @@ def test_profiles_lists_what_each_detects_by():
     assert "  fingerprint: ^Getting your Trinity Audio player ready" in result.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["clean"], ["profiles"]])
+@pytest.mark.parametrize("command", [[], ["clean"], ["explain"], ["check"], ["new"], ["learn"], ["profiles"]])
 def test_every_command_has_help_with_examples(command: list[str]):
     result = run(*command, "--help")
     assert result.exit_code == 0
