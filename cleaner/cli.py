@@ -6,14 +6,12 @@ Exit codes: 0 all good; 1 some inputs failed (the others are still written);
 
 from __future__ import annotations
 
-import io
+import itertools
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
 
 import click
 
@@ -21,14 +19,16 @@ from cleaner import __version__, scaffold
 from cleaner import check as linter
 from cleaner import explain as explanation
 from cleaner.errors import CleanerError, ProfileError
-from cleaner.inputs import STDIN, Job, UsageError, plan, same_file, walk
+from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, plan, same_file, walk
+from cleaner.outputs import SharedOutput, write_atomic
+from cleaner.progress import Progress
+from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.report import FORMATS, render
 from cleaner.stages.decode import declared_charset, decode_bytes
 
-EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE = 1, 2, 3
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 CLEAN_EPILOG = """\b
 Examples:
@@ -87,19 +87,28 @@ def main() -> None:
 
 @main.command(epilog=CLEAN_EPILOG)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True, allow_dash=True))
-@click.option("-o", "--output", metavar="OUT", help="Output file, or directory for several inputs (mirrors the input tree).")
+@click.option("-o", "--output", metavar="OUT", help="Output file (.gz compresses), or directory for several inputs (mirrors the input tree).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="text: clean text; json: one record per input; jsonl: one line per input.")
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="Which site profile to apply: detect it, none, or this one.")
 @click.option("--url", metavar="URL", help="The page's URL, for host-based profile detection and the url field.")
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=default_workers(), show_default="all cores", help="Worker processes.")
+@click.option("--resume", is_flag=True, help="Finish an interrupted run: keep outputs already written, do the rest.")
+@click.option("--errors", "errors_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write failed inputs to this JSONL file ({source, error}).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr (errors still show).")
+@click.option("--text-field", default="text", show_default=True, help="JSONL input: the field holding a text scrape.")
+@click.option("--html-field", default="html", show_default=True, help="JSONL input: the field holding HTML.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL input: the field holding the page URL.")
 @_profiles_option
-def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, url: str | None, no_heuristics: bool, profiles_dirs: tuple[Path, ...]) -> None:
-    """Clean INPUT files, directories (recursively) or - (stdin).
+def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, url: str | None, no_heuristics: bool, workers: int, resume: bool, errors_file: Path | None, quiet: bool, text_field: str, html_field: str, url_field: str, profiles_dirs: tuple[Path, ...]) -> None:
+    """Clean INPUT files, directories (recursively), JSONL files or - (stdin).
 
     One input and no -o: the result goes to stdout. A directory or several inputs
     need -o DIR, which mirrors the input tree as name.txt or name.json; with
-    --format jsonl every record goes to stdout or to the -o file. Inputs are never
-    overwritten.
+    --format jsonl every record goes to stdout or to the -o file, in input order.
+    JSONL input (.jsonl, .jsonl.gz) takes records with a text or html field and
+    keeps their other fields; .gz inputs are decompressed. Inputs are never
+    overwritten; outputs appear whole or not at all.
     """
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
@@ -107,27 +116,61 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
         jobs, shared = plan(inputs, output, fmt)
     except UsageError as err:
         raise click.UsageError(str(err)) from None
-    options = {"profile": profile, "url": url, "heuristics": not no_heuristics, "profiles": profiles}
+    if resume and output is None:
+        raise click.UsageError("--resume needs -o: there is nothing to resume on stdout")
+    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, Fields(text_field, html_field, url_field))
     protected = {Path(i).resolve() for i in inputs if i != STDIN and Path(i).is_file()}
-    failed = done = 0
-    with _shared_output(shared) as stream:
-        for job in jobs:
-            try:
-                text = render(_clean_one(job, options), fmt)
-                if job.out is None:
-                    stream.write(text)
-                else:
-                    if job.out.resolve() in protected or same_file(job.out, job.path):
-                        raise CleanerError(f"output {job.out} is an input; not overwritten")
-                    write_atomic(job.out, text)
-                done += 1
-            except (CleanerError, OSError) as err:
-                failed += 1
-                click.echo(f"cleaner: {job.source}: {_message(err)}", err=True)
-    if len(jobs) > 1 or failed:
+    # one stream for every result (stdout, or the -o file), unless -o is a mirrored directory
+    sink = SharedOutput(shared, resume=resume) if shared is not None or output is None else None
+    if sink is not None and sink.done:
+        jobs = itertools.islice(jobs, sink.done, None)  # those records are in the partial file already
+    if resume and sink is None:
+        jobs = (job for job in jobs if job.out is None or not job.out.exists())
+    known = None if any(Path(i).is_dir() or is_jsonl(Path(i)) for i in inputs if i != STDIN) else len(inputs)
+    progress = Progress(enabled=not quiet and sys.stderr.isatty(), total=known)
+    errors = open(errors_file, "w", encoding="utf-8") if errors_file else None
+    try:
+        for result in run(jobs, settings, workers if known != 1 else 1, profiles):
+            progress.update(result.size, failed=_deliver(result, sink, protected, errors))
+    except KeyboardInterrupt:
+        progress.clear()
+        if sink is not None:
+            sink.abandon()
+        click.echo(f"cleaner: interrupted after {progress.done} cleaned, {progress.failed} failed; run again with --resume to finish", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        if errors:
+            errors.close()
+    progress.clear()
+    if sink is not None:
+        sink.finish()
+    if not quiet and (progress.done + progress.failed > 1 or progress.failed):
         where = f" into {output}" if output else ""
-        click.echo(f"cleaner: {done} cleaned, {failed} failed{where}", err=True)
-    sys.exit(EXIT_FAILED if failed else 0)
+        click.echo(f"cleaner: {progress.done} cleaned, {progress.failed} failed{where}", err=True)
+    sys.exit(EXIT_FAILED if progress.failed else 0)
+
+
+def _deliver(result: Result, sink: SharedOutput | None, protected: set[Path], errors) -> bool:
+    """Write one result where it goes, or report its error; never over an input.
+    Whether the job failed."""
+    job, error = result.job, result.error
+    if error is None:
+        for warning in result.warnings:
+            click.echo(f"cleaner: {job.source}: {warning}", err=True)
+        try:
+            if job.out is None:
+                sink.write(result.text)
+            elif job.out.resolve() in protected or same_file(job.out, job.path):
+                error = f"output {job.out} is an input; not overwritten"
+            else:
+                write_atomic(job.out, result.text)
+        except OSError as err:
+            error = _message(err)
+    if error is not None:
+        click.echo(f"cleaner: {job.source}: {error}", err=True)
+        if errors:
+            errors.write(json.dumps({"source": job.source, "error": error}, ensure_ascii=False) + "\n")
+    return error is not None
 
 
 def _check_profile_name(profiles: Profiles, choice: str) -> None:
@@ -143,50 +186,8 @@ def _message(err: Exception) -> str:
 
 
 def _clean_one(job: Job, options: dict):
-    if job.path is None:
-        data = sys.stdin.buffer.read()
-        source = "<stdin>"
-    else:
-        data = job.path.read_bytes()
-        source = job.source
-    html = True if job.path is not None and job.path.suffix.lower() in HTML_SUFFIXES else None
-    return clean_document(data, source=source, html=html, **options)
-
-
-class _shared_output:
-    """stdout, or a file written atomically once every record is in."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-
-    def __enter__(self) -> IO[str]:
-        if self.path is None:  # UTF-8 whatever the locale says; detached again on exit
-            self.file = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True)
-            return self.file
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self.file
-
-    def __exit__(self, *exc: object) -> None:
-        if self.path is None:
-            self.file.detach()
-            return
-        self.file.close()
-        os.replace(self.tmp, self.path)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data, html, _ = load(job, Fields())
+    return clean_document(data, source="<stdin>" if job.path is None else job.source, html=html, **options)
 
 
 @main.command(epilog="""\b
@@ -311,6 +312,9 @@ def learn(inputs: tuple[Path, ...], output: Path | None, name: str | None, corpu
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
     texts, sources = [], []
     for f in files:
+        if isinstance(f, Job):  # an unreadable directory or a symlink loop
+            click.echo(f"cleaner: {f.source}: {f.error}; skipped", err=True)
+            continue
         try:
             data = f.read_bytes()
             texts.append(decode_bytes(data, declared=declared_charset(data))[0])

@@ -1,20 +1,26 @@
-"""What to read and where each result goes: INPUT arguments and -o into a list of jobs.
+"""What to read and where each result goes: INPUT arguments and -o into a stream of jobs.
 
-A directory is walked recursively (hidden files and folders skipped) and mirrored
-under the output directory. An output never lands on an input.
+A directory is walked lazily and recursively (hidden entries skipped, symlinks followed
+with loop detection) and mirrored under the output directory. JSONL files (.jsonl,
+.jsonl.gz) give one job per record; other .gz files are one scrape each. An output
+never lands on an input.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, InputError
 from cleaner.report import EXTENSIONS
 
 STDIN = "-"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class UsageError(CleanerError):
@@ -22,57 +28,167 @@ class UsageError(CleanerError):
 
 
 @dataclass(frozen=True)
+class Fields:
+    """Field names in JSONL input records."""
+
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+    id: str = "id"
+
+
+@dataclass(frozen=True)
 class Job:
-    source: str  # as the user named it: a path, or "-" for stdin
+    source: str  # as the user would name it: a path, "-", or "path:LINE" for a JSONL record
     path: Path | None  # None for stdin
-    out: Path | None  # the output file; None: write to the shared stream (stdout or JSONL file)
+    out: Path | None  # the output file; None: the shared stream (stdout or one -o file)
+    record: dict[str, Any] | None = field(default=None, compare=False)  # a JSONL input record
+    error: str | None = None  # known before any work: unreadable directory, symlink loop, bad JSON
 
 
-def walk(directory: Path) -> Iterator[Path]:
-    """Files under `directory`, sorted, lazily; hidden entries skipped."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+def is_jsonl(path: Path | None) -> bool:
+    return path is not None and path.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 
-def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[list[Job], Path | None]:
-    """The jobs, and the single output file when all results share one (JSONL with -o,
-    or one input with -o naming a file). UsageError when the combination cannot work."""
+def walk(directory: Path) -> Iterator[Path | Job]:
+    """Files under `directory`, sorted, lazily; hidden entries skipped. A directory that
+    cannot be read or a symlink loop comes out as a Job carrying its error."""
+    seen: set[tuple[int, int]] = set()
+    stack = [directory]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                yield Job(str(current), current, None, error="symlink loop: directory already visited")
+                continue
+            seen.add(key)
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as err:
+            yield Job(str(current), current, None, error=f"cannot read directory: {err.strerror}")
+            continue
+        dirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows symlinks; loops are caught by `seen`
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(Path(entry.path))
+            else:
+                yield Path(entry.path)
+        stack.extend(reversed(dirs))
+
+
+def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job], Path | None]:
+    """The jobs, lazily, and the single output file when all results share one (JSONL
+    with -o, or one input with -o naming a file). UsageError when the combination cannot work."""
     paths = [None if i == STDIN else Path(i) for i in inputs]
+    if any(is_jsonl(p) for p in paths) and fmt != "jsonl":
+        raise UsageError("JSONL input gives JSONL output: add --format jsonl")
     single = len(inputs) == 1 and (paths[0] is None or not paths[0].is_dir())
     if fmt == "jsonl" or (single and out and not _is_dir_target(out)):
         target = Path(out) if out else None
         if target is not None:
             _refuse_input_as_output(target, paths)
-        return [Job(i, p, None) for i, p in _expand(inputs, paths)], target
+        return _shared_jobs(inputs, paths), target
     if single and not out:
-        return [Job(inputs[0], paths[0], None)], None
+        return iter([Job(inputs[0], paths[0], None)]), None
     if not out:
         raise UsageError("several inputs or a directory need -o DIR (or --format jsonl)")
     out_dir = Path(out)
     for path in paths:
         if path is not None and path.is_dir() and _inside(out_dir, path):
             raise UsageError(f"output directory {out_dir} is inside input directory {path}; choose another -o")
-    jobs = []
-    for raw, path in zip(inputs, paths, strict=True):
-        if path is None:
-            jobs.append(Job(raw, None, out_dir / ("stdin" + EXTENSIONS[fmt])))
-        elif path.is_dir():
-            base = out_dir if len(inputs) == 1 else out_dir / path.resolve().name
-            jobs += [Job(str(f), f, base / f.relative_to(path).with_suffix(EXTENSIONS[fmt])) for f in walk(path)]
-        else:
-            jobs.append(Job(raw, path, out_dir / path.with_suffix(EXTENSIONS[fmt]).name))
-    return jobs, None
+    return _mirrored_jobs(inputs, paths, out_dir, EXTENSIONS[fmt]), None
 
 
-def _expand(inputs: Sequence[str], paths: Sequence[Path | None]) -> Iterator[tuple[str, Path | None]]:
+def _shared_jobs(inputs: Sequence[str], paths: Sequence[Path | None]) -> Iterator[Job]:
     for raw, path in zip(inputs, paths, strict=True):
         if path is not None and path.is_dir():
-            yield from ((str(f), f) for f in walk(path))
+            for found in walk(path):
+                yield from _file_jobs(str(found), found) if isinstance(found, Path) else [found]
         else:
-            yield raw, path
+            yield from _file_jobs(raw, path)
+
+
+def _file_jobs(source: str, path: Path | None) -> Iterator[Job]:
+    if is_jsonl(path):
+        yield from records(path)
+    else:
+        yield Job(source, path, None)
+
+
+def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir: Path, ext: str) -> Iterator[Job]:
+    for raw, path in zip(inputs, paths, strict=True):
+        if path is None:
+            yield Job(raw, None, out_dir / ("stdin" + ext))
+        elif path.is_dir():
+            base = out_dir if len(inputs) == 1 else out_dir / path.resolve().name
+            for found in walk(path):
+                if isinstance(found, Job):
+                    yield found
+                else:
+                    yield Job(str(found), found, base / _output_name(found.relative_to(path), ext))
+        else:
+            yield Job(raw, path, out_dir / _output_name(Path(path.name), ext))
+
+
+def _output_name(rel: Path, ext: str) -> Path:
+    if rel.suffix.lower() == ".gz":  # page.html.gz -> page.txt
+        rel = rel.with_suffix("")
+    return rel.with_suffix(ext)
+
+
+def records(path: Path) -> Iterator[Job]:
+    """One job per line of a JSONL file, read lazily; a line that is not a JSON object
+    becomes a job carrying its error."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="\n") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                source = f"{path}:{number}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    yield Job(source, path, None, error=f"not JSON: {err.msg} at column {err.colno}")
+                    continue
+                if not isinstance(record, dict):
+                    yield Job(source, path, None, error="a JSONL record must be an object")
+                    continue
+                yield Job(source, path, None, record=record)
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}")
+
+
+def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None]:
+    """The input of a job: data, whether it is HTML (None: tell by content), and its URL."""
+    if job.record is not None:
+        record = job.record
+        url = record.get(fields.url) if isinstance(record.get(fields.url), str) else None
+        for name, html in ((fields.html, True), (fields.text, False)):
+            value = record.get(name)
+            if isinstance(value, str):
+                return value, html, url
+        raise InputError(f'record has no "{fields.text}" or "{fields.html}" string field')
+    if job.path is None:
+        import sys
+
+        return sys.stdin.buffer.read(), None, None
+    data = job.path.read_bytes()
+    name = job.path.name.lower()
+    if name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as err:
+            raise InputError(f"not a readable gzip file: {err}") from None
+        name = name[:-3]
+    return data, True if name.endswith(HTML_SUFFIXES) else None, None
 
 
 def _is_dir_target(out: str) -> bool:

@@ -20,7 +20,7 @@ import regex
 
 from cleaner import rules
 from cleaner.errors import Problem, ProfileError
-from cleaner.rules.base import OptionIssue, Patterns, Rule, Texts, build_options, suggest, toml_type
+from cleaner.rules.base import OptionIssue, Patterns, Rule, Texts, TimedPattern, build_options, compile_pattern, suggest, toml_type
 from cleaner.tomlpos import Locator
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -69,7 +69,7 @@ class Profile:
     description: str = ""
     sitename: str | None = None
     hosts: tuple[str, ...] = ()
-    fingerprints: tuple[regex.Pattern, ...] = ()
+    fingerprints: tuple[TimedPattern, ...] = ()
     platforms: tuple[str, ...] = ()
     samples: tuple[Path, ...] = ()
     rules: tuple[ProfileRule, ...] = ()
@@ -88,9 +88,17 @@ class Profile:
     def fingerprint_match(self, stripped_text: str) -> str | None:
         """The first fingerprint found in the text (lines stripped, searched line by line)."""
         for pattern in self.fingerprints:
-            if pattern.search(stripped_text):
+            if found(pattern, stripped_text):
                 return pattern.pattern
         return None
+
+
+def found(pattern: TimedPattern, text: str) -> bool:
+    """Whether a fingerprint occurs; one that times out on a hostile text counts as absent."""
+    try:
+        return pattern.search(text) is not None
+    except TimeoutError:
+        return False
 
 
 @dataclass
@@ -251,7 +259,7 @@ class _Validator:
             description=head.description,
             sitename=head.sitename,
             hosts=tuple(head.hosts or ()),
-            fingerprints=tuple(regex.compile(p.pattern, regex.MULTILINE) for p in head.fingerprints or ()),
+            fingerprints=tuple(compile_pattern(p.pattern, regex.MULTILINE) for p in head.fingerprints or ()),
             platforms=tuple(head.platforms or ()),
             samples=tuple((self.path.parent / s) for s in head.samples or ()),
             rules=compiled,

@@ -103,11 +103,11 @@ class Rule:
         raise NotImplementedError
 
 
-def matches_any(patterns: Sequence[regex.Pattern], text: str) -> bool:
+def matches_any(patterns: Sequence[TimedPattern], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[regex.Pattern]) -> int | None:
+def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPattern]) -> int | None:
     """Position of the first line equal to one of `texts` or matching one of `patterns`."""
     wanted = set(texts)
     for i, text in enumerate(view.texts):
@@ -116,8 +116,33 @@ def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[regex.Pa
     return None
 
 
-def compile_pattern(source: str) -> regex.Pattern:
-    return regex.compile(source)
+# A profile's regex gets this long per search; one that backtracks catastrophically on
+# some line raises TimeoutError, and the profile stage skips that rule for the document.
+REGEX_TIMEOUT = 0.5
+
+
+class TimedPattern:
+    """A compiled `regex` pattern whose searches stop after REGEX_TIMEOUT seconds."""
+
+    __slots__ = ("_compiled", "pattern", "groupindex")
+
+    def __init__(self, source: str, flags: int = 0):
+        self._compiled = regex.compile(source, flags)
+        self.pattern = source
+        self.groupindex = self._compiled.groupindex
+
+    def search(self, text: str, pos: int = 0) -> regex.Match | None:
+        return self._compiled.search(text, pos, timeout=REGEX_TIMEOUT)
+
+    def fullmatch(self, text: str) -> regex.Match | None:
+        return self._compiled.fullmatch(text, timeout=REGEX_TIMEOUT)
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.pattern!r})"
+
+
+def compile_pattern(source: str, flags: int = 0) -> TimedPattern:
+    return TimedPattern(source, flags)
 
 
 def suggest(name: str, choices: Sequence[str]) -> str:

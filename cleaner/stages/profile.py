@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from cleaner.document import Document, removals_at
-from cleaner.profiles import Profile, Profiles
+from cleaner.profiles import Profile, Profiles, found
 from cleaner.rules.base import LineView
 
 
@@ -53,7 +53,7 @@ def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profi
                 return profile, f'host {host} matches "{pattern}"'
     best, best_count = None, 0
     for profile in sites:
-        count = sum(1 for f in profile.fingerprints if f.search(stripped_text))
+        count = sum(1 for f in profile.fingerprints if found(f, stripped_text))
         if count > best_count:
             best, best_count = profile, count
     if best is None:
@@ -69,7 +69,11 @@ def run(doc: Document, ctx) -> Document:
     sources: tuple[tuple[str, str], ...] = ()
     for profile, _ in chosen:
         for prule in profile.rules:
-            hit = prule.rule.apply(view)
+            try:
+                hit = prule.rule.apply(view)
+            except TimeoutError:  # a regex backtracking on some line: keep the lines, say which rule
+                doc = doc.replace(steps=doc.steps + (f"timeout:{prule.ref}",))
+                continue
             if hit.meta:
                 sources += tuple((name, prule.ref) for name in hit.meta if not getattr(meta, name))
                 meta = meta.fill(**hit.meta)

@@ -1,0 +1,124 @@
+"""Run many jobs: in this process or a process pool, results in input order, memory flat.
+
+Jobs are read lazily and sent to the workers in chunks, with a bounded number of
+chunks in flight, so a corpus of any size needs the memory of a few chunks. Each
+worker loads the profiles once. An error stays with its job; the run goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.errors import CleanerError
+from cleaner.inputs import Fields, Job, load
+from cleaner.pipeline import clean
+from cleaner.profiles import Profiles, load_profiles
+from cleaner.report import record, render
+
+CHUNK = 16  # jobs per task: amortises pickling and scheduling over small documents
+IN_FLIGHT = 4  # chunks per worker queued ahead
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to clean a job, picklable."""
+
+    fmt: str
+    profile: str = "auto"
+    url: str | None = None
+    heuristics: bool = True
+    profiles_dirs: tuple[Path, ...] = ()
+    fields: Fields = field(default_factory=Fields)
+
+
+@dataclass(frozen=True)
+class Result:
+    job: Job
+    text: str | None  # the rendered output, or None on error
+    error: str | None
+    size: int  # input bytes
+    warnings: tuple[str, ...] = ()
+
+
+_profiles: Profiles | None = None
+_settings: Settings | None = None
+
+
+def _init(settings: Settings, profiles: Profiles | None = None) -> None:
+    global _profiles, _settings
+    _settings = settings
+    _profiles = profiles if profiles is not None else load_profiles(settings.profiles_dirs)
+
+
+def _work(jobs: list[Job]) -> list[Result]:
+    return [_one(job) for job in jobs]
+
+
+def _one(job: Job) -> Result:
+    s = _settings
+    if job.error:
+        return Result(job, None, job.error, 0)
+    try:
+        data, html, url = load(job, s.fields)
+        doc = clean(data, profile=s.profile, url=url or s.url, source=_source(job), heuristics=s.heuristics, html=html, profiles=_profiles)
+        if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
+            kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
+            text = _json_line(kept | record(doc))
+        else:
+            text = render(doc, s.fmt)
+        warnings = tuple(f"rule {step.split(':', 1)[1]} timed out; the lines it would remove are kept" for step in doc.steps if step.startswith("timeout:"))
+        return Result(job, text, None, len(data), warnings)
+    except (CleanerError, OSError, UnicodeError) as err:
+        message = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        return Result(job, None, message, 0)
+
+
+def _source(job: Job) -> str:
+    return "<stdin>" if job.path is None else job.source
+
+
+def _json_line(data: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profiles) -> Iterator[Result]:
+    """Results in the order of `jobs`. workers <= 1 runs here, with no pool."""
+    chunks = _chunks(iter(jobs), CHUNK if workers > 1 else 1)
+    if workers <= 1:
+        _init(settings, profiles)
+        for chunk in chunks:
+            yield from _work(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(settings,)) as pool:
+        pending: deque[Future] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_work, chunk))
+                while len(pending) >= workers * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
+    while chunk := list(itertools.islice(jobs, size)):
+        yield chunk
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
