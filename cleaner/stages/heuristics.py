@@ -1,57 +1,32 @@
-"""Generic cleaning for what no profile describes; each removal is `heuristic:<name>`."""
+"""Generic cleaning for what no profile describes; each removal is `heuristic:<name>`.
+
+The signals live in cleaner.heuristics, one module per family; this stage runs them on
+the lines the profiles kept, in order (alt text first, then the page analysis), and
+records each removal with its reason. What a profile decided stays: its removals are
+done, and the heuristics only fill metadata fields that are still empty.
+"""
 
 from __future__ import annotations
 
-import regex
-
-from cleaner.document import Document, Line, removals_at
-
-SENTENCE_END = regex.compile(r"[.!?…:;]['\"’”)]*$")
-BULLET = regex.compile(r"^(?:[-*]\s|[•◦▪▫‣⁃●○■□∙])")
-WORD = regex.compile(r"\w+")
-
-
-def _is_paragraph(text: str) -> bool:
-    """A line of running prose: several words ending like a sentence."""
-    return len(WORD.findall(text)) >= 8 and bool(SENTENCE_END.search(text))
-
-
-def alt_text(lines: tuple[Line, ...]) -> list[int]:
-    """Image alt text and file-name-like lines in the page header.
-
-    Above the first paragraph, a short line with no capital letter and no closing
-    punctuation ("netflix ai job $900k") is SEO alt text or a slug, never a heading:
-    headings and bylines are capitalised.
-    """
-    found = []
-    for i, line in enumerate(lines):
-        text = line.text.strip()
-        if not text:
-            continue
-        if _is_paragraph(text):
-            break
-        words = text.split()
-        if (
-            len(words) <= 10
-            and any(c.isalpha() for c in text)
-            and not any(c.isupper() for c in text)
-            and not SENTENCE_END.search(text)
-            and not BULLET.match(text)
-        ):
-            found.append(i)
-    return found
-
-
-HEURISTICS = (
-    ("alt-text", alt_text, "image alt text above the article: short, lower-case, unpunctuated"),
-)
+from cleaner.document import Document, removals_at
+from cleaner.heuristics import WHY, analyse
+from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
+from cleaner.heuristics.alt_text import alt_text
 
 
 def run(doc: Document, ctx) -> Document:
     if not ctx.heuristics:
         return doc
-    for name, find, why in HEURISTICS:
-        positions = find(doc.lines)
-        if positions:
-            doc = doc.without(removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=why))
-    return doc
+    positions = alt_text(doc.lines)
+    if positions:
+        alt = removals_at(doc.lines, positions, rule="heuristic:alt-text", kind="heuristic", why=ALT_TEXT_WHY)
+        doc = doc.without(alt)
+    verdict = analyse(doc.lines)
+    by_name: dict[str, list[int]] = {}
+    for pos, name in verdict.drop.items():
+        by_name.setdefault(name, []).append(pos)
+    drop = {}
+    for name, positions in by_name.items():
+        drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
+    doc = doc.without(drop)
+    return doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))

@@ -1,0 +1,123 @@
+"""Generic cleaning from the signals plain text has, for what no profile describes.
+
+`analyse(lines)` decides which lines go and why (a heuristic name per line) and what
+metadata the page prints (byline, date); the stage cleaner.stages.heuristics turns the
+decisions into `heuristic:<name>` removals. One module per signal family:
+
+  language   data files (data/<code>.toml): stop words, phrases, bylines, months
+  lines      per-line shape: words, stop-word density, bullet, sentence end
+  phrases    boilerplate phrases: share, cookie, related, navigation, ...
+  counters   "6 views", "12 comments"
+  repeats    short lines printed more than once
+  body       jusText-style classes, neighbour smoothing, densest body region
+  ends       where the article ends: end-of-article headings, teaser lists
+  edges      calls to action and author bios at the body's edges
+  top        headline, byline and date line above the body
+  meta       parsing bylines and dates
+
+Order of decisions: lines that name themselves as boilerplate (phrases, counters) go
+wherever they are. Then the densest body region is chosen; everything above it (header
+zone) and below it (footer zone) goes, except the headline just above it, which the
+metadata stage takes as the title. Inside the region, a line goes when its neighbours
+class it as boilerplate, and calls to action go at its edges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.document import Line
+from cleaner.heuristics import body, edges, ends, meta, top
+from cleaner.heuristics.counters import is_counter
+from cleaner.heuristics.lines import describe
+from cleaner.heuristics.phrases import matcher
+from cleaner.heuristics.repeats import repeated
+
+# Each heuristic's name (the rule is "heuristic:<name>") and why it removes a line.
+WHY = {
+    "share": "share buttons and their labels",
+    "follow": "follow-us calls to action",
+    "newsletter": "newsletter and subscription calls to action",
+    "copyright": "copyright and powered-by notices",
+    "cookie": "cookie and consent notices",
+    "related": "related, popular and more-stories headings and their links",
+    "advertisement": "advertisement and sponsored labels",
+    "read-more": "read-more and see-more links",
+    "navigation": "navigation links: home, menu, search, login, legal pages",
+    "comments": "comment-section headings and comment-form notices",
+    "author-box": "author box headings and links",
+    "credit": "a photo or image credit",
+    "counter": "view, comment, share and reading-time counters",
+    "repeated": "a short line the page prints more than once (menus, teasers)",
+    "byline": "the byline is metadata (author), not body",
+    "date": "the date line is metadata (date), not body",
+    "call-to-action": "a call to action, notice or disclosure at the edge of the body",
+    "author-bio": "an author bio after the body",
+    "header": "above the main body: navigation, banners, teasers",
+    "footer": "below the main body: related links, comments, site footer",
+    "boilerplate": "inside the body region but classed as boilerplate with its neighbours",
+}
+# Teaser excerpts are cut off with one of these.
+TRUNCATED = ("...", "…", "[…]", "[...]")
+
+
+@dataclass
+class Verdict:
+    drop: dict[int, str] = field(default_factory=dict)  # position in lines -> heuristic name
+    author: str | None = None
+    date: str | None = None
+
+
+def analyse(lines: tuple[Line, ...] | list[Line]) -> Verdict:
+    verdict = Verdict()
+    infos = [describe(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
+    if not infos:
+        return verdict
+    phrases = matcher()
+    labels: list[str | None] = [
+        phrases.category(i.text, i.words) or ("counter" if is_counter(i.text) else None) for i in infos
+    ]
+    ends.label_related_lists(infos, labels)
+    hard = [label is not None for label in labels]
+    again = repeated(infos)
+    # Weak signs count against the region but remove nothing by themselves: repeated lines,
+    # excerpts cut off with "...", and date lines (a teaser list carries one per item).
+    weak = [i.pos in again or i.text.endswith(TRUNCATED) or meta.date_line(i.text) is not None for i in infos]
+    classes = [body.classify(info, hard[n] or weak[n]) for n, info in enumerate(infos)]
+    region = body.densest_region(infos, classes)
+    if region is None:
+        verdict.drop = {info.pos: labels[n] for n, info in enumerate(infos) if labels[n]}
+        return verdict
+    first, last = region
+    last = ends.extend(infos, labels, again, ends.trim(infos, labels, classes, first, last))
+
+    # Inside the region only a label is boilerplate by itself; prose-poor lines (code,
+    # tables, lists) are undecided and take the class of their neighbours.
+    inner = [body.classify(infos[n], hard[n]) for n in range(first, last + 1)]
+    inner = [body.NEARGOOD if c == body.BAD and not hard[n] else c for n, c in enumerate(inner, first)]
+    inner = body.smooth(inner, edge=body.GOOD)
+    good = [first <= n <= last and inner[n - first] == body.GOOD for n in range(len(infos))]
+
+    keep = top.headline(infos, labels, first)
+    # The headline and its repeats are the metadata stage's to take (title, title-repeat).
+    headline = infos[keep].text if keep is not None else None
+    verdict.author, verdict.date, verdict.drop = top.metadata(infos, first, last)
+    head_end, tail_start = edges.zones(infos, good, first, last)
+    for n in [*range(first, head_end), *range(tail_start, last + 1)]:
+        info = infos[n]
+        if labels[n] or info.pos in verdict.drop:
+            continue
+        if edges.call_to_action(info.text, info.words):
+            labels[n] = "call-to-action"
+        elif n >= tail_start and edges.author_bio(info.text, info.words):
+            labels[n] = "author-bio"
+
+    for n, info in enumerate(infos):
+        if info.pos in verdict.drop or n == keep or (n < first and info.text == headline):
+            continue
+        if labels[n]:
+            verdict.drop[info.pos] = labels[n]
+        elif n < first or n > last or not good[n]:
+            zone = "header" if n < first else "footer" if n > last else "boilerplate"
+            verdict.drop[info.pos] = "repeated" if info.pos in again else zone
+    return verdict

@@ -1,0 +1,60 @@
+"""The edges of the body: calls to action, notices and author bios that pages print just
+before or after the article, in sentences that would pass for prose.
+
+Only the edge zones are searched: the lines before the first tenth and after the last
+fifth of the body's text. "Subscribe" in the middle of an article is its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from cleaner.heuristics.language import languages
+from cleaner.heuristics.lines import LineInfo
+from cleaner.heuristics.phrases import trie_pattern
+
+HEAD_SHARE, TAIL_SHARE = 0.1, 0.2  # of the body's text characters
+MAX_WORDS = 60
+# A name of one to four capitalised words at the start of the line.
+NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s+"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, regex.Pattern]:
+    edge = {p for lang in languages() for p in lang.edge}
+    bio = sorted({p for lang in languages() for p in lang.bio}, key=len, reverse=True)
+    verbs = "|".join(regex.escape(b) for b in bio)
+    return re.compile(r"(?<!\w)" + trie_pattern(edge)), regex.compile(NAME + f"(?:{verbs})\\b")
+
+
+def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tuple[int, int]:
+    """(head_end, tail_start): indexes such that lines first..head_end-1 are the head zone
+    and tail_start..last the tail zone of the body region."""
+    total = sum(infos[n].chars for n in range(first, last + 1) if good[n])
+    seen, head_end = 0, first
+    for n in range(first, last + 1):
+        if seen >= total * HEAD_SHARE:
+            break
+        if good[n]:
+            seen += infos[n].chars
+        head_end = n + 1
+    seen, tail_start = 0, last + 1
+    for n in range(last, first - 1, -1):
+        if seen >= total * TAIL_SHARE:
+            break
+        if good[n]:
+            seen += infos[n].chars
+        tail_start = n
+    return head_end, tail_start
+
+
+def call_to_action(text: str, words: int) -> bool:
+    return words <= MAX_WORDS and _patterns()[0].search(text.lower()) is not None
+
+
+def author_bio(text: str, words: int) -> bool:
+    """"Jane Doe is a reporter who covers ...": a name, then a verb of the bio list."""
+    return words <= MAX_WORDS and _patterns()[1].match(text) is not None

@@ -1,0 +1,60 @@
+"""Where the article ends: the body region is cut at the heading of what follows it
+("Related", "Comments", "About the author", a newsletter box) or at a list of teasers,
+and takes in a closing sentence or two that the region left out."""
+
+from __future__ import annotations
+
+from cleaner.heuristics import body
+from cleaner.heuristics.lines import LineInfo
+
+ENDS_ARTICLE = frozenset({"related", "comments", "author-box", "newsletter"})
+MAX_HEADING_WORDS = 8
+END_SHARE = 0.5  # of the region's body text that must be above an end-of-article heading
+TAIL_LINES = 3  # short sentences after the body taken in as its end
+
+
+def label_related_lists(infos: list[LineInfo], labels: list[str | None]) -> None:
+    """The list right under a "Related" heading is the related links."""
+    for n, info in enumerate(infos):
+        if labels[n] == "related" and info.words <= MAX_HEADING_WORDS and not info.bullet:
+            for m in range(n + 1, len(infos)):
+                if not infos[m].bullet or labels[m] not in (None, "related"):
+                    break
+                labels[m] = "related"
+
+
+def trim(infos: list[LineInfo], labels: list[str | None], classes: list[str], first: int, last: int) -> int:
+    """The last line of the article within the region: before an end-of-article heading, or
+    before the first of several "Read more" links, once most of the body text is above."""
+    total = sum(infos[n].chars for n in range(first, last + 1) if classes[n] == body.GOOD)
+    read_more = [n for n in range(first, last + 1) if labels[n] == "read-more"]
+    seen = 0
+    for n in range(first, last + 1):
+        if seen >= total * END_SHARE:
+            if labels[n] in ENDS_ARTICLE and infos[n].words <= MAX_HEADING_WORDS:
+                if labels[n] == "related" and _prose_follows(infos, labels, classes, n, last):
+                    continue  # a related-links box inside the article, which goes on after it
+                return n - 1
+            if labels[n] == "read-more" and read_more[-1] > n:
+                return n - 1
+        if classes[n] == body.GOOD:
+            seen += infos[n].chars
+    return last
+
+
+def _prose_follows(infos: list[LineInfo], labels: list[str | None], classes: list[str], n: int, last: int) -> bool:
+    """Whether the first unlabelled line after line n is body prose."""
+    for m in range(n + 1, last + 1):
+        if not labels[m]:
+            return classes[m] == body.GOOD and infos[m].sentence
+    return False
+
+
+def extend(infos: list[LineInfo], labels: list[str | None], again: set[int], last: int) -> int:
+    """Take in the short sentences right after the body ("The end.", a closing question)."""
+    for n in range(last + 1, min(last + 1 + TAIL_LINES, len(infos))):
+        info = infos[n]
+        if labels[n] or info.pos in again or info.bullet or not info.sentence or info.chars >= body.TUNING.length_low:
+            break
+        last = n
+    return last

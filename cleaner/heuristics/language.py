@@ -1,0 +1,80 @@
+"""The per-language data files (data/<code>.toml) and stop-word density.
+
+Stop words and phrases are data, not code: adding a language is adding a file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    stop_words: frozenset[str]
+    byline: tuple[str, ...]
+    date_words: tuple[str, ...]
+    months: tuple[str, ...]
+    counters: tuple[str, ...]
+    phrases: dict[str, dict[str, tuple[str, ...]]]  # category -> mode (lines/starts/contains) -> phrases
+    max_words: dict[str, int]  # category -> longest line its "contains" phrases apply to, if set
+    edge: tuple[str, ...]  # calls to action and notices, dropped at the body's edges
+    bio: tuple[str, ...]  # what follows the name in an author bio
+
+
+def _load(path: Path) -> Language:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    phrases = {
+        category: {mode: tuple(p.lower() for p in items) for mode, items in modes.items() if mode != "max_words"}
+        for category, modes in data.get("phrases", {}).items()
+    }
+    max_words = {c: modes["max_words"] for c, modes in data.get("phrases", {}).items() if "max_words" in modes}
+    edge = data.get("edge", {})
+    return Language(
+        code=data["language"],
+        stop_words=frozenset(w.lower() for w in data["stop_words"].split()),
+        byline=tuple(data.get("byline", ())),
+        date_words=tuple(data.get("date_words", ())),
+        months=tuple(data.get("months", ())),
+        counters=tuple(data.get("counters", ())),
+        phrases=phrases,
+        max_words=max_words,
+        edge=tuple(p.lower() for p in edge.get("contains", ())),
+        bio=tuple(edge.get("bio", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[Language, ...]:
+    return tuple(_load(p) for p in sorted(DATA_DIR.glob("*.toml")))
+
+
+@lru_cache(maxsize=1)
+def stop_word_languages() -> dict[str, tuple[int, ...]]:
+    """Each stop word and the indexes (in languages()) of the languages it belongs to."""
+    table: dict[str, list[int]] = {}
+    for n, lang in enumerate(languages()):
+        for word in lang.stop_words:
+            table.setdefault(word, []).append(n)
+    return {word: tuple(ns) for word, ns in table.items()}
+
+
+def stop_density(tokens: list[str]) -> float:
+    """The share of stop words among the tokens, in the language that gives the most.
+
+    Per line rather than per page: pages mix languages (an English menu or warning on a
+    German page), and a line's own language is what tells its prose from its labels.
+    """
+    if not tokens:
+        return 0.0
+    table = stop_word_languages()
+    counts = [0] * len(languages())
+    for token in tokens:
+        for n in table.get(token.lower(), ()):
+            counts[n] += 1
+    return max(counts) / len(tokens)

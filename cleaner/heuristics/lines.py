@@ -1,0 +1,48 @@
+"""What plain text tells about one line: its shape, words and stop-word density."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import re
+
+import regex
+
+from cleaner.heuristics.language import stop_density
+
+WORD = re.compile(r"[^\W_][\w'’.-]*")
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# A scrape marks list items with a glyph or "*", "+", "-", "o" and a space.
+BULLET = re.compile(r"^(?:[-*+]\s+|[•◦▪▫‣⁃●○■□∙·]\s*|\d{1,2}[.)]\s+)")
+SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*$")
+# Shorter lines are classed by their length alone (body.Tuning.length_low is above this),
+# so their stop-word density is not worth computing.
+STOP_MIN_CHARS = 40
+
+
+@dataclass(slots=True)
+class LineInfo:
+    pos: int  # index in doc.lines
+    text: str  # stripped
+    bullet: bool
+    words: int
+    chars: int  # length without the bullet
+    stop: float  # share of words that are stop words of the page's language
+    sentence: bool  # ends like a sentence
+
+
+def describe(pos: int, raw: str) -> LineInfo:
+    text = raw.strip()
+    bullet = BULLET.match(text)
+    body = text[bullet.end():] if bullet else text
+    tokens = WORD.findall(body)
+    words = len(tokens)
+    cjk = len(CJK.findall(body)) if body and max(body) >= "\u2e80" else 0  # CJK starts at U+2E80
+    if cjk > len(body) / 3:
+        # No spaces between words: count characters as half-words; prose density is unknown,
+        # so a long CJK line counts as prose-like.
+        words = max(words, cjk // 2)
+        stop = 0.4
+    else:
+        stop = stop_density(tokens) if len(body) >= STOP_MIN_CHARS else 0.0
+    return LineInfo(pos, text, bool(bullet), words, len(body), stop, bool(SENTENCE_END.search(body)))

@@ -1,0 +1,117 @@
+"""Boilerplate phrases from the data files: which category, if any, a line belongs to.
+
+A line is compared in a normalised form (`key`): lower case, bullets, counts and
+decoration stripped, so "  * Share on Facebook (12) »" and "share on facebook" meet.
+Phrases of every language are matched on every page: boilerplate is often left in
+English on a page in another language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cleaner.heuristics.language import languages
+
+# Decoration around a phrase: bullets, arrows, separators, brackets, counts.
+EDGE = re.compile(r"[\W\d_]*")
+# A toolbar prints several labels on one line: "Share / Tweet / Email", "Home | About".
+SEPARATORS = re.compile(r"\s+[/|·•]\s+|\s*\|\s*")
+MAX_STARTS_WORDS = 12  # a label-like line; longer lines that start with "Share on" are prose
+MAX_CONTAINS_WORDS = 60  # notices (cookie, copyright) are a sentence or two, not an article
+
+
+def key(text: str) -> str:
+    """The line as phrases are compared with it."""
+    low = text.lower()
+    if low[:1].isalpha() and low[-1:].isalpha():  # nothing to strip: the common case
+        return " ".join(low.split())
+    start = EDGE.match(low).end()
+    end = len(low) - EDGE.match(low[::-1]).end()  # linear, unlike a "[...]+$" search
+    return " ".join(low[start:end].split()) if start < end else ""
+
+
+@dataclass(frozen=True)
+class Matcher:
+    lines: dict[str, str]  # key -> category
+    starts: re.Pattern | None
+    starts_category: dict[str, str]
+    contains: re.Pattern | None
+    contains_category: dict[str, str]
+    max_words: dict[str, int]  # per category, for "contains"; MAX_CONTAINS_WORDS otherwise
+
+    def category(self, text: str, words: int) -> str | None:
+        """The boilerplate category of a stripped line, or None."""
+        k = key(text)
+        if not k:
+            return None
+        hit = self.lines.get(k)
+        if hit:
+            return hit
+        if words <= MAX_STARTS_WORDS and ("/" in text or "|" in text or "·" in text or "•" in text):
+            parts = [key(part) for part in SEPARATORS.split(text)] if SEPARATORS.search(text) else []
+            hits = [self.lines.get(part) for part in parts if part]
+            if hits and all(hits):
+                return hits[0]
+        low = text.lower().lstrip("*+-•·|>»› \t")
+        if self.starts and words <= MAX_STARTS_WORDS:
+            m = self.starts.match(low)
+            if m:
+                return self.starts_category[m.group(0)]
+        if self.contains and words <= MAX_CONTAINS_WORDS:
+            m = self.contains.search(low)
+            if m:
+                category = self.contains_category[m.group(0)]
+                if words <= self.max_words.get(category, MAX_CONTAINS_WORDS):
+                    return category
+        return None
+
+
+def trie_pattern(phrases) -> str:
+    """One regular expression for many literal phrases, as a trie: the engine tries each
+    first character once instead of every phrase in turn. Longer matches win.
+
+    >>> trie_pattern(["share", "shared", "shop"])
+    'sh(?:are(?:d)?|op)'
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body  # a phrase ends here; a longer one may go on
+
+    return build(trie)
+
+
+def _alternation(phrases: dict[str, str]) -> re.Pattern | None:
+    # A phrase starts a word: "ap photo" is not inside "snap photo".
+    return re.compile(r"(?<!\w)" + trie_pattern(phrases)) if phrases else None
+
+
+@lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    lines: dict[str, str] = {}
+    starts: dict[str, str] = {}
+    contains: dict[str, str] = {}
+    max_words: dict[str, int] = {}
+    for lang in languages():
+        max_words |= lang.max_words
+        for category, modes in lang.phrases.items():
+            for phrase in modes.get("lines", ()):
+                lines.setdefault(key(phrase), category)
+            for phrase in modes.get("starts", ()):
+                starts.setdefault(phrase, category)
+            for phrase in modes.get("contains", ()):
+                contains.setdefault(phrase, category)
+    lines.pop("", None)
+    return Matcher(lines, _alternation(starts), starts, _alternation(contains), contains, max_words)

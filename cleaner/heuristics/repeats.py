@@ -1,0 +1,16 @@
+"""Lines printed more than once in a page: menus, teasers and labels, not prose."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cleaner.heuristics.lines import LineInfo
+
+MAX_WORDS = 25  # a repeated long paragraph is rare and more likely a pull quote
+
+
+def repeated(infos: list[LineInfo]) -> set[int]:
+    """Positions of short lines whose text (ignoring case, spacing and bullets) occurs again."""
+    keys = {i.pos: " ".join(i.text.lower().lstrip("*+-•· ").split()) for i in infos if i.words <= MAX_WORDS}
+    counts = Counter(k for k in keys.values() if k)
+    return {pos for pos, k in keys.items() if k and counts[k] > 1}

@@ -1,0 +1,44 @@
+"""What sits just above the body: the headline (kept for the metadata stage, which takes
+it as the title), the byline and the date line (taken as metadata here)."""
+
+from __future__ import annotations
+
+from cleaner.heuristics import meta
+from cleaner.heuristics.lines import LineInfo
+
+HEADLINE_LOOKBACK = 6  # non-blank lines above the body searched for the headline
+HEADLINE_WORDS = (2, 25)
+META_LOOKBACK, META_LOOKAHEAD = 10, 4  # where bylines and date lines are looked for
+
+
+def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int | None:
+    """The nearest heading-like line above the body, skipping labels, bylines and dates."""
+    low, high = HEADLINE_WORDS
+    for n in range(first - 1, max(first - 1 - HEADLINE_LOOKBACK, -1), -1):
+        info = infos[n]
+        if labels[n] or info.bullet or meta.byline(info.text) or meta.date_line(info.text):
+            continue
+        if low <= info.words <= high and not info.text.endswith((".", ",", ";", ":", ")")):
+            return n
+    return None
+
+
+def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, str | None, dict[int, str]]:
+    """Author and date from the first byline and date line around the top of the body, and
+    those lines (position -> "byline"/"date") to remove."""
+    author = date = None
+    drop: dict[int, str] = {}
+    for n in range(max(first - META_LOOKBACK, 0), min(first + META_LOOKAHEAD, last + 1)):
+        info = infos[n]
+        found = meta.byline(info.text)
+        if found:
+            if author is None:
+                author, on = found
+                date = date or on
+                drop[info.pos] = "byline"
+            continue
+        on = meta.date_line(info.text) or meta.dateline(info.text)
+        if on and date is None:
+            date = on
+            drop[info.pos] = "date"
+    return author, date, drop

@@ -1,0 +1,27 @@
+"""Counters a page prints: views, comments, shares, reading time."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics.counters import is_counter
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("6 views", True, id="views"),
+        pytest.param("12 comments", True, id="comments"),
+        pytest.param("6 views0 comments", True, id="glued-counters"),
+        pytest.param("1.2k shares", True, id="thousands"),
+        pytest.param("4 min read", True, id="reading-time"),
+        pytest.param("3 Kommentare", True, id="comments-de"),
+        pytest.param("15 comentarios", True, id="comments-es"),
+        pytest.param("* 845 shares", True, id="bullet"),
+        pytest.param("12 comments on the new budget", False, id="more-words"),
+        pytest.param("views", False, id="no-number"),
+        pytest.param("In 2019 there were 6 views of the comet", False, id="prose"),
+    ],
+)
+def test_is_counter(line: str, expected: bool):
+    assert is_counter(line) is expected

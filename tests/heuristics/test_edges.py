@@ -1,0 +1,41 @@
+"""Calls to action and author bios at the edges of the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics import edges
+from cleaner.heuristics.lines import describe
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("Sign up for the morning briefing and never miss a story.", True, id="sign-up"),
+        pytest.param("Subscribe today to read every article without limits.", True, id="subscribe"),
+        pytest.param("This article contains affiliate links; we may earn a commission.", True, id="affiliate"),
+        pytest.param("Abonnieren Sie jetzt unseren Newsletter.", True, id="de"),
+        pytest.param("The river rose two metres overnight and flooded the lower town.", False, id="prose"),
+    ],
+)
+def test_call_to_action(line: str, expected: bool):
+    assert edges.call_to_action(line, len(line.split())) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("Jane Doe is a reporter who covers housing and city hall.", True, id="is-a"),
+        pytest.param("Ana María Ruiz writes about science and health.", True, id="writes-about"),
+        pytest.param("The mayor is a former teacher who grew up in the town.", False, id="not-a-name-first"),
+        pytest.param("Prices rose again in March.", False, id="prose"),
+    ],
+)
+def test_author_bio(line: str, expected: bool):
+    assert edges.author_bio(line, len(line.split())) is expected
+
+
+def test_zones_split_off_the_first_tenth_and_last_fifth_of_the_text():
+    lines = ["x" * 100] * 10
+    infos = [describe(i, t) for i, t in enumerate(lines)]
+    assert edges.zones(infos, [True] * 10, 0, 9) == (1, 8)

@@ -1,0 +1,56 @@
+"""Bylines and date lines: author and date as metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics.meta import byline, date_line, dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("By Jane Doe", ("Jane Doe", None), id="by"),
+        pytest.param("By Jane Doe | March 3, 2021", ("Jane Doe", "2021-03-03"), id="by-with-date"),
+        pytest.param("BY JANE DOE", ("JANE DOE", None), id="capitals"),
+        pytest.param("Von Max Mustermann | 24. Oktober 2023", ("Max Mustermann", "2023-10-24"), id="de"),
+        pytest.param("Por Juan Pérez y María López", ("Juan Pérez y María López", None), id="es-two-authors"),
+        pytest.param("Written by Ann Lee, staff writer", ("Ann Lee", None), id="written-by"),
+        pytest.param("by the way, this is great", None, id="not-a-name"),
+        pytest.param("By 2030 the city wants to plant a million trees.", None, id="by-a-year"),
+    ],
+)
+def test_byline(line: str, expected):
+    assert byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("March 3, 2021", "2021-03-03", id="month-first"),
+        pytest.param("Published: 03.03.2021, 10:15", "2021-03-03", id="dotted"),
+        pytest.param("Updated 2021-03-03T10:15:00Z", "2021-03-03", id="iso"),
+        pytest.param("Published: May 8, 2023 at 4:56 p.m. | Updated: May 9, 2023 at 6:00 p.m.", "2023-05-08", id="two-dates"),
+        pytest.param("8 de noviembre de 2023", "2023-11-08", id="es"),
+        pytest.param("12 listopada 2023", "2023-11-12", id="pl"),
+        pytest.param("Publié le 5 janvier 2022", "2022-01-05", id="fr"),
+        pytest.param("24. Oktober 2023 um 10:15 Uhr", "2023-10-24", id="de-time"),
+        pytest.param("The war in Europe ended on May 8, 1945 after years of fighting", None, id="prose-with-a-date"),
+        pytest.param("45.13.2021", None, id="not-a-date"),
+    ],
+)
+def test_date_line(line: str, expected):
+    assert date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("January 13, 2020 | categories: Python, Tools | 4 comments", "2020-01-13", id="facts-line"),
+        pytest.param("Jane Doe · 3 March 2021 · 5 min read", "2021-03-03", id="middle-dots"),
+        pytest.param("The report | published on March 3, 2021, shows a long and detailed trend in prices", None, id="long-part"),
+        pytest.param("March 3, 2021", None, id="no-parts"),
+    ],
+)
+def test_dateline(line: str, expected):
+    assert dateline(line) == expected

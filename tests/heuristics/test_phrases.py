@@ -1,0 +1,74 @@
+"""Boilerplate phrases from the data files: which category a whole line falls in."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics.phrases import key, matcher, trie_pattern
+
+
+def category(text: str) -> str | None:
+    return matcher().category(text, len(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("Share on Facebook", "share", id="share-button"),
+        pytest.param("  * Share on Twitter (Opens in new window)", "share", id="share-bullet-prefix"),
+        pytest.param("Teilen", "share", id="share-de"),
+        pytest.param("Compartir en WhatsApp", "share", id="share-es-prefix"),
+        pytest.param("Follow us on Instagram", "follow", id="follow"),
+        pytest.param("Subscribe to our newsletter", "newsletter", id="newsletter"),
+        pytest.param("Get the week's best stories delivered to your inbox every Friday.", "newsletter", id="newsletter-inbox"),
+        pytest.param("© 2024 Example Media Ltd.", "copyright", id="copyright-sign"),
+        pytest.param("Example Media Group. All rights reserved.", "copyright", id="copyright-contains"),
+        pytest.param("Tous droits réservés", "copyright", id="copyright-fr"),
+        pytest.param("We use cookies to improve your experience on our site.", "cookie", id="cookie-notice"),
+        pytest.param("Accept all", "cookie", id="cookie-button"),
+        pytest.param("Related Articles", "related", id="related-heading"),
+        pytest.param("You may also like:", "related", id="also-like"),
+        pytest.param("Lesen Sie auch", "related", id="related-de"),
+        pytest.param("Zobacz także", "related", id="related-pl"),
+        pytest.param("Leia também", "related", id="related-pt"),
+        pytest.param("ADVERTISEMENT", "advertisement", id="advertisement"),
+        pytest.param("Publicidad", "advertisement", id="advertisement-es"),
+        pytest.param("Read more »", "read-more", id="read-more"),
+        pytest.param("Lire la suite", "read-more", id="read-more-fr"),
+        pytest.param("Skip to main content", "navigation", id="skip-link"),
+        pytest.param("Privacy Policy", "navigation", id="legal-link"),
+        pytest.param("Home | About | Contact", "navigation", id="toolbar-of-links"),
+        pytest.param("Share / Tweet / Email", "share", id="toolbar-of-share-buttons"),
+        pytest.param("Leave a Reply", "comments", id="comment-form"),
+        pytest.param("Kommentare", "comments", id="comments-de"),
+        pytest.param("About the author", "author-box", id="author-box"),
+        pytest.param("Photo: Jane Roe / Example Agency", "credit", id="photo-credit"),
+        pytest.param("The share price fell by ten percent after the report was published.", None, id="prose-with-share"),
+        pytest.param("Cats / Dogs", None, id="slash-but-not-labels"),
+        pytest.param("Home prices rose again in March", None, id="starts-with-home"),
+        pytest.param("A photo: of the harbour at dawn, taken from the old lighthouse by the author on a cold and windy day", None, id="credit-too-long"),
+        pytest.param("Our reporter asked about the cookie jar that the children had hidden under the stairs.", None, id="cookie-as-a-word"),
+    ],
+)
+def test_category(line: str, expected: str | None):
+    assert category(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("  * Share on Facebook (12) »", "share on facebook", id="decoration"),
+        pytest.param("READ MORE", "read more", id="case"),
+        pytest.param("©", "", id="only-decoration"),
+    ],
+)
+def test_key(text: str, expected: str):
+    assert key(text) == expected
+
+
+def test_trie_pattern_prefers_the_longest_phrase():
+    import re
+
+    pattern = re.compile(trie_pattern(["share", "share on", "share on facebook"]))
+    assert pattern.match("share on facebook now").group(0) == "share on facebook"
+    assert pattern.match("share on x").group(0) == "share on"

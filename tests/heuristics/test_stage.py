@@ -1,0 +1,137 @@
+"""The heuristics stage end to end on invented pages: what goes, why, and the metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.heuristics.language import languages
+
+P1 = "The town council voted on Monday to close the old bridge to cars, after engineers found cracks in two of its supports."
+P2 = "Residents said the detour would add twenty minutes to their commute, and several shop owners worried about losing customers."
+P3 = "The council expects repairs to take at least a year and has asked the regional government to help pay for them."
+
+PAGE = f"""Skip to content
+  * Home
+  * News
+  * Sport
+  * Contact
+Subscribe to our newsletter
+
+Old bridge closed to cars after cracks found
+
+By Jane Roe
+March 3, 2021
+
+{P1}
+
+{P2}
+
+Why it matters
+
+{P3}
+
+Share on Facebook
+Share on Twitter
+6 views
+Related Articles
+  * Council approves new budget for the coming year
+  * Library to open on Sundays from next month
+Leave a Reply
+I think this is a shame, the bridge has been there for a hundred years and the council let it rot.
+© 2021 Example Gazette. All rights reserved.
+Privacy Policy
+"""
+
+
+def removed_by(doc, rule: str) -> list[str]:
+    return [r.text.strip() for r in sorted(doc.removals, key=lambda r: r.lines) if r.rule == f"heuristic:{rule}"]
+
+
+def test_the_body_stays_and_the_rest_goes():
+    doc = clean(PAGE, profile="none")
+    assert doc.text == f"{P1}\n\n{P2}\n\nWhy it matters\n\n{P3}\n"
+
+
+def test_metadata_from_headline_byline_and_date_line():
+    meta = clean(PAGE, profile="none").metadata
+    assert (meta.title, meta.author, meta.date) == ("Old bridge closed to cars after cracks found", "Jane Roe", "2021-03-03")
+
+
+@pytest.mark.parametrize(
+    ("rule", "texts"),
+    [
+        pytest.param("navigation", ["Skip to content\n  * Home\n  * News", "* Contact", "Privacy Policy"], id="navigation"),
+        pytest.param("header", ["* Sport"], id="header-zone"),
+        pytest.param("newsletter", ["Subscribe to our newsletter"], id="newsletter"),
+        pytest.param("byline", ["By Jane Roe"], id="byline"),
+        pytest.param("date", ["March 3, 2021"], id="date"),
+        pytest.param("share", ["Share on Facebook\nShare on Twitter"], id="share"),
+        pytest.param("counter", ["6 views"], id="counter"),
+        pytest.param("related", ["Related Articles\n  * Council approves new budget for the coming year\n  * Library to open on Sundays from next month"], id="related-heading-and-its-list"),
+        pytest.param("comments", ["Leave a Reply"], id="comments"),
+        pytest.param("copyright", ["© 2021 Example Gazette. All rights reserved."], id="copyright"),
+    ],
+)
+def test_each_removal_names_its_heuristic(rule: str, texts: list[str]):
+    assert removed_by(clean(PAGE, profile="none"), rule) == texts
+
+
+def test_footer_zone_takes_what_is_after_the_end_of_the_article():
+    footer = removed_by(clean(PAGE, profile="none"), "footer")
+    assert footer == ["I think this is a shame, the bridge has been there for a hundred years and the council let it rot."]
+
+
+def test_a_related_box_inside_the_article_does_not_end_it():
+    page = f"{P1}\n\n{P2}\n\nRelated\n  * Another story\n  * And another one\n\n{P3}\n"
+    assert clean(page, profile="none").text == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_several_read_more_links_start_a_teaser_list():
+    teaser = "A short summary of another story that the site would like you to read next, with a link."
+    page = f"{P1}\n\n{P2}\n\n{P3}\n\nOther story\n{teaser}\nRead more\nThird story\n{teaser}\nRead more\n"
+    assert clean(page, profile="none").text == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_no_heuristics_keeps_everything_but_the_headline():
+    doc = clean(PAGE, profile="none", heuristics=False)
+    assert not [r for r in doc.removals if r.rule.startswith("heuristic:")]
+    assert "Share on Facebook" in doc.text and "Related Articles" in doc.text
+
+
+def test_metadata_a_profile_gave_stays():
+    from cleaner.heuristics import analyse
+    from cleaner.document import Metadata
+    from cleaner.stages.decode import split_lines
+
+    verdict = analyse(split_lines(PAGE))
+    assert verdict.author == "Jane Roe"
+    kept = Metadata(author="Profile Author").fill(author=verdict.author, date=verdict.date)
+    assert (kept.author, kept.date) == ("Profile Author", "2021-03-03")
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(f"{P1}\n\nThe end.\n", f"{P1}\n\nThe end.\n", id="closing-sentence-after-body"),
+        pytest.param(f"{P1}\n\n  * A first point\n  * A second point\n\n{P2}\n", f"{P1}\n\n- A first point\n- A second point\n\n{P2}\n", id="list-inside-body"),
+        pytest.param(f"{P1}\n\nAdvertisement\n\n{P2}\n", f"{P1}\n\n{P2}\n", id="label-inside-body"),
+        pytest.param("", "", id="empty"),
+        pytest.param("Home\nAbout\n", "", id="menu-only"),
+    ],
+)
+def test_small_pages(page: str, expected: str):
+    assert clean(page, profile="none").text == expected
+
+
+@pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)
+def test_every_language_file_has_stop_words_and_the_phrase_families(lang):
+    assert len(lang.stop_words) >= 100
+    assert lang.byline and lang.months and lang.counters and lang.edge
+    families = {"share", "follow", "newsletter", "copyright", "cookie", "related", "advertisement", "read-more",
+                "navigation", "comments", "author-box", "credit"}
+    assert families <= set(lang.phrases)
+
+
+def test_the_six_languages_are_shipped():
+    assert {"en", "de", "es", "fr", "pl", "pt"} <= {lang.code for lang in languages()}

@@ -1,0 +1,60 @@
+"""Above the body: which line is the headline, and the byline and date taken as metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.document import Line
+from cleaner.heuristics import top
+from cleaner.heuristics.alt_text import alt_text
+from cleaner.heuristics.lines import describe
+
+BODY = "The council voted on Monday to close the old bridge to cars after engineers found cracks in it."
+
+
+def infos(*texts: str):
+    return [describe(i, t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        pytest.param(["Home", "Bridge closed after cracks found"], "Bridge closed after cracks found", id="nearest-heading"),
+        pytest.param(["Bridge closed after cracks found", "By Jane Roe", "March 3, 2021"], "Bridge closed after cracks found", id="skips-byline-and-date"),
+        pytest.param(["Bridge closed after cracks found", "  * News"], "Bridge closed after cracks found", id="skips-bullets"),
+        pytest.param(["This line ends like a sentence, so it is no headline."], None, id="sentence"),
+        pytest.param(["Home"], None, id="one-word"),
+    ],
+)
+def test_headline(above: list[str], expected: str | None):
+    lines = infos(*above, BODY)
+    labels = [None] * len(lines)
+    found = top.headline(lines, labels, len(above))
+    assert (lines[found].text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        pytest.param(["By Jane Roe", "March 3, 2021"], ("Jane Roe", "2021-03-03", {0: "byline", 1: "date"}), id="byline-then-date"),
+        pytest.param(["By Jane Roe | 3 March 2021"], ("Jane Roe", "2021-03-03", {0: "byline"}), id="byline-with-date"),
+        pytest.param(["Posted on 2021-03-03 | 4 comments"], (None, "2021-03-03", {0: "date"}), id="facts-line"),
+        pytest.param(["Bridge closed after cracks found"], (None, None, {}), id="nothing"),
+    ],
+)
+def test_metadata(above: list[str], expected):
+    lines = infos(*above, BODY)
+    assert top.metadata(lines, len(above), len(above)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Headline\n\nnetflix ai job $900k\n\n" + BODY, [2], id="lower-case-slug"),
+        pytest.param("Headline\n\nA Capitalised Heading\n\n" + BODY, [], id="capitalised"),
+        pytest.param(BODY + "\n\nlower case after the body", [], id="after-first-paragraph"),
+    ],
+)
+def test_alt_text(text: str, expected: list[int]):
+    lines = tuple(Line(n, t) for n, t in enumerate(text.split("\n"), 1))
+    assert alt_text(lines) == expected
