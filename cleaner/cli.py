@@ -122,8 +122,8 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     protected = {Path(i).resolve() for i in inputs if i != STDIN and Path(i).is_file()}
     # one stream for every result (stdout, or the -o file), unless -o is a mirrored directory
     sink = SharedOutput(shared, resume=resume) if shared is not None or output is None else None
-    if sink is not None and sink.done:
-        jobs = itertools.islice(jobs, sink.done, None)  # those records are in the partial file already
+    if sink is not None and sink.jobs:
+        jobs = itertools.islice(jobs, sink.jobs, None)  # done before the interruption
     if resume and sink is None:
         jobs = (job for job in jobs if job.out is None or not job.out.exists())
     known = None if any(Path(i).is_dir() or is_jsonl(Path(i)) for i in inputs if i != STDIN) else len(inputs)
@@ -131,7 +131,10 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     errors = open(errors_file, "w", encoding="utf-8") if errors_file else None
     try:
         for result in run(jobs, settings, workers if known != 1 else 1, profiles):
-            progress.update(result.size, failed=_deliver(result, sink, protected, errors))
+            failed = _deliver(result, sink, protected, errors)
+            if sink is not None:
+                sink.checkpoint(failed)
+            progress.update(result.size, failed=failed)
     except KeyboardInterrupt:
         progress.clear()
         if sink is not None:
@@ -144,10 +147,12 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     progress.clear()
     if sink is not None:
         sink.finish()
-    if not quiet and (progress.done + progress.failed > 1 or progress.failed):
+    failed = sink.failed if sink is not None else progress.failed  # with those before resuming
+    if not quiet and (progress.done + progress.failed > 1 or failed):
         where = f" into {output}" if output else ""
-        click.echo(f"cleaner: {progress.done} cleaned, {progress.failed} failed{where}", err=True)
-    sys.exit(EXIT_FAILED if progress.failed else 0)
+        earlier = f" ({failed - progress.failed} before resuming)" if failed > progress.failed else ""
+        click.echo(f"cleaner: {progress.done} cleaned, {failed} failed{earlier}{where}", err=True)
+    sys.exit(EXIT_FAILED if failed else 0)
 
 
 def _deliver(result: Result, sink: SharedOutput | None, protected: set[Path], errors) -> bool:

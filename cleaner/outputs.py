@@ -1,15 +1,17 @@
 """Writing results so that nothing is ever half-written and a killed run can resume.
 
 Per-input files are written to a temporary file and renamed. A shared output file
-(JSONL with -o) grows as `<out>.partial`, one complete record per line, and is
-renamed (compressed first for .gz) only when the run finishes; --resume keeps the
-complete records of a partial file and carries on after them.
+(JSONL with -o) grows as `<out>.partial`, and is renamed (compressed first for .gz)
+only when the run finishes. Beside it, `<out>.partial.state` records after each input
+how many inputs are done (failed ones too) and how long the partial file was then;
+--resume cuts the partial file back to that length and skips that many inputs.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import shutil
 import sys
@@ -36,22 +38,32 @@ class SharedOutput:
 
     def __init__(self, path: Path | None, resume: bool = False):
         self.path = path
-        self.done = 0  # records already in the partial file when resuming
+        self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
         if path is None:  # UTF-8 whatever the locale says; detached again on close
             self.file: IO[str] = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.partial = path.with_name(path.name + ".partial")
-        if resume and self.partial.exists():
-            self.done = _keep_complete_lines(self.partial)
-        elif self.partial.exists():
-            self.partial.unlink()
+        self.state = path.with_name(path.name + ".partial.state")
+        size = 0
+        if resume and self.partial.exists() and self.state.exists():
+            state = json.loads(self.state.read_text(encoding="utf-8"))
+            self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
+        with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
+            f.truncate(size)
         self.file = open(self.partial, "a", encoding="utf-8", newline="\n")
 
     def write(self, text: str) -> None:
         self.file.write(text)
+
+    def checkpoint(self, failed: bool) -> None:
+        """One more input is done: make its record durable, then count it."""
+        self.jobs += 1
+        self.failed += failed
         if self.path is not None:
-            self.file.flush()  # a killed run loses at most the record being written
+            self.file.flush()
+            state = {"jobs": self.jobs, "failed": self.failed, "bytes": self.file.tell()}
+            write_atomic(self.state, json.dumps(state))
 
     def finish(self) -> None:
         """All records are in: make the output file appear, whole."""
@@ -67,6 +79,7 @@ class SharedOutput:
             self.partial.unlink()
         else:
             os.replace(self.partial, self.path)
+        self.state.unlink(missing_ok=True)
 
     def abandon(self) -> None:
         """Interrupted: keep the partial file for --resume."""
@@ -74,13 +87,3 @@ class SharedOutput:
             self.file.detach()
         else:
             self.file.close()
-
-
-def _keep_complete_lines(path: Path) -> int:
-    """Cut a trailing incomplete line off `path`; return how many complete lines it holds."""
-    data = path.read_bytes()
-    end = data.rfind(b"\n") + 1
-    if end != len(data):
-        with open(path, "r+b") as f:
-            f.truncate(end)
-    return data[:end].count(b"\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -53,6 +54,8 @@ _settings: Settings | None = None
 
 def _init(settings: Settings, profiles: Profiles | None = None) -> None:
     global _profiles, _settings
+    if profiles is None:  # a pool worker: Ctrl-C is for the main process, which stops the pool
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _settings = settings
     _profiles = profiles if profiles is not None else load_profiles(settings.profiles_dirs)
 

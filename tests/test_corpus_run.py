@@ -1,0 +1,197 @@
+"""Corpus runs: parallel equals serial, JSONL and gzip, resume after a kill, errors isolated."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from tests.conftest import GOLD, SEEDS
+from tests.learn.corpora import TEMPLATES, corpus
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def cleaner_command() -> list[str]:
+    script = Path(sys.executable).with_name("cleaner")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cleaner"]
+
+
+def make_corpus(root: Path, copies: int = 3) -> Path:
+    """Seeds and generated scrapes in nested folders, plus one corrupt file amid them."""
+    for c in range(copies):
+        folder = root / f"batch{c}"
+        folder.mkdir(parents=True)
+        for seed in SEEDS:
+            shutil.copy(seed, folder / seed.name)
+        for t in sorted(TEMPLATES):
+            for i, page in enumerate(corpus(t, seed=c, n=3)):
+                (folder / "gen" / t).mkdir(parents=True, exist_ok=True)
+                (folder / "gen" / t / f"{i}.txt").write_text(page.text, encoding="utf-8")
+    (root / "batch1" / "corrupt.txt").write_bytes(b"\x00\x01\x02binary\x00" * 10)
+    return root
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_parallel_output_equals_serial(tmp_path: Path):
+    corpus_dir = make_corpus(tmp_path / "in")
+    one = run("clean", str(corpus_dir), "-o", str(tmp_path / "j1"), "-j", "1", "--format", "json")
+    two = run("clean", str(corpus_dir), "-o", str(tmp_path / "j2"), "-j", "2", "--format", "json")
+    assert one.exit_code == two.exit_code == 1  # the corrupt file
+    assert tree(tmp_path / "j1") == tree(tmp_path / "j2")
+    assert len(tree(tmp_path / "j1")) == 3 * (5 + 12)
+    jl1 = run("clean", str(corpus_dir), "--format", "jsonl", "-j", "1")
+    jl2 = run("clean", str(corpus_dir), "--format", "jsonl", "-j", "2")
+    assert jl1.stdout == jl2.stdout and len(jl1.stdout.splitlines()) == 51
+
+
+def test_errors_are_listed_and_the_rest_is_written(tmp_path: Path):
+    corpus_dir = make_corpus(tmp_path / "in", copies=2)
+    errors = tmp_path / "errors.jsonl"
+    result = run("clean", str(corpus_dir), "-o", str(tmp_path / "out"), "--errors", str(errors))
+    assert result.exit_code == 1
+    bad = str(corpus_dir / "batch1" / "corrupt.txt")
+    assert [json.loads(line) for line in errors.read_text().splitlines()] == [
+        {"source": bad, "error": "binary file (contains NUL bytes), not text"}
+    ]
+    assert f"cleaner: {bad}: binary file (contains NUL bytes), not text\n" in result.stderr
+    assert len(tree(tmp_path / "out")) == 2 * 17
+
+
+def test_jsonl_input_keeps_other_fields(tmp_path: Path):
+    records = [
+        {"id": "a", "url": "https://www.coinspeaker.com/x/", "lang": "en", "text": SEEDS[2].read_text(encoding="utf-8")},
+        {"id": "b", "html": "<html><body><article><p>One paragraph of article text that is long enough to keep.</p></article></body></html>"},
+        "not an object",
+        {"id": "c"},
+    ]
+    path = tmp_path / "in.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r) + "\n")
+        f.write("{broken\n")
+    out = tmp_path / "out.jsonl.gz"
+    result = run("clean", str(path), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:3] == [
+        f"cleaner: {path}:3: a JSONL record must be an object",
+        f'cleaner: {path}:4: record has no "text" or "html" string field',
+        f"cleaner: {path}:5: not JSON: Expecting property name enclosed in double quotes at column 2",
+    ]
+    got = [json.loads(line) for line in gzip.open(out, "rt", encoding="utf-8")]
+    assert [(r["id"], r.get("lang")) for r in got] == [("a", "en"), ("b", None)]
+    assert got[0]["text"] == (GOLD / SEEDS[2].name).read_text(encoding="utf-8")
+    assert got[0]["profile"] == ["coinspeaker"] and got[0]["url"] == "https://www.coinspeaker.com/x/"
+    assert got[1]["text"] == "One paragraph of article text that is long enough to keep.\n"
+    assert "html" not in got[1]
+
+
+def test_jsonl_field_names_are_configurable(tmp_path: Path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"body": "Getting your Trinity Audio player ready...\nHello world.", "link": "u"}) + "\n")
+    result = run("clean", str(path), "--format", "jsonl", "--text-field", "body", "--url-field", "link")
+    record = json.loads(result.stdout)
+    assert (record["text"], record["url"], "body" in record) == ("Hello world.\n", "u", False)
+
+
+def test_gzip_scrape_in_a_directory(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt.gz").write_bytes(gzip.compress(SEEDS[0].read_bytes()))
+    result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == (GOLD / SEEDS[0].name).read_text(encoding="utf-8")
+
+
+def test_symlink_loop_and_broken_link_are_reported_not_fatal(tmp_path: Path):
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], root / "sub" / "page.txt")
+    (root / "sub" / "loop").symlink_to(root)
+    (root / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = run("clean", str(root), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"cleaner: {root / 'broken.txt'}: No such file or directory\n" in result.stderr
+    assert f"cleaner: {root / 'sub' / 'loop'}: symlink loop: directory already visited\n" in result.stderr
+    assert (tmp_path / "out" / "sub" / "page.txt").exists()
+
+
+def test_resume_needs_an_output():
+    result = run("clean", str(SEEDS[0]), "--resume")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: --resume needs -o: there is nothing to resume on stdout\n")
+
+
+def _start_and_kill(args: list[str], ready, sig: int) -> subprocess.CompletedProcess:
+    """Start a run, wait until `ready()` says it is partway, then send it `sig`."""
+    proc = subprocess.Popen([*cleaner_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not ready() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, sig)  # the whole group, workers too, as a terminal's Ctrl-C or kill -9 -PGID does
+    out, err = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("big") / "in", copies=40)
+
+
+def test_killed_directory_run_resumes_to_the_same_tree(tmp_path: Path, big_corpus: Path):
+    whole, part = tmp_path / "whole", tmp_path / "part"
+    assert run("clean", str(big_corpus), "-o", str(whole), "-j", "2").exit_code == 1
+    killed = _start_and_kill(["clean", str(big_corpus), "-o", str(part), "-j", "2"], lambda: len(list(part.rglob("*.txt"))) > 50, signal.SIGKILL)
+    assert killed.returncode == -signal.SIGKILL
+    written = tree(part)
+    assert 0 < len([k for k in written if not Path(k).name.startswith(".")]) < len(tree(whole))
+    for name, data in written.items():  # nothing half-written under a real name
+        if not Path(name).name.startswith("."):
+            assert data == (whole / name).read_bytes()
+    resumed = run("clean", str(big_corpus), "-o", str(part), "-j", "2", "--resume")
+    assert resumed.exit_code == 1
+    assert {k: v for k, v in tree(part).items() if not Path(k).name.startswith(".")} == tree(whole)
+
+
+def test_interrupted_jsonl_run_resumes_to_the_same_file(tmp_path: Path, big_corpus: Path):
+    whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
+    run("clean", str(big_corpus), "--format", "jsonl", "-o", str(whole), "-j", "2")
+    partial = part.with_name("part.jsonl.partial")
+    interrupted = _start_and_kill(
+        ["clean", str(big_corpus), "--format", "jsonl", "-o", str(part), "-j", "2"],
+        lambda: partial.exists() and partial.stat().st_size > 20000,
+        signal.SIGINT,
+    )
+    assert interrupted.returncode == 130
+    assert b"run again with --resume to finish" in interrupted.stderr
+    assert not part.exists() and partial.exists()
+    resumed = run("clean", str(big_corpus), "--format", "jsonl", "-o", str(part), "-j", "2", "--resume")
+    assert resumed.exit_code == 1
+    assert part.read_bytes() == whole.read_bytes()
+    assert not partial.exists()
+
+
+def test_a_regex_that_times_out_is_reported_and_its_lines_kept(tmp_path: Path):
+    (tmp_path / "slow.toml").write_text(
+        "[profile]\nname = \"slow\"\nfingerprints = ['^Hello']\n\n"
+        "[[rules]]\nkind = \"drop_matching\"\npattern = '^(?:a|aa)+$'\nwhy = \"catastrophic on purpose\"\n"
+    )
+    page = ("Hello there, this is the start of a long article text.\n" + "a" * 80 + "b\n").encode()
+    result = run("clean", "-", "--profiles-dir", str(tmp_path), "--no-heuristics", stdin=page)
+    assert result.exit_code == 0
+    assert result.stderr == "cleaner: -: rule slow#1 timed out; the lines it would remove are kept\n"
+    assert "a" * 80 + "b" in result.stdout
