@@ -11,7 +11,7 @@ from cleaner.cli import main
 from cleaner.explain import rows
 from tests.conftest import SEEDS
 
-PAGE = b"top of page\nHeadline Here\n\nThe article text is here and it is long enough.\n\n6 views0 comments\n"
+PAGE = b"top of page\nHarbour Reopens Today\n\nThe article text is here and it is long enough.\n\n6 views0 comments\n"
 
 
 def test_rows_cover_every_input_line_once():
@@ -29,12 +29,12 @@ def test_plain_text_when_piped():
         'profile wix: fingerprint "^top of page$"\n'
         "decoded as: utf-8\n"
         "unicode fixes: none\n"
-        "title: Headline Here  (from metadata:title)\n"
+        "title: Harbour Reopens Today  (from metadata:title)\n"
         "\n"
         "    ┌ wix#anchors (drop_line): Wix page anchors, not text\n"
         "1 - top of page\n"
         "    ┌ metadata:title (metadata): the headline is metadata (title), not body\n"
-        "2 - Headline Here\n"
+        "2 - Harbour Reopens Today\n"
         "3\n"
         "4   The article text is here and it is long enough.\n"
         "5\n"

@@ -25,6 +25,7 @@ class it as boilerplate, and calls to action go at its edges.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cleaner.document import Line
 from cleaner.heuristics import body, edges, ends, meta, top
@@ -61,6 +62,12 @@ WHY = {
 TRUNCATED = ("...", "…", "[…]", "[...]")
 
 
+@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages
+def _label(text: str, words: int) -> str | None:
+    """The boilerplate a line names itself as: a phrase family or a counter."""
+    return matcher().category(text, words) or ("counter" if is_counter(text) else None)
+
+
 @dataclass
 class Verdict:
     drop: dict[int, str] = field(default_factory=dict)  # position in lines -> heuristic name
@@ -73,10 +80,7 @@ def analyse(lines: tuple[Line, ...] | list[Line]) -> Verdict:
     infos = [describe(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
     if not infos:
         return verdict
-    phrases = matcher()
-    labels: list[str | None] = [
-        phrases.category(i.text, i.words) or ("counter" if is_counter(i.text) else None) for i in infos
-    ]
+    labels: list[str | None] = [_label(i.text, i.words) for i in infos]
     ends.label_related_lists(infos, labels)
     hard = [label is not None for label in labels]
     again = repeated(infos)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re
 
@@ -32,6 +33,11 @@ class LineInfo:
 
 
 def describe(pos: int, raw: str) -> LineInfo:
+    return LineInfo(pos, *_shape(raw))
+
+
+@lru_cache(maxsize=1 << 16)  # lines recur: across the stage's passes, and boilerplate across pages
+def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     text = raw.strip()
     bullet = BULLET.match(text)
     body = text[bullet.end():] if bullet else text
@@ -45,4 +51,4 @@ def describe(pos: int, raw: str) -> LineInfo:
         stop = 0.4
     else:
         stop = stop_density(tokens) if len(body) >= STOP_MIN_CHARS else 0.0
-    return LineInfo(pos, text, bool(bullet), words, len(body), stop, bool(SENTENCE_END.search(body)))
+    return text, bool(bullet), words, len(body), stop, bool(SENTENCE_END.search(body))

@@ -25,20 +25,23 @@ def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int
 
 def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, str | None, dict[int, str]]:
     """Author and date from the first byline and date line around the top of the body, and
-    those lines (position -> "byline"/"date") to remove."""
+    the lines to remove (position -> "byline"/"date"): every line that is only a byline
+    or only a date (never prose; pages print them twice, above and beside or below the
+    article), and date lines with other labels near the top."""
     author = date = None
     drop: dict[int, str] = {}
-    for n in range(max(first - META_LOOKBACK, 0), min(first + META_LOOKAHEAD, last + 1)):
-        info = infos[n]
+    window = range(max(first - META_LOOKBACK, 0), min(first + META_LOOKAHEAD, last + 1))
+    for n, info in enumerate(infos):
         found = meta.byline(info.text)
         if found:
-            if author is None:
+            if author is None and n in window:
                 author, on = found
                 date = date or on
-                drop[info.pos] = "byline"
+            drop[info.pos] = "byline"
             continue
-        on = meta.date_line(info.text) or meta.dateline(info.text)
-        if on and date is None:
-            date = on
+        # a line that is only a date is metadata wherever it stands; "date | section" only up top
+        on = meta.date_line(info.text) or (meta.dateline(info.text) if n in window else None)
+        if on:
+            date = date or (on if n in window else None)
             drop[info.pos] = "date"
     return author, date, drop

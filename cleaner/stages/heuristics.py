@@ -13,6 +13,8 @@ from cleaner.heuristics import WHY, analyse
 from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
 from cleaner.heuristics.alt_text import alt_text
 
+MAX_PASSES = 4
+
 
 def run(doc: Document, ctx) -> Document:
     if not ctx.heuristics:
@@ -21,12 +23,20 @@ def run(doc: Document, ctx) -> Document:
     if positions:
         alt = removals_at(doc.lines, positions, rule="heuristic:alt-text", kind="heuristic", why=ALT_TEXT_WHY)
         doc = doc.without(alt)
-    verdict = analyse(doc.lines)
-    by_name: dict[str, list[int]] = {}
-    for pos, name in verdict.drop.items():
-        by_name.setdefault(name, []).append(pos)
-    drop = {}
-    for name, positions in by_name.items():
-        drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
-    doc = doc.without(drop)
-    return doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
+    # The page analysis depends on context (where the body is, what repeats), so taking
+    # lines out can change its verdict on the rest. Run it to a fixed point: then
+    # cleaning the output again finds nothing more to remove.
+    for _ in range(MAX_PASSES):
+        verdict = analyse(doc.lines)
+        if not verdict.drop:
+            break
+        by_name: dict[str, list[int]] = {}
+        for pos, name in verdict.drop.items():
+            by_name.setdefault(name, []).append(pos)
+        drop = {}
+        for name, positions in by_name.items():
+            drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
+        if not drop:  # only blank lines were flagged
+            break
+        doc = doc.without(drop).replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
+    return doc

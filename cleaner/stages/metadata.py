@@ -6,13 +6,16 @@ import dataclasses
 
 import regex
 
+from cleaner.heuristics.meta import byline, date_line
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, is_list_item, removals_at
 from cleaner.stages.normalise import collapse_spaces
 
 TEXT_FIELDS = [f for f in META_FIELDS if f not in LIST_FIELDS and f not in INT_FIELDS]
 
 NOT_A_HEADLINE_END = regex.compile(r"[.,;:]$")
-MAX_HEADLINE_WORDS = 25
+NAVIGATION = regex.compile(r"\s[|·•»›/]\s")  # "Home | News | Sport": menus and breadcrumbs, not headlines
+# Headlines run 3 to 25 words; one or two words are a section label ("In Brief", "Conclusion")
+HEADLINE_WORDS = range(3, 26)
 
 
 def _headline(doc: Document) -> int | None:
@@ -21,7 +24,14 @@ def _headline(doc: Document) -> int | None:
     if len(content) < 2:
         return None
     text = doc.lines[content[0]].text
-    if is_list_item(text) or NOT_A_HEADLINE_END.search(text) or len(text.split()) > MAX_HEADLINE_WORDS:
+    if (
+        is_list_item(text)
+        or NOT_A_HEADLINE_END.search(text)
+        or NAVIGATION.search(text)
+        or len(text.split()) not in HEADLINE_WORDS
+        or byline(text)
+        or date_line(text)
+    ):
         return None
     return content[0]
 
