@@ -12,7 +12,6 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +121,13 @@ class Profiles:
 
 ENTRY_POINT_GROUP = "cleaner.profiles"
 ENV_VAR = "CLEANER_PROFILES"
+
+
+def entry_points(group: str):
+    """importlib.metadata.entry_points, imported when profiles are loaded, not with cleaner."""
+    from importlib.metadata import entry_points as installed
+
+    return installed(group=group)
 
 
 def profile_dirs(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tuple[list[Path], list[Problem]]:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.stages.decode import declared_charset, decode_bytes
-from cleaner.stages.html import looks_like_html
+from cleaner.stages.html import looks_like_html, reading_time
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>Harbour Reopens | Example News</title>
@@ -87,3 +87,16 @@ def test_html_by_extension_in_the_cli(tmp_path: Path):
 def test_bad_bytes_never_crash():
     for data in (b"\xff\xfe\xfd" * 10, b"\x80abc\x81", bytes(range(32, 256))):
         assert isinstance(clean(data).text, str)
+
+
+@pytest.mark.parametrize(
+    "head, minutes",
+    [
+        pytest.param('<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">', 3, id="yoast"),
+        pytest.param("<meta content='Time to read' name='twitter:label1'><meta content='2 minutes' name='twitter:data1'>", 2, id="rank-math"),
+        pytest.param('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="5 minutes">', None, id="other-label"),
+        pytest.param('<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="Less than a minute">', None, id="no-number"),
+    ],
+)
+def test_reading_time_from_twitter_card_labels(head: str, minutes):
+    assert reading_time(f"<html><head>{head}</head><body><p>x</p></body></html>") == minutes

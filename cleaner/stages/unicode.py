@@ -12,49 +12,102 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import cache
 from itertools import accumulate
-
-import ftfy
-from ftfy.badness import BADNESS_RE
-from ftfy.chardata import CONTROL_CHARS, LIGATURES
+from pathlib import Path
 
 from cleaner.document import Document, Line
+from cleaner.stages import _ftfy_classes
 
-CONFIG = ftfy.TextFixerConfig(
-    unescape_html="auto",  # "&amp;" in a text scrape is an entity left in; real HTML (a "<") is left alone
-    remove_terminal_escapes=True,  # ANSI colour codes are never article text
-    fix_encoding=True,  # the main job: mojibake such as "donâ€™t"
-    restore_byte_a0=True,  # mojibake of NBSP shows as "Â " in scrapes
-    replace_lossy_sequences=True,  # partly-replaced mojibake becomes one "�", not garbage
-    decode_inconsistent_utf8=True,  # scrapes concatenate parts in different encodings
-    fix_c1_controls=True,  # C1 controls are cp1252 punctuation that lost its way
-    fix_latin_ligatures=True,  # "ﬁ" from PDFs and fonts breaks search; letters mean the same
-    fix_character_width=False,  # fullwidth forms are correct in CJK text; changing them alters it
-    uncurl_quotes=False,  # typography is kept: curly quotes are what the author wrote
-    fix_line_breaks=False,  # lines are already split; input line numbers must stay valid
-    fix_surrogates=True,  # lone surrogates cannot be written as UTF-8
-    remove_control_chars=True,  # NULs and other controls are never text
-    normalization="NFC",  # one form for the same character, so patterns match
-    explain=True,  # the fixes applied are recorded in the document
-)
+# ftfy takes ~25 ms to import; it is imported only when a line needs fixing. What the fast
+# path needs of its tables is precomputed in _ftfy_classes (tests check it against ftfy's).
+
+
+def _make_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html="auto",  # "&amp;" in a text scrape is an entity left in; real HTML (a "<") is left alone
+        remove_terminal_escapes=True,  # ANSI colour codes are never article text
+        fix_encoding=True,  # the main job: mojibake such as "donâ€™t"
+        restore_byte_a0=True,  # mojibake of NBSP shows as "Â " in scrapes
+        replace_lossy_sequences=True,  # partly-replaced mojibake becomes one "�", not garbage
+        decode_inconsistent_utf8=True,  # scrapes concatenate parts in different encodings
+        fix_c1_controls=True,  # C1 controls are cp1252 punctuation that lost its way
+        fix_latin_ligatures=True,  # "ﬁ" from PDFs and fonts breaks search; letters mean the same
+        fix_character_width=False,  # fullwidth forms are correct in CJK text; changing them alters it
+        uncurl_quotes=False,  # typography is kept: curly quotes are what the author wrote
+        fix_line_breaks=False,  # lines are already split; input line numbers must stay valid
+        fix_surrogates=True,  # lone surrogates cannot be written as UTF-8
+        remove_control_chars=True,  # NULs and other controls are never text
+        normalization="NFC",  # one form for the same character, so patterns match
+        explain=True,  # the fixes applied are recorded in the document
+    )
+
+
+config = cache(_make_config)
+
+
+def __getattr__(name: str):
+    """CONFIG (ftfy.TextFixerConfig) is built, importing ftfy, on first access."""
+    if name == "CONFIG":
+        return config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _char_class(codepoints) -> str:
     return "".join(re.escape(chr(c)) for c in sorted(set(codepoints)))
 
 
-# Characters some fixer other than the mojibake detector acts on: entities ("&"),
-# C1 controls, other control characters and terminal escapes, ligatures, surrogates.
-TOUCHED = re.compile("[&" + _char_class(CONTROL_CHARS) + _char_class(LIGATURES) + "\x80-\x9f\ud800-\udfff]")
-# Every match of ftfy's mojibake detector is at most three characters long and holds
-# at least one non-ASCII character of its classes, so it starts at most two characters
-# before one of them. Finding those characters is fast; the detector then runs only there.
-_DETECTOR_CHARS = {ord(c) for c in BADNESS_RE.pattern if ord(c) > 127}
-for _start, _end in re.findall(r"(.)-(.)", BADNESS_RE.pattern):
-    if ord(_start) > 127:
-        _DETECTOR_CHARS.update(range(ord(_start), ord(_end) + 1))
-DETECTOR_CHARS = re.compile("[" + _char_class(_DETECTOR_CHARS) + "]")
+def ftfy_classes() -> dict:
+    """What _ftfy_classes holds, computed from the installed ftfy's tables.
+
+    TOUCHED: characters some fixer other than the mojibake detector acts on: entities ("&"),
+    C1 controls, other control characters and terminal escapes, ligatures, surrogates.
+    DETECTOR_CHARS: every match of ftfy's mojibake detector is at most three characters long
+    and holds at least one non-ASCII character of its classes, so it starts at most two
+    characters before one of them. Finding those characters is fast; the detector then runs
+    only there.
+    """
+    import ftfy
+    from ftfy.badness import BADNESS_RE
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES
+
+    detector = {ord(c) for c in BADNESS_RE.pattern if ord(c) > 127}
+    for first, last in re.findall(r"(.)-(.)", BADNESS_RE.pattern):
+        if ord(first) > 127:
+            detector.update(range(ord(first), ord(last) + 1))
+    return {
+        "FTFY_VERSION": ftfy.__version__,
+        "TOUCHED": "[&" + _char_class(CONTROL_CHARS) + _char_class(LIGATURES) + "\x80-\x9f\ud800-\udfff]",
+        "DETECTOR_CHARS": "[" + _char_class(detector) + "]",
+        "MAX_DECODE_LENGTH": ftfy.TextFixerConfig().max_decode_length,
+        "BADNESS_PATTERN": BADNESS_RE.pattern,  # the mojibake detector itself
+        "BADNESS_FLAGS": int(BADNESS_RE.flags),
+    }
+
+
+def write_ftfy_classes(path: Path = Path(_ftfy_classes.__file__)) -> None:
+    """Regenerate _ftfy_classes.py after an ftfy upgrade (tests/test_ftfy_classes.py says when):
+    python -c "from cleaner.stages.unicode import write_ftfy_classes; write_ftfy_classes()"
+    """
+    lines = ['"""Generated by cleaner.stages.unicode.write_ftfy_classes() from ftfy\'s tables: do not edit.', "",
+             "Regular expressions for the fast path in unicode.py, so that ftfy is imported",
+             'only when a line needs it. tests/test_ftfy_classes.py checks them against ftfy."""', ""]
+    lines += [f"{name} = {ascii(value)}" for name, value in ftfy_classes().items()]
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+
+
+TOUCHED = re.compile(_ftfy_classes.TOUCHED)
+DETECTOR_CHARS = re.compile(_ftfy_classes.DETECTOR_CHARS)
+MAX_DECODE_LENGTH = _ftfy_classes.MAX_DECODE_LENGTH
 MAX_MATCH = 3
+
+
+@cache
+def badness_re() -> re.Pattern:
+    """ftfy.badness.BADNESS_RE, compiled (7 ms) when non-ASCII text first needs it."""
+    return re.compile(_ftfy_classes.BADNESS_PATTERN, _ftfy_classes.BADNESS_FLAGS)
 
 
 def _suspects(text: str, starts: list[int]) -> set[int]:
@@ -63,12 +116,13 @@ def _suspects(text: str, starts: list[int]) -> set[int]:
     suspects = {bisect_right(starts, m.start()) - 1 for m in TOUCHED.finditer(text)}
     if not text.isascii():
         ends = starts[1:] + [len(text)]
+        badness = badness_re()
         for m in DETECTOR_CHARS.finditer(text):
             line = bisect_right(starts, m.start()) - 1
             if line in suspects:
                 continue
             first = max(starts[line], m.start() - (MAX_MATCH - 1))
-            if any(BADNESS_RE.match(text, pos, ends[line]) for pos in range(first, m.start() + 1)):
+            if any(badness.match(text, pos, ends[line]) for pos in range(first, m.start() + 1)):
                 suspects.add(line)
         if not unicodedata.is_normalized("NFC", text):
             suspects |= {i for i, (a, b) in enumerate(zip(starts, ends)) if not unicodedata.is_normalized("NFC", text[a:b])}
@@ -82,9 +136,12 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     text = "\n".join(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     suspects = _suspects(text, starts)
-    suspects |= {i for i, line in enumerate(lines) if len(line) >= CONFIG.max_decode_length}
+    suspects |= {i for i, line in enumerate(lines) if len(line) >= MAX_DECODE_LENGTH}
     if not suspects:
         return lines, []
+    import ftfy
+
+    base = config()
     markup = text.find("<")
     first_markup = bisect_right(starts, markup) - 1 if markup >= 0 else len(lines)
     fixed = list(lines)
@@ -92,13 +149,13 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     last = len(lines) - 1
     for i in sorted(suspects):
         segment = lines[i] + "\n" if i < last else lines[i]
-        long = len(segment) > CONFIG.max_decode_length
+        long = len(segment) > base.max_decode_length
         # fix_text tracks "<" chunk by chunk inside a long line: let it, for that line
-        config = CONFIG._replace(unescape_html=False) if i > first_markup or (i == first_markup and not long) else CONFIG
+        fixer = base._replace(unescape_html=False) if i > first_markup or (i == first_markup and not long) else base
         if long:  # ftfy cuts long segments into chunks; fix_text does it the same way
-            result_text, explanation = ftfy.fix_text(segment, config), []
+            result_text, explanation = ftfy.fix_text(segment, fixer), []
         else:
-            result = ftfy.fix_and_explain(segment, config)
+            result = ftfy.fix_and_explain(segment, fixer)
             result_text, explanation = result.text, result.explanation or []
         for kind, step in explanation:
             fixes[step if kind == "apply" else f"{kind}:{step}"] = None

@@ -1,0 +1,91 @@
+"""HTML path: cleaner against plain trafilatura on the dev set's pages, time and quality.
+
+Usage: python benchmarks/html_speed.py [--devset DIR] [--rounds 3] [--keep DIR]
+
+Side by side in this one process, on every DIR/html/*.html (bytes as fetched):
+  cleaner      cleaner.clean(page_bytes, html=True, profiles=profiles), profiles loaded once
+  trafilatura  trafilatura.extract(page_bytes) with its defaults
+Prints the total seconds of each (best of --rounds, after one warm-up page so imports are
+not counted), their ratio (target: cleaner <= 1.10x trafilatura), and the F1 / pages
+all-ok of both from DIR/score.py on their outputs (temporary directories, or --keep DIR
+for DIR/cleaner and DIR/trafilatura).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import trafilatura
+
+import cleaner
+
+DEFAULT_DEVSET = Path(__file__).resolve().parent.parent.parent / "shared" / "devset"
+TARGET = 1.10
+
+
+def run_all(pages: list[tuple[str, bytes]], extract, rounds: int) -> tuple[float, dict[str, str]]:
+    best, outputs = float("inf"), {}
+    for _ in range(rounds):
+        outputs = {}
+        start = time.perf_counter()
+        for stem, data in pages:
+            outputs[stem] = extract(data)
+        best = min(best, time.perf_counter() - start)
+    return best, outputs
+
+
+def score(devset: Path, out: Path, outputs: dict[str, str]) -> tuple[str, str]:
+    out.mkdir(parents=True, exist_ok=True)
+    for stem, text in outputs.items():
+        (out / f"{stem}.txt").write_text(text, encoding="utf-8")
+    scored = subprocess.run([sys.executable, str(devset / "score.py"), str(out)], capture_output=True, text=True, check=True)
+    summary = scored.stdout.strip().splitlines()[-1]
+    return re.search(r"F1=([\d.]+)", summary).group(1), re.search(r"pages_all_ok=([\d.]+)", summary).group(1)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="write outputs to DIR/cleaner and DIR/trafilatura")
+    args = ap.parse_args()
+
+    pages = [(p.stem, p.read_bytes()) for p in sorted((args.devset / "html").glob("*.html"))]
+    if not pages:
+        print(f"no pages in {args.devset / 'html'}", file=sys.stderr)
+        return 2
+    profiles = cleaner.load_profiles()
+
+    def clean(data: bytes) -> str:
+        return cleaner.clean(data, html=True, profiles=profiles).text
+
+    def extract(data: bytes) -> str:
+        return trafilatura.extract(data) or ""
+
+    for fn in (clean, extract):  # warm-up: imports and first-use caches
+        fn(pages[0][1])
+    ours, ours_out = run_all(pages, clean, args.rounds)
+    theirs, theirs_out = run_all(pages, extract, args.rounds)
+
+    with tempfile.TemporaryDirectory(prefix="html-speed-") as tmp:
+        base = args.keep or Path(tmp)
+        ours_f1, ours_ok = score(args.devset, base / "cleaner", ours_out)
+        theirs_f1, theirs_ok = score(args.devset, base / "trafilatura", theirs_out)
+
+    size = sum(len(data) for _, data in pages) / 1e6
+    ratio = ours / theirs
+    print(f"{len(pages)} pages, {size:.2f} MB of HTML, best of {args.rounds}")
+    print(f"  cleaner      {ours:6.2f} s  {size / ours:5.2f} MB/s  F1 {ours_f1}  pages all-ok {ours_ok}")
+    print(f"  trafilatura  {theirs:6.2f} s  {size / theirs:5.2f} MB/s  F1 {theirs_f1}  pages all-ok {theirs_ok}")
+    print(f"  ratio        {ratio:6.2f}x  (target <= {TARGET:.2f}x: {'met' if ratio <= TARGET else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
