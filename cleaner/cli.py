@@ -15,9 +15,7 @@ from pathlib import Path
 
 import click
 
-from cleaner import __version__, scaffold
-from cleaner import check as linter
-from cleaner import explain as explanation
+from cleaner import __version__
 from cleaner.errors import CleanerError, ProfileError
 from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, plan, same_file, walk
 from cleaner.outputs import SharedOutput, write_atomic
@@ -214,6 +212,8 @@ def explain(file: str, profile: str, url: str | None, no_heuristics: bool, fmt: 
     bytes were decoded, the Unicode fixes applied and where each metadata field
     came from. Coloured on a terminal, plain when piped.
     """
+    from cleaner import explain as explanation
+
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     job = Job(file, None if file == STDIN else Path(file), None)
@@ -246,6 +246,8 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     folders; without them, every built-in and --profiles-dir profile. Exit 1 if
     anything is reported.
     """
+    from cleaner import check as linter
+
     problems = linter.check(paths, profiles_dirs)
     for problem in problems:
         click.echo(str(problem))
@@ -271,6 +273,8 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     keep/drop expectations, every rule with a `why` to review. Then run
     `cleaner explain` and `cleaner check` on it.
     """
+    from cleaner import scaffold
+
     if not NAME.match(name):
         raise click.BadParameter(f'"{name}" must be lower-case letters, digits and dashes', param_hint="'NAME'")
     if output is not None and output.exists():

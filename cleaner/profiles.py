@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -124,10 +125,32 @@ ENV_VAR = "CLEANER_PROFILES"
 
 
 def entry_points(group: str):
-    """importlib.metadata.entry_points, imported when profiles are loaded, not with cleaner."""
+    """importlib.metadata.entry_points(group=...), but only imported (10 ms) when some
+    installed package declares that group: start-up time counts for `cleaner clean -`."""
+    if not _declared(f"[{group}]"):
+        return []
     from importlib.metadata import entry_points as installed
 
     return installed(group=group)
+
+
+def _declared(section: str) -> bool:
+    """Whether any installed distribution's entry_points.txt has `section`."""
+    for folder in sys.path:
+        try:
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith((".dist-info", ".egg-info")):
+                    try:
+                        with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8") as f:
+                            if section in f.read():
+                                return True
+                    except OSError:
+                        continue
+    return False
 
 
 def profile_dirs(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tuple[list[Path], list[Problem]]:

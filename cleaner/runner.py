@@ -12,7 +12,6 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,8 +100,10 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profile
         for chunk in chunks:
             yield from _work(chunk)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for importing it
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(settings,)) as pool:
-        pending: deque[Future] = deque()
+        pending: deque = deque()
         try:
             for chunk in chunks:
                 pending.append(pool.submit(_work, chunk))

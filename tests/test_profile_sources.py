@@ -72,3 +72,17 @@ def test_a_missing_env_folder_is_reported(tmp_path: Path, monkeypatch):
     with pytest.raises(ProfileError) as caught:
         load_profiles()
     assert str(caught.value) == f"{tmp_path / 'nope'}:1:1: profile folder does not exist"
+
+
+def test_a_really_installed_pack_is_found(tmp_path: Path, monkeypatch):
+    """End to end through importlib.metadata: a distribution on sys.path declaring the group."""
+    site = tmp_path / "site"
+    platform(site / "zeta_pack", "zeta", "from an installed pack")
+    (site / "zeta_pack" / "__init__.py").write_text("")
+    dist = site / "zeta_pack-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: zeta-pack\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[cleaner.profiles]\nzeta = zeta_pack\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delenv("CLEANER_PROFILES", raising=False)
+    assert load_profiles().get("zeta").description == "from an installed pack"
