@@ -23,6 +23,7 @@ BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in TEXT_CONTROLS)
 SNIFF = 8192
+MAX_NUL_SHARE = 0.01
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -44,13 +45,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding), encoding + " (BOM)"
-            except UnicodeDecodeError as err:
-                raise InputError(f"invalid {encoding} after its byte-order mark at byte {err.start + len(bom)}") from None
+            except UnicodeDecodeError:  # the BOM settles the encoding; keep what decodes
+                return data[len(bom) :].decode(encoding, errors="replace"), encoding + " (BOM, bad bytes replaced)"
     utf16 = _bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16 + " (NUL pattern)"
     head = data[:SNIFF]
-    if b"\x00" in head:
+    # A stray NUL in a text scrape is damage (ftfy drops it); many of them mean binary data
+    if head.count(0) > len(head) * MAX_NUL_SHARE:
         raise InputError("binary file (contains NUL bytes), not text")
     controls = len(head) - len(head.translate(None, BINARY_CONTROLS))  # count without a Python loop
     if head and controls / len(head) > 0.1:
