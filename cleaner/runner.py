@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from cleaner.pipeline import clean
 from cleaner.profiles import Profiles, load_profiles
 from cleaner.report import record, render
 
+PARENT_CHECK = 0.5  # seconds between a worker's checks that its main process lives
 CHUNK = 16  # jobs per task: amortises pickling and scheduling over small documents
 IN_FLIGHT = 4  # chunks per worker queued ahead
 
@@ -55,8 +58,16 @@ def _init(settings: Settings, profiles: Profiles | None = None) -> None:
     global _profiles, _settings
     if profiles is None:  # a pool worker: Ctrl-C is for the main process, which stops the pool
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _settings = settings
     _profiles = profiles if profiles is not None else load_profiles(settings.profiles_dirs)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose main process was killed (kill -9) would wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _work(jobs: list[Job]) -> list[Result]:

@@ -167,6 +167,29 @@ def test_killed_directory_run_resumes_to_the_same_tree(tmp_path: Path, big_corpu
     assert {k: v for k, v in tree(part).items() if not Path(k).name.startswith(".")} == tree(whole)
 
 
+def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path, big_corpus: Path):
+    proc = subprocess.Popen([*cleaner_command(), "clean", str(big_corpus), "-o", str(tmp_path / "out"), "-j", "2"], stderr=subprocess.DEVNULL)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+        time.sleep(0.02)
+    proc.kill()  # the main process only, as kill -9 PID does
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers and not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
 def test_interrupted_jsonl_run_resumes_to_the_same_file(tmp_path: Path, big_corpus: Path):
     whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
     run("clean", str(big_corpus), "--format", "jsonl", "-o", str(whole), "-j", "2")
