@@ -29,12 +29,11 @@ class UsageError(CleanerError):
 
 @dataclass(frozen=True)
 class Fields:
-    """Field names in JSONL input records."""
+    """Field names in JSONL input records; every other field (an id, say) is kept as it is."""
 
     text: str = "text"
     html: str = "html"
     url: str = "url"
-    id: str = "id"
 
 
 @dataclass(frozen=True)
