@@ -19,7 +19,7 @@ SHAPES = {
     "many short lines": lambda mb: ("ab\n" * int(mb * 330_000)).encode(),
     "prose lines": lambda mb: ("This is a sentence of prose in the article body.\n\n" * int(mb * 20_000)).encode(),
     "deep repetition": lambda mb: ("Top item\nA A Explore\nB B Explore\n" * int(mb * 30_000)).encode(),
-    "stray NULs": lambda mb: ("A line of text with a NUL\x00 inside it, and more words after.\n" * int(mb * 16_000)).encode(),
+    "stray NULs": lambda mb: (("A line of text, and more words after it.\n" * 4 + "One more line with a NUL\x00 in it.\n") * int(mb * 5_000)).encode(),
     "brackets": lambda mb: ("(" * int(mb * 1_000_000)).encode(),
 }
 

@@ -89,6 +89,7 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def date_line(text: str) -> str | None:
     """The date if the line is only a date, perhaps with a label and a time."""
     if len(text.split()) > MAX_DATE_LINE_WORDS:
@@ -109,6 +110,7 @@ def date_line(text: str) -> str | None:
 SEGMENTS = regex.compile(r"\s+[|•·]\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def dateline(text: str) -> str | None:
     """The date of a line of article facts: a date among short parts split by "|" or "·"
     ("March 3, 2021 | categories: Python | 4 comments")."""
@@ -121,6 +123,7 @@ def dateline(text: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
     """The author of a byline, and the date if the line gives one too."""
     if len(text.split()) > 20:
