@@ -97,8 +97,10 @@ def main() -> None:
 @click.option("--text-field", default="text", show_default=True, help="JSONL input: the field holding a text scrape.")
 @click.option("--html-field", default="html", show_default=True, help="JSONL input: the field holding HTML.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL input: the field holding the page URL.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: a process pool here; dask: a Dask cluster (pip install 'cleaner[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster of -j workers.")
 @_profiles_option
-def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, url: str | None, no_heuristics: bool, workers: int, resume: bool, errors_file: Path | None, quiet: bool, text_field: str, html_field: str, url_field: str, profiles_dirs: tuple[Path, ...]) -> None:
+def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, url: str | None, no_heuristics: bool, workers: int, resume: bool, errors_file: Path | None, quiet: bool, text_field: str, html_field: str, url_field: str, engine: str, scheduler: str | None, profiles_dirs: tuple[Path, ...]) -> None:
     """Clean INPUT files, directories (recursively), JSONL files or - (stdin).
 
     One input and no -o: the result goes to stdout. A directory or several inputs
@@ -108,6 +110,8 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     keeps their other fields; .gz inputs are decompressed. Inputs are never
     overwritten; outputs appear whole or not at all.
     """
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     try:
@@ -117,6 +121,9 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     if resume and output is None:
         raise click.UsageError("--resume needs -o: there is nothing to resume on stdout")
     settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, Fields(text_field, html_field, url_field))
+    known = None if any(Path(i).is_dir() or is_jsonl(Path(i)) for i in inputs if i != STDIN) else len(inputs)
+    workers = workers if known != 1 else 1
+    connection = _dask_connect(workers, scheduler, quiet) if engine == "dask" else None  # before any output exists
     protected = {Path(i).resolve() for i in inputs if i != STDIN and Path(i).is_file()}
     # one stream for every result (stdout, or the -o file), unless -o is a mirrored directory
     sink = SharedOutput(shared, resume=resume) if shared is not None or output is None else None
@@ -124,11 +131,16 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
         jobs = itertools.islice(jobs, sink.jobs, None)  # done before the interruption
     if resume and sink is None:
         jobs = (job for job in jobs if job.out is None or not job.out.exists())
-    known = None if any(Path(i).is_dir() or is_jsonl(Path(i)) for i in inputs if i != STDIN) else len(inputs)
     progress = Progress(enabled=not quiet and sys.stderr.isatty(), total=known)
+    if connection is not None:
+        from cleaner import dask as dask_engine
+
+        results = dask_engine.run(jobs, settings, profiles, connection)
+    else:
+        results = run(jobs, settings, workers, profiles)
     errors = open(errors_file, "w", encoding="utf-8") if errors_file else None
     try:
-        for result in run(jobs, settings, workers if known != 1 else 1, profiles):
+        for result in results:
             failed = _deliver(result, sink, protected, errors)
             if sink is not None:
                 sink.checkpoint(failed)
@@ -151,6 +163,17 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
         earlier = f" ({failed - progress.failed} before resuming)" if failed > progress.failed else ""
         click.echo(f"cleaner: {progress.done} cleaned, {failed} failed{earlier}{where}", err=True)
     sys.exit(EXIT_FAILED if failed else 0)
+
+
+def _dask_connect(workers: int, scheduler: str | None, quiet: bool):
+    try:
+        from cleaner import dask as dask_engine  # imports dask: only --engine dask may
+    except ImportError as err:
+        raise click.UsageError(f"--engine dask needs the dask extra: pip install 'cleaner[dask]' ({err})") from None
+    try:
+        return dask_engine.connect(workers, scheduler, quiet)
+    except OSError as err:  # distributed's connection errors, timeouts too, are OSErrors
+        raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
 
 
 def _deliver(result: Result, sink: SharedOutput | None, protected: set[Path], errors) -> bool:

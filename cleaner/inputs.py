@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,21 +148,26 @@ def records(path: Path) -> Iterator[Job]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace", newline="\n") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                source = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    yield Job(source, path, None, error=f"not JSON: {err.msg} at column {err.colno}")
-                    continue
-                if not isinstance(record, dict):
-                    yield Job(source, path, None, error="a JSONL record must be an object")
-                    continue
-                yield Job(source, path, None, record=record)
+            yield from record_jobs(lines, str(path), path)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}")
+
+
+def record_jobs(lines: Iterable[str], name: str, path: Path | None) -> Iterator[Job]:
+    """The jobs of JSONL lines read from `name` (also by the Dask engine, through fsspec)."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        source = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Job(source, path, None, error=f"not JSON: {err.msg} at column {err.colno}")
+            continue
+        if not isinstance(record, dict):
+            yield Job(source, path, None, error="a JSONL record must be an object")
+            continue
+        yield Job(source, path, None, record=record)
 
 
 def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None]:
@@ -179,15 +184,20 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
         import sys
 
         return sys.stdin.buffer.read(), None, None
-    data = job.path.read_bytes()
-    name = job.path.name.lower()
+    return *unpack(job.path.read_bytes(), job.path.name), None
+
+
+def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
+    """A scrape file's bytes (decompressed if .gz) and whether its name says HTML
+    (None: tell by content)."""
+    name = name.lower()
     if name.endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as err:
             raise InputError(f"not a readable gzip file: {err}") from None
         name = name[:-3]
-    return data, True if name.endswith(HTML_SUFFIXES) else None, None
+    return data, True if name.endswith(HTML_SUFFIXES) else None
 
 
 def _is_dir_target(out: str) -> bool:

@@ -13,13 +13,13 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cleaner.errors import CleanerError
-from cleaner.inputs import Fields, Job, load
+from cleaner.inputs import STDIN, Fields, Job, load
 from cleaner.pipeline import clean
 from cleaner.profiles import Profiles, load_profiles
 from cleaner.report import record, render
@@ -71,16 +71,23 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _work(jobs: list[Job]) -> list[Result]:
-    return [_one(job) for job in jobs]
+    return [clean_job(job, _settings, _profiles) for job in jobs]
 
 
-def _one(job: Job) -> Result:
-    s = _settings
+ERRORS = (CleanerError, OSError, UnicodeError)  # what fails one input, never the run
+Reader = Callable[[Job, Fields], "tuple[bytes | str, bool | None, str | None]"]
+
+
+def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = load) -> Result:
+    """Clean one job into its rendered output, or its error. Every engine runs this (the
+    process pool here, cleaner.dask on a cluster); `read` gives the job's input, for an
+    engine that reads it elsewhere (the Dask client, or fsspec on a worker)."""
+    s = settings
     if job.error:
         return Result(job, None, job.error, 0)
     try:
-        data, html, url = load(job, s.fields)
-        doc = clean(data, profile=s.profile, url=url or s.url, source=_source(job), heuristics=s.heuristics, html=html, profiles=_profiles)
+        data, html, url = read(job, s.fields)
+        doc = clean(data, profile=s.profile, url=url or s.url, source=_source(job), heuristics=s.heuristics, html=html, profiles=profiles)
         if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
             kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
             text = _json_line(kept | record(doc))
@@ -88,13 +95,16 @@ def _one(job: Job) -> Result:
             text = render(doc, s.fmt)
         warnings = tuple(f"rule {step.split(':', 1)[1]} timed out; the lines it would remove are kept" for step in doc.steps if step.startswith("timeout:"))
         return Result(job, text, None, len(data), warnings)
-    except (CleanerError, OSError, UnicodeError) as err:
-        message = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        return Result(job, None, message, 0)
+    except ERRORS as err:
+        return Result(job, None, message(err), 0)
 
 
-def _source(job: Job) -> str:
-    return "<stdin>" if job.path is None else job.source
+def message(err: Exception) -> str:
+    return err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+
+
+def _source(job: Job) -> str:  # by source, not path: Dask's fsspec jobs have no local path
+    return "<stdin>" if job.source == STDIN else job.source
 
 
 def _json_line(data: dict[str, Any]) -> str:
@@ -105,7 +115,7 @@ def _json_line(data: dict[str, Any]) -> str:
 
 def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profiles) -> Iterator[Result]:
     """Results in the order of `jobs`. workers <= 1 runs here, with no pool."""
-    chunks = _chunks(iter(jobs), CHUNK if workers > 1 else 1)
+    chunks = in_chunks(iter(jobs), CHUNK if workers > 1 else 1)
     if workers <= 1:
         _init(settings, profiles)
         for chunk in chunks:
@@ -129,7 +139,7 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profile
             raise
 
 
-def _chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
+def in_chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
     while chunk := list(itertools.islice(jobs, size)):
         yield chunk
 

@@ -1,0 +1,5 @@
+"""Without the dask extra, pytest's doctest collection must not import cleaner/dask.py."""
+
+from importlib.util import find_spec
+
+collect_ignore = [] if all(find_spec(m) for m in ("dask", "distributed", "fsspec")) else ["cleaner/dask.py"]
