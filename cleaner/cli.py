@@ -300,15 +300,10 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
 
     if not NAME.match(name):
         raise click.BadParameter(f'"{name}" must be lower-case letters, digits and dashes', param_hint="'NAME'")
-    if output is not None and output.exists():
-        raise click.UsageError(f"{output} exists; not overwritten")
+    _refuse_existing(output)
     profiles = _load(profiles_dirs)
     text = scaffold.starter_profile(name, list(samples), (output or Path(name)).resolve().parent, profiles)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
-        click.echo(f"wrote {output}; next: cleaner check {output}", err=True)
+    _emit_profile(text, output, "")
 
 
 @main.command(epilog="""\b
@@ -339,8 +334,7 @@ def learn(inputs: tuple[Path, ...], output: Path | None, name: str | None, corpu
     name = name or (output.stem if output else None)
     if not name or not NAME.match(name):
         raise click.UsageError("give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)")
-    if output is not None and output.exists():
-        raise click.UsageError(f"{output} exists; not overwritten")
+    _refuse_existing(output)
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
     texts, sources = [], []
     for f in files:
@@ -360,11 +354,21 @@ def learn(inputs: tuple[Path, ...], output: Path | None, name: str | None, corpu
     else:
         out_dir = (output or Path(name)).resolve().parent
         text = learn_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
+    _emit_profile(text, output, f" from {len(texts)} scrapes")
+
+
+def _refuse_existing(output: Path | None) -> None:
+    if output is not None and output.exists():
+        raise click.UsageError(f"{output} exists; not overwritten")
+
+
+def _emit_profile(text: str, output: Path | None, how: str) -> None:
+    """A drafted profile to stdout, or to its file with a pointer to the next step."""
     if output is None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text)
-        click.echo(f"wrote {output} from {len(texts)} scrapes; next: cleaner check {output}", err=True)
+        click.echo(f"wrote {output}{how}; next: cleaner check {output}", err=True)
 
 
 @main.command(epilog="""\b

@@ -15,26 +15,11 @@ import regex
 
 from cleaner.pipeline import clean
 from cleaner.profiles import Profiles
+from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
 SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
 MIN_KEEP_WORDS = 8
-
-
-def toml_string(value: str) -> str:
-    """A TOML string literal: a literal string where possible (regexes read best raw)."""
-    if "'" not in value and "\n" not in value and value.isprintable():
-        return f"'{value}'"
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
-
-
-def toml_list(values: list[str], indent: str = "    ") -> str:
-    if not values:
-        return "[]"
-    if len(values) == 1 and len(values[0]) < 60:
-        return f"[{toml_string(values[0])}]"
-    return "[\n" + "".join(f"{indent}{toml_string(v)},\n" for v in values) + "]"
 
 
 def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Profiles) -> str:
@@ -67,22 +52,15 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
     keep = _keep_snippets(docs)
     rel = [os.path.relpath(s.resolve(), out_dir.resolve()) for s in samples]
 
-    out = [
-        f"# Starter profile for {name}, written by `cleaner new`. Review every rule:",
-        "# delete what is article text, turn varying lines into drop_matching patterns,",
-        "# then run `cleaner check` until it prints nothing.",
-        "",
-        "[profile]",
-        f"name = {toml_string(name)}",
-        f"description = {toml_string(name + ' articles')}",
-        "# hosts = [\"example.com\"]     # add the site's host when scrapes come with URLs",
-        f"fingerprints = {toml_list(fingerprints)}",
-        f"samples = {toml_list(rel)}",
-    ]
-    for kind, lines, why in rules:
-        out += ["", "[[rules]]", f"kind = {toml_string(kind)}", f"text = {toml_list(lines)}", f"why = {toml_string(why)}"]
-    out += ["", "[expect]", f"keep = {toml_list(keep)}", f"drop = {toml_list(suspects[:5])}", ""]
-    return "\n".join(out)
+    comment = (
+        f"Starter profile for {name}, written by `cleaner new`. Review every rule:\n"
+        "delete what is article text, turn varying lines into drop_matching patterns,\n"
+        "add the site's hosts = [...] when scrapes come with URLs,\n"
+        "then run `cleaner check` until it prints nothing.\n"
+    )
+    head = {"name": name, "description": f"{name} articles", "fingerprints": fingerprints, "samples": rel}
+    entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
+    return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
 
 
 def _fingerprints(lines: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ import regex
 
 from cleaner.learn.lines import prepare
 from cleaner.learn.shapes import generalise, has_classes, skeleton
-from cleaner.learn.toml_out import render
+from cleaner.toml_out import render
 
 MAX_RULES = 200
 MAX_EXAMPLES = 8  # variants kept per skeleton to generalise it

@@ -17,7 +17,7 @@ from cleaner.learn.check import productive, simulate
 from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts
 from cleaner.learn.lines import Alignment, Slot, prepare
 from cleaner.learn.meta import is_paragraph, name_groups
-from cleaner.learn.toml_out import render
+from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
 REGION_WHY = {"header": "header/navigation", "inline": "inside the article", "footer": "below the article"}

@@ -1,4 +1,4 @@
-"""Render a learned profile as TOML, checked by parsing it back.
+"""Render a profile (from `cleaner learn` or `cleaner new`) as TOML, checked by parsing it back.
 
 Patterns are written as literal strings ('...') so backslashes stay readable; a pattern
 with a single quote falls back to '''...''', and one that cannot be either (a quote at

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from cleaner.learn.toml_out import render, string
+from cleaner.toml_out import render, string
 from cleaner.profiles import load_file
 
 STRINGS = [
