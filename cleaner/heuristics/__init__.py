@@ -75,7 +75,12 @@ class Verdict:
     date: str | None = None
 
 
-def analyse(lines: tuple[Line, ...] | list[Line]) -> Verdict:
+def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Verdict:
+    """`extracted`: the lines are an extractor's main text (HTML through trafilatura). The
+    extractor chose the body already, so only the footer zone (teasers and rails it let
+    through after the article) goes by position; above and inside the body, only lines
+    that name themselves as boilerplate do. Measured on the dev set's HTML: F1 0.936 ->
+    0.937, pages all-ok 0.713 -> 0.720; dropping no zone at all lost precision (0.929)."""
     verdict = Verdict()
     infos = [describe(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
     if not infos:
@@ -121,7 +126,7 @@ def analyse(lines: tuple[Line, ...] | list[Line]) -> Verdict:
             continue
         if labels[n]:
             verdict.drop[info.pos] = labels[n]
-        elif n < first or n > last or not good[n]:
+        elif n > last or (not extracted and (n < first or not good[n])):
             zone = "header" if n < first else "footer" if n > last else "boilerplate"
             verdict.drop[info.pos] = "repeated" if info.pos in again else zone
     return verdict

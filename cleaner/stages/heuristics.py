@@ -27,7 +27,7 @@ def run(doc: Document, ctx) -> Document:
     # lines out can change its verdict on the rest. Run it to a fixed point: then
     # cleaning the output again finds nothing more to remove.
     for _ in range(MAX_PASSES):
-        verdict = analyse(doc.lines)
+        verdict = analyse(doc.lines, extracted="html:trafilatura" in doc.steps)
         if not verdict.drop:
             break
         by_name: dict[str, list[int]] = {}

@@ -135,3 +135,22 @@ def test_every_language_file_has_stop_words_and_the_phrase_families(lang):
 
 def test_the_six_languages_are_shipped():
     assert {"en", "de", "es", "fr", "pl", "pt"} <= {lang.code for lang in languages()}
+
+
+def test_extractor_output_loses_only_the_footer_zone_by_position():
+    """HTML through trafilatura: the body is chosen already; a short line above it stays,
+    the teaser rail after it goes, and a phrase-labelled line goes anywhere."""
+    from cleaner.document import Line
+    from cleaner.heuristics import analyse
+
+    prose = [
+        "The council approved the new budget on Tuesday after a long debate about road repairs in the centre.",
+        "Residents said the changes would make the town centre much easier to reach by bicycle and on foot.",
+        "The work starts in spring and should be finished before the summer holidays begin next year.",
+    ]
+    texts = ["Short line one", "Short line two", *prose, "Share on Facebook", "Teaser headline one", "Teaser headline two"]
+    lines = tuple(Line(n, t) for n, t in enumerate(texts, 1))
+    extracted = analyse(lines, extracted=True).drop
+    scraped = analyse(lines).drop
+    assert extracted == {5: "share", 6: "footer", 7: "footer"}
+    assert scraped[0] == "header" and {5, 6, 7} <= set(scraped)
