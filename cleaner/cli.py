@@ -79,7 +79,8 @@ def main() -> None:
     """Turn raw scraped articles into clean article text plus metadata.
 
     \b
-    bytes -> decode -> ftfy -> profile rules -> heuristics -> normalise -> metadata
+    bytes -> decode -> (HTML? trafilatura) -> ftfy -> profile rules -> heuristics
+    -> normalise -> metadata
     """
 
 
@@ -138,7 +139,8 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
         results = dask_engine.run(jobs, settings, profiles, connection)
     else:
         results = run(jobs, settings, workers, profiles)
-    errors = open(errors_file, "w", encoding="utf-8") if errors_file else None
+    # a resumed run adds to the errors the interrupted one listed
+    errors = open(errors_file, "a" if resume else "w", encoding="utf-8") if errors_file else None
     try:
         for result in results:
             failed = _deliver(result, sink, protected, errors)
