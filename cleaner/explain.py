@@ -22,7 +22,11 @@ class Row:
 
 
 def rows(doc: Document) -> list[Row]:
-    found = {line.no: Row(line.no, line.text, None) for line in doc.lines}
+    found: dict[int, Row] = {}
+    for line in doc.lines:
+        # HTML text gets a blank separator after each line, under the same number
+        if line.text or line.no not in found:
+            found[line.no] = Row(line.no, line.text, None)
     for removal in doc.removals:
         first, _ = removal.lines
         for offset, text in enumerate(removal.text.split("\n")):

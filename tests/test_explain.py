@@ -21,6 +21,17 @@ def test_rows_cover_every_input_line_once():
         assert numbers == list(range(1, len(seed.read_text(encoding="utf-8").split("\n")) + 1))
 
 
+def test_html_lines_are_shown_with_their_text():
+    page = b"<html><body><article><p>The first paragraph of the article is here and it is long enough.</p>"
+    page += b"<p>The second paragraph follows it, and it is long enough to be prose as well.</p></article></body></html>"
+    result = CliRunner().invoke(main, ["explain", "-", "--format", "json"], input=page)
+    lines = json.loads(result.stdout)["lines"]
+    assert [(r["line"], r["text"][:20], r["kept"]) for r in lines] == [
+        (1, "The first paragraph ", True),
+        (2, "The second paragraph", True),
+    ]
+
+
 def test_plain_text_when_piped():
     result = CliRunner().invoke(main, ["explain", "-"], input=PAGE)
     assert result.exit_code == 0
