@@ -158,7 +158,11 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
             errors.close()
     progress.clear()
     if sink is not None:
-        sink.finish()
+        try:
+            sink.finish()
+        except OSError as err:
+            click.echo(f"cleaner: {output}: {_message(err)}; the records are in {sink.partial}", err=True)
+            sys.exit(EXIT_FAILED)
     failed = sink.failed if sink is not None else progress.failed  # with those before resuming
     if not quiet and (progress.done + progress.failed > 1 or failed):
         where = f" into {output}" if output else ""

@@ -89,6 +89,8 @@ def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job
     if any(is_jsonl(p) for p in paths) and fmt != "jsonl":
         raise UsageError("JSONL input gives JSONL output: add --format jsonl")
     single = len(inputs) == 1 and (paths[0] is None or not paths[0].is_dir())
+    if fmt == "jsonl" and out and Path(out).is_dir():
+        raise UsageError(f"with --format jsonl, -o names the output file; {out} is a directory")
     if fmt == "jsonl" or (single and out and not _is_dir_target(out)):
         target = Path(out) if out else None
         if target is not None:

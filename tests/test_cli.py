@@ -127,6 +127,12 @@ def test_output_inside_input_directory_is_refused(scrapes: Path):
     assert not (scrapes / "out").exists()
 
 
+def test_jsonl_output_must_be_a_file(tmp_path: Path):
+    result = run("clean", str(SEED), "--format", "jsonl", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: with --format jsonl, -o names the output file; {tmp_path} is a directory\n")
+
+
 def test_output_onto_its_own_input_is_refused(tmp_path: Path):
     page = tmp_path / "page.txt"
     page.write_bytes(SEED.read_bytes())
