@@ -23,7 +23,7 @@ from cleaner.progress import Progress
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
-from cleaner.report import FORMATS, render
+from cleaner.report import FORMATS
 from cleaner.stages.decode import declared_charset, decode_bytes
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED = 1, 2, 3, 130
