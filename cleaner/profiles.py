@@ -13,6 +13,7 @@ import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,6 @@ import regex
 from cleaner import rules
 from cleaner.errors import Problem, ProfileError
 from cleaner.rules.base import OptionIssue, Patterns, Rule, Texts, TimedPattern, build_options, compile_pattern, suggest, toml_type
-from cleaner.tomlpos import Locator
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("site", "platform")
@@ -224,6 +224,8 @@ def platform_problems(profiles: Profiles) -> list[Problem]:
             target = profiles.by_name.get(name)
             if target is None or target.kind != "platform":
                 platforms = [p.name for p in profiles if p.kind == "platform"]
+                from cleaner.tomlpos import Locator  # positions are needed only to report a problem
+
                 spot = Locator(profile.path.read_text(encoding="utf-8")).key("profile", None, "platforms")
                 message = f'profile.platforms: unknown platform profile "{name}"{suggest(name, platforms)}'
                 problems.append(Problem(str(profile.path), spot.line, spot.col, message))
@@ -264,8 +266,15 @@ class _Validator:
     def __init__(self, path: Path, source: str):
         self.path = path
         self.where = str(path)
-        self.locate = Locator(source)
+        self.source = source
         self.problems: list[Problem] = []
+
+    @cached_property
+    def locate(self):
+        """Positions in the file: scanned only when there is a problem to place."""
+        from cleaner.tomlpos import Locator
+
+        return Locator(self.source)
 
     def run(self, data: dict[str, Any]) -> tuple[Profile | None, list[Problem]]:
         for key in data:
