@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "learn"))
 
+from corpora import TEMPLATES, corpus  # noqa: E402
+
 import cleaner  # noqa: E402
 from cleaner.learn import learn_site  # noqa: E402
-from corpora import TEMPLATES, corpus  # noqa: E402
 
 CHECKED = ("title", "author", "reading_time", "date", "categories", "tags")
 

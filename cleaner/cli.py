@@ -19,11 +19,11 @@ from cleaner import __version__
 from cleaner.errors import CleanerError, ProfileError
 from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, plan, same_file, walk
 from cleaner.outputs import SharedOutput, write_atomic
-from cleaner.progress import Progress
-from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
+from cleaner.progress import Progress
 from cleaner.report import FORMATS
+from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED = 1, 2, 3, 130

@@ -64,6 +64,10 @@ def render(doc: Document, color: bool | None = None) -> str:
     fixes = [s.split(":", 1)[1] for s in doc.steps if s.startswith("ftfy:")]
     out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")
     out.append(f"unicode fixes: {', '.join(fixes) or 'none'}")
+    if "html:trafilatura" in doc.steps:
+        lead = next((int(s.rsplit(":", 1)[1]) for s in doc.steps if s.startswith("html:standfirst:")), 0)
+        added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
+        out.append(f"html: main text by trafilatura{added}")
     sources = dict(doc.meta_sources)
     for name, value in doc.metadata.as_dict().items():
         if value not in (None, []):

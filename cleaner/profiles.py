@@ -21,7 +21,17 @@ import regex
 
 from cleaner import rules
 from cleaner.errors import Problem, ProfileError
-from cleaner.rules.base import OptionIssue, Patterns, Rule, Texts, TimedPattern, build_options, compile_pattern, suggest, toml_type
+from cleaner.rules.base import (
+    OptionIssue,
+    Patterns,
+    Rule,
+    Texts,
+    TimedPattern,
+    build_options,
+    compile_pattern,
+    suggest,
+    toml_type,
+)
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("site", "platform")

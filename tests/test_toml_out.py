@@ -6,8 +6,8 @@ import tomllib
 
 import pytest
 
-from cleaner.toml_out import render, string
 from cleaner.profiles import load_file
+from cleaner.toml_out import render, string
 
 STRINGS = [
     (r"^By (?P<author>.+?) \| (?P<reading_time>\d+) min read$", "'"),

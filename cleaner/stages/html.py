@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.document import Document, Line
+from cleaner.stages import html_lead
 
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
@@ -74,13 +75,16 @@ def reading_time(html: str) -> int | None:
     return None
 
 
-def extract(html: str, url: str | None) -> tuple[str, dict]:
-    """The main text (paragraphs one per line) and the page's metadata."""
+def extract(html: str, url: str | None) -> tuple[str, dict, int]:
+    """The main text (paragraphs one per line), the page's metadata, and how many of the
+    text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead)."""
     from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
 
-    result = bare_extraction(html, url=url, **OPTIONS)
+    tree = load_html(html)  # parsed once: trafilatura works on a copy, the lead search on this
+    result = bare_extraction(tree, url=url, **OPTIONS) if tree is not None else None
     if result is None:
-        return "", {}
+        return "", {}, 0
     meta = {
         "title": result.title,
         "author": result.author,
@@ -91,15 +95,17 @@ def extract(html: str, url: str | None) -> tuple[str, dict]:
         "tags": tuple(result.tags or ()),
         "reading_time": reading_time(html),
     }
-    return result.text or "", meta
+    text = result.text or ""
+    standfirst = html_lead.lead(tree, text, result.title)
+    return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst)
 
 
 def run(doc: Document, ctx) -> Document:
     if not isinstance(doc.raw, str):
         return doc
-    text, meta = extract(doc.raw, ctx.url)
+    text, meta, lead = extract(doc.raw, ctx.url)
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = []
     for no, line in enumerate(text.split("\n"), 1):
         lines += [Line(no, line), Line(no, "")]
-    return doc.replace(lines=tuple(lines[:-1]), raw=None, metadata=doc.metadata.fill(**meta), steps=doc.steps + ("html:trafilatura",))
+    return doc.replace(lines=tuple(lines[:-1]), raw=None, metadata=doc.metadata.fill(**meta), steps=doc.steps + ("html:trafilatura",) + ((f"html:standfirst:{lead}",) if lead else ()))

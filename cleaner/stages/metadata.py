@@ -6,8 +6,8 @@ import dataclasses
 
 import regex
 
-from cleaner.heuristics.meta import byline, date_line
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, is_list_item, removals_at
+from cleaner.heuristics.meta import byline, date_line
 from cleaner.stages.normalise import collapse_spaces
 
 TEXT_FIELDS = [f for f in META_FIELDS if f not in LIST_FIELDS and f not in INT_FIELDS]

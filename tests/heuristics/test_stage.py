@@ -100,8 +100,8 @@ def test_no_heuristics_keeps_everything_but_the_headline():
 
 
 def test_metadata_a_profile_gave_stays():
-    from cleaner.heuristics import analyse
     from cleaner.document import Metadata
+    from cleaner.heuristics import analyse
     from cleaner.stages.decode import split_lines
 
     verdict = analyse(split_lines(PAGE))

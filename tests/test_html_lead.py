@@ -1,0 +1,93 @@
+"""The standfirst between the headline and the body, which trafilatura leaves out, comes back;
+captions, bylines, share bars and teasers around it do not."""
+
+from __future__ import annotations
+
+import pytest
+from trafilatura.utils import load_html
+
+from cleaner import clean
+from cleaner.stages.html_blocks import blocks
+from cleaner.stages.html_lead import lead
+
+BODY = (
+    "<p>The harbour reopened on Monday after three days of storms had kept the whole fishing fleet in port.</p>"
+    "<p>Fishermen said that the catch was smaller than usual, but prices were high and the café on the quay was full.</p>"
+    "<p>The harbour master expects the repairs to the northern pier to take until the end of the month.</p>"
+)
+LEAD = "After three days of storms the fishing fleet is back at sea, and the town is counting what the wind has cost it."
+
+
+def page(between: str, title: str = "Harbour Reopens") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title} | Example News</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div class='top'><h1>{title}</h1>{between}</div>"
+        f"<main><article><div class='entry-content'>{BODY}</div></article></main>"
+        f"<footer>Copyright 2024 Example News</footer></body></html>"
+    )
+
+
+def cleaned(html: str) -> str:
+    return clean(html, html=True, profile="none").text
+
+
+def test_standfirst_outside_the_article_is_kept_above_the_body():
+    text = cleaned(page(f"<p class='standfirst'>{LEAD}</p>"))
+    assert text.startswith(LEAD + "\n\nThe harbour reopened on Monday")
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        pytest.param(f"<figure><img src='a.jpg'><figcaption>{LEAD}</figcaption></figure>", id="caption"),
+        pytest.param(f"<div class='image-credit'>{LEAD}</div>", id="credit-class"),
+        pytest.param(f"<aside>{LEAD}</aside>", id="aside"),
+        pytest.param(f"<p><a href='/other'>{LEAD}</a></p>", id="link-teaser"),
+        pytest.param("<p>By Jane Roe, Harbour Correspondent</p>", id="byline"),
+        pytest.param("<p>Share this article on Facebook, Twitter and WhatsApp</p>", id="share"),
+        pytest.param("<p>Monday 3 March 2024, 10:15</p>", id="date"),
+    ],
+)
+def test_page_furniture_between_headline_and_body_is_not_a_lead(between: str):
+    text = cleaned(page(between))
+    assert text.startswith("The harbour reopened on Monday")
+    assert LEAD not in text
+
+
+def test_no_headline_no_lead():
+    html = page(f"<p class='standfirst'>{LEAD}</p>").replace("<h1>Harbour Reopens</h1>", "")
+    assert LEAD not in cleaned(html)
+
+
+def test_lead_taken_once_when_trafilatura_has_it():
+    html = page("").replace(BODY, f"<p>{LEAD}</p>{BODY}")
+    assert cleaned(html).count(LEAD) == 1
+
+
+def test_lead_search_reads_only_what_follows_the_headline():
+    tree = load_html(page(f"<p class='standfirst'>{LEAD}</p>"))
+    h1 = next(tree.iter("h1"))
+    after = [b.text for b in blocks(tree, after=h1)]
+    assert after[0] == LEAD and "Home News" not in after and "Harbour Reopens" not in after
+    assert [b.text for b in blocks(tree)][:2] == ["Home News", "Harbour Reopens"]
+
+
+def test_lead_unit():
+    tree = load_html(page(f"<p class='standfirst'>{LEAD}</p>"))
+    extracted = BODY.replace("<p>", "").replace("</p>", "\n")
+    assert lead(tree, extracted, "Harbour Reopens") == [LEAD]
+    assert lead(tree, extracted, "Another Title") == []
+    assert lead(tree, "", "Harbour Reopens") == []
+
+
+def test_explain_says_where_the_first_line_came_from(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    path = tmp_path / "page.html"
+    path.write_text(page(f"<p class='standfirst'>{LEAD}</p>"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(path), "--profile", "none"])
+    assert result.exit_code == 0, result.output
+    assert "html: main text by trafilatura, plus 1 standfirst line it had left out, put first" in result.output
