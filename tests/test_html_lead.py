@@ -91,3 +91,24 @@ def test_explain_says_where_the_first_line_came_from(tmp_path):
     result = CliRunner().invoke(main, ["explain", str(path), "--profile", "none"])
     assert result.exit_code == 0, result.output
     assert "html: main text by trafilatura, plus 1 standfirst line it had left out, put first" in result.output
+
+
+def test_headline_found_when_the_title_tag_adds_section_and_site():
+    html = page(f"<p class='standfirst'>{LEAD}</p>").replace(
+        "<title>Harbour Reopens | Example News</title>", "<title>Harbour Reopens / Local / example.com</title>"
+    )
+    tree = load_html(html)
+    extracted = BODY.replace("<p>", "").replace("</p>", "\n")
+    assert lead(tree, extracted, "Harbour Reopens / Local / example.com") == [LEAD]
+
+
+def test_share_bar_and_caption_between_lead_and_body_do_not_hide_the_lead():
+    """The body starts at the first prose block trafilatura kept (a caption it kept comes
+    before); share links and furniture do not count towards how far above the lead may be."""
+    share = "".join(f"<div class='share-item'><a href='/s{n}'>Network {n}</a></div>" for n in range(20))
+    html = page(f"<p>{LEAD}</p><div>By Jane Roe</div>{share}").replace(
+        "<div class='entry-content'>", "<div class='entry-content'><p>Photo: Jane Roe</p>"
+    )
+    tree = load_html(html)
+    extracted = "Photo: Jane Roe\n" + BODY.replace("<p>", "").replace("</p>", "\n")
+    assert lead(tree, extracted, "Harbour Reopens") == [LEAD]

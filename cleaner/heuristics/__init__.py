@@ -98,7 +98,7 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
         verdict.drop = {info.pos: labels[n] for n, info in enumerate(infos) if labels[n]}
         return verdict
     first, last = region
-    last = ends.extend(infos, labels, again, ends.trim(infos, labels, classes, first, last))
+    last = ends.extend(infos, labels, again, ends.trim(infos, labels, classes, first, last, extracted))
 
     # Inside the region only a label is boilerplate by itself; prose-poor lines (code,
     # tables, lists) are undecided and take the class of their neighbours.

@@ -13,11 +13,11 @@ from cleaner.heuristics import _label, body, meta
 from cleaner.heuristics.lines import describe
 from cleaner.stages.html_blocks import SPACE, Block, blocks
 
-# How far above the body a lead may sit, in blocks (bylines, dates, share bars, images
-# come between), and how many blocks of it at most.
+# How far above the body a lead may sit, in text blocks that are not furniture or links
+# (bylines, dates, credits come between), and how many blocks of it at most.
 REACH = 12
 MAX_LEAD = 3
-MIN_MATCH = 20  # characters a block needs to be recognised in the extracted text
+MIN_HEADLINE = 12  # characters of an <h1> that the <title> starts with, to take it as the headline
 MAX_SEARCH = 400  # blocks after the headline to look for the body in, at most
 
 
@@ -30,25 +30,37 @@ def lead(tree, extracted: str, title: str | None) -> list[str]:
     text = _norm(extracted)
     if not text or not title:
         return []
-    title = _norm(title)
-    headline = next((h for h in tree.iter("h1") if _norm(h.text_content()) == title), None)
+    headline = _headline(tree, _norm(title))
     if headline is None:
         return []
-    above: list[Block] = []  # the blocks between the headline and the body, the last REACH
+    above: list[Block] = []  # text blocks between the headline and the body
     for n, block in enumerate(blocks(tree, after=headline)):
-        if len(block.text) >= MIN_MATCH and block.text in text:
-            return [b.text for b in above[-REACH:] if _is_lead(b, text)][:MAX_LEAD]
         if n >= MAX_SEARCH:
             break
-        above.append(block)
+        if block.text in text:
+            if _is_prose(block.text):  # the body starts (captions and subheadings may come first)
+                return [b.text for b in above[-REACH:] if _is_lead(b)][:MAX_LEAD]
+        elif not block.furniture and block.link_chars * 3 <= len(block.text):
+            above.append(block)
     return []
 
 
-def _is_lead(block: Block, extracted: str) -> bool:
-    if block.furniture or block.link_chars * 3 > len(block.text) or block.text in extracted:
-        return False
-    info = describe(0, block.text)
-    hard = _label(info.text, info.words) is not None
-    if body.classify(info, hard) != body.GOOD:
-        return False
-    return meta.date_line(info.text) is None and meta.byline(info.text) is None
+def _headline(tree, title: str):
+    """The <h1> that prints the title; the <title> tag may add the section and site to it."""
+    fallback = None
+    for h1 in tree.iter("h1"):
+        text = _norm(h1.text_content())
+        if text == title:
+            return h1
+        if fallback is None and len(text) >= MIN_HEADLINE and title.startswith(text):
+            fallback = h1
+    return fallback
+
+
+def _is_prose(text: str) -> bool:
+    info = describe(0, text)
+    return body.classify(info, _label(info.text, info.words) is not None) == body.GOOD
+
+
+def _is_lead(block: Block) -> bool:
+    return _is_prose(block.text) and meta.date_line(block.text) is None and meta.byline(block.text) is None

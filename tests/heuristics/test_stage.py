@@ -154,3 +154,24 @@ def test_extractor_output_loses_only_the_footer_zone_by_position():
     scraped = analyse(lines).drop
     assert extracted == {5: "share", 6: "footer", 7: "footer"}
     assert scraped[0] == "header" and {5, 6, 7} <= set(scraped)
+
+
+def test_inline_see_also_box_does_not_end_an_extracted_article():
+    """A "See also" box inside the article (its teaser headline and date) is not the end of
+    an extractor's text when prose resumes after it; in a whole-page scrape it is, since
+    there the look-ahead would reach into the site footer."""
+    from cleaner.document import Line
+    from cleaner.heuristics import analyse
+
+    prose = [
+        "The council approved the new budget on Tuesday after a long debate about road repairs in the centre.",
+        "Residents said the changes would make the town centre much easier to reach by bicycle and on foot.",
+        "The work starts in spring and should be finished before the summer holidays begin next year.",
+    ]
+    after = "The mayor said that the council would publish the full plan for the works on its website next week."
+    texts = [*prose, "See also", "Bridge closed after the storm damaged its railings", "Monday 3 March 2024", after]
+    lines = tuple(Line(n, t) for n, t in enumerate(texts, 1))
+    extracted = analyse(lines, extracted=True).drop
+    scraped = analyse(lines).drop
+    assert 6 not in extracted and extracted[3] == "related"
+    assert scraped[6] == "footer"
