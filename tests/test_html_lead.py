@@ -8,7 +8,7 @@ from trafilatura.utils import load_html
 
 from cleaner import clean
 from cleaner.stages.html_blocks import blocks
-from cleaner.stages.html_lead import lead
+from cleaner.stages.html_lead import headline, lead
 
 BODY = (
     "<p>The harbour reopened on Monday after three days of storms had kept the whole fishing fleet in port.</p>"
@@ -76,9 +76,9 @@ def test_lead_search_reads_only_what_follows_the_headline():
 def test_lead_unit():
     tree = load_html(page(f"<p class='standfirst'>{LEAD}</p>"))
     extracted = BODY.replace("<p>", "").replace("</p>", "\n")
-    assert lead(tree, extracted, "Harbour Reopens") == [LEAD]
-    assert lead(tree, extracted, "Another Title") == []
-    assert lead(tree, "", "Harbour Reopens") == []
+    assert lead(tree, extracted, headline(tree, "Harbour Reopens")) == [LEAD]
+    assert headline(tree, "Another Title") is None and lead(tree, extracted, None) == []
+    assert lead(tree, "", headline(tree, "Harbour Reopens")) == []
 
 
 def test_explain_says_where_the_first_line_came_from(tmp_path):
@@ -99,7 +99,9 @@ def test_headline_found_when_the_title_tag_adds_section_and_site():
     )
     tree = load_html(html)
     extracted = BODY.replace("<p>", "").replace("</p>", "\n")
-    assert lead(tree, extracted, "Harbour Reopens / Local / example.com") == [LEAD]
+    assert lead(tree, extracted, headline(tree, "Harbour Reopens / Local / example.com")) == [LEAD]
+    assert headline(tree, "03.03.2024 | Harbour Reopens").text == "Harbour Reopens"
+    assert headline(tree, "Harbour") is None  # too short a part of the title to be its headline
 
 
 def test_share_bar_and_caption_between_lead_and_body_do_not_hide_the_lead():
@@ -111,4 +113,11 @@ def test_share_bar_and_caption_between_lead_and_body_do_not_hide_the_lead():
     )
     tree = load_html(html)
     extracted = "Photo: Jane Roe\n" + BODY.replace("<p>", "").replace("</p>", "\n")
-    assert lead(tree, extracted, "Harbour Reopens") == [LEAD]
+    assert lead(tree, extracted, headline(tree, "Harbour Reopens")) == [LEAD]
+
+
+def test_title_is_the_headline_without_what_the_page_head_adds():
+    html = page(f"<p class='standfirst'>{LEAD}</p>").replace(
+        "</title>", "</title><meta property='og:title' content='03.03.2024 | Harbour Reopens - Example News'>"
+    )
+    assert clean(html, html=True, profile="none").metadata.title == "Harbour Reopens"

@@ -85,8 +85,10 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     result = bare_extraction(tree, url=url, **OPTIONS) if tree is not None else None
     if result is None:
         return "", {}, 0
+    # The <h1> prints the headline without the site or section the <title> tag adds to it.
+    headline = html_lead.headline(tree, result.title)
     meta = {
-        "title": result.title,
+        "title": html_lead.text_of(headline) if headline is not None else result.title,
         "author": result.author,
         "date": result.date,
         "sitename": result.sitename,
@@ -96,7 +98,7 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
         "reading_time": reading_time(html),
     }
     text = result.text or ""
-    standfirst = html_lead.lead(tree, text, result.title)
+    standfirst = html_lead.lead(tree, text, headline)
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst)
 
 

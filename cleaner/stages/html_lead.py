@@ -17,7 +17,7 @@ from cleaner.stages.html_blocks import SPACE, Block, blocks
 # (bylines, dates, credits come between), and how many blocks of it at most.
 REACH = 12
 MAX_LEAD = 3
-MIN_HEADLINE = 12  # characters of an <h1> that the <title> starts with, to take it as the headline
+MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
 MAX_SEARCH = 400  # blocks after the headline to look for the body in, at most
 
 
@@ -25,13 +25,27 @@ def _norm(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def lead(tree, extracted: str, title: str | None) -> list[str]:
-    """Blocks of the page `tree` that read as the standfirst of the `extracted` text."""
+def headline(tree, title: str | None):
+    """The <h1> that prints the page's title; the page's head may add the site, section or
+    date to it ("03.03.2024 | Harbour Reopens - Example News")."""
+    if not title:
+        return None
+    title = _norm(title)
+    fallback = None
+    for h1 in tree.iter("h1"):
+        text = _norm(h1.text_content())
+        if text == title:
+            return h1
+        if fallback is None and len(text) >= MIN_HEADLINE and f" {text} " in f" {title} ":
+            fallback = h1
+    return fallback
+
+
+def lead(tree, extracted: str, headline) -> list[str]:
+    """Blocks of the page `tree` that read as the standfirst of the `extracted` text, found
+    between the `headline` element and the body."""
     text = _norm(extracted)
-    if not text or not title:
-        return []
-    headline = _headline(tree, _norm(title))
-    if headline is None:
+    if not text or headline is None:
         return []
     above: list[Block] = []  # text blocks between the headline and the body
     for n, block in enumerate(blocks(tree, after=headline)):
@@ -45,18 +59,6 @@ def lead(tree, extracted: str, title: str | None) -> list[str]:
     return []
 
 
-def _headline(tree, title: str):
-    """The <h1> that prints the title; the <title> tag may add the section and site to it."""
-    fallback = None
-    for h1 in tree.iter("h1"):
-        text = _norm(h1.text_content())
-        if text == title:
-            return h1
-        if fallback is None and len(text) >= MIN_HEADLINE and title.startswith(text):
-            fallback = h1
-    return fallback
-
-
 def _is_prose(text: str) -> bool:
     info = describe(0, text)
     return body.classify(info, _label(info.text, info.words) is not None) == body.GOOD
@@ -64,3 +66,7 @@ def _is_prose(text: str) -> bool:
 
 def _is_lead(block: Block) -> bool:
     return _is_prose(block.text) and meta.date_line(block.text) is None and meta.byline(block.text) is None
+
+
+def text_of(element) -> str:
+    return _norm(element.text_content())
