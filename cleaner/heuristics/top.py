@@ -9,6 +9,7 @@ from cleaner.heuristics.lines import LineInfo
 HEADLINE_LOOKBACK = 6  # non-blank lines above the body searched for the headline
 HEADLINE_WORDS = (2, 25)
 META_LOOKBACK, META_LOOKAHEAD = 10, 4  # where bylines and date lines are looked for
+LABEL_WORDS = 2  # "Published on:" above a date line
 
 
 def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int | None:
@@ -44,4 +45,7 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         if on:
             date = date or (on if n in window else None)
             drop[info.pos] = "date"
+            # its label on the line above ("Published:", "Veröffentlichung:") goes with it
+            if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
+                drop[infos[n - 1].pos] = "date"
     return author, date, drop

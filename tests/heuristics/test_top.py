@@ -40,6 +40,9 @@ def test_headline(above: list[str], expected: str | None):
         pytest.param(["By Jane Roe | 3 March 2021"], ("Jane Roe", "2021-03-03", {0: "byline"}), id="byline-with-date"),
         pytest.param(["Posted on 2021-03-03 | 4 comments"], (None, "2021-03-03", {0: "date"}), id="facts-line"),
         pytest.param(["Bridge closed after cracks found"], (None, None, {}), id="nothing"),
+        pytest.param(["Veröffentlichung:", "2. Februar 2022"], (None, "2022-02-02", {0: "date", 1: "date"}), id="date-label"),
+        pytest.param(["Published on:", "March 3, 2021"], (None, "2021-03-03", {0: "date", 1: "date"}), id="date-label-two-words"),
+        pytest.param(["What the council said:", "March 3, 2021"], (None, "2021-03-03", {1: "date"}), id="not-a-label"),
     ],
 )
 def test_metadata(above: list[str], expected):
