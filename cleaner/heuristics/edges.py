@@ -18,8 +18,9 @@ from cleaner.heuristics.phrases import trie_pattern
 
 HEAD_SHARE, TAIL_SHARE = 0.1, 0.2  # of the body's text characters
 MAX_WORDS = 60
-# A name of one to four capitalised words at the start of the line.
-NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s+"
+# A name of two to four capitalised words at the start of the line. One word is more often
+# the subject of the article's last sentence ("Windows is ...") than a first name alone.
+NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+"
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,8 @@ def test_call_to_action(line: str, expected: bool):
         pytest.param("Ana María Ruiz writes about science and health.", True, id="writes-about"),
         pytest.param("The mayor is a former teacher who grew up in the town.", False, id="not-a-name-first"),
         pytest.param("Prices rose again in March.", False, id="prose"),
+        pytest.param("Windows jest ostatnim systemem, który nadal obsługiwał Flash.", False, id="one-word-subject"),
+        pytest.param("London is the capital and the largest city of England.", False, id="one-word-place"),
     ],
 )
 def test_author_bio(line: str, expected: bool):
