@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Metadata fields, in output order. Names follow trafilatura's where it has one.
 META_FIELDS = ("title", "author", "date", "sitename", "url", "categories", "tags", "reading_time")
@@ -15,9 +15,10 @@ INT_FIELDS = frozenset({"reading_time"})
 LIST_ITEM_PREFIX = "- "
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the input: its 1-based number in the input file and its current text."""
+class Line(NamedTuple):
+    """One line of the input: its 1-based number in the input file and its current text.
+    A named tuple: pages have tens of thousands of lines, and a tuple is made 3x faster
+    than a frozen dataclass."""
 
     no: int
     text: str

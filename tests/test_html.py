@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from trafilatura.utils import load_html
 
 from cleaner import clean
 from cleaner.cli import main
@@ -99,4 +100,4 @@ def test_bad_bytes_never_crash():
     ],
 )
 def test_reading_time_from_twitter_card_labels(head: str, minutes):
-    assert reading_time(f"<html><head>{head}</head><body><p>x</p></body></html>") == minutes
+    assert reading_time(load_html(f"<html><head>{head}</head><body><p>x</p><p>y</p></body></html>")) == minutes

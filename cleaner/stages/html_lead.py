@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cleaner.heuristics import _label, body, meta
 from cleaner.heuristics.lines import describe
-from cleaner.stages.html_blocks import SPACE, Block, blocks
+from cleaner.stages.html_blocks import Block, blocks, collapse
 
 # How far above the body a lead may sit, in text blocks that are not furniture or links
 # (bylines, dates, credits come between), and how many blocks of it at most.
@@ -21,19 +21,15 @@ MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take 
 MAX_SEARCH = 400  # blocks after the headline to look for the body in, at most
 
 
-def _norm(text: str) -> str:
-    return SPACE.sub(" ", text).strip()
-
-
 def headline(tree, title: str | None):
     """The <h1> that prints the page's title; the page's head may add the site, section or
     date to it ("03.03.2024 | Harbour Reopens - Example News")."""
     if not title:
         return None
-    title = _norm(title)
+    title = collapse(title)
     fallback = None
     for h1 in tree.iter("h1"):
-        text = _norm(h1.text_content())
+        text = text_of(h1)
         if text == title:
             return h1
         if fallback is None and len(text) >= MIN_HEADLINE and f" {text} " in f" {title} ":
@@ -44,7 +40,7 @@ def headline(tree, title: str | None):
 def lead(tree, extracted: str, headline) -> list[str]:
     """Blocks of the page `tree` that read as the standfirst of the `extracted` text, found
     between the `headline` element and the body."""
-    text = _norm(extracted)
+    text = collapse(extracted)
     if not text or headline is None:
         return []
     above: list[Block] = []  # text blocks between the headline and the body
@@ -69,4 +65,4 @@ def _is_lead(block: Block) -> bool:
 
 
 def text_of(element) -> str:
-    return _norm(element.text_content())
+    return collapse("".join(element.itertext()))

@@ -14,6 +14,8 @@ BULLET = regex.compile(r"^(?:[•◦▪▫‣⁃●○■□∙]\s*|[-*]\s+)(?=\
 
 
 def collapse_spaces(text: str) -> str:
+    if text.isascii() and "  " not in text and "\t" not in text:  # the common case, without the regex
+        return text.strip()
     return SPACES.sub(" ", text).strip()
 
 
@@ -24,5 +26,5 @@ def normalise_line(text: str) -> str:
 
 
 def run(doc: Document, ctx) -> Document:
-    lines = tuple(Line(line.no, normalise_line(line.text)) for line in doc.lines)
+    lines = tuple(line if (text := normalise_line(line.text)) == line.text else Line(line.no, text) for line in doc.lines)
     return doc.replace(lines=lines)
