@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.stages.decode import declared_charset, decode_bytes
-from cleaner.stages.html import looks_like_html, reading_time
+from cleaner.stages.html import looks_like_html, reading_time, scan
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>Harbour Reopens | Example News</title>
@@ -100,4 +100,18 @@ def test_bad_bytes_never_crash():
     ],
 )
 def test_reading_time_from_twitter_card_labels(head: str, minutes):
-    assert reading_time(load_html(f"<html><head>{head}</head><body><p>x</p><p>y</p></body></html>")) == minutes
+    assert reading_time(scan(load_html(f"<html><head>{head}</head><body><p>x</p><p>y</p></body></html>")).cards) == minutes
+
+
+def test_scan_empties_code_but_keeps_what_metadata_reads():
+    tree = load_html(
+        "<html><head><title>T</title><style>p { color: red }</style>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": "Jane Roe"}</script>'
+        '<script>var meta = {"datePublished": "2024-03-03"};</script>'
+        "<script>trackPageView();</script></head><body><h1>Harbour Reopens</h1><p>x</p></body></html>"
+    )
+    found = scan(tree)
+    assert [h1.text for h1 in found.h1s] == ["Harbour Reopens"]
+    assert [el.text for el in tree.iter("script", "style")] == [
+        None, '{"@type": "NewsArticle", "author": "Jane Roe"}', 'var meta = {"datePublished": "2024-03-03"};', None
+    ]

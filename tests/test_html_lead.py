@@ -76,9 +76,9 @@ def test_lead_search_reads_only_what_follows_the_headline():
 def test_lead_unit():
     tree = load_html(page(f"<p class='standfirst'>{LEAD}</p>"))
     extracted = BODY.replace("<p>", "").replace("</p>", "\n")
-    assert lead(tree, extracted, headline(tree, "Harbour Reopens")) == [LEAD]
-    assert headline(tree, "Another Title") is None and lead(tree, extracted, None) == []
-    assert lead(tree, "", headline(tree, "Harbour Reopens")) == []
+    assert lead(tree, extracted, headline(list(tree.iter("h1")), "Harbour Reopens")) == [LEAD]
+    assert headline(list(tree.iter("h1")), "Another Title") is None and lead(tree, extracted, None) == []
+    assert lead(tree, "", headline(list(tree.iter("h1")), "Harbour Reopens")) == []
 
 
 def test_explain_says_where_the_first_line_came_from(tmp_path):
@@ -99,9 +99,9 @@ def test_headline_found_when_the_title_tag_adds_section_and_site():
     )
     tree = load_html(html)
     extracted = BODY.replace("<p>", "").replace("</p>", "\n")
-    assert lead(tree, extracted, headline(tree, "Harbour Reopens / Local / example.com")) == [LEAD]
-    assert headline(tree, "03.03.2024 | Harbour Reopens").text == "Harbour Reopens"
-    assert headline(tree, "Harbour") is None  # too short a part of the title to be its headline
+    assert lead(tree, extracted, headline(list(tree.iter("h1")), "Harbour Reopens / Local / example.com")) == [LEAD]
+    assert headline(list(tree.iter("h1")), "03.03.2024 | Harbour Reopens").text == "Harbour Reopens"
+    assert headline(list(tree.iter("h1")), "Harbour") is None  # too short a part of the title to be its headline
 
 
 def test_share_bar_and_caption_between_lead_and_body_do_not_hide_the_lead():
@@ -113,7 +113,7 @@ def test_share_bar_and_caption_between_lead_and_body_do_not_hide_the_lead():
     )
     tree = load_html(html)
     extracted = "Photo: Jane Roe\n" + BODY.replace("<p>", "").replace("</p>", "\n")
-    assert lead(tree, extracted, headline(tree, "Harbour Reopens")) == [LEAD]
+    assert lead(tree, extracted, headline(list(tree.iter("h1")), "Harbour Reopens")) == [LEAD]
 
 
 def test_title_is_the_headline_without_what_the_page_head_adds():

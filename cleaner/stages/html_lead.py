@@ -18,17 +18,17 @@ from cleaner.stages.html_blocks import Block, blocks, collapse
 REACH = 12
 MAX_LEAD = 3
 MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
-MAX_SEARCH = 400  # blocks after the headline to look for the body in, at most
+MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: at most 73)
 
 
-def headline(tree, title: str | None):
-    """The <h1> that prints the page's title; the page's head may add the site, section or
+def headline(h1s, title: str | None):
+    """The <h1> (of the page's `h1s`) that prints the page's title; the page's head may add the site, section or
     date to it ("03.03.2024 | Harbour Reopens - Example News")."""
     if not title:
         return None
     title = collapse(title)
     fallback = None
-    for h1 in tree.iter("h1"):
+    for h1 in h1s:
         text = text_of(h1)
         if text == title:
             return h1
