@@ -89,7 +89,7 @@ def main() -> int:
     print(f"{len(pages)} pages, {size:.2f} MB of HTML, each page's best of {args.rounds}, interleaved")
     print(f"  cleaner      {ours:6.2f} s  {size / ours:5.2f} MB/s  F1 {ours_f1}  pages all-ok {ours_ok}")
     print(f"  trafilatura  {theirs:6.2f} s  {size / theirs:5.2f} MB/s  F1 {theirs_f1}  pages all-ok {theirs_ok}")
-    print(f"  ratio        {ratio:6.2f}x  (target <= {TARGET:.2f}x: {'met' if ratio <= TARGET else 'NOT met'})")
+    print(f"  ratio        {ratio:7.3f}x  (target <= {TARGET:.2f}x: {'met' if ratio <= TARGET else 'NOT met'})")
     return 0
 
 
