@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import regex
 
 from cleaner.document import Document, Line
-from cleaner.stages import html_lead
 
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
@@ -107,6 +106,8 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead)."""
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
+
+    from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
 
     tree = load_html(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
