@@ -115,3 +115,16 @@ def test_scan_empties_code_but_keeps_what_metadata_reads():
     assert [el.text for el in tree.iter("script", "style")] == [
         None, '{"@type": "NewsArticle", "author": "Jane Roe"}', 'var meta = {"datePublished": "2024-03-03"};', None
     ]
+
+
+def test_text_path_imports_no_html_machinery():
+    """trafilatura and lxml take a quarter of a second to import: only HTML pays for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cleaner; cleaner.clean('Hello world. This is a plain text scrape.');"
+        "print(sorted(m for m in ('trafilatura', 'lxml', 'cleaner.stages.html_lead') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
