@@ -19,7 +19,6 @@ BLOCK = frozenset(
     "address article aside blockquote br dd details div dl dt fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul".split()
 )
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Never shown as text.
 SKIP = frozenset("script style noscript template svg math iframe object select option button input textarea head".split())
 # Page furniture by element: a block inside one of these is not article prose.
@@ -40,7 +39,6 @@ def collapse(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Block:
     text: str  # whitespace collapsed
-    tag: str  # the innermost block element around it
     furniture: bool  # inside figure/nav/aside/... or a container named like furniture
     link_chars: int  # characters inside links
 
@@ -55,7 +53,6 @@ def blocks(tree, after=None) -> Iterator[Block]:
     link_chars = 0
     # Per open element: its tag, whether it is furniture, whether it is a link.
     stack: list[tuple[str, bool, bool]] = []
-    block_tags: list[str] = []
     furniture = 0
     links = 0
 
@@ -63,7 +60,7 @@ def blocks(tree, after=None) -> Iterator[Block]:
         nonlocal link_chars
         text = collapse("".join(parts))
         if text and recording:
-            out.append(Block(text, block_tags[-1] if block_tags else "", furniture > 0, link_chars))
+            out.append(Block(text, furniture > 0, link_chars))
         parts.clear()
         link_chars = 0
 
@@ -86,7 +83,6 @@ def blocks(tree, after=None) -> Iterator[Block]:
             is_furniture = tag in FURNITURE or (len(name) > 1 and FURNITURE_NAME.search(name) is not None)
             if tag in BLOCK:
                 flush()
-                block_tags.append(tag)
             stack.append((tag, is_furniture, tag == "a"))
             furniture += is_furniture
             links += tag == "a"
@@ -95,7 +91,6 @@ def blocks(tree, after=None) -> Iterator[Block]:
             tag, is_furniture, is_link = stack.pop()
             if tag in BLOCK:
                 flush()
-                block_tags.pop()
             furniture -= is_furniture
             links -= is_link
             if el is after:
