@@ -63,7 +63,7 @@ TRUNCATED = ("...", "…", "[…]", "[...]")
 
 
 @lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages
-def _label(text: str, words: int) -> str | None:
+def boilerplate_label(text: str, words: int) -> str | None:
     """The boilerplate a line names itself as: a phrase family or a counter."""
     return matcher().category(text, words) or ("counter" if is_counter(text) else None)
 
@@ -85,7 +85,7 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
     infos = [describe(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
     if not infos:
         return verdict
-    labels: list[str | None] = [_label(i.text, i.words) for i in infos]
+    labels: list[str | None] = [boilerplate_label(i.text, i.words) for i in infos]
     ends.label_related_lists(infos, labels)
     hard = [label is not None for label in labels]
     again = repeated(infos)

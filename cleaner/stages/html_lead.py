@@ -9,7 +9,7 @@ are not page furniture (captions, bylines, share bars: by element and class name
 
 from __future__ import annotations
 
-from cleaner.heuristics import _label, body, meta
+from cleaner.heuristics import body, boilerplate_label, meta
 from cleaner.heuristics.lines import describe
 from cleaner.stages.html_blocks import Block, blocks, collapse
 
@@ -22,8 +22,8 @@ MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: 
 
 
 def headline(h1s, title: str | None):
-    """The <h1> (of the page's `h1s`) that prints the page's title; the page's head may add the site, section or
-    date to it ("03.03.2024 | Harbour Reopens - Example News")."""
+    """The <h1> (of the page's `h1s`) that prints the page's title; the page's head may
+    add the site, section or date to it ("03.03.2024 | Harbour Reopens - Example News")."""
     if not title:
         return None
     title = collapse(title)
@@ -57,7 +57,7 @@ def lead(tree, extracted: str, headline) -> list[str]:
 
 def _is_prose(text: str) -> bool:
     info = describe(0, text)
-    return body.classify(info, _label(info.text, info.words) is not None) == body.GOOD
+    return body.classify(info, boilerplate_label(info.text, info.words) is not None) == body.GOOD
 
 
 def _is_lead(block: Block) -> bool:
