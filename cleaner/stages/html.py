@@ -138,5 +138,5 @@ def run(doc: Document, ctx) -> Document:
         return doc
     text, meta, lead = extract(doc.raw, ctx.url)
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
-    lines = [line for no, text in enumerate(text.split("\n"), 1) for line in (Line(no, text), Line(no, ""))]
+    lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     return doc.replace(lines=tuple(lines[:-1]), raw=None, metadata=doc.metadata.fill(**meta), steps=doc.steps + ("html:trafilatura",) + ((f"html:standfirst:{lead}",) if lead else ()))
