@@ -198,15 +198,23 @@ def _entry_point_dir(target: Any) -> Path:
 def load_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Profiles:
     """All profiles (see profile_dirs for where they come from); ProfileError listing every
     problem in every file if any is invalid."""
-    profiles, problems = collect_profiles(dirs, builtin=builtin)
+    profiles, problems = collect_profiles(dirs, builtin=builtin, trust_builtin=True)
     if problems:
         raise ProfileError(problems)
     return profiles
 
 
-def collect_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tuple[Profiles, list[Problem]]:
-    """The valid profiles and the problems of the invalid ones."""
+def collect_profiles(
+    dirs: Sequence[Path | str] = (), *, builtin: bool = True, trust_builtin: bool = False
+) -> tuple[Profiles, list[Problem]]:
+    """The valid profiles and the problems of the invalid ones.
+
+    trust_builtin=True compiles the built-in profiles' regexes on first use instead of
+    now: the test suite runs `cleaner check` on them, and compiling them all is most of
+    the start-up time. Every other source is compiled, so checked, at load.
+    """
     sources, problems = profile_dirs(dirs, builtin=builtin)
+    trusted = builtin_dir() if builtin and trust_builtin else None
     profiles = Profiles()
     for directory in sources:
         if not directory.is_dir():
@@ -214,7 +222,7 @@ def collect_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -
             continue
         seen: dict[str, Path] = {}
         for path in sorted(directory.glob("*.toml")):
-            profile, found = load_file(path)
+            profile, found = load_file(path, lazy=directory == trusted)
             problems += found
             if profile is None:
                 continue
@@ -242,8 +250,10 @@ def platform_problems(profiles: Profiles) -> list[Problem]:
     return problems
 
 
-def load_file(path: Path) -> tuple[Profile | None, list[Problem]]:
-    """Parse and validate one profile file; a Profile only when there are no problems."""
+def load_file(path: Path, *, lazy: bool = False) -> tuple[Profile | None, list[Problem]]:
+    """Parse and validate one profile file; a Profile only when there are no problems.
+
+    lazy=True: regexes are compiled on first use, so a bad one is not reported here."""
     where = str(path)
     try:
         source = path.read_bytes().decode("utf-8")
@@ -255,7 +265,7 @@ def load_file(path: Path) -> tuple[Profile | None, list[Problem]]:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as err:
         return None, [_syntax_problem(where, source, err)]
-    return _Validator(path, source).run(data)
+    return _Validator(path, source, lazy).run(data)
 
 
 def _syntax_problem(where: str, source: str, err: tomllib.TOMLDecodeError) -> Problem:
@@ -273,8 +283,9 @@ def _syntax_problem(where: str, source: str, err: tomllib.TOMLDecodeError) -> Pr
 class _Validator:
     """Turns parsed TOML into a Profile, collecting every problem with its position."""
 
-    def __init__(self, path: Path, source: str):
+    def __init__(self, path: Path, source: str, lazy: bool = False):
         self.path = path
+        self.lazy = lazy
         self.where = str(path)
         self.source = source
         self.problems: list[Problem] = []
@@ -307,7 +318,7 @@ class _Validator:
             description=head.description,
             sitename=head.sitename,
             hosts=tuple(head.hosts or ()),
-            fingerprints=tuple(compile_pattern(p.pattern, regex.MULTILINE) for p in head.fingerprints or ()),
+            fingerprints=tuple(compile_pattern(p.pattern, regex.MULTILINE, lazy=self.lazy) for p in head.fingerprints or ()),
             platforms=tuple(head.platforms or ()),
             samples=tuple((self.path.parent / s) for s in head.samples or ()),
             rules=compiled,
@@ -325,7 +336,7 @@ class _Validator:
         if not isinstance(raw, dict):
             self._add(self.locate.key("", None, name), f"{name}: expected a table, got {toml_type(raw)}")
             return None
-        options, issues = build_options(options_cls, raw)
+        options, issues = build_options(options_cls, raw, lazy=self.lazy)
         for issue in issues:
             self._issue(name, None, name, issue)
         return options
@@ -356,7 +367,7 @@ class _Validator:
             if rule_id is not None and not isinstance(rule_id, str):
                 self._add(self.locate.key("rules", index, "id"), f"{label}.id: expected a string, got {toml_type(rule_id)}")
             specific = {k: v for k, v in raw.items() if k not in RULE_COMMON}
-            options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON)
+            options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON, lazy=self.lazy)
             if options is not None:
                 issues = rule_cls.validate(options)
             for issue in issues:

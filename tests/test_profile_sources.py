@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 import types
 from importlib.metadata import EntryPoint
@@ -86,3 +87,29 @@ def test_a_really_installed_pack_is_found(tmp_path: Path, monkeypatch):
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.delenv("CLEANER_PROFILES", raising=False)
     assert load_profiles().get("zeta").description == "from an installed pack"
+
+
+def test_builtin_patterns_compile_on_first_use_others_at_load(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("CLEANER_PROFILES", raising=False)
+    folder = tmp_path / "mine"
+    platform(folder, "acme", "mine")
+    profiles = load_profiles([folder])
+    builtin = [p for p in profiles if p.path.parent == builtin_dir()]
+    assert builtin and all(pattern._compiled is None for p in builtin for pattern in p.fingerprints)
+    assert all(pattern._compiled is not None for pattern in profiles.by_name["acme"].fingerprints)
+    # first use compiles; a pickled copy (what a worker gets) compiles again when used
+    pattern = builtin[0].fingerprints[0]
+    copy = pickle.loads(pickle.dumps(pattern))
+    assert copy._compiled is None and copy.pattern == pattern.pattern and copy.flags == pattern.flags
+    pattern.search("")
+    assert pattern._compiled is not None
+
+
+def test_a_bad_regex_outside_the_builtins_is_reported_at_load(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("CLEANER_PROFILES", raising=False)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "bad.toml").write_text('[profile]\nname = "bad"\nkind = "platform"\nfingerprints = ["(unclosed"]\n')
+    with pytest.raises(ProfileError) as err:
+        load_profiles([folder])
+    assert "bad regex" in str(err.value.problems[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ class Texts(tuple):
 
 
 class Pattern:
-    """One regular expression (the `regex` module's syntax), compiled at load time."""
+    """One regular expression (the `regex` module's syntax), compiled when its profile is loaded (built-ins: on first use)."""
 
 
 class Patterns(tuple):
@@ -122,27 +123,49 @@ REGEX_TIMEOUT = 0.5
 
 
 class TimedPattern:
-    """A compiled `regex` pattern whose searches stop after REGEX_TIMEOUT seconds."""
+    """A `regex` pattern whose searches stop after REGEX_TIMEOUT seconds.
 
-    __slots__ = ("_compiled", "pattern", "groupindex")
+    Compiled on first use when built lazily: the `regex` module's parser is pure Python
+    and compiling every built-in profile's patterns would be most of the start-up time.
+    """
 
-    def __init__(self, source: str, flags: int = 0):
-        self._compiled = regex.compile(source, flags)
+    __slots__ = ("_compiled", "pattern", "flags")
+
+    def __init__(self, source: str, flags: int = 0, *, lazy: bool = False):
         self.pattern = source
-        self.groupindex = self._compiled.groupindex
+        self.flags = flags
+        self._compiled = None if lazy else regex.compile(source, flags)
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        return self.compiled.groupindex
 
     def search(self, text: str, pos: int = 0) -> regex.Match | None:
-        return self._compiled.search(text, pos, timeout=REGEX_TIMEOUT)
+        return self.compiled.search(text, pos, timeout=REGEX_TIMEOUT)
 
     def fullmatch(self, text: str) -> regex.Match | None:
-        return self._compiled.fullmatch(text, timeout=REGEX_TIMEOUT)
+        return self.compiled.fullmatch(text, timeout=REGEX_TIMEOUT)
+
+    def __getstate__(self) -> tuple[str, int]:  # workers compile what they use
+        return self.pattern, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
 
     def __repr__(self) -> str:
         return f"TimedPattern({self.pattern!r})"
 
 
-def compile_pattern(source: str, flags: int = 0) -> TimedPattern:
-    return TimedPattern(source, flags)
+def compile_pattern(source: str, flags: int = 0, *, lazy: bool = False) -> TimedPattern:
+    """A TimedPattern; lazy=True defers compiling (and so any regex.error) to first use."""
+    return TimedPattern(source, flags, lazy=lazy)
 
 
 def suggest(name: str, choices: Sequence[str]) -> str:
@@ -165,12 +188,20 @@ def toml_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def build_options(options_cls: type, raw: dict[str, Any], also: Sequence[str] = ()) -> tuple[Any, list[OptionIssue]]:
+@functools.cache
+def _hints(options_cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(options_cls)
+
+
+def build_options(
+    options_cls: type, raw: dict[str, Any], also: Sequence[str] = (), *, lazy: bool = False
+) -> tuple[Any, list[OptionIssue]]:
     """Check `raw` against the Options dataclass: unknown and missing keys, types, regexes.
 
     `also` names keys valid beside the options (handled by the caller), for suggestions.
+    lazy=True leaves regexes uncompiled until used: for profiles already checked.
     """
-    hints = typing.get_type_hints(options_cls)
+    hints = _hints(options_cls)
     fields = {f.name: f for f in dataclasses.fields(options_cls)}
     issues: list[OptionIssue] = []
     values: dict[str, Any] = {}
@@ -178,7 +209,7 @@ def build_options(options_cls: type, raw: dict[str, Any], also: Sequence[str] = 
         if key not in fields:
             issues.append(OptionIssue(key, f'unknown key "{key}"{suggest(key, [*fields, *also])}'))
             continue
-        converted, problems = _convert(key, value, hints[key])
+        converted, problems = _convert(key, value, hints[key], lazy)
         issues += problems
         if not problems:
             values[key] = converted
@@ -191,7 +222,7 @@ def build_options(options_cls: type, raw: dict[str, Any], also: Sequence[str] = 
     return options_cls(**values), []
 
 
-def _convert(key: str, value: Any, hint: Any) -> tuple[Any, list[OptionIssue]]:
+def _convert(key: str, value: Any, hint: Any, lazy: bool) -> tuple[Any, list[OptionIssue]]:
     args = typing.get_args(hint)
     optional = type(None) in args
     if optional:  # Optional[X]: TOML has no null, so the value is always X here
@@ -215,19 +246,19 @@ def _convert(key: str, value: Any, hint: Any) -> tuple[Any, list[OptionIssue]]:
             return Texts(v.strip() for v in items), []
         compiled, issues = [], []
         for i, source in enumerate(items):
-            pattern, issue = _compile(key, source, i if isinstance(value, list) else None)
+            pattern, issue = _compile(key, source, i if isinstance(value, list) else None, lazy)
             compiled.append(pattern)
             issues += [issue] if issue else []
         return Patterns(compiled), issues
     if hint is Pattern:
-        pattern, issue = _compile(key, value, None)
+        pattern, issue = _compile(key, value, None, lazy)
         return pattern, [issue] if issue else []
     return value, []
 
 
-def _compile(key: str, source: str, element: int | None) -> tuple[Any, OptionIssue | None]:
+def _compile(key: str, source: str, element: int | None, lazy: bool) -> tuple[Any, OptionIssue | None]:
     try:
-        return compile_pattern(source), None
+        return compile_pattern(source, lazy=lazy), None
     except regex.error as err:
         message = err.msg if hasattr(err, "msg") else str(err)
         pos = getattr(err, "pos", None)
