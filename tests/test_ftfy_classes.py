@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 def test_generated_classes_match_the_installed_ftfy():
     current = ftfy_classes()
-    for name in ("TOUCHED", "DETECTOR_CHARS", "MAX_DECODE_LENGTH", "BADNESS_PATTERN", "BADNESS_FLAGS"):
+    for name in ("TOUCHED", "ENTITY", "DETECTOR_CHARS", "MAX_DECODE_LENGTH", "BADNESS_PATTERN", "BADNESS_FLAGS"):
         assert getattr(_ftfy_classes, name) == current[name], (
             f"{name} is stale (generated for ftfy {_ftfy_classes.FTFY_VERSION}, installed {current['FTFY_VERSION']}); "
             "regenerate: python -c 'from cleaner.stages.unicode import write_ftfy_classes; write_ftfy_classes()'"

@@ -15,6 +15,7 @@ PIECES = [
     "plain words ", "“quoted” ", "don’t ", "café ", "naïve ", "Ünïcödé ", "\u00a0", "–", "—", "…",
     "&amp; ", "&lt;b&gt; ", "<p>", "R&D ", "ﬁ", "Ĳ", "\x00", "\x1b[31m", "\x85", "\x9d", "\ufeff",
     "e\u0301", "Å", "日本語 ", "Привет ", "Ελληνικά ", "€", "™", "•", "\n", "\n", "\n",
+    "Ã ", "Â ",  # mojibake of "à" and of a NBSP whose NBSP became a space, e.g. at a line start
 ]
 
 
@@ -34,6 +35,13 @@ texts = st.lists(
 def test_fast_path_equals_ftfy(text: str):
     fixed, _ = fix_lines(text.split("\n"))
     assert "\n".join(fixed) == ftfy.fix_text(text, CONFIG)
+
+
+@pytest.mark.parametrize("lines", [["x", "Ã  la carte"], ["x", "Â bonjour"], ["R&D", "&amp;"], ["é", "Ã©"]])
+def test_fast_path_equals_ftfy_on_later_lines(lines: list[str]):
+    # ftfy fixes each line alone: what it finds at a line's start counts on every line
+    fixed, _ = fix_lines(lines)
+    assert "\n".join(fixed) == ftfy.fix_text("\n".join(lines), CONFIG)
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])

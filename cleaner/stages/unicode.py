@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -62,8 +63,9 @@ def _char_class(codepoints) -> str:
 def ftfy_classes() -> dict:
     """What _ftfy_classes holds, computed from the installed ftfy's tables.
 
-    TOUCHED: characters some fixer other than the mojibake detector acts on: entities ("&"),
-    C1 controls, other control characters and terminal escapes, ligatures, surrogates.
+    TOUCHED: characters some fixer other than the mojibake detector acts on: C1 controls,
+    other control characters and terminal escapes, ligatures, surrogates.
+    ENTITY: the HTML entities ftfy decodes (its own pattern: a bare "&", as in "R&D", stays).
     DETECTOR_CHARS: every match of ftfy's mojibake detector is at most three characters long
     and holds at least one non-ASCII character of its classes, so it starts at most two
     characters before one of them. Finding those characters is fast; the detector then runs
@@ -71,7 +73,7 @@ def ftfy_classes() -> dict:
     """
     import ftfy
     from ftfy.badness import BADNESS_RE
-    from ftfy.chardata import CONTROL_CHARS, LIGATURES
+    from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES
 
     detector = {ord(c) for c in BADNESS_RE.pattern if ord(c) > 127}
     for first, last in re.findall(r"(.)-(.)", BADNESS_RE.pattern):
@@ -79,7 +81,8 @@ def ftfy_classes() -> dict:
             detector.update(range(ord(first), ord(last) + 1))
     return {
         "FTFY_VERSION": ftfy.__version__,
-        "TOUCHED": "[&" + _char_class(CONTROL_CHARS) + _char_class(LIGATURES) + "\x80-\x9f\ud800-\udfff]",
+        "TOUCHED": "[" + _char_class(CONTROL_CHARS) + _char_class(LIGATURES) + "\x80-\x9f\ud800-\udfff]",
+        "ENTITY": HTML_ENTITY_RE.pattern,
         "DETECTOR_CHARS": "[" + _char_class(detector) + "]",
         "MAX_DECODE_LENGTH": ftfy.TextFixerConfig().max_decode_length,
         "BADNESS_PATTERN": BADNESS_RE.pattern,  # the mojibake detector itself
@@ -99,6 +102,7 @@ def write_ftfy_classes(path: Path = Path(_ftfy_classes.__file__)) -> None:
 
 
 TOUCHED = re.compile(_ftfy_classes.TOUCHED)
+ENTITY = re.compile(_ftfy_classes.ENTITY)  # its own pass: a literal first "&" is found fast
 DETECTOR_CHARS = re.compile(_ftfy_classes.DETECTOR_CHARS)
 MAX_DECODE_LENGTH = _ftfy_classes.MAX_DECODE_LENGTH
 MAX_MATCH = 3
@@ -106,27 +110,49 @@ MAX_MATCH = 3
 
 @cache
 def badness_re() -> re.Pattern:
-    """ftfy.badness.BADNESS_RE, compiled (7 ms) when non-ASCII text first needs it."""
-    return re.compile(_ftfy_classes.BADNESS_PATTERN, _ftfy_classes.BADNESS_FLAGS)
+    """ftfy.badness.BADNESS_RE, compiled (7 ms) when non-ASCII text first needs it, as one
+    match that may start up to MAX_MATCH - 1 characters in (one call instead of three).
+    MULTILINE: ftfy runs it on each line alone, so its "^" means the start of any line."""
+    prefix = "(?:.{0,%d})" % (MAX_MATCH - 1)  # "." stops at "\n": a match stays in its line
+    return re.compile(prefix + "(?:" + _ftfy_classes.BADNESS_PATTERN + ")", _ftfy_classes.BADNESS_FLAGS | re.MULTILINE)
 
 
 def _suspects(text: str, starts: list[int]) -> set[int]:
     """Indexes of the lines (segments starting at `starts`) that ftfy could change.
     One scan of the whole text; the other lines are returned by ftfy unchanged."""
     suspects = {bisect_right(starts, m.start()) - 1 for m in TOUCHED.finditer(text)}
+    suspects |= {bisect_right(starts, m.start()) - 1 for m in ENTITY.finditer(text)}
     if not text.isascii():
         ends = starts[1:] + [len(text)]
         badness = badness_re()
+        line, tried = -1, 0  # in this line, match starts before `tried` were tried already
         for m in DETECTOR_CHARS.finditer(text):
-            line = bisect_right(starts, m.start()) - 1
-            if line in suspects:
+            at = m.start()
+            if line < 0 or at >= ends[line]:
+                line = bisect_right(starts, at) - 1
+                tried = starts[line]
+            if at < tried or line in suspects:
                 continue
-            first = max(starts[line], m.start() - (MAX_MATCH - 1))
-            if any(badness.match(text, pos, ends[line]) for pos in range(first, m.start() + 1)):
+            # a match holding this character starts at most MAX_MATCH - 1 before it
+            first = max(tried, at - (MAX_MATCH - 1))
+            if badness.match(text, first, ends[line]):
                 suspects.add(line)
-        if not unicodedata.is_normalized("NFC", text):
-            suspects |= {i for i, (a, b) in enumerate(zip(starts, ends)) if not unicodedata.is_normalized("NFC", text[a:b])}
+            tried = first + MAX_MATCH
+        suspects.update(_not_nfc(text, starts, ends, 0, len(starts)))
     return suspects
+
+
+def _not_nfc(text: str, starts: list[int], ends: list[int], lo: int, hi: int) -> Iterator[int]:
+    """The lines in lo..hi-1 that are not NFC, by halving: lines are independent ("\n" never
+    composes), and checking a few long spans is much faster than every line."""
+    if unicodedata.is_normalized("NFC", text[starts[lo] : ends[hi - 1]]):
+        return
+    if hi - lo == 1:
+        yield lo
+        return
+    mid = (lo + hi) // 2
+    yield from _not_nfc(text, starts, ends, lo, mid)
+    yield from _not_nfc(text, starts, ends, mid, hi)
 
 
 def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -136,7 +162,8 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     text = "\n".join(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     suspects = _suspects(text, starts)
-    suspects |= {i for i, line in enumerate(lines) if len(line) >= MAX_DECODE_LENGTH}
+    if len(text) >= MAX_DECODE_LENGTH:  # ftfy cuts such lines into chunks: let it
+        suspects |= {i for i, line in enumerate(lines) if len(line) >= MAX_DECODE_LENGTH}
     if not suspects:
         return lines, []
     import ftfy
