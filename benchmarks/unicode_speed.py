@@ -7,8 +7,9 @@ Two corpora, measured side by side in this one process (best of --rounds each):
   devset  every DIR/text/*.txt (whole-page scrapes of real pages), one document per file
 For each: MB/s of cleaner.stages.unicode.fix_lines and of ftfy.fix_text with the same
 config (cleaner.stages.unicode.CONFIG) and their ratio, a check that both give identical
-text for every document, and MB/s of the whole text pipeline (cleaner.clean with the
-profiles loaded once). MB are megabytes of UTF-8 input.
+text for every document; MB/s from bytes to repaired lines (decode, split, fix_lines:
+the text path up to the profile rules); and MB/s of the whole text pipeline
+(cleaner.clean with the profiles loaded once). MB are megabytes of UTF-8 input.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def measure(name: str, docs: list[bytes], rounds: int, profiles) -> bool:
 
     fast = best_of(rounds, lambda: [fix_lines(lines) for lines in line_lists])
     slow = best_of(rounds, lambda: [ftfy.fix_text(t, CONFIG) for t in joined])
+    from_bytes = best_of(rounds, lambda: [fix_lines([line.text for line in split_lines(decode_bytes(d)[0])]) for d in docs])
     pipeline = best_of(rounds, lambda: [cleaner.clean(d, profiles=profiles) for d in docs])
 
     differ = [i for i, (lines, t) in enumerate(zip(line_lists, joined)) if "\n".join(fix_lines(lines)[0]) != ftfy.fix_text(t, CONFIG)]
@@ -53,6 +55,7 @@ def measure(name: str, docs: list[bytes], rounds: int, profiles) -> bool:
     print(f"  fix_lines (fast path)   {size / fast:8.1f} MB/s  ({fast:.3f} s)")
     print(f"  ftfy.fix_text           {size / slow:8.1f} MB/s  ({slow:.3f} s)")
     print(f"  speed-up                {slow / fast:8.1f}x")
+    print(f"  bytes to repaired lines {size / from_bytes:8.1f} MB/s  ({from_bytes:.3f} s, decode + split + fix_lines)")
     print(f"  whole text pipeline     {size / pipeline:8.1f} MB/s  ({pipeline:.3f} s, cleaner.clean)")
     print(f"  identical output        {'yes' if not differ else f'NO: {len(differ)} documents differ'}")
     return not differ
