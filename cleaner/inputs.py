@@ -8,7 +8,6 @@ never lands on an input.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -147,11 +146,16 @@ def _output_name(rel: Path, ext: str) -> Path:
 def records(path: Path) -> Iterator[Job]:
     """One job per line of a JSONL file, read lazily; a line that is not a JSON object
     becomes a job carrying its error."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    if path.name.lower().endswith(".gz"):
+        import gzip  # only for .gz: start-up matters for `cleaner clean -`
+
+        opener = gzip.open
+    else:
+        opener = open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace", newline="\n") as lines:
             yield from record_jobs(lines, str(path), path)
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
+    except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
         yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}")
 
 
@@ -194,6 +198,8 @@ def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
     (None: tell by content)."""
     name = name.lower()
     if name.endswith(".gz"):
+        import gzip
+
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as err:

@@ -9,19 +9,18 @@ how many inputs are done (failed ones too) and how long the partial file was the
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a reader never sees half a file."""
+    import tempfile  # 5 ms to import; not needed when writing to stdout
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -72,6 +71,9 @@ class SharedOutput:
             return
         self.file.close()
         if self.path.suffix == ".gz":
+            import gzip
+            import shutil
+
             tmp = self.partial.with_name(self.partial.name + ".gz")
             with open(self.partial, "rb") as src, gzip.open(tmp, "wb") as dst:
                 shutil.copyfileobj(src, dst)

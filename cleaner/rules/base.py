@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -169,6 +168,8 @@ def compile_pattern(source: str, flags: int = 0, *, lazy: bool = False) -> Timed
 
 
 def suggest(name: str, choices: Sequence[str]) -> str:
+    import difflib  # only when there is a problem to report
+
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f'; did you mean "{close[0]}"?' if close else ""
 
