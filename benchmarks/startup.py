@@ -5,7 +5,7 @@ Usage: python benchmarks/startup.py [--runs 10]
 Wall time of each command through the shell (one warm-up run, then the median of
 --runs), side by side in this one process. `cleaner` is the console script next to
 sys.executable, else `python -m cleaner`; trafilatura's CLI is measured when installed.
-Target for cleaner: 0.12 s.
+Target for cleaner: 0.12 s, set where trafilatura's CLI took 0.15 s (both figures printed).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 TARGET = 0.12
+REFERENCE = 0.15  # trafilatura's CLI on the machine the target was set on (issue 6)
 
 
 def script(name: str) -> str | None:
@@ -59,9 +60,14 @@ def main() -> int:
     for name, seconds in results.items():
         print(f"  {name:18s} {seconds:6.3f} s  {seconds / base:5.1f}x python -c pass")
     ours = results["cleaner clean -"]
-    print(f"  cleaner target <= {TARGET:.2f} s: {'met' if ours <= TARGET else 'NOT met'}")
+    print(f"  cleaner target <= {TARGET:.2f} s on this machine: {'met' if ours <= TARGET else 'NOT met'}")
     if "trafilatura (CLI)" in results:
-        print(f"  cleaner / trafilatura CLI: {ours / results['trafilatura (CLI)']:.2f}x")
+        # The target was set where trafilatura's CLI took REFERENCE s; machines here differ
+        # by 2-4x from run to run, so the side-by-side ratio is the figure that carries over.
+        ratio = ours / results["trafilatura (CLI)"]
+        verdict = "met" if ratio <= TARGET / REFERENCE else "NOT met"
+        print(f"  cleaner / trafilatura CLI: {ratio:.2f}x (target {TARGET:.2f} s where it took {REFERENCE:.2f} s,")
+        print(f"    that is <= {TARGET / REFERENCE:.2f}x: {verdict})")
     return 0
 
 

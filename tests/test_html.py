@@ -128,3 +128,20 @@ def test_text_path_imports_no_html_machinery():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_metadata_gets_the_unicode_repair_and_joined_tags_go():
+    # Meta tags carry entities left in (here escaped twice by the CMS) and keywords joined
+    # into one tag beside the single ones; the url stays as the page gives it.
+    head = (
+        '<meta property="article:section" content="Science &amp;amp; Health">'
+        '<meta property="article:tag" content="Coal"><meta property="article:tag" content="Grist">'
+        '<meta name="keywords" content="Coal,Grist">'
+        '<meta property="og:site_name" content="Caf&amp;eacute; News">'
+    )
+    doc = clean(PAGE.format(charset="utf-8").replace("<title>", head + "<title>").encode())
+    assert doc.metadata.categories == ("Science & Health",)
+    assert doc.metadata.tags == ("Coal", "Grist")
+    assert doc.metadata.sitename == "Café News"
+    assert doc.metadata.url == "https://coingeek.com/harbour-reopens/"
+    assert "ftfy:unescape_html (metadata)" in doc.steps

@@ -1,4 +1,5 @@
-"""Metadata the profiles did not give: the headline as title, taken out of the body."""
+"""Metadata the profiles did not give (the headline as title, taken out of the body), and
+every field tidied like the text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import regex
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, is_list_item, removals_at
 from cleaner.heuristics.meta import byline, date_line
 from cleaner.stages.normalise import collapse_spaces
+from cleaner.stages.unicode import fix_lines
 
 TEXT_FIELDS = [f for f in META_FIELDS if f not in LIST_FIELDS and f not in INT_FIELDS]
 
@@ -36,15 +38,34 @@ def _headline(doc: Document) -> int | None:
     return content[0]
 
 
-def _tidy(meta: Metadata) -> Metadata:
-    """Metadata taken from raw lines gets the same space rules as the text."""
-    changes = {name: collapse_spaces(getattr(meta, name)) for name in TEXT_FIELDS if getattr(meta, name)}
-    changes |= {name: tuple(collapse_spaces(v) for v in getattr(meta, name)) for name in LIST_FIELDS}
-    return dataclasses.replace(meta, **changes)
+def _tidy(meta: Metadata) -> tuple[Metadata, list[str]]:
+    """Metadata gets the text's Unicode repair and space rules: a page's meta tags carry
+    entities and mojibake as often as its text ("Science &amp; Health"). The url is left
+    as it is. A list item that only joins others with commas (a keywords tag next to the
+    article:tag ones) and repeated items go. Also returns the names of the fixes applied."""
+    fixes: dict[str, None] = {}
+
+    def clean(value: str) -> str:
+        (fixed,), applied = fix_lines([value.replace("\n", " ")])
+        fixes.update(dict.fromkeys(applied))
+        return collapse_spaces(fixed)
+
+    changes = {name: clean(getattr(meta, name)) for name in TEXT_FIELDS if name != "url" and getattr(meta, name)}
+    for name in LIST_FIELDS:
+        items = dict.fromkeys(v for v in map(clean, getattr(meta, name)) if v)
+        changes[name] = tuple(v for v in items if not _joins_others(v, items))
+    return dataclasses.replace(meta, **changes), list(fixes)
+
+
+def _joins_others(item: str, items: dict[str, None]) -> bool:
+    parts = [p.strip() for p in item.split(",")]
+    return len(parts) > 1 and all(p in items for p in parts if p)
 
 
 def run(doc: Document, ctx) -> Document:
-    meta = _tidy(doc.metadata)
+    meta, fixes = _tidy(doc.metadata)
+    if fixes:
+        doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))
     if meta.title is None:
         at = _headline(doc)
         if at is not None:
