@@ -6,6 +6,7 @@ Stop words and phrases are data, not code: adding a language is adding a file.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,9 +73,9 @@ def stop_density(tokens: list[str]) -> float:
     """
     if not tokens:
         return 0.0
-    table = stop_word_languages()
     counts = [0] * len(languages())
-    for token in tokens:
-        for n in table.get(token.lower(), ()):
-            counts[n] += 1
+    # Tally the tokens by the languages they are stop words of (few distinct tuples), in C
+    for ns, k in Counter(map(stop_word_languages().get, map(str.lower, tokens))).items():
+        for n in ns or ():
+            counts[n] += k
     return max(counts) / len(tokens)

@@ -12,9 +12,11 @@ from cleaner.heuristics.language import stop_density
 
 WORD = re.compile(r"[^\W_][\w'’.-]*")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+HIGH = re.compile("[\u2e80-\U0010ffff]")  # CJK starts at U+2E80: a cheap test before CJK
 # A scrape marks list items with a glyph or "*", "+", "-", "o" and a space.
 BULLET = re.compile(r"^(?:[-*+]\s+|[•◦▪▫‣⁃●○■□∙·]\s*|\d{1,2}[.)]\s+)")
-SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*$")
+SENTENCE_ENDS = ".!?…。！？:;"
+CLOSERS = "'\"’”»)]"  # quotes and brackets after the sentence's end
 # Shorter lines are classed by their length alone (body.Tuning.length_low is above this),
 # so their stop-word density is not worth computing.
 STOP_MIN_CHARS = 40
@@ -42,7 +44,7 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     body = text[bullet.end():] if bullet else text
     tokens = WORD.findall(body)
     words = len(tokens)
-    cjk = len(CJK.findall(body)) if body and max(body) >= "\u2e80" else 0  # CJK starts at U+2E80
+    cjk = len(CJK.findall(body)) if not body.isascii() and HIGH.search(body) else 0
     if cjk > len(body) / 3:
         # No spaces between words: count characters as half-words; prose density is unknown,
         # so a long CJK line counts as prose-like.
@@ -50,4 +52,5 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
         stop = 0.4
     else:
         stop = stop_density(tokens) if len(body) >= STOP_MIN_CHARS else 0.0
-    return text, bool(bullet), words, len(body), stop, bool(SENTENCE_END.search(body))
+    last = body.rstrip(CLOSERS)[-1:]  # the character before any closing quotes and brackets
+    return text, bool(bullet), words, len(body), stop, last != "" and last in SENTENCE_ENDS

@@ -3,25 +3,31 @@ bullet items as "- item". Block layout (blank lines) is done by document.render.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from cleaner.document import LIST_ITEM_PREFIX, Document, Line
 
 # Runs of horizontal space, NBSP included: "separate\xa0 post" is one space in the text.
 SPACES = regex.compile(r"[\t\p{Zs}]+")
+# Whitespace other than the space and line breaks: every \p{Zs} but the space is in it, so a
+# line without it (and without "  ") has nothing SPACES would change. A fast stdlib check.
+ODD_SPACE = re.compile(r"[^\S \n\r\v\f\x1c-\x1f\x85\u2028\u2029]|  ")
 # A bullet glyph, or "-"/"*" followed by a space, at the start of a stripped line.
-BULLET = regex.compile(r"^(?:[•◦▪▫‣⁃●○■□∙]\s*|[-*]\s+)(?=\S)")
+BULLET_GLYPHS = "•◦▪▫‣⁃●○■□∙"
+BULLET = regex.compile(rf"^(?:[{BULLET_GLYPHS}]\s*|[-*]\s+)(?=\S)")
 
 
 def collapse_spaces(text: str) -> str:
-    if text.isascii() and "  " not in text and "\t" not in text:  # the common case, without the regex
+    if not ODD_SPACE.search(text):  # the common case, without the regex
         return text.strip()
     return SPACES.sub(" ", text).strip()
 
 
 def normalise_line(text: str) -> str:
     text = collapse_spaces(text)
-    bullet = BULLET.match(text)
+    bullet = BULLET.match(text) if text[:1] in BULLET_GLYPHS + "-*" else None
     return LIST_ITEM_PREFIX + text[bullet.end() :] if bullet else text
 
 
