@@ -145,3 +145,42 @@ def test_metadata_gets_the_unicode_repair_and_joined_tags_go():
     assert doc.metadata.sitename == "Café News"
     assert doc.metadata.url == "https://coingeek.com/harbour-reopens/"
     assert "ftfy:unescape_html (metadata)" in doc.steps
+
+
+def test_a_nearly_empty_main_extraction_gets_the_fallbacks(monkeypatch):
+    # fast mode first; when its text is shorter than RESCUE_BELOW, the whole cascade (fast=False)
+    # gives the text, and the first pass's metadata is kept (not extracted twice)
+    import trafilatura
+
+    from cleaner.stages import html
+
+    calls = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree, **options):
+        calls.append(options["fast"])
+        result = real(tree, **options)
+        if options["fast"]:
+            result.text = "Too short."
+        else:
+            assert options["with_metadata"] is False
+        return result
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    text, meta, _ = html.extract(PAGE.format(charset="utf-8"), None)
+    assert calls == [True, False]
+    assert "The harbour reopened on Monday" in text and "Too short." not in text
+    assert meta["author"] == "Jane Roe"
+
+
+def test_a_full_main_extraction_is_not_repeated(monkeypatch):
+    import trafilatura
+
+    from cleaner.stages import html
+
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **o: calls.append(o["fast"]) or real(tree, **o))
+    long_page = PAGE.format(charset="utf-8").replace("</article>", "<p>" + "The fleet sailed at dawn. " * 30 + "</p></article>")
+    text, _, _ = html.extract(long_page, None)
+    assert calls == [True] and len(text) >= html.RESCUE_BELOW
