@@ -46,9 +46,11 @@ def _tidy(meta: Metadata) -> tuple[Metadata, list[str]]:
     fixes: dict[str, None] = {}
 
     def clean(value: str) -> str:
-        (fixed,), applied = fix_lines([value.replace("\n", " ")])
-        fixes.update(dict.fromkeys(applied))
-        return collapse_spaces(fixed)
+        value = value.replace("\n", " ")
+        if not (value.isascii() and value.isprintable() and "&" not in value):  # else ftfy has nothing to fix
+            (value,), applied = fix_lines([value])
+            fixes.update(dict.fromkeys(applied))
+        return collapse_spaces(value)
 
     changes = {name: clean(getattr(meta, name)) for name in TEXT_FIELDS if name != "url" and getattr(meta, name)}
     for name in LIST_FIELDS:
