@@ -18,8 +18,10 @@ from cleaner.document import Document, Line
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
 OPTIONS = dict(
-    output_format="python",  # a Document with text and metadata, parsed once
-    with_metadata=True,  # title, author, date, sitename, url (canonical / og:url), categories, tags
+    output_format="python",  # a Document with the text
+    # The metadata comes from trafilatura's own extractors in its order, minus the licence
+    # search it would also do (cleaner.stages.html_meta), run on the same parsed page.
+    with_metadata=False,
     include_comments=False,  # reader comments are not the article
     include_tables=True,  # tables in articles are content (figures, results)
     include_images=False,  # alt text and captions are boilerplate by the gold conventions
@@ -113,32 +115,33 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     from trafilatura.utils import load_html
 
     from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
+    from cleaner.stages.html_meta import page_metadata
 
     tree = load_html(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
         return "", {}, 0
     page = scan(tree)
+    found = page_metadata(tree, url, OPTIONS["date_extraction_params"])
     result = bare_extraction(tree, url=url, **OPTIONS)
     text = (result.text or "") if result is not None else ""
     if len(text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
-        full = bare_extraction(tree, url=url, **{**OPTIONS, "fast": False, "with_metadata": result is None})
+        full = bare_extraction(tree, url=url, **{**OPTIONS, "fast": False})
         if full is not None:
             text = full.text or ""
-            result = result or full
-    if result is None:
-        return "", {}, 0
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
-    headline = html_lead.headline(page.h1s, result.title)
+    headline = html_lead.headline(page.h1s, found.title)
     meta = {
-        "title": html_lead.text_of(headline) if headline is not None else result.title,
-        "author": result.author,
-        "date": result.date,
-        "sitename": result.sitename,
-        "url": result.url,
-        "categories": tuple(result.categories or ()),
-        "tags": tuple(result.tags or ()),
+        "title": html_lead.text_of(headline) if headline is not None else found.title,
+        "author": found.author,
+        "date": found.date,
+        "sitename": found.sitename,
+        "url": found.url,
+        "categories": tuple(found.categories or ()),
+        "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),
     }
+    if not text:
+        return "", meta, 0
     standfirst = html_lead.lead(tree, text, headline)
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst)
 

@@ -1,0 +1,60 @@
+"""Page metadata from trafilatura's own extractors, without its licence search.
+
+trafilatura.metadata.extract_metadata runs its extractors in a fixed order, each one
+filling what the ones before left empty, and last searches every footer link for a
+licence, which cleaner does not report: 3% of the HTML path's time on the dev set. This
+is that order (trafilatura 2.x) without the licence. tests/test_html_meta.py checks that
+every field cleaner reports comes out as trafilatura's function gives it, so an upgrade
+that changes the order shows there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from htmldate import find_date
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_catstags,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document
+
+FIELDS = ("title", "author", "date", "sitename", "url", "categories", "tags")
+
+
+def page_metadata(tree, url: str | None, date_params: dict[str, Any]) -> Document:
+    """extract_metadata(tree, url, date_params) but for the licence (and the hostname)."""
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:  # a single word is a handle, not a name
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # trafilatura guards its JSON-LD parser the same way
+        pass
+    if not meta.title:
+        meta.title = extract_title(tree)
+    if not meta.author:
+        meta.author = extract_author(tree)
+    if not meta.url:
+        meta.url = extract_url(tree, url)
+    meta.date = find_date(tree, **{**date_params, "url": meta.url})
+    if not meta.sitename:
+        meta.sitename = extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")  # a Twitter handle
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (host := META_URL.match(meta.url)):
+        meta.sitename = host[1]
+    if not meta.categories:
+        meta.categories = extract_catstags("category", tree)
+    if not meta.tags:
+        meta.tags = extract_catstags("tag", tree)
+    meta.clean_and_trim()
+    return meta

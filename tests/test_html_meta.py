@@ -1,0 +1,36 @@
+"""html_meta.page_metadata gives every field cleaner reports as trafilatura's extract_metadata does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from cleaner.stages.html import OPTIONS, scan
+from cleaner.stages.html_meta import FIELDS, page_metadata
+
+FIXTURES = sorted((Path(__file__).parent / "html").glob("*.html"))
+PAGES = {
+    "handle-author-and-categories-from-links": """<html><head><title>Storm Season | @harbournews</title>
+<meta name="author" content="jroe"></head><body><h1>Storm Season</h1>
+<div class="entry-meta"><a href="/category/weather/">Weather</a> <a href="/tag/storms/">Storms</a></div>
+<p class="byline">By Jane Roe</p><p>The storm season began early this year, and the harbour closed twice.</p>
+<footer><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></footer></body></html>""",
+    "json-ld": """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+"headline": "Fleet Returns", "author": {"@type": "Person", "name": "Ana Ruiz"},
+"datePublished": "2024-03-05", "publisher": {"@type": "Organization", "name": "Coast Daily"}}</script>
+</head><body><p>The fleet returned on Tuesday with a full catch after a week at sea.</p></body></html>""",
+}
+
+
+@pytest.mark.parametrize("html", [p.read_text(encoding="utf-8") for p in FIXTURES] + list(PAGES.values()),
+                         ids=[p.stem for p in FIXTURES] + list(PAGES))
+def test_same_fields_as_trafilatura(html: str):
+    ours, theirs = load_html(html), load_html(html)
+    scan(ours), scan(theirs)  # as the html stage parses the page
+    got = page_metadata(ours, None, OPTIONS["date_extraction_params"])
+    expected = extract_metadata(theirs, None, OPTIONS["date_extraction_params"])
+    assert {f: getattr(got, f) for f in FIELDS} == {f: getattr(expected, f) for f in FIELDS}
+    assert any(getattr(got, f) for f in FIELDS)  # the pages do carry metadata
