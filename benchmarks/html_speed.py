@@ -9,7 +9,8 @@ Prints the total seconds of each (pages interleaved, each page's best of --round
 one warm-up page so imports are not counted; per-item memo caches are emptied before each
 round, so every round is a first pass over the pages as in a real run), their ratio (target: cleaner <= 1.10x trafilatura), and the F1 / pages
 all-ok of both from DIR/score.py on their outputs (temporary directories, or --keep DIR
-for DIR/cleaner and DIR/trafilatura).
+for DIR/cleaner and DIR/trafilatura), and on how many pages cleaner's metadata fields equal
+trafilatura.extract_metadata's (cleaner.stages.html_meta leaves only its licence search out).
 """
 
 from __future__ import annotations
@@ -47,6 +48,30 @@ def run_side_by_side(pages: list[tuple[str, bytes]], fns: dict, rounds: int) -> 
                 outputs[name][stem] = fn(data)
                 best[name][n] = min(best[name][n], time.perf_counter() - start)
     return {name: sum(times) for name, times in best.items()}, outputs
+
+
+def same_metadata(pages: list[tuple[str, bytes]]) -> int:
+    """On how many pages cleaner.stages.html_meta gives every field as trafilatura's own
+    extract_metadata does (each on its own parse of the page, prepared as the html stage does)."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    from cleaner.stages.decode import decode_bytes
+    from cleaner.stages.html import OPTIONS, scan
+    from cleaner.stages.html_meta import FIELDS, page_metadata
+
+    same = 0
+    for _, data in pages:
+        html = decode_bytes(data)[0]
+        ours, theirs = load_html(html), load_html(html)
+        if ours is None:
+            same += 1
+            continue
+        scan(ours), scan(theirs)
+        got = page_metadata(ours, None, OPTIONS["date_extraction_params"])
+        expected = extract_metadata(theirs, None, OPTIONS["date_extraction_params"])
+        same += all(getattr(got, f) == getattr(expected, f) for f in FIELDS)
+    return same
 
 
 def score(devset: Path, out: Path, outputs: dict[str, str]) -> tuple[str, str]:
@@ -93,7 +118,9 @@ def main() -> int:
     print(f"  cleaner      {ours:6.2f} s  {size / ours:5.2f} MB/s  F1 {ours_f1}  pages all-ok {ours_ok}")
     print(f"  trafilatura  {theirs:6.2f} s  {size / theirs:5.2f} MB/s  F1 {theirs_f1}  pages all-ok {theirs_ok}")
     print(f"  ratio        {ratio:7.3f}x  (target <= {TARGET:.2f}x: {'met' if ratio <= TARGET else 'NOT met'})")
-    return 0
+    same = same_metadata(pages)
+    print(f"  metadata as trafilatura.extract_metadata gives it: {same}/{len(pages)} pages")
+    return 0 if same == len(pages) else 1
 
 
 if __name__ == "__main__":
