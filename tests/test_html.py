@@ -149,7 +149,7 @@ def test_metadata_gets_the_unicode_repair_and_joined_tags_go():
 
 def test_a_nearly_empty_main_extraction_gets_the_fallbacks(monkeypatch):
     # fast mode first; when its text is shorter than RESCUE_BELOW, the whole cascade (fast=False)
-    # gives the text, and the first pass's metadata is kept (not extracted twice)
+    # gives the text; neither pass extracts metadata (html_meta does, once)
     import trafilatura
 
     from cleaner.stages import html
