@@ -103,3 +103,19 @@ def test_load_problems_and_run_problems_together(tmp_path: Path):
 def test_builtin_profiles_pass():
     result = CliRunner().invoke(main, ["check"])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no problems\n")
+
+
+def test_check_compiles_the_builtins_that_clean_trusts(tmp_path: Path, monkeypatch):
+    # `clean` compiles built-in patterns on first use (they are checked here, by `check`);
+    # `check` itself compiles every pattern, built-in or not, and reports a bad one
+    (tmp_path / "broken.toml").write_text(
+        '[profile]\nname = "broken"\nkind = "platform"\nfingerprints = ["(unclosed"]\n', encoding="utf-8"
+    )
+    monkeypatch.setattr("cleaner.profiles.builtin_dir", lambda: tmp_path)
+    monkeypatch.delenv("CLEANER_PROFILES", raising=False)
+    from cleaner.profiles import load_profiles
+
+    assert "broken" in load_profiles().by_name  # trusted: not compiled yet
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path / 'broken.toml'}:4:17: profile.fingerprints[0]: bad regex: missing ) at position 9\n"
