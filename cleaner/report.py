@@ -15,12 +15,15 @@ EXTENSIONS = {"text": ".txt", "json": ".json"}
 
 
 def record(doc: Document) -> dict[str, Any]:
-    """The JSON record of a document: text, metadata fields, profiles, source, removals."""
+    """The JSON record of a document: text, metadata fields, profiles, source, how the
+    bytes were decoded and which Unicode fixes were applied, removals."""
     return {
         "text": doc.text,
         **doc.metadata.as_dict(),
         "profile": list(doc.profiles),
         "source": doc.source,
+        "decoded": next((s.removeprefix("decode:") for s in doc.steps if s.startswith("decode:")), None),
+        "unicode_fixes": [s.removeprefix("ftfy:") for s in doc.steps if s.startswith("ftfy:")],
         "removed": [r.as_dict() for r in sorted(doc.removals, key=lambda r: r.lines)],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import shutil
@@ -77,12 +78,22 @@ def test_json_records_carry_metadata_and_removals(tmp_path: Path):
     record = json.loads((out / f"{SEEDS[2].stem}.json").read_text(encoding="utf-8"))
     assert list(record) == [
         "text", "title", "author", "date", "sitename", "url", "categories", "tags",
-        "reading_time", "profile", "source", "removed",
+        "reading_time", "profile", "source", "decoded", "unicode_fixes", "removed",
     ]  # fmt: skip
     assert record["source"] == str(SEEDS[2])
+    assert (record["decoded"], record["unicode_fixes"]) == ("utf-8", [])
     assert record["profile"] == ["coinspeaker"]
     assert record["removed"][0] == {"lines": [1, 1], "rule": "metadata:title", "kind": "metadata", "why": "the headline is metadata (title), not body"}
     assert {"lines": [26, 26], "rule": "coinspeaker#related", "kind": "cut_after", "why": "related-articles rail and footer"} in record["removed"]
+
+
+def test_json_records_say_how_bytes_were_decoded_and_repaired():
+    text = "The cafÃ© said &amp; then left the harbour at noon.\n"
+    result = run("clean", "-", "--format", "json", stdin=codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    record = json.loads(result.stdout)
+    assert record["text"] == "The café said & then left the harbour at noon.\n"
+    assert record["decoded"] == "utf-16-le (BOM)"
+    assert record["unicode_fixes"] == ["unescape_html", "encode:latin-1", "decode:utf-8"]
 
 
 def test_jsonl_to_stdout_one_record_per_input_in_order():
