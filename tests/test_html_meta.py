@@ -34,3 +34,17 @@ def test_same_fields_as_trafilatura(html: str):
     expected = extract_metadata(theirs, None, OPTIONS["date_extraction_params"])
     assert {f: getattr(got, f) for f in FIELDS} == {f: getattr(expected, f) for f in FIELDS}
     assert any(getattr(got, f) for f in FIELDS)  # the pages do carry metadata
+
+
+def test_an_extractor_failing_gives_no_metadata_not_an_error(monkeypatch):
+    # bare_extraction discards a page whose metadata extraction raises; the text survives here
+    from cleaner.stages import html, html_meta
+
+    def broken(tree):
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(html_meta, "extract_title", broken)
+    page = "<html><body><p>" + "The fleet sailed at dawn and came back with a full catch. " * 12 + "</p></body></html>"
+    text, meta, _ = html.extract(page, None)
+    assert text.startswith("The fleet sailed at dawn")
+    assert meta["title"] is None and meta["author"] is None

@@ -29,7 +29,15 @@ FIELDS = ("title", "author", "date", "sitename", "url", "categories", "tags")
 
 
 def page_metadata(tree, url: str | None, date_params: dict[str, Any]) -> Document:
-    """extract_metadata(tree, url, date_params) but for the licence (and the hostname)."""
+    """extract_metadata(tree, url, date_params) but for the licence (and the hostname).
+    No metadata when an extractor fails on the page, as bare_extraction would give."""
+    try:
+        return _extract(tree, url, date_params)
+    except (TypeError, ValueError):  # what bare_extraction catches around extract_metadata
+        return Document()
+
+
+def _extract(tree, url: str | None, date_params: dict[str, Any]) -> Document:
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # a single word is a handle, not a name
         meta.author = None
