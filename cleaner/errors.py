@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class CleanerError(Exception):
@@ -13,9 +13,9 @@ class InputError(CleanerError):
     """An input could not be read or decoded; names the file."""
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in a profile file, printed as `path:line:col: message`."""
+class Problem(NamedTuple):
+    """One thing wrong in a profile file, printed as `path:line:col: message`; problems
+    sort by path, line and column (as tuples)."""
 
     path: str
     line: int

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleaner.errors import CleanerError, InputError
 from cleaner.report import EXTENSIONS
@@ -26,8 +26,7 @@ class UsageError(CleanerError):
     """The arguments cannot work together; the CLI reports it as a usage error."""
 
 
-@dataclass(frozen=True)
-class Fields:
+class Fields(NamedTuple):
     """Field names in JSONL input records; every other field (an id, say) is kept as it is."""
 
     text: str = "text"

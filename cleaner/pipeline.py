@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from cleaner.document import Document
 from cleaner.profiles import Profiles, load_profiles
@@ -14,8 +14,7 @@ from cleaner.stages import decode, heuristics, html, metadata, normalise, profil
 STAGES = (decode.run, html.run, unicode.run, profile.run, heuristics.run, normalise.run, metadata.run)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What the stages need besides the document."""
 
     profiles: Profiles

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -63,8 +63,7 @@ class ExpectOptions:
     drop: Texts | None = None
 
 
-@dataclass(frozen=True)
-class ProfileRule:
+class ProfileRule(NamedTuple):
     ref: str  # "coinspeaker#2", or "coinspeaker#<id>" when the rule has an id
     kind: str
     why: str

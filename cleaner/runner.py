@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleaner.errors import CleanerError
 from cleaner.inputs import STDIN, Fields, Job, load
@@ -41,8 +41,7 @@ class Settings:
     fields: Fields = field(default_factory=Fields)
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     job: Job
     text: str | None  # the rendered output, or None on error
     error: str | None

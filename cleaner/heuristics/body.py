@@ -9,15 +9,14 @@ heading between two paragraphs stays and a short line inside a menu goes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.heuristics.lines import LineInfo
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
 
-@dataclass(frozen=True)
-class Tuning:
+class Tuning(NamedTuple):
     """Thresholds, tuned on the dev set with benchmarks/devset_text.py (jusText's own
     defaults are 70/200 characters and 0.30/0.32 stop-word density)."""
 

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
     code: str
     stop_words: frozenset[str]
     byline: tuple[str, ...]

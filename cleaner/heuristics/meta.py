@@ -8,8 +8,8 @@ YYYY-MM-DD, or not at all when the day and month cannot be told apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +24,7 @@ ZONE = r"(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?:[+-]\d{1,2})?)"
 TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE}?)"
 
 
-@dataclass(frozen=True)
-class Patterns:
+class Patterns(NamedTuple):
     byline: regex.Pattern
     iso: regex.Pattern
     dmy_numeric: regex.Pattern

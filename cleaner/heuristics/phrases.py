@@ -9,8 +9,8 @@ English on a page in another language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from cleaner.heuristics.language import languages
 
@@ -32,8 +32,7 @@ def key(text: str) -> str:
     return " ".join(low[start:end].split()) if start < end else ""
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     lines: dict[str, str]  # key -> category
     starts: re.Pattern | None
     starts_category: dict[str, str]

@@ -7,7 +7,7 @@ import functools
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -27,8 +27,7 @@ class Patterns(tuple):
     """A regular expression or a list of them; a line matches if any does."""
 
 
-@dataclass(frozen=True)
-class OptionIssue:
+class OptionIssue(NamedTuple):
     """A problem with one option value; the loader turns it into path:line:col."""
 
     key: str

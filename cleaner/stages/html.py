@@ -9,7 +9,7 @@ comes from the Twitter-card labels SEO plugins print in the head.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -62,12 +62,11 @@ def looks_like_html(text: str) -> bool:
     return bool(SNIFF.match(text[:2048]))
 
 
-@dataclass
-class Scan:
+class Scan(NamedTuple):
     """What one pass over the parsed page finds: its <h1>s and Twitter-card metas."""
 
-    h1s: list = field(default_factory=list)
-    cards: list = field(default_factory=list)
+    h1s: list
+    cards: list
 
 
 def scan(tree) -> Scan:
@@ -76,7 +75,7 @@ def scan(tree) -> Scan:
     trafilatura copies the whole tree several times and searches it with XPath (emptying
     them: 8% less time on the dev set, same output). JSON-LD and scripts that name a date
     stay, for the metadata: htmldate reads dates from them."""
-    found = Scan()
+    found = Scan([], [])
     for element in tree.iter("h1", "meta", "script", "style"):
         tag = element.tag
         if tag == "h1":
