@@ -52,26 +52,11 @@ def run_side_by_side(pages: list[tuple[str, bytes]], fns: dict, rounds: int) -> 
 
 def same_metadata(pages: list[tuple[str, bytes]]) -> int:
     """On how many pages cleaner.stages.html_meta gives every field as trafilatura's own
-    extract_metadata does (each on its own parse of the page, prepared as the html stage does)."""
-    from trafilatura.metadata import extract_metadata
-    from trafilatura.utils import load_html
-
+    extract_metadata does."""
     from cleaner.stages.decode import decode_bytes
-    from cleaner.stages.html import OPTIONS, scan
-    from cleaner.stages.html_meta import FIELDS, page_metadata
+    from cleaner.stages.html_meta import against_trafilatura
 
-    same = 0
-    for _, data in pages:
-        html = decode_bytes(data)[0]
-        ours, theirs = load_html(html), load_html(html)
-        if ours is None:
-            same += 1
-            continue
-        scan(ours), scan(theirs)
-        got = page_metadata(ours, None, OPTIONS["date_extraction_params"])
-        expected = extract_metadata(theirs, None, OPTIONS["date_extraction_params"])
-        same += all(getattr(got, f) == getattr(expected, f) for f in FIELDS)
-    return same
+    return sum(ours == theirs for ours, theirs in (against_trafilatura(decode_bytes(data)[0]) for _, data in pages))
 
 
 def score(devset: Path, out: Path, outputs: dict[str, str]) -> tuple[str, str]:

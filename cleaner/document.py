@@ -81,6 +81,10 @@ class Document:
     def profiles(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.matches)
 
+    def steps_of(self, stage: str) -> list[str]:
+        """What one stage recorded: steps_of("decode") -> ["utf-8"], steps_of("ftfy") -> the fixes."""
+        return [s.removeprefix(f"{stage}:") for s in self.steps if s.startswith(f"{stage}:")]
+
     def replace(self, **changes: Any) -> Document:
         return dataclasses.replace(self, **changes)
 

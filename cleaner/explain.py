@@ -60,8 +60,8 @@ def render(doc: Document, color: bool | None = None) -> str:
         out += [f"profile {style(name, bold=True)}: {why}" for name, why in doc.matches]
     else:
         out.append("profile: none matched")
-    decoding = [s.split(":", 1)[1] for s in doc.steps if s.startswith("decode:")]
-    fixes = [s.split(":", 1)[1] for s in doc.steps if s.startswith("ftfy:")]
+    decoding = doc.steps_of("decode")
+    fixes = doc.steps_of("ftfy")
     out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")
     out.append(f"unicode fixes: {', '.join(fixes) or 'none'}")
     if "html:trafilatura" in doc.steps:

@@ -22,8 +22,8 @@ def record(doc: Document) -> dict[str, Any]:
         **doc.metadata.as_dict(),
         "profile": list(doc.profiles),
         "source": doc.source,
-        "decoded": next((s.removeprefix("decode:") for s in doc.steps if s.startswith("decode:")), None),
-        "unicode_fixes": [s.removeprefix("ftfy:") for s in doc.steps if s.startswith("ftfy:")],
+        "decoded": next(iter(doc.steps_of("decode")), None),
+        "unicode_fixes": doc.steps_of("ftfy"),
         "removed": [r.as_dict() for r in sorted(doc.removals, key=lambda r: r.lines)],
     }
 

@@ -66,3 +66,21 @@ def _extract(tree, url: str | None, date_params: dict[str, Any]) -> Document:
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
     return meta
+
+
+def against_trafilatura(html: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields from page_metadata and from trafilatura's extract_metadata, each on its own
+    parse of the page prepared as the html stage prepares it: they should be equal (checked
+    by tests/test_html_meta.py and, on the dev set, by benchmarks/html_speed.py)."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    from cleaner.stages.html import OPTIONS, scan
+
+    ours, theirs = load_html(html), load_html(html)
+    if ours is None:
+        return {}, {}
+    scan(ours), scan(theirs)
+    got = page_metadata(ours, None, OPTIONS["date_extraction_params"])
+    expected = extract_metadata(theirs, None, OPTIONS["date_extraction_params"])
+    return {f: getattr(got, f) for f in FIELDS}, {f: getattr(expected, f) for f in FIELDS}
