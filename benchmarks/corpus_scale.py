@@ -77,7 +77,10 @@ def main() -> None:
         for jobs in (1, 2):
             wall, rss, rc = timed(["clean", str(src), "-o", str(tmp / f"out{jobs}"), "-j", str(jobs), "-q"])
             results[jobs] = wall
-            print(f"  -j {jobs}: {wall:6.1f} s  {size / 1e6 / wall:5.1f} MB/s  {args.docs / wall:7.0f} docs/s  peak RSS {rss} MB  exit {rc}")
+            print(
+                f"  -j {jobs}: {wall:6.1f} s  {size / 1e6 / wall:5.1f} MB/s  "
+                f"{args.docs / wall:7.0f} docs/s  peak RSS {rss} MB  exit {rc}"
+            )
         same = all(
             (tmp / "out1" / p.relative_to(tmp / "out2")).read_bytes() == p.read_bytes()
             for p in (tmp / "out2").rglob("*.txt")
@@ -90,8 +93,13 @@ def main() -> None:
                 for i, text in enumerate(pages(n)):
                     f.write(json.dumps({"id": i, "text": text}) + "\n")
             mb = jsonl.stat().st_size / 1e6
-            wall, rss, rc = timed(["clean", str(jsonl), "--format", "jsonl", "-o", str(tmp / "out.jsonl"), "-j", "2", "-q"])
-            print(f"  JSONL {n:7d} docs ({mb:6.1f} MB): {wall:6.1f} s  peak RSS {rss} MB (target flat, <= 300 MB)  exit {rc}")
+            wall, rss, rc = timed(
+                ["clean", str(jsonl), "--format", "jsonl", "-o", str(tmp / "out.jsonl"), "-j", "2", "-q"]
+            )
+            print(
+                f"  JSONL {n:7d} docs ({mb:6.1f} MB): {wall:6.1f} s  "
+                f"peak RSS {rss} MB (target flat, <= 300 MB)  exit {rc}"
+            )
 
 
 if __name__ == "__main__":

@@ -71,7 +71,10 @@ def main() -> None:
                 seconds = timed(tmp / "in", out, engine, workers)
                 fixed = timed(one, tmp / "fixed.jsonl", engine, workers)
                 outputs[engine, workers] = out.read_bytes()
-                print(f"{engine:<8} {workers:>3} {seconds:>8.2f} {size / 1e6 / seconds:>7.2f} {args.docs / seconds:>8.0f} {fixed:>13.2f}")
+                print(
+                    f"{engine:<8} {workers:>3} {seconds:>8.2f} {size / 1e6 / seconds:>7.2f} "
+                    f"{args.docs / seconds:>8.0f} {fixed:>13.2f}"
+                )
         same = len(set(outputs.values())) == 1
         print(f"\noutputs identical across engines and -j: {'yes' if same else 'NO'}")
 

@@ -59,8 +59,10 @@ def main() -> int:
     summary = scored.stdout.strip().splitlines()[-1]
     f1 = re.search(r"F1=([\d.]+)", summary).group(1)
     ok = re.search(r"pages_all_ok=([\d.]+)", summary).group(1)
-    print(f"F1 {f1}  pages all-ok {ok}  {len(pages)} pages, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
-          f"{size / 1e6 / elapsed:.1f} MB/s")
+    print(
+        f"F1 {f1}  pages all-ok {ok}  {len(pages)} pages, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
+        f"{size / 1e6 / elapsed:.1f} MB/s"
+    )
     return 0
 
 

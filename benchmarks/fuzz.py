@@ -32,7 +32,9 @@ def noise(rng: random.Random) -> bytes | str:
     if kind == 0:
         return rng.randbytes(rng.randint(0, 3000))
     if kind == 1:
-        return "".join(chr(rng.choice([rng.randint(32, 126), rng.randint(0, 0x2FFFF)])) for _ in range(rng.randint(0, 500)))
+        return "".join(
+            chr(rng.choice([rng.randint(32, 126), rng.randint(0, 0x2FFFF)])) for _ in range(rng.randint(0, 500))
+        )
     if kind == 2:
         return ("text\x00" * rng.randint(1, 200)) + "\n".join(page(rng))
     return rng.choice(["a", "(", ".", "Share on Facebook\n"]) * rng.randint(1, 20000)

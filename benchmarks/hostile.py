@@ -1,6 +1,6 @@
 """Hostile inputs at two sizes: time per MB should stay flat (linear time).
 
-    python benchmarks/hostile.py [--mb 10]
+python benchmarks/hostile.py [--mb 10]
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from cleaner import InputError, clean  # noqa: E402
-from cleaner.pipeline import builtin_profiles  # noqa: E402
+from cleaner import InputError, clean
+from cleaner.pipeline import builtin_profiles
 
 SHAPES = {
     "single line": lambda mb: ("word " * int(mb * 200_000)).encode(),
     "many short lines": lambda mb: ("ab\n" * int(mb * 330_000)).encode(),
     "prose lines": lambda mb: ("This is a sentence of prose in the article body.\n\n" * int(mb * 20_000)).encode(),
     "deep repetition": lambda mb: ("Top item\nA A Explore\nB B Explore\n" * int(mb * 30_000)).encode(),
-    "stray NULs": lambda mb: (("A line of text, and more words after it.\n" * 4 + "One more line with a NUL\x00 in it.\n") * int(mb * 5_000)).encode(),
+    "stray NULs": lambda mb: (
+        ("A line of text, and more words after it.\n" * 4 + "One more line with a NUL\x00 in it.\n") * int(mb * 5_000)
+    ).encode(),
     "brackets": lambda mb: ("(" * int(mb * 1_000_000)).encode(),
 }
 

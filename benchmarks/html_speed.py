@@ -7,7 +7,8 @@ Side by side in this one process, on every DIR/html/*.html (bytes as fetched):
   trafilatura  trafilatura.extract(page_bytes) with its defaults
 Prints the total seconds of each (pages interleaved, each page's best of --rounds, after
 one warm-up page so imports are not counted; per-item memo caches are emptied before each
-round, so every round is a first pass over the pages as in a real run), their ratio (target: cleaner <= 1.10x trafilatura), and the F1 / pages
+round, so every round is a first pass over the pages as in a real run), their ratio
+(target: cleaner <= 1.10x trafilatura), and the F1 / pages
 all-ok of both from DIR/score.py on their outputs (temporary directories, or --keep DIR
 for DIR/cleaner and DIR/trafilatura), and on how many pages cleaner's metadata fields equal
 trafilatura.extract_metadata's (cleaner.stages.html_meta leaves only its licence search out).
@@ -32,7 +33,9 @@ DEFAULT_DEVSET = Path(__file__).resolve().parent.parent.parent / "shared" / "dev
 TARGET = 1.10
 
 
-def run_side_by_side(pages: list[tuple[str, bytes]], fns: dict, rounds: int) -> tuple[dict[str, float], dict[str, dict[str, str]]]:
+def run_side_by_side(
+    pages: list[tuple[str, bytes]], fns: dict, rounds: int
+) -> tuple[dict[str, float], dict[str, dict[str, str]]]:
     """Each page through each function in turn, `rounds` times; per function the sum over
     pages of each page's best time. Interleaving page by page keeps slow phases of a noisy
     machine from landing on one side only; the order alternates by page and round, since
@@ -63,7 +66,9 @@ def score(devset: Path, out: Path, outputs: dict[str, str]) -> tuple[str, str]:
     out.mkdir(parents=True, exist_ok=True)
     for stem, text in outputs.items():
         (out / f"{stem}.txt").write_text(text, encoding="utf-8")
-    scored = subprocess.run([sys.executable, str(devset / "score.py"), str(out)], capture_output=True, text=True, check=True)
+    scored = subprocess.run(
+        [sys.executable, str(devset / "score.py"), str(out)], capture_output=True, text=True, check=True
+    )
     summary = scored.stdout.strip().splitlines()[-1]
     return re.search(r"F1=([\d.]+)", summary).group(1), re.search(r"pages_all_ok=([\d.]+)", summary).group(1)
 
@@ -90,7 +95,10 @@ def main() -> int:
     for fn in (clean, extract):  # warm-up: imports and first-use caches
         fn(pages[0][1])
     times, outputs = run_side_by_side(pages, {"cleaner": clean, "trafilatura": extract}, args.rounds)
-    (ours, ours_out), (theirs, theirs_out) = (times["cleaner"], outputs["cleaner"]), (times["trafilatura"], outputs["trafilatura"])
+    (ours, ours_out), (theirs, theirs_out) = (
+        (times["cleaner"], outputs["cleaner"]),
+        (times["trafilatura"], outputs["trafilatura"]),
+    )
 
     with tempfile.TemporaryDirectory(prefix="html-speed-") as tmp:
         base = args.keep or Path(tmp)

@@ -38,7 +38,11 @@ def run_one(template: str, seed: int, train: int, heuristics: bool) -> tuple[boo
     want = pages[-1]
     problems = []
     if doc.text != want.body:
-        diff = [d for d in difflib.unified_diff(want.body.splitlines(), doc.text.splitlines(), lineterm="", n=0) if d[:1] in "+-" and d[:3] not in ("+++", "---")]
+        diff = [
+            d
+            for d in difflib.unified_diff(want.body.splitlines(), doc.text.splitlines(), lineterm="", n=0)
+            if d[:1] in "+-" and d[:3] not in ("+++", "---")
+        ]
         problems.append(f"text: {len(diff)} lines differ, first {diff[0][:90]!r}")
     got = doc.metadata.as_dict()
     for key in CHECKED:
@@ -55,7 +59,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=50, help="corpora (seeds) per template")
     ap.add_argument("--train", type=int, default=3, help="scrapes to learn from")
-    ap.add_argument("--heuristics", action="store_true", help="also run the generic heuristics stage (off by default: it is being rewritten)")
+    ap.add_argument(
+        "--heuristics",
+        action="store_true",
+        help="also run the generic heuristics stage (off by default: it is being rewritten)",
+    )
     ap.add_argument("--show", type=int, default=3, help="failures to list per template")
     args = ap.parse_args()
     total_text = total_all = 0
@@ -74,8 +82,10 @@ def main() -> int:
         for seed, problems in failures[: args.show]:
             print(f"    seed {seed}: " + "; ".join(problems))
     runs = args.n * len(TEMPLATES)
-    print(f"{'all':14s} text exact {total_text}/{runs} ({100 * total_text / runs:.0f}%)   "
-          f"text+metadata exact {total_all}/{runs} ({100 * total_all / runs:.0f}%)")
+    print(
+        f"{'all':14s} text exact {total_text}/{runs} ({100 * total_text / runs:.0f}%)   "
+        f"text+metadata exact {total_all}/{runs} ({100 * total_all / runs:.0f}%)"
+    )
     return 0
 
 

@@ -51,10 +51,16 @@ def measure(name: str, docs: list[bytes], rounds: int, profiles) -> bool:
 
     fast = best_of(rounds, lambda: [fix_lines(lines) for lines in line_lists])
     slow = best_of(rounds, lambda: [ftfy.fix_text(t, CONFIG) for t in joined])
-    from_bytes = best_of(rounds, lambda: [fix_lines([line.text for line in split_lines(decode_bytes(d)[0])]) for d in docs])
+    from_bytes = best_of(
+        rounds, lambda: [fix_lines([line.text for line in split_lines(decode_bytes(d)[0])]) for d in docs]
+    )
     pipeline = best_of(rounds, lambda: [cleaner.clean(d, profiles=profiles) for d in docs])
 
-    differ = [i for i, (lines, t) in enumerate(zip(line_lists, joined)) if "\n".join(fix_lines(lines)[0]) != ftfy.fix_text(t, CONFIG)]
+    differ = [
+        i
+        for i, (lines, t) in enumerate(zip(line_lists, joined, strict=True))
+        if "\n".join(fix_lines(lines)[0]) != ftfy.fix_text(t, CONFIG)
+    ]
     print(f"{name}: {len(docs)} documents, {size:.2f} MB")
     print(f"  fix_lines (fast path)   {size / fast:8.1f} MB/s  ({fast:.3f} s)")
     print(f"  ftfy.fix_text           {size / slow:8.1f} MB/s  ({slow:.3f} s)")

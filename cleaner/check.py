@@ -65,7 +65,7 @@ def nested_quantifier(source: str) -> bool:
 def _nested(items, inside: bool) -> bool:
     for op, av in items:
         if op in REPEATS:
-            low, high, sub = av
+            _low, high, sub = av
             unbounded = high == UNBOUNDED or high > 10
             if unbounded and inside:
                 return True
@@ -77,9 +77,8 @@ def _nested(items, inside: bool) -> bool:
         elif op == sre_constants.BRANCH:
             if any(_nested(branch, inside) for branch in av[1]):
                 return True
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            if _nested(av[1], inside):
-                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and _nested(av[1], inside):
+            return True
         # ATOMIC_GROUP and POSSESSIVE_REPEAT never backtrack into themselves: skipped
     return False
 
@@ -154,14 +153,18 @@ def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:
     problems = []
     owners: dict[tuple[str, str], Profile] = {}
     for profile in sorted(profiles, key=lambda p: str(p.path)):
-        claimed = [("hosts", h.lower()) for h in profile.hosts] + [("fingerprints", f.pattern) for f in profile.fingerprints]
+        claimed = [("hosts", h.lower()) for h in profile.hosts] + [
+            ("fingerprints", f.pattern) for f in profile.fingerprints
+        ]
         for key, value in claimed:
             first = owners.setdefault((key, value), profile)
             if first is not profile and profile in chosen:
                 locate = Locator(profile.path.read_text(encoding="utf-8"))
                 element = [v for k, v in claimed if k == key].index(value)
                 spot = locate.literal("profile", None, key, element, None)
-                message = f'profile.{key}[{element}]: "{value}" is also claimed by profile "{first.name}" ({first.path})'
+                message = (
+                    f'profile.{key}[{element}]: "{value}" is also claimed by profile "{first.name}" ({first.path})'
+                )
                 problems.append(Problem(str(profile.path), spot.line, spot.col, message))
     return problems
 

@@ -66,14 +66,17 @@ def _load(dirs: Sequence[Path]) -> Profiles:
         sys.exit(EXIT_PROFILE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog="""\b
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
 Examples:
   cleaner clean seeds/ -o out/     clean a directory of scrapes
   cat page.txt | cleaner clean -   clean one scrape from a pipe
   cleaner explain page.txt         which rule removed which line, and why
   cleaner check my-profiles/       lint profiles
   cleaner profiles                 list the site and platform profiles
-""")
+""",
+)
 @click.version_option(__version__, prog_name="cleaner")
 def main() -> None:
     """Turn raw scraped articles into clean article text plus metadata.
@@ -86,22 +89,80 @@ def main() -> None:
 
 @main.command(epilog=CLEAN_EPILOG)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True, allow_dash=True))
-@click.option("-o", "--output", metavar="OUT", help="Output file (.gz compresses), or directory for several inputs (mirrors the input tree).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="text: clean text; json: one record per input; jsonl: one line per input.")
-@click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="Which site profile to apply: detect it, none, or this one.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    help="Output file (.gz compresses), or directory for several inputs (mirrors the input tree).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: clean text; json: one record per input; jsonl: one line per input.",
+)
+@click.option(
+    "--profile",
+    default="auto",
+    show_default=True,
+    metavar="NAME|auto|none",
+    help="Which site profile to apply: detect it, none, or this one.",
+)
 @click.option("--url", metavar="URL", help="The page's URL, for host-based profile detection and the url field.")
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
-@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=default_workers(), show_default="all cores", help="Worker processes.")
+@click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=default_workers(),
+    show_default="all cores",
+    help="Worker processes.",
+)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run: keep outputs already written, do the rest.")
-@click.option("--errors", "errors_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write failed inputs to this JSONL file ({source, error}).")
+@click.option(
+    "--errors",
+    "errors_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write failed inputs to this JSONL file ({source, error}).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr (errors still show).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL input: the field holding a text scrape.")
 @click.option("--html-field", default="html", show_default=True, help="JSONL input: the field holding HTML.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL input: the field holding the page URL.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: a process pool here; dask: a Dask cluster (pip install 'cleaner[dask]').")
-@click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster of -j workers.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool here; dask: a Dask cluster (pip install 'cleaner[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="--engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster of -j workers.",
+)
 @_profiles_option
-def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, url: str | None, no_heuristics: bool, workers: int, resume: bool, errors_file: Path | None, quiet: bool, text_field: str, html_field: str, url_field: str, engine: str, scheduler: str | None, profiles_dirs: tuple[Path, ...]) -> None:
+def clean(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    profile: str,
+    url: str | None,
+    no_heuristics: bool,
+    workers: int,
+    resume: bool,
+    errors_file: Path | None,
+    quiet: bool,
+    text_field: str,
+    html_field: str,
+    url_field: str,
+    engine: str,
+    scheduler: str | None,
+    profiles_dirs: tuple[Path, ...],
+) -> None:
     """Clean INPUT files, directories (recursively), JSONL files or - (stdin).
 
     One input and no -o: the result goes to stdout. A directory or several inputs
@@ -140,7 +201,8 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
     else:
         results = run(jobs, settings, workers, profiles)
     # a resumed run adds to the errors the interrupted one listed
-    errors = open(errors_file, "a" if resume else "w", encoding="utf-8") if errors_file else None
+    # closed in the finally below, after the results loop
+    errors = open(errors_file, "a" if resume else "w", encoding="utf-8") if errors_file else None  # noqa: SIM115
     try:
         for result in results:
             failed = _deliver(result, sink, protected, errors)
@@ -151,7 +213,11 @@ def clean(inputs: tuple[str, ...], output: str | None, fmt: str, profile: str, u
         progress.clear()
         if sink is not None:
             sink.abandon()
-        click.echo(f"cleaner: interrupted after {progress.done} cleaned, {progress.failed} failed; run again with --resume to finish", err=True)
+        click.echo(
+            f"cleaner: interrupted after {progress.done} cleaned, {progress.failed} failed; "
+            "run again with --resume to finish",
+            err=True,
+        )
         sys.exit(EXIT_INTERRUPTED)
     finally:
         if errors:
@@ -222,19 +288,23 @@ def _clean_one(job: Job, options: dict):
     return clean_document(data, source="<stdin>" if job.path is None else job.source, html=html, **options)
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   cleaner explain seeds/002_6a35ec191f6cc795.txt
   cleaner explain page.txt --profile none | less -R
   cleaner explain page.txt --format json | jq '.lines[] | select(.kept | not)'
-""")
+"""
+)
 @click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
 @click.option("--url", metavar="URL", help="As for clean.")
 @click.option("--no-heuristics", is_flag=True, help="As for clean.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_profiles_option
-def explain(file: str, profile: str, url: str | None, no_heuristics: bool, fmt: str, profiles_dirs: tuple[Path, ...]) -> None:
+def explain(
+    file: str, profile: str, url: str | None, no_heuristics: bool, fmt: str, profiles_dirs: tuple[Path, ...]
+) -> None:
     """Show FILE line by line: kept, or removed by which rule and why.
 
     Also shows which profiles matched and by which host or fingerprint, how the
@@ -257,12 +327,14 @@ def explain(file: str, profile: str, url: str | None, no_heuristics: bool, fmt: 
         click.echo(explanation.render(doc), nl=False)
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   cleaner check                          all built-in profiles
   cleaner check my-profiles/             a folder of your own
   cleaner check my-profiles/site.toml --profiles-dir my-profiles/
-""")
+"""
+)
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True, path_type=Path))
 @_profiles_option
 def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
@@ -285,14 +357,28 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     sys.exit(EXIT_FAILED if problems else 0)
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   cleaner new example-news --sample scrape1.txt --sample scrape2.txt -o my-profiles/example-news.toml
   cleaner new example-news --sample scrape1.txt          print the starter profile
-""")
+"""
+)
 @click.argument("name")
-@click.option("--sample", "samples", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A raw scrape of the site (repeatable).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the profile here (not over an existing file) instead of stdout.")
+@click.option(
+    "--sample",
+    "samples",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A raw scrape of the site (repeatable).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the profile here (not over an existing file) instead of stdout.",
+)
 @_profiles_option
 def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs: tuple[Path, ...]) -> None:
     """Write a starter profile NAME from sample scrapes of one site.
@@ -312,19 +398,40 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     _emit_profile(text, output, "")
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   cleaner learn scrapes/example-news/ -o my-profiles/example-news.toml
   cleaner learn a.txt b.txt c.txt --name example-news
   cleaner learn crawl/ --corpus --name my-platforms -o my-profiles/my-platforms.toml
-""")
+"""
+)
 @click.argument("inputs", nargs=-1, required=True, metavar="DIR|FILE...", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the profile here (not over an existing file) instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the profile here (not over an existing file) instead of stdout.",
+)
 @click.option("--name", help="Profile name (default: the -o file's name).")
 @click.option("--corpus", is_flag=True, help="Mixed corpus: lines found in many documents become a platform profile.")
-@click.option("--min-docs", type=click.IntRange(min=2), default=5, show_default=True, help="--corpus: a line must be in at least this many documents...")
-@click.option("--min-share", type=click.FloatRange(0, 1), default=0.02, show_default=True, help="--corpus: ...and in at least this share of them.")
-def learn(inputs: tuple[Path, ...], output: Path | None, name: str | None, corpus: bool, min_docs: int, min_share: float) -> None:
+@click.option(
+    "--min-docs",
+    type=click.IntRange(min=2),
+    default=5,
+    show_default=True,
+    help="--corpus: a line must be in at least this many documents...",
+)
+@click.option(
+    "--min-share",
+    type=click.FloatRange(0, 1),
+    default=0.02,
+    show_default=True,
+    help="--corpus: ...and in at least this share of them.",
+)
+def learn(
+    inputs: tuple[Path, ...], output: Path | None, name: str | None, corpus: bool, min_docs: int, min_share: float
+) -> None:
     """Mine a draft profile from several scrapes of one site.
 
     Lines and blocks that repeat across the scrapes while the article text differs
@@ -339,7 +446,9 @@ def learn(inputs: tuple[Path, ...], output: Path | None, name: str | None, corpu
 
     name = name or (output.stem if output else None)
     if not name or not NAME.match(name):
-        raise click.UsageError("give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)")
+        raise click.UsageError(
+            "give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)"
+        )
     _refuse_existing(output)
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
     texts, sources = [], []
@@ -377,11 +486,13 @@ def _emit_profile(text: str, output: Path | None, how: str) -> None:
         click.echo(f"wrote {output}{how}; next: cleaner check {output}", err=True)
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   cleaner profiles
   cleaner profiles --profiles-dir my-profiles/
-""")
+"""
+)
 @_profiles_option
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the available profiles and what each is detected by."""

@@ -128,7 +128,11 @@ def _files(urlpath: str | list[str], storage_options: dict) -> tuple[Any, list[s
         if fs.isdir(path):
             root = path.rstrip("/")
             inside = [p[len(root) + 1 :] for p in fs.find(root)]
-            found += [f"{root}/{rel}" for rel in sorted(inside, key=_walk_order) if not any(part.startswith(".") for part in rel.split("/"))]
+            found += [
+                f"{root}/{rel}"
+                for rel in sorted(inside, key=_walk_order)
+                if not any(part.startswith(".") for part in rel.split("/"))
+            ]
         else:
             found.append(path)
     return fs, found
@@ -154,7 +158,9 @@ def write_jsonl(bag: db.Bag, urlpath: str, compression: str | None = None, **sto
     root = root.rstrip("/")
     fs.makedirs(root, exist_ok=True)
     ext = ".jsonl.gz" if compression else ".jsonl"
-    shards = [dask.delayed(_write_shard)(part, fs, f"{root}/part-{i:05d}{ext}") for i, part in enumerate(bag.to_delayed())]
+    shards = [
+        dask.delayed(_write_shard)(part, fs, f"{root}/part-{i:05d}{ext}") for i, part in enumerate(bag.to_delayed())
+    ]
     return list(dask.compute(*shards))
 
 
@@ -188,7 +194,9 @@ def connect(workers: int, scheduler: str | None = None, quiet: bool = False) -> 
     cluster = None
     if scheduler is None:
         # silence_logs: a Ctrl-C cancels tasks, and workers log each at WARNING
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+        )
     try:
         client = Client(cluster or scheduler, timeout="10s")
         if cluster is not None:
@@ -200,7 +208,10 @@ def connect(workers: int, scheduler: str | None = None, quiet: bool = False) -> 
     if not quiet:
         # the dashboard (progress, task stream, worker memory) is served only where bokeh is installed
         where = f"dashboard {client.dashboard_link}" if find_spec("bokeh") else "install bokeh for its dashboard"
-        print(f"cleaner: Dask scheduler {client.scheduler.address}, {len(client.nthreads())} workers; {where}", file=sys.stderr)
+        print(
+            f"cleaner: Dask scheduler {client.scheduler.address}, {len(client.nthreads())} workers; {where}",
+            file=sys.stderr,
+        )
     return client, cluster
 
 

@@ -121,9 +121,7 @@ def render(lines: tuple[Line, ...] | list[Line]) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-def removals_at(
-    lines: tuple[Line, ...], positions: list[int], *, rule: str, kind: str, why: str
-) -> dict[int, Removal]:
+def removals_at(lines: tuple[Line, ...], positions: list[int], *, rule: str, kind: str, why: str) -> dict[int, Removal]:
     """Group the positions into runs of consecutive input lines, one Removal per run.
 
     A run of blank lines alone is not a removal: blank lines only separate blocks,

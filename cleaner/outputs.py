@@ -50,7 +50,8 @@ class SharedOutput:
             self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
         with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
             f.truncate(size)
-        self.file = open(self.partial, "a", encoding="utf-8", newline="\n")
+        # held open across checkpoints; finish() and abandon() close it
+        self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
 
     def write(self, text: str) -> None:
         self.file.write(text)

@@ -226,7 +226,9 @@ def collect_profiles(
             if profile is None:
                 continue
             if profile.name in seen:
-                problems.append(Problem(str(path), 1, 1, f'profile "{profile.name}" is also defined in {seen[profile.name]}'))
+                problems.append(
+                    Problem(str(path), 1, 1, f'profile "{profile.name}" is also defined in {seen[profile.name]}')
+                )
                 continue
             seen[profile.name] = path
             profiles.by_name[profile.name] = profile
@@ -306,7 +308,9 @@ class _Validator:
         if head and head.kind not in KINDS:
             self._at_value("profile", None, "kind", f'profile.kind: expected "site" or "platform", got "{head.kind}"')
         if head and not NAME.match(head.name):
-            self._at_value("profile", None, "name", f'profile.name: "{head.name}" must be lower-case letters, digits and dashes')
+            self._at_value(
+                "profile", None, "name", f'profile.name: "{head.name}" must be lower-case letters, digits and dashes'
+            )
         compiled = self._rules(data.get("rules", []), head.name if head else self.path.stem)
         if self.problems or head is None:
             return None, self.problems
@@ -317,7 +321,9 @@ class _Validator:
             description=head.description,
             sitename=head.sitename,
             hosts=tuple(head.hosts or ()),
-            fingerprints=tuple(compile_pattern(p.pattern, regex.MULTILINE, lazy=self.lazy) for p in head.fingerprints or ()),
+            fingerprints=tuple(
+                compile_pattern(p.pattern, regex.MULTILINE, lazy=self.lazy) for p in head.fingerprints or ()
+            ),
             platforms=tuple(head.platforms or ()),
             samples=tuple((self.path.parent / s) for s in head.samples or ()),
             rules=compiled,
@@ -349,7 +355,7 @@ class _Validator:
             label = f"rules[{index + 1}]"
             kind = raw.get("kind")
             if not isinstance(kind, str):
-                message = f"{label}: missing key \"kind\"" if kind is None else f"{label}.kind: expected a string"
+                message = f'{label}: missing key "kind"' if kind is None else f"{label}.kind: expected a string"
                 self._add(self.locate.key("rules", index, "kind"), message)
                 continue
             try:
@@ -360,11 +366,13 @@ class _Validator:
             named = f"{label} ({kind})"
             why, rule_id = raw.get("why"), raw.get("id")
             if not isinstance(why, str) or not why.strip():
-                problem = "missing key \"why\"" if why is None else "why: expected a non-empty string"
+                problem = 'missing key "why"' if why is None else "why: expected a non-empty string"
                 spot = self.locate.key("rules", index, "why") if why is not None else self.locate.table("rules", index)
                 self._add(spot, f"{named}: {problem}")
             if rule_id is not None and not isinstance(rule_id, str):
-                self._add(self.locate.key("rules", index, "id"), f"{label}.id: expected a string, got {toml_type(rule_id)}")
+                self._add(
+                    self.locate.key("rules", index, "id"), f"{label}.id: expected a string, got {toml_type(rule_id)}"
+                )
             specific = {k: v for k, v in raw.items() if k not in RULE_COMMON}
             options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON, lazy=self.lazy)
             if options is not None:

@@ -30,7 +30,9 @@ class Progress:
     def line(self, now: float) -> str:
         elapsed = max(now - self.start, 1e-9)
         count = self.done + self.failed
-        text = f"{count:,} files  {self.size / 1e6:,.1f} MB  {self.size / 1e6 / elapsed:,.1f} MB/s  {self.failed} errors"
+        text = (
+            f"{count:,} files  {self.size / 1e6:,.1f} MB  {self.size / 1e6 / elapsed:,.1f} MB/s  {self.failed} errors"
+        )
         if self.total and count:
             remaining = (self.total - count) * elapsed / count
             text += f"  ETA {int(remaining // 60)}:{int(remaining % 60):02d}"

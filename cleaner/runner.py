@@ -86,13 +86,25 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         return Result(job, None, job.error, 0)
     try:
         data, html, url = read(job, s.fields)
-        doc = clean(data, profile=s.profile, url=url or s.url, source=_source(job), heuristics=s.heuristics, html=html, profiles=profiles)
+        doc = clean(
+            data,
+            profile=s.profile,
+            url=url or s.url,
+            source=_source(job),
+            heuristics=s.heuristics,
+            html=html,
+            profiles=profiles,
+        )
         if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
             kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
             text = _json_line(kept | record(doc))
         else:
             text = render(doc, s.fmt)
-        warnings = tuple(f"rule {step.split(':', 1)[1]} timed out; the lines it would remove are kept" for step in doc.steps if step.startswith("timeout:"))
+        warnings = tuple(
+            f"rule {step.split(':', 1)[1]} timed out; the lines it would remove are kept"
+            for step in doc.steps
+            if step.startswith("timeout:")
+        )
         return Result(job, text, None, len(data), warnings)
     except ERRORS as err:
         return Result(job, None, message(err), 0)
@@ -145,4 +157,3 @@ def in_chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-

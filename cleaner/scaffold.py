@@ -44,7 +44,13 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
     fingerprints = _fingerprints(shared or suspects)
     rules = []
     if shared:
-        rules.append(("drop_line", shared, f"in all {len(samples)} samples although the articles differ: site template? (review)"))
+        rules.append(
+            (
+                "drop_line",
+                shared,
+                f"in all {len(samples)} samples although the articles differ: site template? (review)",
+            )
+        )
     for rule, lines in by_heuristic.items():
         lines = [line for line in lines if line not in shared]
         if lines:

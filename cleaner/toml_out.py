@@ -12,7 +12,7 @@ from typing import Any
 
 
 def string(value: str) -> str:
-    controls = any(ord(c) < 0x20 and c != "\t" or ord(c) == 0x7F for c in value)
+    controls = any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in value)
     if not controls and "'" not in value:
         return f"'{value}'"
     if not controls and "'''" not in value and not value.endswith("'"):

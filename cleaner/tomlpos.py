@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-KEY = regex.compile(r"""\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=\s*""")
+KEY = regex.compile(
+    r"""\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=\s*"""
+)
 HEADER = regex.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]")
 
 Where = tuple  # (table name or "", array index or None, key or None)

@@ -24,11 +24,27 @@ PROSE = [
     "The school will open its library to the public on Saturdays from next month.",
 ]
 OTHER = [
-    "Share on Facebook", "Follow us on Twitter", "Related Articles", "Home | News | Sport",
-    "6 views0 comments", "Advertisement", "Read more", "© 2024 Example Media. All rights reserved.",
-    "By Jane Roe", "March 3, 2024", "Town Approves Budget for Road Repairs", "Key points",
-    "  • First point of the list", "  • Second point", "Getting your Trinity Audio player ready...",
-    "top of page", "Leave a Reply", "", "", "\u00a0", "caf\u00c3\u00a9 and more",
+    "Share on Facebook",
+    "Follow us on Twitter",
+    "Related Articles",
+    "Home | News | Sport",
+    "6 views0 comments",
+    "Advertisement",
+    "Read more",
+    "© 2024 Example Media. All rights reserved.",
+    "By Jane Roe",
+    "March 3, 2024",
+    "Town Approves Budget for Road Repairs",
+    "Key points",
+    "  • First point of the list",
+    "  • Second point",
+    "Getting your Trinity Audio player ready...",
+    "top of page",
+    "Leave a Reply",
+    "",
+    "",
+    "\u00a0",
+    "caf\u00c3\u00a9 and more",
 ]
 
 

@@ -40,7 +40,8 @@ def test_nested_quantifiers(pattern: str, nested: bool):
 
 CASES = [
     pytest.param(
-        '\n[[rules]]\nkind = "drop_line"\ntext = "Share this story"\nwhy = "share bar"\n\n[expect]\ndrop = ["Share this story"]\n',
+        '\n[[rules]]\nkind = "drop_line"\ntext = "Share this story"\nwhy = "share bar"\n\n'
+        '[expect]\ndrop = ["Share this story"]\n',
         [],
         id="clean",
     ),
@@ -50,7 +51,7 @@ CASES = [
         id="silent-rule",
     ),
     pytest.param(
-        "\n[[rules]]\nkind = \"drop_matching\"\npattern = '^(\\w+\\s?)*$'\nwhy = \"x\"\n",
+        '\n[[rules]]\nkind = "drop_matching"\npattern = \'^(\\w+\\s?)*$\'\nwhy = "x"\n',
         ["8:11: rules[1].pattern: nested quantifiers can backtrack catastrophically; bound or simplify them"],
         id="backtracking",
     ),
@@ -76,15 +77,21 @@ def test_check_messages(tmp_path: Path, body: str, expected: list[str]):
 def test_missing_sample(tmp_path: Path):
     path = tmp_path / "site.toml"
     path.write_text('[profile]\nname = "site"\nfingerprints = ["^x$"]\nsamples = ["gone.txt"]\n')
-    assert [str(p) for p in check([path])] == [f"{path}:4:12: profile.samples[0]: {tmp_path / 'gone.txt'} does not exist"]
+    assert [str(p) for p in check([path])] == [
+        f"{path}:4:12: profile.samples[0]: {tmp_path / 'gone.txt'} does not exist"
+    ]
 
 
 def test_two_profiles_claim_one_host_and_fingerprint(tmp_path: Path):
     (tmp_path / "a.toml").write_text('[profile]\nname = "a"\nhosts = ["example.com"]\nfingerprints = ["^Menu$"]\n')
-    (tmp_path / "b.toml").write_text('[profile]\nname = "b"\nhosts = ["other.org", "Example.com"]\nfingerprints = ["^Menu$"]\n')
+    (tmp_path / "b.toml").write_text(
+        '[profile]\nname = "b"\nhosts = ["other.org", "Example.com"]\nfingerprints = ["^Menu$"]\n'
+    )
     assert [str(p) for p in check([tmp_path])] == [
-        f'{tmp_path / "b.toml"}:3:23: profile.hosts[1]: "example.com" is also claimed by profile "a" ({tmp_path / "a.toml"})',
-        f'{tmp_path / "b.toml"}:4:17: profile.fingerprints[0]: "^Menu$" is also claimed by profile "a" ({tmp_path / "a.toml"})',
+        f'{tmp_path / "b.toml"}:3:23: profile.hosts[1]: "example.com" is also claimed by profile "a" '
+        f"({tmp_path / 'a.toml'})",
+        f'{tmp_path / "b.toml"}:4:17: profile.fingerprints[0]: "^Menu$" is also claimed by profile "a" '
+        f"({tmp_path / 'a.toml'})",
     ]
 
 
@@ -118,4 +125,7 @@ def test_check_compiles_the_builtins_that_clean_trusts(tmp_path: Path, monkeypat
     assert "broken" in load_profiles().by_name  # trusted: not compiled yet
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
-    assert result.stdout == f"{tmp_path / 'broken.toml'}:4:17: profile.fingerprints[0]: bad regex: missing ) at position 9\n"
+    assert (
+        result.stdout
+        == f"{tmp_path / 'broken.toml'}:4:17: profile.fingerprints[0]: bad regex: missing ) at position 9\n"
+    )

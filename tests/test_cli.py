@@ -38,7 +38,11 @@ def scrapes(tmp_path: Path) -> Path:
 
 
 def digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_one_file_to_stdout():
@@ -66,7 +70,9 @@ def test_directory_mirrors_the_tree_and_reports_the_bad_file(scrapes: Path, tmp_
         f"sub/{SEEDS[1].name}",
     ]
     assert (out / SEEDS[0].name).read_text(encoding="utf-8") == GOLD_TEXT
-    assert (out / "sub" / SEEDS[1].name).read_text(encoding="utf-8") == (GOLD / SEEDS[1].name).read_text(encoding="utf-8")
+    assert (out / "sub" / SEEDS[1].name).read_text(encoding="utf-8") == (GOLD / SEEDS[1].name).read_text(
+        encoding="utf-8"
+    )
     assert (out / "empty.txt").read_text() == ""
     assert digest(scrapes) == before, "inputs are never modified"
 
@@ -83,8 +89,18 @@ def test_json_records_carry_metadata_and_removals(tmp_path: Path):
     assert record["source"] == str(SEEDS[2])
     assert (record["decoded"], record["unicode_fixes"]) == ("utf-8", [])
     assert record["profile"] == ["coinspeaker"]
-    assert record["removed"][0] == {"lines": [1, 1], "rule": "metadata:title", "kind": "metadata", "why": "the headline is metadata (title), not body"}
-    assert {"lines": [26, 26], "rule": "coinspeaker#related", "kind": "cut_after", "why": "related-articles rail and footer"} in record["removed"]
+    assert record["removed"][0] == {
+        "lines": [1, 1],
+        "rule": "metadata:title",
+        "kind": "metadata",
+        "why": "the headline is metadata (title), not body",
+    }
+    assert {
+        "lines": [26, 26],
+        "rule": "coinspeaker#related",
+        "kind": "cut_after",
+        "why": "related-articles rail and footer",
+    } in record["removed"]
 
 
 def test_json_records_say_how_bytes_were_decoded_and_repaired():
@@ -134,7 +150,9 @@ def test_directory_without_output_is_a_usage_error(scrapes: Path):
 def test_output_inside_input_directory_is_refused(scrapes: Path):
     result = run("clean", str(scrapes), "-o", str(scrapes / "out"))
     assert result.exit_code == 2
-    assert result.stderr.endswith(f"Error: output directory {scrapes / 'out'} is inside input directory {scrapes}; choose another -o\n")
+    assert result.stderr.endswith(
+        f"Error: output directory {scrapes / 'out'} is inside input directory {scrapes}; choose another -o\n"
+    )
     assert not (scrapes / "out").exists()
 
 
@@ -167,7 +185,9 @@ def test_output_dir_onto_an_input_file_is_refused(tmp_path: Path):
 def test_unknown_profile_suggests_a_name():
     result = run("clean", str(SEED), "--profile", "coingek")
     assert result.exit_code == 2
-    assert result.stderr.endswith('Error: Invalid value for \'--profile\': unknown profile "coingek"; did you mean "coingeek"?\n')
+    assert result.stderr.endswith(
+        'Error: Invalid value for \'--profile\': unknown profile "coingek"; did you mean "coingeek"?\n'
+    )
 
 
 def test_bad_profile_stops_before_any_input(tmp_path: Path, scrapes: Path):
@@ -195,7 +215,9 @@ def test_a_new_profile_is_a_toml_file_in_a_profiles_dir(tmp_path: Path):
     record = json.loads(result.stdout)
     assert record["text"] == "A first paragraph of the article, long enough to be prose.\n\nThe end.\n"
     assert (record["profile"], record["sitename"]) == (["mysite"], "My Site")
-    assert record["removed"] == [{"lines": [3, 3], "rule": "mysite#1", "kind": "drop_line", "why": "newsletter call to action"}]
+    assert record["removed"] == [
+        {"lines": [3, 3], "rule": "mysite#1", "kind": "drop_line", "why": "newsletter call to action"}
+    ]
 
 
 def test_profile_none_and_named_profile():
@@ -209,7 +231,11 @@ def test_url_selects_a_profile_by_host():
     page = b"Headline\n\nGetting your Trinity Audio player ready...\n\nBody text.\n"
     result = run("clean", "-", "--format", "json", "--url", "https://www.coingeek.com/news/x/", stdin=page)
     record = json.loads(result.stdout)
-    assert (record["profile"], record["url"], record["title"]) == (["coingeek", "trinity-audio"], "https://www.coingeek.com/news/x/", "Headline")
+    assert (record["profile"], record["url"], record["title"]) == (
+        ["coingeek", "trinity-audio"],
+        "https://www.coingeek.com/news/x/",
+        "Headline",
+    )
 
 
 def test_profiles_lists_what_each_detects_by():

@@ -26,11 +26,15 @@ Related stories
 Storm closes coastal road
 """
 
-SECOND = SCRAPE.replace("Ferry Timetable Changes for Winter", "New Bench on the Promenade").replace(
-    "The ferry to the islands will run twice a day instead of four times from November, the operator said.\n\n"
-    "Passengers with season tickets can ask for a partial refund at the harbour office.",
-    "A new bench was installed on the promenade after residents collected money for it over the summer.",
-).replace("Storm closes coastal road", "School fair raises record sum")
+SECOND = (
+    SCRAPE.replace("Ferry Timetable Changes for Winter", "New Bench on the Promenade")
+    .replace(
+        "The ferry to the islands will run twice a day instead of four times from November, the operator said.\n\n"
+        "Passengers with season tickets can ask for a partial refund at the harbour office.",
+        "A new bench was installed on the promenade after residents collected money for it over the summer.",
+    )
+    .replace("Storm closes coastal road", "School fair raises record sum")
+)
 
 
 def test_recipe_is_documented():
@@ -52,19 +56,37 @@ def test_site_profile_recipe(tmp_path: Path):
 
     # 3. Draft the profile from both samples.
     profile = tmp_path / "profiles" / "gazette.toml"
-    drafted = run(main, ["new", "gazette", "--sample", str(samples / "gazette-1.txt"), "--sample", str(samples / "gazette-2.txt"), "-o", str(profile)])
+    drafted = run(
+        main,
+        [
+            "new",
+            "gazette",
+            "--sample",
+            str(samples / "gazette-1.txt"),
+            "--sample",
+            str(samples / "gazette-2.txt"),
+            "-o",
+            str(profile),
+        ],
+    )
     assert drafted.exit_code == 0, drafted.output
     # Review: the shared "Related stories" heading starts a rail whose titles vary: a cut point.
     draft = profile.read_text(encoding="utf-8")
     assert "    'Related stories',\n" in draft
-    profile.write_text(draft.replace("    'Related stories',\n", "") + '\n[[rules]]\nkind = "cut_after"\ntext = "Related stories"\nwhy = "related-stories rail"\n', encoding="utf-8")
+    profile.write_text(
+        draft.replace("    'Related stories',\n", "")
+        + '\n[[rules]]\nkind = "cut_after"\ntext = "Related stories"\nwhy = "related-stories rail"\n',
+        encoding="utf-8",
+    )
 
     # 4. Lint until it prints nothing.
     checked = run(main, ["check", str(profile)])
     assert (checked.exit_code, checked.stdout) == (0, "")
 
     # 5. Pin the result: the cleaned sample is what we expect.
-    cleaned = run(main, ["clean", str(samples / "gazette-1.txt"), "--profiles-dir", str(profile.parent), "--format", "json"])
+    cleaned = run(
+        main, ["clean", str(samples / "gazette-1.txt"), "--profiles-dir", str(profile.parent), "--format", "json"]
+    )
     record = json.loads(cleaned.stdout)
     assert record["profile"][0] == "gazette"
     assert record["text"] == (

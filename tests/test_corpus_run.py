@@ -75,8 +75,17 @@ def test_errors_are_listed_and_the_rest_is_written(tmp_path: Path):
 
 def test_jsonl_input_keeps_other_fields(tmp_path: Path):
     records = [
-        {"id": "a", "url": "https://www.coinspeaker.com/x/", "lang": "en", "text": SEEDS[2].read_text(encoding="utf-8")},
-        {"id": "b", "html": "<html><body><article><p>One paragraph of article text that is long enough to keep.</p></article></body></html>"},
+        {
+            "id": "a",
+            "url": "https://www.coinspeaker.com/x/",
+            "lang": "en",
+            "text": SEEDS[2].read_text(encoding="utf-8"),
+        },
+        {
+            "id": "b",
+            "html": "<html><body><article>"
+            "<p>One paragraph of article text that is long enough to keep.</p></article></body></html>",
+        },
         "not an object",
         {"id": "c"},
     ]
@@ -93,7 +102,8 @@ def test_jsonl_input_keeps_other_fields(tmp_path: Path):
         f'cleaner: {path}:4: record has no "text" or "html" string field',
         f"cleaner: {path}:5: not JSON: Expecting property name enclosed in double quotes at column 2",
     ]
-    got = [json.loads(line) for line in gzip.open(out, "rt", encoding="utf-8")]
+    with gzip.open(out, "rt", encoding="utf-8") as f:
+        got = [json.loads(line) for line in f]
     assert [(r["id"], r.get("lang")) for r in got] == [("a", "en"), ("b", None)]
     assert got[0]["text"] == (GOLD / SEEDS[2].name).read_text(encoding="utf-8")
     assert got[0]["profile"] == ["coinspeaker"] and got[0]["url"] == "https://www.coinspeaker.com/x/"
@@ -103,7 +113,9 @@ def test_jsonl_input_keeps_other_fields(tmp_path: Path):
 
 def test_jsonl_field_names_are_configurable(tmp_path: Path):
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"body": "Getting your Trinity Audio player ready...\nHello world.", "link": "u"}) + "\n")
+    path.write_text(
+        json.dumps({"body": "Getting your Trinity Audio player ready...\nHello world.", "link": "u"}) + "\n"
+    )
     result = run("clean", str(path), "--format", "jsonl", "--text-field", "body", "--url-field", "link")
     record = json.loads(result.stdout)
     assert (record["text"], record["url"], "body" in record) == ("Hello world.\n", "u", False)
@@ -114,7 +126,9 @@ def test_gzip_scrape_in_a_directory(tmp_path: Path):
     (tmp_path / "in" / "page.txt.gz").write_bytes(gzip.compress(SEEDS[0].read_bytes()))
     result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
-    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == (GOLD / SEEDS[0].name).read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == (GOLD / SEEDS[0].name).read_text(
+        encoding="utf-8"
+    )
 
 
 def test_symlink_loop_and_broken_link_are_reported_not_fatal(tmp_path: Path):
@@ -138,7 +152,9 @@ def test_resume_needs_an_output():
 
 def _start_and_kill(args: list[str], ready, sig: int) -> subprocess.CompletedProcess:
     """Start a run, wait until `ready()` says it is partway, then send it `sig`."""
-    proc = subprocess.Popen([*cleaner_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        [*cleaner_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
     deadline = time.monotonic() + 60
     while not ready() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -155,7 +171,11 @@ def big_corpus(tmp_path_factory) -> Path:
 def test_killed_directory_run_resumes_to_the_same_tree(tmp_path: Path, big_corpus: Path):
     whole, part = tmp_path / "whole", tmp_path / "part"
     assert run("clean", str(big_corpus), "-o", str(whole), "-j", "2").exit_code == 1
-    killed = _start_and_kill(["clean", str(big_corpus), "-o", str(part), "-j", "2"], lambda: len(list(part.rglob("*.txt"))) > 50, signal.SIGKILL)
+    killed = _start_and_kill(
+        ["clean", str(big_corpus), "-o", str(part), "-j", "2"],
+        lambda: len(list(part.rglob("*.txt"))) > 50,
+        signal.SIGKILL,
+    )
     assert killed.returncode == -signal.SIGKILL
     written = tree(part)
     assert 0 < len([k for k in written if not Path(k).name.startswith(".")]) < len(tree(whole))
@@ -168,7 +188,10 @@ def test_killed_directory_run_resumes_to_the_same_tree(tmp_path: Path, big_corpu
 
 
 def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path, big_corpus: Path):
-    proc = subprocess.Popen([*cleaner_command(), "clean", str(big_corpus), "-o", str(tmp_path / "out"), "-j", "2"], stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*cleaner_command(), "clean", str(big_corpus), "-o", str(tmp_path / "out"), "-j", "2"],
+        stderr=subprocess.DEVNULL,
+    )
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 30
     workers: list[int] = []
@@ -211,7 +234,7 @@ def test_interrupted_jsonl_run_resumes_to_the_same_file(tmp_path: Path, big_corp
 def test_a_regex_that_times_out_is_reported_and_its_lines_kept(tmp_path: Path):
     (tmp_path / "slow.toml").write_text(
         "[profile]\nname = \"slow\"\nfingerprints = ['^Hello']\n\n"
-        "[[rules]]\nkind = \"drop_matching\"\npattern = '^(?:a|aa)+$'\nwhy = \"catastrophic on purpose\"\n"
+        '[[rules]]\nkind = "drop_matching"\npattern = \'^(?:a|aa)+$\'\nwhy = "catastrophic on purpose"\n'
     )
     page = ("Hello there, this is the start of a long article text.\n" + "a" * 80 + "b\n").encode()
     result = run("clean", "-", "--profiles-dir", str(tmp_path), "--no-heuristics", stdin=page)

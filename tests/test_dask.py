@@ -70,7 +70,7 @@ def scrapes(root: Path, bad: bool = False) -> Path:
     for seed in SEEDS:
         shutil.copy(seed, root / seed.name)
     lines = SEEDS[0].read_text(encoding="utf-8").splitlines(keepends=True)
-    (root / "marked.txt").write_text("".join(lines[:3] + [MARKER + "\n"] + lines[3:]), encoding="utf-8")
+    (root / "marked.txt").write_text("".join([*lines[:3], MARKER + "\n", *lines[3:]]), encoding="utf-8")
     if bad:
         (root / "m_binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 10)
     return root
@@ -80,7 +80,18 @@ def test_devset_output_is_identical_to_the_local_engine(tmp_path: Path, schedule
     if not DEVSET.is_dir():
         pytest.skip(f"no dev set at {DEVSET}")
     local = run("clean", str(DEVSET), "-o", str(tmp_path / "local"), "--format", "json", "-j", "1")
-    remote = run("clean", str(DEVSET), "-o", str(tmp_path / "dask"), "--format", "json", "--engine", "dask", "--scheduler", scheduler)
+    remote = run(
+        "clean",
+        str(DEVSET),
+        "-o",
+        str(tmp_path / "dask"),
+        "--format",
+        "json",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+    )
     assert local.exit_code == remote.exit_code == 0
     assert tree(tmp_path / "local") == tree(tmp_path / "dask")
     assert len(tree(tmp_path / "dask")) == len([p for p in DEVSET.rglob("*") if p.is_file()])
@@ -116,7 +127,18 @@ def test_profiles_dir_reaches_the_workers(tmp_path: Path, scheduler: str, client
 def test_an_undecodable_file_is_an_error_not_fatal(tmp_path: Path, scheduler: str, client):
     corpus = scrapes(tmp_path / "in", bad=True)
     errors = tmp_path / "errors.jsonl"
-    result = run("clean", str(corpus), "-o", str(tmp_path / "out"), "--errors", str(errors), "--engine", "dask", "--scheduler", scheduler)
+    result = run(
+        "clean",
+        str(corpus),
+        "-o",
+        str(tmp_path / "out"),
+        "--errors",
+        str(errors),
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+    )
     assert result.exit_code == 1
     assert f"{corpus / 'm_binary.txt'}: binary file" in result.stderr
     assert json.loads(errors.read_text())["source"] == str(corpus / "m_binary.txt")
@@ -129,20 +151,30 @@ def test_an_undecodable_file_is_an_error_not_fatal(tmp_path: Path, scheduler: st
 
 def test_jsonl_shards_round_trip_like_the_cli(tmp_path: Path, client):
     corpus = scrapes(tmp_path / "in")
-    lines = [json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}) for i, p in enumerate(sorted(corpus.iterdir()))]
+    lines = [
+        json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}) for i, p in enumerate(sorted(corpus.iterdir()))
+    ]
     shard = tmp_path / "dump.jsonl.gz"
-    shard.write_bytes(gzip.compress(("\n".join(lines + ["not json"]) + "\n").encode()))
+    shard.write_bytes(gzip.compress(("\n".join([*lines, "not json"]) + "\n").encode()))
     paths = engine.write_jsonl(engine.clean(engine.read_jsonl(str(shard))), str(tmp_path / "clean"), compression="gzip")
     written = [json.loads(line) for p in paths for line in gzip.decompress(Path(p).read_bytes()).splitlines()]
     cli = run("clean", str(shard), "--format", "jsonl", "-j", "1")
     assert written[:-1] == [json.loads(line) for line in cli.stdout.splitlines()]
     assert written[-1]["error"].startswith("not JSON") and written[-1]["source"] == f"{shard}:{len(lines) + 1}"
-    assert sorted(p.name for p in (tmp_path / "clean").iterdir()) == [Path(p).name for p in paths]  # no temporaries left
+    assert sorted(p.name for p in (tmp_path / "clean").iterdir()) == [
+        Path(p).name for p in paths
+    ]  # no temporaries left
     # plain records, as a user's own bag has them: other fields kept, cleaned ones added
     import dask.bag as db
 
-    records = engine.clean(db.from_sequence([{"id": 7, "url": "https://example.com/a", "text": "Hello world.\n"}])).compute()
-    assert records[0]["id"] == 7 and records[0]["text"] == "Hello world.\n" and records[0]["source"] == "https://example.com/a"
+    records = engine.clean(
+        db.from_sequence([{"id": 7, "url": "https://example.com/a", "text": "Hello world.\n"}])
+    ).compute()
+    assert (
+        records[0]["id"] == 7
+        and records[0]["text"] == "Hello world.\n"
+        and records[0]["source"] == "https://example.com/a"
+    )
 
 
 def test_scheduler_needs_the_dask_engine():

@@ -23,7 +23,9 @@ def test_rows_cover_every_input_line_once():
 
 def test_html_lines_are_shown_with_their_text():
     page = b"<html><body><article><p>The first paragraph of the article is here and it is long enough.</p>"
-    page += b"<p>The second paragraph follows it, and it is long enough to be prose as well.</p></article></body></html>"
+    page += (
+        b"<p>The second paragraph follows it, and it is long enough to be prose as well.</p></article></body></html>"
+    )
     result = CliRunner().invoke(main, ["explain", "-", "--format", "json"], input=page)
     lines = json.loads(result.stdout)["lines"]
     assert [(r["line"], r["text"][:20], r["kept"]) for r in lines] == [
@@ -63,7 +65,11 @@ def test_colour_on_a_terminal():
 
 
 def test_json_for_tools():
-    result = CliRunner().invoke(main, ["explain", "-", "--format", "json"], input=b"\xef\xbb\xbfcaf\xc3\x83\xc2\xa9 au lait is what we drink here every day.\n")
+    result = CliRunner().invoke(
+        main,
+        ["explain", "-", "--format", "json"],
+        input=b"\xef\xbb\xbfcaf\xc3\x83\xc2\xa9 au lait is what we drink here every day.\n",
+    )
     data = json.loads(result.stdout)
     assert data["steps"] == ["decode:utf-8 (BOM)", "ftfy:encode:latin-1", "ftfy:decode:utf-8"]
     assert data["lines"][0] == {"line": 1, "text": "café au lait is what we drink here every day.", "kept": True}
@@ -71,6 +77,12 @@ def test_json_for_tools():
 
 def test_shows_unicode_fixes_and_removal_reasons_for_a_seed():
     result = CliRunner().invoke(main, ["explain", str(SEEDS[1])])
-    assert 'profile beincrypto: fingerprint "^In adherence to the Trust Project guidelines, BeInCrypto\\b"' in result.stdout
-    assert "     ┌ beincrypto#top-projects (drop_repeated): 'Top crypto projects' promo carousel, printed once per slide\n" in result.stdout
+    assert (
+        'profile beincrypto: fingerprint "^In adherence to the Trust Project guidelines, BeInCrypto\\b"'
+        in result.stdout
+    )
+    assert (
+        "     ┌ beincrypto#top-projects (drop_repeated): 'Top crypto projects' promo carousel, printed once per slide\n"
+        in result.stdout
+    )
     assert "author: Harsh Notariya  (from beincrypto#author)" in result.stdout

@@ -20,8 +20,12 @@ PROSE = "The council approved the new budget on Tuesday after a long debate abou
         pytest.param(("ab\n" * 200_000).encode(), None, id="200k-short-lines"),
         pytest.param(("Top item\nA A Explore\nB B Explore\n" * 30_000).encode(), None, id="deep-repetition"),
         pytest.param(("(" * 1_000_000).encode(), None, id="one-million-brackets"),
-        pytest.param(f"{PROSE}\x00\n\n{PROSE[:-1]} again.\n".encode(), "approved the new budget", id="stray-nul-is-dropped"),
-        pytest.param(b"\xef\xbb\xbf" + PROSE.encode() + b"\xff\xfe\n", "approved the new budget", id="bad-bytes-after-bom"),
+        pytest.param(
+            f"{PROSE}\x00\n\n{PROSE[:-1]} again.\n".encode(), "approved the new budget", id="stray-nul-is-dropped"
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf" + PROSE.encode() + b"\xff\xfe\n", "approved the new budget", id="bad-bytes-after-bom"
+        ),
         pytest.param(bytes(range(32, 256)) * 100, None, id="every-printable-byte"),
     ],
 )

@@ -43,11 +43,15 @@ def test_recognised_by_content(text: str, html: bool):
 @pytest.mark.parametrize(
     "data, declared, decoded, how",
     [
-        pytest.param("café".encode("utf-8"), None, "café", "utf-8", id="utf-8"),
+        pytest.param("café".encode(), None, "café", "utf-8", id="utf-8"),
         pytest.param(b"\xef\xbb\xbfcaf\xc3\xa9", None, "café", "utf-8 (BOM)", id="utf-8-bom"),
         pytest.param("café".encode("utf-16"), None, "café", "utf-16-le (BOM)", id="utf-16-bom"),
-        pytest.param("café au lait".encode("utf-16-le"), None, "café au lait", "utf-16-le (NUL pattern)", id="utf-16-le-no-bom"),
-        pytest.param("zażółć".encode("iso-8859-2"), "iso8859-2", "zażółć", "iso8859-2 (declared)", id="declared-latin-2"),
+        pytest.param(
+            "café au lait".encode("utf-16-le"), None, "café au lait", "utf-16-le (NUL pattern)", id="utf-16-le-no-bom"
+        ),
+        pytest.param(
+            "zażółć".encode("iso-8859-2"), "iso8859-2", "zażółć", "iso8859-2 (declared)", id="declared-latin-2"
+        ),
         pytest.param("café".encode("cp1252"), None, "café", None, id="legacy-single-byte"),
     ],
 )
@@ -80,7 +84,9 @@ def test_html_is_extracted_and_cleaned_with_the_site_profile():
 
 def test_html_by_extension_in_the_cli(tmp_path: Path):
     page = tmp_path / "page.htm"
-    page.write_text("<p>Not recognised by content: no html tag first, but the extension says HTML.</p>", encoding="utf-8")
+    page.write_text(
+        "<p>Not recognised by content: no html tag first, but the extension says HTML.</p>", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["clean", str(page)])
     assert result.stdout == "Not recognised by content: no html tag first, but the extension says HTML.\n"
 
@@ -93,14 +99,33 @@ def test_bad_bytes_never_crash():
 @pytest.mark.parametrize(
     "head, minutes",
     [
-        pytest.param('<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">', 3, id="yoast"),
-        pytest.param("<meta content='Time to read' name='twitter:label1'><meta content='2 minutes' name='twitter:data1'>", 2, id="rank-math"),
-        pytest.param('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="5 minutes">', None, id="other-label"),
-        pytest.param('<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="Less than a minute">', None, id="no-number"),
+        pytest.param(
+            '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">',
+            3,
+            id="yoast",
+        ),
+        pytest.param(
+            "<meta content='Time to read' name='twitter:label1'><meta content='2 minutes' name='twitter:data1'>",
+            2,
+            id="rank-math",
+        ),
+        pytest.param(
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="5 minutes">',
+            None,
+            id="other-label",
+        ),
+        pytest.param(
+            '<meta name="twitter:label2" content="Est. reading time">'
+            '<meta name="twitter:data2" content="Less than a minute">',
+            None,
+            id="no-number",
+        ),
     ],
 )
 def test_reading_time_from_twitter_card_labels(head: str, minutes):
-    assert reading_time(scan(load_html(f"<html><head>{head}</head><body><p>x</p><p>y</p></body></html>")).cards) == minutes
+    assert (
+        reading_time(scan(load_html(f"<html><head>{head}</head><body><p>x</p><p>y</p></body></html>")).cards) == minutes
+    )
 
 
 def test_scan_empties_code_but_keeps_what_metadata_reads():
@@ -113,7 +138,10 @@ def test_scan_empties_code_but_keeps_what_metadata_reads():
     found = scan(tree)
     assert [h1.text for h1 in found.h1s] == ["Harbour Reopens"]
     assert [el.text for el in tree.iter("script", "style")] == [
-        None, '{"@type": "NewsArticle", "author": "Jane Roe"}', 'var meta = {"datePublished": "2024-03-03"};', None
+        None,
+        '{"@type": "NewsArticle", "author": "Jane Roe"}',
+        'var meta = {"datePublished": "2024-03-03"};',
+        None,
     ]
 
 
@@ -181,6 +209,8 @@ def test_a_full_main_extraction_is_not_repeated(monkeypatch):
     calls = []
     real = trafilatura.bare_extraction
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **o: calls.append(o["fast"]) or real(tree, **o))
-    long_page = PAGE.format(charset="utf-8").replace("</article>", "<p>" + "The fleet sailed at dawn. " * 30 + "</p></article>")
+    long_page = PAGE.format(charset="utf-8").replace(
+        "</article>", "<p>" + "The fleet sailed at dawn. " * 30 + "</p></article>"
+    )
     text, _, _ = html.extract(long_page, None)
     assert calls == [True] and len(text) >= html.RESCUE_BELOW

@@ -12,10 +12,13 @@ from cleaner.stages.html_lead import headline, lead
 
 BODY = (
     "<p>The harbour reopened on Monday after three days of storms had kept the whole fishing fleet in port.</p>"
-    "<p>Fishermen said that the catch was smaller than usual, but prices were high and the café on the quay was full.</p>"
+    "<p>Fishermen said that the catch was smaller than usual, "
+    "but prices were high and the café on the quay was full.</p>"
     "<p>The harbour master expects the repairs to the northern pier to take until the end of the month.</p>"
 )
-LEAD = "After three days of storms the fishing fleet is back at sea, and the town is counting what the wind has cost it."
+LEAD = (
+    "After three days of storms the fishing fleet is back at sea, and the town is counting what the wind has cost it."
+)
 
 
 def page(between: str, title: str = "Harbour Reopens") -> str:

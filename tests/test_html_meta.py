@@ -22,8 +22,11 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("html", [p.read_text(encoding="utf-8") for p in FIXTURES] + list(PAGES.values()),
-                         ids=[p.stem for p in FIXTURES] + list(PAGES))
+@pytest.mark.parametrize(
+    "html",
+    [p.read_text(encoding="utf-8") for p in FIXTURES] + list(PAGES.values()),
+    ids=[p.stem for p in FIXTURES] + list(PAGES),
+)
 def test_same_fields_as_trafilatura(html: str):
     ours, theirs = against_trafilatura(html)
     assert ours == theirs

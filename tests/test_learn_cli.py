@@ -35,7 +35,9 @@ def test_learn_check_explain_clean(tmp_path: Path, template: str):
     explained = run(main, ["explain", str(unseen), "--profiles-dir", str(profile.parent), "--no-heuristics"])
     assert f"profile {template}: fingerprint" in explained.stdout
 
-    cleaned = run(main, ["clean", str(unseen), "--profiles-dir", str(profile.parent), "--no-heuristics", "--format", "json"])
+    cleaned = run(
+        main, ["clean", str(unseen), "--profiles-dir", str(profile.parent), "--no-heuristics", "--format", "json"]
+    )
     record = json.loads(cleaned.stdout)
     assert record["text"] == pages[3].body
     assert record["author"] == pages[3].meta.get("author")
@@ -45,9 +47,15 @@ def test_learn_needs_two_scrapes_and_a_name(tmp_path: Path):
     one = tmp_path / "one.txt"
     one.write_text("Only one scrape\n")
     result = CliRunner().invoke(main, ["learn", str(one), "--name", "x"])
-    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "Error: learn needs at least two readable scrapes, got 1")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        "Error: learn needs at least two readable scrapes, got 1",
+    )
     result = CliRunner().invoke(main, ["learn", str(one)])
-    assert result.stderr.splitlines()[-1] == "Error: give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)"
+    assert (
+        result.stderr.splitlines()[-1]
+        == "Error: give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)"
+    )
 
 
 def test_corpus_mode_writes_a_platform_profile(tmp_path: Path):

@@ -22,8 +22,14 @@ Copyright 2024 The Daily Example. All rights reserved.
 """
 
 BODIES = [
-    ("Harbour Reopens After Storm", "The harbour reopened on Monday after three days of storms kept the fishing fleet in port."),
-    ("Library Extends Opening Hours", "The town library will stay open until nine in the evening from next month, the council said."),
+    (
+        "Harbour Reopens After Storm",
+        "The harbour reopened on Monday after three days of storms kept the fishing fleet in port.",
+    ),
+    (
+        "Library Extends Opening Hours",
+        "The town library will stay open until nine in the evening from next month, the council said.",
+    ),
 ]
 
 
@@ -71,4 +77,6 @@ def test_new_checks_the_name(tmp_path: Path):
     samples = write_samples(tmp_path)
     result = CliRunner().invoke(main, ["new", "Daily Example", "--sample", str(samples[0])])
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: Invalid value for 'NAME': \"Daily Example\" must be lower-case letters, digits and dashes\n")
+    assert result.stderr.endswith(
+        "Error: Invalid value for 'NAME': \"Daily Example\" must be lower-case letters, digits and dashes\n"
+    )

@@ -41,12 +41,12 @@ CASES = [
         id="bad-regex-in-list",
     ),
     pytest.param(
-        '[profile]\nname = "mysite"\nfingerprints = [\'^Hello (world\']\n',
+        "[profile]\nname = \"mysite\"\nfingerprints = ['^Hello (world']\n",
         ["3:31: profile.fingerprints[0]: bad regex: missing ) at position 13"],
         id="bad-fingerprint",
     ),
     pytest.param(
-        HEAD + "\n[[rules]]\nkind = \"meta_field\"\npattern = '^By (?P<autor>.+)$'\nwhy = \"byline\"\n",
+        HEAD + '\n[[rules]]\nkind = "meta_field"\npattern = \'^By (?P<autor>.+)$\'\nwhy = "byline"\n',
         ['7:11: rules[1].pattern: unknown metadata field "autor"; did you mean "author"?'],
         id="unknown-field",
     ),
@@ -82,7 +82,7 @@ CASES = [
     ),
     pytest.param(
         'name = "mysite"\n',
-        ['1:1: missing [profile] table', '1:1: unknown table "name"'],
+        ["1:1: missing [profile] table", '1:1: unknown table "name"'],
         id="no-profile-table",
     ),
 ]
@@ -117,4 +117,6 @@ def test_the_same_name_twice_in_one_directory(tmp_path: Path):
         (tmp_path / name).write_text('[profile]\nname = "dup"\nfingerprints = ["x"]\n')
     with pytest.raises(ProfileError) as caught:
         load_profiles([tmp_path], builtin=False)
-    assert [str(p) for p in caught.value.problems] == [f'{tmp_path / "b.toml"}:1:1: profile "dup" is also defined in {tmp_path / "a.toml"}']
+    assert [str(p) for p in caught.value.problems] == [
+        f'{tmp_path / "b.toml"}:1:1: profile "dup" is also defined in {tmp_path / "a.toml"}'
+    ]

@@ -18,7 +18,9 @@ from cleaner.profiles import builtin_dir, profile_dirs
 def platform(folder: Path, name: str, description: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.toml"
-    path.write_text(f'[profile]\nname = "{name}"\nkind = "platform"\ndescription = "{description}"\nfingerprints = ["^zz$"]\n')
+    path.write_text(
+        f'[profile]\nname = "{name}"\nkind = "platform"\ndescription = "{description}"\nfingerprints = ["^zz$"]\n'
+    )
     return path
 
 
@@ -64,7 +66,8 @@ def test_a_pack_that_does_not_load_is_reported(monkeypatch):
     with pytest.raises(ProfileError) as caught:
         load_profiles()
     assert str(caught.value) == (
-        "<entry point broken = no_such_module_here>:1:1: cannot load profile pack: No module named 'no_such_module_here'"
+        "<entry point broken = no_such_module_here>:1:1: "
+        "cannot load profile pack: No module named 'no_such_module_here'"
     )
 
 

@@ -9,10 +9,14 @@ from hypothesis import strategies as st
 from tests.invariants import OTHER, PROSE, idempotent, invents_nothing, never_raises
 
 # Articles do not print a paragraph twice; boilerplate often does.
-pages = st.tuples(
-    st.lists(st.sampled_from(PROSE), unique=True, max_size=len(PROSE)),
-    st.lists(st.sampled_from(OTHER), max_size=25),
-).flatmap(lambda parts: st.permutations(parts[0] + parts[1])).filter(bool)
+pages = (
+    st.tuples(
+        st.lists(st.sampled_from(PROSE), unique=True, max_size=len(PROSE)),
+        st.lists(st.sampled_from(OTHER), max_size=25),
+    )
+    .flatmap(lambda parts: st.permutations(parts[0] + parts[1]))
+    .filter(bool)
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

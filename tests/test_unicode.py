@@ -12,11 +12,44 @@ from cleaner.stages.unicode import CONFIG, fix_lines
 from tests.conftest import GOLD, SEEDS
 
 PIECES = [
-    "plain words ", "“quoted” ", "don’t ", "café ", "naïve ", "Ünïcödé ", "\u00a0", "–", "—", "…",
-    "&amp; ", "&lt;b&gt; ", "<p>", "R&D ", "ﬁ", "Ĳ", "\x00", "\x1b[31m", "\x85", "\x9d", "\ufeff",
-    "e\u0301", "Å", "日本語 ", "Привет ", "Ελληνικά ", "€", "™", "•", "\n", "\n", "\n",
-    "Ã ", "Â ",  # mojibake of "à" and of a NBSP whose NBSP became a space, e.g. at a line start
-    "&#8217;", "&EACUTE;", "&nbsp", "&x;",  # entities ftfy decodes, and ones it leaves alone
+    "plain words ",
+    "“quoted” ",
+    "don’t ",
+    "café ",
+    "naïve ",
+    "Ünïcödé ",
+    "\u00a0",
+    "–",
+    "—",
+    "…",
+    "&amp; ",
+    "&lt;b&gt; ",
+    "<p>",
+    "R&D ",
+    "ﬁ",
+    "Ĳ",
+    "\x00",
+    "\x1b[31m",
+    "\x85",
+    "\x9d",
+    "\ufeff",
+    "e\u0301",
+    "Å",
+    "日本語 ",
+    "Привет ",
+    "Ελληνικά ",
+    "€",
+    "™",
+    "•",
+    "\n",
+    "\n",
+    "\n",
+    "Ã ",
+    "Â ",  # mojibake of "à" and of a NBSP whose NBSP became a space, e.g. at a line start
+    "&#8217;",
+    "&EACUTE;",
+    "&nbsp",
+    "&x;",  # entities ftfy decodes, and ones it leaves alone
 ]
 
 

@@ -100,7 +100,7 @@ def densest_region(infos: list[LineInfo], classes: list[str], t: Tuning | None =
     t = t or TUNING
     best, best_span = 0, None
     run, start = 0, 0
-    for i, (info, c) in enumerate(zip(infos, classes)):
+    for i, (info, c) in enumerate(zip(infos, classes, strict=True)):
         if c == GOOD:
             w = min(info.chars, t.good_cap)
         elif c == NEARGOOD:

@@ -57,5 +57,5 @@ def call_to_action(text: str, words: int) -> bool:
 
 
 def author_bio(text: str, words: int) -> bool:
-    """"Jane Doe is a reporter who covers ...": a name, then a verb of the bio list."""
+    """ "Jane Doe is a reporter who covers ...": a name, then a verb of the bio list."""
     return words <= MAX_WORDS and _patterns()[1].match(text) is not None

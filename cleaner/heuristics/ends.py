@@ -40,7 +40,9 @@ def trim(
     for n in range(first, last + 1):
         if seen >= total * END_SHARE:
             if labels[n] in ENDS_ARTICLE and infos[n].words <= MAX_HEADING_WORDS:
-                if labels[n] == "related" and _prose_follows(infos, labels, classes, n, last, PROSE_WITHIN if extracted else 1):
+                if labels[n] == "related" and _prose_follows(
+                    infos, labels, classes, n, last, PROSE_WITHIN if extracted else 1
+                ):
                     continue  # a related-links box inside the article, which goes on after it
                 return n - 1
             if labels[n] == "read-more" and read_more[-1] > n:

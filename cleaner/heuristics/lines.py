@@ -41,7 +41,7 @@ def describe(pos: int, raw: str) -> LineInfo:
 def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     text = raw.strip()
     bullet = BULLET.match(text)
-    body = text[bullet.end():] if bullet else text
+    body = text[bullet.end() :] if bullet else text
     tokens = WORD.findall(body)
     words = len(tokens)
     cjk = len(CJK.findall(body)) if not body.isascii() and HIGH.search(body) else 0

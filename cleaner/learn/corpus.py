@@ -62,11 +62,15 @@ def learn_corpus(texts: list[str], name: str, min_docs: int = 5, min_share: floa
     head = {
         "name": name,
         "kind": "platform",
-        "description": f"{name}: lines found in {need}+ of {total} documents, drafted by cleaner learn; review before use",
+        "description": f"{name}: lines found in {need}+ of {total} documents, "
+        "drafted by cleaner learn; review before use",
         "fingerprints": prints,
     }
     drop = [v for _, kind, v in found if kind == "text"][:3]
-    note = f"Drafted by `cleaner learn` (corpus mode) from {total} documents.\nEach rule's why says in how many documents its line was found."
+    note = (
+        f"Drafted by `cleaner learn` (corpus mode) from {total} documents.\n"
+        "Each rule's why says in how many documents its line was found."
+    )
     return render(head, rules, {"drop": drop}, note)
 
 

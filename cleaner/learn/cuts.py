@@ -80,7 +80,9 @@ def _pinned(al: Alignment, positions: dict[int, int], line_rx: str) -> Pin | Non
         slot = al.slots[labels.pop()]
         rx = slot_regex(slot)
         if all(_first_pinned(al.docs[d], own, rx, step) == i for d, i in positions.items()):
-            return Pin(positions, slot.shape.regex(named=False), step, al.docs[0][positions[0]] if 0 in positions else "")
+            return Pin(
+                positions, slot.shape.regex(named=False), step, al.docs[0][positions[0]] if 0 in positions else ""
+            )
     return None
 
 

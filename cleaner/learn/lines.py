@@ -111,8 +111,11 @@ class Alignment:
     def anchors(self) -> list[int]:
         """Slots found exactly once in every scrape, in an order every scrape agrees with."""
         n = len(self.docs)
-        once = [s for s, slot in enumerate(self.slots) if slot.source == "line" and slot.docs == n
-                and all(len(p) == 1 for p in slot.occ.values())]
+        once = [
+            s
+            for s, slot in enumerate(self.slots)
+            if slot.source == "line" and slot.docs == n and all(len(p) == 1 for p in slot.occ.values())
+        ]
         once.sort(key=lambda s: self.slots[s].occ[0][0])
         # Longest chain increasing in every scrape (O(m²) over a page's few dozen anchors).
         best: list[list[int]] = []
@@ -120,9 +123,9 @@ class Alignment:
             chain = [s]
             for j in range(k):
                 prev = once[j]
-                if all(self.slots[prev].occ[d][0] < self.slots[s].occ[d][0] for d in range(n)):
-                    if len(best[j]) + 1 > len(chain):
-                        chain = best[j] + [s]
+                increasing = all(self.slots[prev].occ[d][0] < self.slots[s].occ[d][0] for d in range(n))
+                if increasing and len(best[j]) + 1 > len(chain):
+                    chain = [*best[j], s]
             best.append(chain)
         return max(best, key=len, default=[])
 
@@ -164,7 +167,9 @@ class Alignment:
                 if d in slot.occ:
                     continue
                 cands = [i for i in self._gap(edges, d, g) if self._candidate(d, i) and not self._inside_article(d, i)]
-                ratio, i = max(((_similarity(base, skeleton(base), self.docs[d][i]), i) for i in cands), default=(0.0, None))
+                ratio, i = max(
+                    ((_similarity(base, skeleton(base), self.docs[d][i]), i) for i in cands), default=(0.0, None)
+                )
                 if ratio < MIN_ALIGN_RATIO:
                     break
                 add[d] = i
@@ -178,7 +183,9 @@ class Alignment:
 
     def _candidate(self, d: int, i: int) -> bool:
         text = self.docs[d][i]
-        return bool(text) and self.labels[d][i] is None and not is_paragraph(text) and len(text.split()) <= MAX_META_WORDS
+        return (
+            bool(text) and self.labels[d][i] is None and not is_paragraph(text) and len(text.split()) <= MAX_META_WORDS
+        )
 
     def _inside_article(self, d: int, i: int) -> bool:
         """Between two paragraphs: a line varying in words there is article text
@@ -192,7 +199,11 @@ class Alignment:
             base = skeleton(self.docs[0][i])
             chosen = {0: i}
             for d in range(1, len(gaps)):
-                scored = [(_similarity(self.docs[0][i], base, self.docs[d][j]), j) for j in gaps[d] if self.labels[d][j] is None]
+                scored = [
+                    (_similarity(self.docs[0][i], base, self.docs[d][j]), j)
+                    for j in gaps[d]
+                    if self.labels[d][j] is None
+                ]
                 ratio, j = max(scored, default=(0.0, None))
                 if ratio < MIN_ALIGN_RATIO:
                     break
@@ -204,7 +215,10 @@ class Alignment:
                 continue  # a bare list ("Drinks, City Guides") is the article's categories, not template
             shape = generalise(variants)
             if _usable(shape):
-                self._add(Slot(shape, "aligned", starts={d: [j] for d, j in chosen.items()}), {d: [j] for d, j in chosen.items()})
+                self._add(
+                    Slot(shape, "aligned", starts={d: [j] for d, j in chosen.items()}),
+                    {d: [j] for d, j in chosen.items()},
+                )
 
 
 LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,20}:")

@@ -89,7 +89,7 @@ def _mark_dates(items: list[Item]) -> bool:
 
 
 def _list_after_cue(shape: Shape) -> None:
-    """"Tags: a, b" — everything after a tag or category cue is the list, whatever the
+    """ "Tags: a, b" — everything after a tag or category cue is the list, whatever the
     variants happened to share."""
     items = shape.items
     for c, item in enumerate(items):
@@ -121,6 +121,10 @@ def name_groups(shape: Shape) -> list[str]:
             item.group = "categories"
         elif cues & TAG_CUES:
             item.group = "tags"
-        elif item.is_name() and (cues & AUTHOR_CUES or (with_meta and min(len(v.split()) for v in item.values) >= 2)) and "author" not in shape.groups():
+        elif (
+            item.is_name()
+            and (cues & AUTHOR_CUES or (with_meta and min(len(v.split()) for v in item.values) >= 2))
+            and "author" not in shape.groups()
+        ):
             item.group = "author"
     return shape.groups()

@@ -14,16 +14,58 @@ from difflib import SequenceMatcher
 import regex
 
 TOKEN = regex.compile(r"\d+|\p{L}+|\s+|.", regex.DOTALL)
-MONTHS = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
-DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+DAYS = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+]
 MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-DAY_RE = r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+DAY_RE = (
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+)
 # A person's name: 1-4 capitalised words, with the usual lower-case particles between them.
 NAME_RE = r"\p{Lu}[\p{L}'’.-]*(?:\s(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al|el)\s)?\p{Lu}[\p{L}'’.-]*){0,3}"
 _NAME = regex.compile(NAME_RE)
@@ -226,4 +268,6 @@ def _absorbable(items: list[Item], v: int, step: int) -> int:
     return abs(k - v) if name_like and edge and _NAME.fullmatch(word) else 0
 
 
-NAME_CUES = frozenset({"by", "author", "written", "words", "posted", "reporter", "tags", "categories", "filed", "updated", "published"})
+NAME_CUES = frozenset(
+    {"by", "author", "written", "words", "posted", "reporter", "tags", "categories", "filed", "updated", "published"}
+)

@@ -81,26 +81,42 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
     if cuts.title:
         neighbour = "next" if cuts.title.step == 1 else "prev"
         where = "above" if cuts.title.step == 1 else "below"
-        meta.append({
-            "kind": "meta_field", "pattern": r"^(?P<title>.+)$", neighbour: cuts.title.pattern,
-            "why": f"headline: the first varying line, directly {where} the same template line in {n} of {n} scrapes",
-        })
-    order = sorted(range(len(al.slots)), key=lambda s: (next(iter(al.slots[s].occ)), al.slots[s].first(next(iter(al.slots[s].occ)))))
+        meta.append(
+            {
+                "kind": "meta_field",
+                "pattern": r"^(?P<title>.+)$",
+                neighbour: cuts.title.pattern,
+                "why": f"headline: the first varying line, directly "
+                f"{where} the same template line in {n} of {n} scrapes",
+            }
+        )
+    order = sorted(
+        range(len(al.slots)),
+        key=lambda s: (next(iter(al.slots[s].occ)), al.slots[s].first(next(iter(al.slots[s].occ)))),
+    )
     for s in order:
         slot = al.slots[s]
         if slot.source == "repeat":
             if _needed(al, cuts, slot):
-                repeats.append({
-                    "kind": "drop_repeated", "start": slot.shape.regex(),
-                    "why": f"block printed several times in a row in {_count(al, slot)}, starting {_example(al, slot)}: promo table or carousel",
-                })
+                repeats.append(
+                    {
+                        "kind": "drop_repeated",
+                        "start": slot.shape.regex(),
+                        "why": f"block printed several times in a row in {_count(al, slot)}, "
+                        f"starting {_example(al, slot)}: promo table or carousel",
+                    }
+                )
             continue
         fields = name_groups(slot.shape) if slot.source != "repeat" else []
         if fields:
-            meta.append({
-                "kind": "meta_field", "pattern": slot.shape.regex(),
-                "why": f"line found in {_count(al, slot)} with varying {', '.join(fields)}: metadata, e.g. {_example(al, slot)}",
-            })
+            meta.append(
+                {
+                    "kind": "meta_field",
+                    "pattern": slot.shape.regex(),
+                    "why": f"line found in {_count(al, slot)} with varying {', '.join(fields)}: "
+                    f"metadata, e.g. {_example(al, slot)}",
+                }
+            )
             if any(len(ps) > 1 for ps in slot.occ.values()) and _needed(al, cuts, slot):
                 drops.setdefault(("pattern", _region(al, cuts, slot)), []).append((slot, slot.shape.regex()))
             continue
@@ -111,35 +127,50 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
         else:
             drops.setdefault(("pattern", _region(al, cuts, slot)), []).append((slot, slot.shape.regex()))
     if cuts.categories:
-        meta.append({
-            "kind": "meta_field", "pattern": CATEGORIES, "next": cuts.categories.pattern,
-            "why": f"comma-separated list directly above the cut line in {n} of {n} scrapes: categories",
-        })
+        meta.append(
+            {
+                "kind": "meta_field",
+                "pattern": CATEGORIES,
+                "next": cuts.categories.pattern,
+                "why": f"comma-separated list directly above the cut line in {n} of {n} scrapes: categories",
+            }
+        )
     entries = meta + repeats
-    for (what, region), found in sorted(drops.items(), key=lambda kv: (list(REGION_WHY).index(kv[0][1]), kv[0][0] == "pattern")):
+    for (what, region), found in sorted(
+        drops.items(), key=lambda kv: (list(REGION_WHY).index(kv[0][1]), kv[0][0] == "pattern")
+    ):
         least = min(slot.docs for slot, _ in found)
         plural = "lines" if len(found) > 1 else "line"
         varying = " with varying numbers, dates or names" if what == "pattern" else ""
-        entries.append({
-            "kind": "drop_line" if what == "text" else "drop_matching",
-            what: list(dict.fromkeys(v for _, v in found)),
-            "why": f"{plural} repeated in {least}+ of {n} scrapes{varying}: {REGION_WHY[region]}",
-        })
+        entries.append(
+            {
+                "kind": "drop_line" if what == "text" else "drop_matching",
+                what: list(dict.fromkeys(v for _, v in found)),
+                "why": f"{plural} repeated in {least}+ of {n} scrapes{varying}: {REGION_WHY[region]}",
+            }
+        )
     if cuts.before is not None:
         slot = al.slots[cuts.before]
-        entries.append({
-            "kind": "cut_before", "text": slot.shape.variants[0],
-            "why": f"fixed line found once in {n} of {n} scrapes; only template lines above it",
-        })
+        entries.append(
+            {
+                "kind": "cut_before",
+                "text": slot.shape.variants[0],
+                "why": f"fixed line found once in {n} of {n} scrapes; only template lines above it",
+            }
+        )
     if cuts.after:
         markers = [al.slots[s] for s in cuts.after]
         literal = all(m.shape.is_literal() for m in markers)
-        entries.append({
-            "kind": "cut_after",
-            ("text" if literal else "pattern"): [m.shape.variants[0] if literal else m.shape.regex(named=False) for m in markers],
-            "why": f"line found in all {n} scrapes after the article ({_example(al, markers[0])}); "
-            "after it every scrape has only template lines or short varying lines (link titles)",
-        })
+        entries.append(
+            {
+                "kind": "cut_after",
+                ("text" if literal else "pattern"): [
+                    m.shape.variants[0] if literal else m.shape.regex(named=False) for m in markers
+                ],
+                "why": f"line found in all {n} scrapes after the article ({_example(al, markers[0])}); "
+                "after it every scrape has only template lines or short varying lines (link titles)",
+            }
+        )
     return entries
 
 

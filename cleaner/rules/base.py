@@ -20,7 +20,8 @@ class Texts(tuple):
 
 
 class Pattern:
-    """One regular expression (the `regex` module's syntax), compiled when its profile is loaded (built-ins: on first use)."""
+    """One regular expression (the `regex` module's syntax), compiled when its profile is loaded
+    (built-ins: on first use)."""
 
 
 class Patterns(tuple):
@@ -127,7 +128,7 @@ class TimedPattern:
     and compiling every built-in profile's patterns would be most of the start-up time.
     """
 
-    __slots__ = ("_compiled", "pattern", "flags")
+    __slots__ = ("_compiled", "flags", "pattern")
 
     def __init__(self, source: str, flags: int = 0, *, lazy: bool = False):
         self.pattern = source

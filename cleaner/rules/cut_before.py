@@ -28,4 +28,4 @@ class CutBefore(MarkerRule):
         at = self.marker(view)
         if at is None:
             return Hit()
-        return Hit(drop=list(range(0, at + (not self.options.keep_marker))))
+        return Hit(drop=list(range(at + (not self.options.keep_marker))))

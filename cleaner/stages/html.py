@@ -17,34 +17,34 @@ from cleaner.document import Document, Line
 
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
-OPTIONS = dict(
-    output_format="python",  # a Document with the text
+OPTIONS = {
+    "output_format": "python",  # a Document with the text
     # The metadata comes from trafilatura's own extractors in its order, minus the licence
     # search it would also do (cleaner.stages.html_meta), run on the same parsed page.
-    with_metadata=False,
-    include_comments=False,  # reader comments are not the article
-    include_tables=True,  # tables in articles are content (figures, results)
-    include_images=False,  # alt text and captions are boilerplate by the gold conventions
-    include_links=False,  # link targets are not text
-    include_formatting=False,  # plain text out; bullets are handled by the normaliser
+    "with_metadata": False,
+    "include_comments": False,  # reader comments are not the article
+    "include_tables": True,  # tables in articles are content (figures, results)
+    "include_images": False,  # alt text and captions are boilerplate by the gold conventions
+    "include_links": False,  # link targets are not text
+    "include_formatting": False,  # plain text out; bullets are handled by the normaliser
     # Measured on the dev set's 150 pages (F1 / pages all-ok of the whole HTML path; "WIP" is
     # with the heuristics stage being rewritten at the time): balanced default 0.923/0.680
     # (WIP 0.933/0.700); favor_recall 0.922/0.687 (WIP 0.937/0.720); favor_precision
     # 0.922/0.673; include_comments 0.923/0.680 (no change); include_tables=False 0.912/0.660.
     # Recall it is: text trafilatura drops is lost for good, while the boilerplate it keeps
     # is what our profiles and heuristics remove after.
-    favor_precision=False,
-    favor_recall=True,
-    deduplicate=False,  # dedup across documents would make output depend on run order
+    "favor_precision": False,
+    "favor_recall": True,
+    "deduplicate": False,  # dedup across documents would make output depend on run order
     # htmldate's extensive search scans the whole page for date-like strings: on the dev set
     # it was a third of the HTML path's time. The page's structured data and meta tags still
     # give the date; the original (publication) date is the one an article means.
-    date_extraction_params={"extensive_search": False, "original_date": True},
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
     # fast=True skips the fallback extractors (readability, jusText). Alone it lost three
     # dev-set pages whose main extraction came out nearly empty (F1 0.948 / all-ok 0.793), so
     # the fallbacks run again on such pages only: see RESCUE_BELOW.
-    fast=True,
-)
+    "fast": True,
+}
 # A main extraction shorter than this (2 x trafilatura's min_extracted_size) missed the
 # article: the page is extracted again with the fallbacks. 7 of the dev set's 150 pages;
 # same F1 / all-ok as fallbacks everywhere (0.954 / 0.800) at 1.09x instead of 1.13x plain
@@ -151,4 +151,9 @@ def run(doc: Document, ctx) -> Document:
     text, meta, lead = extract(doc.raw, ctx.url)
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
-    return doc.replace(lines=tuple(lines[:-1]), raw=None, metadata=doc.metadata.fill(**meta), steps=doc.steps + ("html:trafilatura",) + ((f"html:standfirst:{lead}",) if lead else ()))
+    return doc.replace(
+        lines=tuple(lines[:-1]),
+        raw=None,
+        metadata=doc.metadata.fill(**meta),
+        steps=doc.steps + ("html:trafilatura",) + ((f"html:standfirst:{lead}",) if lead else ()),
+    )

@@ -16,13 +16,66 @@ from lxml import etree  # trafilatura's own parser library, installed with it
 
 # Elements that start a new line in a browser.
 BLOCK = frozenset(
-    "address article aside blockquote br dd details div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
 )
 # Never shown as text.
-SKIP = frozenset("script style noscript template svg math iframe object select option button input textarea head".split())
+SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "head",
+    ]
+)
 # Page furniture by element: a block inside one of these is not article prose.
-FURNITURE = frozenset("figure figcaption nav aside footer form label".split())
+FURNITURE = frozenset(["figure", "figcaption", "nav", "aside", "footer", "form", "label"])
 # ... or by the class and id names templates give it.
 FURNITURE_NAME = regex.compile(
     r"caption|credit|byline|author|share|social|related|breadcrumb|comment|\bmeta\b|tags?\b|newsletter|"

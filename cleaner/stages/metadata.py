@@ -72,7 +72,7 @@ def run(doc: Document, ctx) -> Document:
         at = _headline(doc)
         if at is not None:
             meta = meta.fill(title=doc.lines[at].text)
-            doc = doc.replace(meta_sources=doc.meta_sources + (("title", "metadata:title"),))
+            doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
             why = "the headline is metadata (title), not body"
             doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
     if meta.title:

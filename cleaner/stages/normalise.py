@@ -32,5 +32,7 @@ def normalise_line(text: str) -> str:
 
 
 def run(doc: Document, ctx) -> Document:
-    lines = tuple(line if (text := normalise_line(line.text)) == line.text else Line(line.no, text) for line in doc.lines)
+    lines = tuple(
+        line if (text := normalise_line(line.text)) == line.text else Line(line.no, text) for line in doc.lines
+    )
     return doc.replace(lines=lines)

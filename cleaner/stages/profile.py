@@ -72,7 +72,7 @@ def run(doc: Document, ctx) -> Document:
             try:
                 hit = prule.rule.apply(view)
             except TimeoutError:  # a regex backtracking on some line: keep the lines, say which rule
-                doc = doc.replace(steps=doc.steps + (f"timeout:{prule.ref}",))
+                doc = doc.replace(steps=(*doc.steps, f"timeout:{prule.ref}"))
                 continue
             if hit.meta:
                 sources += tuple((name, prule.ref) for name in hit.meta if not getattr(meta, name))

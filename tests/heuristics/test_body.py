@@ -19,8 +19,18 @@ LONG_PROSE = PROSE + " " + PROSE
         pytest.param(PROSE, False, GOOD, id="one-sentence"),
         pytest.param("Home", False, SHORT, id="short"),
         pytest.param(PROSE, True, BAD, id="labelled-boilerplate"),
-        pytest.param("Quarterly Revenue Growth Figures For European Technology Companies In Twenty Twenty", False, BAD, id="title-case-no-stop-words"),
-        pytest.param("Revenue, growth, margins, Europe, technology, companies, figures, quarters, markets.", False, NEARGOOD, id="list-ending-like-a-sentence"),
+        pytest.param(
+            "Quarterly Revenue Growth Figures For European Technology Companies In Twenty Twenty",
+            False,
+            BAD,
+            id="title-case-no-stop-words",
+        ),
+        pytest.param(
+            "Revenue, growth, margins, Europe, technology, companies, figures, quarters, markets.",
+            False,
+            NEARGOOD,
+            id="list-ending-like-a-sentence",
+        ),
     ],
 )
 def test_classify(line: str, hard_bad: bool, expected: str):

@@ -30,7 +30,9 @@ def test_byline(line: str, expected):
         pytest.param("March 3, 2021", "2021-03-03", id="month-first"),
         pytest.param("Published: 03.03.2021, 10:15", "2021-03-03", id="dotted"),
         pytest.param("Updated 2021-03-03T10:15:00Z", "2021-03-03", id="iso"),
-        pytest.param("Published: May 8, 2023 at 4:56 p.m. | Updated: May 9, 2023 at 6:00 p.m.", "2023-05-08", id="two-dates"),
+        pytest.param(
+            "Published: May 8, 2023 at 4:56 p.m. | Updated: May 9, 2023 at 6:00 p.m.", "2023-05-08", id="two-dates"
+        ),
         pytest.param("8 de noviembre de 2023", "2023-11-08", id="es"),
         pytest.param("12 listopada 2023", "2023-11-12", id="pl"),
         pytest.param("Publié le 5 janvier 2022", "2022-01-05", id="fr"),
@@ -48,7 +50,9 @@ def test_date_line(line: str, expected):
     [
         pytest.param("January 13, 2020 | categories: Python, Tools | 4 comments", "2020-01-13", id="facts-line"),
         pytest.param("Jane Doe · 3 March 2021 · 5 min read", "2021-03-03", id="middle-dots"),
-        pytest.param("The report | published on March 3, 2021, shows a long and detailed trend in prices", None, id="long-part"),
+        pytest.param(
+            "The report | published on March 3, 2021, shows a long and detailed trend in prices", None, id="long-part"
+        ),
         pytest.param("March 3, 2021", None, id="no-parts"),
     ],
 )

@@ -20,7 +20,9 @@ def category(text: str) -> str | None:
         pytest.param("Compartir en WhatsApp", "share", id="share-es-prefix"),
         pytest.param("Follow us on Instagram", "follow", id="follow"),
         pytest.param("Subscribe to our newsletter", "newsletter", id="newsletter"),
-        pytest.param("Get the week's best stories delivered to your inbox every Friday.", "newsletter", id="newsletter-inbox"),
+        pytest.param(
+            "Get the week's best stories delivered to your inbox every Friday.", "newsletter", id="newsletter-inbox"
+        ),
         pytest.param("© 2024 Example Media Ltd.", "copyright", id="copyright-sign"),
         pytest.param("Example Media Group. All rights reserved.", "copyright", id="copyright-contains"),
         pytest.param("Tous droits réservés", "copyright", id="copyright-fr"),
@@ -43,11 +45,21 @@ def category(text: str) -> str | None:
         pytest.param("Kommentare", "comments", id="comments-de"),
         pytest.param("About the author", "author-box", id="author-box"),
         pytest.param("Photo: Jane Roe / Example Agency", "credit", id="photo-credit"),
-        pytest.param("The share price fell by ten percent after the report was published.", None, id="prose-with-share"),
+        pytest.param(
+            "The share price fell by ten percent after the report was published.", None, id="prose-with-share"
+        ),
         pytest.param("Cats / Dogs", None, id="slash-but-not-labels"),
         pytest.param("Home prices rose again in March", None, id="starts-with-home"),
-        pytest.param("A photo: of the harbour at dawn, taken from the old lighthouse by the author on a cold and windy day", None, id="credit-too-long"),
-        pytest.param("Our reporter asked about the cookie jar that the children had hidden under the stairs.", None, id="cookie-as-a-word"),
+        pytest.param(
+            "A photo: of the harbour at dawn, taken from the old lighthouse by the author on a cold and windy day",
+            None,
+            id="credit-too-long",
+        ),
+        pytest.param(
+            "Our reporter asked about the cookie jar that the children had hidden under the stairs.",
+            None,
+            id="cookie-as-a-word",
+        ),
     ],
 )
 def test_category(line: str, expected: str | None):

@@ -17,7 +17,9 @@ def repeats(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        pytest.param("Home\nNews\nA paragraph.\n* Home\n  news", ["Home", "News", "* Home", "news"], id="menu-printed-twice"),
+        pytest.param(
+            "Home\nNews\nA paragraph.\n* Home\n  news", ["Home", "News", "* Home", "news"], id="menu-printed-twice"
+        ),
         pytest.param("Headline\nBody text.\nOther text.", [], id="nothing-repeated"),
         pytest.param("August 2015 (1)\nAugust 2014 (1)", [], id="archive-months-differ"),
         pytest.param(("word " * 30 + "\n") * 2, [], id="long-paragraph-not-counted"),

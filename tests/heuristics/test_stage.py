@@ -7,8 +7,14 @@ import pytest
 from cleaner import clean
 from cleaner.heuristics.language import languages
 
-P1 = "The town council voted on Monday to close the old bridge to cars, after engineers found cracks in two of its supports."
-P2 = "Residents said the detour would add twenty minutes to their commute, and several shop owners worried about losing customers."
+P1 = (
+    "The town council voted on Monday to close the old bridge to cars, "
+    "after engineers found cracks in two of its supports."
+)
+P2 = (
+    "Residents said the detour would add twenty minutes to their commute, "
+    "and several shop owners worried about losing customers."
+)
 P3 = "The council expects repairs to take at least a year and has asked the regional government to help pay for them."
 
 PAGE = f"""Skip to content
@@ -55,20 +61,33 @@ def test_the_body_stays_and_the_rest_goes():
 
 def test_metadata_from_headline_byline_and_date_line():
     meta = clean(PAGE, profile="none").metadata
-    assert (meta.title, meta.author, meta.date) == ("Old bridge closed to cars after cracks found", "Jane Roe", "2021-03-03")
+    assert (meta.title, meta.author, meta.date) == (
+        "Old bridge closed to cars after cracks found",
+        "Jane Roe",
+        "2021-03-03",
+    )
 
 
 @pytest.mark.parametrize(
     ("rule", "texts"),
     [
-        pytest.param("navigation", ["Skip to content\n  * Home\n  * News", "* Contact", "Privacy Policy"], id="navigation"),
+        pytest.param(
+            "navigation", ["Skip to content\n  * Home\n  * News", "* Contact", "Privacy Policy"], id="navigation"
+        ),
         pytest.param("header", ["* Sport"], id="header-zone"),
         pytest.param("newsletter", ["Subscribe to our newsletter"], id="newsletter"),
         pytest.param("byline", ["By Jane Roe"], id="byline"),
         pytest.param("date", ["March 3, 2021"], id="date"),
         pytest.param("share", ["Share on Facebook\nShare on Twitter"], id="share"),
         pytest.param("counter", ["6 views"], id="counter"),
-        pytest.param("related", ["Related Articles\n  * Council approves new budget for the coming year\n  * Library to open on Sundays from next month"], id="related-heading-and-its-list"),
+        pytest.param(
+            "related",
+            [
+                "Related Articles\n  * Council approves new budget for the coming year\n"
+                "  * Library to open on Sundays from next month"
+            ],
+            id="related-heading-and-its-list",
+        ),
         pytest.param("comments", ["Leave a Reply"], id="comments"),
         pytest.param("copyright", ["© 2021 Example Gazette. All rights reserved."], id="copyright"),
     ],
@@ -79,7 +98,9 @@ def test_each_removal_names_its_heuristic(rule: str, texts: list[str]):
 
 def test_footer_zone_takes_what_is_after_the_end_of_the_article():
     footer = removed_by(clean(PAGE, profile="none"), "footer")
-    assert footer == ["I think this is a shame, the bridge has been there for a hundred years and the council let it rot."]
+    assert footer == [
+        "I think this is a shame, the bridge has been there for a hundred years and the council let it rot."
+    ]
 
 
 def test_a_related_box_inside_the_article_does_not_end_it():
@@ -114,7 +135,11 @@ def test_metadata_a_profile_gave_stays():
     ("page", "expected"),
     [
         pytest.param(f"{P1}\n\nThe end.\n", f"{P1}\n\nThe end.\n", id="closing-sentence-after-body"),
-        pytest.param(f"{P1}\n\n  * A first point\n  * A second point\n\n{P2}\n", f"{P1}\n\n- A first point\n- A second point\n\n{P2}\n", id="list-inside-body"),
+        pytest.param(
+            f"{P1}\n\n  * A first point\n  * A second point\n\n{P2}\n",
+            f"{P1}\n\n- A first point\n- A second point\n\n{P2}\n",
+            id="list-inside-body",
+        ),
         pytest.param(f"{P1}\n\nAdvertisement\n\n{P2}\n", f"{P1}\n\n{P2}\n", id="label-inside-body"),
         pytest.param("", "", id="empty"),
         pytest.param("Home\nAbout\n", "", id="menu-only"),
@@ -128,8 +153,20 @@ def test_small_pages(page: str, expected: str):
 def test_every_language_file_has_stop_words_and_the_phrase_families(lang):
     assert len(lang.stop_words) >= 100
     assert lang.byline and lang.months and lang.counters and lang.edge
-    families = {"share", "follow", "newsletter", "copyright", "cookie", "related", "advertisement", "read-more",
-                "navigation", "comments", "author-box", "credit"}
+    families = {
+        "share",
+        "follow",
+        "newsletter",
+        "copyright",
+        "cookie",
+        "related",
+        "advertisement",
+        "read-more",
+        "navigation",
+        "comments",
+        "author-box",
+        "credit",
+    }
     assert families <= set(lang.phrases)
 
 
@@ -148,7 +185,14 @@ def test_extractor_output_loses_only_the_footer_zone_by_position():
         "Residents said the changes would make the town centre much easier to reach by bicycle and on foot.",
         "The work starts in spring and should be finished before the summer holidays begin next year.",
     ]
-    texts = ["Short line one", "Short line two", *prose, "Share on Facebook", "Teaser headline one", "Teaser headline two"]
+    texts = [
+        "Short line one",
+        "Short line two",
+        *prose,
+        "Share on Facebook",
+        "Teaser headline one",
+        "Teaser headline two",
+    ]
     lines = tuple(Line(n, t) for n, t in enumerate(texts, 1))
     extracted = analyse(lines, extracted=True).drop
     scraped = analyse(lines).drop

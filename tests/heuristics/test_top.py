@@ -19,9 +19,17 @@ def infos(*texts: str):
 @pytest.mark.parametrize(
     ("above", "expected"),
     [
-        pytest.param(["Home", "Bridge closed after cracks found"], "Bridge closed after cracks found", id="nearest-heading"),
-        pytest.param(["Bridge closed after cracks found", "By Jane Roe", "March 3, 2021"], "Bridge closed after cracks found", id="skips-byline-and-date"),
-        pytest.param(["Bridge closed after cracks found", "  * News"], "Bridge closed after cracks found", id="skips-bullets"),
+        pytest.param(
+            ["Home", "Bridge closed after cracks found"], "Bridge closed after cracks found", id="nearest-heading"
+        ),
+        pytest.param(
+            ["Bridge closed after cracks found", "By Jane Roe", "March 3, 2021"],
+            "Bridge closed after cracks found",
+            id="skips-byline-and-date",
+        ),
+        pytest.param(
+            ["Bridge closed after cracks found", "  * News"], "Bridge closed after cracks found", id="skips-bullets"
+        ),
         pytest.param(["This line ends like a sentence, so it is no headline."], None, id="sentence"),
         pytest.param(["Home"], None, id="one-word"),
     ],
@@ -36,12 +44,20 @@ def test_headline(above: list[str], expected: str | None):
 @pytest.mark.parametrize(
     ("above", "expected"),
     [
-        pytest.param(["By Jane Roe", "March 3, 2021"], ("Jane Roe", "2021-03-03", {0: "byline", 1: "date"}), id="byline-then-date"),
+        pytest.param(
+            ["By Jane Roe", "March 3, 2021"],
+            ("Jane Roe", "2021-03-03", {0: "byline", 1: "date"}),
+            id="byline-then-date",
+        ),
         pytest.param(["By Jane Roe | 3 March 2021"], ("Jane Roe", "2021-03-03", {0: "byline"}), id="byline-with-date"),
         pytest.param(["Posted on 2021-03-03 | 4 comments"], (None, "2021-03-03", {0: "date"}), id="facts-line"),
         pytest.param(["Bridge closed after cracks found"], (None, None, {}), id="nothing"),
-        pytest.param(["Veröffentlichung:", "2. Februar 2022"], (None, "2022-02-02", {0: "date", 1: "date"}), id="date-label"),
-        pytest.param(["Published on:", "March 3, 2021"], (None, "2021-03-03", {0: "date", 1: "date"}), id="date-label-two-words"),
+        pytest.param(
+            ["Veröffentlichung:", "2. Februar 2022"], (None, "2022-02-02", {0: "date", 1: "date"}), id="date-label"
+        ),
+        pytest.param(
+            ["Published on:", "March 3, 2021"], (None, "2021-03-03", {0: "date", 1: "date"}), id="date-label-two-words"
+        ),
         pytest.param(["What the council said:", "March 3, 2021"], (None, "2021-03-03", {1: "date"}), id="not-a-label"),
     ],
 )

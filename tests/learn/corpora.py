@@ -76,17 +76,134 @@ Volunteers planted more than two hundred trees along the river.
 The river path is popular with runners early in the day.
 Researchers measured the air quality at a dozen sites across the city.""".splitlines()
 
-SUBJECTS = "City Council|Local Farmers|Night Bus Network|Harbour Museum|Regional Board|Riverside Library|Market Traders|Valley Growers|Town Planners|Stablecoin Issuers|Exchange Operators|Wallet Makers|Street Food Vendors|School Leaders|Festival Organisers".split("|")
-VERBS = "Approves|Rejects|Delays|Expands|Rethinks|Tests|Backs|Questions|Launches|Pauses|Revives|Welcomes".split("|")
-OBJECTS = "New Bike Lanes|Winter Opening Hours|Rooftop Gardens|Fee Cuts|Community Compost Scheme|Late Night Service|Reserve Audits|Weekend Market|Seed Library|Tasting Menu|River Clean Up|Token Upgrade|Flood Barriers|Summer Programme|Digital Tickets".split("|")
-FIRST = "Jane Ali Maria Tomás Li Ana Pieter Grace Omar Sofia Daniel Amara Kenji Leila Rosa Marcus".split()
-LAST = "Roe Khan Novak Ferreira Wei Okafor Lindqvist Moreau Haddad Brennan Silva Takahashi Mensah Kowalska".split()
+SUBJECTS = [
+    "City Council",
+    "Local Farmers",
+    "Night Bus Network",
+    "Harbour Museum",
+    "Regional Board",
+    "Riverside Library",
+    "Market Traders",
+    "Valley Growers",
+    "Town Planners",
+    "Stablecoin Issuers",
+    "Exchange Operators",
+    "Wallet Makers",
+    "Street Food Vendors",
+    "School Leaders",
+    "Festival Organisers",
+]
+VERBS = [
+    "Approves",
+    "Rejects",
+    "Delays",
+    "Expands",
+    "Rethinks",
+    "Tests",
+    "Backs",
+    "Questions",
+    "Launches",
+    "Pauses",
+    "Revives",
+    "Welcomes",
+]
+OBJECTS = [
+    "New Bike Lanes",
+    "Winter Opening Hours",
+    "Rooftop Gardens",
+    "Fee Cuts",
+    "Community Compost Scheme",
+    "Late Night Service",
+    "Reserve Audits",
+    "Weekend Market",
+    "Seed Library",
+    "Tasting Menu",
+    "River Clean Up",
+    "Token Upgrade",
+    "Flood Barriers",
+    "Summer Programme",
+    "Digital Tickets",
+]
+FIRST = [
+    "Jane",
+    "Ali",
+    "Maria",
+    "Tomás",
+    "Li",
+    "Ana",
+    "Pieter",
+    "Grace",
+    "Omar",
+    "Sofia",
+    "Daniel",
+    "Amara",
+    "Kenji",
+    "Leila",
+    "Rosa",
+    "Marcus",
+]
+LAST = [
+    "Roe",
+    "Khan",
+    "Novak",
+    "Ferreira",
+    "Wei",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Haddad",
+    "Brennan",
+    "Silva",
+    "Takahashi",
+    "Mensah",
+    "Kowalska",
+]
 SPECIAL_NAMES = ["Ana de Souza", "Pieter van Dijk", "Mary Ann Lee", "Jean-Luc Martin"]
-SUBHEADS = "What happens next|Why it matters|The numbers|A slow start|Looking ahead|What readers asked|How it works|The bigger picture".split("|")
-BULLET_VERBS = "Check|Compare|Plan|Keep|Note|Ask about|Look for|Avoid".split("|")
-BULLET_OBJECTS = "the opening times|the weekly prices|a spare battery|the local rules|the soil temperature|the delivery fees|the seasonal menu|the map of the route|the booking terms|the wind forecast".split("|")
-PROMO_ITEMS = ["Kraken — fees from 0.16%", "Bitstamp — fees from 0.30%", "Coinbase — fees from 0.40%", "Bitvavo — fees from 0.15%", "OKX — fees from 0.08%", "Bybit — fees from 0.10%"]
-MONTHS = "January February March April May June July August September October November December".split()
+SUBHEADS = [
+    "What happens next",
+    "Why it matters",
+    "The numbers",
+    "A slow start",
+    "Looking ahead",
+    "What readers asked",
+    "How it works",
+    "The bigger picture",
+]
+BULLET_VERBS = ["Check", "Compare", "Plan", "Keep", "Note", "Ask about", "Look for", "Avoid"]
+BULLET_OBJECTS = [
+    "the opening times",
+    "the weekly prices",
+    "a spare battery",
+    "the local rules",
+    "the soil temperature",
+    "the delivery fees",
+    "the seasonal menu",
+    "the map of the route",
+    "the booking terms",
+    "the wind forecast",
+]
+PROMO_ITEMS = [
+    "Kraken — fees from 0.16%",
+    "Bitstamp — fees from 0.30%",
+    "Coinbase — fees from 0.40%",
+    "Bitvavo — fees from 0.15%",
+    "OKX — fees from 0.08%",
+    "Bybit — fees from 0.10%",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SECTIONS = ["Recipes", "Restaurants", "City Guides", "Markets", "Drinks"]
 TAGS = ["Roses", "Pruning", "Soil", "Winter care", "Seedlings", "Compost", "Herbs", "Balcony gardens"]
 
@@ -168,11 +285,22 @@ def daily_ledger(rng: random.Random) -> Scrape:
     y, m, d = date_parts(rng)
     date = f"{MONTHS[m - 1]} {d}, {y}"
     lines = [
-        "Daily Ledger", "Home | World | Business | Tech | Opinion", "Subscribe for $1 a week", "",
-        title, f"By {who} | {rt} min read", f"Published {date}", "",
-        *scraped(blocks), "",
-        "Enjoyed this story? Share it with a friend.", f"{rng.randint(0, 250)} Comments", "",
-        "Related Articles", *related(rng, 3), "",
+        "Daily Ledger",
+        "Home | World | Business | Tech | Opinion",
+        "Subscribe for $1 a week",
+        "",
+        title,
+        f"By {who} | {rt} min read",
+        f"Published {date}",
+        "",
+        *scraped(blocks),
+        "",
+        "Enjoyed this story? Share it with a friend.",
+        f"{rng.randint(0, 250)} Comments",
+        "",
+        "Related Articles",
+        *related(rng, 3),
+        "",
         f"© {rng.randint(2019, 2025)} Daily Ledger Media. All rights reserved.",
     ]
     meta = {"title": title, "author": who, "reading_time": rt, "date": date}
@@ -186,12 +314,26 @@ def green_thumb(rng: random.Random) -> Scrape:
     date = f"{MONTHS[m - 1][:3]} {d}, {y}"
     tags = rng.sample(TAGS, rng.randint(2, 3))
     lines = [
-        "Skip to main content", "GreenThumb Journal", "Blog", "Shop", "About", "Log In", "",
-        title, f"Written by {who}", f"{date} · {rt} min read", "",
-        *scraped(blocks, bullet="• ", spaced_items=True), "",
+        "Skip to main content",
+        "GreenThumb Journal",
+        "Blog",
+        "Shop",
+        "About",
+        "Log In",
+        "",
+        title,
+        f"Written by {who}",
+        f"{date} · {rt} min read",
+        "",
+        *scraped(blocks, bullet="• ", spaced_items=True),
+        "",
         "Tags: " + ", ".join(tags),
-        f"{rng.randint(1, 900)} views · {rng.randint(0, 40)} comments", "",
-        "More from GreenThumb Journal", *related(rng, 2), "See All", "",
+        f"{rng.randint(1, 900)} views · {rng.randint(0, 40)} comments",
+        "",
+        "More from GreenThumb Journal",
+        *related(rng, 2),
+        "See All",
+        "",
         f"Copyright © {rng.randint(2019, 2025)} GreenThumb Journal",
     ]
     meta = {"title": title, "author": who, "reading_time": rt, "date": date, "tags": tuple(tags)}
@@ -211,11 +353,22 @@ def chain_wire(rng: random.Random) -> Scrape:
     at = rng.choice(paras) if paras else len(body)
     body = body[:at] + copies + [""] + body[at:]
     lines = [
-        "ChainWire", "News    Prices    Learn    Podcasts", f"Markets / {rng.choice(['Bitcoin', 'DeFi', 'Regulation', 'Altcoins', 'NFTs'])}", "",
-        title, f"{rt} mins", f"Written by {who}", date, "Join our community on Telegram", "",
-        *body, "",
+        "ChainWire",
+        "News    Prices    Learn    Podcasts",
+        f"Markets / {rng.choice(['Bitcoin', 'DeFi', 'Regulation', 'Altcoins', 'NFTs'])}",
+        "",
+        title,
+        f"{rt} mins",
+        f"Written by {who}",
+        date,
+        "Join our community on Telegram",
+        "",
+        *body,
+        "",
         "Disclaimer: The information on this page is not financial advice.",
-        f"{rng.randint(0, 99)} comments", "Read next", *related(rng, 4),
+        f"{rng.randint(0, 99)} comments",
+        "Read next",
+        *related(rng, 4),
         f"© ChainWire {rng.randint(2019, 2025)}",
     ]
     meta = {"title": title, "author": who, "reading_time": rt, "date": date}
@@ -230,11 +383,20 @@ def metro_eats(rng: random.Random) -> Scrape:
     date = f"{d} {MONTHS[m - 1][:3]} {y}"
     cats = rng.sample(SECTIONS, rng.randint(2, 3))
     lines = [
-        "METRO EATS", "Recipes · Restaurants · Guides · Newsletter", "Sign up for our weekly newsletter", "",
-        f"{rng.choice(SECTIONS)} | {date}", title, f"Words by {who}, {rt} min read", "",
-        *scraped(blocks, bullet="* "), "",
+        "METRO EATS",
+        "Recipes · Restaurants · Guides · Newsletter",
+        "Sign up for our weekly newsletter",
+        "",
+        f"{rng.choice(SECTIONS)} | {date}",
+        title,
+        f"Words by {who}, {rt} min read",
+        "",
+        *scraped(blocks, bullet="* "),
+        "",
         "Comments (" + str(rng.randint(0, 60)) + ")",
-        ", ".join(cats), "You might also like", *related(rng, 3),
+        ", ".join(cats),
+        "You might also like",
+        *related(rng, 3),
         f"{rng.randint(2019, 2025)} © Metro Eats Ltd.",
     ]
     meta = {"title": title, "author": who, "reading_time": rt, "date": date, "categories": tuple(cats)}

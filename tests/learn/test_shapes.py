@@ -9,15 +9,28 @@ from cleaner.learn.meta import name_groups
 from cleaner.learn.shapes import generalise
 
 CASES = [
-    (["By Jane Roe | 4 min read", "By Ali Khan | 12 min read"], ["author", "reading_time"], "By Mary Ann Lee | 7 min read",
-     {"author": "Mary Ann Lee", "reading_time": "7"}),
-    (["Published March 4, 2024", "Published April 12, 2023"], ["date"], "Published May 30, 2025", {"date": "May 30, 2025"}),
+    (
+        ["By Jane Roe | 4 min read", "By Ali Khan | 12 min read"],
+        ["author", "reading_time"],
+        "By Mary Ann Lee | 7 min read",
+        {"author": "Mary Ann Lee", "reading_time": "7"},
+    ),
+    (
+        ["Published March 4, 2024", "Published April 12, 2023"],
+        ["date"],
+        "Published May 30, 2025",
+        {"date": "May 30, 2025"},
+    ),
     (["12 Comments", "3 Comments"], [], "140 Comments", {}),
     (["Top picks for March 2025", "Top picks for April 2025"], [], "Top picks for June 2026", {}),  # no day: not a date
     (["Tags: Pruning, Soil", "Tags: Pruning, Roses, Herbs"], ["tags"], "Tags: Compost", {"tags": "Compost"}),
     (["© 2023 Site Media.", "© 2021 Site Media."], [], "© 2026 Site Media.", {}),
-    (["Jane Roe · Mar 4, 2024 · 3 min read", "Ana de Souza · Nov 12, 2023 · 10 min read"], ["author", "date", "reading_time"],
-     "Li Wei · Jan 1, 2025 · 2 min read", {"author": "Li Wei", "date": "Jan 1, 2025", "reading_time": "2"}),
+    (
+        ["Jane Roe · Mar 4, 2024 · 3 min read", "Ana de Souza · Nov 12, 2023 · 10 min read"],
+        ["author", "date", "reading_time"],
+        "Li Wei · Jan 1, 2025 · 2 min read",
+        {"author": "Li Wei", "date": "Jan 1, 2025", "reading_time": "2"},
+    ),
 ]
 
 

@@ -81,19 +81,17 @@ def test_cut_after(text, options, kept, meta):
 
 ISSUES = [
     pytest.param({}, ['needs "text" or "pattern" to find the marker line'], id="no-text-no-pattern"),
-    pytest.param(
-        {"keep_marker": True}, ['needs "text" or "pattern" to find the marker line'], id="only-keep-marker"
-    ),
-    pytest.param(
-        {"txt": "Related Articles"}, ['unknown key "txt"; did you mean "text"?'], id="typo-text"
-    ),
+    pytest.param({"keep_marker": True}, ['needs "text" or "pattern" to find the marker line'], id="only-keep-marker"),
+    pytest.param({"txt": "Related Articles"}, ['unknown key "txt"; did you mean "text"?'], id="typo-text"),
     pytest.param(
         {"text": "Related Articles", "keep_markers": True},
         ['unknown key "keep_markers"; did you mean "keep_marker"?'],
         id="typo-keep-marker",
     ),
     pytest.param(
-        {"text": "Related Articles", "keep_marker": "yes"}, ["expected true or false, got string"], id="keep-marker-string"
+        {"text": "Related Articles", "keep_marker": "yes"},
+        ["expected true or false, got string"],
+        id="keep-marker-string",
     ),
     pytest.param({"pattern": "^Related ("}, ["bad regex: missing ) at position 10"], id="bad-regex"),
     pytest.param({"text": 5}, ["expected a string or a list of strings, got integer"], id="text-integer"),

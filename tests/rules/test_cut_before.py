@@ -82,9 +82,7 @@ def test_cut_before(text, options, kept, meta):
 
 ISSUES = [
     pytest.param({}, ['needs "text" or "pattern" to find the marker line'], id="no-text-no-pattern"),
-    pytest.param(
-        {"keep_marker": False}, ['needs "text" or "pattern" to find the marker line'], id="only-keep-marker"
-    ),
+    pytest.param({"keep_marker": False}, ['needs "text" or "pattern" to find the marker line'], id="only-keep-marker"),
     pytest.param({"pattren": "^Start"}, ['unknown key "pattren"; did you mean "pattern"?'], id="typo-pattern"),
     pytest.param({"text": "Start", "keep_marker": 1}, ["expected true or false, got integer"], id="keep-marker-int"),
     pytest.param(
@@ -92,7 +90,9 @@ ISSUES = [
         ["bad regex: unterminated character set at position 7", "bad regex: nothing to repeat at position 0"],
         id="two-bad-regexes-in-list",
     ),
-    pytest.param({"text": ["Start", None]}, ["expected a string or a list of strings, got array"], id="list-non-string"),
+    pytest.param(
+        {"text": ["Start", None]}, ["expected a string or a list of strings, got array"], id="list-non-string"
+    ),
     pytest.param({"text": "Start", "keep_marker": True}, [], id="valid"),
 ]
 

@@ -8,7 +8,8 @@ BOX = {"start": "^Sign up for The Morning Tide$", "end": "^Subscribe$"}
 
 CASES = [
     pytest.param(
-        "The ferry strike ended.\nSign up for The Morning Tide\nYour email address\nSubscribe\nUnions welcomed the deal.",
+        "The ferry strike ended.\nSign up for The Morning Tide\n"
+        "Your email address\nSubscribe\nUnions welcomed the deal.",
         BOX,
         "The ferry strike ended.\nUnions welcomed the deal.",
         None,
@@ -29,7 +30,8 @@ CASES = [
         id="unclosed-start-drops-nothing",
     ),
     pytest.param(
-        "Intro.\nSign up for The Morning Tide\nSubscribe\nMiddle.\nSign up for The Morning Tide\nEmail\nSubscribe\nEnd.",
+        "Intro.\nSign up for The Morning Tide\nSubscribe\nMiddle.\n"
+        "Sign up for The Morning Tide\nEmail\nSubscribe\nEnd.",
         BOX,
         "Intro.\nMiddle.\nEnd.",
         None,

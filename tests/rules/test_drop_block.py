@@ -66,7 +66,9 @@ def test_drop_block(text, options, kept, meta):
 
 
 ISSUES = [
-    pytest.param({"pattern": "a{2,1}"}, ["bad regex: min repeat greater than max repeat at position 2"], id="bad-regex"),
+    pytest.param(
+        {"pattern": "a{2,1}"}, ["bad regex: min repeat greater than max repeat at position 2"], id="bad-regex"
+    ),
     pytest.param({}, ['missing key "pattern"'], id="missing-pattern"),
     pytest.param({"pattern": {"a": 1}}, ["expected a regular expression or a list of them, got table"], id="table"),
     pytest.param(

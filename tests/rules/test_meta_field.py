@@ -130,7 +130,9 @@ ISSUES = [
         id="one-bad-group-of-two",
     ),
     pytest.param({"pattern": "^By (.+)$"}, [f"needs a named group (?P<field>...) for one of: {FIELDS}"], id="no-group"),
-    pytest.param({"pattern": "^(?P<title>.+)$", "next": "(?P<x"}, ["bad regex: missing > at position 5"], id="bad-next"),
+    pytest.param(
+        {"pattern": "^(?P<title>.+)$", "next": "(?P<x"}, ["bad regex: missing > at position 5"], id="bad-next"
+    ),
     pytest.param({"pattern": "^(?P<title>.+)$", "split": 1}, ["expected a string, got integer"], id="split-integer"),
     pytest.param(
         {"pattern": "^(?P<title>.+)$", "keep_lines": True},
@@ -150,4 +152,3 @@ def test_meta_field_options(raw, messages):
 def test_meta_field_empty_split_rejected():
     issues = option_issues(MetaField, {"pattern": "^Tags: (?P<tags>.+)$", "split": ""})
     assert issues, 'split = "" should be reported when the profile is loaded'
-
