@@ -1,11 +1,14 @@
-# Tasks; the default is what CI runs.
-.PHONY: test check snap bench
+# Tasks; the default is what CI runs (lint and types, then the suite).
+.PHONY: test lint check snap bench
 
-test:
+test: lint
 	python3 -m pytest
 
+lint:
+	bash .ci/lint
+
 check:
-	python3 -m cleaner check
+	python3 -m cleaner check profiles/
 
 snap:
 	python3 -m pytest --snapshot-update tests/test_seeds.py

@@ -9,8 +9,10 @@ expectations, and two profiles claiming the same host or fingerprint.
 from __future__ import annotations
 
 import re
-import re._constants as sre_constants  # the stdlib parser's opcodes; used only to read a pattern's tree
-import re._parser as sre_parse
+
+# the stdlib parser and its opcodes, used only to read a pattern's tree; typeshed has no stubs for them
+import re._constants as sre_constants  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 import tomllib
 import typing
 from collections.abc import Iterator, Sequence
@@ -104,7 +106,7 @@ def backtracking(profile: Profile, locate: Locator) -> list[Problem]:
     for table, index, key, element, source in _pattern_values(profile):
         if nested_quantifier(source):
             spot = locate.literal(table, index, key, element, None)
-            label = f"rules[{index + 1}]" if table == "rules" else table
+            label = f"rules[{index + 1}]" if index is not None else table  # only rules are numbered
             at = f"[{element}]" if element is not None else ""
             message = f"{label}.{key}{at}: nested quantifiers can backtrack catastrophically; bound or simplify them"
             problems.append(Problem(str(profile.path), spot.line, spot.col, message))

@@ -205,10 +205,10 @@ def clean(
     errors = open(errors_file, "a" if resume else "w", encoding="utf-8") if errors_file else None  # noqa: SIM115
     try:
         for result in results:
-            failed = _deliver(result, sink, protected, errors)
+            lost = _deliver(result, sink, protected, errors)
             if sink is not None:
-                sink.checkpoint(failed)
-            progress.update(result.size, failed=failed)
+                sink.checkpoint(lost)
+            progress.update(result.size, failed=lost)
     except KeyboardInterrupt:
         progress.clear()
         if sink is not None:
@@ -251,17 +251,18 @@ def _dask_connect(workers: int, scheduler: str | None, quiet: bool):
 def _deliver(result: Result, sink: SharedOutput | None, protected: set[Path], errors) -> bool:
     """Write one result where it goes, or report its error; never over an input.
     Whether the job failed."""
-    job, error = result.job, result.error
-    if error is None:
+    job, error, text = result.job, result.error, result.text
+    if text is not None:  # cleaned
         for warning in result.warnings:
             click.echo(f"cleaner: {job.source}: {warning}", err=True)
         try:
             if job.out is None:
-                sink.write(result.text)
+                assert sink is not None, "a job without an output file goes to the shared output"
+                sink.write(text)
             elif job.out.resolve() in protected or same_file(job.out, job.path):
                 error = f"output {job.out} is an input; not overwritten"
             else:
-                write_atomic(job.out, result.text)
+                write_atomic(job.out, text)
         except OSError as err:
             error = _message(err)
     if error is not None:

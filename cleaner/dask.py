@@ -66,7 +66,8 @@ def _clean_partition(items: Iterable[Any], settings: Settings, profiles: Profile
         job, read = _as_job(item, settings.fields)
         result = clean_job(job, settings, profiles, read)
         # the CLI's exact JSONL record, so both engines give the same fields in the same order
-        out.append(json.loads(result.text) if result.error is None else {"source": job.source, "error": result.error})
+        text = result.text
+        out.append(json.loads(text) if text is not None else {"source": job.source, "error": result.error})
     return out
 
 
@@ -208,8 +209,9 @@ def connect(workers: int, scheduler: str | None = None, quiet: bool = False) -> 
     if not quiet:
         # the dashboard (progress, task stream, worker memory) is served only where bokeh is installed
         where = f"dashboard {client.dashboard_link}" if find_spec("bokeh") else "install bokeh for its dashboard"
+        address = client.scheduler.address if client.scheduler is not None else scheduler
         print(
-            f"cleaner: Dask scheduler {client.scheduler.address}, {len(client.nthreads())} workers; {where}",
+            f"cleaner: Dask scheduler {address}, {len(client.nthreads())} workers; {where}",
             file=sys.stderr,
         )
     return client, cluster

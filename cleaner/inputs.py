@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from cleaner.errors import CleanerError, InputError
 from cleaner.report import EXTENSIONS
@@ -43,7 +43,7 @@ class Job:
     error: str | None = None  # known before any work: unreadable directory, symlink loop, bad JSON
 
 
-def is_jsonl(path: Path | None) -> bool:
+def is_jsonl(path: Path | None) -> TypeGuard[Path]:
     return path is not None and path.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 
@@ -148,7 +148,7 @@ def records(path: Path) -> Iterator[Job]:
     if path.name.lower().endswith(".gz"):
         import gzip  # only for .gz: start-up matters for `cleaner clean -`
 
-        opener = gzip.open
+        opener: Callable[..., Any] = gzip.open  # both give text lines here ("rt")
     else:
         opener = open
     try:

@@ -14,7 +14,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import IO
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -39,7 +38,9 @@ class SharedOutput:
         self.path = path
         self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
         if path is None:  # UTF-8 whatever the locale says; detached again on close
-            self.file: IO[str] = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True)
+            self.file: io.TextIOWrapper = io.TextIOWrapper(
+                sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True
+            )
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.partial = path.with_name(path.name + ".partial")

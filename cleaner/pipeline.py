@@ -5,23 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
+from cleaner.context import Context
 from cleaner.document import Document
 from cleaner.profiles import Profiles, load_profiles
 from cleaner.stages import decode, heuristics, html, metadata, normalise, profile, unicode
 
-STAGES = (decode.run, html.run, unicode.run, profile.run, heuristics.run, normalise.run, metadata.run)
+if TYPE_CHECKING:
+    from cleaner.context import Stage
 
-
-class Context(NamedTuple):
-    """What the stages need besides the document."""
-
-    profiles: Profiles
-    profile: str = "auto"  # "auto", "none" or a profile name
-    url: str | None = None
-    heuristics: bool = True
-    html: bool | None = None  # None: recognise HTML by its content
+STAGES: tuple[Stage, ...] = (
+    decode.run,
+    html.run,
+    unicode.run,
+    profile.run,
+    heuristics.run,
+    normalise.run,
+    metadata.run,
+)
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,7 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _work(jobs: list[Job]) -> list[Result]:
+    assert _settings is not None and _profiles is not None, "the pool's initializer sets them"
     return [clean_job(job, _settings, _profiles) for job in jobs]
 
 

@@ -56,7 +56,7 @@ def render(head: dict[str, Any], rules: list[dict[str, Any]], expect: dict[str, 
         parts += ["", "[expect]", *table(expect)]
     text = "\n".join(parts) + "\n"
     data = tomllib.loads(text)
-    wanted = {"profile": {k: _plain(v) for k, v in head.items() if v is not None}}
+    wanted: dict[str, Any] = {"profile": {k: _plain(v) for k, v in head.items() if v is not None}}
     if rules:
         wanted["rules"] = [{k: _plain(v) for k, v in r.items() if v is not None} for r in rules]
     if expect:

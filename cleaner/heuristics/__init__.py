@@ -95,7 +95,7 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
     classes = [body.classify(info, hard[n] or weak[n]) for n, info in enumerate(infos)]
     region = body.densest_region(infos, classes)
     if region is None:
-        verdict.drop = {info.pos: labels[n] for n, info in enumerate(infos) if labels[n]}
+        verdict.drop = {info.pos: label for info, label in zip(infos, labels, strict=True) if label}
         return verdict
     first, last = region
     last = ends.extend(infos, labels, again, ends.trim(infos, labels, classes, first, last, extracted))
@@ -121,11 +121,11 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
         elif n >= tail_start and edges.author_bio(info.text, info.words):
             labels[n] = "author-bio"
 
-    for n, info in enumerate(infos):
+    for n, (info, label) in enumerate(zip(infos, labels, strict=True)):
         if info.pos in verdict.drop or n == keep or (n < first and info.text == headline):
             continue
-        if labels[n]:
-            verdict.drop[info.pos] = labels[n]
+        if label:
+            verdict.drop[info.pos] = label
         elif n > last or (not extracted and (n < first or not good[n])):
             zone = "header" if n < first else "footer" if n > last else "boilerplate"
             verdict.drop[info.pos] = "repeated" if info.pos in again else zone

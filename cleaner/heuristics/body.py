@@ -98,9 +98,12 @@ def densest_region(infos: list[LineInfo], classes: list[str], t: Tuning | None =
     """[first, last] line index of the region with the most body text net of boilerplate
     (maximum-sum segment, linear time); None if the page has no body text at all."""
     t = t or TUNING
-    best, best_span = 0, None
-    run, start = 0, 0
+    best: float = 0
+    best_span: tuple[int, int] | None = None
+    run: float = 0
+    start = 0
     for i, (info, c) in enumerate(zip(infos, classes, strict=True)):
+        w: float
         if c == GOOD:
             w = min(info.chars, t.good_cap)
         elif c == NEARGOOD:

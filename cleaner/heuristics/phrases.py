@@ -27,8 +27,9 @@ def key(text: str) -> str:
     low = text.lower()
     if low[:1].isalpha() and low[-1:].isalpha():  # nothing to strip: the common case
         return " ".join(low.split())
-    start = EDGE.match(low).end()
-    end = len(low) - EDGE.match(low[::-1]).end()  # linear, unlike a "[...]+$" search
+    # EDGE matches the empty string too, so it always matches
+    start = EDGE.match(low).end()  # type: ignore[union-attr]
+    end = len(low) - EDGE.match(low[::-1]).end()  # type: ignore[union-attr]  # linear, unlike a "[...]+$" search
     return " ".join(low[start:end].split()) if start < end else ""
 
 

@@ -33,7 +33,7 @@ def learn_corpus(texts: list[str], name: str, min_docs: int = 5, min_share: floa
     for text in texts:
         lines = {t for t in prepare(text) if len(LETTERS.findall(t)) >= 2}  # "1", "|", "»" say nothing
         exact.update(lines)
-        skels = {}
+        skels: dict[tuple[str, ...], str] = {}
         for line in lines:
             skel = skeleton(line)
             if has_classes(skel):

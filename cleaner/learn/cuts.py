@@ -75,9 +75,10 @@ def _pinned(al: Alignment, positions: dict[int, int], line_rx: str) -> Pin | Non
     for step in (1, -1):
         near = {d: neighbour(al.docs[d], i, step) for d, i in positions.items()}
         labels = {al.labels[d][j] if j is not None else None for d, j in near.items()}
-        if len(labels) != 1 or None in labels:
+        only = labels.pop() if len(labels) == 1 else None
+        if only is None:
             continue
-        slot = al.slots[labels.pop()]
+        slot = al.slots[only]
         rx = slot_regex(slot)
         if all(_first_pinned(al.docs[d], own, rx, step) == i for d, i in positions.items()):
             return Pin(
@@ -115,13 +116,14 @@ def _after_headline(al: Alignment, cuts: Cuts, d: int) -> list[int]:
 
 def _cut_after(al: Alignment, cuts: Cuts) -> None:
     n = len(al.docs)
-    found = []
+    found: list[tuple[int, int, dict[int, int]]] = []
     for s, slot in enumerate(al.slots):
         if slot.docs < n or slot.source == "repeat":
             continue
         rx = slot_regex(slot)
-        at = {d: first_match(al.docs[d], rx) for d in range(n)}
-        if all(p is not None and _only_titles_after(al, cuts, d, p) for d, p in at.items()):
+        maybe = {d: first_match(al.docs[d], rx) for d in range(n)}
+        at = {d: p for d, p in maybe.items() if p is not None}
+        if len(at) == n and all(_only_titles_after(al, cuts, d, p) for d, p in at.items()):
             found.append((at[0], s, at))
     found.sort()
     for _, s, at in found[:MAX_CUT_MARKERS]:

@@ -167,12 +167,10 @@ class Alignment:
                 if d in slot.occ:
                     continue
                 cands = [i for i in self._gap(edges, d, g) if self._candidate(d, i) and not self._inside_article(d, i)]
-                ratio, i = max(
-                    ((_similarity(base, skeleton(base), self.docs[d][i]), i) for i in cands), default=(0.0, None)
-                )
-                if ratio < MIN_ALIGN_RATIO:
+                best = max(((_similarity(base, skeleton(base), self.docs[d][i]), i) for i in cands), default=None)
+                if best is None or best[0] < MIN_ALIGN_RATIO:
                     break
-                add[d] = i
+                add[d] = best[1]
             else:
                 shape = generalise(slot.shape.variants + [self.docs[d][i] for d, i in add.items()])
                 if _usable(shape):
@@ -204,10 +202,10 @@ class Alignment:
                     for j in gaps[d]
                     if self.labels[d][j] is None
                 ]
-                ratio, j = max(scored, default=(0.0, None))
-                if ratio < MIN_ALIGN_RATIO:
+                best = max(scored, default=None)
+                if best is None or best[0] < MIN_ALIGN_RATIO:
                     break
-                chosen[d] = j
+                chosen[d] = best[1]
             if len(chosen) < len(gaps) or any(self._inside_article(d, j) for d, j in chosen.items()):
                 continue
             variants = [self.docs[d][j] for d, j in chosen.items()]

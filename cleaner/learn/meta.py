@@ -40,7 +40,7 @@ def is_list_line(text: str) -> bool:
 
 def _words_before(items: list[Item], i: int, n: int = 3) -> list[str]:
     """The last literal words before item i, lower-cased, nearest last."""
-    found = []
+    found: list[str] = []
     for item in reversed(items[:i]):
         if item.kind == "var" or len(found) >= n:
             break

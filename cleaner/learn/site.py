@@ -65,7 +65,7 @@ def _region(al: Alignment, cuts: Cuts, slot: Slot) -> str:
     d = next(iter(slot.occ))
     content = [i for i in al.content(d) if i != cuts.headline.get(d)]
     p = slot.first(d)
-    if not content or p < content[0]:
+    if p is None or not content or p < content[0]:
         return "header"
     return "footer" if p > content[-1] else "inline"
 
@@ -77,7 +77,9 @@ def _needed(al: Alignment, cuts: Cuts, slot: Slot) -> bool:
 
 def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
     n = len(al.docs)
-    meta, repeats, drops = [], [], {}
+    meta: list[dict[str, Any]] = []
+    repeats: list[dict[str, Any]] = []
+    drops: dict[tuple[str, str], list[tuple[Slot, str]]] = {}
     if cuts.title:
         neighbour = "next" if cuts.title.step == 1 else "prev"
         where = "above" if cuts.title.step == 1 else "below"
@@ -202,8 +204,9 @@ def _checked(entries: list[dict[str, Any]], al: Alignment, cuts: Cuts) -> list[d
                 wrong = [i for i in positions if i not in allowed]
                 if not wrong:
                     continue
-                if entries[r]["kind"] in ("drop_line", "drop_matching"):
-                    bad.setdefault(r, set()).update(texts[i] for i in wrong)
+                known = bad.setdefault(r, set())
+                if entries[r]["kind"] in ("drop_line", "drop_matching") and known is not None:
+                    known.update(texts[i] for i in wrong)
                 else:
                     bad[r] = None
         if not bad:

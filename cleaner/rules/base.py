@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
@@ -17,11 +17,6 @@ from cleaner.document import Line
 # Option types a rule's Options dataclass may use, besides str, int and bool.
 class Texts(tuple):
     """A string or a list of strings, matched against whole (stripped) lines."""
-
-
-class Pattern:
-    """One regular expression (the `regex` module's syntax), compiled when its profile is loaded
-    (built-ins: on first use)."""
 
 
 class Patterns(tuple):
@@ -142,7 +137,7 @@ class TimedPattern:
         return self._compiled
 
     @property
-    def groupindex(self) -> dict[str, int]:
+    def groupindex(self) -> Mapping[str, int]:
         return self.compiled.groupindex
 
     def search(self, text: str, pos: int = 0) -> regex.Match | None:
@@ -160,6 +155,13 @@ class TimedPattern:
 
     def __repr__(self) -> str:
         return f"TimedPattern({self.pattern!r})"
+
+
+class Pattern(TimedPattern):
+    """One regular expression (the `regex` module's syntax), compiled when its profile is loaded
+    (built-ins: on first use). As an option's type, it tells the schema to compile a string."""
+
+    __slots__ = ()
 
 
 def compile_pattern(source: str, flags: int = 0, *, lazy: bool = False) -> TimedPattern:
@@ -259,7 +261,7 @@ def _convert(key: str, value: Any, hint: Any, lazy: bool) -> tuple[Any, list[Opt
 
 def _compile(key: str, source: str, element: int | None, lazy: bool) -> tuple[Any, OptionIssue | None]:
     try:
-        return compile_pattern(source, lazy=lazy), None
+        return Pattern(source, lazy=lazy), None
     except regex.error as err:
         message = err.msg if hasattr(err, "msg") else str(err)
         pos = getattr(err, "pos", None)

@@ -40,7 +40,7 @@ class MetaField(Rule):
         keep_line: bool = False
 
     @classmethod
-    def validate(cls, options: Options) -> list[OptionIssue]:
+    def validate(cls, options: MetaField.Options) -> list[OptionIssue]:
         groups = list(options.pattern.groupindex)
         if not options.split:
             return [OptionIssue("split", "expected a non-empty separator")]

@@ -6,6 +6,7 @@ import codecs
 
 import regex
 
+from cleaner.context import Context
 from cleaner.document import Document, Line
 from cleaner.errors import InputError
 from cleaner.stages.html import looks_like_html
@@ -110,14 +111,14 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(Line(no, t) for no, t in enumerate(text.split("\n"), 1))
 
 
-def run(doc: Document, ctx) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     """Bytes or str to text lines; HTML stays whole (as `raw`) for the html stage."""
     raw = doc.raw
     if raw is None:
         return doc
     if isinstance(raw, bytes):
         text, encoding = decode_bytes(raw, declared=declared_charset(raw))
-        steps = (f"decode:{encoding}",)
+        steps: tuple[str, ...] = (f"decode:{encoding}",)
     else:
         text, steps = raw, ()
     is_html = ctx.html if ctx.html is not None else looks_like_html(text)

@@ -8,7 +8,8 @@ done, and the heuristics only fill metadata fields that are still empty.
 
 from __future__ import annotations
 
-from cleaner.document import Document, removals_at
+from cleaner.context import Context
+from cleaner.document import Document, Removal, removals_at
 from cleaner.heuristics import WHY, analyse
 from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
 from cleaner.heuristics.alt_text import alt_text
@@ -16,7 +17,7 @@ from cleaner.heuristics.alt_text import alt_text
 MAX_PASSES = 4
 
 
-def run(doc: Document, ctx) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     if not ctx.heuristics:
         return doc
     positions = alt_text(doc.lines)
@@ -33,7 +34,7 @@ def run(doc: Document, ctx) -> Document:
         by_name: dict[str, list[int]] = {}
         for pos, name in verdict.drop.items():
             by_name.setdefault(name, []).append(pos)
-        drop = {}
+        drop: dict[int, Removal] = {}
         for name, positions in by_name.items():
             drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
         if not drop:  # only blank lines were flagged

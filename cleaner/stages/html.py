@@ -9,15 +9,23 @@ comes from the Twitter-card labels SEO plugins print in the head.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
+from cleaner.context import Context
 from cleaner.document import Document, Line
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
-OPTIONS = {
+# htmldate's extensive search scans the whole page for date-like strings: on the dev set
+# it was a third of the HTML path's time. The page's structured data and meta tags still
+# give the date; the original (publication) date is the one an article means.
+DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+OPTIONS: dict[str, Any] = {
     "output_format": "python",  # a Document with the text
     # The metadata comes from trafilatura's own extractors in its order, minus the licence
     # search it would also do (cleaner.stages.html_meta), run on the same parsed page.
@@ -36,10 +44,7 @@ OPTIONS = {
     "favor_precision": False,
     "favor_recall": True,
     "deduplicate": False,  # dedup across documents would make output depend on run order
-    # htmldate's extensive search scans the whole page for date-like strings: on the dev set
-    # it was a third of the HTML path's time. The page's structured data and meta tags still
-    # give the date; the original (publication) date is the one an article means.
-    "date_extraction_params": {"extensive_search": False, "original_date": True},
+    "date_extraction_params": DATE_PARAMS,
     # fast=True skips the fallback extractors (readability, jusText). Alone it lost three
     # dev-set pages whose main extraction came out nearly empty (F1 0.948 / all-ok 0.793), so
     # the fallbacks run again on such pages only: see RESCUE_BELOW.
@@ -107,10 +112,18 @@ def reading_time(cards) -> int | None:
     return None
 
 
+def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> str:
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document as Extracted
+
+    result = bare_extraction(tree, url=url, **options)
+    # with output_format="python" a trafilatura Document (a dict only with as_dict=True), or None
+    return (result.text or "") if isinstance(result, Extracted) else ""
+
+
 def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     """The main text (paragraphs one per line), the page's metadata, and how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead)."""
-    from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
     from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
@@ -120,13 +133,10 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     if tree is None:
         return "", {}, 0
     page = scan(tree)
-    found = page_metadata(tree, url, OPTIONS["date_extraction_params"])
-    result = bare_extraction(tree, url=url, **OPTIONS)
-    text = (result.text or "") if result is not None else ""
+    found = page_metadata(tree, url, DATE_PARAMS)
+    text = _main_text(tree, url, OPTIONS)
     if len(text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
-        full = bare_extraction(tree, url=url, **{**OPTIONS, "fast": False})
-        if full is not None:
-            text = full.text or ""
+        text = _main_text(tree, url, {**OPTIONS, "fast": False})
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
     meta = {
@@ -145,7 +155,7 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst)
 
 
-def run(doc: Document, ctx) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     if not isinstance(doc.raw, str):
         return doc
     text, meta, lead = extract(doc.raw, ctx.url)

@@ -75,12 +75,12 @@ def against_trafilatura(html: str) -> tuple[dict[str, Any], dict[str, Any]]:
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
 
-    from cleaner.stages.html import OPTIONS, scan
+    from cleaner.stages.html import DATE_PARAMS, scan
 
     ours, theirs = load_html(html), load_html(html)
     if ours is None:
         return {}, {}
     scan(ours), scan(theirs)
-    got = page_metadata(ours, None, OPTIONS["date_extraction_params"])
-    expected = extract_metadata(theirs, None, OPTIONS["date_extraction_params"])
+    got = page_metadata(ours, None, DATE_PARAMS)
+    expected = extract_metadata(theirs, None, DATE_PARAMS)
     return {f: getattr(got, f) for f in FIELDS}, {f: getattr(expected, f) for f in FIELDS}

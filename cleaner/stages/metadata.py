@@ -4,9 +4,11 @@ every field tidied like the text."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import regex
 
+from cleaner.context import Context
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, is_list_item, removals_at
 from cleaner.heuristics.meta import byline, date_line
 from cleaner.stages.normalise import collapse_spaces
@@ -52,7 +54,9 @@ def _tidy(meta: Metadata) -> tuple[Metadata, list[str]]:
             fixes.update(dict.fromkeys(applied))
         return collapse_spaces(value)
 
-    changes = {name: clean(getattr(meta, name)) for name in TEXT_FIELDS if name != "url" and getattr(meta, name)}
+    changes: dict[str, Any] = {
+        name: clean(getattr(meta, name)) for name in TEXT_FIELDS if name != "url" and getattr(meta, name)
+    }
     for name in LIST_FIELDS:
         items = dict.fromkeys(v for v in map(clean, getattr(meta, name)) if v)
         changes[name] = tuple(v for v in items if not _joins_others(v, items))
@@ -64,7 +68,7 @@ def _joins_others(item: str, items: dict[str, None]) -> bool:
     return len(parts) > 1 and all(p in items for p in parts if p)
 
 
-def run(doc: Document, ctx) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     meta, fixes = _tidy(doc.metadata)
     if fixes:
         doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))

@@ -7,6 +7,7 @@ import re
 
 import regex
 
+from cleaner.context import Context
 from cleaner.document import LIST_ITEM_PREFIX, Document, Line
 
 # Runs of horizontal space, NBSP included: "separate\xa0 post" is one space in the text.
@@ -31,7 +32,7 @@ def normalise_line(text: str) -> str:
     return LIST_ITEM_PREFIX + text[bullet.end() :] if bullet else text
 
 
-def run(doc: Document, ctx) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     lines = tuple(
         line if (text := normalise_line(line.text)) == line.text else Line(line.no, text) for line in doc.lines
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from cleaner.context import Context
 from cleaner.document import Document, removals_at
 from cleaner.profiles import Profile, Profiles, found
 from cleaner.rules.base import LineView
@@ -61,7 +62,7 @@ def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profi
     return best, _reason(best, stripped_text, "") or ""
 
 
-def run(doc: Document, ctx) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     view = LineView(doc.lines)
     # An HTML page names its own URL (canonical, og:url) when the caller does not
     chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url or doc.metadata.url)

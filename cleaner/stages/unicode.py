@@ -17,6 +17,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from cleaner.context import Context
 from cleaner.document import Document, Line
 from cleaner.stages import _ftfy_classes
 
@@ -194,7 +195,7 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     return fixed, list(fixes)
 
 
-def run(doc: Document, ctx: object) -> Document:
+def run(doc: Document, ctx: Context) -> Document:
     if not doc.lines:
         return doc
     texts, fixes = fix_lines([line.text for line in doc.lines])
