@@ -6,19 +6,19 @@ Exit codes: 0 all good; 1 some inputs failed (the others are still written);
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from cleaner import __version__
+from cleaner.batch import Batch
 from cleaner.errors import CleanerError, ProfileError
-from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, plan, same_file, walk
-from cleaner.outputs import SharedOutput, write_atomic
+from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
+from cleaner.outputs import write_atomic
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
@@ -26,7 +26,7 @@ from cleaner.report import FORMATS
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 
-EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED = 1, 2, 3, 130
+EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 3, 130, 141
 
 CLEAN_EPILOG = """\b
 Examples:
@@ -176,65 +176,52 @@ def clean(
         raise click.UsageError("--scheduler needs --engine dask")
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
+    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, Fields(text_field, html_field, url_field))
     try:
-        jobs, shared = plan(inputs, output, fmt)
+        batch = Batch.prepare(inputs, output, settings, resume, errors_file)
     except UsageError as err:
         raise click.UsageError(str(err)) from None
-    if resume and output is None:
-        raise click.UsageError("--resume needs -o: there is nothing to resume on stdout")
-    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, Fields(text_field, html_field, url_field))
-    known = None if any(Path(i).is_dir() or is_jsonl(Path(i)) for i in inputs if i != STDIN) else len(inputs)
-    workers = workers if known != 1 else 1
+    workers = workers if batch.total != 1 else 1
     connection = _dask_connect(workers, scheduler, quiet) if engine == "dask" else None  # before any output exists
-    protected = {Path(i).resolve() for i in inputs if i != STDIN and Path(i).is_file()}
-    # one stream for every result (stdout, or the -o file), unless -o is a mirrored directory
-    sink = SharedOutput(shared, resume=resume) if shared is not None or output is None else None
-    if sink is not None and sink.jobs:
-        jobs = itertools.islice(jobs, sink.jobs, None)  # done before the interruption
-    if resume and sink is None:
-        jobs = (job for job in jobs if job.out is None or not job.out.exists())
-    progress = Progress(enabled=not quiet and sys.stderr.isatty(), total=known)
-    if connection is not None:
-        from cleaner import dask as dask_engine
 
-        results = dask_engine.run(jobs, settings, profiles, connection)
-    else:
-        results = run(jobs, settings, workers, profiles)
-    # a resumed run adds to the errors the interrupted one listed
-    # closed in the finally below, after the results loop
-    errors = open(errors_file, "a" if resume else "w", encoding="utf-8") if errors_file else None  # noqa: SIM115
+    def results_of(jobs: Iterator[Job]) -> Iterator[Result]:
+        if connection is not None:
+            from cleaner import dask as dask_engine
+
+            return dask_engine.run(jobs, settings, profiles, connection)
+        return run(jobs, settings, workers, profiles)
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty(), total=batch.total)
     try:
-        for result in results:
-            lost = _deliver(result, sink, protected, errors)
-            if sink is not None:
-                sink.checkpoint(lost)
-            progress.update(result.size, failed=lost)
-    except KeyboardInterrupt:
-        progress.clear()
-        if sink is not None:
-            sink.abandon()
+        summary = batch.run(results_of, progress, say=lambda message: click.echo(f"cleaner: {message}", err=True))
+    except UsageError as err:  # found on opening the output: locked, or --resume of another run
+        raise click.UsageError(str(err)) from None
+    if summary.stopped == "broken pipe":
+        _quiet_exit_on_broken_pipe()
+    if summary.stopped == "interrupted":
         click.echo(
-            f"cleaner: interrupted after {progress.done} cleaned, {progress.failed} failed; "
+            f"cleaner: interrupted after {summary.cleaned} cleaned, {summary.failed} failed; "
             "run again with --resume to finish",
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
-    finally:
-        if errors:
-            errors.close()
-    progress.clear()
-    if sink is not None:
-        try:
-            sink.finish()
-        except OSError as err:
-            click.echo(f"cleaner: {output}: {_message(err)}; the records are in {sink.partial}", err=True)
-            sys.exit(EXIT_FAILED)
-    failed = sink.failed if sink is not None else progress.failed  # with those before resuming
-    if not quiet and (progress.done + progress.failed > 1 or failed):
+    if summary.stopped is not None:
+        click.echo(f"cleaner: {summary.stopped}", err=True)
+        sys.exit(EXIT_FAILED)
+    failed = summary.failed + summary.earlier_failed
+    if not quiet and (summary.cleaned + summary.failed > 1 or failed):
         where = f" into {output}" if output else ""
-        earlier = f" ({failed - progress.failed} before resuming)" if failed > progress.failed else ""
-        click.echo(f"cleaner: {progress.done} cleaned, {failed} failed{earlier}{where}", err=True)
+        earlier = f" ({summary.earlier_failed} before resuming)" if summary.earlier_failed else ""
+        click.echo(f"cleaner: {summary.cleaned} cleaned, {failed} failed{earlier}{where}", err=True)
     sys.exit(EXIT_FAILED if failed else 0)
+
+
+def _quiet_exit_on_broken_pipe() -> None:
+    """The reader went away (`| head`): stop as `yes | head` does, silent, status 128 + SIGPIPE.
+    stdout is pointed at /dev/null first, or Python's final flush would complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os._exit(EXIT_BROKEN_PIPE)
 
 
 def _dask_connect(workers: int, scheduler: str | None, quiet: bool):
@@ -246,30 +233,6 @@ def _dask_connect(workers: int, scheduler: str | None, quiet: bool):
         return dask_engine.connect(workers, scheduler, quiet)
     except OSError as err:  # distributed's connection errors, timeouts too, are OSErrors
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
-
-
-def _deliver(result: Result, sink: SharedOutput | None, protected: set[Path], errors) -> bool:
-    """Write one result where it goes, or report its error; never over an input.
-    Whether the job failed."""
-    job, error, text = result.job, result.error, result.text
-    if text is not None:  # cleaned
-        for warning in result.warnings:
-            click.echo(f"cleaner: {job.source}: {warning}", err=True)
-        try:
-            if job.out is None:
-                assert sink is not None, "a job without an output file goes to the shared output"
-                sink.write(text)
-            elif job.out.resolve() in protected or same_file(job.out, job.path):
-                error = f"output {job.out} is an input; not overwritten"
-            else:
-                write_atomic(job.out, text)
-        except OSError as err:
-            error = _message(err)
-    if error is not None:
-        click.echo(f"cleaner: {job.source}: {error}", err=True)
-        if errors:
-            errors.write(json.dumps({"source": job.source, "error": error}, ensure_ascii=False) + "\n")
-    return error is not None
 
 
 def _check_profile_name(profiles: Profiles, choice: str) -> None:

@@ -71,29 +71,46 @@ def walk(directory: Path) -> Iterator[Path | Job]:
                 continue
             try:
                 is_dir = entry.is_dir()  # follows symlinks; loops are caught by `seen`
-            except OSError:
-                is_dir = False
+                special = not is_dir and not entry.is_file() and _special(entry.stat())
+            except OSError:  # a broken symlink: reading it reports the error
+                is_dir, special = False, None
             if is_dir:
                 dirs.append(Path(entry.path))
+            elif special:  # reading a FIFO would wait forever, a device for ever more
+                yield Job(entry.path, Path(entry.path), None, error=f"not a regular file ({special}); skipped")
             else:
                 yield Path(entry.path)
         stack.extend(reversed(dirs))
+
+
+def _special(info: os.stat_result) -> str | None:
+    """What kind of file this is when it is not a regular file or a directory."""
+    import stat
+
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(info.st_mode):
+            return name
+    return None
 
 
 def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job], Path | None]:
     """The jobs, lazily, and the single output file when all results share one (JSONL
     with -o, or one input with -o naming a file). UsageError when the combination cannot work."""
     paths = [None if i == STDIN else Path(i) for i in inputs]
+    if inputs.count(STDIN) > 1:
+        raise UsageError("- (standard input) can be read only once; give it once")
     if any(is_jsonl(p) for p in paths) and fmt != "jsonl":
         raise UsageError("JSONL input gives JSONL output: add --format jsonl")
     single = len(inputs) == 1 and (paths[0] is None or not paths[0].is_dir())
     if fmt == "jsonl" and out and Path(out).is_dir():
         raise UsageError(f"with --format jsonl, -o names the output file; {out} is a directory")
     if fmt == "jsonl" or (single and out and not _is_dir_target(out)):
-        target = Path(out) if out else None
-        if target is not None:
-            _refuse_input_as_output(target, paths)
-        return _shared_jobs(inputs, paths), target
+        return _shared_jobs(inputs, paths), Path(out) if out else None
     if single and not out:
         return iter([Job(inputs[0], paths[0], None)]), None
     if not out:
@@ -122,24 +139,43 @@ def _file_jobs(source: str, path: Path | None) -> Iterator[Job]:
 
 
 def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir: Path, ext: str) -> Iterator[Job]:
+    names = Names(ext)
     for raw, path in zip(inputs, paths, strict=True):
         if path is None:
-            yield Job(raw, None, out_dir / ("stdin" + ext))
+            yield names.job(raw, None, out_dir / "stdin")
         elif path.is_dir():
             base = out_dir if len(inputs) == 1 else out_dir / path.resolve().name
             for found in walk(path):
                 if isinstance(found, Job):
                     yield found
                 else:
-                    yield Job(str(found), found, base / _output_name(found.relative_to(path), ext))
+                    yield names.job(str(found), found, base / found.relative_to(path))
         else:
-            yield Job(raw, path, out_dir / _output_name(Path(path.name), ext))
+            yield names.job(raw, path, out_dir / path.name)
 
 
-def _output_name(rel: Path, ext: str) -> Path:
-    if rel.suffix.lower() == ".gz":  # page.html.gz -> page.txt
-        rel = rel.with_suffix("")
-    return rel.with_suffix(ext)
+class Names:
+    """Output names for mirrored inputs: each input its own, decided in input order, so the
+    same inputs always get the same names.
+
+    The input's name with its suffix (and a .gz before it) replaced: page.html -> page.txt.
+    If an earlier input took that name, the whole input name plus the extension:
+    page.txt.gz -> page.txt.gz.txt. If that is taken too, the input fails by name.
+    """
+
+    def __init__(self, ext: str):
+        self.ext = ext
+        self.taken: set[Path] = set()
+
+    def job(self, source: str, path: Path | None, mirrored: Path) -> Job:
+        short = mirrored.with_suffix("") if mirrored.suffix.lower() == ".gz" else mirrored
+        for candidate in (short.with_suffix(self.ext), mirrored.with_name(mirrored.name + self.ext)):
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return Job(source, path, candidate)
+        return Job(
+            source, path, None, error=f"its output names {short.with_suffix(self.ext)} and {candidate} are taken"
+        )
 
 
 def records(path: Path) -> Iterator[Job]:
@@ -214,14 +250,3 @@ def _is_dir_target(out: str) -> bool:
 def _inside(child: Path, parent: Path) -> bool:
     child, parent = child.resolve(), parent.resolve()
     return child == parent or parent in child.parents
-
-
-def _refuse_input_as_output(target: Path, paths: Sequence[Path | None]) -> None:
-    for path in paths:
-        if path is not None and path.is_file() and target.exists() and target.samefile(path):
-            raise UsageError(f"output {target} is also an input; it would be overwritten")
-
-
-def same_file(a: Path, b: Path | None) -> bool:
-    """Whether writing `a` would overwrite `b` (an input)."""
-    return b is not None and a.exists() and b.exists() and a.samefile(b)

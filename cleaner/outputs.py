@@ -3,8 +3,9 @@
 Per-input files are written to a temporary file and renamed. A shared output file
 (JSONL with -o) grows as `<out>.partial`, and is renamed (compressed first for .gz)
 only when the run finishes. Beside it, `<out>.partial.state` records after each input
-how many inputs are done (failed ones too) and how long the partial file was then;
---resume cuts the partial file back to that length and skips that many inputs.
+how many inputs are done (failed ones too), how long the partial file and the errors
+file were then, and the run's options and inputs; --resume checks those, cuts both files
+back to that length and skips that many inputs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ import io
 import json
 import os
 import sys
+from functools import cache
 from pathlib import Path
+from typing import Any
+
+
+@cache
+def file_mode() -> int:
+    """The mode a new file gets from open(), as `cp` gives it: 0666 less the umask."""
+    mask = os.umask(0)  # reading the umask means setting it; put back at once
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -21,8 +32,10 @@ def write_atomic(path: Path, text: str) -> None:
     import tempfile  # 5 ms to import; not needed when writing to stdout
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # a short name of our own: the output's name plus a prefix could pass NAME_MAX (255)
+    fd, tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())  # mkstemp makes 0600
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         os.replace(tmp, path)
@@ -31,16 +44,40 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+class ErrorLog:
+    """--errors FILE: one JSON line per failed input, handed to the OS as it happens, so a
+    killed run loses none. `keep` bytes of an earlier run's entries stay (--resume)."""
+
+    def __init__(self, path: Path | None, keep: int = 0):
+        self.path = path
+        self.file = None if path is None else open(path, "ab")  # noqa: SIM115 - closed by close()
+        if self.file is not None:
+            self.file.truncate(keep)
+
+    def add(self, source: str, error: str) -> None:
+        if self.file is not None:
+            self.file.write((json.dumps({"source": source, "error": error}, ensure_ascii=False) + "\n").encode())
+            self.file.flush()
+
+    def size(self) -> int:
+        return self.file.tell() if self.file is not None else 0
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
 class SharedOutput:
     """stdout, or an -o file assembled as <out>.partial and renamed when complete."""
 
-    def __init__(self, path: Path | None, resume: bool = False):
+    def __init__(self, path: Path | None, run: dict[str, Any], resume: bool = False):
         self.path = path
+        self.run = run  # the options and inputs, as cleaner.guard.identity gives them
         self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
+        self.errors_bytes = 0  # how much of the errors file the resumed run had written
         if path is None:  # UTF-8 whatever the locale says; detached again on close
-            self.file: io.TextIOWrapper = io.TextIOWrapper(
-                sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True
-            )
+            stdout = sys.stdout.buffer
+            self.file: io.TextIOWrapper = io.TextIOWrapper(stdout, encoding="utf-8", newline="\n", write_through=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.partial = path.with_name(path.name + ".partial")
@@ -48,7 +85,11 @@ class SharedOutput:
         size = 0
         if resume and self.partial.exists() and self.state.exists():
             state = json.loads(self.state.read_text(encoding="utf-8"))
+            from cleaner.guard import same_run  # raises UsageError when the options or inputs changed
+
+            same_run(state.get("run"), run)
             self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
+            self.errors_bytes = state.get("errors_bytes", 0)
         with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
             f.truncate(size)
         # held open across checkpoints; finish() and abandon() close it
@@ -57,13 +98,19 @@ class SharedOutput:
     def write(self, text: str) -> None:
         self.file.write(text)
 
-    def checkpoint(self, failed: bool) -> None:
+    def checkpoint(self, failed: bool, errors: ErrorLog) -> None:
         """One more input is done: make its record durable, then count it."""
         self.jobs += 1
         self.failed += failed
         if self.path is not None:
             self.file.flush()
-            state = {"jobs": self.jobs, "failed": self.failed, "bytes": self.file.tell()}
+            state = {
+                "jobs": self.jobs,
+                "failed": self.failed,
+                "bytes": self.file.tell(),
+                "errors_bytes": errors.size(),
+                "run": self.run,
+            }
             write_atomic(self.state, json.dumps(state))
 
     def finish(self) -> None:
@@ -87,7 +134,10 @@ class SharedOutput:
 
     def abandon(self) -> None:
         """Interrupted: keep the partial file for --resume."""
-        if self.path is None:
-            self.file.detach()
-        else:
-            self.file.close()
+        try:
+            if self.path is None:
+                self.file.detach()
+            else:
+                self.file.close()
+        except OSError:  # the last flush failed (disk full): the checkpoint says what is whole
+            pass

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import __version__
+from cleaner.batch import RUN_FILE
 from cleaner.cli import main
 from tests.conftest import GOLD, SEEDS
 
@@ -64,7 +65,7 @@ def test_directory_mirrors_the_tree_and_reports_the_bad_file(scrapes: Path, tmp_
         f"cleaner: {scrapes / 'sub' / 'image.png'}: binary file (contains NUL bytes), not text\n"
         f"cleaner: 3 cleaned, 1 failed into {out}\n"
     )
-    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != RUN_FILE) == [
         SEEDS[0].name,
         "empty.txt",
         f"sub/{SEEDS[1].name}",
@@ -167,7 +168,7 @@ def test_output_onto_its_own_input_is_refused(tmp_path: Path):
     page.write_bytes(SEED.read_bytes())
     result = run("clean", str(page), "-o", str(page))
     assert result.exit_code == 2
-    assert result.stderr.endswith(f"Error: output {page} is also an input; it would be overwritten\n")
+    assert result.stderr.endswith(f"Error: output {page} is the input {page}; it would be overwritten\n")
     assert page.read_bytes() == SEED.read_bytes()
 
 
@@ -178,7 +179,7 @@ def test_output_dir_onto_an_input_file_is_refused(tmp_path: Path):
     other.write_bytes(SEEDS[1].read_bytes())
     result = run("clean", str(page), str(other), "-o", str(tmp_path))
     assert result.exit_code == 1
-    assert f"cleaner: {page}: output {page} is an input; not overwritten\n" in result.stderr
+    assert f"cleaner: {page}: its output {page} is the input {page}; not overwritten\n" in result.stderr
     assert page.read_bytes() == SEED.read_bytes()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cleaner.batch import RUN_FILE
 from cleaner.cli import main
 from tests.conftest import GOLD, SEEDS
 from tests.learn.corpora import TEMPLATES, corpus
@@ -45,7 +46,10 @@ def make_corpus(root: Path, copies: int = 3) -> Path:
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """The outputs, without the run file (the run's lock and its record for --resume)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != RUN_FILE
+    }
 
 
 def test_parallel_output_equals_serial(tmp_path: Path):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cleaner.batch import RUN_FILE
 from cleaner.cli import main
 from tests.conftest import SEEDS
 
@@ -61,7 +62,10 @@ def run(*args: str):
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """The outputs, without the run file (the run's lock and its record for --resume)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != RUN_FILE
+    }
 
 
 def scrapes(root: Path, bad: bool = False) -> Path:

@@ -1,0 +1,207 @@
+"""A batch run: every input cleaned into its output, every failure reported, nothing lost.
+
+The CLI parses the arguments and maps the Summary this returns to an exit code; all the
+protections live here: inputs are never written over (compared by inode, so links count),
+one run at a time per output (a lock that dies with its process), --resume only finishes
+the run it was started as, every error is on stderr and in the errors file as it happens,
+a full disk or a closed pipe stops the run at once and says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from cleaner.guard import Inputs, hold_lock, identity, take_over
+from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
+from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
+from cleaner.progress import Progress
+from cleaner.runner import Result, Settings
+
+# In a mirrored output directory: the run's lock, and its options and inputs for --resume
+RUN_FILE = ".cleaner-run"
+
+
+class Stop(Exception):
+    """The run cannot go on: the shared output or the errors file cannot be written."""
+
+
+class Summary(NamedTuple):
+    cleaned: int  # outputs really written by this run
+    failed: int  # inputs that failed in this run
+    earlier_failed: int = 0  # failed in the run this one resumed
+    stopped: str | None = None  # why the run stopped before the end: "interrupted", "broken pipe", or a message
+
+
+@dataclass
+class Batch:
+    """A planned run; prepare() checks everything that can be checked before writing."""
+
+    inputs: tuple[str, ...]
+    output: str | None
+    settings: Settings
+    resume: bool
+    jobs: Iterator[Job]
+    shared: Path | None  # the one output file (JSONL -o, or one input to -o FILE)
+    guarded: Inputs
+    errors_file: Path | None
+    run_id: dict[str, Any]
+    total: int | None  # inputs to expect, when known (for the ETA)
+
+    @classmethod
+    def prepare(
+        cls,
+        inputs: tuple[str, ...],
+        output: str | None,
+        settings: Settings,
+        resume: bool = False,
+        errors_file: Path | None = None,
+    ) -> Batch:
+        """UsageError (nothing written) when the request cannot work or could destroy an input."""
+        if resume and output is None:
+            raise UsageError("--resume needs -o: there is nothing to resume on stdout")
+        jobs, shared = plan(inputs, output, settings.fmt)
+        # protecting the inputs takes a walk before the run: only when files are written
+        guarded = Inputs(inputs if output is not None or errors_file is not None else ())
+        if shared is not None:
+            for path in (shared, _sibling(shared, ".partial"), _sibling(shared, ".partial.state")):
+                guarded.refuse(path, "output")
+        if errors_file is not None:
+            guarded.refuse(errors_file, "errors file")
+            if shared is not None and errors_file.absolute() == shared.absolute():
+                raise UsageError(f"errors file {errors_file} is also the output")
+        has_records = any(i != STDIN and is_jsonl(Path(i)) for i in inputs)
+        if has_records:
+            total = None
+        elif guarded.dirs or all(not Path(i).is_dir() for i in inputs if i != STDIN):
+            total = len(guarded.files) + inputs.count(STDIN) if guarded.dirs else len(inputs)
+        else:
+            total = None  # a directory to stdout: not walked twice just for the ETA
+        run_id = identity(settings, inputs)
+        return cls(inputs, output, settings, resume, jobs, shared, guarded, errors_file, run_id, total)
+
+    def run(
+        self,
+        results_of: Callable[[Iterator[Job]], Iterator[Result]],
+        progress: Progress,
+        say: Callable[[str], None],
+    ) -> Summary:
+        """Clean every job with `results_of` (the local pool or Dask), write each result,
+        report each error through `say`. Locks the output first."""
+        lock, sink = self._open_output()
+        try:
+            return self._run(sink, results_of, progress, say)
+        finally:
+            if lock is not None:
+                os.close(lock)  # the lock goes with it; a killed run's goes with the process
+
+    def _run(
+        self,
+        sink: SharedOutput | None,
+        results_of: Callable[[Iterator[Job]], Iterator[Result]],
+        progress: Progress,
+        say: Callable[[str], None],
+    ) -> Summary:
+        jobs = self.jobs
+        if sink is not None and sink.jobs:
+            jobs = itertools.islice(jobs, sink.jobs, None)  # done before the interruption
+        if self.resume and sink is None:
+            jobs = (job for job in jobs if job.out is None or not job.out.exists())
+        # errors of the resumed part are kept (up to its last checkpoint); a mirrored run
+        # re-runs every input without an output, so its failures are listed anew
+        errors = ErrorLog(self.errors_file, keep=sink.errors_bytes if sink is not None else 0)
+        stopped = None
+        results = results_of(jobs)
+        try:
+            for result in results:
+                lost = self._deliver(result, sink, errors, say)
+                if sink is not None:
+                    sink.checkpoint(lost, errors)
+                progress.update(result.size, failed=lost)
+        except KeyboardInterrupt:
+            stopped = "interrupted"
+        except BrokenPipeError:
+            stopped = "broken pipe"
+        except Stop as stop:
+            stopped = str(stop)
+        finally:
+            if isinstance(results, Generator):
+                results.close()  # stops the workers at once when the loop ended early
+            errors.close()
+        progress.clear()
+        if sink is not None:
+            if stopped is None:
+                try:
+                    sink.finish()
+                except OSError as err:
+                    stopped = f"{self.output}: {_message(err)}; the records are in {sink.partial}"
+            else:
+                sink.abandon()
+        failed = sink.failed if sink is not None else progress.failed
+        return Summary(progress.done, progress.failed, failed - progress.failed, stopped)
+
+    def _open_output(self) -> tuple[int | None, SharedOutput | None]:
+        """The output's lock and the shared output (None when results are mirrored into a
+        directory); checks that --resume finishes the same run."""
+        if self.shared is None:
+            if self.output is None:
+                return None, SharedOutput(None, self.run_id)
+            return take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume), None
+        lock = hold_lock(self.shared.parent / f".{self.shared.name}.lock", str(self.shared))
+        try:
+            return lock, SharedOutput(self.shared, self.run_id, resume=self.resume)
+        except BaseException:
+            os.close(lock)
+            raise
+
+    def _deliver(self, result: Result, sink: SharedOutput | None, errors: ErrorLog, say: Callable[[str], None]) -> bool:
+        """Write one result where it goes, or report its error; never over an input.
+        Whether the job failed. OSError from the shared output stops the run (raised)."""
+        job, error, text = result.job, result.error, result.text
+        if text is not None:  # cleaned
+            for warning in result.warnings:
+                say(f"{shown(job.source)}: {warning}")
+            if job.out is None:
+                assert sink is not None, "a job without an output file goes to the shared output"
+                try:
+                    sink.write(text)
+                except BrokenPipeError:
+                    raise
+                except OSError as err:
+                    where = self.shared or "standard output"
+                    again = "; run again with --resume to finish" if self.shared else ""
+                    raise Stop(f"{where}: {_message(err)}{again}") from None
+            elif (victim := self.guarded.which(job.out)) is not None:
+                error = f"its output {job.out} is the input {victim}; not overwritten"
+            else:
+                try:
+                    write_atomic(job.out, text)
+                except OSError as err:
+                    error = f"cannot write {job.out}: {_message(err)}"
+        if error is not None:
+            say(f"{shown(job.source)}: {error}")
+            try:
+                errors.add(job.source, error)
+            except OSError as err:
+                raise Stop(f"{self.errors_file}: {_message(err)}") from None
+        return error is not None
+
+
+def shown(name: str) -> str:
+    """A file name as a message shows it: control characters escaped, so that a name with a
+    newline cannot forge a line of output."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _message(err: OSError) -> str:
+    return err.strerror or str(err)

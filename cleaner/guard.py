@@ -1,0 +1,130 @@
+"""What keeps a batch run from destroying anything: the inputs it must not write over, the
+lock that keeps two runs out of one output, and the record of what a run was asked to do,
+so that --resume finishes the same run and not another."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from cleaner.inputs import STDIN, UsageError, walk
+
+
+class Inputs:
+    """Every input file of a run, by device and inode (so a symlink or hard link to an input
+    is the input), and the real paths of the input directories. Built by one walk before
+    anything is written; it costs a stat per file."""
+
+    def __init__(self, inputs: Sequence[str]):
+        self.files: dict[tuple[int, int], str] = {}
+        self.dirs: list[Path] = []
+        for raw in inputs:
+            if raw == STDIN:
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                self.dirs.append(path.resolve())
+                self._add_all(p for p in walk(path) if isinstance(p, Path))
+            else:
+                self._add_all([path])
+
+    def _add_all(self, paths: Iterable[Path]) -> None:
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                continue  # cannot be read, so cannot be an output's victim either; the run reports it
+            self.files.setdefault((info.st_dev, info.st_ino), str(path))
+
+    def which(self, path: Path) -> str | None:
+        """The input that `path` is (by inode), if it exists and is one."""
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        return self.files.get((info.st_dev, info.st_ino))
+
+    def inside(self, path: Path) -> Path | None:
+        """The input directory that `path` would be inside, if any (by real path)."""
+        real = path.resolve()
+        return next((d for d in self.dirs if real == d or d in real.parents), None)
+
+    def refuse(self, path: Path, what: str) -> None:
+        """UsageError if writing `path` could destroy an input or be read back as one."""
+        if (found := self.which(path)) is not None:
+            raise UsageError(f"{what} {path} is the input {found}; it would be overwritten")
+        if (folder := self.inside(path)) is not None:
+            raise UsageError(f"{what} {path} is inside the input directory {folder}; it would be read as input")
+
+
+def hold_lock(path: Path, what: str) -> int:
+    """An open descriptor of `path` (created if need be) with an exclusive lock on it, held
+    until the process ends, so that it dies with a killed run and never blocks --resume.
+    UsageError if another run holds it. Where the system has no flock, no lock."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it") from None
+    return fd
+
+
+def identity(settings: Any, inputs: Sequence[str]) -> dict[str, Any]:
+    """Every cleaning option (all Settings fields, so options added later count too), the
+    version and the inputs in order, as JSON values: what --resume must find unchanged."""
+    from cleaner import __version__
+
+    options = json.loads(json.dumps(dataclasses.asdict(settings), default=str))
+    return {
+        "version": __version__,
+        "options": options,
+        "inputs": [raw if raw == STDIN else str(Path(raw).absolute()) for raw in inputs],
+    }
+
+
+def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
+    """UsageError saying what changed, if the interrupted run was another one."""
+    if earlier is None:  # written by a version that did not record it
+        return
+    changed = [
+        f"{key} {name}: was {earlier[key].get(name)!r}, now {value!r}"
+        for key in ("options",)
+        for name, value in now[key].items()
+        if earlier[key].get(name) != value
+    ]
+    if earlier.get("inputs") != now["inputs"]:
+        changed.append(f"inputs: were {' '.join(earlier.get('inputs', []))}, now {' '.join(now['inputs'])}")
+    if earlier.get("version") != now["version"]:
+        changed.append(f"cleaner version: was {earlier.get('version')}, now {now['version']}")
+    if changed:
+        raise UsageError(
+            "--resume must finish the same run, and this one differs from the interrupted one: "
+            + "; ".join(changed)
+            + ". Run again without --resume to start over."
+        )
+
+
+def take_over(path: Path, now: dict[str, Any], resume: bool) -> int:
+    """A mirrored output directory's run file (.cleaner-run): locked for the run (see
+    hold_lock), checked against this run on --resume, then holding this run's identity."""
+    fd = hold_lock(path, f"into {path.parent}")
+    old = b"".join(iter(lambda: os.read(fd, 1 << 16), b""))
+    if resume and old.strip():
+        try:
+            earlier = json.loads(old)
+        except ValueError as err:
+            raise UsageError(f"cannot read {path} to check what run --resume finishes: {err}") from None
+        same_run(earlier, now)
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, json.dumps(now, indent=1).encode(), 0)
+    return fd
