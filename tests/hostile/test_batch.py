@@ -1,0 +1,267 @@
+"""Batch runs under misuse: every input gets its own output or fails by name, inputs are
+never written over, a second run is refused, --resume finishes only the same run, every
+failure is listed once, odd files and closed pipes neither hang nor lose data."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import gzip
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.batch import RUN_FILE
+from cleaner.cli import main
+from tests.conftest import SEEDS
+from tests.test_corpus_run import _start_and_kill, cleaner_command
+
+PROSE = "The council approved the new budget on Tuesday after a long debate about road repairs.\n"
+BINARY = b"\x00\x01binary\x00" * 10
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != RUN_FILE
+    }
+
+
+def test_clashing_names_each_get_their_own_output(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = {name: f"{PROSE[:-2]} in {name.replace('.', ' ')}.\n" for name in ("page", "page.html", "page.txt")}
+    for name, text in texts.items():
+        (src / name).write_text(text if name != "page.html" else f"<html><body><p>{text}</p></body></html>")
+    (src / "page.txt.gz").write_bytes(gzip.compress(b"Gzipped: " + PROSE.encode()))
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stderr) == (0, f"cleaner: 4 cleaned, 0 failed into {tmp_path / 'out'}\n")
+    got = outputs(tmp_path / "out")
+    assert sorted(got) == ["page.html.txt", "page.txt", "page.txt.gz.txt", "page.txt.txt"]
+    assert b"in page." in got["page.txt"] and b"in page txt." in got["page.txt.txt"]
+    assert b"in page html." in got["page.html.txt"] and got["page.txt.gz.txt"].startswith(b"Gzipped:")
+
+
+def test_same_name_in_two_folders_given_as_files(tmp_path: Path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "f.txt").write_text(f"{PROSE[:-2]} from {folder}.\n")
+    result = run("clean", str(tmp_path / "a" / "f.txt"), str(tmp_path / "b" / "f.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    got = outputs(tmp_path / "out")
+    assert sorted(got) == ["f.txt", "f.txt.txt"] and b"from a." in got["f.txt"] and b"from b." in got["f.txt.txt"]
+
+
+def test_stdin_twice_is_a_usage_error(tmp_path: Path):
+    result = run("clean", "-", "-", "-o", str(tmp_path / "out"), stdin=PROSE.encode())
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: - (standard input) can be read only once; give it once\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_errors_file_naming_an_input_is_refused(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_text(PROSE)
+    result = run("clean", str(page), "--errors", str(page))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: errors file {page} is the input {page}; it would be overwritten\n")
+    assert page.read_text() == PROSE
+
+
+def test_jsonl_output_inside_an_input_directory_is_refused(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    out = tmp_path / "all.jsonl"
+    result = run("clean", str(tmp_path), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: output {out} is inside the input directory {tmp_path}; it would be read as input\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_input_reached_through_a_symlink_is_not_overwritten(tmp_path: Path):
+    victim, src = tmp_path / "victim", tmp_path / "in"
+    victim.mkdir()
+    src.mkdir()
+    (victim / "zz.txt").write_text("The victim's own article text, which must survive untouched.\n")
+    (src / "a0.txt").symlink_to(victim / "zz.txt")
+    (src / "zz.txt").write_text(PROSE)
+    result = run("clean", str(src), "-o", str(victim))
+    assert result.exit_code == 1
+    assert f"cleaner: {src / 'zz.txt'}: its output {victim / 'zz.txt'} is the input {src / 'a0.txt'}" in result.stderr
+    assert (victim / "zz.txt").read_text() == "The victim's own article text, which must survive untouched.\n"
+
+
+@pytest.mark.parametrize("jsonl", [True, False], ids=["jsonl-file", "directory"])
+def test_a_second_run_into_the_same_output_is_refused(tmp_path: Path, jsonl: bool):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PROSE)
+    out = tmp_path / ("all.jsonl" if jsonl else "out")
+    lock = tmp_path / ".all.jsonl.lock" if jsonl else out / RUN_FILE
+    lock.parent.mkdir(exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as a run in progress holds it
+    try:
+        args = ["clean", str(tmp_path / "in"), "-o", str(out)] + (["--format", "jsonl"] if jsonl else [])
+        result = run(*args)
+    finally:
+        os.close(fd)
+    what = str(out) if jsonl else f"into {out}"
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: another cleaner run is writing {what}; wait for it to finish or stop it\n")
+    assert run(*args).exit_code == 0  # the lock went with its holder
+
+
+def test_resume_checks_options_and_inputs_of_the_interrupted_run(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"{i:02d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 40)
+    out = tmp_path / "out.jsonl"
+    killed = _start_and_kill(
+        ["clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1"],
+        lambda: (tmp_path / "out.jsonl.partial.state").exists(),
+        signal.SIGKILL,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    other = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume", "--no-heuristics")
+    assert other.exit_code == 2
+    assert "options heuristics: was True, now False" in other.stderr
+    reordered = run("clean", str(src / "01.txt"), str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert reordered.exit_code == 2 and "inputs: were" in reordered.stderr
+    same = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert same.exit_code == 0
+    sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert sources == [str(p) for p in sorted(src.iterdir())]  # each once, in order
+
+
+@pytest.mark.parametrize("jsonl", [True, False], ids=["jsonl-file", "directory"])
+def test_errors_file_lists_every_failure_once_across_a_kill(tmp_path: Path, jsonl: bool):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(60):
+        data = BINARY if i % 3 == 0 else f"{PROSE[:-2]}, number {i}.\n".encode() * 60
+        (src / f"{i:02d}.txt").write_bytes(data)
+    failing = sorted(str(p) for p in src.iterdir() if p.read_bytes() == BINARY)
+    out, errors = tmp_path / ("out.jsonl" if jsonl else "out"), tmp_path / "errors.jsonl"
+    args = ["clean", str(src), "-o", str(out), "--errors", str(errors), "-j", "1"]
+    args += ["--format", "jsonl"] if jsonl else []
+    killed = _start_and_kill(args, lambda: errors.exists() and errors.stat().st_size > 300, signal.SIGKILL)
+    assert killed.returncode == -signal.SIGKILL
+    resumed = run(*args, "--resume")
+    assert resumed.exit_code == 1
+    listed = [json.loads(line)["source"] for line in errors.read_text().splitlines()]
+    assert sorted(listed) == failing
+
+
+def test_fifo_in_an_input_directory_fails_by_name_without_hanging(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    os.mkfifo(src / "pipe.txt")
+    (src / "z.txt").write_text(PROSE)
+    proc = subprocess.run(
+        [*cleaner_command(), "clean", str(src), "-o", str(tmp_path / "out")], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 1
+    assert f"cleaner: {src / 'pipe.txt'}: not a regular file (a FIFO); skipped\n" in proc.stderr
+    assert sorted(outputs(tmp_path / "out")) == ["a.txt", "z.txt"]
+
+
+def test_full_disk_on_the_jsonl_output_stops_and_resume_completes(tmp_path: Path, monkeypatch):
+    from cleaner import outputs as outputs_module
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n")
+    whole = tmp_path / "whole.jsonl"
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(whole), "-j", "1").exit_code == 0
+    real_write, calls = outputs_module.SharedOutput.write, []
+
+    def write(self, text):
+        calls.append(text)
+        if len(calls) == 4:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, text)
+
+    monkeypatch.setattr(outputs_module.SharedOutput, "write", write)
+    out = tmp_path / "out.jsonl"
+    full = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
+    assert full.exit_code == 1
+    assert full.stderr == f"cleaner: {out}: No space left on device; run again with --resume to finish\n"
+    assert not out.exists()
+    monkeypatch.setattr(outputs_module.SharedOutput, "write", real_write)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1", "--resume")
+    assert resumed.exit_code == 0
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_closed_pipe_stops_at_once_and_quietly(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(300):
+        (src / f"{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 20)
+    proc = subprocess.Popen(
+        [*cleaner_command(), "clean", str(src), "--format", "jsonl", "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()  # as `| head -c 100` does
+    started = time.monotonic()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141
+    assert err == b""
+    assert time.monotonic() - started < 20  # stopped, not cleaning the other 299 files
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_outputs_respect_the_umask(tmp_path: Path, umask: int, mode: int):
+    (tmp_path / "a.txt").write_text(PROSE)
+    proc = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'umask {umask:03o} && exec "$@"',
+            "-",
+            *cleaner_command(),
+            "clean",
+            str(tmp_path / "a.txt"),
+            "-o",
+            f"{tmp_path / 'out'}/",
+        ],
+        capture_output=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "a.txt").stat().st_mode & 0o777 == mode
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_message(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "evil\ncleaner: 9 cleaned, 0 failed.txt").write_bytes(BINARY)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"cleaner: {src}/evil\\ncleaner: 9 cleaned, 0 failed.txt: binary file (contains NUL bytes), not text"
+    )
+    assert len(result.stderr.splitlines()) == 2
+
+
+def test_a_254_character_name_is_written(tmp_path: Path):
+    name = "a" * 250 + ".txt"
+    (tmp_path / name).write_text(PROSE)
+    result = run("clean", str(tmp_path / name), str(SEEDS[0]), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / name).read_text() == PROSE
