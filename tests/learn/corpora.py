@@ -10,6 +10,7 @@ metadata. random.Random(seed) makes every corpus reproducible.
 
 from __future__ import annotations
 
+import calendar
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -190,20 +191,7 @@ PROMO_ITEMS = [
     "OKX — fees from 0.08%",
     "Bybit — fees from 0.10%",
 ]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # English: Python leaves LC_TIME at "C"
 SECTIONS = ["Recipes", "Restaurants", "City Guides", "Markets", "Drinks"]
 TAGS = ["Roses", "Pruning", "Soil", "Winter care", "Seedlings", "Compost", "Herbs", "Balcony gardens"]
 
