@@ -65,15 +65,18 @@ class Batch:
         if resume and output is None:
             raise UsageError("--resume needs -o: there is nothing to resume on stdout")
         jobs, shared = plan(inputs, output, settings.fmt)
+        if shared is not None and shared.is_symlink():  # write, and lock, where the link points
+            shared = shared.resolve()
         # protecting the inputs takes a walk before the run: only when files are written
         guarded = Inputs(inputs if output is not None or errors_file is not None else ())
         if shared is not None:
             for path in (shared, _sibling(shared, ".partial"), _sibling(shared, ".partial.state")):
                 guarded.refuse(path, "output")
+        if shared is None and output is not None:
+            guarded.refuse(Path(output), "output directory")
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
-            if shared is not None and errors_file.absolute() == shared.absolute():
-                raise UsageError(f"errors file {errors_file} is also the output")
+            _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
         has_records = any(i != STDIN and is_jsonl(Path(i)) for i in inputs)
         if has_records:
             total = None
@@ -197,6 +200,19 @@ def shown(name: str) -> str:
     if name.isprintable():
         return name
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
+def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None) -> None:
+    if errors.is_dir():
+        raise UsageError(f"errors file {errors} is a directory")
+    real = errors.resolve()
+    if shared is not None and real in {
+        shared.resolve(),
+        *(_sibling(shared, s).resolve() for s in (".partial", ".partial.state")),
+    }:
+        raise UsageError(f"errors file {errors} is the output or one of its working files")
+    if out_dir is not None and out_dir.resolve() in real.parents:
+        raise UsageError(f"errors file {errors} is inside the output directory {out_dir}; an output could replace it")
 
 
 def _sibling(path: Path, suffix: str) -> Path:

@@ -22,13 +22,14 @@ class Inputs:
     def __init__(self, inputs: Sequence[str]):
         self.files: dict[tuple[int, int], str] = {}
         self.dirs: list[Path] = []
+        self.visited: set[tuple[int, int]] = set()  # every input directory, symlinked ones too
         for raw in inputs:
             if raw == STDIN:
                 continue
             path = Path(raw)
             if path.is_dir():
                 self.dirs.append(path.resolve())
-                self._add_all(p for p in walk(path) if isinstance(p, Path))
+                self._add_all(p for p in walk(path, self.visited) if isinstance(p, Path))
             else:
                 self._add_all([path])
 
@@ -49,9 +50,17 @@ class Inputs:
         return self.files.get((info.st_dev, info.st_ino))
 
     def inside(self, path: Path) -> Path | None:
-        """The input directory that `path` would be inside, if any (by real path)."""
+        """The input directory that `path` would be inside, if any: by real path, or by
+        inode for a directory the walk reached through a symlink."""
         real = path.resolve()
-        return next((d for d in self.dirs if real == d or d in real.parents), None)
+        for folder in (real, *real.parents):
+            try:
+                info = folder.stat()
+            except OSError:
+                continue  # not there yet: its parents decide
+            if (info.st_dev, info.st_ino) in self.visited:
+                return folder
+        return None
 
     def refuse(self, path: Path, what: str) -> None:
         """UsageError if writing `path` could destroy an input or be read back as one."""
@@ -96,6 +105,8 @@ def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
     """UsageError saying what changed, if the interrupted run was another one."""
     if earlier is None:  # written by a version that did not record it
         return
+    if not isinstance(earlier, dict) or not isinstance(earlier.get("options"), dict):
+        raise UsageError("the interrupted run's record is not one cleaner wrote; run again without --resume")
     changed = [
         f"{key} {name}: was {earlier[key].get(name)!r}, now {value!r}"
         for key in ("options",)

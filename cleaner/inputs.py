@@ -47,10 +47,11 @@ def is_jsonl(path: Path | None) -> TypeGuard[Path]:
     return path is not None and path.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 
-def walk(directory: Path) -> Iterator[Path | Job]:
+def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | Job]:
     """Files under `directory`, sorted, lazily; hidden entries skipped. A directory that
-    cannot be read or a symlink loop comes out as a Job carrying its error."""
-    seen: set[tuple[int, int]] = set()
+    cannot be read or a symlink loop comes out as a Job carrying its error. `seen` collects
+    the (device, inode) of every directory visited, symlinked ones included."""
+    seen = set() if seen is None else seen
     stack = [directory]
     while stack:
         current = stack.pop()

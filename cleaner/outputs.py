@@ -56,7 +56,10 @@ class ErrorLog:
 
     def add(self, source: str, error: str) -> None:
         if self.file is not None:
-            self.file.write((json.dumps({"source": source, "error": error}, ensure_ascii=False) + "\n").encode())
+            from cleaner.report import as_text
+
+            entry = {"source": as_text(source), "error": error}
+            self.file.write((json.dumps(entry, ensure_ascii=False) + "\n").encode())
             self.file.flush()
 
     def size(self) -> int:

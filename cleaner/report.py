@@ -14,6 +14,12 @@ FORMATS = ("text", "json", "jsonl")
 EXTENSIONS = {"text": ".txt", "json": ".json"}
 
 
+def as_text(name: str) -> str:
+    """A file name as text that JSON and UTF-8 can carry: bytes of a name that are not UTF-8
+    (Python keeps them as lone surrogates) become U+FFFD."""
+    return name if name.isascii() else name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def record(doc: Document) -> dict[str, Any]:
     """The JSON record of a document: text, metadata fields, profiles, source, how the
     bytes were decoded and which Unicode fixes were applied, removals."""
@@ -21,7 +27,7 @@ def record(doc: Document) -> dict[str, Any]:
         "text": doc.text,
         **doc.metadata.as_dict(),
         "profile": list(doc.profiles),
-        "source": doc.source,
+        "source": as_text(doc.source) if doc.source is not None else None,
         "decoded": next(iter(doc.steps_of("decode")), None),
         "unicode_fixes": doc.steps_of("ftfy"),
         "removed": [r.as_dict() for r in sorted(doc.removals, key=lambda r: r.lines)],
