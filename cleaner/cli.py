@@ -25,6 +25,7 @@ from cleaner.progress import Progress
 from cleaner.report import FORMATS
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
+from cleaner.urls import url_problem
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 3, 130, 141
 
@@ -53,6 +54,12 @@ def _profiles_option(f):
         metavar="DIR",
         help="Also load the *.toml profiles in DIR (repeatable); they override built-ins of the same name.",
     )(f)
+
+
+def _url_option(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
+    if url is not None and (problem := url_problem(url)):
+        raise click.BadParameter(problem)
+    return url
 
 
 def _load(dirs: Sequence[Path]) -> Profiles:
@@ -110,7 +117,12 @@ def main() -> None:
     metavar="NAME|auto|none",
     help="Which site profile to apply: detect it, none, or this one.",
 )
-@click.option("--url", metavar="URL", help="The page's URL, for host-based profile detection and the url field.")
+@click.option(
+    "--url",
+    metavar="URL",
+    callback=_url_option,
+    help="The page's URL, for host-based profile detection and the url field.",
+)
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
 @click.option(
     "-j",
@@ -262,7 +274,7 @@ Examples:
 )
 @click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
-@click.option("--url", metavar="URL", help="As for clean.")
+@click.option("--url", metavar="URL", callback=_url_option, help="As for clean.")
 @click.option("--no-heuristics", is_flag=True, help="As for clean.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_profiles_option

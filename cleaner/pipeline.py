@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from cleaner.context import Context
 from cleaner.document import Document
+from cleaner.errors import InputError
 from cleaner.profiles import Profiles, load_profiles
 from cleaner.stages import decode, heuristics, html, metadata, normalise, profile, unicode
+from cleaner.urls import url_problem
 
 if TYPE_CHECKING:
     from cleaner.context import Stage
@@ -49,6 +51,8 @@ def clean(
     reduced to its main text by trafilatura first. Pass `profiles` (from load_profiles) to reuse them across calls;
     otherwise the built-in ones are used, plus any in `profiles_dir`.
     """
+    if url is not None and (problem := url_problem(url)):
+        raise InputError(problem)
     if profiles is None:
         profiles = load_profiles(profiles_dir) if profiles_dir else builtin_profiles()
     ctx = Context(profiles=profiles, profile=profile, url=url, heuristics=heuristics, html=html)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from cleaner.context import Context
 from cleaner.document import Document, removals_at
 from cleaner.profiles import Profile, Profiles, found
 from cleaner.rules.base import LineView
+from cleaner.urls import host as url_host
 
 
 def select(profiles: Profiles, choice: str, stripped_text: str, url: str | None) -> list[tuple[Profile, str]]:
@@ -18,7 +17,7 @@ def select(profiles: Profiles, choice: str, stripped_text: str, url: str | None)
     """
     if choice == "none":
         return []
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = url_host(url)
     chosen: list[tuple[Profile, str]] = []
     if choice != "auto":
         chosen.append((profiles.get(choice), "chosen with --profile"))
