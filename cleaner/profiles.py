@@ -266,6 +266,11 @@ def load_file(path: Path, *, lazy: bool = False) -> tuple[Profile | None, list[P
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as err:
         return None, [_syntax_problem(where, source, err)]
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        from cleaner.tomlpos import deepest
+
+        spot = deepest(source)
+        return None, [Problem(where, spot.line, spot.col, "TOML nested too deeply to read (arrays or inline tables)")]
     return _Validator(path, source, lazy).run(data)
 
 
