@@ -23,6 +23,7 @@ from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS
+from cleaner.rules.base import RULE_BUDGET
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 from cleaner.urls import url_problem
@@ -125,6 +126,14 @@ def main() -> None:
 )
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
 @click.option(
+    "--rule-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=RULE_BUDGET,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time a profile rule may spend on one input; then it stops there and is named on stderr.",
+)
+@click.option(
     "-j",
     "--jobs",
     "workers",
@@ -164,6 +173,7 @@ def clean(
     profile: str,
     url: str | None,
     no_heuristics: bool,
+    rule_budget: float,
     workers: int,
     resume: bool,
     errors_file: Path | None,
@@ -188,7 +198,8 @@ def clean(
         raise click.UsageError("--scheduler needs --engine dask")
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
-    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, Fields(text_field, html_field, url_field))
+    fields = Fields(text_field, html_field, url_field)
+    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget)
     try:
         batch = Batch.prepare(inputs, output, settings, resume, errors_file)
     except UsageError as err:

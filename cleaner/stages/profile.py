@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner.context import Context
 from cleaner.document import Document, removals_at
 from cleaner.profiles import Profile, Profiles, found
-from cleaner.rules.base import LineView
+from cleaner.rules.base import LineView, budget
 from cleaner.urls import host as url_host
 
 
@@ -70,8 +70,9 @@ def run(doc: Document, ctx: Context) -> Document:
     for profile, _ in chosen:
         for prule in profile.rules:
             try:
-                hit = prule.rule.apply(view)
-            except TimeoutError:  # a regex backtracking on some line: keep the lines, say which rule
+                with budget(ctx.rule_budget):
+                    hit = prule.rule.apply(view)
+            except TimeoutError:  # a regex backtracking, or slow on every line: keep the lines, say which rule
                 doc = doc.replace(steps=(*doc.steps, f"timeout:{prule.ref}"))
                 continue
             if hit.meta:
