@@ -16,7 +16,7 @@ import click
 
 from cleaner import __version__
 from cleaner.batch import Batch
-from cleaner.errors import CleanerError, ProfileError
+from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
 from cleaner.outputs import write_atomic
 from cleaner.pipeline import clean as clean_document
@@ -262,8 +262,8 @@ def _check_profile_name(profiles: Profiles, choice: str) -> None:
     if choice not in ("auto", "none"):
         try:
             profiles.get(choice)
-        except KeyError as err:
-            raise click.BadParameter(err.args[0], param_hint="'--profile'") from None
+        except UnknownProfile as err:
+            raise click.BadParameter(str(err), param_hint="'--profile'") from None
 
 
 def _message(err: Exception) -> str:

@@ -55,6 +55,8 @@ def clean(
     whose regex searches take more than `rule_budget` seconds on the document in all
     (or 0.5 s in one search) is stopped and named in `steps` as "timeout:<rule>".
     """
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
     if not rule_budget > 0:
         raise ValueError(f"rule_budget must be a positive number of seconds, got {rule_budget!r}")
     if url is not None and (problem := url_problem(url)):

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import regex
 
 from cleaner import rules
-from cleaner.errors import Problem, ProfileError
+from cleaner.errors import Problem, ProfileError, UnknownProfile
 from cleaner.rules.base import (
     OptionIssue,
     Patterns,
@@ -126,7 +126,7 @@ class Profiles:
         try:
             return self.by_name[name]
         except KeyError:
-            raise KeyError(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
+            raise UnknownProfile(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
 
 
 ENTRY_POINT_GROUP = "cleaner.profiles"

@@ -15,6 +15,7 @@ import regex
 
 from cleaner.context import Context
 from cleaner.document import Document, Line
+from cleaner.errors import MissingDependency
 from cleaner.stages.html_parse import fix_surrogates, parse
 
 if TYPE_CHECKING:
@@ -125,8 +126,15 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
 def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     """The main text (paragraphs one per line), the page's metadata, and how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead)."""
-    from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
-    from cleaner.stages.html_meta import page_metadata
+    try:
+        import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
+
+        from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
+        from cleaner.stages.html_meta import page_metadata
+    except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
+        raise MissingDependency(
+            f"cannot read HTML, a module it needs is missing: {' '.join(str(err).split())}"
+        ) from None
 
     tree = parse(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:

@@ -13,7 +13,7 @@ def select(profiles: Profiles, choice: str, stripped_text: str, url: str | None)
     """The profiles to apply, each with the reason it was chosen: site profile first,
     then the platforms it uses, then every other platform profile that matches.
 
-    `choice` is "auto", "none" or a profile name (KeyError with did-you-mean if unknown).
+    `choice` is "auto", "none" or a profile name (UnknownProfile, with did-you-mean, if unknown).
     """
     if choice == "none":
         return []
