@@ -179,9 +179,26 @@ def profile_dirs(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tu
             found.append(_entry_point_dir(ep.load()))
         except Exception as err:  # a broken pack must not hide the others; report it like a profile
             problems.append(Problem(f"<entry point {ep.name} = {ep.value}>", 1, 1, f"cannot load profile pack: {err}"))
-    found += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    found += [Path(d) for d in dirs]
-    return found, problems
+    return found + user_dirs(dirs), problems
+
+
+def user_dirs(dirs: Sequence[Path | str] = ()) -> list[Path]:
+    """The profile folders the user names: $CLEANER_PROFILES, then `dirs` (--profiles-dir)."""
+    return [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p] + [Path(d) for d in dirs]
+
+
+def sample_roots(folder: Path, users: Sequence[Path]) -> tuple[Path, ...]:
+    """Where a profile in `folder` may name samples; `cleaner check` reads nothing else, as its
+    messages show what a sample holds. Built-in profiles: their folder and the seeds beside
+    it. A folder the user named (`users`): its parent, as drafts name the scrapes they were
+    made from beside it. An installed pack: its own folder."""
+    folder = folder.resolve()
+    builtin = builtin_dir().resolve()
+    if folder == builtin:
+        return builtin, builtin.parent / "seeds"
+    if folder in {u.resolve() for u in users}:
+        return (folder.parent,)
+    return (folder,)
 
 
 def _entry_point_dir(target: Any) -> Path:
