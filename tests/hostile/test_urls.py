@@ -28,7 +28,7 @@ def test_record_with_malformed_url_fails_alone(tmp_path: Path):
     )
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert (record["id"], record["url"]) == (2, "https://example.org/a")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["in.jsonl", "out.jsonl"]
 
 
 @pytest.mark.parametrize("command", ["clean", "explain"])
