@@ -1,7 +1,7 @@
 """cleaner: raw scraped articles in, clean article text and metadata out."""
 
 from cleaner.document import Document, Metadata, Removal
-from cleaner.errors import CleanerError, InputError, ProfileError
+from cleaner.errors import CleanerError, InputError, MissingDependency, ProfileError, UnknownProfile
 from cleaner.pipeline import clean
 from cleaner.profiles import Profile, Profiles, load_profiles
 
@@ -12,10 +12,12 @@ __all__ = [
     "Document",
     "InputError",
     "Metadata",
+    "MissingDependency",
     "Profile",
     "ProfileError",
     "Profiles",
     "Removal",
+    "UnknownProfile",
     "__version__",
     "clean",
     "load_profiles",

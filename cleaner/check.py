@@ -20,7 +20,15 @@ from pathlib import Path
 
 from cleaner.errors import Problem
 from cleaner.pipeline import clean
-from cleaner.profiles import Profile, Profiles, collect_profiles, load_file, platform_problems
+from cleaner.profiles import (
+    Profile,
+    Profiles,
+    collect_profiles,
+    load_file,
+    platform_problems,
+    sample_roots,
+    user_dirs,
+)
 from cleaner.rules import RULES
 from cleaner.rules.base import Pattern, Patterns
 from cleaner.tomlpos import Locator
@@ -36,6 +44,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
     judged alongside the built-in and `dirs` profiles."""
     profiles, problems = collect_profiles(dirs)
     chosen = list(profiles)
+    users = user_dirs(dirs) + [p if p.is_dir() else p.parent for p in paths]
     if paths:
         files = [f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p])]
         problems, chosen = [], []
@@ -49,7 +58,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
     for profile in chosen:
         locate = Locator(profile.path.read_text(encoding="utf-8"))
         problems += backtracking(profile, locate)
-        problems += samples(profile, profiles, locate)
+        problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
     problems += claims(list(profiles), chosen)
     return sorted(set(problems))
 
@@ -113,13 +122,18 @@ def backtracking(profile: Profile, locate: Locator) -> list[Problem]:
     return problems
 
 
-def samples(profile: Profile, profiles: Profiles, locate: Locator) -> list[Problem]:
-    """Run the profile on its samples: missing samples, silent rules, failed expectations."""
+def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequence[Path] = ()) -> list[Problem]:
+    """Run the profile on its samples: misplaced or missing samples, silent rules, failed
+    expectations. Only samples inside `roots` (default: the profile's folder's parent) are read."""
     where = str(profile.path)
     problems: list[Problem] = []
     outputs: list[tuple[str, str]] = []  # (input, output), whitespace squashed
     fired: set[str] = set()
-    for i, sample in enumerate(profile.samples):
+    for i, (name, sample) in enumerate(zip(_sample_names(profile), profile.samples, strict=True)):
+        if refused := _misplaced(name, sample, roots or (profile.path.parent.parent,)):
+            spot = locate.literal("profile", None, "samples", i, None)
+            problems.append(Problem(where, spot.line, spot.col, f'profile.samples[{i}]: "{name}" {refused}'))
+            continue
         if not sample.is_file():
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} does not exist"))
@@ -148,6 +162,23 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator) -> list[Probl
             spot = locate.literal("expect", None, key, i, None)
             problems.append(Problem(where, spot.line, spot.col, message))
     return problems
+
+
+def _sample_names(profile: Profile) -> list[str]:
+    """The samples as the file names them (Profile.samples has them joined to its folder)."""
+    raw = tomllib.loads(profile.path.read_text(encoding="utf-8"))["profile"].get("samples", [])
+    return [name.strip() for name in ([raw] if isinstance(raw, str) else raw)]
+
+
+def _misplaced(name: str, sample: Path, roots: Sequence[Path]) -> str | None:
+    """Why a sample may not be read, or None. Checked before it is opened (or even looked
+    for): check's messages quote what is in a sample, and whether it exists."""
+    if Path(name).is_absolute():
+        return "is an absolute path; name samples relative to the profile file"
+    resolved = sample.resolve()  # symlinks too: one inside the folder may point anywhere
+    if not any(resolved.is_relative_to(root.resolve()) for root in roots):
+        return f"is outside {' and '.join(str(r) for r in roots)}; samples must be inside"
+    return None
 
 
 def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:

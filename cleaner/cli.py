@@ -16,15 +16,17 @@ import click
 
 from cleaner import __version__
 from cleaner.batch import Batch
-from cleaner.errors import CleanerError, ProfileError
+from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
 from cleaner.outputs import write_atomic
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS
+from cleaner.rules.base import RULE_BUDGET
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
+from cleaner.urls import url_problem
 
 EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 3, 130, 141
 
@@ -53,6 +55,12 @@ def _profiles_option(f):
         metavar="DIR",
         help="Also load the *.toml profiles in DIR (repeatable); they override built-ins of the same name.",
     )(f)
+
+
+def _url_option(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
+    if url is not None and (problem := url_problem(url)):
+        raise click.BadParameter(problem)
+    return url
 
 
 def _load(dirs: Sequence[Path]) -> Profiles:
@@ -110,8 +118,21 @@ def main() -> None:
     metavar="NAME|auto|none",
     help="Which site profile to apply: detect it, none, or this one.",
 )
-@click.option("--url", metavar="URL", help="The page's URL, for host-based profile detection and the url field.")
+@click.option(
+    "--url",
+    metavar="URL",
+    callback=_url_option,
+    help="The page's URL, for host-based profile detection and the url field.",
+)
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
+@click.option(
+    "--rule-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=RULE_BUDGET,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time a profile rule may spend on one input; then it stops there and is named on stderr.",
+)
 @click.option(
     "-j",
     "--jobs",
@@ -152,6 +173,7 @@ def clean(
     profile: str,
     url: str | None,
     no_heuristics: bool,
+    rule_budget: float,
     workers: int,
     resume: bool,
     errors_file: Path | None,
@@ -176,7 +198,8 @@ def clean(
         raise click.UsageError("--scheduler needs --engine dask")
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
-    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, Fields(text_field, html_field, url_field))
+    fields = Fields(text_field, html_field, url_field)
+    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget)
     try:
         batch = Batch.prepare(inputs, output, settings, resume, errors_file)
     except UsageError as err:
@@ -239,8 +262,8 @@ def _check_profile_name(profiles: Profiles, choice: str) -> None:
     if choice not in ("auto", "none"):
         try:
             profiles.get(choice)
-        except KeyError as err:
-            raise click.BadParameter(err.args[0], param_hint="'--profile'") from None
+        except UnknownProfile as err:
+            raise click.BadParameter(str(err), param_hint="'--profile'") from None
 
 
 def _message(err: Exception) -> str:
@@ -262,7 +285,7 @@ Examples:
 )
 @click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
-@click.option("--url", metavar="URL", help="As for clean.")
+@click.option("--url", metavar="URL", callback=_url_option, help="As for clean.")
 @click.option("--no-heuristics", is_flag=True, help="As for clean.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_profiles_option

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from cleaner.rules.base import RULE_BUDGET
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -19,6 +21,7 @@ class Context(NamedTuple):
     url: str | None = None
     heuristics: bool = True
     html: bool | None = None  # None: recognise HTML by its content
+    rule_budget: float = RULE_BUDGET  # seconds each profile rule may take on one document
 
 
 if TYPE_CHECKING:

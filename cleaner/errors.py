@@ -13,6 +13,18 @@ class InputError(CleanerError):
     """An input could not be read or decoded; names the file."""
 
 
+class UnknownProfile(CleanerError, KeyError):
+    """No profile has that name; the message says which, with a did-you-mean. A KeyError
+    too, as it was before; its str() is the message, not KeyError's quoted repr."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class MissingDependency(CleanerError):
+    """A module some input needs is not installed (HTML needs lxml_html_clean); says what to install."""
+
+
 class Problem(NamedTuple):
     """One thing wrong in a profile file, printed as `path:line:col: message`; problems
     sort by path, line and column (as tuples)."""

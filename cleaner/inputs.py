@@ -203,13 +203,26 @@ def record_jobs(lines: Iterable[str], name: str, path: Path | None) -> Iterator[
         source = f"{name}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Job(source, path, None, error=f"not JSON: {err.msg} at column {err.colno}")
+        except json.JSONDecodeError as err:  # some messages end in "at" ("Invalid control character at")
+            yield Job(source, path, None, error=f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}")
             continue
+        except RecursionError:
+            yield Job(source, path, None, error="not JSON this program can read: nested too deeply")
+            continue
+        if "\\ud" in line or "\\uD" in line:
+            record = _without_lone_surrogates(record)
         if not isinstance(record, dict):
             yield Job(source, path, None, error="a JSONL record must be an object")
             continue
         yield Job(source, path, None, record=record)
+
+
+def _without_lone_surrogates(record: Any) -> Any:
+    """The record with each lone surrogate (an escape such as "\\ud800", which no UTF-8
+    output can hold) as U+FFFD; escaped pairs are one character already. Round-tripped
+    through JSON text rather than walked: a record may nest as deep as json allows."""
+    text = json.dumps(record, ensure_ascii=False)
+    return json.loads(text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"))
 
 
 def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None]:

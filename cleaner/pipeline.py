@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from cleaner.context import Context
 from cleaner.document import Document
+from cleaner.errors import InputError
 from cleaner.profiles import Profiles, load_profiles
+from cleaner.rules.base import RULE_BUDGET
 from cleaner.stages import decode, heuristics, html, metadata, normalise, profile, unicode
+from cleaner.urls import url_problem
 
 if TYPE_CHECKING:
     from cleaner.context import Stage
@@ -41,17 +44,28 @@ def clean(
     html: bool | None = None,
     profiles: Profiles | None = None,
     profiles_dir: Sequence[str | Path] = (),
+    rule_budget: float = RULE_BUDGET,
 ) -> Document:
     """Clean one scrape (text or bytes in any charset) into a Document.
 
     `profile` is "auto" (detect by `url` host and text fingerprints), "none", or a
     profile name. HTML (`html=True`, or recognised by its content when None) is
     reduced to its main text by trafilatura first. Pass `profiles` (from load_profiles) to reuse them across calls;
-    otherwise the built-in ones are used, plus any in `profiles_dir`.
+    otherwise the built-in ones are used, plus any in `profiles_dir`. A profile rule
+    whose regex searches take more than `rule_budget` seconds on the document in all
+    (or 0.5 s in one search) is stopped and named in `steps` as "timeout:<rule>".
     """
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
+    if not rule_budget > 0:
+        raise ValueError(f"rule_budget must be a positive number of seconds, got {rule_budget!r}")
+    if url is not None and (problem := url_problem(url)):
+        raise InputError(problem)
     if profiles is None:
         profiles = load_profiles(profiles_dir) if profiles_dir else builtin_profiles()
-    ctx = Context(profiles=profiles, profile=profile, url=url, heuristics=heuristics, html=html)
+    ctx = Context(
+        profiles=profiles, profile=profile, url=url, heuristics=heuristics, html=html, rule_budget=rule_budget
+    )
     doc = Document(raw=data, source=source)
     for stage in STAGES:
         doc = stage(doc, ctx)

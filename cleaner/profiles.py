@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import regex
 
 from cleaner import rules
-from cleaner.errors import Problem, ProfileError
+from cleaner.errors import Problem, ProfileError, UnknownProfile
 from cleaner.rules.base import (
     OptionIssue,
     Patterns,
@@ -126,7 +126,7 @@ class Profiles:
         try:
             return self.by_name[name]
         except KeyError:
-            raise KeyError(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
+            raise UnknownProfile(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
 
 
 ENTRY_POINT_GROUP = "cleaner.profiles"
@@ -179,9 +179,26 @@ def profile_dirs(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> tu
             found.append(_entry_point_dir(ep.load()))
         except Exception as err:  # a broken pack must not hide the others; report it like a profile
             problems.append(Problem(f"<entry point {ep.name} = {ep.value}>", 1, 1, f"cannot load profile pack: {err}"))
-    found += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    found += [Path(d) for d in dirs]
-    return found, problems
+    return found + user_dirs(dirs), problems
+
+
+def user_dirs(dirs: Sequence[Path | str] = ()) -> list[Path]:
+    """The profile folders the user names: $CLEANER_PROFILES, then `dirs` (--profiles-dir)."""
+    return [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p] + [Path(d) for d in dirs]
+
+
+def sample_roots(folder: Path, users: Sequence[Path]) -> tuple[Path, ...]:
+    """Where a profile in `folder` may name samples; `cleaner check` reads nothing else, as its
+    messages show what a sample holds. Built-in profiles: their folder and the seeds beside
+    it. A folder the user named (`users`): its parent, as drafts name the scrapes they were
+    made from beside it. An installed pack: its own folder."""
+    folder = folder.resolve()
+    builtin = builtin_dir().resolve()
+    if folder == builtin:
+        return builtin, builtin.parent / "seeds"
+    if folder in {u.resolve() for u in users}:
+        return (folder.parent,)
+    return (folder,)
 
 
 def _entry_point_dir(target: Any) -> Path:
@@ -266,6 +283,11 @@ def load_file(path: Path, *, lazy: bool = False) -> tuple[Profile | None, list[P
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as err:
         return None, [_syntax_problem(where, source, err)]
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        from cleaner.tomlpos import deepest
+
+        spot = deepest(source)
+        return None, [Problem(where, spot.line, spot.col, "TOML nested too deeply to read (arrays or inline tables)")]
     return _Validator(path, source, lazy).run(data)
 
 

@@ -23,6 +23,7 @@ from cleaner.inputs import STDIN, Fields, Job, load
 from cleaner.pipeline import clean
 from cleaner.profiles import Profiles, load_profiles
 from cleaner.report import record, render
+from cleaner.rules.base import RULE_BUDGET
 
 PARENT_CHECK = 0.5  # seconds between a worker's checks that its main process lives
 CHUNK = 16  # jobs per task: amortises pickling and scheduling over small documents
@@ -39,6 +40,7 @@ class Settings:
     heuristics: bool = True
     profiles_dirs: tuple[Path, ...] = ()
     fields: Fields = field(default_factory=Fields)
+    rule_budget: float = RULE_BUDGET
 
 
 class Result(NamedTuple):
@@ -95,6 +97,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             heuristics=s.heuristics,
             html=html,
             profiles=profiles,
+            rule_budget=s.rule_budget,
         )
         if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
             kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}

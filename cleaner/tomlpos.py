@@ -134,3 +134,27 @@ class Locator:
                 return row, col
             row, col = row + 1, 0
         return len(self.lines) - 1, 0
+
+
+def deepest(source: str) -> Spot:
+    """Where the most deeply nested value starts (its outermost bracket), for a file too
+    deep for tomllib; a rough scan: quotes toggle, comments end at the line's end."""
+    best = start = Spot(1, 1)
+    depth = most = 0
+    for row, text in enumerate(source.split("\n"), 1):
+        quote = ""
+        for col, ch in enumerate(text, 1):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+                start = Spot(row, col) if depth == 1 else start
+                if depth > most:
+                    most, best = depth, start
+            elif ch in "]}":
+                depth -= 1
+    return best

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import time
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
@@ -114,10 +117,38 @@ def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPat
 # A profile's regex gets this long per search; one that backtracks catastrophically on
 # some line raises TimeoutError, and the profile stage skips that rule for the document.
 REGEX_TIMEOUT = 0.5
+# ... and each rule this long per document in all: a search just under REGEX_TIMEOUT on
+# every line would otherwise add up to minutes on a long page.
+RULE_BUDGET = 2.0
+# When the running rule's budget ends (time.monotonic()); None outside a rule (fingerprints).
+# A context variable: Dask workers clean documents in threads.
+_deadline: ContextVar[float | None] = ContextVar("rule_deadline", default=None)
+
+
+@contextmanager
+def budget(seconds: float) -> Iterator[None]:
+    """Searches in this block share `seconds` in all (each still at most REGEX_TIMEOUT);
+    the first one that would start or run past the end raises TimeoutError."""
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def _timeout() -> float:
+    deadline = _deadline.get()
+    if deadline is None:
+        return REGEX_TIMEOUT
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the rule's time budget for this document is spent")
+    return min(REGEX_TIMEOUT, left)
 
 
 class TimedPattern:
-    """A `regex` pattern whose searches stop after REGEX_TIMEOUT seconds.
+    """A `regex` pattern whose searches stop after REGEX_TIMEOUT seconds, or sooner when
+    the rule's budget (see `budget`) runs out.
 
     Compiled on first use when built lazily: the `regex` module's parser is pure Python
     and compiling every built-in profile's patterns would be most of the start-up time.
@@ -141,10 +172,10 @@ class TimedPattern:
         return self.compiled.groupindex
 
     def search(self, text: str, pos: int = 0) -> regex.Match | None:
-        return self.compiled.search(text, pos, timeout=REGEX_TIMEOUT)
+        return self.compiled.search(text, pos, timeout=_timeout())
 
     def fullmatch(self, text: str) -> regex.Match | None:
-        return self.compiled.fullmatch(text, timeout=REGEX_TIMEOUT)
+        return self.compiled.fullmatch(text, timeout=_timeout())
 
     def __getstate__(self) -> tuple[str, int]:  # workers compile what they use
         return self.pattern, self.flags

@@ -15,6 +15,8 @@ import regex
 
 from cleaner.context import Context
 from cleaner.document import Document, Line
+from cleaner.errors import MissingDependency
+from cleaner.stages.html_parse import fix_surrogates, parse
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -124,12 +126,17 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
 def extract(html: str, url: str | None) -> tuple[str, dict, int]:
     """The main text (paragraphs one per line), the page's metadata, and how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead)."""
-    from trafilatura.utils import load_html
+    try:
+        import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
-    from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
-    from cleaner.stages.html_meta import page_metadata
+        from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
+        from cleaner.stages.html_meta import page_metadata
+    except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
+        raise MissingDependency(
+            f"cannot read HTML, a module it needs is missing: {' '.join(str(err).split())}"
+        ) from None
 
-    tree = load_html(html)  # parsed once: trafilatura works on a copy, the lead search on this
+    tree = parse(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
         return "", {}, 0
     page = scan(tree)
@@ -158,12 +165,16 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
 def run(doc: Document, ctx: Context) -> Document:
     if not isinstance(doc.raw, str):
         return doc
-    text, meta, lead = extract(doc.raw, ctx.url)
+    page, repaired = fix_surrogates(doc.raw)
+    text, meta, lead = extract(page, ctx.url)
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     return doc.replace(
         lines=tuple(lines[:-1]),
         raw=None,
         metadata=doc.metadata.fill(**meta),
-        steps=doc.steps + ("html:trafilatura",) + ((f"html:standfirst:{lead}",) if lead else ()),
+        steps=doc.steps
+        + (("ftfy:fix_surrogates",) if repaired else ())
+        + ("html:trafilatura",)
+        + ((f"html:standfirst:{lead}",) if lead else ()),
     )

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from cleaner.context import Context
 from cleaner.document import Document, removals_at
 from cleaner.profiles import Profile, Profiles, found
-from cleaner.rules.base import LineView
+from cleaner.rules.base import LineView, budget
+from cleaner.urls import host as url_host
 
 
 def select(profiles: Profiles, choice: str, stripped_text: str, url: str | None) -> list[tuple[Profile, str]]:
     """The profiles to apply, each with the reason it was chosen: site profile first,
     then the platforms it uses, then every other platform profile that matches.
 
-    `choice` is "auto", "none" or a profile name (KeyError with did-you-mean if unknown).
+    `choice` is "auto", "none" or a profile name (UnknownProfile, with did-you-mean, if unknown).
     """
     if choice == "none":
         return []
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = url_host(url)
     chosen: list[tuple[Profile, str]] = []
     if choice != "auto":
         chosen.append((profiles.get(choice), "chosen with --profile"))
@@ -71,8 +70,9 @@ def run(doc: Document, ctx: Context) -> Document:
     for profile, _ in chosen:
         for prule in profile.rules:
             try:
-                hit = prule.rule.apply(view)
-            except TimeoutError:  # a regex backtracking on some line: keep the lines, say which rule
+                with budget(ctx.rule_budget):
+                    hit = prule.rule.apply(view)
+            except TimeoutError:  # a regex backtracking, or slow on every line: keep the lines, say which rule
                 doc = doc.replace(steps=(*doc.steps, f"timeout:{prule.ref}"))
                 continue
             if hit.meta:

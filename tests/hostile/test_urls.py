@@ -1,0 +1,53 @@
+"""A malformed URL fails its own input (a record, or the library call), or is a usage
+error as --url; a page's own broken link is ignored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import InputError, clean
+from cleaner.cli import main
+from tests.hostile.pages import LAST, PARAGRAPHS, article, cli, jsonl
+
+
+def test_record_with_malformed_url_fails_alone(tmp_path: Path):
+    source = jsonl(
+        tmp_path / "in.jsonl",
+        {"id": 1, "url": "http://[x", "text": PARAGRAPHS[0]},
+        {"id": 2, "url": "https://example.org/a", "text": PARAGRAPHS[1]},
+    )
+    out = tmp_path / "out.jsonl"
+    result = cli(str(source), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f'cleaner: {source}:1: malformed URL "http://[x": Invalid IPv6 URL\ncleaner: 1 cleaned, 1 failed into {out}\n'
+    )
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (record["id"], record["url"]) == (2, "https://example.org/a")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["in.jsonl", "out.jsonl"]
+
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_malformed_url_option_is_a_usage_error(tmp_path: Path, command: str):
+    page = tmp_path / "page.txt"
+    page.write_text(PARAGRAPHS[0], encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(page), "--url", "http://["])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith("Error: Invalid value for '--url': malformed URL \"http://[\": Invalid IPv6 URL\n")
+
+
+def test_library_refuses_malformed_url():
+    with pytest.raises(InputError, match=r'^malformed URL "http://\[x": Invalid IPv6 URL$'):
+        clean(PARAGRAPHS[0], url="http://[x")
+
+
+def test_page_with_a_broken_canonical_link_is_cleaned():
+    page = article().replace(
+        "<head>", '<head><link rel="canonical" href="http://[x/a"><meta property="og:url" content="http://[y">'
+    )
+    assert LAST in clean(page).text
