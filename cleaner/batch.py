@@ -140,6 +140,8 @@ class Batch:
             if stopped is None:
                 try:
                     sink.finish()
+                except BrokenPipeError:
+                    stopped = "broken pipe"
                 except OSError as err:
                     stopped = f"{self.output}: {_message(err)}; the records are in {sink.partial}"
             else:

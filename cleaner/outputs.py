@@ -70,6 +70,22 @@ class ErrorLog:
             self.file.close()
 
 
+def _fileno(stream: Any) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write until all is written. A pipe whose reader goes away mid-write takes part
+    of it; the next write then raises BrokenPipeError. (Python's buffered stdout was seen
+    to report such a write whole, so a run cut off by `| head` ended with status 0.)"""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 class SharedOutput:
     """stdout, or an -o file assembled as <out>.partial and renamed when complete."""
 
@@ -99,7 +115,10 @@ class SharedOutput:
         self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
 
     def write(self, text: str) -> None:
-        self.file.write(text)
+        if self.path is None and (fd := _fileno(sys.stdout)) is not None:
+            _write_all(fd, text.encode("utf-8"))
+        else:
+            self.file.write(text)
 
     def checkpoint(self, failed: bool, errors: ErrorLog) -> None:
         """One more input is done: make its record durable, then count it."""

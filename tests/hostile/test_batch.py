@@ -265,3 +265,13 @@ def test_a_254_character_name_is_written(tmp_path: Path):
     result = run("clean", str(tmp_path / name), str(SEEDS[0]), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / name).read_text() == PROSE
+
+
+def test_closed_pipe_during_one_big_document_is_status_141(tmp_path: Path):
+    page = tmp_path / "big.txt"
+    page.write_text("".join(f"{PROSE[:-2]}, paragraph {i}.\n\n" for i in range(30_000)))  # 3 MB out
+    proc = subprocess.Popen([*cleaner_command(), "clean", str(page)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    assert (proc.wait(timeout=60), proc.stderr.read()) == (141, b"")
