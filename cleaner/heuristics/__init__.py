@@ -30,7 +30,7 @@ from functools import lru_cache
 from cleaner.document import Line
 from cleaner.heuristics import body, edges, ends, meta, top
 from cleaner.heuristics.counters import is_counter
-from cleaner.heuristics.lines import describe
+from cleaner.heuristics.lines import LineInfo, describe
 from cleaner.heuristics.phrases import matcher
 from cleaner.heuristics.repeats import repeated
 
@@ -98,6 +98,10 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
         verdict.drop = {info.pos: label for info, label in zip(infos, labels, strict=True) if label}
         return verdict
     first, last = region
+    keep = top.headline(infos, labels, first)
+    headings: list[int] = []  # title-like lines the region started on: kept, above it
+    if not extracted:
+        first = _past_headings(infos, classes, first, last, headings)
     last = ends.extend(infos, labels, again, ends.trim(infos, labels, classes, first, last, extracted))
 
     # Inside the region only a label is boilerplate by itself; prose-poor lines (code,
@@ -107,7 +111,6 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
     inner = body.smooth(inner, edge=body.GOOD)
     good = [first <= n <= last and inner[n - first] == body.GOOD for n in range(len(infos))]
 
-    keep = top.headline(infos, labels, first)
     # The headline and its repeats are the metadata stage's to take (title, title-repeat).
     headline = infos[keep].text if keep is not None else None
     verdict.author, verdict.date, verdict.drop = top.metadata(infos, first, last)
@@ -122,7 +125,7 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
             labels[n] = "author-bio"
 
     for n, (info, label) in enumerate(zip(infos, labels, strict=True)):
-        if info.pos in verdict.drop or n == keep or (n < first and info.text == headline):
+        if info.pos in verdict.drop or n == keep or n in headings or (n < first and info.text == headline):
             continue
         if label:
             verdict.drop[info.pos] = label
@@ -130,3 +133,20 @@ def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Ve
             zone = "header" if n < first else "footer" if n > last else "boilerplate"
             verdict.drop[info.pos] = "repeated" if info.pos in again else zone
     return verdict
+
+
+def _past_headings(infos: list[LineInfo], classes: list[str], first: int, last: int, headings: list[int]) -> int:
+    """Where the body starts: past the lines at its top that read as titles (appended to
+    `headings`), which stay as headings but do not count as body.
+
+    The metadata stage takes the text's first line as the title when it reads as one. If
+    such a line anchored the region, the weak lines after it (a section label, a photo
+    credit) stayed as body only while it was there: cleaning the output again, without
+    it, takes them as header (clean(clean(x)) != clean(x)). So they go now."""
+    while top.reads_as_title(infos[first].text):
+        rest = body.densest_region(infos[first + 1 : last + 1], classes[first + 1 : last + 1])
+        if rest is None:
+            break
+        headings.append(first)
+        first += 1 + rest[0]
+    return first

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from cleaner.document import Line
+from cleaner.heuristics.lines import describe
 
-SENTENCE_END = regex.compile(r"[.!?…:;]['\"’”)]*$")
-BULLET = regex.compile(r"^(?:[-*]\s|[•◦▪▫‣⁃●○■□∙])")
-WORD = regex.compile(r"\w+")
 WHY = "image alt text above the article: short, lower-case, unpunctuated"
-
-
-def _is_paragraph(text: str) -> bool:
-    """A line of running prose: several words ending like a sentence."""
-    return len(WORD.findall(text)) >= 8 and bool(SENTENCE_END.search(text))
+PARAGRAPH_WORDS = 8
+MAX_WORDS = 10
 
 
 def alt_text(lines: tuple[Line, ...]) -> list[int]:
@@ -22,22 +15,23 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
 
     Above the first paragraph, a short line with no capital letter and no closing
     punctuation ("netflix ai job $900k") is SEO alt text or a slug, never a heading:
-    headings and bylines are capitalised.
+    headings and bylines are capitalised. Only a line in a cased script can show that:
+    Chinese, Arabic or Hebrew have no capitals, so their headings have none either.
     """
     found = []
     for i, line in enumerate(lines):
-        text = line.text.strip()
-        if not text:
+        if not line.text.strip():
             continue
-        if _is_paragraph(text):
+        info = describe(i, line.text)
+        if info.sentence and info.words >= PARAGRAPH_WORDS:  # the first paragraph
             break
-        words = text.split()
+        text = info.text
         if (
-            len(words) <= 10
-            and any(c.isalpha() for c in text)
+            info.words <= MAX_WORDS
+            and not info.bullet
+            and not info.sentence
+            and any(c.islower() for c in text)  # cased letters, as uncased ones are neither
             and not any(c.isupper() for c in text)
-            and not SENTENCE_END.search(text)
-            and not BULLET.match(text)
         ):
             found.append(i)
     return found

@@ -15,11 +15,16 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 HIGH = re.compile("[\u2e80-\U0010ffff]")  # CJK starts at U+2E80: a cheap test before CJK
 # A scrape marks list items with a glyph or "*", "+", "-", "o" and a space.
 BULLET = re.compile(r"^(?:[-*+]\s+|[•◦▪▫‣⁃●○■□∙·]\s*|\d{1,2}[.)]\s+)")
-SENTENCE_ENDS = ".!?…。！？:;"
-CLOSERS = "'\"’”»)]"  # quotes and brackets after the sentence's end
+# Latin and CJK (full and half width), Devanagari danda, Arabic and Urdu, Armenian,
+# Ethiopic and Myanmar full stops. Thai, Lao and Khmer mark no sentence end.
+SENTENCE_ENDS = ".!?…:;。！？：；．｡।॥؟؛۔։።။"
+CLOSERS = "'\"’”»«)]」』）】》〉"  # quotes and brackets after the sentence's end
 # Shorter lines are classed by their length alone (body.Tuning.length_low is above this),
 # so their stop-word density is not worth computing.
 STOP_MIN_CHARS = 40
+# Scripts that mark no sentence end (words run together, a space ends a clause or a
+# sentence): where a line ends tells nothing, so each line counts as ending a sentence.
+UNPUNCTUATED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}]")
 
 
 @dataclass(slots=True)
@@ -51,6 +56,15 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
         words = max(words, cjk // 2)
         stop = 0.4
     else:
+        # 0 for a language no data file has stop words for (Cyrillic, Arabic, Hebrew,
+        # Indic...): its sentence end alone then tells prose from menus and teasers
+        # (body.classify); counting it prose-like, as CJK is, kept teaser lists (dev set).
         stop = stop_density(tokens) if len(body) >= STOP_MIN_CHARS else 0.0
     last = body.rstrip(CLOSERS)[-1:]  # the character before any closing quotes and brackets
-    return text, bool(bullet), words, len(body), stop, last != "" and last in SENTENCE_ENDS
+    sentence = (last != "" and last in SENTENCE_ENDS) or _unpunctuated(body)
+    return text, bool(bullet), words, len(body), stop, sentence
+
+
+def _unpunctuated(body: str) -> bool:
+    """Whether the line is mostly in a script that marks no sentence end (Thai, Lao, Khmer)."""
+    return not body.isascii() and len(UNPUNCTUATED.findall(body)) > len(body) / 2

@@ -3,13 +3,36 @@ it as the title), the byline and the date line (taken as metadata here)."""
 
 from __future__ import annotations
 
+import regex
+
+from cleaner.document import is_list_item
 from cleaner.heuristics import meta
 from cleaner.heuristics.lines import LineInfo
+from cleaner.stages.normalise import normalise_line
 
 HEADLINE_LOOKBACK = 6  # non-blank lines above the body searched for the headline
 HEADLINE_WORDS = (2, 25)
 META_LOOKBACK, META_LOOKAHEAD = 10, 4  # where bylines and date lines are looked for
 LABEL_WORDS = 2  # "Published on:" above a date line
+
+NOT_A_TITLE_END = regex.compile(r"[.,;:]$")
+NAVIGATION = regex.compile(r"\s[|·•»›/]\s")  # "Home | News | Sport": menus and breadcrumbs, not headlines
+# Titles run 3 to 25 words; one or two words are a section label ("In Brief", "Conclusion")
+TITLE_WORDS = range(3, 26)
+
+
+def reads_as_title(text: str) -> bool:
+    """Whether the metadata stage takes this line as the title when it comes first in the text
+    (it sees the line normalised, so judge it so)."""
+    text = normalise_line(text)
+    return not (
+        is_list_item(text)
+        or NOT_A_TITLE_END.search(text)
+        or NAVIGATION.search(text)
+        or len(text.split()) not in TITLE_WORDS
+        or meta.byline(text)
+        or meta.date_line(text)
+    )
 
 
 def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int | None:

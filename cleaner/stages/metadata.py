@@ -6,20 +6,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import regex
-
 from cleaner.context import Context
-from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, is_list_item, removals_at
-from cleaner.heuristics.meta import byline, date_line
+from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, removals_at
+from cleaner.heuristics.top import reads_as_title
 from cleaner.stages.normalise import collapse_spaces
 from cleaner.stages.unicode import fix_lines
 
 TEXT_FIELDS = [f for f in META_FIELDS if f not in LIST_FIELDS and f not in INT_FIELDS]
-
-NOT_A_HEADLINE_END = regex.compile(r"[.,;:]$")
-NAVIGATION = regex.compile(r"\s[|·•»›/]\s")  # "Home | News | Sport": menus and breadcrumbs, not headlines
-# Headlines run 3 to 25 words; one or two words are a section label ("In Brief", "Conclusion")
-HEADLINE_WORDS = range(3, 26)
 
 
 def _headline(doc: Document) -> int | None:
@@ -27,17 +20,7 @@ def _headline(doc: Document) -> int | None:
     content = [i for i, line in enumerate(doc.lines) if line.text]
     if len(content) < 2:
         return None
-    text = doc.lines[content[0]].text
-    if (
-        is_list_item(text)
-        or NOT_A_HEADLINE_END.search(text)
-        or NAVIGATION.search(text)
-        or len(text.split()) not in HEADLINE_WORDS
-        or byline(text)
-        or date_line(text)
-    ):
-        return None
-    return content[0]
+    return content[0] if reads_as_title(doc.lines[content[0]].text) else None
 
 
 def _tidy(meta: Metadata) -> tuple[Metadata, list[str]]:

@@ -114,6 +114,32 @@ def test_several_read_more_links_start_a_teaser_list():
     assert clean(page, profile="none").text == f"{P1}\n\n{P2}\n\n{P3}\n"
 
 
+FERRY = (
+    "The ferry company said on Monday that boats would again sail three times a day, after engineers "
+    "finished strengthening the pier that was damaged in the January storms.",
+    "Islanders had relied on a small water taxi for more than two months, and several shop owners said "
+    "deliveries of fresh food had become slow and expensive.",
+    "The harbour authority expects the first full summer timetable to start in May.",
+)
+HEADLINE = "Ferry service to the islands resumes after a winter of repairs on the old pier"
+
+
+def test_a_heading_does_not_carry_the_lines_under_it_into_the_body():
+    """A title-like line at the top of the body region (taken as the title afterwards) used
+    to keep the section label under it; cleaning the output again took the label as header."""
+    page = "Skip to content\n  * Home\n  * News\n  * Sport\n" + HEADLINE + "\nTransport\n" + "\n".join(FERRY)
+    doc = clean(page, profile="none")
+    assert (doc.metadata.title, doc.text) == (HEADLINE, "\n".join(FERRY) + "\n")
+    assert clean(doc.text, profile="none").text == doc.text
+
+
+def test_a_standfirst_under_the_headline_stays():
+    standfirst = "Boats will sail three times a day again after two months without a ferry"
+    page = f"  * Home\n  * News\n{HEADLINE}\n{standfirst}\nTransport\n" + "\n".join(FERRY)
+    doc = clean(page, profile="none")
+    assert (doc.metadata.title, doc.text) == (HEADLINE, "\n".join((standfirst, *FERRY)) + "\n")
+
+
 def test_no_heuristics_keeps_everything_but_the_headline():
     doc = clean(PAGE, profile="none", heuristics=False)
     assert not [r for r in doc.removals if r.rule.startswith("heuristic:")]

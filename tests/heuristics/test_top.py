@@ -72,6 +72,11 @@ def test_metadata(above: list[str], expected):
         pytest.param("Headline\n\nnetflix ai job $900k\n\n" + BODY, [2], id="lower-case-slug"),
         pytest.param("Headline\n\nA Capitalised Heading\n\n" + BODY, [], id="capitalised"),
         pytest.param(BODY + "\n\nlower case after the body", [], id="after-first-paragraph"),
+        pytest.param("首页 | 新闻\n公园改造工程完工\n\n" + BODY, [], id="uncased-script-heading"),
+        pytest.param(
+            "老公园终于在本周一重新向市民开放，新公园增加了儿童游乐区。\n\nlower case", [], id="cjk-paragraph"
+        ),
+        pytest.param("Главная | Новости\nновый каток в парке\n\n" + BODY, [1], id="cased-non-latin"),
     ],
 )
 def test_alt_text(text: str, expected: list[int]):
