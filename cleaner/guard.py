@@ -73,7 +73,10 @@ class Inputs:
 def hold_lock(path: Path, what: str) -> int:
     """An open descriptor of `path` (created if need be) with an exclusive lock on it, held
     until the process ends, so that it dies with a killed run and never blocks --resume.
-    UsageError if another run holds it. Where the system has no flock, no lock."""
+    UsageError if another run holds it. Where the system has no fcntl, no lock.
+
+    A POSIX record lock (lockf), not flock: forked workers do not inherit it, so a worker
+    orphaned by a killed run cannot keep the output locked."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     try:
@@ -81,8 +84,8 @@ def hold_lock(path: Path, what: str) -> int:
     except ImportError:  # Windows
         return fd
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # EAGAIN or EACCES, as the system has it
         os.close(fd)
         raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it") from None
     return fd
@@ -101,17 +104,29 @@ def identity(settings: Any, inputs: Sequence[str]) -> dict[str, Any]:
     }
 
 
+# Settings fields as the command line names them; a field added later shows by its own name
+OPTION_NAMES = {
+    "fmt": "--format",
+    "profile": "--profile",
+    "url": "--url",
+    "heuristics": "heuristics (--no-heuristics)",
+    "profiles_dirs": "--profiles-dir",
+    "fields": "--text-field/--html-field/--url-field",
+    "rule_budget": "--rule-budget",
+}
+
+
 def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
     """UsageError saying what changed, if the interrupted run was another one."""
     if earlier is None:  # written by a version that did not record it
         return
     if not isinstance(earlier, dict) or not isinstance(earlier.get("options"), dict):
         raise UsageError("the interrupted run's record is not one cleaner wrote; run again without --resume")
+    old = earlier["options"]
     changed = [
-        f"{key} {name}: was {earlier[key].get(name)!r}, now {value!r}"
-        for key in ("options",)
-        for name, value in now[key].items()
-        if earlier[key].get(name) != value
+        f"{OPTION_NAMES.get(name, name)}: was {old.get(name)!r}, now {value!r}"
+        for name, value in now["options"].items()
+        if old.get(name) != value
     ]
     if earlier.get("inputs") != now["inputs"]:
         changed.append(f"inputs: were {' '.join(earlier.get('inputs', []))}, now {' '.join(now['inputs'])}")

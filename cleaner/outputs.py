@@ -28,7 +28,22 @@ def file_mode() -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
+    """Write via a temporary file and rename, so a reader never sees half a file. Ctrl-C
+    waits for the few milliseconds this takes, so no temporary file is left behind."""
+    import signal
+    import threading
+
+    if hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread():
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            _write_atomic(path, text)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a pending Ctrl-C is raised now
+    else:
+        _write_atomic(path, text)
+
+
+def _write_atomic(path: Path, text: str) -> None:
     import tempfile  # 5 ms to import; not needed when writing to stdout
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +161,9 @@ class SharedOutput:
             import shutil
 
             tmp = self.partial.with_name(self.partial.name + ".gz")
-            with open(self.partial, "rb") as src, gzip.open(tmp, "wb") as dst:
+            # the name in the gzip header is what `gunzip -N` restores: the output's, not ours
+            name = self.path.name.removesuffix(".gz")
+            with open(self.partial, "rb") as src, open(tmp, "wb") as raw, gzip.GzipFile(name, "wb", fileobj=raw) as dst:
                 shutil.copyfileobj(src, dst)
             os.replace(tmp, self.path)
             self.partial.unlink()

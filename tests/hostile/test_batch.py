@@ -5,12 +5,12 @@ failure is listed once, odd files and closed pipes neither hang nor lose data.""
 from __future__ import annotations
 
 import errno
-import fcntl
 import gzip
 import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -28,6 +28,15 @@ BINARY = b"\x00\x01binary\x00" * 10
 
 def run(*args: str, stdin: bytes | None = None):
     return CliRunner().invoke(main, list(args), input=stdin)
+
+
+HOLD_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.lockf(fd, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.read()
+"""
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -108,13 +117,15 @@ def test_a_second_run_into_the_same_output_is_refused(tmp_path: Path, jsonl: boo
     out = tmp_path / ("all.jsonl" if jsonl else "out")
     lock = tmp_path / ".all.jsonl.lock" if jsonl else out / RUN_FILE
     lock.parent.mkdir(exist_ok=True)
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
-    fcntl.flock(fd, fcntl.LOCK_EX)  # as a run in progress holds it
+    holder = subprocess.Popen(  # another process holds the lock, as a run in progress does
+        [sys.executable, "-c", HOLD_LOCK, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
     try:
         args = ["clean", str(tmp_path / "in"), "-o", str(out)] + (["--format", "jsonl"] if jsonl else [])
         result = run(*args)
     finally:
-        os.close(fd)
+        holder.communicate(b"")
     what = str(out) if jsonl else f"into {out}"
     assert result.exit_code == 2
     assert result.stderr.endswith(f"Error: another cleaner run is writing {what}; wait for it to finish or stop it\n")
@@ -135,7 +146,7 @@ def test_resume_checks_options_and_inputs_of_the_interrupted_run(tmp_path: Path)
     assert killed.returncode == -signal.SIGKILL
     other = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume", "--no-heuristics")
     assert other.exit_code == 2
-    assert "options heuristics: was True, now False" in other.stderr
+    assert "heuristics (--no-heuristics): was True, now False" in other.stderr
     reordered = run("clean", str(src / "01.txt"), str(src), "--format", "jsonl", "-o", str(out), "--resume")
     assert reordered.exit_code == 2 and "inputs: were" in reordered.stderr
     same = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
@@ -275,3 +286,24 @@ def test_closed_pipe_during_one_big_document_is_status_141(tmp_path: Path):
     proc.stdout.read(10)
     proc.stdout.close()
     assert (proc.wait(timeout=60), proc.stderr.read()) == (141, b"")
+
+
+def test_ctrl_c_leaves_no_temporary_file(tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(400):
+        (src / f"{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 30)
+    stopped = _start_and_kill(
+        ["clean", str(src), "-o", str(out), "-j", "1"], lambda: len(list(out.glob("*.txt"))) > 20, signal.SIGINT
+    )
+    assert stopped.returncode == 130
+    assert list(out.glob(".cleaner-*")) == [out / RUN_FILE]
+
+
+def test_gzip_output_header_names_the_output(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    out = tmp_path / "all.jsonl.gz"
+    assert run("clean", str(tmp_path / "a.txt"), "--format", "jsonl", "-o", str(out)).exit_code == 0
+    data = out.read_bytes()
+    assert data[3] & 0x08  # FNAME: the name `gunzip -N` restores
+    assert data[10 : data.index(b"\0", 10)] == b"all.jsonl"
