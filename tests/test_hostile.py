@@ -4,6 +4,8 @@ time is linear in the size."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from cleaner import InputError, clean
@@ -36,7 +38,14 @@ def test_hostile_input_is_cleaned(data: bytes, expected: str | None):
         assert expected in doc.text
 
 
-@pytest.mark.parametrize("data", [b"text\x00" * 1000, bytes(range(256)) * 100], ids=["mostly-nul", "every-byte"])
+RANDOM = [random.Random(seed).randbytes(4000) for seed in range(40)]  # a few per 100 passed as Latin-1 before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"text\x00" * 1000, bytes(range(256)) * 100, *RANDOM],
+    ids=["mostly-nul", "every-byte", *(f"random-{i}" for i in range(len(RANDOM)))],
+)
 def test_binary_is_refused_with_input_error(data: bytes):
     with pytest.raises(InputError, match="binary file"):
         clean(data, profiles=PROFILES)

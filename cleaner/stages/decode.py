@@ -26,6 +26,7 @@ TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in TEXT_CONTROLS)
 SNIFF = 8192
 MAX_NUL_SHARE = 0.01
+MAX_CONTROL_SHARE_UNDETECTED = 0.01
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -72,6 +73,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if guess:
         encoding, why = guess
         return data.decode(encoding), f"{encoding} (detected: not valid UTF-8; {why})"
+    # No charset fits. Text in a legacy charset has almost no C0 control bytes; random or
+    # compressed bytes have about one in ten, and would come out as Latin-1 gibberish
+    if head.count(0) or controls > len(head) * MAX_CONTROL_SHARE_UNDETECTED:
+        raise InputError("binary file (control bytes, and no charset fits), not text")
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
