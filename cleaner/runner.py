@@ -112,6 +112,11 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         return Result(job, text, None, len(data), warnings)
     except ERRORS as err:
         return Result(job, None, message(err), 0)
+    except MemoryError:  # one huge input (or one under ulimit -v); unwinding frees its memory for the next
+        return Result(job, None, OUT_OF_MEMORY, 0)
+
+
+OUT_OF_MEMORY = "ran out of memory while cleaning this input"
 
 
 def message(err: Exception) -> str:
