@@ -14,10 +14,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import cleaner.runner as runner
+from cleaner.cli import main
 from cleaner.inputs import Job
 from cleaner.profiles import load_profiles
 from cleaner.runner import Result, Settings
@@ -77,9 +80,60 @@ def check(results: list[Result], texts: list[str], bad: dict[int, str]) -> None:
 
 
 @needs_fork
+@pytest.mark.parametrize("where", [0, 20, 39])  # first, mid second chunk, last
+def test_only_the_job_that_kills_its_worker_fails(hostile, where: int):
+    texts = bodies(40)  # three chunks of runner.CHUNK
+    texts[where] += f"\n{KILL}\n"
+    results = list(runner.run(jobs(texts), SETTINGS, 2, load_profiles(())))
+    check(results, texts, {where: "worker process died (killed by signal 9"})
+    assert "while cleaning this input" in results[where].error
+
+
+@needs_fork
+def test_several_killers_in_one_chunk_and_across_chunks(hostile):
+    texts = bodies(50)
+    bad = {3: "worker process died", 4: "worker process died", 9: "worker process died", 33: "worker process died"}
+    for i in bad:
+        texts[i] += f"\n{KILL}\n"
+    check(list(runner.run(jobs(texts), SETTINGS, 2, load_profiles(()))), texts, bad)
+
+
+@needs_fork
+def test_workers_that_always_die_end_the_run_not_loop_it(hostile):
+    """Every input kills its worker: restarts are capped, so the run ends, every job failed."""
+    texts = [t + f"\n{KILL}\n" for t in bodies(60)]
+    results = list(runner.run(jobs(texts), SETTINGS, 2, load_profiles(())))
+    assert [r.job.source for r in results] == [f"rec:{i}" for i in range(60)]
+    assert all(r.text is None and r.error for r in results)
+    assert "worker process died (killed by signal 9" in results[0].error
+    gave_up = [r for r in results if "not retried" in r.error]
+    assert gave_up, "past the cap, jobs in flight fail without their own retry"
+
+
+@needs_fork
 @pytest.mark.parametrize("workers", [1, 2])
 def test_memory_error_fails_its_job_only(hostile, workers: int):
     texts = bodies(40)
     texts[17] += f"\n{EXHAUST}\n"
     results = list(runner.run(jobs(texts), SETTINGS, workers, load_profiles(())))
     check(results, texts, {17: "ran out of memory while cleaning this input"})
+
+
+@needs_fork
+def test_cli_goes_on_past_a_dead_worker(hostile, tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    texts = bodies(20)
+    for i, text in enumerate(texts):
+        (src / f"a{i:02}.txt").write_text(text + (f"\n{KILL}\n" if i == 7 else ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "-j", "2", "-q"])
+    assert result.exit_code == 1, result.output
+    assert f"cleaner: {src / 'a07.txt'}: worker process died (killed by signal 9" in result.stderr
+    written = sorted(p.name for p in out.glob("*.txt"))  # not the run's hidden state file
+    assert written == [f"a{i:02}.txt" for i in range(20) if i != 7]
+    reference = tmp_path / "ref"
+    (src / "a07.txt").unlink()
+    assert CliRunner().invoke(main, ["clean", str(src), "-o", str(reference), "-j", "1", "-q"]).exit_code == 0
+    assert sorted(p.name for p in reference.glob("*.txt")) == written
+    for name in written:
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
