@@ -34,6 +34,7 @@ from typing import Any
 import dask
 import dask.bag as db
 import fsspec
+from dask.utils import parse_bytes
 from distributed.diagnostics.plugin import WorkerPlugin
 from fsspec.implementations.local import LocalFileSystem
 
@@ -44,6 +45,10 @@ from cleaner.runner import ERRORS, IN_FLIGHT, Result, Settings, clean_job, in_ch
 # Inputs per task: a Dask task costs about a millisecond of scheduling and a round trip,
 # so 4x the local pool's chunks (benchmarks/dask_workers.py: 2 workers 15% faster than 16).
 CHUNK = 64
+# A chunk's inputs travel in its task, and distributed warns of a task graph above its
+# large-graph-warning-threshold (10 MB; "Sending large graph", even under -q): chunks
+# above a fifth of it are scattered to a worker first, a round trip that keeps the graph small.
+SCATTER = 5
 
 # ---------------------------------------------------------------- bags
 
@@ -235,9 +240,12 @@ def run(jobs: Iterable[Job], settings: Settings, profiles: Profiles, connection:
     try:
         shared = client.scatter(profiles, broadcast=True)  # sent once to each worker, not with every task
         slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT
+        large = parse_bytes(dask.config.get("distributed.admin.large-graph-warning-threshold")) // SCATTER
         pending: deque = deque()
         for chunk in in_chunks(iter(jobs), CHUNK):
-            items = [_prepare(job, settings.fields) for job in chunk]
+            items: list[Any] = [_prepare(job, settings.fields) for job in chunk]
+            if sum(map(_weight, items)) > large:
+                items = client.scatter(items)  # straight to a worker, not in the task graph
             pending.append((chunk, client.submit(_clean_chunk, items, settings, shared, pure=False)))
             while len(pending) >= slots:
                 yield from _collect(*pending.popleft())
@@ -247,6 +255,14 @@ def run(jobs: Iterable[Job], settings: Settings, profiles: Profiles, connection:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _weight(item: tuple[Job, Any]) -> int:
+    """About the bytes an input adds to a task: its data, or its record's strings."""
+    job, loaded = item
+    if loaded is not None:
+        return len(loaded[0])
+    return sum(len(v) for v in job.record.values() if isinstance(v, str)) if job.record else 0
 
 
 def _prepare(job: Job, fields: Fields) -> tuple[Job, Any]:

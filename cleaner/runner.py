@@ -112,6 +112,11 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         return Result(job, text, None, len(data), warnings)
     except ERRORS as err:
         return Result(job, None, message(err), 0)
+    except MemoryError:  # one huge input (or one under ulimit -v); unwinding frees its memory for the next
+        return Result(job, None, OUT_OF_MEMORY, 0)
+
+
+OUT_OF_MEMORY = "ran out of memory while cleaning this input"
 
 
 def message(err: Exception) -> str:
@@ -136,22 +141,24 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profile
         for chunk in chunks:
             yield from _work(chunk)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for importing it
+    from cleaner.pool import Pool  # only parallel runs pay for importing concurrent.futures
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(settings,)) as pool:
-        pending: deque = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_work, chunk))
-                while len(pending) >= workers * IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    pool = Pool(settings, workers)
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(chunk))
+            while len(pending) >= workers * IN_FLIGHT:
+                yield from pool.collect(pending.popleft())
+        while pending:
+            yield from pool.collect(pending.popleft())
+    except BaseException:
+        for task in pending:
+            task.future.cancel()
+        pool.executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.executor.shutdown(wait=True)
 
 
 def in_chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:

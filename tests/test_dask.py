@@ -189,3 +189,24 @@ def test_scheduler_needs_the_dask_engine():
 def test_importing_cleaner_does_not_import_dask():
     code = "import cleaner, cleaner.cli, sys; assert 'dask' not in sys.modules and 'distributed' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_big_inputs_give_no_large_graph_warning(tmp_path: Path, scheduler: str):
+    """A chunk's inputs go in its task unless they are big: then they are scattered first,
+    or distributed warns "Sending large graph" on stderr, -q or not."""
+    import warnings
+
+    import dask
+
+    corpus = scrapes(tmp_path / "in")
+    line = "This is a sentence of prose in the article body, long enough to be kept.\n\n"
+    (corpus / "big.txt").write_text(line * (1_200_000 // len(line)), encoding="utf-8")
+    args = ("clean", str(corpus), "-q", "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", scheduler)
+    threshold = {"distributed.admin.large-graph-warning-threshold": "1MB"}  # a 1.2 MB input is "large"
+    with dask.config.set(threshold), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert not [w for w in caught if "large graph" in str(w.message)]
+    run("clean", str(corpus), "-o", str(tmp_path / "ref"), "-j", "1")
+    assert tree(tmp_path / "out") == tree(tmp_path / "ref")
