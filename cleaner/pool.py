@@ -9,6 +9,7 @@ kills a worker fails, with an error saying so. Imported only by parallel runs.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,7 +45,9 @@ class Pool:
         self.submitted = 0  # jobs
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=runner._init, initargs=(self.settings,))
+        return ProcessPoolExecutor(
+            max_workers=self.workers, initializer=runner._init, initargs=(self.settings, None, os.getpid())
+        )
 
     def _restart(self, generation: int) -> None:
         """A new executor for a broken one; once, though every task in flight reports it."""
@@ -108,7 +111,7 @@ def _alone(job: Job, settings: Settings) -> Result:
     process die, this job killed it. Same start method as the pool's, so the same worker."""
     context = multiprocessing.get_context()
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_work_alone, args=(job, settings, sender), daemon=True)
+    process = context.Process(target=_work_alone, args=(job, settings, sender, os.getpid()), daemon=True)
     process.start()
     sender.close()  # the child's copy is the only one left: its death ends our recv() with EOFError
     try:
@@ -128,8 +131,8 @@ def _alone(job: Job, settings: Settings) -> Result:
     return result
 
 
-def _work_alone(job: Job, settings: Settings, sender: Connection) -> None:
-    runner._init(settings)
+def _work_alone(job: Job, settings: Settings, sender: Connection, parent: int) -> None:
+    runner._init(settings, None, parent)
     assert runner._profiles is not None, "_init sets it"
     result = clean_job(job, settings, runner._profiles)
     try:

@@ -55,11 +55,15 @@ _profiles: Profiles | None = None
 _settings: Settings | None = None
 
 
-def _init(settings: Settings, profiles: Profiles | None = None) -> None:
+def _init(settings: Settings, profiles: Profiles | None = None, parent: int | None = None) -> None:
+    """Set up this process to clean jobs. A pool worker (no `profiles`) gets the main
+    process's pid as `parent`: read here, getppid() would already be 1 if the main process
+    was killed while this worker started, and the worker would wait forever."""
     global _profiles, _settings
     if profiles is None:  # a pool worker: Ctrl-C is for the main process, which stops the pool
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+        watched = parent if parent is not None else os.getppid()
+        threading.Thread(target=_exit_with_parent, args=(watched,), daemon=True).start()
     _settings = settings
     _profiles = profiles if profiles is not None else load_profiles(settings.profiles_dirs)
 

@@ -137,3 +137,32 @@ def test_cli_goes_on_past_a_dead_worker(hostile, tmp_path: Path):
     assert sorted(p.name for p in reference.glob("*.txt")) == written
     for name in written:
         assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
+def _start_worker(parent: int) -> None:
+    import os
+    import time
+
+    from cleaner import runner
+    from cleaner.runner import Settings
+
+    try:
+        runner._init(Settings("text"), None, parent)
+    except TypeError:  # an _init that cannot be told the main process's pid
+        os._exit(3)
+    time.sleep(30)  # as a worker waiting for work; its watcher must end it (status 1)
+
+
+def test_a_worker_started_after_its_main_process_died_exits():
+    """The worker watches the pid the main process gave it: reading getppid() at start-up
+    would give 1 if the main process had just been killed, and it would wait forever."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    gone = fork.Process(target=lambda: None)
+    gone.start()
+    gone.join()  # a pid that no longer runs: the main process, killed before the worker started
+    worker = fork.Process(target=_start_worker, args=(gone.pid,))
+    worker.start()
+    worker.join(timeout=5)
+    assert worker.exitcode == 1
