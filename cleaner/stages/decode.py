@@ -10,7 +10,7 @@ import regex
 from cleaner.context import Context
 from cleaner.document import Document, Line
 from cleaner.errors import InputError
-from cleaner.stages.html import looks_like_html
+from cleaner.stages.html import has_markup, looks_like_html
 
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
 META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
@@ -171,7 +171,7 @@ def run(doc: Document, ctx: Context) -> Document:
         steps: tuple[str, ...] = (f"decode:{encoding}",)
     else:
         text, steps = raw, ()
-    is_html = ctx.html if ctx.html is not None else looks_like_html(text)
+    is_html = looks_like_html(text) if ctx.html is None else ctx.html and has_markup(text)
     if is_html:
         return doc.replace(raw=text, steps=doc.steps + steps)
     return doc.replace(lines=split_lines(text) if text else (), raw=None, steps=doc.steps + steps)

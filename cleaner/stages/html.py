@@ -21,6 +21,7 @@ from cleaner.stages.html_parse import fix_surrogates, parse
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+TAG = regex.compile(r"<[A-Za-z!/?]")
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
 # htmldate's extensive search scans the whole page for date-like strings: on the dev set
@@ -67,6 +68,12 @@ MINUTES = regex.compile(r"^\s*(\d+)\s*min", regex.I)
 
 def looks_like_html(text: str) -> bool:
     return bool(SNIFF.match(text[:2048]))
+
+
+def has_markup(text: str) -> bool:
+    """Whether there is any tag at all: a page saved as .html may hold plain text, which
+    trafilatura would reduce to nothing."""
+    return bool(TAG.search(text, 0, 1 << 16))
 
 
 class Scan(NamedTuple):

@@ -307,3 +307,18 @@ def test_gzip_output_header_names_the_output(tmp_path: Path):
     data = out.read_bytes()
     assert data[3] & 0x08  # FNAME: the name `gunzip -N` restores
     assert data[10 : data.index(b"\0", 10)] == b"all.jsonl"
+
+
+def test_plain_text_saved_as_html_is_cleaned_as_text(tmp_path: Path):
+    page = tmp_path / "note.html"
+    page.write_text(PROSE)
+    result = run("clean", str(page))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, PROSE, "")
+
+
+def test_a_page_that_comes_out_empty_says_so(tmp_path: Path):
+    page = tmp_path / "nav.html"
+    page.write_text("<html><body><nav>Home</nav></body></html>")
+    result = run("clean", str(page))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"cleaner: {page}: no text left after cleaning; `cleaner explain` shows what removed it\n"
