@@ -4,6 +4,7 @@ charset_normalizer's evidence supports best (cp1252, latin-1 for its five holes,
 from __future__ import annotations
 
 import codecs
+from functools import cache
 
 import regex
 
@@ -100,6 +101,36 @@ DETECT_SAMPLE = 65536
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
+    """The charset the detectors' evidence supports, and why: chardet's pick when it is a
+    web charset, else charset_normalizer's (see _normalizer_pick).
+
+    chardet (7.x) comes first: on the corpus train pages re-encoded in cp1252, cp1250 and
+    cp1251 it told the charset of 99% of them, charset_normalizer 80-91% (lookalike code
+    pages: cp1250 for French turns è into č). It is weaker on mostly-English text in CJK
+    charsets, which it calls Latin-1 or a DOS code page; those go to charset_normalizer."""
+    import chardet  # imported only for non-UTF-8 input
+
+    found = chardet.detect(data[:DETECT_SAMPLE])
+    name = _codec_name(found.get("encoding"))
+    if name is not None and name in _web_codecs() and _decodes(data, name):
+        return name, f"chardet: {name}, confidence {found.get('confidence', 0):.2f}"
+    return _normalizer_pick(data)
+
+
+def _codec_name(label: str | None) -> str | None:
+    try:
+        return codecs.lookup(label).name if label else None
+    except LookupError:
+        return None
+
+
+@cache
+def _web_codecs() -> frozenset[str]:
+    """WEB_CHARSETS as codecs names them ("iso8859-1" for "latin_1")."""
+    return frozenset(codecs.lookup(name).name for name in WEB_CHARSETS)
+
+
+def _normalizer_pick(data: bytes) -> tuple[str, str] | None:
     """The charset charset_normalizer's evidence supports, and why.
 
     The detector's first candidate that decodes all of the data stands if it is a web
