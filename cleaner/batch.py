@@ -123,7 +123,7 @@ class Batch:
             for result in results:
                 lost = self._deliver(result, sink, errors, say)
                 if sink is not None:
-                    sink.checkpoint(lost, errors)
+                    self._checkpoint(sink, lost, errors)
                 progress.update(result.size, failed=lost)
         except KeyboardInterrupt:
             stopped = "interrupted"
@@ -162,6 +162,14 @@ class Batch:
         except BaseException:
             os.close(lock)
             raise
+
+    def _checkpoint(self, sink: SharedOutput, lost: bool, errors: ErrorLog) -> None:
+        try:
+            sink.checkpoint(lost, errors)
+        except OSError as err:  # the state beside the output: the last good one stays
+            where = self.shared or "standard output"
+            again = "; run again with --resume to finish" if self.shared else ""
+            raise Stop(f"{where}: {_message(err)}{again}") from None
 
     def _deliver(self, result: Result, sink: SharedOutput | None, errors: ErrorLog, say: Callable[[str], None]) -> bool:
         """Write one result where it goes, or report its error; never over an input.

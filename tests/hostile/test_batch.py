@@ -322,3 +322,34 @@ def test_a_page_that_comes_out_empty_says_so(tmp_path: Path):
     result = run("clean", str(page))
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == f"cleaner: {page}: no text left after cleaning; `cleaner explain` shows what removed it\n"
+
+
+def test_full_disk_on_the_resume_state_stops_and_resume_completes(tmp_path: Path, monkeypatch):
+    """Found on a real 1 MB tmpfs (benchmarks/torture.py): the state beside the output
+    failed to write and the run ended in a traceback."""
+    from cleaner import outputs as outputs_module
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n")
+    whole = tmp_path / "whole.jsonl"
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(whole), "-j", "1").exit_code == 0
+    real, calls = outputs_module.write_atomic, []
+
+    def write_atomic(path, text):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(outputs_module, "write_atomic", write_atomic)
+    out = tmp_path / "out.jsonl"
+    full = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
+    assert (full.exit_code, full.stderr) == (
+        1,
+        f"cleaner: {out}: No space left on device; run again with --resume to finish\n",
+    )
+    monkeypatch.setattr(outputs_module, "write_atomic", real)
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1", "--resume").exit_code == 0
+    assert out.read_bytes() == whole.read_bytes()
