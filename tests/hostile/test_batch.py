@@ -188,35 +188,6 @@ def test_fifo_in_an_input_directory_fails_by_name_without_hanging(tmp_path: Path
     assert sorted(outputs(tmp_path / "out")) == ["a.txt", "z.txt"]
 
 
-def test_full_disk_on_the_jsonl_output_stops_and_resume_completes(tmp_path: Path, monkeypatch):
-    from cleaner import outputs as outputs_module
-
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(6):
-        (src / f"{i}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n")
-    whole = tmp_path / "whole.jsonl"
-    assert run("clean", str(src), "--format", "jsonl", "-o", str(whole), "-j", "1").exit_code == 0
-    real_write, calls = outputs_module.SharedOutput.write, []
-
-    def write(self, text):
-        calls.append(text)
-        if len(calls) == 4:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(self, text)
-
-    monkeypatch.setattr(outputs_module.SharedOutput, "write", write)
-    out = tmp_path / "out.jsonl"
-    full = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
-    assert full.exit_code == 1
-    assert full.stderr == f"cleaner: {out}: No space left on device; run again with --resume to finish\n"
-    assert not out.exists()
-    monkeypatch.setattr(outputs_module.SharedOutput, "write", real_write)
-    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1", "--resume")
-    assert resumed.exit_code == 0
-    assert out.read_bytes() == whole.read_bytes()
-
-
 def test_closed_pipe_stops_at_once_and_quietly(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir()
@@ -324,9 +295,16 @@ def test_a_page_that_comes_out_empty_says_so(tmp_path: Path):
     assert result.stderr == f"cleaner: {page}: no text left after cleaning; `cleaner explain` shows what removed it\n"
 
 
-def test_full_disk_on_the_resume_state_stops_and_resume_completes(tmp_path: Path, monkeypatch):
-    """Found on a real 1 MB tmpfs (benchmarks/torture.py): the state beside the output
-    failed to write and the run ended in a traceback."""
+@pytest.mark.parametrize(
+    "owner, name",
+    [
+        pytest.param("SharedOutput", "write", id="writing-a-record"),
+        # found on a real 1 MB tmpfs (benchmarks/torture.py): the state beside the output
+        # failed to write and the run ended in a traceback
+        pytest.param("module", "write_atomic", id="writing-the-resume-state"),
+    ],
+)
+def test_full_disk_on_a_jsonl_output_stops_and_resume_completes(tmp_path: Path, monkeypatch, owner: str, name: str):
     from cleaner import outputs as outputs_module
 
     src = tmp_path / "in"
@@ -335,21 +313,23 @@ def test_full_disk_on_the_resume_state_stops_and_resume_completes(tmp_path: Path
         (src / f"{i}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n")
     whole = tmp_path / "whole.jsonl"
     assert run("clean", str(src), "--format", "jsonl", "-o", str(whole), "-j", "1").exit_code == 0
-    real, calls = outputs_module.write_atomic, []
+    target = outputs_module if owner == "module" else outputs_module.SharedOutput
+    real, calls = getattr(target, name), []
 
-    def write_atomic(path, text):
-        calls.append(path)
+    def failing(*args):
+        calls.append(args)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(path, text)
+        return real(*args)
 
-    monkeypatch.setattr(outputs_module, "write_atomic", write_atomic)
+    monkeypatch.setattr(target, name, failing)
     out = tmp_path / "out.jsonl"
     full = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
     assert (full.exit_code, full.stderr) == (
         1,
         f"cleaner: {out}: No space left on device; run again with --resume to finish\n",
     )
-    monkeypatch.setattr(outputs_module, "write_atomic", real)
+    assert not out.exists()
+    monkeypatch.setattr(target, name, real)
     assert run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1", "--resume").exit_code == 0
     assert out.read_bytes() == whole.read_bytes()
