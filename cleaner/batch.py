@@ -77,15 +77,10 @@ class Batch:
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
             _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
-        has_records = any(i != STDIN and is_jsonl(Path(i)) for i in inputs)
-        if has_records:
-            total = None
-        elif guarded.dirs or all(not Path(i).is_dir() for i in inputs if i != STDIN):
-            total = len(guarded.files) + inputs.count(STDIN) if guarded.dirs else len(inputs)
-        else:
-            total = None  # a directory to stdout: not walked twice just for the ETA
         run_id = identity(settings, inputs)
-        return cls(inputs, output, settings, resume, jobs, shared, guarded, errors_file, run_id, total)
+        return cls(
+            inputs, output, settings, resume, jobs, shared, guarded, errors_file, run_id, _expected(inputs, guarded)
+        )
 
     def run(
         self,
@@ -210,6 +205,17 @@ def shown(name: str) -> str:
     if name.isprintable():
         return name
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
+def _expected(inputs: tuple[str, ...], guarded: Inputs) -> int | None:
+    """How many inputs to expect, for the ETA: the files the protecting walk found; None for
+    JSONL records, or for a directory cleaned to stdout (not walked twice for an ETA)."""
+    paths = [Path(i) for i in inputs if i != STDIN]
+    if any(is_jsonl(p) for p in paths):
+        return None
+    if guarded.dirs:
+        return len(guarded.files) + inputs.count(STDIN)
+    return None if any(p.is_dir() for p in paths) else len(inputs)
 
 
 def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None) -> None:
