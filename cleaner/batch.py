@@ -10,6 +10,7 @@ a full disk or a closed pipe stops the run at once and says so.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any, NamedTuple
 from cleaner.guard import Inputs, hold_lock, identity, take_over
 from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
 from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
+from cleaner.profiles import Profiles
 from cleaner.progress import Progress
 from cleaner.runner import Result, Settings
 
@@ -58,6 +60,7 @@ class Batch:
         inputs: tuple[str, ...],
         output: str | None,
         settings: Settings,
+        profiles: Profiles,
         resume: bool = False,
         errors_file: Path | None = None,
     ) -> Batch:
@@ -77,7 +80,7 @@ class Batch:
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
             _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
-        run_id = identity(settings, inputs)
+        run_id = identity(settings, inputs, profiles)
         return cls(
             inputs, output, settings, resume, jobs, shared, guarded, errors_file, run_id, _expected(inputs, guarded)
         )
@@ -91,6 +94,8 @@ class Batch:
         """Clean every job with `results_of` (the local pool or Dask), write each result,
         report each error through `say`. Locks the output first."""
         lock, sink = self._open_output()
+        # stdin is this process's: a worker process would read an empty one
+        self.jobs = (_with_stdin(job) if job.path is None and job.record is None else job for job in self.jobs)
         try:
             return self._run(sink, results_of, progress, say)
         finally:
@@ -150,10 +155,21 @@ class Batch:
         if self.shared is None:
             if self.output is None:
                 return None, SharedOutput(None, self.run_id)
-            return take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume), None
-        lock = hold_lock(self.shared.parent / f".{self.shared.name}.lock", str(self.shared))
+            try:
+                return take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume), None
+            except OSError as err:
+                raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
         try:
+            lock = hold_lock(self.shared.parent / f".{self.shared.name}.lock", str(self.shared))
+        except OSError as err:
+            raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
+        try:
+            if not self.resume:
+                _refuse_strangers(self.shared)
             return lock, SharedOutput(self.shared, self.run_id, resume=self.resume)
+        except OSError as err:
+            os.close(lock)
+            raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
         except BaseException:
             os.close(lock)
             raise
@@ -207,6 +223,30 @@ def shown(name: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
 
 
+def _refuse_strangers(shared: Path) -> None:
+    """A fresh run starts its working files anew; files of those names that no cleaner run
+    wrote (it always writes the state first) are the user's: refused, not replaced."""
+    partial, state = _sibling(shared, ".partial"), _sibling(shared, ".partial.state")
+    if not (partial.exists() or state.exists()):
+        return
+    try:
+        ours = "run" in json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        ours = False
+    if not ours:
+        raise UsageError(
+            f"{partial} or {state.name} exists and is not an interrupted cleaner run's; "
+            "move it away or choose another -o"
+        )
+
+
+def _with_stdin(job: Job) -> Job:
+    import dataclasses
+    import sys
+
+    return dataclasses.replace(job, data=sys.stdin.buffer.read())
+
+
 def _expected(inputs: tuple[str, ...], guarded: Inputs) -> int | None:
     """How many inputs to expect, for the ETA: the files the protecting walk found; None for
     JSONL records, or for a directory cleaned to stdout (not walked twice for an ETA)."""
@@ -227,7 +267,7 @@ def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None)
         *(_sibling(shared, s).resolve() for s in (".partial", ".partial.state")),
     }:
         raise UsageError(f"errors file {errors} is the output or one of its working files")
-    if out_dir is not None and out_dir.resolve() in real.parents:
+    if out_dir is not None and (out_dir.resolve() == real or out_dir.resolve() in real.parents):
         raise UsageError(f"errors file {errors} is inside the output directory {out_dir}; an output could replace it")
 
 

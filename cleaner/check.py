@@ -18,7 +18,7 @@ import typing
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from cleaner.errors import Problem
+from cleaner.errors import CleanerError, Problem
 from cleaner.pipeline import clean
 from cleaner.profiles import (
     Profile,
@@ -139,7 +139,12 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} does not exist"))
             continue
         data = sample.read_bytes()
-        doc = clean(data, profile=profile.name, profiles=profiles)
+        try:
+            doc = clean(data, profile=profile.name, profiles=profiles)
+        except CleanerError as err:  # an unknown platform, an unreadable sample: named, not a traceback
+            spot = locate.literal("profile", None, "samples", i, None)
+            problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: cannot be cleaned: {err}"))
+            continue
         fired |= {r.rule for r in doc.removals} | {rule for _, rule in doc.meta_sources}
         outputs.append((_squash(data.decode("utf-8", "replace")), _squash(doc.text)))
     if not outputs:

@@ -201,7 +201,7 @@ def clean(
     fields = Fields(text_field, html_field, url_field)
     settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget)
     try:
-        batch = Batch.prepare(inputs, output, settings, resume, errors_file)
+        batch = Batch.prepare(inputs, output, settings, profiles, resume, errors_file)
     except UsageError as err:
         raise click.UsageError(str(err)) from None
     workers = workers if batch.total != 1 else 1

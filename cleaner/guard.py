@@ -9,9 +9,12 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner.inputs import STDIN, UsageError, walk
+
+if TYPE_CHECKING:
+    from cleaner.profiles import Profiles
 
 
 class Inputs:
@@ -91,17 +94,34 @@ def hold_lock(path: Path, what: str) -> int:
     return fd
 
 
-def identity(settings: Any, inputs: Sequence[str]) -> dict[str, Any]:
+def identity(settings: Any, inputs: Sequence[str], profiles: Profiles) -> dict[str, Any]:
     """Every cleaning option (all Settings fields, so options added later count too), the
-    version and the inputs in order, as JSON values: what --resume must find unchanged."""
+    version, the profiles' contents and the inputs in order, as JSON values: what --resume
+    must find unchanged."""
     from cleaner import __version__
 
     options = json.loads(json.dumps(dataclasses.asdict(settings), default=str))
     return {
         "version": __version__,
         "options": options,
+        "profiles": profiles_digest(profiles),
         "inputs": [raw if raw == STDIN else str(Path(raw).absolute()) for raw in inputs],
     }
+
+
+def profiles_digest(profiles: Profiles) -> str:
+    """One hash of every loaded profile's name and file: built-in, pack, $CLEANER_PROFILES
+    or --profiles-dir, a changed file or another source changes it."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for profile in sorted(profiles.by_name.values(), key=lambda p: p.name):
+        digest.update(profile.name.encode() + b"\0")
+        try:
+            digest.update(profile.path.read_bytes())
+        except OSError:
+            digest.update(b"\0unreadable")
+    return digest.hexdigest()[:16]
 
 
 # Settings fields as the command line names them; a field added later shows by its own name
@@ -128,6 +148,8 @@ def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
         for name, value in now["options"].items()
         if old.get(name) != value
     ]
+    if earlier.get("profiles") != now["profiles"]:
+        changed.append("the profiles (built-in, packs, $CLEANER_PROFILES, --profiles-dir, or their files)")
     if earlier.get("inputs") != now["inputs"]:
         changed.append(f"inputs: were {' '.join(earlier.get('inputs', []))}, now {' '.join(now['inputs'])}")
     if earlier.get("version") != now["version"]:

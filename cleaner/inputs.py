@@ -40,6 +40,7 @@ class Job:
     path: Path | None  # None for stdin
     out: Path | None  # the output file; None: the shared stream (stdout or one -o file)
     record: dict[str, Any] | None = field(default=None, compare=False)  # a JSONL input record
+    data: bytes | None = field(default=None, compare=False, repr=False)  # stdin, read by the main process
     error: str | None = None  # known before any work: unreadable directory, symlink loop, bad JSON
 
 
@@ -229,12 +230,16 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
     """The input of a job: data, whether it is HTML (None: tell by content), and its URL."""
     if job.record is not None:
         record = job.record
-        url = record.get(fields.url) if isinstance(record.get(fields.url), str) else None
+        url = record.get(fields.url)
+        if url is not None and not isinstance(url, str):
+            raise InputError(f'the "{fields.url}" field is not a string')
         for name, html in ((fields.html, True), (fields.text, False)):
             value = record.get(name)
             if isinstance(value, str):
                 return value, html, url
         raise InputError(f'record has no "{fields.text}" or "{fields.html}" string field')
+    if job.data is not None:
+        return job.data, None, None
     if job.path is None:
         import sys
 

@@ -50,7 +50,11 @@ def _write_atomic(path: Path, text: str) -> None:
     # a short name of our own: the output's name plus a prefix could pass NAME_MAX (255)
     fd, tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, file_mode())  # mkstemp makes 0600
+        try:  # as cp: a file replaced keeps its mode, a new one gets the umask's (mkstemp makes 0600)
+            mode = os.stat(path).st_mode & 0o777
+        except OSError:
+            mode = file_mode()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         os.replace(tmp, path)
@@ -128,6 +132,7 @@ class SharedOutput:
             f.truncate(size)
         # held open across checkpoints; finish() and abandon() close it
         self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._save_state()  # at once: a partial file beside a state is known to be a run's
 
     def write(self, text: str) -> None:
         if self.path is None and (fd := _fileno(sys.stdout)) is not None:
@@ -141,14 +146,18 @@ class SharedOutput:
         self.failed += failed
         if self.path is not None:
             self.file.flush()
-            state = {
-                "jobs": self.jobs,
-                "failed": self.failed,
-                "bytes": self.file.tell(),
-                "errors_bytes": errors.size(),
-                "run": self.run,
-            }
-            write_atomic(self.state, json.dumps(state))
+            self.errors_bytes = errors.size()
+            self._save_state()
+
+    def _save_state(self) -> None:
+        state = {
+            "jobs": self.jobs,
+            "failed": self.failed,
+            "bytes": self.file.tell(),
+            "errors_bytes": self.errors_bytes,
+            "run": self.run,
+        }
+        write_atomic(self.state, json.dumps(state))
 
     def finish(self) -> None:
         """All records are in: make the output file appear, whole."""

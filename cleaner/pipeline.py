@@ -59,6 +59,12 @@ def clean(
         raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
     if not rule_budget > 0:
         raise ValueError(f"rule_budget must be a positive number of seconds, got {rule_budget!r}")
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"clean() takes url as str or None, got {type(url).__name__}")
+    if not isinstance(profile, str):
+        raise TypeError(f'clean() takes profile as a name, "auto" or "none", got {type(profile).__name__}')
+    if profiles is not None and not isinstance(profiles, Profiles):
+        raise TypeError(f"clean() takes profiles from load_profiles(), got {type(profiles).__name__}")
     if url is not None and (problem := url_problem(url)):
         raise InputError(problem)
     if profiles is None:

@@ -113,7 +113,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             for step in doc.steps
             if step.startswith("timeout:")
         )
-        if not doc.lines and (data.strip() if isinstance(data, str) else data.strip(b" \t\r\n\x00")):
+        if not doc.text and (data.strip() if isinstance(data, str) else data.strip(b" \t\r\n\x00")):
             warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
         return Result(job, text, None, len(data), warnings)
     except ERRORS as err:

@@ -7,11 +7,18 @@ from urllib.parse import urlsplit
 
 
 def url_problem(url: str) -> str | None:
-    """Why `url` cannot be read as a URL (urlsplit's complaint), or None when it can."""
+    """Why `url` cannot be a page's address, or None when it can: an http(s) URL with a
+    host, no white space, and a port that exists."""
     try:
-        urlsplit(url).hostname  # noqa: B018  # the brackets of an IPv6 host are checked only here
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # raises for a port out of range
+        hostname = parts.hostname  # the brackets of an IPv6 host are checked only here
     except ValueError as err:
         return f'malformed URL "{url}": {err}'
+    if parts.scheme.lower() not in ("http", "https"):
+        return f'malformed URL "{url}": not an http or https address'
+    if not hostname or any(c.isspace() for c in url):
+        return f'malformed URL "{url}": no host, or white space in it'
     return None
 
 

@@ -129,3 +129,11 @@ def test_check_compiles_the_builtins_that_clean_trusts(tmp_path: Path, monkeypat
         result.stdout
         == f"{tmp_path / 'broken.toml'}:4:17: profile.fingerprints[0]: bad regex: missing ) at position 9\n"
     )
+
+
+def test_unknown_platform_is_a_problem_not_a_traceback(tmp_path: Path):
+    path = write_profile(tmp_path, 'platforms = ["nosuchplatform"]\n')
+    assert [str(p) for p in check([path])] == [
+        f'{path}:4:12: profile.samples[0]: cannot be cleaned: unknown profile "nosuchplatform"',
+        f'{path}:5:1: profile.platforms: unknown platform profile "nosuchplatform"',
+    ]

@@ -118,11 +118,14 @@ def test_jsonl_input_keeps_other_fields(tmp_path: Path):
 def test_jsonl_field_names_are_configurable(tmp_path: Path):
     path = tmp_path / "in.jsonl"
     path.write_text(
-        json.dumps({"body": "Getting your Trinity Audio player ready...\nHello world.", "link": "u"}) + "\n"
+        json.dumps(
+            {"body": "Getting your Trinity Audio player ready...\nHello world.", "link": "https://example.com/u"}
+        )
+        + "\n"
     )
     result = run("clean", str(path), "--format", "jsonl", "--text-field", "body", "--url-field", "link")
     record = json.loads(result.stdout)
-    assert (record["text"], record["url"], "body" in record) == ("Hello world.\n", "u", False)
+    assert (record["text"], record["url"], "body" in record) == ("Hello world.\n", "https://example.com/u", False)
 
 
 def test_gzip_scrape_in_a_directory(tmp_path: Path):

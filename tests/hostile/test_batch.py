@@ -333,3 +333,98 @@ def test_full_disk_on_a_jsonl_output_stops_and_resume_completes(tmp_path: Path, 
     monkeypatch.setattr(target, name, real)
     assert run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1", "--resume").exit_code == 0
     assert out.read_bytes() == whole.read_bytes()
+
+
+def test_stdin_among_other_inputs_is_read_by_the_main_process(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    proc = subprocess.run(
+        [*cleaner_command(), "clean", "-", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-j", "2"],
+        input=b"Text from standard input, a whole sentence of it.\n",
+        capture_output=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "stdin.txt").read_text() == "Text from standard input, a whole sentence of it.\n"
+
+
+def test_resume_with_other_profiles_is_refused(tmp_path: Path, monkeypatch):
+    src, out, pack = tmp_path / "in", tmp_path / "out.jsonl", tmp_path / "pack"
+    src.mkdir()
+    pack.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    # an interrupted run's working files, as its first checkpoint leaves them
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(out)).exit_code == 0
+    state = json.loads(json.dumps({"jobs": 0, "failed": 0, "bytes": 0, "errors_bytes": 0}))
+    from cleaner.batch import Batch
+    from cleaner.pipeline import builtin_profiles
+    from cleaner.runner import Settings
+
+    state["run"] = Batch.prepare((str(src),), str(out), Settings("jsonl"), builtin_profiles()).run_id
+    (tmp_path / "out.jsonl.partial").write_text("")
+    (tmp_path / "out.jsonl.partial.state").write_text(json.dumps(state))
+    (pack / "mine.toml").write_text('[profile]\nname = "mine"\nkind = "site"\nhosts = ["example.org"]\n')
+    monkeypatch.setenv("CLEANER_PROFILES", str(pack))
+    result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert result.exit_code == 2
+    assert "the profiles (built-in, packs, $CLEANER_PROFILES, --profiles-dir, or their files)" in result.stderr
+
+
+def test_working_file_names_that_are_not_a_runs_are_kept(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    mine = tmp_path / "out.jsonl.partial.state"
+    mine.write_text("precious\n")
+    result = run("clean", str(tmp_path / "a.txt"), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 2
+    assert "is not an interrupted cleaner run's; move it away or choose another -o" in result.stderr
+    assert mine.read_text() == "precious\n"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ht tp://exa mple.com/x", "https://example.com:99999/x", "javascript:alert(1)", 123],
+    ids=["spaces", "port", "javascript", "number"],
+)
+def test_a_record_with_a_bad_url_fails_alone(tmp_path: Path, url):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"url": url, "text": PROSE}) + "\n" + json.dumps({"text": PROSE}) + "\n")
+    result = run("clean", str(path), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"cleaner: {path}:1: ")
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [f"{path}:2"]
+
+
+def test_errors_file_naming_the_output_directory_is_refused(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    out = tmp_path / "out"
+    result = run("clean", str(tmp_path / "a.txt"), "-o", f"{out}/", "--errors", str(out))
+    assert result.exit_code == 2
+    assert "errors file" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_an_output_directory_that_cannot_be_made_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    (tmp_path / "file").write_text("not a directory")
+    result = run("clean", str(tmp_path / "a.txt"), str(tmp_path / "a.txt"), "-o", str(tmp_path / "file" / "out"))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: cannot write into {tmp_path / 'file' / 'out'}: Not a directory\n")
+
+
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(PROSE)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("old")
+    (out / "a.txt").chmod(0o600)
+    assert run("clean", str(tmp_path / "a.txt"), "-o", f"{out}/").exit_code == 0
+    assert ((out / "a.txt").read_text(), (out / "a.txt").stat().st_mode & 0o777) == (PROSE, 0o600)
+
+
+def test_only_boilerplate_says_so_and_an_empty_file_does_not(tmp_path: Path):
+    (tmp_path / "nav.txt").write_text("Home\nLog in\nSubscribe\nPrivacy Policy\nShare on Facebook\n")
+    (tmp_path / "blank.txt").write_text(" \n\n")
+    result = run("clean", str(tmp_path / "nav.txt"), str(tmp_path / "blank.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"cleaner: {tmp_path / 'nav.txt'}: no text left after cleaning; `cleaner explain` shows what removed it",
+        f"cleaner: 2 cleaned, 0 failed into {tmp_path / 'out'}",
+    ]

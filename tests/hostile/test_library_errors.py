@@ -80,3 +80,20 @@ def test_lxml_html_clean_is_a_declared_dependency():
 
     dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     assert any(d.startswith("lxml_html_clean") for d in dependencies)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        pytest.param({"url": 5}, "clean() takes url as str or None, got int", id="url-int"),
+        pytest.param({"url": b"https://x.org/"}, "clean() takes url as str or None, got bytes", id="url-bytes"),
+        pytest.param(
+            {"profile": None}, 'clean() takes profile as a name, "auto" or "none", got NoneType', id="profile"
+        ),
+        pytest.param({"profiles": ["x"]}, "clean() takes profiles from load_profiles(), got list", id="profiles"),
+    ],
+)
+def test_wrong_argument_types_are_named(kwargs: dict, message: str):
+    with pytest.raises(TypeError) as caught:
+        cleaner.clean("Some article text.", **kwargs)
+    assert str(caught.value) == message
