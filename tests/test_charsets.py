@@ -85,3 +85,25 @@ def test_explain_says_why_a_charset_was_chosen():
     out = CliRunner().invoke(main, ["explain", "-"], input=page).stdout
     decoded = next(line for line in out.splitlines() if line.startswith("decoded as: "))
     assert decoded.startswith("decoded as: cp1252 (detected: not valid UTF-8; chardet: cp1252, confidence ")
+
+
+BOMLESS = {
+    "chinese": "中国人民银行今天宣布再次提高利率，这是今年第三次加息。\n\n经济学家表示，此举旨在控制通货膨胀。",
+    "japanese": "政府は今日、新しい経済対策を発表しました。\n専門家は効果を疑問視しています。",
+    "korean": "정부는 오늘 새로운 경제 대책을 발표했다. 전문가들은 효과에 의문을 제기했다.",
+    "russian": "Центральный банк сегодня объявил о повышении ставки.\nЭкономисты считают это решение разумным.",
+    "arabic": "أعلن البنك المركزي اليوم رفع أسعار الفائدة للمرة الثالثة هذا العام.",
+    "hebrew": "הבנק המרכזי הודיע היום על העלאת הריבית בפעם השלישית השנה.",
+    "hindi": "केंद्रीय बैंक ने आज ब्याज दरों में वृद्धि की घोषणा की। अर्थशास्त्रियों ने इसे उचित बताया।",
+    "thai": "ธนาคารกลางประกาศขึ้นอัตราดอกเบี้ยวันนี้ เป็นครั้งที่สามของปีนี้",
+    "greek": "Η κεντρική τράπεζα αύξησε σήμερα τα επιτόκια για τρίτη φορά φέτος.",
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("lang", sorted(BOMLESS))
+def test_utf16_without_bom_in_any_script(lang: str, encoding: str):
+    """Too few NULs for the NUL pattern (only spaces and digits have them): these were
+    refused as binary."""
+    text, how = decode_bytes(BOMLESS[lang].encode(encoding))
+    assert (text, how) == (BOMLESS[lang], f"{encoding} (no BOM; decodes as text)")

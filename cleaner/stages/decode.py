@@ -4,6 +4,7 @@ charset_normalizer's evidence supports best (cp1252, latin-1 for its five holes,
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from functools import cache
 
 import regex
@@ -56,11 +57,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode(utf16, errors="replace"), utf16 + " (NUL pattern)"
     head = data[:SNIFF]
     # A stray NUL in a text scrape is damage (ftfy drops it); many of them mean binary data
-    if head.count(0) > len(head) * MAX_NUL_SHARE:
-        raise InputError("binary file (contains NUL bytes), not text")
+    nuls = head.count(0) > len(head) * MAX_NUL_SHARE
     controls = len(head) - len(head.translate(None, BINARY_CONTROLS))  # count without a Python loop
-    if head and controls / len(head) > 0.1:
-        raise InputError("binary file (mostly control bytes), not text")
+    if nuls or (head and controls / len(head) > 0.1):
+        utf16 = _utf16_by_content(head)  # or UTF-16 of a script whose high bytes look binary
+        if utf16:
+            return data.decode(utf16, errors="replace"), utf16 + " (no BOM; decodes as text)"
+        raise InputError(f"binary file ({'contains NUL bytes' if nuls else 'mostly control bytes'}), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -183,6 +186,28 @@ def _bomless_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.4 * half and odd.count(0) == 0:
         return "utf-16-be"
+    return None
+
+
+def _utf16_by_content(head: bytes) -> str | None:
+    """UTF-16 without a BOM in a non-Latin script: NULs only where the text has ASCII
+    (spaces, digits, newlines), all on one side of each byte pair, too few for the NUL
+    pattern; and the bytes decode strictly into printable text, mostly letters. Binary
+    data has NULs on both sides, or decodes into unassigned and control characters."""
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 16:
+        return None
+    for encoding, zeros, other in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if other.count(0) * 4 > zeros.count(0):  # NULs on both sides: not the shape of UTF-16 text
+            continue
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        shown = sum(c.isprintable() or c in "\n\r\t" for c in text)
+        letters = sum(c.isalpha() or unicodedata.category(c)[0] == "M" for c in text)  # marks: Indic vowels
+        if shown >= 0.98 * len(text) and letters >= 0.5 * len(text):
+            return encoding
     return None
 
 
