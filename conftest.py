@@ -1,5 +1,8 @@
-"""Without the dask extra, pytest's doctest collection must not import cleaner/dask.py."""
+"""Without the dask extra, pytest's doctest collection must not import cleaner/dask.py;
+without the train extra, not cleaner/model/train.py."""
 
 from importlib.util import find_spec
 
 collect_ignore = [] if all(find_spec(m) for m in ("dask", "distributed", "fsspec")) else ["cleaner/dask.py"]
+if not all(find_spec(m) for m in ("numpy", "sklearn")):
+    collect_ignore.append("cleaner/model/train.py")

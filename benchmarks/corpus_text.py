@@ -1,0 +1,98 @@
+"""Clean the corpus's text scrapes of one split part and score them with the corpus's score.py.
+
+Usage: python benchmarks/corpus_text.py [--corpus DIR] [--parts dragnet:val,cleaneval:val]
+                                        [--keep OUTDIR] [--no-heuristics]
+                                        [--variant heuristics|model|model+phrases] [--model FILE]
+
+DIR is the unpacked corpus (<set>/{text,gold}/<id>.txt; /work/shared/corpus/README.md).
+Each part's pages are cleaned in-process with profile "auto", as the CLI does, written as
+OUTDIR/<set>/<id>.txt and scored; the script prints score.py's line per part and the
+cleaning throughput. Measurement only: val is never tuned on.
+
+--variant swaps the generic stage: today's heuristics (the default: clean() as shipped), the
+line model (cleaner.model.stage, parameters from --model or the shipped file), or the model
+plus the heuristics' phrase-category removals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cleaner
+from cleaner.context import Context
+from cleaner.document import Document
+from cleaner.model import predict
+from cleaner.model import stage as model_stage
+from cleaner.pipeline import STAGES
+from cleaner.stages import heuristics
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+DEFAULT_CORPUS = Path("/tmp/cleaner-corpus")
+
+
+def split_ids(name: str, part: str, shared: Path = SHARED) -> list[str]:
+    return sorted(json.loads((shared / "split.json").read_text())[name][part])
+
+
+def cleaner_for(variant: str, model_file: Path | None, heuristics_on: bool):
+    """clean(data, profiles) with the generic stage of the variant."""
+    if variant == "heuristics":
+        return lambda data, profiles: cleaner.clean(data, profiles=profiles, heuristics=heuristics_on)
+    model = predict.LineModel(json.loads(model_file.read_text())) if model_file else predict.load()
+    phrases = variant == "model+phrases"
+
+    def generic(doc: Document, ctx: Context) -> Document:
+        return model_stage.run(doc, ctx, model=model, phrases=phrases)
+
+    stages = [generic if s is heuristics.run else s for s in STAGES]
+
+    def clean(data, profiles):
+        ctx = Context(profiles=profiles, heuristics=heuristics_on)
+        doc = Document(raw=data)
+        for s in stages:
+            doc = s(doc, ctx)
+        return doc
+
+    return clean
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--parts", default="dragnet:val,cleaneval:val")
+    ap.add_argument("--keep", type=Path, help="write outputs here instead of a temporary directory")
+    ap.add_argument("--no-heuristics", action="store_true")
+    ap.add_argument("--variant", choices=("heuristics", "model", "model+phrases"), default="heuristics")
+    ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
+    args = ap.parse_args()
+    profiles = cleaner.load_profiles()
+    clean = cleaner_for(args.variant, args.model, not args.no_heuristics)
+    with tempfile.TemporaryDirectory(prefix="corpus-text-") as tmp:
+        out_root = args.keep or Path(tmp)
+        for spec in args.parts.split(","):
+            name, part = spec.split(":")
+            out = out_root / name
+            out.mkdir(parents=True, exist_ok=True)
+            elapsed, size = 0.0, 0
+            for doc_id in split_ids(name, part):
+                data = (args.corpus / name / "text" / f"{doc_id}.txt").read_bytes()
+                start = time.perf_counter()
+                doc = clean(data, profiles)
+                elapsed += time.perf_counter() - start
+                size += len(data)
+                (out / f"{doc_id}.txt").write_text(doc.text, encoding="utf-8")
+            cmd = [sys.executable, str(SHARED / "score.py"), str(out), "--gold", str(args.corpus / name / "gold")]
+            scored = subprocess.run([*cmd, "--split", spec], capture_output=True, text=True, check=True)
+            print(f"{spec:<16} {scored.stdout.strip()}  {size / 1e6 / elapsed:.1f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

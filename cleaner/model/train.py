@@ -1,0 +1,206 @@
+"""Train the line model on the corpus's train part and write cleaner/model/line_model.json.
+
+    pip install -e '.[train]'
+    python -m cleaner.model.train --corpus /tmp/cleaner-corpus [--kind trees|logistic] [--out FILE]
+
+Only the train ids of split.json are read. Five folds by page (fixed, seeded) give
+out-of-fold probabilities, on which the decision threshold and the Viterbi smoothing are
+chosen by the corpus metric (4-gram shingle F1 of the kept lines against the gold, per set,
+averaged over the two sets); then the model is fitted on all of train and written out.
+Deterministic: fixed seeds, one thread of work per fold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import pickle
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cleaner.model.features import NAMES, page_features
+from cleaner.model.labels import SETS, SHARED, label_lines, page_lines, split_ids
+from cleaner.model.predict import MODEL_FILE, LineModel, viterbi
+
+SEED = 15
+FOLDS = 5
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+STAYS = (0.0, 0.5, 0.6, 0.7, 0.8)
+
+
+def _page(job: tuple[Path, str, str]) -> dict[str, Any]:
+    corpus, name, doc_id = job
+    lines = page_lines((corpus / name / "text" / f"{doc_id}.txt").read_bytes())
+    gold = (corpus / name / "gold" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    labels = label_lines(lines, gold)
+    positions, rows = page_features(lines)
+    return {
+        "set": name,
+        "id": doc_id,
+        "gold": gold,
+        "texts": [lines[p] for p in positions],
+        "y": [labels[p] for p in positions],
+        "x": rows,
+    }
+
+
+def dataset(corpus: Path, shared: Path, cache: Path | None) -> list[dict[str, Any]]:
+    """Every train page: its non-blank lines, labels, feature rows and gold (cached)."""
+    if cache and cache.exists():
+        pages = pickle.loads(cache.read_bytes())
+        if pages and len(pages[0]["x"][0]) == len(NAMES):
+            return pages
+    jobs = [(corpus, name, doc_id) for name in SETS for doc_id in split_ids(name, "train", shared)]
+    with Pool(2) as pool:
+        pages = pool.map(_page, jobs, chunksize=8)
+    pages = [p for p in pages if p["x"]]
+    if cache:
+        cache.write_bytes(pickle.dumps(pages))
+    return pages
+
+
+def _scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("corpus_score", shared / "score.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.score
+
+
+def _fit(kind: str, x: np.ndarray, y: np.ndarray, w: np.ndarray):
+    if kind == "logistic":
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+        model.fit(x, y, logisticregression__sample_weight=w)
+        return model
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(
+        max_iter=200, learning_rate=0.1, max_depth=6, max_leaf_nodes=31, min_samples_leaf=40, random_state=SEED
+    )
+    model.fit(x, y, sample_weight=w)
+    return model
+
+
+def _weights(pages: list[dict[str, Any]]) -> np.ndarray:
+    """A line weighs by its words, and each page weighs one in all: the metric averages
+    over pages and counts words, not lines."""
+    out = []
+    for page in pages:
+        words = np.array([max(len(t.split()), 1) for t in page["texts"]], dtype=float)
+        out.append(words / words.sum())
+    if not out:
+        return np.zeros(0)
+    w = np.concatenate(out)
+    return w * (len(w) / w.sum())  # mean 1, so that regularisation means the same as unweighted
+
+
+def _arrays(pages: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    x = np.array([row for p in pages for row in p["x"]], dtype=float)
+    y = np.array([v for p in pages for v in p["y"]], dtype=int)
+    return x, y, _weights(pages)
+
+
+def out_of_fold(kind: str, pages: list[dict[str, Any]]) -> list[np.ndarray]:
+    rng = np.random.default_rng(SEED)
+    fold = rng.permutation(len(pages)) % FOLDS
+    probs: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for k in range(FOLDS):
+        train = [p for p, f in zip(pages, fold, strict=True) if f != k]
+        model = _fit(kind, *_arrays(train))
+        for i in np.flatnonzero(fold == k):
+            probs[i] = model.predict_proba(np.array(pages[i]["x"], dtype=float))[:, 1]
+        print(f"  fold {k + 1}/{FOLDS}", file=sys.stderr)
+    return probs
+
+
+def choose(pages, probs, prior: float, score) -> tuple[float, float, dict]:
+    """The threshold and stay with the best mean F1 over the sets, and the table."""
+    table = {}
+    for stay in STAYS:
+        for threshold in THRESHOLDS:
+            f1s = []
+            for name in SETS:
+                gold, pred = {}, {}
+                for page, p in zip(pages, probs, strict=True):
+                    if page["set"] != name:
+                        continue
+                    keep = viterbi(list(p), stay, prior, threshold) if stay else list(p >= threshold)
+                    gold[page["id"]] = page["gold"]
+                    pred[page["id"]] = "\n".join(t for t, k in zip(page["texts"], keep, strict=True) if k)
+                f1s.append(score(gold, pred)["F1"])
+            table[(stay, threshold)] = f1s
+    best = max(table, key=lambda k: sum(table[k]))
+    return best[0], best[1], table
+
+
+def export(kind: str, model, prior: float, threshold: float, stay: float) -> dict[str, Any]:
+    params: dict[str, Any] = {"kind": kind, "features": list(NAMES), "threshold": threshold, "stay": stay}
+    params["prior"] = prior
+    if kind == "logistic":
+        scaler, lr = model[0], model[1]
+        params |= {
+            "mean": [round(float(v), 6) for v in scaler.mean_],
+            "scale": [round(float(v), 6) for v in scaler.scale_],
+            "weights": [round(float(v), 6) for v in lr.coef_[0]],
+            "bias": round(float(lr.intercept_[0]), 6),
+        }
+        return params
+    trees = []
+    for (predictor,) in model._predictors:  # one tree per iteration for a binary model
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append(
+            [
+                [int(v) for v in nodes["feature_idx"]],
+                [float(v) for v in nodes["num_threshold"]],
+                [-1 if is_leaf else int(v) for v, is_leaf in zip(nodes["left"], leaf, strict=True)],
+                [-1 if is_leaf else int(v) for v, is_leaf in zip(nodes["right"], leaf, strict=True)],
+                [round(float(v), 6) for v in nodes["value"]],
+            ]
+        )
+    # sklearn's leaf values already include the learning rate
+    params |= {"trees": trees, "learning_rate": 1.0, "base": float(model._baseline_prediction.ravel()[0])}
+    return params
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the folder with split.json and score.py")
+    ap.add_argument("--kind", choices=("trees", "logistic"), default="trees")
+    ap.add_argument("--cache", type=Path, help="keep the computed train set here (pickle) between runs")
+    ap.add_argument("--out", type=Path, default=MODEL_FILE)
+    ap.add_argument("--no-cv", action="store_true", help="skip cross-validation: threshold 0.5, no smoothing")
+    args = ap.parse_args(argv)
+
+    pages = dataset(args.corpus, args.shared, args.cache)
+    x, y, w = _arrays(pages)
+    prior = float(np.average(y, weights=w))
+    print(f"{len(pages)} pages, {len(y)} lines, {y.mean():.3f} content ({prior:.3f} by weight)")
+    stay, threshold = 0.0, 0.5
+    if not args.no_cv:
+        probs = out_of_fold(args.kind, pages)
+        stay, threshold, table = choose(pages, probs, prior, _scorer(args.shared))
+        for (s, t), f1s in sorted(table.items()):
+            scores = "  ".join(f"{n} {f:.3f}" for n, f in zip(SETS, f1s, strict=True))
+            print(f"  stay {s:.1f} threshold {t:.2f}: {scores}")
+        print(f"chosen: stay {stay} threshold {threshold}: {table[(stay, threshold)]}")
+    model = _fit(args.kind, x, y, w)
+    params = export(args.kind, model, prior, threshold, stay)
+    check = LineModel(params).probabilities(pages[0]["x"])
+    assert np.allclose(check, model.predict_proba(np.array(pages[0]["x"]))[:, 1], atol=1e-4), "export differs"
+    args.out.write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
