@@ -32,7 +32,7 @@ MAX_VAR_WORDS = 5  # a varying part longer than this is text, not a name or a nu
 MAX_LIST_WORDS = 12  # ... unless it is a comma-separated list (tags)
 
 
-def prepare(text: str) -> list[str]:
+def prepare(text: str | bytes) -> list[str]:
     """The stripped lines as profile rules see them, "" for blank: the pipeline's stages
     before the profile stage (decoding, Unicode repair) run as clean() runs them."""
     doc = Document(raw=text)

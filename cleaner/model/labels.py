@@ -68,18 +68,9 @@ def _whole_line(owner: list[int], total: list[int], a: int, size: int) -> bool:
 def page_lines(data: bytes | str) -> list[str]:
     """The scrape's stripped lines as the generic stage sees them (the stages before the
     profiles: decoding, Unicode repair), "" for blank."""
-    from cleaner import pipeline  # imported only when labelling
-    from cleaner.document import Document
-    from cleaner.profiles import Profiles
-    from cleaner.stages import profile
+    from cleaner.learn.lines import prepare  # imported only when labelling
 
-    doc = Document(raw=data)
-    ctx = pipeline.Context(profiles=Profiles())
-    for stage in pipeline.STAGES:
-        if stage is profile.run:
-            break
-        doc = stage(doc, ctx)
-    return [line.text.strip() for line in doc.lines]
+    return prepare(data)
 
 
 def labelled_pages(corpus: Path, name: str, ids: list[str]):
