@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -51,7 +52,7 @@ class Batch:
     shared: Path | None  # the one output file (JSONL -o, or one input to -o FILE)
     guarded: Inputs
     errors_file: Path | None
-    run_id: dict[str, Any]
+    profiles: Profiles
     total: int | None  # inputs to expect, when known (for the ETA)
 
     @classmethod
@@ -80,9 +81,8 @@ class Batch:
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
             _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
-        run_id = identity(settings, inputs, profiles)
         return cls(
-            inputs, output, settings, resume, jobs, shared, guarded, errors_file, run_id, _expected(inputs, guarded)
+            inputs, output, settings, resume, jobs, shared, guarded, errors_file, profiles, _expected(inputs, guarded)
         )
 
     def run(
@@ -149,12 +149,18 @@ class Batch:
         failed = sink.failed if sink is not None else progress.failed
         return Summary(progress.done, progress.failed, failed - progress.failed, stopped)
 
+    @cached_property
+    def run_id(self) -> dict[str, Any]:
+        """What this run was asked to do, for --resume (read the profiles' files: only
+        computed when an output file records it)."""
+        return identity(self.settings, self.inputs, self.profiles)
+
     def _open_output(self) -> tuple[int | None, SharedOutput | None]:
         """The output's lock and the shared output (None when results are mirrored into a
         directory); checks that --resume finishes the same run."""
         if self.shared is None:
             if self.output is None:
-                return None, SharedOutput(None, self.run_id)
+                return None, SharedOutput(None, {})  # stdout: nothing to resume, no identity to record
             try:
                 return take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume), None
             except OSError as err:

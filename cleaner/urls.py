@@ -3,12 +3,12 @@ malformed ("http://[x" makes urlsplit raise)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 
 def url_problem(url: str) -> str | None:
     """Why `url` cannot be a page's address, or None when it can: an http(s) URL with a
     host, no white space, and a port that exists."""
+    from urllib.parse import urlsplit  # 4 ms: only when a URL is given
+
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018  # raises for a port out of range
@@ -26,6 +26,8 @@ def host(url: str | None) -> str:
     """The URL's host; "" when it has none or cannot be read (a page's own link may be broken)."""
     if not url:
         return ""
+    from urllib.parse import urlsplit
+
     try:
         return urlsplit(url).hostname or ""
     except ValueError:
