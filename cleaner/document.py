@@ -71,6 +71,10 @@ class Document:
     removals: tuple[Removal, ...] = ()
     meta_sources: tuple[tuple[str, str], ...] = ()  # (field, rule) for metadata that rules found
     steps: tuple[str, ...] = ()  # what was done, e.g. "decode:utf-8", "ftfy:fix_encoding"
+    # How much generic cleaning the page gets ("full", "metadata" or "off") and the site
+    # profile that decided it (None: no site profile matched, so "full"; "--no-heuristics":
+    # the caller turned the heuristics off, so at most the headline is taken as title)
+    generic: tuple[str, str | None] = ("full", None)
     raw: bytes | str | None = field(default=None, repr=False)  # the input, until decoded
 
     @property

@@ -38,6 +38,7 @@ def as_dict(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "profiles": [{"name": name, "matched_by": why} for name, why in doc.matches],
+        "generic": {"setting": doc.generic[0], "decided_by": doc.generic[1]},
         "steps": list(doc.steps),
         "metadata": doc.metadata.as_dict(),
         "metadata_from": dict(doc.meta_sources),
@@ -47,6 +48,17 @@ def as_dict(doc: Document) -> dict[str, Any]:
             for r in rows(doc)
         ],
     }
+
+
+GENERIC_WORDS = {"full": "full", "metadata": "metadata only", "off": "off"}
+
+
+def generic_line(doc: Document) -> str:
+    """How much generic cleaning the page got and who decided: "metadata only (profile coinspeaker)"."""
+    setting, by = doc.generic
+    if by == "--no-heuristics":
+        return "metadata only, no heuristics (--no-heuristics)"
+    return f"{GENERIC_WORDS[setting]} ({f'profile {by}' if by else 'no site profile matched'})"
 
 
 def render(doc: Document, color: bool | None = None) -> str:
@@ -60,6 +72,7 @@ def render(doc: Document, color: bool | None = None) -> str:
         out += [f"profile {style(name, bold=True)}: {why}" for name, why in doc.matches]
     else:
         out.append("profile: none matched")
+    out.append(f"generic cleaning: {generic_line(doc)}")
     decoding = doc.steps_of("decode")
     fixes = doc.steps_of("ftfy")
     out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")

@@ -35,6 +35,10 @@ from cleaner.rules.base import (
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("site", "platform")
+# How much of the generic stage (cleaner.stages.heuristics, and the metadata stage's
+# headline-taking) a page gets when this site profile matches; platform profiles have no say.
+GENERIC = ("full", "metadata", "off")
+GENERIC_DEFAULT = "metadata"  # a site profile describes its pages: generic guesses remove nothing
 TABLES = ("profile", "rules", "expect")
 RULE_COMMON = ("kind", "why", "id")
 
@@ -55,6 +59,7 @@ class ProfileOptions:
     fingerprints: Patterns | None = None
     platforms: Texts | None = None
     samples: Texts | None = None
+    generic: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Profile:
     rules: tuple[ProfileRule, ...] = ()
     keep: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
+    generic: str | None = None  # site profiles: one of GENERIC; platform profiles: None (no say)
 
     def host_match(self, host: str) -> str | None:
         """The host pattern that `host` matches: "example.com" covers its subdomains too."""
@@ -333,6 +339,15 @@ class _Validator:
             self._at_value(
                 "profile", None, "name", f'profile.name: "{head.name}" must be lower-case letters, digits and dashes'
             )
+        if head and head.generic is not None:
+            if head.generic not in GENERIC:
+                choices = ", ".join(f'"{g}"' for g in GENERIC)
+                hint = suggest(head.generic, GENERIC)
+                message = f'profile.generic: expected one of {choices}, got "{head.generic}"{hint}'
+                self._at_value("profile", None, "generic", message)
+            elif head.kind == "platform":
+                message = "profile.generic: only site profiles decide how much generic cleaning a page gets"
+                self._at_value("profile", None, "generic", message)
         compiled = self._rules(data.get("rules", []), head.name if head else self.path.stem)
         if self.problems or head is None:
             return None, self.problems
@@ -351,6 +366,7 @@ class _Validator:
             rules=compiled,
             keep=tuple(expect.keep or ()),
             drop=tuple(expect.drop or ()),
+            generic=(head.generic or GENERIC_DEFAULT) if head.kind == "site" else None,
         )
         return profile, []
 

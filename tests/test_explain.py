@@ -40,6 +40,7 @@ def test_plain_text_when_piped():
     assert result.stdout == (
         "<stdin>\n"
         'profile wix: fingerprint "^top of page$"\n'
+        "generic cleaning: full (no site profile matched)\n"
         "decoded as: utf-8\n"
         "unicode fixes: none\n"
         "title: Harbour Reopens Today  (from metadata:title)\n"

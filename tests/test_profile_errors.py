@@ -51,6 +51,21 @@ CASES = [
         id="unknown-field",
     ),
     pytest.param(
+        HEAD + 'generic = "meta"\n',
+        ['4:11: profile.generic: expected one of "full", "metadata", "off", got "meta"; did you mean "metadata"?'],
+        id="generic-misspelt",
+    ),
+    pytest.param(
+        HEAD + "generic = false\n",
+        ["4:1: profile.generic: expected a string, got boolean"],
+        id="generic-wrong-type",
+    ),
+    pytest.param(
+        '[profile]\nname = "myplatform"\nkind = "platform"\ngeneric = "off"\n',
+        ["4:11: profile.generic: only site profiles decide how much generic cleaning a page gets"],
+        id="generic-on-a-platform",
+    ),
+    pytest.param(
         HEAD + '\n[[rules]]\nkind = "drop_line"\ntext = 3\nwhy = "x"\n',
         ["7:1: rules[1].text: expected a string or a list of strings, got integer"],
         id="wrong-type",

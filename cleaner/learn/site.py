@@ -20,6 +20,13 @@ from cleaner.learn.meta import is_paragraph, name_groups
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
+# What a draft says about generic cleaning. No leave-one-out check measures yet which
+# setting suits the site, so drafts take the site default and say so.
+GENERIC_DRAFT = "metadata"
+GENERIC_NOTE = (
+    'generic = "metadata": the generic stage only fills empty metadata on these pages (the site default);\n'
+    'not measured on the scrapes: try "full" if generic cleaning removes what the rules miss.'
+)
 REGION_WHY = {"header": "header/navigation", "inline": "inside the article", "footer": "below the article"}
 
 
@@ -43,9 +50,13 @@ def learn_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         "description": f"{name}: drafted by cleaner learn from {len(docs)} scrapes; review before use",
         "fingerprints": _fingerprints(al),
         "samples": list(sources) if sources else None,
+        "generic": GENERIC_DRAFT,
     }
     expect = {"keep": _keep(al, cuts), "drop": _drop_examples(al, cuts)}
-    note = f"Drafted by `cleaner learn` from {len(docs)} scrapes of one site.\nEach rule's why says what was found."
+    note = (
+        f"Drafted by `cleaner learn` from {len(docs)} scrapes of one site.\nEach rule's why says what was found.\n"
+        + GENERIC_NOTE
+    )
     return render(head, entries, expect, note)
 
 

@@ -4,6 +4,10 @@ The signals live in cleaner.heuristics, one module per family; this stage runs t
 the lines the profiles kept, in order (alt text first, then the page analysis), and
 records each removal with its reason. What a profile decided stays: its removals are
 done, and the heuristics only fill metadata fields that are still empty.
+
+The matching site profile's `generic` setting (doc.generic, set by the profile stage)
+bounds this stage: "full" removes lines as above; "metadata" removes nothing and only
+fills empty author/date from the page analysis; "off" skips the stage.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ MAX_PASSES = 4
 
 
 def run(doc: Document, ctx: Context) -> Document:
-    if not ctx.heuristics:
+    if not ctx.heuristics or doc.generic[0] == "off":
         return doc
+    if doc.generic[0] == "metadata":
+        verdict = analyse(doc.lines, extracted="html:trafilatura" in doc.steps)
+        return doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
     positions = alt_text(doc.lines)
     if positions:
         alt = removals_at(doc.lines, positions, rule="heuristic:alt-text", kind="heuristic", why=ALT_TEXT_WHY)

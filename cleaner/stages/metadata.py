@@ -1,5 +1,9 @@
 """Metadata the profiles did not give (the headline as title, taken out of the body), and
-every field tidied like the text."""
+every field tidied like the text.
+
+Taking the headline (and the later lines that repeat the title) is generic cleaning that
+moves text into metadata rather than losing it: it happens under a site profile's
+`generic = "full"` and `"metadata"`, not under `"off"`. Tidying always happens."""
 
 from __future__ import annotations
 
@@ -55,6 +59,8 @@ def run(doc: Document, ctx: Context) -> Document:
     meta, fixes = _tidy(doc.metadata)
     if fixes:
         doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))
+    if doc.generic[0] == "off":  # the site profile wants nothing generic: no headline taken, no repeats
+        return doc.replace(metadata=meta)
     if meta.title is None:
         at = _headline(doc)
         if at is not None:

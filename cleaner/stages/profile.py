@@ -85,7 +85,12 @@ def run(doc: Document, ctx: Context) -> Document:
         if profile.sitename and not meta.sitename:
             sources += (("sitename", profile.name),)
             meta = meta.fill(sitename=profile.sitename)
+    site = next((p for p, _ in chosen if p.kind == "site"), None)  # platforms have no say
+    generic = (site.generic or "full", site.name) if site else ("full", None)
+    if not ctx.heuristics and generic[0] != "off":  # no heuristics; the headline may still become the title
+        generic = ("metadata", "--no-heuristics")
     return doc.replace(
+        generic=generic,
         metadata=meta,
         matches=doc.matches + tuple((p.name, reason) for p, reason in chosen),
         meta_sources=doc.meta_sources + sources,

@@ -1,0 +1,112 @@
+"""A site profile's `generic` setting: how much the generic stage may do to its pages."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean, load_profiles
+from cleaner.cli import main
+from cleaner.learn.site import learn_site
+from cleaner.pipeline import builtin_profiles
+
+SIGNATURE = "Example Gazette newsroom"
+ALT = "harbour bridge crane night"
+BYLINE = "By Jane Marlow"
+HEADLINE = "Harbour bridge reopens after two years of repairs"
+BODY = [
+    "The harbour bridge opened to traffic again on Monday morning, two years after engineers closed it "
+    "when inspectors found cracks in three of its supporting piers. Commuters said the difference was immediate.",
+    "The council said the final bill came in slightly under the revised budget, although well above the "
+    "estimate it published when the work began. Officials blamed the price of steel and a wet winter.",
+    "Residents on both sides of the water welcomed the news, and shop owners near the southern approach "
+    "said they hoped that passing trade would return now that the road is open.",
+]
+PAGE = "\n\n".join([HEADLINE, ALT, BYLINE, *BODY, SIGNATURE]) + "\n"
+
+
+def profiles(tmp_path: Path, generic: str | None, kind: str = "site") -> object:
+    line = f'generic = "{generic}"\n' if generic else ""
+    (tmp_path / "gazette.toml").write_text(
+        f'[profile]\nname = "gazette"\nkind = "{kind}"\n{line}fingerprints = [\'^{SIGNATURE}$\']\n\n'
+        f'[[rules]]\nkind = "drop_line"\ntext = "{SIGNATURE}"\nwhy = "signature"\n',
+        encoding="utf-8",
+    )
+    return load_profiles([tmp_path])
+
+
+def heuristic_removals(doc) -> list[str]:
+    return [r.rule for r in doc.removals if r.kind == "heuristic"]
+
+
+def test_without_a_site_profile_the_generic_stage_removes_lines():
+    doc = clean(PAGE, profile="none")
+    assert doc.generic == ("full", None)
+    assert "heuristic:alt-text" in heuristic_removals(doc)
+
+
+def test_a_site_profile_by_default_keeps_the_generic_stage_from_removing_lines(tmp_path: Path):
+    doc = clean(PAGE, profiles=profiles(tmp_path, None))
+    assert doc.generic == ("metadata", "gazette")
+    assert heuristic_removals(doc) == []
+    assert ALT in doc.text and BYLINE in doc.text
+    assert doc.metadata.title == HEADLINE  # the metadata stage still takes the headline
+    assert doc.metadata.author == "Jane Marlow"  # and the heuristics still fill empty metadata
+
+
+def test_generic_full_removes_lines_as_without_a_profile(tmp_path: Path):
+    doc = clean(PAGE, profiles=profiles(tmp_path, "full"))
+    assert doc.generic == ("full", "gazette")
+    assert "heuristic:alt-text" in heuristic_removals(doc)
+    assert ALT not in doc.text
+
+
+def test_generic_off_does_nothing_generic(tmp_path: Path):
+    doc = clean(PAGE, profiles=profiles(tmp_path, "off"))
+    assert doc.generic == ("off", "gazette")
+    assert [r.rule for r in doc.removals] == ["gazette#1"]
+    assert doc.metadata.title is None and doc.metadata.author is None
+    assert doc.text.startswith(HEADLINE)
+
+
+def test_a_platform_profile_has_no_say(tmp_path: Path):
+    doc = clean(PAGE, profiles=profiles(tmp_path, None, kind="platform"))
+    assert doc.profiles == ("gazette",)
+    assert doc.generic == ("full", None)
+    assert "heuristic:alt-text" in heuristic_removals(doc)
+
+
+@pytest.mark.parametrize("profile", [p for p in builtin_profiles() if p.kind == "site"], ids=lambda p: p.name)
+def test_built_in_site_profiles_say_what_they_need(profile):
+    data = tomllib.loads(profile.path.read_text(encoding="utf-8"))
+    assert data["profile"]["generic"] == profile.generic
+
+
+def test_built_in_platform_profiles_leave_it_alone():
+    assert [p.generic for p in builtin_profiles() if p.kind == "platform"] == [None] * 3
+
+
+def test_explain_shows_the_setting(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    (tmp_path / "p").mkdir()
+    profiles(tmp_path / "p", "off")
+    runner = CliRunner()
+    text = runner.invoke(main, ["explain", str(page), "--profiles-dir", str(tmp_path / "p")])
+    assert text.exit_code == 0, text.output
+    assert "\ngeneric cleaning: off (profile gazette)\n" in text.output
+    out = runner.invoke(main, ["explain", str(page), "--profile", "none", "--format", "json"])
+    assert json.loads(out.output)["generic"] == {"setting": "full", "decided_by": None}
+    no = runner.invoke(main, ["explain", str(page), "--profile", "none", "--no-heuristics"])
+    assert "\ngeneric cleaning: metadata only, no heuristics (--no-heuristics)\n" in no.output
+
+
+def test_learn_writes_the_setting():
+    pages = [PAGE.replace("Monday", day) + f"\n{day} edition\n" for day in ("Tuesday", "Friday", "Sunday")]
+    draft = learn_site(pages, "gazette")
+    assert tomllib.loads(draft)["profile"]["generic"] == "metadata"
+    assert 'generic = "metadata": ' in draft  # the comment says it was not measured
