@@ -2,7 +2,8 @@
 
 Beyond what loading already rejects (TOML syntax, unknown kinds and keys, wrong types,
 regexes that do not compile, unknown platforms) this runs the profiles: regexes open to
-catastrophic backtracking, rules that match nothing in any sample, failed keep/drop
+catastrophic backtracking (nested quantifiers, overlapping alternatives under a quantifier;
+also in files with schema errors), rules that match nothing in any sample, failed keep/drop
 expectations, and two profiles claiming the same host or fingerprint.
 """
 
@@ -55,6 +56,10 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
                 profiles.by_name[profile.name] = profile  # the file being checked wins
                 chosen.append(profile)
         problems += [p for p in platform_problems(profiles) if p.path in {str(c.path) for c in chosen}]
+    checked = {str(c.path) for c in chosen}
+    for where in sorted({p.path for p in problems} - checked):  # files that did not load: their regexes still
+        if where.endswith(".toml") and Path(where).is_file():
+            problems += backtracking_in(Path(where))
     for profile in chosen:
         locate = Locator(profile.path.read_text(encoding="utf-8"))
         problems += backtracking(profile, locate)
@@ -66,59 +71,191 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
 def nested_quantifier(source: str) -> bool:
     """Whether an unbounded repeat contains another: (a+)+, (\\w+\\s?)*, (.*)* and the like
     can take exponential time on a line that almost matches."""
+    return backtracking_risk(source) == NESTED
+
+
+NESTED = "nested quantifiers"
+OVERLAP = "overlapping alternatives under a quantifier"
+
+
+def backtracking_risk(source: str) -> str | None:
+    """What can make `source` backtrack catastrophically: NESTED, OVERLAP or None.
+
+    OVERLAP is an alternation inside an unbounded repeat whose alternatives can match the
+    same text, as in (a|aa)+ or (a|a)+: each repetition can split the text in many ways.
+    This is a sound, simple approximation, judged on the parsed tree (the parser already
+    takes a prefix common to all alternatives out, so (foo|far)+ is f(oo|ar)+ and passes):
+    two alternatives overlap when one is empty or a prefix of the other, or they are
+    identical, or they can start with the same character (the same literal, a literal a
+    class allows, two classes that share a character among Latin and the classes' own
+    characters; `.` and what the check cannot read count as sharing). It can flag a
+    harmless alternation, such as (ab|ac|d)+; it does not miss one of these shapes.
+    """
     try:
         tree = sre_parse.parse(REGEX_ONLY.sub(r"\\w", source))
     except (re.error, OverflowError, RecursionError):
-        return False  # `regex`-only syntax; it compiled with `regex`, so let it be
-    return _nested(tree, inside=False)
+        return None  # `regex`-only syntax; it compiled with `regex`, so let it be
+    return _risk(tree, inside=False)
 
 
-def _nested(items, inside: bool) -> bool:
+def _risk(items, inside: bool) -> str | None:
+    found = None
     for op, av in items:
+        risk = None
         if op in REPEATS:
             _low, high, sub = av
             unbounded = high == UNBOUNDED or high > 10
-            if unbounded and inside:
-                return True
-            if _nested(sub, inside or unbounded):
-                return True
+            risk = NESTED if unbounded and inside else _risk(sub, inside or unbounded)
         elif op == sre_constants.SUBPATTERN:
-            if _nested(av[-1], inside):
-                return True
+            risk = _risk(av[-1], inside)
         elif op == sre_constants.BRANCH:
-            if any(_nested(branch, inside) for branch in av[1]):
-                return True
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and _nested(av[1], inside):
-            return True
+            risk = next((r for r in (_risk(branch, inside) for branch in av[1]) if r), None)
+            if risk is None and inside and _overlapping(av[1]):
+                risk = OVERLAP
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            risk = _risk(av[1], inside)
         # ATOMIC_GROUP and POSSESSIVE_REPEAT never backtrack into themselves: skipped
+        if risk == NESTED:
+            return risk
+        found = found or risk
+    return found
+
+
+def _overlapping(alternatives) -> bool:
+    for i, a in enumerate(alternatives):
+        for b in alternatives[i + 1 :]:
+            short, long = sorted((list(a), list(b)), key=len)
+            if long[: len(short)] == short:  # identical, a prefix, or empty
+                return True
+            if _share_first(_firsts(a), _firsts(b)):
+                return True
     return False
 
 
-def _pattern_values(profile: Profile) -> Iterator[tuple[str, int | None, str, int | None, str]]:
-    """(table, index, key, element, source) for every regex in the profile file."""
-    data = tomllib.loads(profile.path.read_text(encoding="utf-8"))
-    for i, source in enumerate(data["profile"].get("fingerprints", [])):
-        yield "profile", None, "fingerprints", i, source
-    for index, rule in enumerate(data.get("rules", [])):
-        hints = typing.get_type_hints(RULES[rule["kind"]].Options)
+ANY = ("any", None)
+CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+PROBES = [chr(c) for c in range(0x250)]  # ASCII and Latin: where the classes in profiles differ
+
+
+def _firsts(items) -> list[tuple[str, object]]:
+    """What the alternative can start with: ("lit", code), ("in", class items) or ANY."""
+    for op, av in items:
+        if op == sre_constants.AT:
+            continue  # ^, $, \b take no character
+        if op == sre_constants.LITERAL:
+            return [("lit", av)]
+        if op == sre_constants.NOT_LITERAL:
+            return [("in", [(sre_constants.NEGATE, None), (sre_constants.LITERAL, av)])]
+        if op == sre_constants.IN:
+            return [("in", av)]
+        if op == sre_constants.SUBPATTERN:
+            return _firsts(av[-1])
+        if op in REPEATS and av[0] > 0:
+            return _firsts(av[2])
+        if op == sre_constants.BRANCH:
+            return [f for branch in av[1] for f in _firsts(branch)]
+        return [ANY]
+    return [ANY]  # empty: caught as a prefix before this
+
+
+def _share_first(a: list, b: list) -> bool:
+    return any(_meet(x, y) for x in a for y in b)
+
+
+def _meet(x: tuple[str, object], y: tuple[str, object]) -> bool:
+    if ANY in (x, y):
+        return True
+    if x[0] == "lit" and y[0] == "lit":
+        return x[1] == y[1]
+    chars = PROBES + [chr(c) for item in (x, y) for c in _codes(item)]
+    return any(_allows(x, c) and _allows(y, c) for c in chars)
+
+
+def _codes(item: tuple[str, object]) -> list[int]:
+    if item[0] == "lit":
+        return [typing.cast(int, item[1])]
+    codes = []
+    for op, av in typing.cast(list, item[1]):
+        if op == sre_constants.LITERAL:
+            codes.append(av)
+        elif op == sre_constants.RANGE:
+            codes += [av[0], av[1]]
+    return codes
+
+
+def _allows(item: tuple[str, object], char: str) -> bool:
+    if item[0] == "lit":
+        return ord(char) == item[1]
+    members = typing.cast(list, item[1])
+    negate = bool(members) and members[0][0] == sre_constants.NEGATE
+    hit = False
+    for op, av in members:
+        if op == sre_constants.LITERAL:
+            hit = hit or ord(char) == av
+        elif op == sre_constants.RANGE:
+            hit = hit or av[0] <= ord(char) <= av[1]
+        elif op == sre_constants.CATEGORY:
+            pattern = CATEGORIES.get(str(av))
+            hit = hit or pattern is None or re.fullmatch(pattern, char) is not None
+    return hit != negate
+
+
+def _pattern_values(data: dict) -> Iterator[tuple[str, int | None, str, int | None, str]]:
+    """(table, index, key, element, source) for every regex in a profile file's data; what
+    the schema rejects (a table of the wrong type, an unknown rule kind, a value that is not
+    a string) is passed over, so this reads files that do not load too."""
+    head = data.get("profile")
+    prints = head.get("fingerprints", []) if isinstance(head, dict) else []
+    for i, source in enumerate(prints if isinstance(prints, list) else [prints]):
+        if isinstance(source, str):
+            yield "profile", None, "fingerprints", i if isinstance(prints, list) else None, source
+    raw_rules = data.get("rules", [])
+    for index, rule in enumerate(raw_rules if isinstance(raw_rules, list) else []):
+        kind = rule.get("kind") if isinstance(rule, dict) else None
+        if not isinstance(kind, str) or kind not in RULES:
+            continue
+        hints = typing.get_type_hints(RULES[kind].Options)
         for key, value in rule.items():
             hint = hints.get(key)
             kinds = set(typing.get_args(hint)) | {hint}
             if Pattern in kinds or Patterns in kinds:
                 values = value if isinstance(value, list) else [value]
                 for element, source in enumerate(values):
-                    yield "rules", index, key, element if isinstance(value, list) else None, source
+                    if isinstance(source, str):
+                        yield "rules", index, key, element if isinstance(value, list) else None, source
+
+
+def backtracking_in(path: Path) -> list[Problem]:
+    """The backtracking lint on a profile file that did not load (schema errors); nothing
+    if it is not readable TOML."""
+    try:
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return []
+    return _backtracking(path, data, Locator(source))
 
 
 def backtracking(profile: Profile, locate: Locator) -> list[Problem]:
+    return _backtracking(profile.path, tomllib.loads(profile.path.read_text(encoding="utf-8")), locate)
+
+
+def _backtracking(path: Path, data: dict, locate: Locator) -> list[Problem]:
     problems = []
-    for table, index, key, element, source in _pattern_values(profile):
-        if nested_quantifier(source):
+    for table, index, key, element, source in _pattern_values(data):
+        if risk := backtracking_risk(source):
             spot = locate.literal(table, index, key, element, None)
             label = f"rules[{index + 1}]" if index is not None else table  # only rules are numbered
             at = f"[{element}]" if element is not None else ""
-            message = f"{label}.{key}{at}: nested quantifiers can backtrack catastrophically; bound or simplify them"
-            problems.append(Problem(str(profile.path), spot.line, spot.col, message))
+            message = f"{label}.{key}{at}: {risk} can backtrack catastrophically; bound or simplify them"
+            problems.append(Problem(str(path), spot.line, spot.col, message))
     return problems
 
 

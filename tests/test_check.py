@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner.check import check, nested_quantifier
+from cleaner.check import NESTED, OVERLAP, backtracking_risk, check, nested_quantifier
 from cleaner.cli import main
 
 SAMPLE = "Site Header Menu\n\nA paragraph of the article that is long enough to count as prose.\n\nShare this story\n"
@@ -38,6 +38,31 @@ def test_nested_quantifiers(pattern: str, nested: bool):
     assert nested_quantifier(pattern) is nested
 
 
+@pytest.mark.parametrize(
+    "pattern, risk",
+    [
+        pytest.param("(a|aa)+$", OVERLAP, id="prefix"),
+        pytest.param("(a|a)+$", OVERLAP, id="identical"),
+        pytest.param("(?:x|)*y", OVERLAP, id="empty-alternative"),
+        pytest.param("(?:ab|ac|d)+", OVERLAP, id="same-first-literal"),
+        pytest.param(r"(?:\d|5x)+$", OVERLAP, id="literal-in-class"),
+        pytest.param(r"(?:[a-m]x|[k-z]y)+$", OVERLAP, id="classes-share"),
+        pytest.param("(?:.b|c)+", OVERLAP, id="any-char"),
+        pytest.param(r"^(?:\s(?:is|isn't))+$", OVERLAP, id="nested-group"),
+        pytest.param("(a|b)+$", None, id="single-characters"),
+        pytest.param("(?:foo|bar)+", None, id="distinct-words"),
+        pytest.param("(?:foo|far)+", None, id="common-prefix-factored"),
+        pytest.param(r"(?:[a-f]x|[0-9]y)+$", None, id="disjoint-classes"),
+        pytest.param("^Join (?:Telegram|X|Discord)$", None, id="not-repeated"),
+        pytest.param("(?:a|aa){0,3}$", None, id="bounded"),
+        pytest.param("(?>a|aa)+$", None, id="atomic"),
+        pytest.param("(a+)+", NESTED, id="nested-wins"),
+    ],
+)
+def test_backtracking_risk(pattern: str, risk: str | None):
+    assert backtracking_risk(pattern) == risk
+
+
 CASES = [
     pytest.param(
         '\n[[rules]]\nkind = "drop_line"\ntext = "Share this story"\nwhy = "share bar"\n\n'
@@ -54,6 +79,14 @@ CASES = [
         '\n[[rules]]\nkind = "drop_matching"\npattern = \'^(\\w+\\s?)*$\'\nwhy = "x"\n',
         ["8:11: rules[1].pattern: nested quantifiers can backtrack catastrophically; bound or simplify them"],
         id="backtracking",
+    ),
+    pytest.param(
+        "\n[[rules]]\nkind = \"drop_matching\"\npattern = ['^Share', '^(a|aa)+$']\nwhy = \"x\"\n",
+        [
+            "8:22: rules[1].pattern[1]: overlapping alternatives under a quantifier can backtrack"
+            " catastrophically; bound or simplify them"
+        ],
+        id="backtracking-alternation",
     ),
     pytest.param(
         '\n[[rules]]\nkind = "drop_line"\ntext = "Share this story"\nwhy = "share"\n'
@@ -105,6 +138,22 @@ def test_load_problems_and_run_problems_together(tmp_path: Path):
         f"{good}:6:1: rules[1] (drop_line): matches nothing in any sample\n"
     )
     assert result.stderr == "2 problems\n"
+
+
+def test_backtracking_is_reported_beside_schema_errors(tmp_path: Path):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[profile]\nname = "bad"\nfingerprints = [\'^(x+)+$\']\nhots = ["example.com"]\n\n'
+        '[[rules]]\nkind = "drop_matching"\npattern = \'^(?:ab|a)*c\'\nwhy = "x"\nextra = 1\n'
+    )
+    assert [str(p) for p in check([path])] == [
+        f"{path}:3:17: profile.fingerprints[0]: nested quantifiers can backtrack catastrophically;"
+        " bound or simplify them",
+        f'{path}:4:1: profile: unknown key "hots"; did you mean "hosts"?',
+        f"{path}:8:11: rules[1].pattern: overlapping alternatives under a quantifier can backtrack"
+        " catastrophically; bound or simplify them",
+        f'{path}:10:1: rules[1] (drop_matching): unknown key "extra"',
+    ]
 
 
 def test_builtin_profiles_pass():
