@@ -2,26 +2,102 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from cleaner import clean
 from cleaner.check import check
 from cleaner.pipeline import builtin_profiles
-from cleaner.profiles import Profile
+from cleaner.profiles import Profile, Profiles, builtin_dir, load_file, platform_problems
 
 PROFILES = list(builtin_profiles())
 
 
+def shipped_problems(folder: Path, seeds: Path) -> list[str]:
+    """What is wrong with a folder of profiles as shipped (the built-in ones: profiles/ with
+    seeds/ beside it), read from the folder itself, so a new profile needs no edit here:
+    every *.toml loads, is named after its file and names samples and [expect] snippets;
+    every platform it names is there; every scrape in samples/ and every seed is some
+    profile's sample (each seed is covered by the profile made for it)."""
+    problems: list[str] = []
+    profiles = Profiles()
+    for path in sorted(folder.glob("*.toml")):
+        profile, found = load_file(path)
+        problems += [str(p) for p in found]
+        if profile is None:
+            continue
+        profiles.by_name[profile.name] = profile
+        if profile.name != path.stem:
+            problems.append(f'{path.name}: the profile is named "{profile.name}"; name the file after it')
+        if not profile.samples:
+            problems.append(f"{path.name}: names no samples")
+        if not (profile.keep or profile.drop):
+            problems.append(f"{path.name}: no [expect] keep or drop")
+    problems += [str(p) for p in platform_problems(profiles)]
+    named = {sample.resolve() for profile in profiles for sample in profile.samples}
+    scrapes = [s for s in sorted((folder / "samples").glob("*.txt")) if not s.name.endswith(".expected.txt")]
+    problems += [f"samples/{s.name}: no profile names it" for s in scrapes if s.resolve() not in named]
+    problems += [f"seed {s.name}: no profile names it" for s in sorted(seeds.glob("*.txt")) if s.resolve() not in named]
+    if not profiles:
+        problems.append(f"{folder}: no profiles")
+    return problems
+
+
 def test_the_needed_profiles_are_there():
-    names = {p.name: p.kind for p in PROFILES}
-    assert names == {
-        "coingeek": "site",
-        "beincrypto": "site",
-        "coinspeaker": "site",
-        "trinity-audio": "platform",
-        "wordpress": "platform",
-        "wix": "platform",
-    }
+    assert shipped_problems(builtin_dir(), builtin_dir().parent / "seeds") == []
+    assert {p.path.resolve() for p in PROFILES} == {f.resolve() for f in builtin_dir().glob("*.toml")}
+
+
+NEW_PROFILE = """[profile]
+name = "harbour-gazette"
+description = "Harbour Gazette articles"
+fingerprints = ['^Harbour Gazette newsroom$']
+samples = ["samples/harbour-gazette-1.txt"]
+
+[[rules]]
+kind = "drop_line"
+text = "Harbour Gazette newsroom"
+why = "signature under every article"
+
+[expect]
+drop = ["Harbour Gazette newsroom"]
+"""
+
+
+def shipped_copy(tmp_path: Path) -> tuple[Path, Path]:
+    folder, seeds = tmp_path / "profiles", tmp_path / "seeds"
+    shutil.copytree(builtin_dir(), folder)
+    shutil.copytree(builtin_dir().parent / "seeds", seeds)
+    return folder, seeds
+
+
+def test_a_new_profile_needs_no_edit_here(tmp_path: Path):
+    """CONTRIBUTING recipe 1: a profile added with its sample passes without touching this file."""
+    folder, seeds = shipped_copy(tmp_path)
+    (folder / "harbour-gazette.toml").write_text(NEW_PROFILE, encoding="utf-8")
+    (folder / "samples" / "harbour-gazette-1.txt").write_text("Ferry news\n\nHarbour Gazette newsroom\n")
+    assert shipped_problems(folder, seeds) == []
+
+
+def test_what_a_shipped_profile_must_have(tmp_path: Path):
+    folder, seeds = shipped_copy(tmp_path)
+    (folder / "gazette.toml").write_text(
+        NEW_PROFILE.replace('samples = ["samples/harbour-gazette-1.txt"]\n', "").split("[expect]")[0],
+        encoding="utf-8",
+    )
+    (folder / "samples" / "orphan.txt").write_text("x\n")
+    (folder / "broken.toml").write_text('[profile]\nname = "broken"\nkind = "sight"\n')
+    (seeds / "005_extra.txt").write_text("x\n")
+    assert shipped_problems(folder, seeds) == [
+        f'{folder / "broken.toml"}:3:8: profile.kind: expected "site" or "platform", got "sight"',
+        'gazette.toml: the profile is named "harbour-gazette"; name the file after it',
+        "gazette.toml: names no samples",
+        "gazette.toml: no [expect] keep or drop",
+        "samples/orphan.txt: no profile names it",
+        "seed 005_extra.txt: no profile names it",
+    ]
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)
