@@ -70,6 +70,8 @@ class Document:
     matches: tuple[tuple[str, str], ...] = ()  # (profile, why it matched), site first
     removals: tuple[Removal, ...] = ()
     meta_sources: tuple[tuple[str, str], ...] = ()  # (field, rule) for metadata that rules found
+    # (field, note) on how a value was read: ("date", 'printed "Mar 3"; dropped: no year')
+    meta_notes: tuple[tuple[str, str], ...] = ()
     steps: tuple[str, ...] = ()  # what was done, e.g. "decode:utf-8", "ftfy:fix_encoding"
     raw: bytes | str | None = field(default=None, repr=False)  # the input, until decoded
 

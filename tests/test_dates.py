@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from cleaner import clean
 from cleaner.dates import MONTHS, english, fast_path, iso_date, with_dateparser
 
 PRINTED = [
@@ -114,3 +115,13 @@ def test_the_result_does_not_depend_on_the_day_or_the_zone(monkeypatch: pytest.M
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_every_source_of_a_date_is_normalised_in_the_metadata_stage():
+    # the byline heuristics give ISO; a profile rule gives the printed text (Wix: no year)
+    doc = clean(b"top of page\nHarbour Reopens\n\nMar 3\n\nThe article text is here and long enough to read.\n")
+    assert doc.metadata.date is None
+    assert doc.meta_notes == (("date", 'printed "Mar 3"; dropped: no year'),)
+    doc = clean(b"top of page\nHarbour Reopens\n\nMar 3, 2024\n\nThe article text is here and long enough.\n")
+    assert doc.metadata.date == "2024-03-03"
+    assert doc.meta_notes == (("date", 'printed "Mar 3, 2024"'),)
