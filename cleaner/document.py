@@ -70,6 +70,8 @@ class Document:
     matches: tuple[tuple[str, str], ...] = ()  # (profile, why it matched), site first
     removals: tuple[Removal, ...] = ()
     meta_sources: tuple[tuple[str, str], ...] = ()  # (field, rule) for metadata that rules found
+    # (field, note) on how a value was read: ("date", 'printed "Mar 3"; dropped: no year')
+    meta_notes: tuple[tuple[str, str], ...] = ()
     steps: tuple[str, ...] = ()  # what was done, e.g. "decode:utf-8", "ftfy:fix_encoding"
     # How much generic cleaning the page gets ("full", "metadata" or "off") and the site
     # profile that decided it (None: no site profile matched, so "full"; "--no-heuristics":

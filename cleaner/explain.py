@@ -42,6 +42,7 @@ def as_dict(doc: Document) -> dict[str, Any]:
         "steps": list(doc.steps),
         "metadata": doc.metadata.as_dict(),
         "metadata_from": dict(doc.meta_sources),
+        "metadata_notes": dict(doc.meta_notes),
         "lines": [
             {"line": r.no, "text": r.text, "kept": r.removal is None}
             | ({"rule": r.removal.rule, "kind": r.removal.kind, "why": r.removal.why} if r.removal else {})
@@ -81,11 +82,13 @@ def render(doc: Document, color: bool | None = None) -> str:
         lead = next((int(s.rsplit(":", 1)[1]) for s in doc.steps if s.startswith("html:standfirst:")), 0)
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
         out.append(f"html: main text by trafilatura{added}")
-    sources = dict(doc.meta_sources)
+    sources, notes = dict(doc.meta_sources), dict(doc.meta_notes)
     for name, value in doc.metadata.as_dict().items():
-        if value not in (None, []):
-            origin = f"  (from {sources[name]})" if name in sources else ""
-            out.append(f"{name}: {value}{origin}")
+        if value not in (None, []) or name in notes:
+            about = [notes[name]] if name in notes else []
+            about += [f"from {sources[name]}"] if name in sources else []
+            origin = f"  ({', '.join(about)})" if about else ""
+            out.append(f"{name}: {'none' if value is None else value}{origin}")
     out.append("")
     table = rows(doc)
     width = len(str(max((r.no for r in table), default=1)))

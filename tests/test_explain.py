@@ -87,3 +87,17 @@ def test_shows_unicode_fixes_and_removal_reasons_for_a_seed():
         in result.stdout
     )
     assert "author: Harsh Notariya  (from beincrypto#author)" in result.stdout
+
+
+def test_dates_show_the_printed_text_and_why_one_was_dropped():
+    page = b"top of page\nHarbour Reopens Today\n\n%s\n\nThe article text is here and it is long enough.\n"
+    kept = CliRunner().invoke(main, ["explain", "-"], input=page % b"Mar 3, 2024")
+    assert 'date: 2024-03-03  (printed "Mar 3, 2024", from wix#date)\n' in kept.stdout
+    dropped = CliRunner().invoke(main, ["explain", "-"], input=page % b"Mar 3")
+    assert 'date: none  (printed "Mar 3"; dropped: no year, from wix#date)\n' in dropped.stdout
+    data = json.loads(CliRunner().invoke(main, ["explain", "-", "--format", "json"], input=page % b"Mar 3").stdout)
+    assert data["metadata"]["date"] is None
+    assert (data["metadata_from"]["date"], data["metadata_notes"]) == (
+        "wix#date",
+        {"date": 'printed "Mar 3"; dropped: no year'},
+    )

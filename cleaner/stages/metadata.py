@@ -55,8 +55,25 @@ def _joins_others(item: str, items: dict[str, None]) -> bool:
     return len(parts) > 1 and all(p in items for p in parts if p)
 
 
+def _date(meta: Metadata) -> tuple[Metadata, tuple[tuple[str, str], ...]]:
+    """The date as ISO 8601 (cleaner.dates), whatever source gave it; the printed text,
+    and why it was dropped if it was, as a note for `cleaner explain`."""
+    if not meta.date:
+        return meta, ()
+    from cleaner.dates import iso_date  # only pages with a date need it
+
+    found, why = iso_date(meta.date)
+    if found == meta.date:
+        return meta, ()
+    note = f'printed "{meta.date}"' + (f"; dropped: {why}" if found is None else "")
+    return dataclasses.replace(meta, date=found), (("date", note),)
+
+
 def run(doc: Document, ctx: Context) -> Document:
     meta, fixes = _tidy(doc.metadata)
+    meta, notes = _date(meta)
+    if notes:
+        doc = doc.replace(meta_notes=doc.meta_notes + notes)
     if fixes:
         doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))
     if doc.generic[0] == "off":  # the site profile wants nothing generic: no headline taken, no repeats

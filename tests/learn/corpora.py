@@ -264,6 +264,11 @@ def date_parts(rng: random.Random) -> tuple[int, int, int]:
     return rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
 
 
+def iso(y: int, m: int, d: int) -> str:
+    """The date as the metadata gives it (ISO 8601, cleaner.dates), whatever the page prints."""
+    return f"{y}-{m:02d}-{d:02d}"
+
+
 # ---- the site templates ----------------------------------------------------------------------
 
 
@@ -291,7 +296,7 @@ def daily_ledger(rng: random.Random) -> Scrape:
         "",
         f"© {rng.randint(2019, 2025)} Daily Ledger Media. All rights reserved.",
     ]
-    meta = {"title": title, "author": who, "reading_time": rt, "date": date}
+    meta = {"title": title, "author": who, "reading_time": rt, "date": iso(y, m, d)}
     return Scrape("\n".join(lines) + "\n", expected(blocks), meta)
 
 
@@ -324,7 +329,7 @@ def green_thumb(rng: random.Random) -> Scrape:
         "",
         f"Copyright © {rng.randint(2019, 2025)} GreenThumb Journal",
     ]
-    meta = {"title": title, "author": who, "reading_time": rt, "date": date, "tags": tuple(tags)}
+    meta = {"title": title, "author": who, "reading_time": rt, "date": iso(y, m, d), "tags": tuple(tags)}
     return Scrape("\n".join(lines) + "\n", expected(blocks), meta)
 
 
@@ -359,7 +364,7 @@ def chain_wire(rng: random.Random) -> Scrape:
         *related(rng, 4),
         f"© ChainWire {rng.randint(2019, 2025)}",
     ]
-    meta = {"title": title, "author": who, "reading_time": rt, "date": date}
+    meta = {"title": title, "author": who, "reading_time": rt, "date": iso(y, m, d)}
     return Scrape("\n".join(lines) + "\n", expected(blocks), meta)
 
 
@@ -387,7 +392,7 @@ def metro_eats(rng: random.Random) -> Scrape:
         *related(rng, 3),
         f"{rng.randint(2019, 2025)} © Metro Eats Ltd.",
     ]
-    meta = {"title": title, "author": who, "reading_time": rt, "date": date, "categories": tuple(cats)}
+    meta = {"title": title, "author": who, "reading_time": rt, "date": iso(y, m, d), "categories": tuple(cats)}
     return Scrape("\n".join(lines) + "\n", expected(blocks), meta)
 
 

@@ -1,0 +1,139 @@
+"""The `date` field as ISO 8601: the date, or date and time when the page prints one.
+
+Every source of a date comes through iso_date(): profile rules give the date as the page
+prints it ("April 21, 2024"), htmldate and the byline heuristics give ISO already. The
+reading is dateparser's, set so that nothing is ever filled in from the day the cleaner
+runs: a date without a year ("Mar 3" on a Wix page), a relative one ("2 hours ago") or
+one dateparser cannot read gives None and the reason, so that the output never depends
+on when it was made.
+
+dateparser takes a tenth of a second to import, so it is imported only when a date is not
+already ISO or a plain English "April 21, 2024" / "21 April 2024", which are read here
+with the same result (tests/test_dates.py checks them against dateparser).
+
+>>> iso_date("April 21, 2024")
+('2024-04-21', None)
+>>> iso_date("Mar 3")
+(None, 'no year')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+# Never fill a missing part from today; keep a printed offset (dateparser returns an aware
+# datetime only when the text names a zone, so no zone printed never means the machine's);
+# no relative dates ("2 hours ago", "yesterday") and no Unix timestamps.
+SETTINGS: dict[str, Any] = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DATES_FROM": "past",
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "RETURN_TIME_AS_PERIOD": True,  # period "time" when the text gives a time of day
+}
+
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})?)?")
+FULL_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+MONTHS = {name: n for n, full in enumerate(FULL_MONTHS, 1) for name in (full, full[:3])}
+
+
+@lru_cache(maxsize=1)
+def english() -> tuple[re.Pattern[str], ...]:
+    """English dates, "April 21, 2024" and "21 April 2024", full or short month names (compiled when first
+    needed: a few milliseconds, and ISO dates need none)."""
+    month, day = "|".join(MONTHS), r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    return (
+        re.compile(rf"(?P<month>{month})\.? {day},? (?P<year>\d{{4}})", re.I),
+        re.compile(rf"{day} (?P<month>{month})\.?,? (?P<year>\d{{4}})", re.I),
+    )
+
+
+def languages() -> list[str]:
+    """The languages the cleaner has data for (cleaner/heuristics/data/<code>.toml), English
+    first: dateparser tries them in order, and a numeric date reads as the first one does."""
+    from cleaner.heuristics.language import DATA_DIR
+
+    codes = sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+    return sorted(codes, key=lambda code: code != "en")
+
+
+@lru_cache(maxsize=4)
+def _parser(require: tuple[str, ...] = ("day", "month", "year"), relative: bool = False) -> DateDataParser:
+    """dateparser with SETTINGS; the looser ones (fewer parts required, relative dates read)
+    only tell why a date was dropped."""
+    from dateparser.date import DateDataParser
+
+    changes: dict[str, Any] = {"REQUIRE_PARTS": list(require)}
+    if relative:
+        changes["PARSERS"] = ["relative-time"]
+    return DateDataParser(languages=languages(), settings={**SETTINGS, **changes})
+
+
+def fast_path(text: str) -> str | None:
+    """ISO text, and the plain English formats, without dateparser; None when it takes
+    dateparser (or is no date)."""
+    if ISO.fullmatch(text):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        return value.date().isoformat() if len(text) == 10 else value.isoformat(timespec="seconds")
+    for pattern in english():
+        m = pattern.fullmatch(text)
+        if m:
+            try:
+                return dt.date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def with_dateparser(text: str) -> str | None:
+    """dateparser's reading as ISO 8601: the date alone unless the text gives a time."""
+    data = _parser().get_date_data(text)
+    if data.date_obj is None:
+        return None
+    if data.period == "time":
+        return data.date_obj.isoformat(timespec="seconds")
+    return data.date_obj.date().isoformat()
+
+
+def _why_not(text: str) -> str:
+    """Why dateparser gives no date: what a looser reading would have needed to guess."""
+    if _parser(("day", "month")).get_date_data(text).date_obj is not None:
+        return "no year"
+    if _parser((), relative=True).get_date_data(text).date_obj is not None:
+        return "relative to the day it is read"
+    if _parser(()).get_date_data(text).date_obj is not None:
+        return "incomplete: not day, month and year"
+    return "not a date dateparser can read"
+
+
+@lru_cache(maxsize=1024)
+def iso_date(printed: str) -> tuple[str | None, str | None]:
+    """The printed date as ISO 8601, or None and why not."""
+    text = " ".join(printed.split())
+    if not text:
+        return None, "empty"
+    found = fast_path(text) or with_dateparser(text)
+    if found is None:
+        return None, _why_not(text)
+    return found, None
