@@ -66,8 +66,10 @@ def dataset(corpus: Path, shared: Path, cache: Path | None) -> list[dict[str, An
 
 def _scorer(shared: Path):
     spec = importlib.util.spec_from_file_location("corpus_score", shared / "score.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the corpus scorer {shared / 'score.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return module.score
 
 
