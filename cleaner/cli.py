@@ -482,7 +482,7 @@ Examples:
 )
 @_profiles_option
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
-    """List the available profiles and what each is detected by."""
+    """List the available profiles, what each is detected by and, for a site, its generic setting."""
     for p in _load(profiles_dirs):
         click.echo(f"{p.name} ({p.kind}): {p.description or '-'}  [{p.path}]")
         if p.sitename:
@@ -493,4 +493,6 @@ def profiles(profiles_dirs: tuple[Path, ...]) -> None:
             click.echo(f"  fingerprint: {fingerprint.pattern}")
         if p.platforms:
             click.echo(f"  uses: {', '.join(p.platforms)}")
+        if p.generic is not None:  # site profiles only: platform profiles have no say
+            click.echo(f"  generic: {p.generic}")
         click.echo(f"  rules: {len(p.rules)}")
