@@ -14,12 +14,16 @@ from pathlib import Path
 import regex
 
 from cleaner.pipeline import clean
-from cleaner.profiles import Profiles
+from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
 SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
 MIN_KEEP_WORDS = 8
+# What a draft says about generic cleaning: the site default, which the drafted rules stand in for.
+GENERIC_NOTE = (
+    f'generic = "{GENERIC_DEFAULT}" (the site default): the generic stage removes no line here; the rules below do.'
+)
 
 
 def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Profiles) -> str:
@@ -62,9 +66,15 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
         f"Starter profile for {name}, written by `cleaner new`. Review every rule:\n"
         "delete what is article text, turn varying lines into drop_matching patterns,\n"
         "add the site's hosts = [...] when scrapes come with URLs,\n"
-        "then run `cleaner check` until it prints nothing.\n"
+        "then run `cleaner check` until it prints nothing.\n" + GENERIC_NOTE
     )
-    head = {"name": name, "description": f"{name} articles", "fingerprints": fingerprints, "samples": rel}
+    head = {
+        "name": name,
+        "description": f"{name} articles",
+        "fingerprints": fingerprints,
+        "samples": rel,
+        "generic": GENERIC_DEFAULT,
+    }
     entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
     return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
 

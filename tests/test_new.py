@@ -51,6 +51,7 @@ def test_new_writes_a_profile_that_check_accepts(tmp_path: Path):
     assert result.stderr == f"wrote {out}; next: cleaner check {out}\n"
     data = tomllib.loads(out.read_text(encoding="utf-8"))
     assert data["profile"]["samples"] == ["../scrape0.txt", "../scrape1.txt"]
+    assert data["profile"]["generic"] == "metadata"
     assert data["rules"][0]["text"] == [
         "Home | News | Sport | Contact",
         "Follow us on Twitter for more stories like this",
@@ -80,3 +81,14 @@ def test_new_checks_the_name(tmp_path: Path):
     assert result.stderr.endswith(
         "Error: Invalid value for 'NAME': \"Daily Example\" must be lower-case letters, digits and dashes\n"
     )
+
+
+def test_new_drafts_say_generic_metadata_and_why(tmp_path: Path):
+    samples = write_samples(tmp_path)
+    result = CliRunner().invoke(main, ["new", "daily-example", "--sample", str(samples[0])])
+    assert result.exit_code == 0, result.output
+    comments = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert comments[-1] == (
+        '# generic = "metadata" (the site default): the generic stage removes no line here; the rules below do.'
+    )
+    assert tomllib.loads(result.stdout)["profile"]["generic"] == "metadata"
