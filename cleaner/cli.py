@@ -371,7 +371,8 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     """Write a starter profile NAME from sample scrapes of one site.
 
     It lists fingerprint candidates, the lines it suspects are boilerplate (what the
-    generic cleaning removes, and lines every sample shares), the samples and
+    generic cleaning removes, and lines every sample shares; a line found in one sample
+    only if it is short and not a sentence, never prose), the samples and
     keep/drop expectations, every rule with a `why` to review. Then run
     `cleaner explain` and `cleaner check` on it.
     """
