@@ -371,7 +371,8 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     """Write a starter profile NAME from sample scrapes of one site.
 
     It lists fingerprint candidates, the lines it suspects are boilerplate (what the
-    generic cleaning removes, and lines every sample shares), the samples and
+    generic cleaning removes, and lines every sample shares; a line found in one sample
+    only if it is short and not a sentence, never prose), the samples and
     keep/drop expectations, every rule with a `why` to review. Then run
     `cleaner explain` and `cleaner check` on it.
     """
@@ -482,7 +483,7 @@ Examples:
 )
 @_profiles_option
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
-    """List the available profiles and what each is detected by."""
+    """List the available profiles, what each is detected by and, for a site, its generic setting."""
     for p in _load(profiles_dirs):
         click.echo(f"{p.name} ({p.kind}): {p.description or '-'}  [{p.path}]")
         if p.sitename:
@@ -493,4 +494,6 @@ def profiles(profiles_dirs: tuple[Path, ...]) -> None:
             click.echo(f"  fingerprint: {fingerprint.pattern}")
         if p.platforms:
             click.echo(f"  uses: {', '.join(p.platforms)}")
+        if p.generic is not None:  # site profiles only: platform profiles have no say
+            click.echo(f"  generic: {p.generic}")
         click.echo(f"  rules: {len(p.rules)}")

@@ -3,6 +3,11 @@
 Suspects come from two places: what the generic heuristics remove from each sample,
 and lines every sample shares although their articles differ. Each becomes a
 `drop_line` rule whose `why` says where the suspicion came from.
+
+A heuristic's suspicion alone is weak for a line found in only one sample (with one
+sample, every line): it becomes a rule only if it is short and does not end like a
+sentence, the shape of a menu, share bar or counter. Prose found once (an article's
+closing appeal, a letter's "To the editor:") is the article's own text, never a rule.
 """
 
 from __future__ import annotations
@@ -13,13 +18,19 @@ from pathlib import Path
 
 import regex
 
+from cleaner.heuristics.body import TUNING
+from cleaner.heuristics.lines import describe
 from cleaner.pipeline import clean
-from cleaner.profiles import Profiles
+from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
 SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
 MIN_KEEP_WORDS = 8
+# What a draft says about generic cleaning: the site default, which the drafted rules stand in for.
+GENERIC_NOTE = (
+    f'generic = "{GENERIC_DEFAULT}" (the site default): the generic stage removes no line here; the rules below do.'
+)
 
 
 def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Profiles) -> str:
@@ -35,10 +46,12 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
             for line in removal.text.split("\n"):
                 if line.strip() and line.strip() not in by_heuristic.setdefault(removal.rule, []):
                     by_heuristic[removal.rule].append(line.strip())
+    counts = Counter(line for lines in texts for line in set(lines) if line)  # samples each line is in
     shared: list[str] = []
     if len(samples) > 1:
-        counts = Counter(line for lines in texts for line in set(lines) if line)
         shared = [line for line in dict.fromkeys(texts[0]) if line and counts[line] == len(samples)]
+    for lines in by_heuristic.values():
+        lines[:] = [line for line in lines if counts[line] > 1 or _template_shaped(line)]
     suspects = list(dict.fromkeys(shared + [line for lines in by_heuristic.values() for line in lines]))
 
     fingerprints = _fingerprints(shared or suspects)
@@ -62,11 +75,24 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
         f"Starter profile for {name}, written by `cleaner new`. Review every rule:\n"
         "delete what is article text, turn varying lines into drop_matching patterns,\n"
         "add the site's hosts = [...] when scrapes come with URLs,\n"
-        "then run `cleaner check` until it prints nothing.\n"
+        "then run `cleaner check` until it prints nothing.\n" + GENERIC_NOTE
     )
-    head = {"name": name, "description": f"{name} articles", "fingerprints": fingerprints, "samples": rel}
+    head = {
+        "name": name,
+        "description": f"{name} articles",
+        "fingerprints": fingerprints,
+        "samples": rel,
+        "generic": GENERIC_DEFAULT,
+    }
     entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
     return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
+
+
+def _template_shaped(line: str) -> bool:
+    """Short and not ending like a sentence (the generic stage's own measures): a menu,
+    share bar or counter, which one sample may show as boilerplate; prose it may not."""
+    info = describe(0, line)
+    return info.chars < TUNING.length_low and not info.sentence
 
 
 def _fingerprints(lines: list[str]) -> list[str]:

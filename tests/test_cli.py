@@ -247,6 +247,28 @@ def test_profiles_lists_what_each_detects_by():
     assert "  fingerprint: ^Getting your Trinity Audio player ready" in result.stdout
 
 
+def test_profiles_lists_each_site_profiles_generic_setting(tmp_path: Path):
+    (tmp_path / "full-site.toml").write_text(
+        '[profile]\nname = "full-site"\nhosts = ["full.example"]\ngeneric = "full"\n', encoding="utf-8"
+    )
+    (tmp_path / "plain-site.toml").write_text(
+        '[profile]\nname = "plain-site"\nhosts = ["plain.example"]\n', encoding="utf-8"
+    )
+    result = run("profiles", "--profiles-dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    full = lines.index(f"full-site (site): -  [{tmp_path / 'full-site.toml'}]")
+    assert lines[full + 1 : full + 4] == ["  host: full.example", "  generic: full", "  rules: 0"]
+    plain = lines.index(f"plain-site (site): -  [{tmp_path / 'plain-site.toml'}]")
+    assert lines[plain + 1 : plain + 4] == ["  host: plain.example", "  generic: metadata", "  rules: 0"]
+    assert "  generic: metadata\n  rules: 4\n" in result.stdout  # coinspeaker, built in
+    platform = lines.index(next(line for line in lines if line.startswith("trinity-audio (platform)")))
+    assert lines[platform + 1 : platform + 3] == [
+        "  fingerprint: ^Getting your Trinity Audio player ready",
+        "  rules: 1",
+    ]
+
+
 @pytest.mark.parametrize("command", [[], ["clean"], ["explain"], ["check"], ["new"], ["learn"], ["profiles"]])
 def test_every_command_has_help_with_examples(command: list[str]):
     result = run(*command, "--help")
