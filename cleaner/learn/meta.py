@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.learn.shapes import Item, Shape
+from cleaner.learn.shapes import DAYS, MONTHS, Item, Shape
 
 READING_UNITS = frozenset({"min", "mins", "minute", "minutes"})
 AUTHOR_CUES = frozenset({"by", "author", "written", "words", "posted", "reporter", "reporting"})
@@ -17,13 +17,20 @@ TAG_CUES = frozenset({"tags", "tagged"})
 DATE_GLUE = frozenset({",", ".", "/", "-"})
 SENTENCE_END = regex.compile(r"[.!?…:;]['\"’”)]*$")
 WORD = regex.compile(r"\w+")
+PROSE_WORD = regex.compile(r"\p{L}{2,}")  # not a number, not "p" of "p.m."
+CALENDAR_WORDS = frozenset(MONTHS + DAYS)
+TIME_GLUE = frozenset({"at", ",", "-", "–", "·", "@"})
 MAX_TITLE_WORDS = 25
 MAX_META_WORDS = 20
 
 
 def is_paragraph(text: str) -> bool:
-    """Running prose: several words ending like a sentence (never a template candidate)."""
-    return len(WORD.findall(text)) >= 8 and bool(SENTENCE_END.search(text))
+    """Running prose: several words ending like a sentence (never a template candidate).
+
+    Numbers and month or weekday names are not words here: "Published June 16, 2020 at
+    3:30 p.m. | Updated June 17, 2020 at 1:45 a.m." is a dateline, not a sentence."""
+    words = [w for w in PROSE_WORD.findall(text) if w not in CALENDAR_WORDS]
+    return len(words) >= 8 and bool(SENTENCE_END.search(text))
 
 
 def is_title_like(text: str) -> bool:
@@ -81,11 +88,43 @@ def _mark_dates(items: list[Item]) -> bool:
         has_month = any(it.kind == "mon" for it in run)
         day = any(all(int(v) <= 31 for v in it.values) for it in nums)
         if (has_month and day) or len(nums) >= 3:
-            for it in run:
+            for it in run + _time_after(items, last + 1):
                 it.group = "date"
             return True
         i = last + 1
     return False
+
+
+def _time_after(items: list[Item], i: int) -> list[Item]:
+    """The clock time right after a date, with its glue: " at 3:30 p.m.", ", 15:30"; [] if none.
+
+    The first date of a line is the published date: "Published ... | Updated ..." keeps
+    the update out of the group."""
+    j = i
+    while j < len(items) and (items[j].kind == "ws" or (items[j].kind == "lit" and items[j].values[0] in TIME_GLUE)):
+        j += 1
+    if j == i or not _is_clock(items, j):
+        return []
+    end = j + 3
+    if end + 1 < len(items) and items[end].kind == "ws" and items[end + 1].kind == "mer":
+        end += 2
+    elif end < len(items) and items[end].kind == "mer":
+        end += 1
+    return items[i:end]
+
+
+def _is_clock(items: list[Item], j: int) -> bool:
+    """items[j:j+3] read as hours:minutes."""
+    if j + 3 > len(items):
+        return False
+    h, colon, m = items[j : j + 3]
+    return (
+        h.kind == "num"
+        and colon.kind == "lit"
+        and colon.values[0] == ":"
+        and m.kind == "num"
+        and all(len(v) == 2 for v in m.values)
+    )
 
 
 def _list_after_cue(shape: Shape) -> None:

@@ -13,7 +13,10 @@ from difflib import SequenceMatcher
 
 import regex
 
-TOKEN = regex.compile(r"\d+|\p{L}+|\s+|.", regex.DOTALL)
+# "a.m." / "PM" after a clock time is one token, so a.m. and p.m. vary as a class.
+MERIDIEM_RE = r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)"
+_MERIDIEM = regex.compile(MERIDIEM_RE)
+TOKEN = regex.compile(r"(?<=\d\s?)" + MERIDIEM_RE + r"(?!\p{L})|\d+|\p{L}+|\s+|.", regex.DOTALL)
 MONTHS = [
     "January",
     "February",
@@ -72,7 +75,7 @@ _NAME = regex.compile(NAME_RE)
 _MONTHS, _DAYS = frozenset(MONTHS), frozenset(DAYS)
 
 # Class keys: tokens that vary between pages of one site (numbers, dates) compare equal.
-NUM, MON, DAY, WS = "\0num", "\0mon", "\0day", "\0ws"
+NUM, MON, DAY, WS, MER = "\0num", "\0mon", "\0day", "\0ws", "\0mer"
 
 
 def tokens(text: str) -> list[str]:
@@ -88,6 +91,8 @@ def key(token: str) -> str:
         return DAY
     if token.isspace():
         return WS
+    if _MERIDIEM.fullmatch(token):
+        return MER
     return token
 
 
@@ -102,7 +107,7 @@ def has_classes(skel: tuple[str, ...]) -> bool:
 
 @dataclass
 class Item:
-    """One piece of a shape: kind is "lit", "ws", "num", "mon", "day" or "var"."""
+    """One piece of a shape: kind is "lit", "ws", "num", "mon", "day", "mer" (a.m./p.m.) or "var"."""
 
     kind: str
     values: list[str]  # the text of this piece in each variant
@@ -119,6 +124,8 @@ class Item:
             return MONTH_RE
         if self.kind == "day":
             return DAY_RE
+        if self.kind == "mer":
+            return MERIDIEM_RE
         if all(v.isdecimal() for v in self.values):
             return r"\d+"
         if self.is_name():
@@ -171,7 +178,7 @@ class Shape:
 
 
 def _kind(k: str) -> str:
-    return {NUM: "num", MON: "mon", DAY: "day", WS: "ws"}.get(k, "lit")
+    return {NUM: "num", MON: "mon", DAY: "day", WS: "ws", MER: "mer"}.get(k, "lit")
 
 
 def generalise(variants: list[str]) -> Shape:

@@ -1,0 +1,106 @@
+"""learn_site on small hand-written scrapes: datelines with a time, dates below the
+article, bylines without "By" (issue 17, item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+import cleaner
+from cleaner.learn import learn_site
+from cleaner.learn.meta import is_paragraph, name_groups
+from cleaner.learn.shapes import generalise
+
+BODIES = [
+    [
+        "The ferry timetable changes next week after a long consultation with passengers.",
+        "Morning crossings move earlier by ten minutes and the last boat leaves at nine.",
+    ],
+    [
+        "A new cycle shelter opened beside the station with room for sixty bikes.",
+        "Commuters asked for lockers as well and the council says it will look at costs.",
+    ],
+    [
+        "The allotment society held its autumn show in the parish hall on Saturday.",
+        "Judges praised the onions and a record number of children entered the vegetable art class.",
+    ],
+    [
+        "Volunteers repainted the bandstand in the park over two sunny weekends in May.",
+        "The work was paid for by a raffle and donations from neighbouring businesses.",
+    ],
+]
+TITLES = ["Ferry Times Change", "Station Gets Bike Shelter", "Allotment Show Returns", "Bandstand Repainted"]
+NAMES = ["Oskar Brandt", "Nadia Osei", "Ines van Loon", "Tobias Reyes"]
+
+
+def page(k: int, byline: str, dateline: str, footer: list[str]) -> str:
+    lines = [
+        "The Quayside Bulletin",
+        "Home | Town | Harbour | Letters",
+        "",
+        TITLES[k],
+        byline,
+        dateline,
+        "",
+        BODIES[k][0],
+        "",
+        BODIES[k][1],
+        "",
+        "Share this story",
+        "More stories",
+        *footer,
+        "",
+        "© The Quayside Bulletin",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def clean_unseen(tmp_path: Path, pages: list[str]) -> tuple[cleaner.Document, str]:
+    toml = learn_site(pages[:3], "quayside")
+    (tmp_path / "quayside.toml").write_text(toml, encoding="utf-8")
+    doc = cleaner.clean(pages[3], profiles=cleaner.load_profiles([tmp_path]), profile="quayside", heuristics=False)
+    return doc, toml
+
+
+def body(k: int) -> str:
+    return "\n\n".join(BODIES[k]) + "\n"
+
+
+# ---- (a) a dateline with a time and an "Updated ..." tail ------------------------------------
+
+DATELINES = [
+    "Posted March 3, 2021 at 9:15 a.m. | Updated March 4, 2021 at 6:40 p.m.",
+    "Posted July 21, 2022 at 4:05 p.m. | Updated July 21, 2022 at 8:30 p.m.",
+    "Posted October 9, 2020 at 11:50 a.m. | Updated October 12, 2020 at 7:10 a.m.",
+    "Posted January 30, 2023 at 2:25 p.m. | Updated February 1, 2023 at 10:00 a.m.",
+]
+
+
+def test_dateline_is_not_prose():
+    assert not is_paragraph(DATELINES[0])
+    assert is_paragraph(BODIES[0][0])
+
+
+def test_dateline_date_group_has_the_time_and_meridiem_varies():
+    # all three variants print "a.m." in the published time: still a class, not a literal
+    shape = generalise(
+        [
+            "Posted May 2, 2021 at 9:15 a.m. | Updated May 2, 2021 at 10:40 a.m.",
+            "Posted June 8, 2022 at 7:05 a.m. | Updated June 9, 2022 at 8:30 a.m.",
+            "Posted July 19, 2020 at 11:50 a.m. | Updated July 19, 2020 at 11:55 a.m.",
+        ]
+    )
+    assert name_groups(shape) == ["date"]
+    match = regex.fullmatch(shape.regex(), DATELINES[1])
+    assert match and match.group("date") == "July 21, 2022 at 4:05 p.m."
+
+
+def test_dateline_with_time_learned_as_published_date(tmp_path):
+    pages = [page(k, f"By {NAMES[k]}", DATELINES[k], []) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == body(3)
+    meta = doc.metadata.as_dict()
+    assert meta["date"] == "2023-01-30T14:25:00"
+    assert meta["author"] == "Tobias Reyes"
+    assert "a\\.m\\." not in toml  # a.m./p.m. a varying part, never a literal
