@@ -81,6 +81,24 @@ def _region(al: Alignment, cuts: Cuts, slot: Slot) -> str:
     return "footer" if p > content[-1] else "inline"
 
 
+def _above_body(al: Alignment, cuts: Cuts, slot: Slot) -> bool:
+    """Every occurrence of the slot is above the article's body: its first paragraph, or
+    its first line other than the headline when no line reads as prose."""
+    for d, positions in slot.occ.items():
+        content = [i for i in al.content(d) if i != cuts.headline.get(d)]
+        start = next((i for i in content if is_paragraph(al.docs[d][i])), content[0] if content else None)
+        if start is None or max(positions) > start:
+            return False
+    return True
+
+
+def _ungroup(slot: Slot, name: str) -> list[str]:
+    for item in slot.shape.items:
+        if item.group == name:
+            item.group = None
+    return slot.shape.groups()
+
+
 def _needed(al: Alignment, cuts: Cuts, slot: Slot) -> bool:
     """A slot needs a rule when it occurs where no cut_after removes it."""
     return any(p < cuts.after_at.get(d, len(al.docs[d])) for d, ps in slot.occ.items() for p in ps)
@@ -121,6 +139,8 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
                 )
             continue
         fields = name_groups(slot.shape) if slot.source != "repeat" else []
+        if "date" in fields and not _above_body(al, cuts, slot):
+            fields = _ungroup(slot, "date")  # a related post's date, not the article's
         if fields:
             meta.append(
                 {

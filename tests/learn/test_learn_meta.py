@@ -104,3 +104,30 @@ def test_dateline_with_time_learned_as_published_date(tmp_path):
     assert meta["date"] == "2023-01-30T14:25:00"
     assert meta["author"] == "Tobias Reyes"
     assert "a\\.m\\." not in toml  # a.m./p.m. a varying part, never a literal
+
+
+# ---- (b) dates after the article are never the page's date -------------------------------
+
+RELATED = [
+    ["Harbour Wall Repairs Begin", "April 2, 2019", "Market Moves Indoors", "May 14, 2018"],
+    ["Pier Lights Restored", "June 30, 2019", "School Choir Tours", "August 8, 2017"],
+    ["Lifeboat Day Planned", "September 5, 2018", "Museum Extends Hours", "December 1, 2019"],
+    ["Tide Gauge Replaced", "November 11, 2017", "Fish Market Reopens", "March 19, 2018"],
+]
+
+
+def test_date_only_from_lines_above_the_article(tmp_path):
+    # No dateline above the article: the related posts' dates must not become the date.
+    pages = [page(k, f"By {NAMES[k]}", "", RELATED[k]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == body(3)
+    assert doc.metadata.as_dict().get("date") is None
+    assert "(?P<date>" not in toml
+
+
+def test_dateline_above_wins_over_related_dates(tmp_path):
+    pages = [page(k, f"By {NAMES[k]}", DATELINES[k], RELATED[k]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == body(3)
+    assert doc.metadata.as_dict()["date"] == "2023-01-30T14:25:00"
+    assert toml.count("(?P<date>") == 1
