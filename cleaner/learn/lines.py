@@ -23,7 +23,7 @@ from cleaner import pipeline
 from cleaner.document import Document
 from cleaner.learn.blocks import repeated_runs
 from cleaner.learn.meta import MAX_META_WORDS, is_list_line, is_paragraph
-from cleaner.learn.shapes import Shape, generalise, skeleton
+from cleaner.learn.shapes import NAME_RE, Shape, generalise, skeleton
 from cleaner.profiles import Profiles
 from cleaner.stages import profile as profile_stage
 
@@ -192,6 +192,24 @@ class Alignment:
         paras = [j for j, t in enumerate(texts) if t and labels[j] is None and is_paragraph(t)]
         return bool(paras) and paras[0] < i < paras[-1]
 
+    def _byline_with_role(self, chosen: dict[int, int]) -> bool:
+        """ "Jane Roe, Staff Writer" / "Ali Khan, Staff Writer" above the article: a name and
+        the same role in every scrape, not a list of categories."""
+        variants = [self.docs[d][j] for d, j in chosen.items()]
+        firsts = {v.split(",", 1)[0].strip() for v in variants}
+        roles = {v.rsplit(",", 1)[1].strip() for v in variants}
+        return (
+            len(roles) == 1
+            and len(firsts) > 1
+            and all(v.count(",") == 1 and NAME.fullmatch(v.split(",", 1)[0]) for v in variants)
+            and all(self._above_article(d, j) for d, j in chosen.items())
+        )
+
+    def _above_article(self, d: int, i: int) -> bool:
+        texts, labels = self.docs[d], self.labels[d]
+        first = next((j for j, t in enumerate(texts) if t and labels[j] is None and is_paragraph(t)), None)
+        return first is not None and i < first
+
     def _align_gap(self, gaps: list[list[int]]) -> None:
         for i in gaps[0]:
             base = skeleton(self.docs[0][i])
@@ -209,7 +227,7 @@ class Alignment:
             if len(chosen) < len(gaps) or any(self._inside_article(d, j) for d, j in chosen.items()):
                 continue
             variants = [self.docs[d][j] for d, j in chosen.items()]
-            if all(is_list_line(v) and ":" not in v for v in variants):
+            if all(is_list_line(v) and ":" not in v for v in variants) and not self._byline_with_role(chosen):
                 continue  # a bare list ("Drinks, City Guides") is the article's categories, not template
             shape = generalise(variants)
             if _usable(shape):
@@ -219,6 +237,7 @@ class Alignment:
                 )
 
 
+NAME = regex.compile(NAME_RE)
 LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,20}:")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.learn.shapes import DAYS, MONTHS, Item, Shape
+from cleaner.learn.shapes import DAYS, MONTHS, Item, Shape, role_after
 
 READING_UNITS = frozenset({"min", "mins", "minute", "minutes"})
 AUTHOR_CUES = frozenset({"by", "author", "written", "words", "posted", "reporter", "reporting"})
@@ -166,4 +166,9 @@ def name_groups(shape: Shape) -> list[str]:
             and "author" not in shape.groups()
         ):
             item.group = "author"
+    if "author" not in shape.groups():
+        for i, item in enumerate(items):
+            if item.kind == "var" and not item.group and role_after(items, i):
+                item.group = "author"  # "Jane Roe, Staff Writer": a byline without "By"
+                break
     return shape.groups()

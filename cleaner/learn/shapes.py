@@ -267,12 +267,39 @@ def _absorbable(items: list[Item], v: int, step: int) -> int:
     if not glue or not (0 <= k < len(items)) or items[k].kind != "lit" or not items[k].values[0].isalpha():
         return 0
     word = items[k].values[0]
+    if step == 1 and role_after(items, v):
+        return 0  # "Jane Roe, Staff Writer": the role is not part of the name
     if "," in glue or any("," in value for value in items[v].values):  # a varying list
         return abs(k - v)
     name_like = items[v].is_name() and word[:1].isupper() and word.lower() not in NAME_CUES and glue == " "
     outer = k + step  # the name part must end there: at the line's edge or before spacing/punctuation
     edge = not (0 <= outer < len(items)) or items[outer].kind == "ws" or not items[outer].values[0].isalnum()
     return abs(k - v) if name_like and edge and _NAME.fullmatch(word) else 0
+
+
+ROLE_WORD = regex.compile(r"\p{L}+")
+MAX_ROLE_WORDS = 5
+BYLINE_CUES = frozenset({"by", "written", "words", "posted", "reporter", "reporting"})
+
+
+def role_after(items: list[Item], v: int) -> bool:
+    """Var v is a name at the start of the line (or after "By") followed by ", Role" to
+    the end of the line, the role fixed text: "Jane Roe, Staff Writer"."""
+    if not items[v].is_name() or v + 2 >= len(items):
+        return False
+    before = [it for it in items[:v] if it.kind != "ws"]
+    if before and not (len(before) == 1 and before[0].kind == "lit" and before[0].values[0].lower() in BYLINE_CUES):
+        return False
+    if items[v + 1].kind != "lit" or items[v + 1].values[0] != ",":
+        return False
+    tail = items[v + 2 :]
+    words = [it.values[0] for it in tail if it.kind != "ws"]
+    return (
+        all(it.kind in ("lit", "ws") for it in tail)
+        and 0 < len(words) <= MAX_ROLE_WORDS
+        and all(ROLE_WORD.fullmatch(w) for w in words)
+        and words[0][:1].isupper()
+    )
 
 
 NAME_CUES = frozenset(

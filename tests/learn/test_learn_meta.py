@@ -131,3 +131,23 @@ def test_dateline_above_wins_over_related_dates(tmp_path):
     assert doc.text == body(3)
     assert doc.metadata.as_dict()["date"] == "2023-01-30T14:25:00"
     assert toml.count("(?P<date>") == 1
+
+
+# ---- (c) a byline without "By": "Name, Role" ---------------------------------------------------
+
+
+def test_byline_name_with_fixed_role_is_author(tmp_path):
+    dates = ["March 3, 2021", "July 21, 2022", "October 9, 2020", "January 30, 2023"]
+    pages = [page(k, f"{NAMES[k]}, Harbour Correspondent", dates[k], []) for k in range(4)]
+    doc, _ = clean_unseen(tmp_path, pages)
+    assert doc.text == body(3)
+    meta = doc.metadata.as_dict()
+    assert meta["author"] == "Tobias Reyes"
+    assert meta["date"] == "2023-01-30"
+
+
+def test_name_role_shape_names_author():
+    shape = generalise(["Oskar Brandt, Harbour Correspondent", "Nadia Osei, Harbour Correspondent"])
+    assert name_groups(shape) == ["author"]
+    match = regex.fullmatch(shape.regex(), "Ines van Loon, Harbour Correspondent")
+    assert match and match.group("author") == "Ines van Loon"
