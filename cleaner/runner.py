@@ -120,9 +120,15 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         return Result(job, None, message(err), 0)
     except MemoryError:  # one huge input (or one under ulimit -v); unwinding frees its memory for the next
         return Result(job, None, OUT_OF_MEMORY, 0)
+    except ModuleNotFoundError as err:  # a broken install (ftfy, lxml ... missing): named, not a traceback
+        return Result(job, None, f"cannot clean: the module {err.name!r} is not installed; {REINSTALL}", 0)
+    except Exception as err:  # a bug met on this input: it fails alone and by name, the others go on
+        return Result(job, None, f"internal error ({type(err).__name__}: {err}); {REPORT}", 0)
 
 
 OUT_OF_MEMORY = "ran out of memory while cleaning this input"
+REINSTALL = "reinstall cleaner with its dependencies (python3 -m pip install .)"
+REPORT = "this is a bug in cleaner: please report it with this input"
 
 
 def message(err: Exception) -> str:

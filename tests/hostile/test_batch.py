@@ -428,3 +428,35 @@ def test_only_boilerplate_says_so_and_an_empty_file_does_not(tmp_path: Path):
         f"cleaner: {tmp_path / 'nav.txt'}: no text left after cleaning; `cleaner explain` shows what removed it",
         f"cleaner: 2 cleaned, 0 failed into {tmp_path / 'out'}",
     ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_missing_module_or_a_bug_fails_its_input_not_the_run(tmp_path: Path, monkeypatch, jobs: str):
+    """Seen with cleaner run from a source tree on a Python without ftfy: a traceback after 16
+    of 1,362 files, the rest never cleaned. Workers are forked after the patch, so they see it."""
+    from cleaner import runner
+
+    real = runner.clean
+
+    def clean(data, **kwargs):
+        if b"MISSING" in data:
+            raise ModuleNotFoundError("No module named 'ftfy'", name="ftfy")
+        if b"BUG" in data:
+            raise RuntimeError("something unforeseen")
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(runner, "clean", clean)
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name, text in (("a.txt", PROSE), ("b.txt", "MISSING\n"), ("c.txt", "BUG\n"), ("d.txt", PROSE)):
+        (src / name).write_text(text)
+    result = run("clean", str(src), "-o", str(out), "-j", jobs)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"cleaner: {src / 'b.txt'}: cannot clean: the module 'ftfy' is not installed; "
+        "reinstall cleaner with its dependencies (python3 -m pip install .)",
+        f"cleaner: {src / 'c.txt'}: internal error (RuntimeError: something unforeseen); "
+        "this is a bug in cleaner: please report it with this input",
+        f"cleaner: 2 cleaned, 2 failed into {out}",
+    ]
+    assert sorted(outputs(out)) == ["a.txt", "d.txt"]
