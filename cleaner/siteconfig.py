@@ -75,6 +75,20 @@ def find(dirs: list[Path], host: str) -> Path | None:
     return None
 
 
+def saved_page(folder: Path, url: str) -> Path:
+    """Where `cleaner check` reads a test_url's page: TEST_PAGES beside the site config, laid
+    out as `wget -x` saves it (host/path, index.html for a folder, the query after "?")."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path.lstrip("/")
+    if not path or path.endswith("/"):
+        path += "index.html"
+    if parts.query:
+        path += "?" + parts.query
+    return folder / TEST_PAGES / (parts.hostname or "") / path
+
+
 def is_site_config(path: Path) -> bool:
     return FILE_NAME.match(path.name) is not None
 
