@@ -5,8 +5,8 @@ Usage: python benchmarks/site_selectors.py [--corpus DIR] [--draft] [--rules DIR
 Several dragnet sites have pages in both train and val (the site is read from each page's
 canonical URL, og:url or <base>). With --draft, a profile with `body` and `strip` rules is
 drafted for each such site from its TRAIN pages only (cleaner.page_draft, given the train
-pages' gold text as the article), and kept only if it does not lower the site's F1 on those
-train pages; the profiles are written to benchmarks/site_rules/ (reviewable, committed).
+pages' gold text as the article), and kept only if it raises the site's F1 on all its train
+pages by MIN_GAIN; the profiles are written to benchmarks/site_rules/ (reviewable, committed).
 Without --draft, those files are used as they are. Then every site's VAL pages are cleaned
 through the HTML path without and with the site rules, and scored with the corpus's shingle
 F1 (../shared/corpus/score.py), per site side by side. Val is never used to draft or keep.
@@ -39,6 +39,7 @@ URL = re.compile(
     re.I,
 )
 MAX_DRAFT_PAGES = 5  # train pages a site's rules are drafted from (the first, by id)
+MIN_GAIN = 0.005  # F1 a site's rules must add on its train pages to be kept: a rule earns its place
 
 
 def scorer():
@@ -118,7 +119,7 @@ def draft_site(corpus: Path, site: str, train: list[str], plain, score) -> str |
     before = score.score(all_train, clean_pages(corpus, train, plain))["F1"]
     after = score.score(all_train, clean_pages(corpus, train, with_rules))["F1"]
     print(f"  {site}: body {found.body} strip {found.strip}: train F1 {before:.3f} -> {after:.3f}", file=sys.stderr)
-    return text if after >= before else None
+    return text if after >= before + MIN_GAIN else None
 
 
 def _profiles_with(text: str, site: str):

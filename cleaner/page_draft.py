@@ -20,7 +20,7 @@ WORD = regex.compile(r"\w+")
 BLOCKS = ("div", "article", "section", "main", "td", "ul", "aside", "header", "footer", "form", "nav", "span", "p")
 MIN_COVER = 0.8  # share of the article's words a body must hold, on every page
 MIN_STRIP_WORDS = 3  # a box with fewer words is not worth a rule
-MAX_STRIP_OVERLAP = 0.1  # share of a strip's words that may be article words (a shared "the")
+MAX_STRIP_OVERLAP = 0.1  # share of a strip's three-word phrases that may be the article's
 UP = 3  # ancestors of the best element per page whose names are tried too
 # Class names that are layout or state, not what a box is: poor selectors.
 LAYOUT = regex.compile(r"^(?:clearfix|clear|row|col(?:-.*)?|container|wrapper|inner|outer|left|right|active|hidden)$")
@@ -34,6 +34,12 @@ class Draft(NamedTuple):
 
 def words(text: str) -> Counter:
     return Counter(w.lower() for w in WORD.findall(text))
+
+
+def shingles(text: str, n: int = 3) -> Counter:
+    """Runs of n words: a box shares a few common words with any article, not its phrases."""
+    found = [w.lower() for w in WORD.findall(text)]
+    return Counter(tuple(found[i : i + n]) for i in range(max(len(found) - n + 1, 1)))
 
 
 def _overlap(part: Counter, whole: Counter) -> int:
@@ -99,17 +105,18 @@ def draft(trees: Sequence[Any], articles: Sequence[str]) -> Draft:
             precisions.append(held / (sum(found.values()) or 1))
         if min(covers) >= MIN_COVER and (precision := sum(precisions) / len(precisions)) > best_precision:
             body, body_cover, best_precision = css, min(covers), precision
-    return Draft(body, body_cover, _strips(trees, wanted, body) if body else [])
+    return Draft(body, body_cover, _strips(trees, articles, body) if body else [])
 
 
-def _strips(trees: Sequence[Any], wanted: list[Counter], body: str) -> list[str]:
-    """Boxes inside the body, named alike on every page, with no article words in them."""
+def _strips(trees: Sequence[Any], articles: Sequence[str], body: str) -> list[str]:
+    """Boxes inside the body, named alike on every page, with no article phrases in them."""
+    wanted = [shingles(a) for a in articles]
     per_page: list[set[str]] = []
     for tree, article in zip(trees, wanted, strict=True):
         found: set[str] = set()
         for root in _select(tree, body):
             for element in root.iterdescendants(*BLOCKS):
-                box = words(element.text_content())
+                box = shingles(element.text_content())
                 size = sum(box.values())
                 if size >= MIN_STRIP_WORDS and _overlap(box, article) <= MAX_STRIP_OVERLAP * size:
                     found.update(names(element))
@@ -121,7 +128,7 @@ def _strips(trees: Sequence[Any], wanted: list[Counter], body: str) -> list[str]
         clean = True
         for tree, article in zip(trees, wanted, strict=True):
             for element in _select(tree, f"{body} {css}"):
-                box = words(element.text_content())
+                box = shingles(element.text_content())
                 if _overlap(box, article) > MAX_STRIP_OVERLAP * sum(box.values()):
                     clean = False
         if clean:

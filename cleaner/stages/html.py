@@ -177,8 +177,8 @@ def extract(
         meta.update(ruled.meta)
     if not text:
         return "", meta, 0, ruled
-    # a body rule chose the article: what lies outside it is not the site's standfirst
-    standfirst = [] if ruled and ruled.body else html_lead.lead(tree, text, headline)
+    # with a body rule too: sites print the standfirst between the headline and the body's element
+    standfirst = html_lead.lead(tree, text, headline)
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
 
 
