@@ -23,10 +23,10 @@ from pathlib import Path
 
 TEXT = b"Getting your Trinity Audio player ready...\nHello world.\n"
 PAGE = (
-    '<html><head><link rel="canonical" href="https://www.site0007.example.com/a"></head><body>'
-    '<div class="story"><p>The harbour reopened on Monday after three days of storms.</p></div>'
-    '<div class="share-bar">Share</div></body></html>'
-).encode()
+    b'<html><head><link rel="canonical" href="https://www.site0007.example.com/a"></head><body>'
+    b'<div class="story"><p>The harbour reopened on Monday after three days of storms.</p></div>'
+    b'<div class="share-bar">Share</div></body></html>'
+)
 
 
 def write_configs(folder: Path, count: int) -> None:
