@@ -97,7 +97,8 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
     if html and len(html) == len(docs):
         page_entries, hosts = _page_rules(samples, [d.text for d in docs], docs)
         entries = page_entries + entries
-        head = {"name": name, "description": head["description"], "hosts": hosts or None} | head
+        if hosts:  # after the description, where a profile names its hosts
+            head = {"name": name, "description": head["description"], "hosts": hosts} | head
     return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
 
 
