@@ -117,12 +117,22 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
                 "kind": "meta_field",
                 "pattern": r"^(?P<title>.+)$",
                 neighbour: cuts.title.pattern,
-                "why": f"headline: the first varying line, directly "
+                "why": f"headline: the varying line directly "
                 f"{where} the same template line in {n} of {n} scrapes",
             }
         )
+    if cuts.crumbs:
+        meta.append(
+            {
+                "kind": "meta_field",
+                "pattern": cuts.crumb_pattern,
+                ("next" if cuts.crumbs.step == 1 else "prev"): cuts.crumbs.pattern,
+                "split": cuts.crumb_sep,
+                "why": f"breadcrumb of varying depth directly above the headline in {n} of {n} scrapes: categories",
+            }
+        )
     order = sorted(
-        range(len(al.slots)),
+        (s for s in range(len(al.slots)) if al.slots[s].occ),
         key=lambda s: (next(iter(al.slots[s].occ)), al.slots[s].first(next(iter(al.slots[s].occ)))),
     )
     for s in order:
@@ -219,8 +229,9 @@ def _allowed(al: Alignment, cuts: Cuts, d: int) -> set[int]:
         ok |= {i for i, t in enumerate(texts) if t == texts[head]}
     if d in cuts.after_at:
         ok |= set(range(cuts.after_at[d], len(texts)))
-    if cuts.categories and d in cuts.categories.positions:
-        ok.add(cuts.categories.positions[d])
+    for pin in (cuts.categories, cuts.crumbs):
+        if pin and d in pin.positions:
+            ok.add(pin.positions[d])
     return ok
 
 
