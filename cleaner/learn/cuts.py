@@ -244,6 +244,9 @@ def _categories(al: Alignment, cuts: Cuts) -> None:
                 break
             if any(is_paragraph(al.docs[d][i]) for i in al.content(d) if i > j):
                 break
+            prev = neighbour(al.docs[d], j, -1)
+            if prev is not None and al.labels[d][prev] is None and is_paragraph(al.docs[d][prev]):
+                break  # a line of its own after the last paragraph: a letter's signature ("Name, Town")
             above[d] = j
         else:
             pin = _pinned(al, above, CATEGORIES)

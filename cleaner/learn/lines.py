@@ -68,6 +68,7 @@ class Alignment:
         self.slots: list[Slot] = []
         self.labels: list[list[int | None]] = [[None] * len(texts) for texts in docs]
         self._repeats()
+        self._captions()
         self._skeletons()
         self._aligned()
 
@@ -102,6 +103,25 @@ class Alignment:
             variants = list(dict.fromkeys(self.docs[d][s] for d, ss in starts.items() for s in ss))
             slot = Slot(generalise(variants), "repeat", starts=starts)
             self._add(slot, {d: [i for s, e in rs for i in range(s, e)] for d, rs in runs.items()})
+
+    def _captions(self) -> None:
+        """Photo captions: lines ending in a credit ("... Photo: Jane Roe / Riverside Post"),
+        above the article or between its paragraphs, in most scrapes: furniture by shape, with
+        the caption's words varying and the credit's cue and agency fixed."""
+        found: dict[str, dict[int, list[int]]] = {}
+        for d, texts in enumerate(self.docs):
+            for i, text in enumerate(texts):
+                m = CAPTION.search(text) if text and self.labels[d][i] is None else None
+                if m:
+                    found.setdefault(m.group("cue").lower(), {}).setdefault(d, []).append(i)
+        for lines in found.values():
+            if len(lines) < self.min_docs:
+                continue
+            matches = [CAPTION.search(self.docs[d][i]) for d, pos in lines.items() for i in pos]
+            heads = [m.string[: m.start("cue")] for m in matches if m]
+            tail = generalise([m.string[m.start("cue") :] for m in matches if m])
+            shape = Shape([Item("var", heads), *tail.items], [m.string for m in matches if m])
+            self._add(Slot(shape, "caption", starts={d: list(p) for d, p in lines.items()}), lines)
 
     def _skeletons(self) -> None:
         found: dict[tuple, dict[int, list[int]]] = {}
@@ -260,6 +280,12 @@ class Alignment:
 
 
 NAME = regex.compile(NAME_RE)
+# A caption: some words, then a credit to the end of the line: "Photo: Jane Roe / Site",
+# "(Photo by Jane Roe)", "Image: Getty Images".
+CAPTION = regex.compile(
+    r"\S.*?(?:[.!?]\s+|\s[(\[]|\s[-–—|]\s)(?P<cue>(?i:photo|photograph|picture|image|illustration|credit|foto)s?"
+    r"(?:\s+by|\s*:))\s+" + NAME_RE + r"(?:\s*[/|,]\s*\p{L}[\p{L} .&'-]{0,40})?[)\]]?$"
+)
 ROLE = regex.compile(r"\p{Lu}\p{L}*(?: \p{L}+){0,3}")  # "Staff Writer", "Local News Editor"
 NAME_ROLE = regex.compile(NAME_RE + ", " + ROLE.pattern)
 LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,20}:")

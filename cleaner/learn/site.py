@@ -13,10 +13,11 @@ from typing import Any
 
 import regex
 
+import cleaner
 from cleaner.learn.check import productive, simulate
-from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts
+from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
-from cleaner.learn.meta import is_paragraph, name_groups
+from cleaner.learn.meta import is_paragraph, meta_fields, name_groups
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
@@ -43,6 +44,8 @@ def learn_site(texts: list[str], name: str, sources: list[str] | None = None) ->
     docs = [prepare(t) for t in texts]
     al = Alignment(docs, min_docs_for(len(docs)))
     cuts = find_cuts(al)
+    if _release_inline(al, cuts, [_generic_kept(t) for t in texts]):
+        cuts = find_cuts(al)
     entries = _rules(al, cuts)
     entries = productive(_checked(entries, al, cuts), al.docs)
     head = {
@@ -58,6 +61,69 @@ def learn_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         + GENERIC_NOTE
     )
     return render(head, entries, expect, note)
+
+
+# ---- template lines that are article text ------------------------------------------------
+
+
+def _generic_kept(text: str) -> set[str]:
+    """The lines the generic stage alone keeps of a scrape (no profile)."""
+    doc = cleaner.clean(text, profile="none")
+    return {line.strip() for line in doc.text.splitlines() if line.strip()}
+
+
+def _header_end(al: Alignment, cuts: Cuts, d: int) -> int:
+    """The last line of scrape d's article head: the headline, then the byline and date
+    lines (template lines with metadata) above the first paragraph."""
+    head = cuts.headline[d]
+    first = next((i for i in al.content(d) if is_paragraph(al.docs[d][i])), len(al.docs[d]))
+    end = head
+    for i in range(head + 1, first):
+        label = al.labels[d][i]
+        if label is not None and meta_fields(al.slots[label].shape):
+            end = i
+    return end
+
+
+def _inside_body(al: Alignment, cuts: Cuts, d: int, p: int, start: int) -> bool:
+    """Position p of scrape d is inside the article: below its head (`start`), above a
+    later paragraph and any cut."""
+    if not start < p < cuts.after_at.get(d, len(al.docs[d])):
+        return False
+    return any(i > p and is_paragraph(al.docs[d][i]) for i in al.content(d))
+
+
+def _introduces(al: Alignment, slot: Slot) -> bool:
+    """Every occurrence ends with a colon and is followed by an article paragraph: a lead-in
+    ("To the editor:", "Ingredients:"), not a call to action ("Share this:" is followed by links)."""
+    for d, positions in slot.occ.items():
+        for p in positions:
+            j = neighbour(al.docs[d], p, 1)
+            if not al.docs[d][p].endswith(":") or j is None or al.labels[d][j] is not None:
+                return False
+            if not is_paragraph(al.docs[d][j]):
+                return False
+    return True
+
+
+def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
+    """A fixed line found in every scrape inside the body, below the headline and byline
+    ("To the editor:", a recurring subheading), that the generic stage keeps in at least
+    half of the scrapes, or that introduces a paragraph, is article text: no drop rule."""
+    if len(cuts.headline) < len(al.docs):
+        return False
+    released = False
+    starts = [_header_end(al, cuts, d) for d in range(len(al.docs))]
+    for s, slot in enumerate(al.slots):
+        if not slot.occ or slot.source not in ("line", "aligned") or meta_fields(slot.shape):
+            continue
+        inside = all(_inside_body(al, cuts, d, p, starts[d]) for d, ps in slot.occ.items() for p in ps)
+        keeps = sum(al.docs[d][ps[0]] in kept[d] for d, ps in slot.occ.items())
+        # the generic stage trims the article's edges: kept in half the scrapes is enough
+        if inside and (2 * keeps >= slot.docs or _introduces(al, slot)):
+            al.release(s)
+            released = True
+    return released
 
 
 # ---- rules -------------------------------------------------------------------------
@@ -117,8 +183,7 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
                 "kind": "meta_field",
                 "pattern": r"^(?P<title>.+)$",
                 neighbour: cuts.title.pattern,
-                "why": f"headline: the varying line directly "
-                f"{where} the same template line in {n} of {n} scrapes",
+                "why": f"headline: the varying line directly {where} the same template line in {n} of {n} scrapes",
             }
         )
     if cuts.crumbs:

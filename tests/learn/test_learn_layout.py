@@ -74,3 +74,38 @@ def test_headlines_with_a_common_prefix_are_the_title(tmp_path):
     assert doc.text == text(BODIES[3])
     meta = doc.metadata.as_dict()
     assert (meta["title"], meta["author"], meta["date"]) == (titles[3], "Tobias Reyes", ISO[3])
+
+
+CAPTIONS = [
+    "Gulls over the harbour wall. Photo: Mira Holt / Quayside Bulletin",
+    "The new pontoon at low tide. Photo: Sam Okoro / Quayside Bulletin",
+    "Stalls along the fish quay. Photo: Ines van Loon / Quayside Bulletin",
+    "A ferry leaves the slipway. Photo: Petra Lind / Quayside Bulletin",
+]
+
+
+def test_captions_are_furniture_by_shape(tmp_path):
+    pages = [
+        page([CAPTIONS[k], ""], TITLES[k], [f"By {NAMES[k]}", DATES[k]], [BODIES[k][0], CAPTIONS[3 - k], BODIES[k][1]])
+        for k in range(4)
+    ]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    assert doc.metadata.as_dict()["title"] == TITLES[3]
+    assert "Photo: " in toml and "Gulls" not in toml
+
+
+SIGNATURES = ["Ada Lowe, Millbrook", "Piet Mol, East Haven", "Rui Costa, Cedar Falls", "Eve Stone, Westbury"]
+
+
+def test_fixed_line_inside_the_body_and_a_signature_are_article_text(tmp_path):
+    # "To the editor:" is in every scrape, below the dateline: article text (the generic
+    # stage keeps it), so no drop rule; the signature after the last paragraph is no list of
+    # categories.
+    bodies = [["To the editor:", *BODIES[k], SIGNATURES[k]] for k in range(4)]
+    pages = [page([], f"Letters: {TITLES[k]}", [DATES[k]], bodies[k]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(bodies[3])
+    meta = doc.metadata.as_dict()
+    assert (meta["title"], meta["date"], meta["categories"]) == (f"Letters: {TITLES[3]}", ISO[3], [])
+    assert "To the editor:" not in toml.split("[expect]")[0]
