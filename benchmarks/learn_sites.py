@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import cleaner  # noqa: E402
-from cleaner.learn import learn_site  # noqa: E402
+from cleaner.check import check  # noqa: E402
+from cleaner.learn.site import draft_site  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
 CANONICAL = regex.compile(
@@ -80,6 +81,14 @@ def main() -> int:
         default="draft",
         help="the draft's generic setting (draft: as learned; else overridden, to compare)",
     )
+    ap.add_argument(
+        "--tune",
+        action="store_true",
+        help="measure on the site's other train pages instead of val (for tuning: never tune on val)",
+    )
+    ap.add_argument("--check", action="store_true", help="also run cleaner check on each draft with its samples")
+    ap.add_argument("--estimates", action="store_true", help="print each draft's leave-one-out estimate")
+    ap.add_argument("--site", default=None, help="only sites whose host contains this")
     ap.add_argument("--show-profile", default=None, help="print the draft learned for this site")
     args = ap.parse_args()
     score = load_score(args.split.with_name("score.py"))
@@ -91,15 +100,32 @@ def main() -> int:
             site = site_of(read(base / "html" / f"{doc_id}.html"))
             if site:
                 groups.setdefault(site, {"train": [], "val": []})[part].append(doc_id)
+    if args.tune:  # the train pages after the first K stand in for val
+        for g in groups.values():
+            g["train"].sort(key=lambda i: (len(i), i))
+            g["val"] = g["train"][args.train :]
     sites = sorted(s for s, g in groups.items() if len(g["train"]) >= args.train and g["val"])
-    print(f"{args.set}: {len(sites)} sites with >= {args.train} train and >= 1 val pages")
+    if args.site:
+        sites = [s for s in sites if args.site in s]
+    part = "other train" if args.tune else "val"
+    print(f"{args.set} ({part} pages): {len(sites)} sites with >= {args.train} train and >= 1 {part} pages")
     print(f"{'site':32s} {'val':>4s} {'generic':>8s} {'draft':>8s} {'diff':>7s}  generic setting")
     rows = []
     for site in sites:
         train = sorted(groups[site]["train"], key=lambda i: (len(i), i))[: args.train]
         val = sorted(groups[site]["val"], key=lambda i: (len(i), i))
         name = "learned-" + regex.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-")
-        toml = learn_site([read(base / "text" / f"{i}.txt") for i in train], name)
+        sources = [f"samples/{i}.txt" for i in train]
+        draft = draft_site([read(base / "text" / f"{i}.txt") for i in train], name, sources=sources)
+        toml = draft.toml
+        if args.check:
+            with tempfile.TemporaryDirectory() as tmp:
+                Path(tmp, "samples").mkdir()
+                for i in train:
+                    Path(tmp, "samples", f"{i}.txt").write_text(read(base / "text" / f"{i}.txt"), encoding="utf-8")
+                Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
+                problems = check([Path(tmp, f"{name}.toml")])
+            print(f"    cleaner check: {len(problems)} problems" + "".join(f"\n      {p}" for p in problems[:3]))
         if args.generic != "draft":
             toml = regex.sub(r"(?m)^generic = '\w+'", f"generic = '{args.generic}'", toml)
         if args.show_profile == site:
@@ -108,18 +134,20 @@ def main() -> int:
             Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
             profiles = cleaner.load_profiles([tmp])
         gold = {i: read(base / "gold" / f"{i}.txt") for i in val}
-        generic, draft = {}, {}
+        generic, cleaned = {}, {}
         for i in val:
             text = read(base / "text" / f"{i}.txt")
             generic[i] = cleaner.clean(text, profile="none").text
-            draft[i] = cleaner.clean(text, profiles=profiles, profile=name).text
-        f_generic, f_draft = score.score(gold, generic)["F1"], score.score(gold, draft)["F1"]
+            cleaned[i] = cleaner.clean(text, profiles=profiles, profile=name).text
+        f_generic, f_draft = score.score(gold, generic)["F1"], score.score(gold, cleaned)["F1"]
         setting = regex.search(r"(?m)^generic = '(\w+)'", toml)
         rows.append((f_generic, f_draft))
         print(
             f"{site[:32]:32s} {len(val):4d} {f_generic:8.3f} {f_draft:8.3f} {f_draft - f_generic:+7.3f}  "
             f"{setting.group(1) if setting else '?'}"
         )
+        if args.estimates:
+            print(f"    leave-one-out: {draft.estimate}")
     if rows:
         g, d = mean(r[0] for r in rows), mean(r[1] for r in rows)
         worse = sum(r[1] < r[0] - 1e-9 for r in rows)

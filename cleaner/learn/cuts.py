@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleaner.learn.lines import Alignment, Slot
-from cleaner.learn.meta import SENTENCE_END, is_list_line, is_paragraph, is_title_like, meta_fields
+from cleaner.learn.meta import SENTENCE_END, has_date, is_list_line, is_paragraph, is_title_like, meta_fields
 
 MAX_CUT_MARKERS = 3
 # Possessive: the items cannot contain the comma, so giving back never helps, and
@@ -209,7 +209,7 @@ def _cut_after(al: Alignment, cuts: Cuts) -> None:
     n = len(al.docs)
     found: list[tuple[int, int, dict[int, int]]] = []
     for s, slot in enumerate(al.slots):
-        if slot.docs < n or slot.source == "repeat":
+        if slot.docs < n or slot.source == "repeat" or not _marker_shape(slot):
             continue
         rx = slot_regex(slot)
         maybe = {d: first_match(al.docs[d], rx) for d in range(n)}
@@ -221,6 +221,12 @@ def _cut_after(al: Alignment, cuts: Cuts) -> None:
         cuts.after.append(s)
         for d, p in at.items():
             cuts.after_at[d] = min(p, cuts.after_at.get(d, p))
+
+
+def _marker_shape(slot: Slot) -> bool:
+    """A cut marker must not have a shape article bodies also have: a date-only line
+    ("June 8, 2024", a related post's date) opens an events list or a diary entry as well."""
+    return not (has_date(slot.shape) and slot.shape.literal_letters() < 3)
 
 
 def _only_titles_after(al: Alignment, cuts: Cuts, d: int, p: int) -> bool:

@@ -74,7 +74,7 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         estimate = "; ".join(f'generic = "{g}": P {p:.2f} R {r:.2f} F1 {f:.2f}' for g, (p, r, f) in scores.items())
         why = (
             f"leave-one-out over the {len(docs)} scrapes (learn from {len(docs) - 1}, clean the one left out;\n"
-            "article text = prose the generic stage keeps and template = lines other scrapes share):\n"
+            "article text = lines no other scrape has that the generic stage keeps, and prose among them):\n"
             f'{estimate}\ngeneric = "{generic}" measured best; '
             f"{len(harmful)} rule value(s) that removed article text of a left-out scrape dropped."
         )
@@ -85,7 +85,7 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         "samples": list(sources) if sources else None,
         "generic": generic,
     }
-    expect = {"keep": _keep(al, cuts), "drop": _drop_examples(al, cuts, entries)}
+    expect = _expect(texts, head, entries, _keep(al, cuts), _drop_examples(al, cuts, entries))
     note = (
         f"Drafted by `cleaner learn` from {len(docs)} scrapes of one site.\nEach rule's why says what was found.\n"
         + why
@@ -128,11 +128,11 @@ def _leave_one_out(
         bad = _harm(entries, docs, kept, [k])
         harmful |= bad
         entries = _without(entries, bad)
-        article, template = _reference(docs, kept, k)
+        article = _reference(docs, kept, k)
         text = "\n".join(docs[k]) + "\n"
         for g in GENERIC_SETTINGS:
             out = _clean_with(entries, g, text)
-            found[g].append(_overlap(out, article, template))
+            found[g].append(_overlap(out, article))
     scores = {}
     for g, pairs in found.items():
         p = sum(x for x, _ in pairs) / len(pairs)
@@ -198,24 +198,23 @@ def _without(entries: list[dict[str, Any]], bad: set[Key]) -> list[dict[str, Any
     return out
 
 
-def _reference(docs: list[list[str]], kept: list[set[str]], k: int) -> tuple[set[str], set[str]]:
+def _reference(docs: list[list[str]], kept: list[set[str]], k: int) -> set[str]:
     """Scrape k's article text as far as the scrapes tell: the lines no other scrape has
-    that the generic stage keeps, and the prose between the first and last of those; its
-    template: the lines other scrapes share."""
+    that the generic stage keeps, and the prose between the first and last of those."""
     texts, others = docs[k], _others(docs, k)
     article = {t for t in texts if t and t in kept[k] and t not in others}
     span = [i for i, t in enumerate(texts) if t in article]
     if span:
         article |= {t for t in texts[span[0] : span[-1] + 1] if is_paragraph(t) and t not in others}
-    return article, {t for t in texts if t and t in others}
+    return article
 
 
-def _overlap(out: list[str], article: set[str], template: set[str]) -> tuple[float, float]:
-    """(precision, recall) in words of a cleaned scrape's lines against its article text;
-    lines of neither kind do not count."""
+def _overlap(out: list[str], article: set[str]) -> tuple[float, float]:
+    """(precision, recall) in words of a cleaned scrape's lines against its article text:
+    any other line kept is noise (template, or varying boxes and comments)."""
     words = {t: len(t.split()) for t in out}
     hit = sum(n for t, n in words.items() if t in article)
-    noise = sum(n for t, n in words.items() if t in template and t not in article)
+    noise = sum(n for t, n in words.items() if t not in article)
     total = sum(len(t.split()) for t in article)
     return (hit / (hit + noise) if hit + noise else 1.0), (hit / total if total else 1.0)
 
@@ -517,13 +516,36 @@ def _fingerprints(al: Alignment) -> list[str]:
 
 
 def _keep(al: Alignment, cuts: Cuts) -> list[str]:
-    """The start of the first paragraph of a few scrapes: article text, different in each."""
-    found = []
-    for d in range(min(3, len(al.docs))):
-        para = next((al.docs[d][i] for i in al.content(d) if is_paragraph(al.docs[d][i])), None)
-        if para:
-            found.append(" ".join(para.split()[:8]))
-    return found
+    """The start of the first paragraphs of the scrapes: article text, different in each."""
+    paras = [[al.docs[d][i] for i in al.content(d) if is_paragraph(al.docs[d][i])][:2] for d in range(len(al.docs))]
+    found = [" ".join(ps[k].split()[:8]) for k in range(2) for ps in paras if len(ps) > k]  # firsts, then seconds
+    return list(dict.fromkeys(found))
+
+
+def _expect(
+    texts: list[str], head: dict[str, Any], entries: list[dict[str, Any]], keep: list[str], drop: list[str]
+) -> dict[str, list[str]]:
+    """Up to three keep and three drop examples that hold on every scrape cleaned with the
+    draft as `cleaner check` cleans its samples (generic setting included): a keep example is
+    in the output of every scrape that has it, a drop example in none."""
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "draft.toml").write_text(render({**head, "name": "draft"}, entries, {}), encoding="utf-8")
+        profiles = cleaner.load_profiles([tmp], builtin=False)
+    pairs = [(_squash(t), _squash(cleaner.clean(t, profiles=profiles, profile="draft").text)) for t in texts]
+
+    def holds(snippet: str, wanted: bool) -> bool:
+        relevant = [out for raw, out in pairs if _squash(snippet) in raw]
+        return bool(relevant) and all((_squash(snippet) in out) == wanted for out in relevant)
+
+    picked_keep: list[str] = []
+    for snippet in keep:  # one per scrape first, then more
+        if len(picked_keep) < 3 and holds(snippet, True):
+            picked_keep.append(snippet)
+    return {"keep": picked_keep, "drop": [s for s in drop if holds(s, False)][:3]}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _drop_examples(al: Alignment, cuts: Cuts, entries: list[dict[str, Any]]) -> list[str]:
@@ -534,4 +556,4 @@ def _drop_examples(al: Alignment, cuts: Cuts, entries: list[dict[str, Any]]) -> 
         dropped, _ = simulate(entries, texts)
         gone = {texts[i] for positions in dropped for i in positions}
         fixed = [t for t in fixed if t in gone]
-    return fixed[:3]
+    return fixed
