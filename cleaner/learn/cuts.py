@@ -65,6 +65,8 @@ class Cuts:
 def find_cuts(al: Alignment) -> Cuts:
     cuts = Cuts()
     _headline(al, cuts)
+    if cuts.headline:
+        _breadcrumb(al, cuts)
     _cut_after(al, cuts)
     _categories(al, cuts)
     _cut_before(al, cuts)
@@ -100,14 +102,14 @@ def _first_pinned(texts: list[str], own: regex.Pattern, rx: regex.Pattern, step:
 
 
 def _meta_slots(al: Alignment) -> list[int]:
-    """Template lines in every scrape with an author or a date, above the first paragraph
-    (bylines, datelines), in the order of the first scrape."""
+    """Template lines in every scrape with an author, a date or a reading time, above the
+    first paragraph (bylines, datelines), in the order of the first scrape."""
     n = len(al.docs)
     found = []
     for s, slot in enumerate(al.slots):
         if slot.docs < n or slot.source == "repeat" or any(len(p) != 1 for p in slot.occ.values()):
             continue
-        if not {"author", "date"} & set(meta_fields(slot.shape)):
+        if not {"author", "date", "reading_time"} & set(meta_fields(slot.shape)):
             continue
         if all(_above_first_paragraph(al, d, slot.occ[d][0]) for d in range(n)):
             found.append(s)
@@ -132,7 +134,6 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
                     al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template
             cuts.headline = heads
             cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
-            _breadcrumb(al, cuts)
             return
     for d in range(len(al.docs)):
         content = al.content(d)
@@ -158,6 +159,8 @@ def _headline_like(al: Alignment, d: int, j: int) -> bool:
 
 CRUMB_SEPS = ("›", "»", ">", "→", "/", "|", "·")
 MAX_CRUMB_WORDS = 4
+CRUMB_ONLY = ("›", "»", ">", "→", "/")  # separators menus rarely use
+MAX_FIXED_CRUMB = 3
 
 
 def crumb_separator(texts: list[str]) -> str | None:
@@ -178,15 +181,18 @@ def _crumb_items(text: str, sep: str) -> bool:
 
 
 def _breadcrumb(al: Alignment, cuts: Cuts) -> None:
-    """A varying breadcrumb directly above the headline: the categories."""
+    """A breadcrumb directly above the headline: the categories (the same in every scrape
+    too: the next page may be in another section)."""
     near = {d: neighbour(al.docs[d], h, -1) for d, h in cuts.headline.items()}
     above = {d: j for d, j in near.items() if j is not None}
     if len(above) < len(near):
         return
     texts = [al.docs[d][j] for d, j in above.items()]
     sep = crumb_separator(texts)
-    if sep is None or len(set(texts)) == 1:
+    if sep is None:
         return
+    if len(set(texts)) == 1 and (sep not in CRUMB_ONLY or len(texts[0].split(f" {sep} ")) > MAX_FIXED_CRUMB):
+        return  # the same line everywhere with "|" or many items: a menu, not a section path
     s = regex.escape(sep)
     pattern = rf"^(?P<categories>[^{s}]++(?:{s}[^{s}]++)*+)$"
     pin = _pinned(al, above, pattern)
