@@ -430,7 +430,7 @@ def learn(
     platform profile. The result is an ordinary profile: review it, then run
     `cleaner check` and `cleaner explain`.
     """
-    from cleaner.learn import learn_corpus, learn_site  # the miner is only needed here
+    from cleaner.learn import draft_site, learn_corpus  # the miner is only needed here
 
     name = name or (output.stem if output else None)
     if not name or not NAME.match(name):
@@ -456,7 +456,13 @@ def learn(
         text = learn_corpus(texts, name, min_docs=min_docs, min_share=min_share)
     else:
         out_dir = (output or Path(name)).resolve().parent
-        text = learn_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
+        draft = draft_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
+        text = draft.toml
+        if draft.estimate:
+            click.echo(
+                f"leave-one-out over {len(texts)} scrapes: {draft.estimate}; wrote generic = {draft.generic!r}",
+                err=True,
+            )
     _emit_profile(text, output, f" from {len(texts)} scrapes")
 
 

@@ -106,7 +106,17 @@ def test_explain_shows_the_setting(tmp_path: Path):
 
 
 def test_learn_writes_the_setting():
+    # Two scrapes: no leave-one-out, the site default, and the comment says it was not measured.
+    pages = [PAGE.replace("Monday", day) + f"\n{day} edition\n" for day in ("Tuesday", "Friday", "Sunday")]
+    draft = learn_site(pages[:2], "gazette")
+    assert tomllib.loads(draft)["profile"]["generic"] == "metadata"
+    assert "not measured (fewer than three scrapes)" in draft
+
+
+def test_learn_writes_the_setting_leave_one_out_measures():
+    # Three scrapes: the setting measured best by leave-one-out (a tie: "full"), estimate in the note.
     pages = [PAGE.replace("Monday", day) + f"\n{day} edition\n" for day in ("Tuesday", "Friday", "Sunday")]
     draft = learn_site(pages, "gazette")
-    assert tomllib.loads(draft)["profile"]["generic"] == "metadata"
-    assert 'generic = "metadata": ' in draft  # the comment says it was not measured
+    assert tomllib.loads(draft)["profile"]["generic"] == "full"
+    assert '# generic = "full": P 1.00 R 1.00 F1 1.00; generic = "metadata": P 1.00 R 1.00 F1 1.00\n' in draft
+    assert '# generic = "full" measured best;' in draft

@@ -4,6 +4,7 @@ cleans an unseen scrape of the same site exactly."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,14 @@ def test_learn_check_explain_clean(tmp_path: Path, template: str):
 
     learned = run(main, ["learn", str(scrapes), "-o", str(profile)])
     assert learned.exit_code == 0, learned.output
-    assert learned.stderr == f"wrote {profile} from 3 scrapes; next: cleaner check {profile}\n"
+    estimate, wrote = learned.stderr.splitlines()
+    score = r"P \d\.\d\d R \d\.\d\d F1 \d\.\d\d"
+    assert re.fullmatch(
+        rf'leave-one-out over 3 scrapes: generic = "full": {score}; generic = "metadata": {score}; '
+        r"wrote generic = '(full|metadata)'",
+        estimate,
+    )
+    assert wrote == f"wrote {profile} from 3 scrapes; next: cleaner check {profile}"
 
     checked = run(main, ["check", str(profile)])
     assert (checked.exit_code, checked.stdout) == (0, "")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleaner.learn.lines import Alignment, Slot
-from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like
+from cleaner.learn.meta import SENTENCE_END, has_date, is_list_line, is_paragraph, is_title_like, meta_fields
 
 MAX_CUT_MARKERS = 3
 # Possessive: the items cannot contain the comma, so giving back never helps, and
@@ -57,11 +57,16 @@ class Cuts:
     before: int | None = None  # slot index of the cut_before marker
     before_at: dict[int, int] = field(default_factory=dict)
     categories: Pin | None = None
+    crumbs: Pin | None = None  # a breadcrumb above the headline: categories
+    crumb_sep: str = ""
+    crumb_pattern: str = ""
 
 
 def find_cuts(al: Alignment) -> Cuts:
     cuts = Cuts()
     _headline(al, cuts)
+    if cuts.headline:
+        _breadcrumb(al, cuts)
     _cut_after(al, cuts)
     _categories(al, cuts)
     _cut_before(al, cuts)
@@ -96,8 +101,40 @@ def _first_pinned(texts: list[str], own: regex.Pattern, rx: regex.Pattern, step:
     return None
 
 
+def _meta_slots(al: Alignment) -> list[int]:
+    """Template lines in every scrape with an author, a date or a reading time, above the
+    first paragraph (bylines, datelines), in the order of the first scrape."""
+    n = len(al.docs)
+    found = []
+    for s, slot in enumerate(al.slots):
+        if slot.docs < n or slot.source == "repeat" or any(len(p) != 1 for p in slot.occ.values()):
+            continue
+        if not {"author", "date", "reading_time"} & set(meta_fields(slot.shape)):
+            continue
+        if all(_above_first_paragraph(al, d, slot.occ[d][0]) for d in range(n)):
+            found.append(s)
+    return sorted(found, key=lambda s: al.slots[s].occ[0][0])
+
+
+def _above_first_paragraph(al: Alignment, d: int, i: int) -> bool:
+    texts = al.docs[d]
+    first = next((j for j in al.content(d) if is_paragraph(texts[j])), None)
+    return first is not None and i < first
+
+
 def _headline(al: Alignment, cuts: Cuts) -> None:
-    """The first article line of every scrape, when it reads as a headline."""
+    """The headline is the line a byline or dateline follows; else the first article line
+    of every scrape, when it reads as a headline."""
+    for s in _meta_slots(al):
+        near = {d: neighbour(al.docs[d], al.slots[s].occ[d][0], -1) for d in range(len(al.docs))}
+        heads = {d: j for d, j in near.items() if j is not None}
+        if len(heads) == len(near) and all(_headline_like(al, d, j) for d, j in heads.items()):
+            for slot in {al.labels[d][j] for d, j in heads.items()}:
+                if slot is not None:
+                    al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template
+            cuts.headline = heads
+            cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+            return
     for d in range(len(al.docs)):
         content = al.content(d)
         if not content or not is_title_like(al.docs[d][content[0]]) or is_paragraph(al.docs[d][content[0]]):
@@ -105,6 +142,66 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
             return
         cuts.headline[d] = content[0]
     cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+
+
+def _headline_like(al: Alignment, d: int, j: int) -> bool:
+    """Line j of scrape d can be the headline: it reads as one and is article text, or a
+    template line only by a shared prefix (aligned, no metadata in it)."""
+    text = al.docs[d][j]
+    if not is_title_like(text) or is_paragraph(text) or len(text.split()) < 2:
+        return False
+    label = al.labels[d][j]
+    if label is None:
+        return True
+    slot = al.slots[label]
+    return slot.source == "aligned" and not meta_fields(slot.shape)
+
+
+CRUMB_SEPS = ("›", "»", ">", "→", "/", "|", "·")
+MAX_CRUMB_WORDS = 4
+CRUMB_ONLY = ("›", "»", ">", "→", "/")  # separators menus rarely use
+MAX_FIXED_CRUMB = 3
+
+
+def crumb_separator(texts: list[str]) -> str | None:
+    """The separator of breadcrumbs ("News › Local › Schools", "News"): short items, one
+    separator, at least one of the lines with more than one item."""
+    for sep in CRUMB_SEPS:
+        if any(f" {sep} " in t for t in texts) and all(_crumb_items(t, sep) for t in texts):
+            return sep
+    return None
+
+
+def _crumb_items(text: str, sep: str) -> bool:
+    items = [i.strip() for i in text.split(f" {sep} ")]
+    return 0 < len(items) <= 6 and all(
+        i and sep not in i and len(i.split()) <= MAX_CRUMB_WORDS and i[0].isupper() and not SENTENCE_END.search(i)
+        for i in items
+    )
+
+
+def _breadcrumb(al: Alignment, cuts: Cuts) -> None:
+    """A breadcrumb directly above the headline: the categories (the same in every scrape
+    too: the next page may be in another section)."""
+    near = {d: neighbour(al.docs[d], h, -1) for d, h in cuts.headline.items()}
+    above = {d: j for d, j in near.items() if j is not None}
+    if len(above) < len(near):
+        return
+    texts = [al.docs[d][j] for d, j in above.items()]
+    sep = crumb_separator(texts)
+    if sep is None:
+        return
+    if len(set(texts)) == 1 and (sep not in CRUMB_ONLY or len(texts[0].split(f" {sep} ")) > MAX_FIXED_CRUMB):
+        return  # the same line everywhere with "|" or many items: a menu, not a section path
+    s = regex.escape(sep)
+    pattern = rf"^(?P<categories>[^{s}]++(?:{s}[^{s}]++)*+)$"
+    pin = _pinned(al, above, pattern)
+    if pin is None:
+        return
+    for slot in {al.labels[d][j] for d, j in above.items()}:
+        if slot is not None and all(j == above.get(d) for d, ps in al.slots[slot].occ.items() for j in ps):
+            al.release(slot)  # "News": a breadcrumb one item deep, not a template line
+    cuts.crumbs, cuts.crumb_sep, cuts.crumb_pattern = pin, sep, pattern
 
 
 def _after_headline(al: Alignment, cuts: Cuts, d: int) -> list[int]:
@@ -118,7 +215,7 @@ def _cut_after(al: Alignment, cuts: Cuts) -> None:
     n = len(al.docs)
     found: list[tuple[int, int, dict[int, int]]] = []
     for s, slot in enumerate(al.slots):
-        if slot.docs < n or slot.source == "repeat":
+        if slot.docs < n or slot.source == "repeat" or not _marker_shape(slot):
             continue
         rx = slot_regex(slot)
         maybe = {d: first_match(al.docs[d], rx) for d in range(n)}
@@ -130,6 +227,12 @@ def _cut_after(al: Alignment, cuts: Cuts) -> None:
         cuts.after.append(s)
         for d, p in at.items():
             cuts.after_at[d] = min(p, cuts.after_at.get(d, p))
+
+
+def _marker_shape(slot: Slot) -> bool:
+    """A cut marker must not have a shape article bodies also have: a date-only line
+    ("June 8, 2024", a related post's date) opens an events list or a diary entry as well."""
+    return not (has_date(slot.shape) and slot.shape.literal_letters() < 3)
 
 
 def _only_titles_after(al: Alignment, cuts: Cuts, d: int, p: int) -> bool:
@@ -153,6 +256,9 @@ def _categories(al: Alignment, cuts: Cuts) -> None:
                 break
             if any(is_paragraph(al.docs[d][i]) for i in al.content(d) if i > j):
                 break
+            prev = neighbour(al.docs[d], j, -1)
+            if prev is not None and al.labels[d][prev] is None and is_paragraph(al.docs[d][prev]):
+                break  # a line of its own after the last paragraph: a letter's signature ("Name, Town")
             above[d] = j
         else:
             pin = _pinned(al, above, CATEGORIES)

@@ -22,8 +22,8 @@ import regex
 from cleaner import pipeline
 from cleaner.document import Document
 from cleaner.learn.blocks import repeated_runs
-from cleaner.learn.meta import MAX_META_WORDS, is_list_line, is_paragraph
-from cleaner.learn.shapes import NAME_RE, Shape, generalise, skeleton
+from cleaner.learn.meta import MAX_META_WORDS, has_date, is_list_line, is_paragraph
+from cleaner.learn.shapes import NAME_RE, Item, Shape, generalise, skeleton
 from cleaner.profiles import Profiles
 from cleaner.stages import profile as profile_stage
 
@@ -68,8 +68,16 @@ class Alignment:
         self.slots: list[Slot] = []
         self.labels: list[list[int | None]] = [[None] * len(texts) for texts in docs]
         self._repeats()
+        self._captions()
         self._skeletons()
         self._aligned()
+
+    def release(self, s: int) -> None:
+        """Slot s is article text after all: its lines become content, the slot stays empty."""
+        for d, positions in self.slots[s].occ.items():
+            for i in positions:
+                self.labels[d][i] = None
+        self.slots[s].occ, self.slots[s].starts = {}, {}
 
     def content(self, d: int) -> list[int]:
         """Positions of the non-blank lines of scrape d that belong to no slot: the article."""
@@ -95,6 +103,25 @@ class Alignment:
             variants = list(dict.fromkeys(self.docs[d][s] for d, ss in starts.items() for s in ss))
             slot = Slot(generalise(variants), "repeat", starts=starts)
             self._add(slot, {d: [i for s, e in rs for i in range(s, e)] for d, rs in runs.items()})
+
+    def _captions(self) -> None:
+        """Photo captions: lines ending in a credit ("... Photo: Jane Roe / Riverside Post"),
+        above the article or between its paragraphs, in most scrapes: furniture by shape, with
+        the caption's words varying and the credit's cue and agency fixed."""
+        found: dict[str, dict[int, list[int]]] = {}
+        for d, texts in enumerate(self.docs):
+            for i, text in enumerate(texts):
+                m = CAPTION.search(text) if text and self.labels[d][i] is None else None
+                if m:
+                    found.setdefault(m.group("cue").lower(), {}).setdefault(d, []).append(i)
+        for lines in found.values():
+            if len(lines) < self.min_docs:
+                continue
+            matches = [CAPTION.search(self.docs[d][i]) for d, pos in lines.items() for i in pos]
+            heads = [m.string[: m.start("cue")] for m in matches if m]
+            tail = generalise([m.string[m.start("cue") :] for m in matches if m])
+            shape = Shape([Item("var", heads), *tail.items], [m.string for m in matches if m])
+            self._add(Slot(shape, "caption", starts={d: list(p) for d, p in lines.items()}), lines)
 
     def _skeletons(self) -> None:
         found: dict[tuple, dict[int, list[int]]] = {}
@@ -194,16 +221,28 @@ class Alignment:
 
     def _byline_with_role(self, chosen: dict[int, int]) -> bool:
         """ "Jane Roe, Staff Writer" / "Ali Khan, Staff Writer" above the article: a name and
-        the same role in every scrape, not a list of categories."""
+        a role in every scrape, not a list of categories. The role may vary from page to page
+        ("Senior Reporter", "Photographer") when the line is the one right below the headline
+        or above the dateline: a person's name (two or more words) and a short role."""
         variants = [self.docs[d][j] for d, j in chosen.items()]
+        if not all(v.count(",") == 1 and NAME.fullmatch(v.split(",", 1)[0].strip()) for v in variants):
+            return False
         firsts = {v.split(",", 1)[0].strip() for v in variants}
         roles = {v.rsplit(",", 1)[1].strip() for v in variants}
-        return (
-            len(roles) == 1
-            and len(firsts) > 1
-            and all(v.count(",") == 1 and NAME.fullmatch(v.split(",", 1)[0]) for v in variants)
-            and all(self._above_article(d, j) for d, j in chosen.items())
-        )
+        if len(firsts) < 2 or not all(self._above_article(d, j) for d, j in chosen.items()):
+            return False
+        if len(roles) == 1:
+            return True
+        return all(
+            len(v.split(",", 1)[0].split()) >= 2 and ROLE.fullmatch(v.split(",", 1)[1].strip()) for v in variants
+        ) and all(self._next_is_dateline(d, j) for d, j in chosen.items())
+
+    def _next_is_dateline(self, d: int, i: int) -> bool:
+        """The next line of scrape d after i is a template line with a full date."""
+        texts = self.docs[d]
+        j = next((k for k in range(i + 1, len(texts)) if texts[k]), None)
+        label = self.labels[d][j] if j is not None else None
+        return label is not None and has_date(self.slots[label].shape)
 
     def _above_article(self, d: int, i: int) -> bool:
         texts, labels = self.docs[d], self.labels[d]
@@ -227,10 +266,13 @@ class Alignment:
             if len(chosen) < len(gaps) or any(self._inside_article(d, j) for d, j in chosen.items()):
                 continue
             variants = [self.docs[d][j] for d, j in chosen.items()]
-            if all(is_list_line(v) and ":" not in v for v in variants) and not self._byline_with_role(chosen):
-                continue  # a bare list ("Drinks, City Guides") is the article's categories, not template
             shape = generalise(variants)
-            if _usable(shape):
+            if all(is_list_line(v) and ":" not in v for v in variants):
+                if not self._byline_with_role(chosen):
+                    continue  # a bare list ("Drinks, City Guides") is the article's categories, not template
+                if not _usable(shape):
+                    shape = _byline_shape(variants)
+            if _usable(shape) or shape.groups():
                 self._add(
                     Slot(shape, "aligned", starts={d: [j] for d, j in chosen.items()}),
                     {d: [j] for d, j in chosen.items()},
@@ -238,7 +280,28 @@ class Alignment:
 
 
 NAME = regex.compile(NAME_RE)
+# A caption: some words, then a credit to the end of the line: "Photo: Jane Roe / Site",
+# "(Photo by Jane Roe)", "Image: Getty Images".
+CAPTION = regex.compile(
+    r"\S.*?(?:[.!?]\s+|\s[(\[]|\s[-–—|]\s)(?P<cue>(?i:photo|photograph|picture|image|illustration|credit|foto)s?"
+    r"(?:\s+by|\s*:))\s+" + NAME_RE + r"(?:\s*[/|,]\s*\p{L}[\p{L} .&'-]{0,40})?[)\]]?$"
+)
+ROLE = regex.compile(r"\p{Lu}\p{L}*(?: \p{L}+){0,3}")  # "Staff Writer", "Local News Editor"
+NAME_ROLE = regex.compile(NAME_RE + ", " + ROLE.pattern)
 LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,20}:")
+
+
+def _byline_shape(variants: list[str]) -> Shape:
+    """ "Jane Roe, Staff Writer" / "Ali Khan, Photographer": the name is the author, the role varies."""
+    names = [v.split(",", 1)[0] for v in variants]
+    rest = [v.split(",", 1)[1] for v in variants]
+    roles = [r.lstrip() for r in rest]
+    spaces = [r[: len(r) - len(r.lstrip())] for r in rest]
+    items = [Item("var", names, group="author"), Item("lit", [","] * len(variants))]
+    if all(spaces):
+        items.append(Item("ws", spaces))
+    items.append(Item("var", roles))
+    return Shape(items, list(variants))
 
 
 def _similarity(text: str, skel: tuple, other: str) -> float:
@@ -246,6 +309,8 @@ def _similarity(text: str, skel: tuple, other: str) -> float:
     label = LABEL.match(text)
     if label and other.startswith(label.group()):
         return 1.0
+    if NAME_ROLE.fullmatch(text) and NAME_ROLE.fullmatch(other):
+        return 1.0  # "Jane Roe, Staff Writer" / "Ali Khan, Photographer": one shape, all words varying
     return SequenceMatcher(None, skel, skeleton(other), autojunk=False).ratio()
 
 

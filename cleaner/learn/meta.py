@@ -95,6 +95,11 @@ def _mark_dates(items: list[Item]) -> bool:
     return False
 
 
+def has_date(shape: Shape) -> bool:
+    """The shape holds a full date (see _mark_dates); the shape itself is left as it is."""
+    return _mark_dates([Item(it.kind, it.values) for it in shape.items])
+
+
 def _time_after(items: list[Item], i: int) -> list[Item]:
     """The clock time right after a date, with its glue: " at 3:30 p.m.", ", 15:30"; [] if none.
 
@@ -140,6 +145,12 @@ def _list_after_cue(shape: Shape) -> None:
                 joined = ["".join(parts) for parts in zip(*(it.values for it in items[start:]), strict=True)]
                 items[start:] = [Item("var", joined)]
             return
+
+
+def meta_fields(shape: Shape) -> list[str]:
+    """The fields name_groups would find in the shape, without naming them on it."""
+    copy = Shape([Item(it.kind, list(it.values), it.group) for it in shape.items], list(shape.variants))
+    return name_groups(copy)
 
 
 def name_groups(shape: Shape) -> list[str]:

@@ -9,24 +9,28 @@ points; this module turns them into ordered rules, checks the rules against the 
 from __future__ import annotations
 
 import math
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
+import cleaner
 from cleaner.learn.check import productive, simulate
-from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts
+from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
-from cleaner.learn.meta import is_paragraph, name_groups
+from cleaner.learn.meta import is_paragraph, meta_fields, name_groups
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
-# What a draft says about generic cleaning. No leave-one-out check measures yet which
-# setting suits the site, so drafts take the site default and say so.
+# What a draft says about generic cleaning when the leave-one-out check cannot measure it
+# (fewer than three scrapes): the site default.
 GENERIC_DRAFT = "metadata"
-GENERIC_NOTE = (
-    'generic = "metadata": the generic stage only fills empty metadata on these pages (the site default);\n'
-    'not measured on the scrapes: try "full" if generic cleaning removes what the rules miss.'
-)
+GENERIC_SETTINGS = ("full", "metadata")
+# A rule that, on a scrape left out of learning, removes prose the generic stage keeps and
+# no other scrape has, amounting to this share of that scrape's kept words, eats article text.
+MAX_HARM = 0.15
 REGION_WHY = {"header": "header/navigation", "inline": "inside the article", "footer": "below the article"}
 
 
@@ -36,28 +40,256 @@ def min_docs_for(n: int) -> int:
     return n if n <= 3 else max(3, math.ceil(0.6 * n))
 
 
+@dataclass
+class Draft:
+    """A drafted site profile and what its leave-one-out check found."""
+
+    toml: str
+    generic: str
+    estimate: str  # one line per generic setting measured, "" when not measured
+
+
 def learn_site(texts: list[str], name: str, sources: list[str] | None = None) -> str:
     """The TOML text of a site profile learned from 2+ scrapes of one site."""
+    return draft_site(texts, name, sources).toml
+
+
+def draft_site(texts: list[str], name: str, sources: list[str] | None = None) -> Draft:
+    """A site profile learned from 2+ scrapes of one site, checked by leave-one-out when
+    there are 3+: learned from all but one scrape, the draft cleans the one left out; rules
+    that remove its article text (prose the generic stage keeps and no other scrape has)
+    are dropped from the draft, and the generic setting that keeps the most of that text
+    with the least template is written."""
     if len(texts) < 2:
         raise ValueError("learn_site needs at least two scrapes of the site")
     docs = [prepare(t) for t in texts]
-    al = Alignment(docs, min_docs_for(len(docs)))
-    cuts = find_cuts(al)
-    entries = _rules(al, cuts)
-    entries = productive(_checked(entries, al, cuts), al.docs)
+    kept = [_generic_kept(t) for t in texts]
+    entries, al, cuts = _draft(docs, kept)
+    generic, estimate, why = GENERIC_DRAFT, "", GENERIC_NOTE
+    if len(docs) >= 3:
+        harmful, scores = _leave_one_out(docs, kept)
+        entries = _without(entries, harmful | _harm(entries, docs, kept, range(len(docs))))
+        entries = productive(entries, al.docs)
+        generic = max(GENERIC_SETTINGS, key=lambda g: (scores[g][2], g == "full"))
+        estimate = "; ".join(f'generic = "{g}": P {p:.2f} R {r:.2f} F1 {f:.2f}' for g, (p, r, f) in scores.items())
+        why = (
+            f"leave-one-out over the {len(docs)} scrapes (learn from {len(docs) - 1}, clean the one left out;\n"
+            "article text = lines no other scrape has that the generic stage keeps, and prose among them):\n"
+            f'{estimate}\ngeneric = "{generic}" measured best; '
+            f"{len(harmful)} rule value(s) that removed article text of a left-out scrape dropped."
+        )
     head = {
         "name": name,
         "description": f"{name}: drafted by cleaner learn from {len(docs)} scrapes; review before use",
         "fingerprints": _fingerprints(al),
         "samples": list(sources) if sources else None,
-        "generic": GENERIC_DRAFT,
+        "generic": generic,
     }
-    expect = {"keep": _keep(al, cuts), "drop": _drop_examples(al, cuts)}
+    expect = _expect(texts, head, entries, _keep(al, cuts), _drop_examples(al, cuts, entries))
     note = (
         f"Drafted by `cleaner learn` from {len(docs)} scrapes of one site.\nEach rule's why says what was found.\n"
-        + GENERIC_NOTE
+        + why
     )
-    return render(head, entries, expect, note)
+    return Draft(render(head, entries, expect, note), generic, estimate)
+
+
+GENERIC_NOTE = (
+    'generic = "metadata": the generic stage only fills empty metadata on these pages (the site default);\n'
+    'not measured (fewer than three scrapes): try "full" if generic cleaning removes what the rules miss.'
+)
+
+
+def _draft(docs: list[list[str]], kept: list[set[str]]) -> tuple[list[dict[str, Any]], Alignment, Cuts]:
+    al = Alignment(docs, min_docs_for(len(docs)))
+    cuts = find_cuts(al)
+    if _release_inline(al, cuts, kept):
+        cuts = find_cuts(al)
+    entries = _rules(al, cuts)
+    return productive(_checked(entries, al, cuts), al.docs), al, cuts
+
+
+# ---- leave-one-out ---------------------------------------------------------------------------
+
+
+Key = tuple[str, str, str]
+
+
+def _leave_one_out(
+    docs: list[list[str]], kept: list[set[str]]
+) -> tuple[set[Key], dict[str, tuple[float, float, float]]]:
+    """Learn from all scrapes but k, clean k: the rule values that removed k's article text,
+    and per generic setting (precision, recall, F1) of the cleaned scrapes against their
+    article text (means over the scrapes)."""
+    harmful: set[Key] = set()
+    found: dict[str, list[tuple[float, float]]] = {g: [] for g in GENERIC_SETTINGS}
+    for k in range(len(docs)):
+        rest = [d for d in range(len(docs)) if d != k]
+        entries, _, _ = _draft([docs[d] for d in rest], [kept[d] for d in rest])
+        bad = _harm(entries, docs, kept, [k])
+        harmful |= bad
+        entries = _without(entries, bad)
+        article = _reference(docs, kept, k)
+        text = "\n".join(docs[k]) + "\n"
+        for g in GENERIC_SETTINGS:
+            out = _clean_with(entries, g, text)
+            found[g].append(_overlap(out, article))
+    scores = {}
+    for g, pairs in found.items():
+        p = sum(x for x, _ in pairs) / len(pairs)
+        r = sum(y for _, y in pairs) / len(pairs)
+        scores[g] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return harmful, scores
+
+
+def _others(docs: list[list[str]], k: int) -> set[str]:
+    return {t for d, texts in enumerate(docs) if d != k for t in texts if t}
+
+
+def _harm(entries: list[dict[str, Any]], docs: list[list[str]], kept: list[set[str]], which) -> set[Key]:
+    """The rule values that, on scrapes `which`, remove prose the generic stage keeps and
+    no other scrape has: MAX_HARM of the scrape's kept words or more."""
+    bad: set[Key] = set()
+    for k in which:
+        texts, others = docs[k], _others(docs, k)
+        total = sum(len(t.split()) for t in texts if t in kept[k]) or 1
+        dropped, _ = simulate(entries, texts)
+        for r, positions in enumerate(dropped):
+            lost = [texts[i] for i in positions if texts[i] in kept[k] and texts[i] not in others]
+            words = sum(len(t.split()) for t in lost if is_paragraph(t))
+            if words >= MAX_HARM * total:
+                bad |= _keys(entries[r], [texts[i] for i in positions], lost)
+    return bad
+
+
+def _keys(entry: dict[str, Any], removed: list[str], lost: list[str]) -> set[Key]:
+    """What to take out of `entry`: the values that matched the lines it removed wrongly
+    (drop rules), the marker that fired (cuts), or the whole rule."""
+    kind = entry["kind"]
+    field = "text" if "text" in entry else "pattern" if "pattern" in entry else ""
+    if kind in ("drop_line", "drop_matching", "cut_after", "cut_before") and isinstance(entry.get(field), list):
+        lines = lost if kind.startswith("drop") else removed[:1] if kind == "cut_after" else removed[-1:]
+        hit = {v for v in entry[field] for t in lines if _matches(field, v, t)}
+        if hit:
+            return {(kind, field, v) for v in hit}
+    return {(kind, "", _identity(entry))}
+
+
+def _matches(field: str, value: str, text: str) -> bool:
+    return value == text if field == "text" else bool(regex.search(value, text))
+
+
+def _identity(entry: dict[str, Any]) -> str:
+    return repr(sorted((k, repr(v)) for k, v in entry.items() if k != "why"))
+
+
+def _without(entries: list[dict[str, Any]], bad: set[Key]) -> list[dict[str, Any]]:
+    out = []
+    for entry in entries:
+        kind = entry["kind"]
+        if (kind, "", _identity(entry)) in bad:
+            continue
+        field = "text" if "text" in entry else "pattern"
+        if isinstance(entry.get(field), list):
+            values = [v for v in entry[field] if (kind, field, v) not in bad]
+            if not values:
+                continue
+            entry = {**entry, field: values}
+        out.append(entry)
+    return out
+
+
+def _reference(docs: list[list[str]], kept: list[set[str]], k: int) -> set[str]:
+    """Scrape k's article text as far as the scrapes tell: the lines no other scrape has
+    that the generic stage keeps, and the prose between the first and last of those."""
+    texts, others = docs[k], _others(docs, k)
+    article = {t for t in texts if t and t in kept[k] and t not in others}
+    span = [i for i, t in enumerate(texts) if t in article]
+    if span:
+        article |= {t for t in texts[span[0] : span[-1] + 1] if is_paragraph(t) and t not in others}
+    return article
+
+
+def _overlap(out: list[str], article: set[str]) -> tuple[float, float]:
+    """(precision, recall) in words of a cleaned scrape's lines against its article text:
+    any other line kept is noise (template, or varying boxes and comments)."""
+    words = {t: len(t.split()) for t in out}
+    hit = sum(n for t, n in words.items() if t in article)
+    noise = sum(n for t, n in words.items() if t not in article)
+    total = sum(len(t.split()) for t in article)
+    return (hit / (hit + noise) if hit + noise else 1.0), (hit / total if total else 1.0)
+
+
+def _clean_with(entries: list[dict[str, Any]], generic: str, text: str) -> list[str]:
+    """The lines of `text` cleaned with a profile of `entries` and that generic setting."""
+    head = {"name": "loo", "generic": generic}
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "loo.toml").write_text(render(head, entries, {}), encoding="utf-8")
+        profiles = cleaner.load_profiles([tmp], builtin=False)
+    doc = cleaner.clean(text, profiles=profiles, profile="loo")
+    return [line.strip() for line in doc.text.splitlines() if line.strip()]
+
+
+# ---- template lines that are article text ------------------------------------------------
+
+
+def _generic_kept(text: str) -> set[str]:
+    """The lines the generic stage alone keeps of a scrape (no profile)."""
+    doc = cleaner.clean(text, profile="none")
+    return {line.strip() for line in doc.text.splitlines() if line.strip()}
+
+
+def _header_end(al: Alignment, cuts: Cuts, d: int) -> int:
+    """The last line of scrape d's article head: the headline, then the byline and date
+    lines (template lines with metadata) above the first paragraph."""
+    head = cuts.headline[d]
+    first = next((i for i in al.content(d) if is_paragraph(al.docs[d][i])), len(al.docs[d]))
+    end = head
+    for i in range(head + 1, first):
+        label = al.labels[d][i]
+        if label is not None and meta_fields(al.slots[label].shape):
+            end = i
+    return end
+
+
+def _inside_body(al: Alignment, cuts: Cuts, d: int, p: int, start: int) -> bool:
+    """Position p of scrape d is inside the article: below its head (`start`), above a
+    later paragraph and any cut."""
+    if not start < p < cuts.after_at.get(d, len(al.docs[d])):
+        return False
+    return any(i > p and is_paragraph(al.docs[d][i]) for i in al.content(d))
+
+
+def _introduces(al: Alignment, slot: Slot) -> bool:
+    """Every occurrence ends with a colon and is followed by an article paragraph: a lead-in
+    ("To the editor:", "Ingredients:"), not a call to action ("Share this:" is followed by links)."""
+    for d, positions in slot.occ.items():
+        for p in positions:
+            j = neighbour(al.docs[d], p, 1)
+            if not al.docs[d][p].endswith(":") or j is None or al.labels[d][j] is not None:
+                return False
+            if not is_paragraph(al.docs[d][j]):
+                return False
+    return True
+
+
+def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
+    """A fixed line found in every scrape inside the body, below the headline and byline
+    ("To the editor:", a recurring subheading), that the generic stage keeps in at least
+    half of the scrapes, or that introduces a paragraph, is article text: no drop rule."""
+    if len(cuts.headline) < len(al.docs):
+        return False
+    released = False
+    starts = [_header_end(al, cuts, d) for d in range(len(al.docs))]
+    for s, slot in enumerate(al.slots):
+        if not slot.occ or slot.source not in ("line", "aligned") or meta_fields(slot.shape):
+            continue
+        inside = all(_inside_body(al, cuts, d, p, starts[d]) for d, ps in slot.occ.items() for p in ps)
+        keeps = sum(al.docs[d][ps[0]] in kept[d] for d, ps in slot.occ.items())
+        # the generic stage trims the article's edges: kept in half the scrapes is enough
+        if inside and (2 * keeps >= slot.docs or _introduces(al, slot)):
+            al.release(s)
+            released = True
+    return released
 
 
 # ---- rules -------------------------------------------------------------------------
@@ -117,12 +349,21 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
                 "kind": "meta_field",
                 "pattern": r"^(?P<title>.+)$",
                 neighbour: cuts.title.pattern,
-                "why": f"headline: the first varying line, directly "
-                f"{where} the same template line in {n} of {n} scrapes",
+                "why": f"headline: the varying line directly {where} the same template line in {n} of {n} scrapes",
+            }
+        )
+    if cuts.crumbs:
+        meta.append(
+            {
+                "kind": "meta_field",
+                "pattern": cuts.crumb_pattern,
+                ("next" if cuts.crumbs.step == 1 else "prev"): cuts.crumbs.pattern,
+                "split": cuts.crumb_sep,
+                "why": f"breadcrumb of varying depth directly above the headline in {n} of {n} scrapes: categories",
             }
         )
     order = sorted(
-        range(len(al.slots)),
+        (s for s in range(len(al.slots)) if al.slots[s].occ),
         key=lambda s: (next(iter(al.slots[s].occ)), al.slots[s].first(next(iter(al.slots[s].occ)))),
     )
     for s in order:
@@ -219,8 +460,9 @@ def _allowed(al: Alignment, cuts: Cuts, d: int) -> set[int]:
         ok |= {i for i, t in enumerate(texts) if t == texts[head]}
     if d in cuts.after_at:
         ok |= set(range(cuts.after_at[d], len(texts)))
-    if cuts.categories and d in cuts.categories.positions:
-        ok.add(cuts.categories.positions[d])
+    for pin in (cuts.categories, cuts.crumbs):
+        if pin and d in pin.positions:
+            ok.add(pin.positions[d])
     return ok
 
 
@@ -274,16 +516,44 @@ def _fingerprints(al: Alignment) -> list[str]:
 
 
 def _keep(al: Alignment, cuts: Cuts) -> list[str]:
-    """The start of the first paragraph of a few scrapes: article text, different in each."""
-    found = []
-    for d in range(min(3, len(al.docs))):
-        para = next((al.docs[d][i] for i in al.content(d) if is_paragraph(al.docs[d][i])), None)
-        if para:
-            found.append(" ".join(para.split()[:8]))
-    return found
+    """The start of the first paragraphs of the scrapes: article text, different in each."""
+    paras = [[al.docs[d][i] for i in al.content(d) if is_paragraph(al.docs[d][i])][:2] for d in range(len(al.docs))]
+    found = [" ".join(ps[k].split()[:8]) for k in range(2) for ps in paras if len(ps) > k]  # firsts, then seconds
+    return list(dict.fromkeys(found))
 
 
-def _drop_examples(al: Alignment, cuts: Cuts) -> list[str]:
+def _expect(
+    texts: list[str], head: dict[str, Any], entries: list[dict[str, Any]], keep: list[str], drop: list[str]
+) -> dict[str, list[str]]:
+    """Up to three keep and three drop examples that hold on every scrape cleaned with the
+    draft as `cleaner check` cleans its samples (generic setting included): a keep example is
+    in the output of every scrape that has it, a drop example in none."""
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "draft.toml").write_text(render({**head, "name": "draft"}, entries, {}), encoding="utf-8")
+        profiles = cleaner.load_profiles([tmp], builtin=False)
+    pairs = [(_squash(t), _squash(cleaner.clean(t, profiles=profiles, profile="draft").text)) for t in texts]
+
+    def holds(snippet: str, wanted: bool) -> bool:
+        relevant = [out for raw, out in pairs if _squash(snippet) in raw]
+        return bool(relevant) and all((_squash(snippet) in out) == wanted for out in relevant)
+
+    picked_keep: list[str] = []
+    for snippet in keep:  # one per scrape first, then more
+        if len(picked_keep) < 3 and holds(snippet, True):
+            picked_keep.append(snippet)
+    return {"keep": picked_keep, "drop": [s for s in drop if holds(s, False)][:3]}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _drop_examples(al: Alignment, cuts: Cuts, entries: list[dict[str, Any]]) -> list[str]:
+    """A few fixed lines found in every scrape that the rules drop in every scrape."""
     n = len(al.docs)
     fixed = [s.shape.variants[0] for s in al.slots if s.docs == n and s.source == "line" and s.shape.is_literal()]
-    return fixed[:3]
+    for texts in al.docs:
+        dropped, _ = simulate(entries, texts)
+        gone = {texts[i] for positions in dropped for i in positions}
+        fixed = [t for t in fixed if t in gone]
+    return fixed

@@ -1,0 +1,159 @@
+"""On real sites, does a profile learned from five scrapes clean the site's other pages better
+than the generic stage alone?
+
+Usage: python benchmarks/learn_sites.py [--corpus DIR] [--split FILE] [--train K] [--show-profile SITE]
+
+The corpus is ../shared/corpus (see its README): DIR/dragnet/{html,text,gold}/<id>.*, unpacked
+(default $CORPUS, else /tmp/cleaner-corpus), and split.json (default ../shared/corpus/split.json
+beside the repository). Pages are grouped by site: the host of the HTML's canonical link or
+og:url. For each site with >= K train pages and >= 1 val page, a profile is learned
+(cleaner.learn.learn_site) from the text scrapes of its first K train pages (in id order) and
+the site's val text scrapes are cleaned twice: with the unedited draft (profile=<draft>, the
+generic setting the draft writes) and with the generic stage alone (profile="none"). Prints per
+site the 4-gram shingle F1 of both (score.py's metric over the site's val pages: P and R
+averaged over pages, F1 of the means), and the mean over sites. Only train pages are learned
+from; val pages are only cleaned and scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from statistics import mean
+from urllib.parse import urlsplit
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cleaner  # noqa: E402
+from cleaner.check import check  # noqa: E402
+from cleaner.learn.site import draft_site  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus"
+CANONICAL = regex.compile(
+    r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*\bhref=[\"']([^\"'>\s]+)"
+    r"|<link\b[^>]*\bhref=[\"']([^\"'>\s]+)[\"'][^>]*\brel=[\"']?canonical"
+    r"|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*\bcontent=[\"']([^\"'>\s]+)"
+    r"|<meta\b[^>]*\bcontent=[\"']([^\"'>\s]+)[\"'][^>]*\bproperty=[\"']og:url",
+    regex.IGNORECASE,
+)
+
+
+def site_of(html: str) -> str | None:
+    """The host of the page's canonical link or og:url, without "www."."""
+    m = CANONICAL.search(html)
+    if not m:
+        return None
+    url = next(g for g in m.groups() if g)
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def load_score(path: Path):
+    spec = importlib.util.spec_from_file_location("corpus_score", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("CORPUS", "/tmp/cleaner-corpus")))
+    ap.add_argument("--split", type=Path, default=SHARED / "split.json")
+    ap.add_argument("--set", default="dragnet")
+    ap.add_argument("--train", type=int, default=5, help="train scrapes to learn from per site")
+    ap.add_argument(
+        "--generic",
+        choices=["draft", "full", "metadata", "off"],
+        default="draft",
+        help="the draft's generic setting (draft: as learned; else overridden, to compare)",
+    )
+    ap.add_argument(
+        "--tune",
+        action="store_true",
+        help="measure on the site's other train pages instead of val (for tuning: never tune on val)",
+    )
+    ap.add_argument("--check", action="store_true", help="also run cleaner check on each draft with its samples")
+    ap.add_argument("--estimates", action="store_true", help="print each draft's leave-one-out estimate")
+    ap.add_argument("--site", default=None, help="only sites whose host contains this")
+    ap.add_argument("--show-profile", default=None, help="print the draft learned for this site")
+    args = ap.parse_args()
+    score = load_score(args.split.with_name("score.py"))
+    split = json.loads(args.split.read_text())[args.set]
+    base = args.corpus / args.set
+    groups: dict[str, dict[str, list[str]]] = {}
+    for part in ("train", "val"):
+        for doc_id in split[part]:
+            site = site_of(read(base / "html" / f"{doc_id}.html"))
+            if site:
+                groups.setdefault(site, {"train": [], "val": []})[part].append(doc_id)
+    if args.tune:  # the train pages after the first K stand in for val
+        for g in groups.values():
+            g["train"].sort(key=lambda i: (len(i), i))
+            g["val"] = g["train"][args.train :]
+    sites = sorted(s for s, g in groups.items() if len(g["train"]) >= args.train and g["val"])
+    if args.site:
+        sites = [s for s in sites if args.site in s]
+    part = "other train" if args.tune else "val"
+    print(f"{args.set} ({part} pages): {len(sites)} sites with >= {args.train} train and >= 1 {part} pages")
+    print(f"{'site':32s} {'val':>4s} {'generic':>8s} {'draft':>8s} {'diff':>7s}  generic setting")
+    rows = []
+    for site in sites:
+        train = sorted(groups[site]["train"], key=lambda i: (len(i), i))[: args.train]
+        val = sorted(groups[site]["val"], key=lambda i: (len(i), i))
+        name = "learned-" + regex.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-")
+        sources = [f"samples/{i}.txt" for i in train]
+        draft = draft_site([read(base / "text" / f"{i}.txt") for i in train], name, sources=sources)
+        toml = draft.toml
+        if args.check:
+            with tempfile.TemporaryDirectory() as tmp:
+                Path(tmp, "samples").mkdir()
+                for i in train:
+                    Path(tmp, "samples", f"{i}.txt").write_text(read(base / "text" / f"{i}.txt"), encoding="utf-8")
+                Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
+                problems = check([Path(tmp, f"{name}.toml")])
+            print(f"    cleaner check: {len(problems)} problems" + "".join(f"\n      {p}" for p in problems[:3]))
+        if args.generic != "draft":
+            toml = regex.sub(r"(?m)^generic = '\w+'", f"generic = '{args.generic}'", toml)
+        if args.show_profile == site:
+            print(toml)
+        with tempfile.TemporaryDirectory() as tmp:
+            Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
+            profiles = cleaner.load_profiles([tmp])
+        gold = {i: read(base / "gold" / f"{i}.txt") for i in val}
+        generic, cleaned = {}, {}
+        for i in val:
+            text = read(base / "text" / f"{i}.txt")
+            generic[i] = cleaner.clean(text, profile="none").text
+            cleaned[i] = cleaner.clean(text, profiles=profiles, profile=name).text
+        f_generic, f_draft = score.score(gold, generic)["F1"], score.score(gold, cleaned)["F1"]
+        setting = regex.search(r"(?m)^generic = '(\w+)'", toml)
+        rows.append((f_generic, f_draft))
+        print(
+            f"{site[:32]:32s} {len(val):4d} {f_generic:8.3f} {f_draft:8.3f} {f_draft - f_generic:+7.3f}  "
+            f"{setting.group(1) if setting else '?'}"
+        )
+        if args.estimates:
+            print(f"    leave-one-out: {draft.estimate}")
+    if rows:
+        g, d = mean(r[0] for r in rows), mean(r[1] for r in rows)
+        worse = sum(r[1] < r[0] - 1e-9 for r in rows)
+        print(f"{'mean':32s} {'':4s} {g:8.3f} {d:8.3f} {d - g:+7.3f}  worse than generic on {worse} of {len(rows)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

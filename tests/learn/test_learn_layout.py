@@ -1,0 +1,111 @@
+"""learn_site on small hand-written scrapes: where the headline, the body and the furniture
+are (issue 17, item 3): the headline is the line a byline or dateline follows, a breadcrumb
+is categories, a byline's role may vary, captions are furniture by shape, a fixed line
+inside the body is article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cleaner
+from cleaner.learn import learn_site
+
+from .test_learn_meta import BODIES, NAMES, TITLES
+
+DATES = ["March 3, 2021", "July 21, 2022", "October 9, 2020", "January 30, 2023"]
+ISO = ["2021-03-03", "2022-07-21", "2020-10-09", "2023-01-30"]
+
+
+def page(above: list[str], title: str, meta: list[str], body: list[str]) -> str:
+    lines = [
+        "The Quayside Bulletin",
+        "Home | Town | Harbour | Letters",
+        "",
+        *above,
+        title,
+        *meta,
+        "",
+        *[x for line in body for x in (line, "")],
+        "Share this story",
+        "More stories",
+        "",
+        "© The Quayside Bulletin",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def clean_unseen(tmp_path: Path, pages: list[str]) -> tuple[cleaner.Document, str]:
+    toml = learn_site(pages[:3], "quayside")
+    (tmp_path / "quayside.toml").write_text(toml, encoding="utf-8")
+    doc = cleaner.clean(pages[3], profiles=cleaner.load_profiles([tmp_path]), profile="quayside", heuristics=False)
+    return doc, toml
+
+
+def text(body: list[str]) -> str:
+    return "\n\n".join(body) + "\n"
+
+
+ROLES = ["Staff Writer", "Senior Reporter", "Photographer", "Harbour Correspondent"]
+CRUMBS = ["News › Harbour", "News", "News › Town › Schools", "News › Town"]
+
+
+def test_byline_with_varying_role_is_author(tmp_path):
+    pages = [page([], TITLES[k], [f"{NAMES[k]}, {ROLES[k]}", DATES[k]], BODIES[k]) for k in range(4)]
+    doc, _ = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    meta = doc.metadata.as_dict()
+    assert (meta["title"], meta["author"], meta["date"]) == (TITLES[3], "Tobias Reyes", ISO[3])
+
+
+def test_breadcrumb_of_varying_depth_is_categories_not_title(tmp_path):
+    pages = [page([CRUMBS[k]], TITLES[k], [f"By {NAMES[k]}", DATES[k]], BODIES[k]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    meta = doc.metadata.as_dict()
+    assert (meta["title"], meta["author"], meta["date"]) == (TITLES[3], "Tobias Reyes", ISO[3])
+    assert meta["categories"] == ["News", "Town"]
+    assert "split = '›'" in toml
+
+
+def test_headlines_with_a_common_prefix_are_the_title(tmp_path):
+    titles = [f"Things to do: {t}" for t in TITLES]
+    pages = [page(["What's On"], titles[k], [f"By {NAMES[k]}", DATES[k]], BODIES[k]) for k in range(4)]
+    doc, _ = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    meta = doc.metadata.as_dict()
+    assert (meta["title"], meta["author"], meta["date"]) == (titles[3], "Tobias Reyes", ISO[3])
+
+
+CAPTIONS = [
+    "Gulls over the harbour wall. Photo: Mira Holt / Quayside Bulletin",
+    "The new pontoon at low tide. Photo: Sam Okoro / Quayside Bulletin",
+    "Stalls along the fish quay. Photo: Ines van Loon / Quayside Bulletin",
+    "A ferry leaves the slipway. Photo: Petra Lind / Quayside Bulletin",
+]
+
+
+def test_captions_are_furniture_by_shape(tmp_path):
+    pages = [
+        page([CAPTIONS[k], ""], TITLES[k], [f"By {NAMES[k]}", DATES[k]], [BODIES[k][0], CAPTIONS[3 - k], BODIES[k][1]])
+        for k in range(4)
+    ]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    assert doc.metadata.as_dict()["title"] == TITLES[3]
+    assert "Photo: " in toml and "Gulls" not in toml
+
+
+SIGNATURES = ["Ada Lowe, Millbrook", "Piet Mol, East Haven", "Rui Costa, Cedar Falls", "Eve Stone, Westbury"]
+
+
+def test_fixed_line_inside_the_body_and_a_signature_are_article_text(tmp_path):
+    # "To the editor:" is in every scrape, below the dateline: article text (the generic
+    # stage keeps it), so no drop rule; the signature after the last paragraph is no list of
+    # categories.
+    bodies = [["To the editor:", *BODIES[k], SIGNATURES[k]] for k in range(4)]
+    pages = [page([], f"Letters: {TITLES[k]}", [DATES[k]], bodies[k]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(bodies[3])
+    meta = doc.metadata.as_dict()
+    assert (meta["title"], meta["date"], meta["categories"]) == (f"Letters: {TITLES[3]}", ISO[3], [])
+    assert "To the editor:" not in toml.split("[expect]")[0]
