@@ -10,6 +10,7 @@ expectations, and two profiles claiming the same host or fingerprint.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 
 # the stdlib parser and its opcodes, used only to read a pattern's tree; typeshed has no stubs for them
@@ -22,8 +23,10 @@ from pathlib import Path
 
 from cleaner import siteconfig
 from cleaner.errors import CleanerError, Problem
+from cleaner.files import Unreadable, read_regular
 from cleaner.pipeline import clean
 from cleaner.profiles import (
+    MAX_BYTES,
     Profile,
     Profiles,
     collect_profiles,
@@ -87,16 +90,19 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
         return [
             Problem(str(path), 1, 1, 'not a site config file name: expected "example.com.txt" or ".example.com.txt"')
         ]
-    profile, problems = siteconfig.load(path)
-    if profile is None:
-        return problems
+    # every problem at once: a bad line hides neither the others nor the directives not applied
+    parsed = siteconfig.parse(path)
+    problems = parsed.problems + parsed.test_problems
+    profile, _ = siteconfig.load(path) if not parsed.problems else (None, [])
     where = str(path)
-    for directive in profile.ignored:
+    for directive in [siteconfig.Unsupported(n, tuple(lines)) for n, lines in parsed.unsupported.items()]:
         lines = ", ".join(map(str, directive.lines))
         message = (
             f"{directive.name}: not supported by cleaner, ignored (line{'s' * (len(directive.lines) > 1)} {lines})"
         )
         problems.append(Problem(where, directive.lines[0], 1, message))
+    if profile is None:
+        return problems
     with_folder = dataclasses.replace(profiles, config_dirs=[*profiles.config_dirs, path.parent], _configs={})
     for test in profile.tests:
         problems += _test_page(path, profile, test, with_folder)
@@ -110,12 +116,14 @@ def _test_page(path: Path, profile: Profile, test: siteconfig.TestPage, profiles
     saved = siteconfig.saved_page(path.parent, test.url)
     if not saved.resolve().is_relative_to((path.parent / siteconfig.TEST_PAGES).resolve()):  # "/../" in the URL
         return [Problem(where, test.line, 1, f"test_url: the saved copy would be outside {siteconfig.TEST_PAGES}/")]
+    if os.path.exists(saved) and not saved.is_file():
+        return [Problem(where, test.line, 1, f"test_url: the saved copy {saved} is not a regular file")]
     if not saved.is_file():
         hint = f'wget -x -P {path.parent / siteconfig.TEST_PAGES} "{test.url}"'
         return [Problem(where, test.line, 1, f"test_url: no saved copy of the page at {saved}; save it with {hint}")]
     try:
-        doc = clean(saved.read_bytes(), url=test.url, profiles=profiles, html=True)
-    except CleanerError as err:
+        doc = clean(read_regular(saved), url=test.url, profiles=profiles, html=True)
+    except (CleanerError, Unreadable) as err:
         return [Problem(where, test.line, 1, f"test_url: the saved page cannot be cleaned: {err}")]
     site = next((name for name, _ in doc.matches), None)
     if site != profile.name:
@@ -299,9 +307,9 @@ def backtracking_in(path: Path) -> list[Problem]:
     """The backtracking lint on a profile file that did not load (schema errors); nothing
     if it is not readable TOML."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_regular(path, MAX_BYTES).decode("utf-8")
         data = tomllib.loads(source)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return []
     return _backtracking(path, data, Locator(source))
 
@@ -334,11 +342,13 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f'profile.samples[{i}]: "{name}" {refused}'))
             continue
-        if not sample.is_file():
+        try:
+            data = read_regular(sample)
+        except Unreadable as err:
             spot = locate.literal("profile", None, "samples", i, None)
-            problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} does not exist"))
+            why = "does not exist" if not os.path.lexists(sample) else str(err)
+            problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} {why}"))
             continue
-        data = sample.read_bytes()
         try:
             doc = clean(data, profile=profile.name, profiles=profiles)
         except CleanerError as err:  # an unknown platform, an unreadable sample: named, not a traceback

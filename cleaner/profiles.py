@@ -44,6 +44,8 @@ GENERIC_DEFAULT = "metadata"  # a site profile describes its pages: generic gues
 GENERIC_FOR_SITE_CONFIGS = "full"
 TABLES = ("profile", "rules", "expect")
 RULE_COMMON = ("kind", "why", "id")
+# A profile is a few KB (a learned one some hundred); larger is not one (/dev/zero never ends)
+MAX_BYTES = 16 << 20
 
 
 def builtin_dir() -> Path:
@@ -104,9 +106,11 @@ class Profile:
 
     def host_match(self, host: str) -> str | None:
         """The host pattern that `host` matches: "example.com" covers its subdomains too."""
-        host = host.lower().rstrip(".")
+        from cleaner.urls import normal_host
+
+        host = normal_host(host)
         for pattern in self.hosts:
-            p = pattern.lower()
+            p = normal_host(pattern)
             if host == p or host.endswith("." + p) or fnmatch.fnmatchcase(host, p):
                 return pattern
         return None
@@ -323,13 +327,17 @@ def load_file(path: Path, *, lazy: bool = False) -> tuple[Profile | None, list[P
     """Parse and validate one profile file; a Profile only when there are no problems.
 
     lazy=True: regexes are compiled on first use, so a bad one is not reported here."""
+    from cleaner.files import Unreadable, decode_error_at, read_regular
+
     where = str(path)
     try:
-        source = path.read_bytes().decode("utf-8")
+        raw = read_regular(path, MAX_BYTES)
+        source = raw.decode("utf-8")
+    except Unreadable as err:
+        return None, [Problem(where, 1, 1, str(err))]
     except UnicodeDecodeError as err:
-        return None, [Problem(where, 1, 1, f"not UTF-8 text ({err.reason} at byte {err.start})")]
-    except OSError as err:
-        return None, [Problem(where, 1, 1, f"cannot read: {err.strerror}")]
+        line, col = decode_error_at(raw, err.start)
+        return None, [Problem(where, line, col, f"not UTF-8 text ({err.reason} at byte {err.start})")]
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as err:
