@@ -38,7 +38,7 @@ from cleaner.profiles import (
 from cleaner.rules import RULES
 from cleaner.rules.base import Pattern, Patterns
 from cleaner.tomlpos import Locator
-from cleaner.urls import url_problem
+from cleaner.urls import normal_host, url_problem
 
 UNBOUNDED = sre_constants.MAXREPEAT
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
@@ -404,7 +404,7 @@ def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:
     problems = []
     owners: dict[tuple[str, str], Profile] = {}
     for profile in sorted(profiles, key=lambda p: str(p.path)):
-        claimed = [("hosts", h.lower()) for h in profile.hosts] + [
+        claimed = [("hosts", normal_host(h)) for h in profile.hosts] + [
             ("fingerprints", f.pattern) for f in profile.fingerprints
         ]
         for key, value in claimed:

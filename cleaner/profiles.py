@@ -123,6 +123,22 @@ class Profile:
         return None
 
 
+def host_problem(host: str) -> str | None:
+    """Why a profile's `hosts` entry can never match a page's host, or None. A trailing dot
+    and Unicode or full-width letters are fine: hosts are compared normalised
+    (cleaner.urls.normal_host), so "example.com." is example.com and "bücher.example" is
+    xn--bcher-kva.example."""
+    if "://" in host:
+        return "is a URL; hosts are host names (example.com)"
+    if "/" in host:
+        return "has a path; hosts are host names (example.com)"
+    if ":" in host:
+        return "has a port; hosts are host names, matched on any port (example.com)"
+    if any(c.isspace() for c in host) or ".." in host or host.startswith("."):
+        return "is not a host name (white space or an empty label)"
+    return None
+
+
 def found(pattern: TimedPattern, text: str) -> bool:
     """Whether a fingerprint occurs; one that times out on a hostile text counts as absent."""
     try:
@@ -401,6 +417,14 @@ class _Validator:
             elif head.kind == "platform":
                 message = "profile.generic: only site profiles decide how much generic cleaning a page gets"
                 self._at_value("profile", None, "generic", message)
+        if head and head.hosts:
+            raw = data["profile"]["hosts"]
+            for i, host in enumerate(head.hosts):
+                if problem := host_problem(host):
+                    element = i if isinstance(raw, list) else None
+                    spot = self.locate.literal("profile", None, "hosts", element, None)
+                    label = f"profile.hosts[{i}]" if element is not None else "profile.hosts"
+                    self._add(spot, f'{label}: "{host}" {problem}')
         compiled = self._rules(data.get("rules", []), head.name if head else self.path.stem)
         if self.problems or head is None:
             return None, self.problems
@@ -468,6 +492,10 @@ class _Validator:
             options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON, lazy=self.lazy)
             if options is not None:
                 issues = rule_cls.validate(options)
+                if rule_cls.page:  # selectors that can only find text, or the root, or fail on every page
+                    from cleaner.rules.page import page_issues
+
+                    issues += page_issues(rule_cls, options, isinstance(specific.get("select"), list))
             for issue in issues:
                 self._issue("rules", index, label, issue, named)
             if not issues and isinstance(why, str) and why.strip():

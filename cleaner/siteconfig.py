@@ -26,7 +26,7 @@ from cleaner.errors import Problem
 from cleaner.files import Unreadable, decode_error_at, read_regular
 from cleaner.rules import RULES
 from cleaner.rules.base import Selectors, Texts
-from cleaner.rules.page import Selector, SelectorError
+from cleaner.rules.page import Selector, SelectorError, selector_issue
 from cleaner.urls import normal_host, unicode_host
 
 SUFFIX = ".txt"
@@ -225,4 +225,6 @@ def _rule(name: str, value: str):
         selector = Selector(value, xpath=True)  # the format's selectors are XPath
     except SelectorError as err:
         return None, str(err)
+    if issue := selector_issue(selector, getattr(cls, "finds", "elements")):
+        return None, issue
     return cls(cls.Options(select=Selectors([selector]))), None

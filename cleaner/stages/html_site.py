@@ -12,7 +12,7 @@ from typing import Any
 
 from cleaner.document import PageRemoval
 from cleaner.profiles import Profile, Profiles
-from cleaner.rules.page import element_name, text_of
+from cleaner.rules.page import SelectorFailed, element_name, text_of
 from cleaner.urls import host as url_host
 
 
@@ -39,33 +39,48 @@ def site_profile(profiles: Profiles | None, choice: str, url: str | None) -> Pro
 
 
 def apply(tree: Any, profile: Profile) -> SiteResult:
-    """Run the profile's page rules on `tree`, removing what the strips find from it."""
+    """Run the profile's page rules on `tree`, removing what the strips find from it. A
+    selector that fails on the page (SelectorFailed) fails the page, naming the rule."""
     result = SiteResult()
     rules = profile.page_rules
     for prule in rules:
         if prule.kind in ("title", "author", "date"):
-            hit = prule.rule.apply_page(tree)  # type: ignore[attr-defined]
+            hit = _run(prule, tree)
             for name, value in hit.meta.items():
                 if name not in result.meta:
                     result.meta[name] = value
                     result.sources.append((name, f"{prule.ref} {hit.selector}"))
     for prule in rules:
         if prule.kind in ("strip", "strip_id_or_class"):
-            hit = prule.rule.apply_page(tree)  # type: ignore[attr-defined]
+            hit = _run(prule, tree)
             for element, selector in hit.strip:
-                parent = element.getparent()
-                if parent is None:  # the root: stripping the whole page is no strip
-                    continue
                 why = f"{prule.why} ({selector})"
                 result.removals.append(PageRemoval(element_name(element), prule.ref, prule.kind, why, text_of(element)))
-                _drop(element)
+                if element.getparent() is None:  # the root: the strip removes the whole page
+                    _empty(element)
+                else:
+                    _drop(element)
     for prule in rules:
         if prule.kind == "body":
-            hit = prule.rule.apply_page(tree)  # type: ignore[attr-defined]
+            hit = _run(prule, tree)
             if hit.body:
                 result.body, result.body_rule = hit.body, f"{prule.ref} {hit.selector}"
                 break
     return result
+
+
+def _run(prule: Any, tree: Any) -> Any:
+    try:
+        return prule.rule.apply_page(tree)
+    except SelectorFailed as err:
+        raise SelectorFailed(f"page rule {prule.ref} ({prule.kind}): {err}") from None
+
+
+def _empty(root: Any) -> None:
+    """What stripping the root leaves: an empty page."""
+    for child in list(root):
+        root.remove(child)
+    root.text = None
 
 
 def _drop(element: Any) -> None:
