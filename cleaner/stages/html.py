@@ -168,7 +168,7 @@ def extract(
         "author": found.author,
         "date": found.date,
         "sitename": found.sitename,
-        "url": found.url,
+        "url": url or found.url,  # the caller's URL (--url, a record's url) is the page's address
         "categories": tuple(found.categories or ()),
         "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),
