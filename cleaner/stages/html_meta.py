@@ -87,6 +87,6 @@ def against_trafilatura(html: str) -> tuple[dict[str, Any], dict[str, Any]]:
     scan(ours), scan(theirs)
     got = page_metadata(ours, None, DATE_PARAMS)
     expected = extract_metadata(theirs, None, DATE_PARAMS)
-    if theirs.find(CANONICAL) is not None:  # the one difference meant: the canonical link first
+    if theirs is not None and theirs.find(CANONICAL) is not None:  # the one difference meant: the canonical link first
         expected.url = extract_url(theirs, None) or expected.url
     return {f: getattr(got, f) for f in FIELDS}, {f: getattr(expected, f) for f in FIELDS}
