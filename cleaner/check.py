@@ -37,6 +37,7 @@ from cleaner.profiles import (
 )
 from cleaner.rules import RULES
 from cleaner.rules.base import Pattern, Patterns
+from cleaner.rules.page import SLOW, slow_shape
 from cleaner.tomlpos import Locator
 from cleaner.urls import normal_host, url_problem
 
@@ -75,6 +76,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
     for profile in chosen:
         locate = Locator(profile.path.read_text(encoding="utf-8"))
         problems += backtracking(profile, locate)
+        problems += slow_selectors(profile, locate)
         problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
     problems += claims(list(profiles), chosen)
     for path in configs:
@@ -103,6 +105,9 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
         problems.append(Problem(where, directive.lines[0], 1, message))
     if profile is None:
         return problems
+    for rule in profile.page_rules:
+        if any(slow_shape(sel.xpath) for sel in getattr(rule.rule.options, "select", ())):
+            problems.append(Problem(where, int(rule.ref.rsplit(":", 1)[1]), 1, f"{rule.kind}: {SLOW}"))
     with_folder = dataclasses.replace(profiles, config_dirs=[*profiles.config_dirs, path.parent], _configs={})
     for test in profile.tests:
         problems += _test_page(path, profile, test, with_folder)
@@ -137,6 +142,24 @@ def _test_page(path: Path, profile: Profile, test: siteconfig.TestPage, profiles
         for no, snippet in test.contains
         if _squash(snippet) not in text
     ]
+
+
+def slow_selectors(profile: Profile, locate: Locator) -> list[Problem]:
+    """Page rules' selectors whose shape takes time cubic or worse in the page (slow_shape)."""
+    problems = []
+    raw_rules = tomllib.loads(profile.path.read_text(encoding="utf-8")).get("rules", [])
+    for index, rule in enumerate(profile.rules):
+        selectors = getattr(rule.rule.options, "select", None) if rule.rule.page else None
+        listed = isinstance(raw_rules[index].get("select"), list) if index < len(raw_rules) else False
+        for i, selector in enumerate(selectors or ()):
+            if slow_shape(selector.xpath):
+                element = i if listed else None
+                spot = locate.literal("rules", index, "select", element, None)
+                at = f"[{i}]" if listed else ""
+                problems.append(
+                    Problem(str(profile.path), spot.line, spot.col, f"rules[{index + 1}].select{at}: {SLOW}")
+                )
+    return problems
 
 
 def nested_quantifier(source: str) -> bool:

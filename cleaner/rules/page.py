@@ -182,6 +182,31 @@ def selector_issue(selector: Selector, finds: str) -> str | None:
     return None
 
 
+# What scans the whole page from each node it is evaluated at: the following and preceding
+# axes, and an absolute path ("//div" not after a step, as in [count(//div) > 1])
+SCANS = re.compile(r"(?<![\w-])(?:following|preceding)::|(?<![\w.*)\]/@-])//")
+SLOW = (
+    "a scan of the whole page (following::, preceding::, an absolute //) inside a predicate nested in another"
+    " runs once per node per node: cubic or worse in the page's size, and lxml cannot stop an XPath once started"
+)
+
+
+def slow_shape(xpath: str) -> bool:
+    """Whether a whole-page scan sits in a predicate nested in another predicate
+    (//div[count(following::div[count(following::div) > 0]) < 0]): time that grows with the
+    page's size to the third power or more. The rule budget can only notice it afterwards."""
+    code = LITERAL.sub('""', xpath)
+    depth = 0
+    for i, char in enumerate(code):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth >= 2 and SCANS.match(code, i):
+            return True
+    return False
+
+
 def _wanted(finds: str) -> str:
     return "text" if finds == "text" else "elements"
 
