@@ -382,7 +382,14 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
         raise click.BadParameter(f'"{name}" must be lower-case letters, digits and dashes', param_hint="'NAME'")
     _refuse_existing(output)
     profiles = _load(profiles_dirs)
-    text = scaffold.starter_profile(name, list(samples), (output or Path(name)).resolve().parent, profiles)
+
+    def skipped(sample: Path, err: Exception) -> None:  # binary, HTML nested too deep: named, as learn does
+        click.echo(f"cleaner: {sample}: {_message(err)}; skipped", err=True)
+
+    out_dir = (output or Path(name)).resolve().parent
+    text = scaffold.starter_profile(name, list(samples), out_dir, profiles, skipped)
+    if text is None:
+        raise click.UsageError("new needs at least one readable sample")
     _emit_profile(text, output, "")
 
 
@@ -431,6 +438,7 @@ def learn(
     `cleaner check` and `cleaner explain`.
     """
     from cleaner.learn import learn_corpus, learn_site  # the miner is only needed here
+    from cleaner.learn.lines import prepare
 
     name = name or (output.stem if output else None)
     if not name or not NAME.match(name):
@@ -446,7 +454,8 @@ def learn(
             continue
         try:
             data = f.read_bytes()
-            texts.append(decode_bytes(data, declared=declared_charset(data))[0])
+            # prepared here, so a page that cannot be read (HTML nested too deep) is skipped by name
+            texts.append(prepare(decode_bytes(data, declared=declared_charset(data))[0]))
             sources.append(f)
         except (CleanerError, OSError) as err:
             click.echo(f"cleaner: {f}: {_message(err)}; skipped", err=True)

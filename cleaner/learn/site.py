@@ -9,6 +9,7 @@ points; this module turns them into ordered rules, checks the rules against the 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -36,11 +37,12 @@ def min_docs_for(n: int) -> int:
     return n if n <= 3 else max(3, math.ceil(0.6 * n))
 
 
-def learn_site(texts: list[str], name: str, sources: list[str] | None = None) -> str:
-    """The TOML text of a site profile learned from 2+ scrapes of one site."""
+def learn_site(texts: Sequence[str | list[str]], name: str, sources: list[str] | None = None) -> str:
+    """The TOML text of a site profile learned from 2+ scrapes of one site (each its text, or
+    its lines already prepared by cleaner.learn.lines.prepare)."""
     if len(texts) < 2:
         raise ValueError("learn_site needs at least two scrapes of the site")
-    docs = [prepare(t) for t in texts]
+    docs = [t if isinstance(t, list) else prepare(t) for t in texts]
     al = Alignment(docs, min_docs_for(len(docs)))
     cuts = find_cuts(al)
     entries = _rules(al, cuts)
