@@ -369,7 +369,9 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             data = read_regular(sample)
         except Unreadable as err:
             spot = locate.literal("profile", None, "samples", i, None)
-            why = "does not exist" if not os.path.lexists(sample) else str(err)
+            why = (
+                "does not exist" if not os.path.lexists(sample) else f"is {err}" if str(err)[:4] == "not " else str(err)
+            )
             problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} {why}"))
             continue
         try:

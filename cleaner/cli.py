@@ -264,6 +264,10 @@ def _check_profile_name(profiles: Profiles, choice: str) -> None:
             profiles.get(choice)
         except UnknownProfile as err:
             raise click.BadParameter(str(err), param_hint="'--profile'") from None
+        except ProfileError as err:  # a site config of that name that does not load
+            for problem in err.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_PROFILE)
 
 
 def _message(err: Exception) -> str:
@@ -492,8 +496,18 @@ Examples:
 )
 @_profiles_option
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
-    """List the available profiles, what each is detected by and, for a site, its generic setting."""
-    for p in _load(profiles_dirs):
+    """List the available profiles, what each is detected by and, for a site, its generic setting.
+    FiveFilters site configs in the folders are listed by name only (they are not parsed)."""
+    try:
+        _list_profiles(_load(profiles_dirs))
+    except BrokenPipeError:  # `cleaner profiles | head`: silent, 141, as clean
+        _quiet_exit_on_broken_pipe()
+
+
+def _list_profiles(loaded: Profiles) -> None:
+    from cleaner import siteconfig
+
+    for p in loaded:
         click.echo(f"{p.name} ({p.kind}): {p.description or '-'}  [{p.path}]")
         if p.sitename:
             click.echo(f"  sitename: {p.sitename}")
@@ -506,3 +520,7 @@ def profiles(profiles_dirs: tuple[Path, ...]) -> None:
         if p.generic is not None:  # site profiles only: platform profiles have no say
             click.echo(f"  generic: {p.generic}")
         click.echo(f"  rules: {len(p.rules)}")
+    for folder in loaded.config_dirs:
+        for path in siteconfig.files_in(folder):
+            name = path.name.removesuffix(siteconfig.SUFFIX)
+            click.echo(f"{name} (site config): FiveFilters site config, read when a page of its host is seen  [{path}]")

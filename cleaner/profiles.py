@@ -179,6 +179,22 @@ class Profiles:
         path = siteconfig.find(self.config_dirs, host)
         if path is None:
             return None
+        return self._config(path)
+
+    def site_config_named(self, name: str) -> Profile | None:
+        """The site config whose name (its file name without .txt: "example.com",
+        ".example.com") is `name`, as the output's `profile` field shows it; None if none is."""
+        from cleaner import siteconfig
+
+        for folder in reversed(self.config_dirs):
+            path = folder / (name + siteconfig.SUFFIX)
+            if siteconfig.is_site_config(path) and os.path.lexists(path):
+                return self._config(path)
+        return None
+
+    def _config(self, path: Path) -> Profile | None:
+        from cleaner import siteconfig
+
         key = str(path)
         if key not in self._configs:
             profile, problems = siteconfig.load(path)
@@ -194,9 +210,12 @@ class Profiles:
         return len(self.by_name)
 
     def get(self, name: str) -> Profile:
+        """The profile named `name`: a TOML profile, else a site config of that name."""
         try:
             return self.by_name[name]
         except KeyError:
+            if self.config_dirs and (config := self.site_config_named(name)) is not None:
+                return config
             raise UnknownProfile(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
 
 
