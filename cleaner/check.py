@@ -10,6 +10,7 @@ expectations, and two profiles claiming the same host or fingerprint.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 
 # the stdlib parser and its opcodes, used only to read a pattern's tree; typeshed has no stubs for them
@@ -22,8 +23,10 @@ from pathlib import Path
 
 from cleaner import siteconfig
 from cleaner.errors import CleanerError, Problem
+from cleaner.files import Unreadable, read_regular
 from cleaner.pipeline import clean
 from cleaner.profiles import (
+    MAX_BYTES,
     Profile,
     Profiles,
     collect_profiles,
@@ -34,8 +37,9 @@ from cleaner.profiles import (
 )
 from cleaner.rules import RULES
 from cleaner.rules.base import Pattern, Patterns
+from cleaner.rules.page import SLOW, slow_shape
 from cleaner.tomlpos import Locator
-from cleaner.urls import url_problem
+from cleaner.urls import normal_host, url_problem
 
 UNBOUNDED = sre_constants.MAXREPEAT
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
@@ -72,6 +76,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
     for profile in chosen:
         locate = Locator(profile.path.read_text(encoding="utf-8"))
         problems += backtracking(profile, locate)
+        problems += slow_selectors(profile, locate)
         problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
     problems += claims(list(profiles), chosen)
     for path in configs:
@@ -87,16 +92,22 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
         return [
             Problem(str(path), 1, 1, 'not a site config file name: expected "example.com.txt" or ".example.com.txt"')
         ]
-    profile, problems = siteconfig.load(path)
-    if profile is None:
-        return problems
+    # every problem at once: a bad line hides neither the others nor the directives not applied
+    parsed = siteconfig.parse(path)
+    problems = parsed.problems + parsed.test_problems
+    profile, _ = siteconfig.load(path) if not parsed.problems else (None, [])
     where = str(path)
-    for directive in profile.ignored:
+    for directive in [siteconfig.Unsupported(n, tuple(lines)) for n, lines in parsed.unsupported.items()]:
         lines = ", ".join(map(str, directive.lines))
         message = (
             f"{directive.name}: not supported by cleaner, ignored (line{'s' * (len(directive.lines) > 1)} {lines})"
         )
         problems.append(Problem(where, directive.lines[0], 1, message))
+    if profile is None:
+        return problems
+    for rule in profile.page_rules:
+        if any(slow_shape(sel.xpath) for sel in getattr(rule.rule.options, "select", ())):
+            problems.append(Problem(where, int(rule.ref.rsplit(":", 1)[1]), 1, f"{rule.kind}: {SLOW}"))
     with_folder = dataclasses.replace(profiles, config_dirs=[*profiles.config_dirs, path.parent], _configs={})
     for test in profile.tests:
         problems += _test_page(path, profile, test, with_folder)
@@ -110,12 +121,14 @@ def _test_page(path: Path, profile: Profile, test: siteconfig.TestPage, profiles
     saved = siteconfig.saved_page(path.parent, test.url)
     if not saved.resolve().is_relative_to((path.parent / siteconfig.TEST_PAGES).resolve()):  # "/../" in the URL
         return [Problem(where, test.line, 1, f"test_url: the saved copy would be outside {siteconfig.TEST_PAGES}/")]
+    if os.path.exists(saved) and not saved.is_file():
+        return [Problem(where, test.line, 1, f"test_url: the saved copy {saved} is not a regular file")]
     if not saved.is_file():
         hint = f'wget -x -P {path.parent / siteconfig.TEST_PAGES} "{test.url}"'
         return [Problem(where, test.line, 1, f"test_url: no saved copy of the page at {saved}; save it with {hint}")]
     try:
-        doc = clean(saved.read_bytes(), url=test.url, profiles=profiles, html=True)
-    except CleanerError as err:
+        doc = clean(read_regular(saved), url=test.url, profiles=profiles, html=True)
+    except (CleanerError, Unreadable) as err:
         return [Problem(where, test.line, 1, f"test_url: the saved page cannot be cleaned: {err}")]
     site = next((name for name, _ in doc.matches), None)
     if site != profile.name:
@@ -129,6 +142,24 @@ def _test_page(path: Path, profile: Profile, test: siteconfig.TestPage, profiles
         for no, snippet in test.contains
         if _squash(snippet) not in text
     ]
+
+
+def slow_selectors(profile: Profile, locate: Locator) -> list[Problem]:
+    """Page rules' selectors whose shape takes time cubic or worse in the page (slow_shape)."""
+    problems = []
+    raw_rules = tomllib.loads(profile.path.read_text(encoding="utf-8")).get("rules", [])
+    for index, rule in enumerate(profile.rules):
+        selectors = getattr(rule.rule.options, "select", None) if rule.rule.page else None
+        listed = isinstance(raw_rules[index].get("select"), list) if index < len(raw_rules) else False
+        for i, selector in enumerate(selectors or ()):
+            if slow_shape(selector.xpath):
+                element = i if listed else None
+                spot = locate.literal("rules", index, "select", element, None)
+                at = f"[{i}]" if listed else ""
+                problems.append(
+                    Problem(str(profile.path), spot.line, spot.col, f"rules[{index + 1}].select{at}: {SLOW}")
+                )
+    return problems
 
 
 def nested_quantifier(source: str) -> bool:
@@ -299,9 +330,9 @@ def backtracking_in(path: Path) -> list[Problem]:
     """The backtracking lint on a profile file that did not load (schema errors); nothing
     if it is not readable TOML."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_regular(path, MAX_BYTES).decode("utf-8")
         data = tomllib.loads(source)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return []
     return _backtracking(path, data, Locator(source))
 
@@ -334,11 +365,15 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f'profile.samples[{i}]: "{name}" {refused}'))
             continue
-        if not sample.is_file():
+        try:
+            data = read_regular(sample)
+        except Unreadable as err:
             spot = locate.literal("profile", None, "samples", i, None)
-            problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} does not exist"))
+            why = (
+                "does not exist" if not os.path.lexists(sample) else f"is {err}" if str(err)[:4] == "not " else str(err)
+            )
+            problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: {sample} {why}"))
             continue
-        data = sample.read_bytes()
         try:
             doc = clean(data, profile=profile.name, profiles=profiles)
         except CleanerError as err:  # an unknown platform, an unreadable sample: named, not a traceback
@@ -394,7 +429,7 @@ def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:
     problems = []
     owners: dict[tuple[str, str], Profile] = {}
     for profile in sorted(profiles, key=lambda p: str(p.path)):
-        claimed = [("hosts", h.lower()) for h in profile.hosts] + [
+        claimed = [("hosts", normal_host(h)) for h in profile.hosts] + [
             ("fingerprints", f.pattern) for f in profile.fingerprints
         ]
         for key, value in claimed:

@@ -264,6 +264,10 @@ def _check_profile_name(profiles: Profiles, choice: str) -> None:
             profiles.get(choice)
         except UnknownProfile as err:
             raise click.BadParameter(str(err), param_hint="'--profile'") from None
+        except ProfileError as err:  # a site config of that name that does not load
+            for problem in err.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_PROFILE)
 
 
 def _message(err: Exception) -> str:
@@ -382,7 +386,14 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
         raise click.BadParameter(f'"{name}" must be lower-case letters, digits and dashes', param_hint="'NAME'")
     _refuse_existing(output)
     profiles = _load(profiles_dirs)
-    text = scaffold.starter_profile(name, list(samples), (output or Path(name)).resolve().parent, profiles)
+
+    def skipped(sample: Path, err: Exception) -> None:  # binary, HTML nested too deep: named, as learn does
+        click.echo(f"cleaner: {sample}: {_message(err)}; skipped", err=True)
+
+    out_dir = (output or Path(name)).resolve().parent
+    text = scaffold.starter_profile(name, list(samples), out_dir, profiles, skipped)
+    if text is None:
+        raise click.UsageError("new needs at least one readable sample")
     _emit_profile(text, output, "")
 
 
@@ -431,6 +442,7 @@ def learn(
     `cleaner check` and `cleaner explain`.
     """
     from cleaner.learn import draft_site, learn_corpus  # the miner is only needed here
+    from cleaner.learn.lines import prepare
 
     name = name or (output.stem if output else None)
     if not name or not NAME.match(name):
@@ -446,7 +458,9 @@ def learn(
             continue
         try:
             data = f.read_bytes()
-            texts.append(decode_bytes(data, declared=declared_charset(data))[0])
+            text = decode_bytes(data, declared=declared_charset(data))[0]
+            prepare(text)  # here, so that a page that cannot be read (HTML nested too deep) is skipped by name
+            texts.append(text)
             sources.append(f)
         except (CleanerError, OSError) as err:
             click.echo(f"cleaner: {f}: {_message(err)}; skipped", err=True)
@@ -489,8 +503,18 @@ Examples:
 )
 @_profiles_option
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
-    """List the available profiles, what each is detected by and, for a site, its generic setting."""
-    for p in _load(profiles_dirs):
+    """List the available profiles, what each is detected by and, for a site, its generic setting.
+    FiveFilters site configs in the folders are listed by name only (they are not parsed)."""
+    try:
+        _list_profiles(_load(profiles_dirs))
+    except BrokenPipeError:  # `cleaner profiles | head`: silent, 141, as clean
+        _quiet_exit_on_broken_pipe()
+
+
+def _list_profiles(loaded: Profiles) -> None:
+    from cleaner import siteconfig
+
+    for p in loaded:
         click.echo(f"{p.name} ({p.kind}): {p.description or '-'}  [{p.path}]")
         if p.sitename:
             click.echo(f"  sitename: {p.sitename}")
@@ -503,3 +527,7 @@ def profiles(profiles_dirs: tuple[Path, ...]) -> None:
         if p.generic is not None:  # site profiles only: platform profiles have no say
             click.echo(f"  generic: {p.generic}")
         click.echo(f"  rules: {len(p.rules)}")
+    for folder in loaded.config_dirs:
+        for path in siteconfig.files_in(folder):
+            name = path.name.removesuffix(siteconfig.SUFFIX)
+            click.echo(f"{name} (site config): FiveFilters site config, read when a page of its host is seen  [{path}]")

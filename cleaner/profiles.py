@@ -44,6 +44,8 @@ GENERIC_DEFAULT = "metadata"  # a site profile describes its pages: generic gues
 GENERIC_FOR_SITE_CONFIGS = "full"
 TABLES = ("profile", "rules", "expect")
 RULE_COMMON = ("kind", "why", "id")
+# A profile is a few KB (a learned one some hundred); larger is not one (/dev/zero never ends)
+MAX_BYTES = 16 << 20
 
 
 def builtin_dir() -> Path:
@@ -104,9 +106,11 @@ class Profile:
 
     def host_match(self, host: str) -> str | None:
         """The host pattern that `host` matches: "example.com" covers its subdomains too."""
-        host = host.lower().rstrip(".")
+        from cleaner.urls import normal_host
+
+        host = normal_host(host)
         for pattern in self.hosts:
-            p = pattern.lower()
+            p = normal_host(pattern)
             if host == p or host.endswith("." + p) or fnmatch.fnmatchcase(host, p):
                 return pattern
         return None
@@ -117,6 +121,22 @@ class Profile:
             if found(pattern, stripped_text):
                 return pattern.pattern
         return None
+
+
+def host_problem(host: str) -> str | None:
+    """Why a profile's `hosts` entry can never match a page's host, or None. A trailing dot
+    and Unicode or full-width letters are fine: hosts are compared normalised
+    (cleaner.urls.normal_host), so "example.com." is example.com and "bücher.example" is
+    xn--bcher-kva.example."""
+    if "://" in host:
+        return "is a URL; hosts are host names (example.com)"
+    if "/" in host:
+        return "has a path; hosts are host names (example.com)"
+    if ":" in host:
+        return "has a port; hosts are host names, matched on any port (example.com)"
+    if any(c.isspace() for c in host) or ".." in host or host.startswith("."):
+        return "is not a host name (white space or an empty label)"
+    return None
 
 
 def found(pattern: TimedPattern, text: str) -> bool:
@@ -159,6 +179,22 @@ class Profiles:
         path = siteconfig.find(self.config_dirs, host)
         if path is None:
             return None
+        return self._config(path)
+
+    def site_config_named(self, name: str) -> Profile | None:
+        """The site config whose name (its file name without .txt: "example.com",
+        ".example.com") is `name`, as the output's `profile` field shows it; None if none is."""
+        from cleaner import siteconfig
+
+        for folder in reversed(self.config_dirs):
+            path = folder / (name + siteconfig.SUFFIX)
+            if siteconfig.is_site_config(path) and os.path.lexists(path):
+                return self._config(path)
+        return None
+
+    def _config(self, path: Path) -> Profile | None:
+        from cleaner import siteconfig
+
         key = str(path)
         if key not in self._configs:
             profile, problems = siteconfig.load(path)
@@ -174,9 +210,12 @@ class Profiles:
         return len(self.by_name)
 
     def get(self, name: str) -> Profile:
+        """The profile named `name`: a TOML profile, else a site config of that name."""
         try:
             return self.by_name[name]
         except KeyError:
+            if self.config_dirs and (config := self.site_config_named(name)) is not None:
+                return config
             raise UnknownProfile(f'unknown profile "{name}"{suggest(name, list(self.by_name))}') from None
 
 
@@ -323,13 +362,17 @@ def load_file(path: Path, *, lazy: bool = False) -> tuple[Profile | None, list[P
     """Parse and validate one profile file; a Profile only when there are no problems.
 
     lazy=True: regexes are compiled on first use, so a bad one is not reported here."""
+    from cleaner.files import Unreadable, decode_error_at, read_regular
+
     where = str(path)
     try:
-        source = path.read_bytes().decode("utf-8")
+        raw = read_regular(path, MAX_BYTES)
+        source = raw.decode("utf-8")
+    except Unreadable as err:
+        return None, [Problem(where, 1, 1, str(err))]
     except UnicodeDecodeError as err:
-        return None, [Problem(where, 1, 1, f"not UTF-8 text ({err.reason} at byte {err.start})")]
-    except OSError as err:
-        return None, [Problem(where, 1, 1, f"cannot read: {err.strerror}")]
+        line, col = decode_error_at(raw, err.start)
+        return None, [Problem(where, line, col, f"not UTF-8 text ({err.reason} at byte {err.start})")]
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as err:
@@ -393,6 +436,14 @@ class _Validator:
             elif head.kind == "platform":
                 message = "profile.generic: only site profiles decide how much generic cleaning a page gets"
                 self._at_value("profile", None, "generic", message)
+        if head and head.hosts:
+            raw = data["profile"]["hosts"]
+            for i, host in enumerate(head.hosts):
+                if problem := host_problem(host):
+                    element = i if isinstance(raw, list) else None
+                    spot = self.locate.literal("profile", None, "hosts", element, None)
+                    label = f"profile.hosts[{i}]" if element is not None else "profile.hosts"
+                    self._add(spot, f'{label}: "{host}" {problem}')
         compiled = self._rules(data.get("rules", []), head.name if head else self.path.stem)
         if self.problems or head is None:
             return None, self.problems
@@ -460,6 +511,10 @@ class _Validator:
             options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON, lazy=self.lazy)
             if options is not None:
                 issues = rule_cls.validate(options)
+                if rule_cls.page:  # selectors that can only find text, or the root, or fail on every page
+                    from cleaner.rules.page import page_issues
+
+                    issues += page_issues(rule_cls, options, isinstance(specific.get("select"), list))
             for issue in issues:
                 self._issue("rules", index, label, issue, named)
             if not issues and isinstance(why, str) and why.strip():

@@ -115,6 +115,8 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         )
         if not doc.text and (data.strip() if isinstance(data, str) else data.strip(b" \t\r\n\x00")):
             warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
+        elif not doc.text:  # README: an input that comes out empty says so, an empty one too
+            warnings += ("the input is empty (or only white space); the output is empty",)
         return Result(job, text, None, len(data), warnings)
     except ERRORS as err:
         return Result(job, None, message(err), 0)

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
 
+from cleaner.errors import CleanerError
 from cleaner.heuristics.body import TUNING
 from cleaner.heuristics.lines import describe
 from cleaner.pipeline import clean
@@ -33,10 +35,30 @@ GENERIC_NOTE = (
 )
 
 
-def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Profiles) -> str:
+def starter_profile(
+    name: str,
+    samples: list[Path],
+    out_dir: Path,
+    profiles: Profiles,
+    skipped: Callable[[Path, Exception], None] | None = None,
+) -> str | None:
     """The TOML text of a starter profile for the site the samples come from; for HTML
-    samples, `body` and `strip` page rules first (cleaner.page_draft)."""
-    docs = [clean(s.read_bytes(), profile="none", profiles=profiles, source=str(s)) for s in samples]
+    samples, `body` and `strip` page rules first (cleaner.page_draft). A sample that cannot
+    be cleaned (binary, HTML nested too deep) is left out and passed to `skipped`, or raises
+    without it; None when no sample is left."""
+    docs = []
+    kept = []
+    for s in samples:
+        try:
+            docs.append(clean(s.read_bytes(), profile="none", profiles=profiles, source=str(s)))
+            kept.append(s)
+        except (CleanerError, OSError) as err:
+            if skipped is None:
+                raise
+            skipped(s, err)
+    if not kept:
+        return None
+    samples = kept
     html = [d for d in docs if "html:trafilatura" in d.steps]
     if html and len(html) == len(docs):
         # the lines of HTML samples are those trafilatura extracts, not the markup's

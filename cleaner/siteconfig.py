@@ -2,9 +2,10 @@
 read) as site profiles, found by host and parsed only when a page of that host is seen.
 
 A file is named for the host it serves: `example.com.txt` for example.com (and for
-www.example.com: "www." is stripped from the host first), `.example.com.txt` for the
-subdomains of example.com (news.example.com, a.b.example.com). An exact name wins over a
-wildcard, a nearer wildcard over a farther one, a later folder over an earlier one.
+www.example.com, when there is no `www.example.com.txt`), `.example.com.txt` for every
+subdomain of example.com (www.example.com, news.example.com, a.b.example.com). The exact
+name wins, then the name without "www.", then the nearest wildcard; a later folder over an
+earlier one for the same name. Host names are compared in IDNA form (Unicode or punycode).
 
 Each line is `directive: value` (or `directive(argument): value`); `#` starts a comment.
 These map onto cleaner's rule kinds: body, strip, strip_id_or_class, title, author, date
@@ -22,18 +23,22 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cleaner.errors import Problem
+from cleaner.files import Unreadable, decode_error_at, read_regular
 from cleaner.rules import RULES
 from cleaner.rules.base import Selectors, Texts
-from cleaner.rules.page import Selector, SelectorError
+from cleaner.rules.page import Selector, SelectorError, selector_issue
+from cleaner.urls import normal_host, unicode_host
 
 SUFFIX = ".txt"
 # What a site config's file name looks like: a host, or "." and a domain, then .txt
 FILE_NAME = re.compile(r"^\.?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.txt$")
-LINE = re.compile(r"^(?P<name>[a-z_]+)(?:\((?P<arg>[^)]*)\))?\s*:\s*(?P<value>.*)$")
+LINE = re.compile(r"^(?P<name>[A-Za-z_]+)(?:\((?P<arg>[^)]*)\))?\s*:\s*(?P<value>.*)$")
 APPLIED = ("body", "strip", "strip_id_or_class", "title", "author", "date")
 TESTS = ("test_url", "test_contains")
 # The folder, beside the site configs, where check reads saved test pages: `wget -x -P DIR/test_pages URL`
 TEST_PAGES = "test_pages"
+# Site configs are a few KB; a file larger than this is not one (and /dev/zero never ends)
+MAX_BYTES = 1 << 20
 
 
 class TestPage(NamedTuple):
@@ -52,13 +57,16 @@ class Unsupported(NamedTuple):
 
 
 def candidates(host: str) -> list[str]:
-    """The file names that may serve `host`, best first: the host without "www.", then
-    "." and each parent domain ("a.b.example.com": .b.example.com, .example.com; not .com)."""
-    host = host.lower().rstrip(".")
-    host = host.removeprefix("www.")
-    if not host or "/" in host or host.startswith("."):
+    """The file names that may serve `host`, best first: the exact host, then the host
+    without "www.", then "." and each parent domain, nearest first ("www.a.example.com":
+    www.a.example.com, a.example.com, .a.example.com, .example.com; never .com). Hosts are
+    compared in their IDNA ASCII form (cleaner.urls.normal_host)."""
+    host = normal_host(host)
+    if not host or "/" in host or ":" in host or host.startswith(".") or "." not in host:
         return []
     names = [host + SUFFIX]
+    if host.startswith("www.") and host.count(".") > 1:
+        names.append(host.removeprefix("www.") + SUFFIX)
     labels = host.split(".")
     names += ["." + ".".join(labels[i:]) + SUFFIX for i in range(1, len(labels) - 1)]
     return names
@@ -66,18 +74,24 @@ def candidates(host: str) -> list[str]:
 
 def find(dirs: list[Path], host: str) -> Path | None:
     """The site config file for `host` in `dirs` (later folders first), or None. Only the
-    candidate names are looked at: a folder of thousands of files costs a few stat calls."""
+    candidate names are looked at: a folder of thousands of files costs a few stat calls.
+    A name written in Unicode ("bücher.example.txt") serves its IDNA host too. Whatever is
+    there under the name counts, a directory or a dangling symlink too: loading it then
+    fails the host's pages by name rather than passing over it in silence."""
     for name in candidates(host):
+        spellings = dict.fromkeys([name, unicode_host(name.removesuffix(SUFFIX)) + SUFFIX])
         for folder in reversed(dirs):
-            path = folder / name
-            if os.path.isfile(path):
-                return path
+            for spelling in spellings:
+                path = folder / spelling
+                if os.path.lexists(path):
+                    return path
     return None
 
 
 def saved_page(folder: Path, url: str) -> Path:
     """Where `cleaner check` reads a test_url's page: TEST_PAGES beside the site config, laid
-    out as `wget -x` saves it (host/path, index.html for a folder, the query after "?")."""
+    out as `wget -x` saves it (host/path, index.html for a folder, the query after "?"; a
+    port other than the scheme's default stays in the host's folder name, "host:8080")."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
@@ -86,11 +100,19 @@ def saved_page(folder: Path, url: str) -> Path:
         path += "index.html"
     if parts.query:
         path += "?" + parts.query
-    return folder / TEST_PAGES / (parts.hostname or "") / path
+    host = parts.hostname or ""
+    port = parts.port
+    if port is not None and port != {"http": 80, "https": 443}.get(parts.scheme.lower()):
+        host += f":{port}"
+    return folder / TEST_PAGES / host / path
 
 
 def is_site_config(path: Path) -> bool:
-    return FILE_NAME.match(path.name) is not None
+    stem = path.name.removesuffix(SUFFIX)
+    if stem == path.name:
+        return False
+    dot = "." if stem.startswith(".") else ""
+    return FILE_NAME.match(dot + normal_host(stem[len(dot) :]) + SUFFIX) is not None
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -98,21 +120,37 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*" + SUFFIX) if is_site_config(p))
 
 
-def load(path: Path):
-    """The site config as a Profile, or None and its problems (each at its file and line)."""
-    from cleaner.profiles import GENERIC_FOR_SITE_CONFIGS, Profile, ProfileRule
+class Parsed(NamedTuple):
+    """A site config file read line by line: its rules, tests and directives not applied;
+    `problems` keep it from cleaning pages, `test_problems` only concern `cleaner check`."""
+
+    rules: list
+    tests: list[TestPage]
+    unsupported: dict[str, list[int]]
+    problems: list[Problem]
+    test_problems: list[Problem]
+
+
+def parse(path: Path) -> Parsed:
+    """Every line of the file, every problem in it (none hides another)."""
+    from cleaner.profiles import ProfileRule
 
     where = str(path)
+    parsed = Parsed([], [], {}, [], [])
+    problems = parsed.problems
     try:
-        source = path.read_bytes().decode("utf-8")
+        data = read_regular(path, MAX_BYTES)
+    except Unreadable as err:
+        problems.append(Problem(where, 1, 1, str(err)))
+        return parsed
+    try:
+        source = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(where, 1, 1, f"not UTF-8 text ({err.reason} at byte {err.start})")]
-    except OSError as err:
-        return None, [Problem(where, 1, 1, f"cannot read: {err.strerror}")]
-    problems: list[Problem] = []
-    rules: list[ProfileRule] = []
-    tests: list[TestPage] = []
-    unsupported: dict[str, list[int]] = {}
+        line, col = decode_error_at(data, err.start)
+        problems.append(Problem(where, line, col, f"not UTF-8 text ({err.reason} at byte {err.start})"))
+        return parsed
+    source = source.removeprefix("\ufeff")  # a byte order mark, as Windows editors write
+    tests = parsed.tests
     for no, raw in enumerate(source.splitlines(), 1):
         text = raw.strip()
         if not text or text.startswith("#"):
@@ -123,6 +161,10 @@ def load(path: Path):
             continue
         name, value = match["name"], match["value"].strip()
         col = raw.index(match["value"]) + 1 if value else len(raw) + 1
+        if name != name.lower():
+            message = f'unknown directive "{name}" (directives are lower-case: {name.lower()})'
+            problems.append(Problem(where, no, raw.index(name) + 1, message))
+            continue
         if name in APPLIED:
             if match["arg"] is not None:
                 problems.append(Problem(where, no, 1, f"{name}: takes no (argument)"))
@@ -135,30 +177,41 @@ def load(path: Path):
                 problems.append(Problem(where, no, col, f"{name}: {issue}"))
                 continue
             why = f"from the site config {path.name}"
-            rules.append(ProfileRule(f"{path.name}:{no}", name, why, rule))
+            parsed.rules.append(ProfileRule(f"{path.name}:{no}", name, why, rule))
         elif name == "test_url":
             tests.append(TestPage(no, value, ()))
         elif name == "test_contains":
-            if not tests:
-                problems.append(Problem(where, no, 1, "test_contains: no test_url before it"))
+            if not tests:  # a test without its page: check says so, pages are cleaned all the same
+                parsed.test_problems.append(Problem(where, no, 1, "test_contains: no test_url before it"))
                 continue
             last = tests[-1]
             tests[-1] = last._replace(contains=(*last.contains, (no, value)))
         else:
-            unsupported.setdefault(name, []).append(no)
-    if problems:
-        return None, problems
+            parsed.unsupported.setdefault(name, []).append(no)
+    return parsed
+
+
+def load(path: Path):
+    """The site config as a Profile, or None and its problems (each at its file and line).
+    Problems that only concern check's tests (cleaner.siteconfig.parse) do not stop it."""
+    from cleaner.profiles import GENERIC_FOR_SITE_CONFIGS, Profile
+
+    parsed = parse(path)
+    if parsed.problems:
+        return None, parsed.problems
     stem = path.name.removesuffix(SUFFIX)
+    dot = "." if stem.startswith(".") else ""
+    host = normal_host(stem[len(dot) :])
     profile = Profile(
         name=stem,
         kind="site",
         path=path,
         description=f"FiveFilters site config {path.name}",
-        hosts=("*" + stem if stem.startswith(".") else stem,),
-        rules=tuple(rules),
+        hosts=("*." + host if dot else host,),
+        rules=tuple(parsed.rules),
         generic=GENERIC_FOR_SITE_CONFIGS,
-        tests=tuple(tests),
-        ignored=tuple(Unsupported(n, tuple(lines)) for n, lines in unsupported.items()),
+        tests=tuple(parsed.tests),
+        ignored=tuple(Unsupported(n, tuple(lines)) for n, lines in parsed.unsupported.items()),
     )
     return profile, []
 
@@ -172,4 +225,6 @@ def _rule(name: str, value: str):
         selector = Selector(value, xpath=True)  # the format's selectors are XPath
     except SelectorError as err:
         return None, str(err)
+    if issue := selector_issue(selector, getattr(cls, "finds", "elements")):
+        return None, issue
     return cls(cls.Options(select=Selectors([selector]))), None

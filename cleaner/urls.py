@@ -32,3 +32,30 @@ def host(url: str | None) -> str:
         return urlsplit(url).hostname or ""
     except ValueError:
         return ""
+
+
+def normal_host(name: str) -> str:
+    """A host name as profiles and site config file names are compared: NFKC (full-width
+    letters and dots become ASCII), lower case, no trailing dot, each label in its IDNA ASCII
+    form ("bücher.example" and "xn--bcher-kva.example" are one host). A name IDNA refuses
+    (an empty label, "_" in a Unicode label) is only lower-cased."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFKC", name).strip().rstrip(".")
+    if name.isascii():
+        return name.lower()
+    try:
+        return name.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return name.lower()
+
+
+def unicode_host(name: str) -> str:
+    """The Unicode form of an IDNA ASCII host ("xn--bcher-kva.example": "bücher.example"),
+    or the name itself when it has no such label or IDNA refuses it."""
+    if "xn--" not in name:
+        return name
+    try:
+        return name.encode("ascii").decode("idna")
+    except UnicodeError:
+        return name

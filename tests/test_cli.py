@@ -62,6 +62,7 @@ def test_directory_mirrors_the_tree_and_reports_the_bad_file(scrapes: Path, tmp_
     result = run("clean", str(scrapes), "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
+        f"cleaner: {scrapes / 'empty.txt'}: the input is empty (or only white space); the output is empty\n"
         f"cleaner: {scrapes / 'sub' / 'image.png'}: binary file (contains NUL bytes), not text\n"
         f"cleaner: 3 cleaned, 1 failed into {out}\n"
     )

@@ -9,6 +9,7 @@ hash table, and so are their skeletons (numbers and dates abstracted), so "3 Com
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import regex
 
@@ -22,7 +23,7 @@ MAX_FINGERPRINTS = 3
 LETTERS = regex.compile(r"\p{L}")
 
 
-def learn_corpus(texts: list[str], name: str, min_docs: int = 5, min_share: float = 0.02) -> str:
+def learn_corpus(texts: Sequence[str | list[str]], name: str, min_docs: int = 5, min_share: float = 0.02) -> str:
     """The TOML text of a platform profile: lines found in at least `min_docs` documents and
     at least `min_share` of all documents become drop_line / drop_matching rules."""
     total = len(texts)
@@ -31,7 +32,9 @@ def learn_corpus(texts: list[str], name: str, min_docs: int = 5, min_share: floa
     shapes: Counter[tuple] = Counter()
     examples: dict[tuple, list[str]] = {}
     for text in texts:
-        lines = {t for t in prepare(text) if len(LETTERS.findall(t)) >= 2}  # "1", "|", "»" say nothing
+        lines = {
+            t for t in (text if isinstance(text, list) else prepare(text)) if len(LETTERS.findall(t)) >= 2
+        }  # "1", "|", "»" say nothing
         exact.update(lines)
         skels: dict[tuple[str, ...], str] = {}
         for line in lines:

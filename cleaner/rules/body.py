@@ -34,6 +34,8 @@ class Body(PageRule):
 
     kind = "body"
 
+    finds = "elements"
+
     @dataclass(frozen=True)
     class Options:
         select: Selectors

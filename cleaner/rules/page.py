@@ -8,10 +8,12 @@ are not (`itemprop="articleBody"`, `class="related-links"`), which lines alone c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cleaner.rules.base import Hit, LineView, Rule, Selectors
+from cleaner.errors import CleanerError
+from cleaner.rules.base import Hit, LineView, OptionIssue, Rule, Selectors
 
 if TYPE_CHECKING:
     from lxml.etree import XPath
@@ -19,6 +21,12 @@ if TYPE_CHECKING:
 
 class SelectorError(ValueError):
     """A selector that is neither valid XPath nor valid CSS; the message says why."""
+
+
+class SelectorFailed(CleanerError):
+    """A selector that compiled but cannot be evaluated on a page (an unknown function,
+    variable or namespace prefix the load-time probe did not reach): the page fails, naming
+    the rule, rather than the selector matching nothing in silence."""
 
 
 def is_xpath(source: str) -> bool:
@@ -77,8 +85,8 @@ class Selector:
 
         try:
             found = self.compiled(tree)
-        except etree.XPathEvalError:  # an unknown function, say: it finds nothing on any page
-            return []
+        except etree.XPathEvalError as err:
+            raise SelectorFailed(f"{self.source}: XPath cannot be evaluated: {err}") from None
         return found if isinstance(found, list) else [found] if isinstance(found, str) and found else []
 
     def __getstate__(self) -> tuple[str, bool]:
@@ -89,6 +97,134 @@ class Selector:
 
     def __repr__(self) -> str:
         return f"Selector({self.source!r})"
+
+
+# What XPath 1.0 (and libxml2) call without a namespace prefix; node tests look like calls too
+FUNCTIONS = frozenset(
+    [
+        "last",
+        "position",
+        "count",
+        "id",
+        "local-name",
+        "namespace-uri",
+        "name",
+        "string",
+        "concat",
+        "starts-with",
+        "contains",
+        "substring-before",
+        "substring-after",
+        "substring",
+        "string-length",
+        "normalize-space",
+        "translate",
+        "boolean",
+        "not",
+        "true",
+        "false",
+        "lang",
+        "number",
+        "sum",
+        "floor",
+        "ceiling",
+        "round",
+        "escape-uri",
+        "text",
+        "comment",
+        "node",
+        "processing-instruction",
+    ]
+)
+LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+CALL = re.compile(r"(?<![\w.:-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+VARIABLE = re.compile(r"\$([A-Za-z_][\w.-]*)")
+NOT_ELEMENTS = re.compile(r"(?:/@[\w:*-]+|(?:text|comment|processing-instruction)\(\s*\))\s*$")
+# Where a selector is tried when its profile is loaded: what it finds here tells a selector
+# that can only find text (or a number) from one that finds elements, and one that finds
+# the root element, which no strip may remove. Its elements have an id and a class, text and
+# a comment, so a prefix, function or variable that only predicates reach is evaluated too.
+PROBE = (
+    '<html lang="en" id="probe" class="probe"><head><title>t</title><meta name="m" content="c"></head>'
+    '<body id="b" class="b">x<div id="d" class="d"><p id="p" class="p">t<!--c--></p>y</div>z</body></html>'
+)
+
+
+def selector_issue(selector: Selector, finds: str) -> str | None:
+    """What is wrong with a selector for a kind that `finds` "elements" (body), "strip"
+    (elements, never the root) or "text" (title, author, date: elements or strings), or
+    None. Judged on the selector's XPath and on a small page (PROBE)."""
+    from lxml import etree
+    from lxml.html import fromstring
+
+    code = LITERAL.sub('""', selector.xpath)
+    for name in CALL.findall(code):
+        if name not in FUNCTIONS:
+            return f'XPath cannot be evaluated: unknown function "{name}()"'
+    if variable := VARIABLE.search(code):
+        return f'XPath cannot be evaluated: undefined variable "${variable[1]}"'
+    if selector.xpath.strip() == "/":
+        return "finds the document, not an element"
+    try:
+        found = selector.compiled(fromstring(PROBE))
+    except etree.XPathEvalError as err:
+        return f"XPath cannot be evaluated: {err}"
+    if isinstance(found, bool | float):
+        return f"finds a {'boolean' if isinstance(found, bool) else 'number'}, not {_wanted(finds)}"
+    if finds == "text":
+        return None
+    if isinstance(found, str):
+        return f"finds a string, not {_wanted(finds)}"
+    if NOT_ELEMENTS.search(code) or (found and not any(_is_element(e) for e in found)):
+        return f"finds text, attributes or comments, not {_wanted(finds)}"
+    if finds == "strip" and any(_is_element(e) and e.getparent() is None for e in found):  # type: ignore[union-attr]
+        return "finds the root element <html>: stripping it would remove the whole page"
+    return None
+
+
+# What scans the whole page from each node it is evaluated at: the following and preceding
+# axes, and an absolute path ("//div" not after a step, as in [count(//div) > 1])
+SCANS = re.compile(r"(?<![\w-])(?:following|preceding)::|(?<![\w.*)\]/@-])//")
+SLOW = (
+    "a scan of the whole page (following::, preceding::, an absolute //) inside a predicate nested in another"
+    " runs once per node per node: cubic or worse in the page's size, and lxml cannot stop an XPath once started"
+)
+
+
+def slow_shape(xpath: str) -> bool:
+    """Whether a whole-page scan sits in a predicate nested in another predicate
+    (//div[count(following::div[count(following::div) > 0]) < 0]): time that grows with the
+    page's size to the third power or more. The rule budget can only notice it afterwards."""
+    code = LITERAL.sub('""', xpath)
+    depth = 0
+    for i, char in enumerate(code):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth >= 2 and SCANS.match(code, i):
+            return True
+    return False
+
+
+def _wanted(finds: str) -> str:
+    return "text" if finds == "text" else "elements"
+
+
+def _is_element(found: Any) -> bool:
+    return not isinstance(found, str) and isinstance(getattr(found, "tag", None), str)
+
+
+def page_issues(rule_cls: Any, options: Any, listed: bool) -> list[OptionIssue]:
+    """selector_issue for each of a page rule's selectors, as option issues at the selector."""
+    finds = getattr(rule_cls, "finds", None)
+    if finds is None or not hasattr(options, "select"):
+        return []
+    issues = []
+    for i, selector in enumerate(options.select):
+        if issue := selector_issue(selector, finds):
+            issues.append(OptionIssue("select", issue, i if listed else None))
+    return issues
 
 
 def css_to_xpath(source: str) -> str:
@@ -145,6 +281,8 @@ class PageRule(Rule):
     The line stage passes over them (they find nothing in lines)."""
 
     page: ClassVar[bool] = True
+    # what its selectors must find (cleaner.rules.page.selector_issue); None: no selectors
+    finds: ClassVar[str | None] = None
 
     def apply(self, view: LineView) -> Hit:
         return Hit()
@@ -155,7 +293,10 @@ class PageRule(Rule):
 
 class MetaSelector(PageRule):
     """Base of the metadata selectors: the first selector that finds non-empty text gives the
-    field named by the kind."""
+    field named by the kind. An element gives its text; a selector may also find a string:
+    an attribute, text() or string(...)."""
+
+    finds = "text"
 
     @dataclass(frozen=True)
     class Options:

@@ -30,6 +30,8 @@ class Strip(PageRule):
 
     kind = "strip"
 
+    finds = "strip"
+
     @dataclass(frozen=True)
     class Options:
         select: Selectors

@@ -134,7 +134,7 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
 
 
 def extract(
-    html: str, url: str | None, profiles: Profiles | None = None, choice: str = "auto"
+    html: str, url: str | None, profiles: Profiles | None = None, choice: str = "auto", rule_budget: float = 2.0
 ) -> tuple[str, dict, int, SiteResult | None]:
     """The main text (paragraphs one per line), the page's metadata, how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead),
@@ -155,7 +155,7 @@ def extract(
     page = scan(tree)
     found = page_metadata(tree, url, DATE_PARAMS)
     site = html_site.site_profile(profiles, choice, url or found.url)
-    ruled = html_site.apply(tree, site) if site is not None and site.page_rules else None
+    ruled = html_site.apply(tree, site, rule_budget) if site is not None and site.page_rules else None
     # A body rule names the article: trafilatura reads that element alone
     source = html_site.body_page(tree, ruled.body) if ruled and ruled.body else tree
     text = _main_text(source, url, OPTIONS)
@@ -168,7 +168,7 @@ def extract(
         "author": found.author,
         "date": found.date,
         "sitename": found.sitename,
-        "url": found.url,
+        "url": url or found.url,  # the caller's URL (--url, a record's url) is the page's address
         "categories": tuple(found.categories or ()),
         "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),
@@ -186,7 +186,7 @@ def run(doc: Document, ctx: Context) -> Document:
     if not isinstance(doc.raw, str):
         return doc
     page, repaired = fix_surrogates(doc.raw)
-    text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile)
+    text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget)
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     return doc.replace(
@@ -196,6 +196,7 @@ def run(doc: Document, ctx: Context) -> Document:
         steps=doc.steps
         + (("ftfy:fix_surrogates",) if repaired else ())
         + ((f"html:body:{ruled.body_rule}",) if ruled and ruled.body_rule else ())
+        + tuple(f"timeout:{ref}" for ref in (ruled.timeouts if ruled else ()))
         + ("html:trafilatura",)
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),

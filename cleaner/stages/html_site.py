@@ -7,12 +7,15 @@ a strip removes), then the strips, then the body, chosen from what the strips le
 
 from __future__ import annotations
 
+import functools
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import PageRemoval
 from cleaner.profiles import Profile, Profiles
-from cleaner.rules.page import element_name, text_of
+from cleaner.rules.base import RULE_BUDGET
+from cleaner.rules.page import PageHit, SelectorFailed, element_name, text_of
 from cleaner.urls import host as url_host
 
 
@@ -25,6 +28,7 @@ class SiteResult:
     removals: list[PageRemoval] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (field, rule)
+    timeouts: list[str] = field(default_factory=list)  # rules that ran past their budget
 
 
 def site_profile(profiles: Profiles | None, choice: str, url: str | None) -> Profile | None:
@@ -38,34 +42,60 @@ def site_profile(profiles: Profiles | None, choice: str, url: str | None) -> Pro
     return found[0] if found else None
 
 
-def apply(tree: Any, profile: Profile) -> SiteResult:
-    """Run the profile's page rules on `tree`, removing what the strips find from it."""
+def apply(tree: Any, profile: Profile, rule_budget: float = RULE_BUDGET) -> SiteResult:
+    """Run the profile's page rules on `tree`, removing what the strips find from it. A
+    selector that fails on the page (SelectorFailed) fails the page, naming the rule.
+
+    Each rule gets `rule_budget` seconds on the page, as line rules do; but lxml cannot stop
+    an XPath evaluation once started, so a rule is timed, and one that ran past its budget
+    has its result thrown away (the page is cleaned as without it) and is reported
+    (`timeout:` step). `cleaner check` flags the selector shapes that take that long."""
     result = SiteResult()
+    run = functools.partial(_run, budget=rule_budget, timeouts=result.timeouts)
     rules = profile.page_rules
     for prule in rules:
         if prule.kind in ("title", "author", "date"):
-            hit = prule.rule.apply_page(tree)  # type: ignore[attr-defined]
+            hit = run(prule, tree)
             for name, value in hit.meta.items():
                 if name not in result.meta:
                     result.meta[name] = value
                     result.sources.append((name, f"{prule.ref} {hit.selector}"))
     for prule in rules:
         if prule.kind in ("strip", "strip_id_or_class"):
-            hit = prule.rule.apply_page(tree)  # type: ignore[attr-defined]
+            hit = run(prule, tree)
             for element, selector in hit.strip:
-                parent = element.getparent()
-                if parent is None:  # the root: stripping the whole page is no strip
-                    continue
                 why = f"{prule.why} ({selector})"
                 result.removals.append(PageRemoval(element_name(element), prule.ref, prule.kind, why, text_of(element)))
-                _drop(element)
+                if element.getparent() is None:  # the root: the strip removes the whole page
+                    _empty(element)
+                else:
+                    _drop(element)
     for prule in rules:
         if prule.kind == "body":
-            hit = prule.rule.apply_page(tree)  # type: ignore[attr-defined]
+            hit = run(prule, tree)
             if hit.body:
                 result.body, result.body_rule = hit.body, f"{prule.ref} {hit.selector}"
                 break
     return result
+
+
+def _run(prule: Any, tree: Any, budget: float, timeouts: list[str]) -> Any:
+    start = time.monotonic()
+    try:
+        hit = prule.rule.apply_page(tree)
+    except SelectorFailed as err:
+        raise SelectorFailed(f"page rule {prule.ref} ({prule.kind}): {err}") from None
+    if time.monotonic() - start > budget:
+        timeouts.append(prule.ref)
+        return PageHit()
+    return hit
+
+
+def _empty(root: Any) -> None:
+    """What stripping the root leaves: an empty page."""
+    for child in list(root):
+        root.remove(child)
+    root.text = None
 
 
 def _drop(element: Any) -> None:

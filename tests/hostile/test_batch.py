@@ -419,13 +419,15 @@ def test_a_replaced_output_keeps_its_mode(tmp_path: Path):
     assert ((out / "a.txt").read_text(), (out / "a.txt").stat().st_mode & 0o777) == (PROSE, 0o600)
 
 
-def test_only_boilerplate_says_so_and_an_empty_file_does_not(tmp_path: Path):
+def test_only_boilerplate_says_so_and_so_does_an_empty_file(tmp_path: Path):
+    """README: an input that comes out empty is written (empty) and says so on stderr."""
     (tmp_path / "nav.txt").write_text("Home\nLog in\nSubscribe\nPrivacy Policy\nShare on Facebook\n")
     (tmp_path / "blank.txt").write_text(" \n\n")
     result = run("clean", str(tmp_path / "nav.txt"), str(tmp_path / "blank.txt"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"cleaner: {tmp_path / 'nav.txt'}: no text left after cleaning; `cleaner explain` shows what removed it",
+        f"cleaner: {tmp_path / 'blank.txt'}: the input is empty (or only white space); the output is empty",
         f"cleaner: 2 cleaned, 0 failed into {tmp_path / 'out'}",
     ]
 

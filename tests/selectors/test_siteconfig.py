@@ -46,10 +46,10 @@ ARTICLE = (
     ("host", "names"),
     [
         ("example.com", ["example.com.txt"]),  # no ".com.txt": a wildcard names a domain, not a TLD
-        ("www.example.com", ["example.com.txt"]),
+        ("www.example.com", ["www.example.com.txt", "example.com.txt", ".example.com.txt"]),
         ("news.example.com", ["news.example.com.txt", ".example.com.txt"]),
         ("a.b.example.co.uk", ["a.b.example.co.uk.txt", ".b.example.co.uk.txt", ".example.co.uk.txt", ".co.uk.txt"]),
-        ("WWW.Example.COM.", ["example.com.txt"]),
+        ("WWW.Example.COM.", ["www.example.com.txt", "example.com.txt", ".example.com.txt"]),
         ("", []),
     ],
 )

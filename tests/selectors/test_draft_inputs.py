@@ -1,0 +1,49 @@
+"""`cleaner new` and `cleaner learn` on samples they cannot read: named and skipped, no traceback."""
+
+from __future__ import annotations
+
+import os
+
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+DEEP = "<html><body><p>x</p>" + "<div>" * 5000 + "deep" + "</div>" * 5000 + "</body></html>"
+DEEP_MESSAGE = "HTML parser stopped at line 1, column 4105: Excessive depth in document: 2048"
+ARTICLE = (
+    "<html><head><title>T</title></head><body><article><p>{0} The harbour reopened on Monday after three days"
+    " of storms kept the fleet in port, and fishermen were glad.</p></article></body></html>"
+)
+
+
+def test_new_skips_deep_and_binary_samples_by_name(tmp_path, monkeypatch):
+    (tmp_path / "deep.html").write_text(DEEP, encoding="utf-8")
+    (tmp_path / "bin.html").write_bytes(os.urandom(3000).replace(b"<", b"\x01"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["new", "x", "--sample", "deep.html", "--sample", "bin.html"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines()[:2] == [
+        f"cleaner: deep.html: {DEEP_MESSAGE}; skipped",
+        "cleaner: bin.html: binary file (mostly control bytes), not text; skipped",
+    ]
+    assert result.stderr.splitlines()[-1] == "Error: new needs at least one readable sample"
+
+
+def test_new_goes_on_with_the_readable_samples(tmp_path, monkeypatch):
+    (tmp_path / "deep.html").write_text(DEEP, encoding="utf-8")
+    (tmp_path / "a.html").write_text(ARTICLE.format("One."), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["new", "x", "--sample", "deep.html", "--sample", "a.html"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"cleaner: deep.html: {DEEP_MESSAGE}; skipped\n"
+    assert "samples = ['a.html']" in result.stdout
+
+
+def test_learn_skips_html_nested_too_deep_by_name(tmp_path):
+    (tmp_path / "deep.html").write_text(DEEP, encoding="utf-8")
+    for i in range(2):
+        (tmp_path / f"a{i}.html").write_text(ARTICLE.format(f"Story {i}."), encoding="utf-8")
+    result = CliRunner().invoke(main, ["learn", str(tmp_path), "--name", "x"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"cleaner: {tmp_path}/deep.html: {DEEP_MESSAGE}; skipped\n"
