@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner.document import Document, Line
 from cleaner.heuristics import body, boilerplate_label, ends, meta
@@ -179,12 +180,7 @@ def _line(
     dropped: str | None,
     again: set[int],
 ) -> list[float]:
-    text, pos = info.text, info.pos
-    chars = max(len(text), 1)
-    words = text.split()
-    punct = len(PUNCT.findall(text))
-    digits = sum(map(str.isdigit, text))
-    capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
+    pos = info.pos
     blank_before = pos == 0 or not texts[pos - 1].strip()
     blank_after = pos + 1 >= len(texts) or not texts[pos + 1].strip()
     return [
@@ -193,19 +189,11 @@ def _line(
         info.stop,
         float(info.sentence),
         float(info.bullet),
-        punct / chars,
-        digits / chars,
-        capitalised,
-        float(text.lower() == text and any(c.isalpha() for c in text)),
-        float("|" in text),
-        float(text.endswith(":")),
-        float(text.endswith(TRUNCATED)),
+        *_text_shape(info.text),
         float(blank_before),
         float(blank_after),
         float(pos in again),
-        float(meta.date_line(text) is not None),
-        float(meta.byline(text) is not None),
-        float(meta.dateline(text) is not None),
+        *_meta_shape(info.text),
         float(label is not None),
         *(float(label == c) for c in CATEGORIES),
         *(float(cls == c) for c in CLASSES),
@@ -213,3 +201,26 @@ def _line(
         float(dropped is not None),
         *(float(dropped == v) for v in VERDICTS),
     ]
+
+
+@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass of the stage
+def _text_shape(text: str) -> tuple[float, ...]:
+    chars = max(len(text), 1)
+    words = text.split()
+    return (
+        len(PUNCT.findall(text)) / chars,
+        sum(map(str.isdigit, text)) / chars,
+        sum(1 for w in words if w[:1].isupper()) / max(len(words), 1),
+        float(text.lower() == text and any(c.isalpha() for c in text)),
+        float("|" in text),
+        float(text.endswith(":")),
+        float(text.endswith(TRUNCATED)),
+    )
+
+
+def _meta_shape(text: str) -> tuple[float, ...]:
+    return (
+        float(meta.date_line(text) is not None),
+        float(meta.byline(text) is not None),
+        float(meta.dateline(text) is not None),
+    )
