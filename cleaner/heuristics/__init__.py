@@ -1,7 +1,7 @@
 """Generic cleaning from the signals plain text has, for what no profile describes.
 
 `analyse(lines)` decides which lines go and why (a heuristic name per line) and what
-metadata the page prints (byline, date); the stage cleaner.stages.heuristics turns the
+metadata the page prints (byline, date); cleaner.heuristics.apply turns the
 decisions into `heuristic:<name>` removals. One module per signal family:
 
   language   data files (data/<code>.toml): stop words, phrases, bylines, months

@@ -11,15 +11,15 @@ here needs a retraining (python -m cleaner.model.train).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from cleaner.context import Context
 from cleaner.document import Document, Line
 from cleaner.heuristics import body, boilerplate_label, ends, meta
+from cleaner.heuristics.apply import apply
 from cleaner.heuristics.lines import LineInfo, describe
 from cleaner.heuristics.repeats import repeated
-from cleaner.profiles import Profiles
-from cleaner.stages import heuristics as heuristics_stage
 
 CATEGORIES = (
     "share",
@@ -40,6 +40,7 @@ CATEGORIES = (
 VERDICTS = ("alt-text", "header", "footer", "boilerplate", "repeated", "byline", "date", "call-to-action", "author-bio")
 CLASSES = (body.GOOD, body.NEARGOOD, body.SHORT, body.BAD)
 TRUNCATED = ("...", "…", "[…]", "[...]")
+PUNCT = re.compile(r"[^\w\s]|_")  # \w is isalnum() or "_"
 
 LINE = (
     "log_words",
@@ -92,7 +93,7 @@ NAMES = (
 def heuristic_pass(doc: Document) -> tuple[dict[int, str], tuple[str | None, str | None]]:
     """What today's generic stage does with the page (all its passes, alt text included):
     position -> heuristic name of each line it removes, and the (author, date) it finds."""
-    done = heuristics_stage.run(doc, Context(profiles=Profiles()))
+    done = apply(doc)
     at = {line.no: i for i, line in enumerate(doc.lines)}
     verdict = {
         at[no]: r.rule.removeprefix("heuristic:")
@@ -143,6 +144,7 @@ def page_features(
     good_total = sum(good_chars) or 1
     chars_total = sum(info.chars for info in infos) or 1
     good_seen = chars_seen = 0
+    good_share = sum(1 for c in classes if c == body.GOOD) / count
     out = []
     for n, row in enumerate(rows):
         extra: list[float] = []
@@ -161,7 +163,7 @@ def page_features(
             float(first <= n <= last),
             math.log1p(distance) * (-1 if n < first else 1),
             math.log1p(count),
-            sum(1 for c in classes if c == body.GOOD) / count,
+            good_share,
         ]
         good_seen += good_chars[n]
         chars_seen += infos[n].chars
@@ -178,12 +180,7 @@ def _line(
     dropped: str | None,
     again: set[int],
 ) -> list[float]:
-    text, pos = info.text, info.pos
-    chars = max(len(text), 1)
-    words = text.split()
-    punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
-    digits = sum(1 for c in text if c.isdigit())
-    capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
+    pos = info.pos
     blank_before = pos == 0 or not texts[pos - 1].strip()
     blank_after = pos + 1 >= len(texts) or not texts[pos + 1].strip()
     return [
@@ -192,19 +189,11 @@ def _line(
         info.stop,
         float(info.sentence),
         float(info.bullet),
-        punct / chars,
-        digits / chars,
-        capitalised,
-        float(text.lower() == text and any(c.isalpha() for c in text)),
-        float("|" in text),
-        float(text.endswith(":")),
-        float(text.endswith(TRUNCATED)),
+        *_text_shape(info.text),
         float(blank_before),
         float(blank_after),
         float(pos in again),
-        float(meta.date_line(text) is not None),
-        float(meta.byline(text) is not None),
-        float(meta.dateline(text) is not None),
+        *_meta_shape(info.text),
         float(label is not None),
         *(float(label == c) for c in CATEGORIES),
         *(float(cls == c) for c in CLASSES),
@@ -212,3 +201,26 @@ def _line(
         float(dropped is not None),
         *(float(dropped == v) for v in VERDICTS),
     ]
+
+
+@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass of the stage
+def _text_shape(text: str) -> tuple[float, ...]:
+    chars = max(len(text), 1)
+    words = text.split()
+    return (
+        len(PUNCT.findall(text)) / chars,
+        sum(map(str.isdigit, text)) / chars,
+        sum(1 for w in words if w[:1].isupper()) / max(len(words), 1),
+        float(text.lower() == text and any(c.isalpha() for c in text)),
+        float("|" in text),
+        float(text.endswith(":")),
+        float(text.endswith(TRUNCATED)),
+    )
+
+
+def _meta_shape(text: str) -> tuple[float, ...]:
+    return (
+        float(meta.date_line(text) is not None),
+        float(meta.byline(text) is not None),
+        float(meta.dateline(text) is not None),
+    )

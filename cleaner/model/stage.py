@@ -1,9 +1,10 @@
 """The generic stage with the line model deciding: each removal is `model:boilerplate`.
 
 Today's heuristics still run first: their verdict on each line is one of the model's
-features, and their byline and date fill the metadata. With `phrases`, the lines that
-name themselves as boilerplate (a phrase family or a counter) also go whatever the model
-says, as `heuristic:<name>`.
+features, and their byline and date fill the metadata. `also` names the heuristics whose
+removals stand whatever the model says (as `heuristic:<name>`): the corpus golds keep
+datelines that our conventions make metadata (BYLINE_DATE), and the lines that name
+themselves as boilerplate (PHRASES) may go in any case.
 """
 
 from __future__ import annotations
@@ -11,44 +12,68 @@ from __future__ import annotations
 from cleaner.context import Context
 from cleaner.document import Document, Removal, removals_at
 from cleaner.heuristics import WHY
+from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
+from cleaner.heuristics.apply import apply
 from cleaner.model.features import CATEGORIES, heuristic_pass, page_features
 from cleaner.model.predict import LineModel, load
 
 MAX_PASSES = 4
+# Fewer lines than this is no whole-page scrape (a snippet, text cleaned already): the model
+# learned pages with their header and footer, so the heuristics judge these. 1.4% of the
+# corpus's train pages are this short.
+MIN_LINES = 20
+PHRASES = frozenset(CATEGORIES)
+BYLINE_DATE = frozenset({"byline", "date"})
+# Image alt text above the article: lower-case, unpunctuated, never a heading (the seeds)
+ALT_TEXT = frozenset({"alt-text"})
 WHY_MODEL = "scored as boilerplate by the line model with its neighbours"
 
 
-def run(doc: Document, ctx: Context, model: LineModel | None = None, phrases: bool = False) -> Document:
+def run(doc: Document, ctx: Context, model: LineModel | None = None, also: frozenset[str] = frozenset()) -> Document:
     if not ctx.heuristics:
         return doc
     model = model or load()
-    # As the heuristics do: run to a fixed point, so that cleaning the output again
-    # finds nothing more to remove.
+    # As the heuristics do: run to a fixed point, so that cleaning the output again finds
+    # nothing more to remove. The model's output may be short enough for the heuristics
+    # to judge next: the loop takes that turn too.
     for _ in range(MAX_PASSES):
-        verdict, metadata = heuristic_pass(doc)
-        positions, rows = page_features(doc.lines, verdict)
-        if not rows:
+        before = len(doc.lines)
+        doc = _once(doc, model, also)
+        if len(doc.lines) == before:
             break
-        probs = model.probabilities(rows)
-        keep = model.decide(probs)
-        drop: dict[int, Removal] = {}
-        if phrases:
-            for pos in positions:
-                name = verdict.get(pos)
-                if name in CATEGORIES:
-                    drop |= removals_at(doc.lines, [pos], rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
-        prob_at = dict(zip(positions, probs, strict=True))
-        run_: list[int] = []
-        for pos, k in [*zip(positions, keep, strict=True), (-1, True)]:
-            if not k and pos not in drop:
-                run_.append(pos)
-                continue
-            if run_:
-                top = max(prob_at[i] for i in run_)
-                why = f"{WHY_MODEL} (p(content) {top:.2f} at most)"
-                drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=why)
-                run_ = []
-        if not drop:
-            break
-        doc = doc.without(drop).replace(metadata=doc.metadata.fill(author=metadata[0], date=metadata[1]))
     return doc
+
+
+def _once(doc: Document, model: LineModel, also: frozenset[str]) -> Document:
+    """One pass: the model's removals, or the heuristics' on a snippet or where the model
+    finds no article."""
+    if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
+        return apply(doc)
+    verdict, (author, date) = heuristic_pass(doc)
+    doc = doc.replace(metadata=doc.metadata.fill(author=author, date=date))
+    positions, rows = page_features(doc.lines, verdict)
+    probs = model.probabilities(rows)
+    keep = model.decide(probs)
+    if not any(keep):
+        return apply(doc)
+    drop: dict[int, Removal] = {}
+    by_name: dict[str, list[int]] = {}
+    for pos in positions:
+        name = verdict.get(pos)
+        if name in also:
+            by_name.setdefault(name, []).append(pos)
+    for name, at in by_name.items():
+        why = ALT_TEXT_WHY if name == "alt-text" else WHY[name]
+        drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why)
+    prob_at = dict(zip(positions, probs, strict=True))
+    run_: list[int] = []
+    for pos, k in [*zip(positions, keep, strict=True), (-1, True)]:
+        if not k and pos not in drop:
+            run_.append(pos)
+            continue
+        if run_:
+            top = max(prob_at[i] for i in run_)
+            why = f"{WHY_MODEL} (p(content) {top:.2f} at most)"
+            drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=why)
+            run_ = []
+    return doc.without(drop)
