@@ -39,6 +39,9 @@ SHARED = ROOT.parent / "shared" / "corpus"
 DEFAULT_CORPUS = Path("/tmp/cleaner-corpus")
 
 
+VARIANTS = ("shipped", "heuristics", "model", "model+phrases", "model+meta", "model+both")
+
+
 def split_ids(name: str, part: str, shared: Path = SHARED) -> list[str]:
     return sorted(json.loads((shared / "split.json").read_text())[name][part])
 
@@ -79,8 +82,7 @@ def main() -> int:
     ap.add_argument("--parts", default="dragnet:val,cleaneval:val")
     ap.add_argument("--keep", type=Path, help="write outputs here instead of a temporary directory")
     ap.add_argument("--no-heuristics", action="store_true")
-    variants = ("shipped", "heuristics", "model", "model+phrases", "model+meta", "model+both")
-    ap.add_argument("--variant", choices=variants, default="shipped")
+    ap.add_argument("--variant", choices=VARIANTS, default="shipped")
     ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
     args = ap.parse_args()
     profiles = cleaner.load_profiles()
