@@ -19,8 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import cleaner
 from corpus_text import VARIANTS, cleaner_for
+
+import cleaner
 
 DEFAULT_DEVSET = Path(__file__).resolve().parent.parent.parent / "shared" / "devset"
 

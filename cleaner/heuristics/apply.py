@@ -8,7 +8,7 @@ extractor's text it is the generic cleaning itself.
 from __future__ import annotations
 
 from cleaner.document import Document, Removal, removals_at
-from cleaner.heuristics import WHY, analyse
+from cleaner.heuristics import analyse, why
 from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
 from cleaner.heuristics.alt_text import alt_text
 
@@ -32,7 +32,7 @@ def apply(doc: Document) -> Document:
             by_name.setdefault(name, []).append(pos)
         drop: dict[int, Removal] = {}
         for name, positions in by_name.items():
-            drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
+            drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
         if not drop:  # only blank lines were flagged
             break
         doc = doc.without(drop).replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from cleaner.context import Context
 from cleaner.document import Document, Removal, removals_at
-from cleaner.heuristics import WHY
-from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
+from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply
-from cleaner.model.features import CATEGORIES, heuristic_pass, page_features
+from cleaner.heuristics.phrases import categories
+from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.predict import LineModel, load
 
 MAX_PASSES = 4
@@ -22,7 +22,8 @@ MAX_PASSES = 4
 # learned pages with their header and footer, so the heuristics judge these. 1.4% of the
 # corpus's train pages are this short.
 MIN_LINES = 20
-PHRASES = frozenset(CATEGORIES)
+# The lines that name themselves as boilerplate: the phrase categories of the data files, counters
+PHRASES = frozenset([*categories(), "counter"])
 BYLINE_DATE = frozenset({"byline", "date"})
 # Image alt text above the article: lower-case, unpunctuated, never a heading (the seeds)
 ALT_TEXT = frozenset({"alt-text"})
@@ -63,8 +64,7 @@ def _once(doc: Document, model: LineModel, also: frozenset[str]) -> Document:
         if name in also:
             by_name.setdefault(name, []).append(pos)
     for name, at in by_name.items():
-        why = ALT_TEXT_WHY if name == "alt-text" else WHY[name]
-        drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why)
+        drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
     prob_at = dict(zip(positions, probs, strict=True))
     run_: list[int] = []
     for pos, k in [*zip(positions, keep, strict=True), (-1, True)]:
@@ -73,7 +73,7 @@ def _once(doc: Document, model: LineModel, also: frozenset[str]) -> Document:
             continue
         if run_:
             top = max(prob_at[i] for i in run_)
-            why = f"{WHY_MODEL} (p(content) {top:.2f} at most)"
-            drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=why)
+            because = f"{WHY_MODEL} (p(content) {top:.2f} at most)"
+            drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
             run_ = []
     return doc.without(drop)
