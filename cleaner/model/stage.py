@@ -15,6 +15,7 @@ from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply
 from cleaner.heuristics.phrases import categories
 from cleaner.model.features import heuristic_pass, page_features
+from cleaner.model import titles
 from cleaner.model.predict import LineModel, load
 
 MAX_PASSES = 4
@@ -27,6 +28,7 @@ PHRASES = frozenset([*categories(), "counter"])
 BYLINE_DATE = frozenset({"byline", "date"})
 # Image alt text above the article: lower-case, unpunctuated, never a heading (the seeds)
 ALT_TEXT = frozenset({"alt-text"})
+WHY_TITLE = "the headline is metadata (title), not body"
 WHY_MODEL = "scored as boilerplate by the line model with its neighbours"
 
 
@@ -37,15 +39,15 @@ def run(doc: Document, ctx: Context, model: LineModel | None = None, also: froze
     # As the heuristics do: run to a fixed point, so that cleaning the output again finds
     # nothing more to remove. The model's output may be short enough for the heuristics
     # to judge next: the loop takes that turn too.
-    for _ in range(MAX_PASSES):
+    for n in range(MAX_PASSES):
         before = len(doc.lines)
-        doc = _once(doc, model, also)
+        doc = _once(doc, model, also, headline=n == 0)
         if len(doc.lines) == before:
             break
     return doc
 
 
-def _once(doc: Document, model: LineModel, also: frozenset[str]) -> Document:
+def _once(doc: Document, model: LineModel, also: frozenset[str], headline: bool = False) -> Document:
     """One pass: the model's removals, or the heuristics' on a snippet or where the model
     finds no article."""
     if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
@@ -58,10 +60,12 @@ def _once(doc: Document, model: LineModel, also: frozenset[str]) -> Document:
     if not any(keep):
         return apply(doc)
     drop: dict[int, Removal] = {}
+    if headline and doc.metadata.title is None:
+        doc, drop = _headline(doc, positions, rows)
     by_name: dict[str, list[int]] = {}
     for pos in positions:
         name = verdict.get(pos)
-        if name in also:
+        if name in also and pos not in drop:
             by_name.setdefault(name, []).append(pos)
     for name, at in by_name.items():
         drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
@@ -77,3 +81,20 @@ def _once(doc: Document, model: LineModel, also: frozenset[str]) -> Document:
             drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
             run_ = []
     return doc.without(drop)
+
+
+def _headline(doc: Document, positions: list[int], rows: list[list[float]]) -> tuple[Document, dict[int, Removal]]:
+    """The title model's headline (cleaner.model.titles) as the title, out of the body; or,
+    when no line is likely enough, no title: the metadata stage then does not guess one."""
+    doc = doc.replace(headline_searched=True)
+    found = titles.choose([doc.lines[p].text.strip() for p in positions], rows)
+    if found is None:
+        return doc, {}
+    at, score = found
+    line = doc.lines[positions[at]]
+    why = f"{WHY_TITLE} (title model score {score:.2f})"
+    doc = doc.replace(
+        metadata=doc.metadata.fill(title=line.text.strip()),
+        meta_sources=(*doc.meta_sources, ("title", "model:title")),
+    )
+    return doc, removals_at(doc.lines, [positions[at]], rule="model:title", kind="metadata", why=why)
