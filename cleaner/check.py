@@ -9,6 +9,7 @@ expectations, and two profiles claiming the same host or fingerprint.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 # the stdlib parser and its opcodes, used only to read a pattern's tree; typeshed has no stubs for them
@@ -19,6 +20,7 @@ import typing
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from cleaner import siteconfig
 from cleaner.errors import CleanerError, Problem
 from cleaner.pipeline import clean
 from cleaner.profiles import (
@@ -33,6 +35,7 @@ from cleaner.profiles import (
 from cleaner.rules import RULES
 from cleaner.rules.base import Pattern, Patterns
 from cleaner.tomlpos import Locator
+from cleaner.urls import url_problem
 
 UNBOUNDED = sre_constants.MAXREPEAT
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
@@ -41,13 +44,19 @@ REGEX_ONLY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\[\[:\^?\w+:\]\]")
 
 
 def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem]:
-    """Problems in the profile files under `paths` (default: every profile that loads),
-    judged alongside the built-in and `dirs` profiles."""
+    """Problems in the profile files under `paths` (default: every profile that loads, and
+    every site config in the user's folders), judged alongside the built-in and `dirs` profiles."""
     profiles, problems = collect_profiles(dirs)
     chosen = list(profiles)
     users = user_dirs(dirs) + [p if p.is_dir() else p.parent for p in paths]
+    configs = [f for d in profiles.config_dirs for f in siteconfig.files_in(d)]
     if paths:
-        files = [f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p])]
+        configs = [
+            f for p in paths for f in (siteconfig.files_in(p) if p.is_dir() else [p] if p.suffix == ".txt" else [])
+        ]
+        files = [
+            f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p] if p.suffix != ".txt" else [])
+        ]
         problems, chosen = [], []
         for f in files:
             profile, found = load_file(f)
@@ -65,7 +74,61 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
         problems += backtracking(profile, locate)
         problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
     problems += claims(list(profiles), chosen)
+    for path in configs:
+        problems += site_config(path, profiles)
     return sorted(set(problems))
+
+
+def site_config(path: Path, profiles: Profiles) -> list[Problem]:
+    """A FiveFilters site config: its syntax and selectors, each directive cleaner does not
+    apply (once, with its lines), and its test_url pages, read from a saved copy
+    (siteconfig.TEST_PAGES), cleaned, and searched for their test_contains snippets."""
+    if not siteconfig.is_site_config(path):
+        return [
+            Problem(str(path), 1, 1, 'not a site config file name: expected "example.com.txt" or ".example.com.txt"')
+        ]
+    profile, problems = siteconfig.load(path)
+    if profile is None:
+        return problems
+    where = str(path)
+    for directive in profile.ignored:
+        lines = ", ".join(map(str, directive.lines))
+        message = (
+            f"{directive.name}: not supported by cleaner, ignored (line{'s' * (len(directive.lines) > 1)} {lines})"
+        )
+        problems.append(Problem(where, directive.lines[0], 1, message))
+    with_folder = dataclasses.replace(profiles, config_dirs=[*profiles.config_dirs, path.parent], _configs={})
+    for test in profile.tests:
+        problems += _test_page(path, profile, test, with_folder)
+    return problems
+
+
+def _test_page(path: Path, profile: Profile, test: siteconfig.TestPage, profiles: Profiles) -> list[Problem]:
+    where = str(path)
+    if problem := url_problem(test.url):
+        return [Problem(where, test.line, 1, f"test_url: {problem}")]
+    saved = siteconfig.saved_page(path.parent, test.url)
+    if not saved.resolve().is_relative_to((path.parent / siteconfig.TEST_PAGES).resolve()):  # "/../" in the URL
+        return [Problem(where, test.line, 1, f"test_url: the saved copy would be outside {siteconfig.TEST_PAGES}/")]
+    if not saved.is_file():
+        hint = f'wget -x -P {path.parent / siteconfig.TEST_PAGES} "{test.url}"'
+        return [Problem(where, test.line, 1, f"test_url: no saved copy of the page at {saved}; save it with {hint}")]
+    try:
+        doc = clean(saved.read_bytes(), url=test.url, profiles=profiles, html=True)
+    except CleanerError as err:
+        return [Problem(where, test.line, 1, f"test_url: the saved page cannot be cleaned: {err}")]
+    site = next((name for name, _ in doc.matches), None)
+    if site != profile.name:
+        used = f'profile "{site}"' if site else "no site profile"
+        return [Problem(where, test.line, 1, f"test_url: the page is cleaned with {used}, not this site config")]
+    text = _squash(doc.text)
+    return [
+        Problem(
+            where, no, 1, f'test_contains: "{snippet}" is not in the text cleaned from the test_url of line {test.line}'
+        )
+        for no, snippet in test.contains
+        if _squash(snippet) not in text
+    ]
 
 
 def nested_quantifier(source: str) -> bool:
@@ -282,7 +345,10 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: cannot be cleaned: {err}"))
             continue
-        fired |= {r.rule for r in doc.removals} | {rule for _, rule in doc.meta_sources}
+        fired |= {r.rule for r in doc.removals} | {r.rule for r in doc.page_removals}
+        # page rules' metadata and body name the selector after the rule: "site#1 //h1"
+        fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}
+        fired |= {s.removeprefix("body:").split(" ", 1)[0] for s in doc.steps_of("html") if s.startswith("body:")}
         outputs.append((_squash(data.decode("utf-8", "replace")), _squash(doc.text)))
     if not outputs:
         return problems

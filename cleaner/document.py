@@ -39,6 +39,21 @@ class Removal:
 
 
 @dataclass(frozen=True, slots=True)
+class PageRemoval:
+    """A page element a site rule (`strip`, `strip_id_or_class`) removed before extraction:
+    it has no lines in the extracted text, so it is named by its tag, id and classes."""
+
+    element: str  # "div#related.related-links"
+    rule: str  # "example#2", or "example.com.txt:7" for a line of a site config file
+    kind: str
+    why: str
+    text: str  # the element's text, white space collapsed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"lines": None, "element": self.element, "rule": self.rule, "kind": self.kind, "why": self.why}
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     title: str | None = None
     author: str | None = None
@@ -69,6 +84,7 @@ class Document:
     source: str | None = None
     matches: tuple[tuple[str, str], ...] = ()  # (profile, why it matched), site first
     removals: tuple[Removal, ...] = ()
+    page_removals: tuple[PageRemoval, ...] = ()  # elements site rules removed from an HTML page
     meta_sources: tuple[tuple[str, str], ...] = ()  # (field, rule) for metadata that rules found
     # (field, note) on how a value was read: ("date", 'printed "Mar 3"; dropped: no year')
     meta_notes: tuple[tuple[str, str], ...] = ()

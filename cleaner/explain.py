@@ -43,12 +43,35 @@ def as_dict(doc: Document) -> dict[str, Any]:
         "metadata": doc.metadata.as_dict(),
         "metadata_from": dict(doc.meta_sources),
         "metadata_notes": dict(doc.meta_notes),
+        "page": {
+            "body": body_rule(doc),
+            "removed": [r.as_dict() | {"text": r.text} for r in doc.page_removals],
+        },
         "lines": [
             {"line": r.no, "text": r.text, "kept": r.removal is None}
             | ({"rule": r.removal.rule, "kind": r.removal.kind, "why": r.removal.why} if r.removal else {})
             for r in rows(doc)
         ],
     }
+
+
+def body_rule(doc: Document) -> str | None:
+    """The site rule and selector that chose the article's element ("example#1 //article")."""
+    return next((s.removeprefix("html:body:") for s in doc.steps if s.startswith("html:body:")), None)
+
+
+SNIPPET = 100  # characters of a stripped element's text that explain shows
+
+
+def page_lines(doc: Document, profiles: Any = None) -> list[str]:
+    """What the site rules did to the HTML page: the body's selector, each strip."""
+    out = []
+    if chosen := body_rule(doc):
+        out.append(f"html: article body chosen by {chosen}")
+    for r in doc.page_removals:
+        text = r.text if len(r.text) <= SNIPPET else r.text[: SNIPPET - 1] + "…"
+        out.append(f'html: stripped {r.element} by {r.rule} ({r.kind}): {r.why}: "{text}"')
+    return out
 
 
 GENERIC_WORDS = {"full": "full", "metadata": "metadata only", "off": "off"}
@@ -74,6 +97,7 @@ def render(doc: Document, color: bool | None = None) -> str:
     else:
         out.append("profile: none matched")
     out.append(f"generic cleaning: {generic_line(doc)}")
+    out += [f"site config {s.split(': ', 1)[0]}: not applied: {s.split(': ', 1)[1]}" for s in doc.steps_of("ignored")]
     decoding = doc.steps_of("decode")
     fixes = doc.steps_of("ftfy")
     out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")
@@ -81,6 +105,7 @@ def render(doc: Document, color: bool | None = None) -> str:
     if "html:trafilatura" in doc.steps:
         lead = next((int(s.rsplit(":", 1)[1]) for s in doc.steps if s.startswith("html:standfirst:")), 0)
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
+        out += page_lines(doc)
         out.append(f"html: main text by trafilatura{added}")
     sources, notes = dict(doc.meta_sources), dict(doc.meta_notes)
     for name, value in doc.metadata.as_dict().items():

@@ -39,6 +39,9 @@ KINDS = ("site", "platform")
 # headline-taking) a page gets when this site profile matches; platform profiles have no say.
 GENERIC = ("full", "metadata", "off")
 GENERIC_DEFAULT = "metadata"  # a site profile describes its pages: generic guesses remove nothing
+# A FiveFilters site config says which element is the article, nothing about its lines:
+# the generic stage cleans those as on any page.
+GENERIC_FOR_SITE_CONFIGS = "full"
 TABLES = ("profile", "rules", "expect")
 RULE_COMMON = ("kind", "why", "id")
 
@@ -90,6 +93,14 @@ class Profile:
     keep: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
     generic: str | None = None  # site profiles: one of GENERIC; platform profiles: None (no say)
+    # FiveFilters site configs (cleaner.siteconfig): test_url pages, directives not applied
+    tests: tuple[Any, ...] = ()
+    ignored: tuple[Any, ...] = ()
+
+    @property
+    def page_rules(self) -> tuple[ProfileRule, ...]:
+        """The rules that act on the parsed HTML page (cleaner.rules.page), in file order."""
+        return tuple(r for r in self.rules if r.rule.page)
 
     def host_match(self, host: str) -> str | None:
         """The host pattern that `host` matches: "example.com" covers its subdomains too."""
@@ -121,6 +132,40 @@ class Profiles:
     """The loaded profiles by name; later directories override earlier ones by name."""
 
     by_name: dict[str, Profile] = field(default_factory=dict)
+    # Folders that may hold FiveFilters site configs (the user's), lowest precedence first;
+    # a host's file is parsed the first time a page of that host is seen.
+    config_dirs: list[Path] = field(default_factory=list)
+    _configs: dict[str, Profile | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def site_by_host(self, host: str) -> tuple[Profile, str] | None:
+        """The site profile for a host, with why: a TOML site profile whose hosts match,
+        else the site config file for the host; ProfileError if that file is invalid."""
+        if not host:
+            return None
+        for profile in self:
+            if profile.kind == "site" and (pattern := profile.host_match(host)):
+                return profile, f'host {host} matches "{pattern}"'
+        config = self.site_config(host)
+        if config is None:
+            return None
+        return config, f"host {host} matches the site config {config.path}"
+
+    def site_config(self, host: str) -> Profile | None:
+        """The FiveFilters site config for `host` (cleaner.siteconfig), loaded once per file."""
+        if not self.config_dirs:
+            return None
+        from cleaner import siteconfig
+
+        path = siteconfig.find(self.config_dirs, host)
+        if path is None:
+            return None
+        key = str(path)
+        if key not in self._configs:
+            profile, problems = siteconfig.load(path)
+            if problems:
+                raise ProfileError(problems)
+            self._configs[key] = profile
+        return self._configs[key]
 
     def __iter__(self):
         return iter(sorted(self.by_name.values(), key=lambda p: (p.kind != "site", p.name)))
@@ -237,7 +282,7 @@ def collect_profiles(
     """
     sources, problems = profile_dirs(dirs, builtin=builtin)
     trusted = builtin_dir() if builtin and trust_builtin else None
-    profiles = Profiles()
+    profiles = Profiles(config_dirs=[d for d in user_dirs(dirs) if d.is_dir()])
     for directory in sources:
         if not directory.is_dir():
             problems.append(Problem(str(directory), 1, 1, "profile folder does not exist"))

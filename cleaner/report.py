@@ -30,7 +30,9 @@ def record(doc: Document) -> dict[str, Any]:
         "source": as_text(doc.source) if doc.source is not None else None,
         "decoded": next(iter(doc.steps_of("decode")), None),
         "unicode_fixes": doc.steps_of("ftfy"),
-        "removed": [r.as_dict() for r in sorted(doc.removals, key=lambda r: r.lines)],
+        # page elements site rules removed before extraction ("lines": null) come first
+        "removed": [r.as_dict() for r in doc.page_removals]
+        + [r.as_dict() for r in sorted(doc.removals, key=lambda r: r.lines)],
     }
 
 
@@ -47,6 +49,9 @@ def render(doc: Document, fmt: str) -> str:
 def removal_report(doc: Document) -> str:
     """Each removal: input lines, rule and why, then the removed text, one `|` line each."""
     out = []
+    for p in doc.page_removals:
+        out.append(f"element {p.element}: {p.rule} ({p.kind}): {p.why}")
+        out.append(f"    | {p.text}".rstrip())
     for r in sorted(doc.removals, key=lambda r: r.lines):
         first, last = r.lines
         span = f"line {first}" if first == last else f"lines {first}-{last}"

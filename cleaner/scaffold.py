@@ -34,9 +34,18 @@ GENERIC_NOTE = (
 
 
 def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Profiles) -> str:
-    """The TOML text of a starter profile for the site the samples come from."""
+    """The TOML text of a starter profile for the site the samples come from; for HTML
+    samples, `body` and `strip` page rules first (cleaner.page_draft)."""
     docs = [clean(s.read_bytes(), profile="none", profiles=profiles, source=str(s)) for s in samples]
-    texts = [[line.strip() for line in s.read_text(encoding="utf-8", errors="replace").split("\n")] for s in samples]
+    html = [d for d in docs if "html:trafilatura" in d.steps]
+    if html and len(html) == len(docs):
+        # the lines of HTML samples are those trafilatura extracts, not the markup's
+        plain = [clean(s.read_bytes(), profile="none", profiles=profiles, heuristics=False) for s in samples]
+        texts = [[line.text.strip() for line in d.lines] for d in plain]
+    else:
+        texts = [
+            [line.strip() for line in s.read_text(encoding="utf-8", errors="replace").split("\n")] for s in samples
+        ]
 
     by_heuristic: dict[str, list[str]] = {}
     for doc in docs:
@@ -85,7 +94,40 @@ def starter_profile(name: str, samples: list[Path], out_dir: Path, profiles: Pro
         "generic": GENERIC_DEFAULT,
     }
     entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
+    if html and len(html) == len(docs):
+        page_entries, hosts = _page_rules(samples, [d.text for d in docs], docs)
+        entries = page_entries + entries
+        if hosts:  # after the description, where a profile names its hosts
+            head = {"name": name, "description": head["description"], "hosts": hosts} | head
     return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
+
+
+def _page_rules(samples: list[Path], articles: list[str], docs) -> tuple[list[dict], list[str]]:
+    """`body` and `strip` rules for HTML samples, from what trafilatura takes as the article
+    on each (cleaner.page_draft), and the hosts their canonical URLs name."""
+    from cleaner.page_draft import draft
+    from cleaner.stages.html_parse import parse
+    from cleaner.urls import host
+
+    trees = [parse(s.read_bytes().decode("utf-8", "replace")) for s in samples]
+    hosts = list(dict.fromkeys(host(d.metadata.url).removeprefix("www.") for d in docs if host(d.metadata.url)))
+    if any(t is None for t in trees):
+        return [], hosts
+    found = draft(trees, articles)
+    if found.body is None:
+        return [], hosts
+    share = f"{round(found.body_cover * 100)}%"
+    entries = [
+        {
+            "kind": "body",
+            "select": [found.body],
+            "why": f"holds at least {share} of the article trafilatura finds on each sample (review)",
+        }
+    ]
+    if found.strip:
+        why = "boxes inside the body, alike on every sample, without article text (review)"
+        entries.append({"kind": "strip", "select": found.strip, "why": why})
+    return entries, hosts
 
 
 def _template_shaped(line: str) -> bool:

@@ -195,7 +195,7 @@ def test_a_nearly_empty_main_extraction_gets_the_fallbacks(monkeypatch):
         return result
 
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
-    text, meta, _ = html.extract(PAGE.format(charset="utf-8"), None)
+    text, meta, _, _ = html.extract(PAGE.format(charset="utf-8"), None)
     assert calls == [True, False]
     assert "The harbour reopened on Monday" in text and "Too short." not in text
     assert meta["author"] == "Jane Roe"
@@ -212,5 +212,5 @@ def test_a_full_main_extraction_is_not_repeated(monkeypatch):
     long_page = PAGE.format(charset="utf-8").replace(
         "</article>", "<p>" + "The fleet sailed at dawn. " * 30 + "</p></article>"
     )
-    text, _, _ = html.extract(long_page, None)
+    text, _, _, _ = html.extract(long_page, None)
     assert calls == [True] and len(text) >= html.RESCUE_BELOW

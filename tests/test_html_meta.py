@@ -42,6 +42,6 @@ def test_an_extractor_failing_gives_no_metadata_not_an_error(monkeypatch):
 
     monkeypatch.setattr(html_meta, "extract_title", broken)
     page = "<html><body><p>" + "The fleet sailed at dawn and came back with a full catch. " * 12 + "</p></body></html>"
-    text, meta, _ = html.extract(page, None)
+    text, meta, _, _ = html.extract(page, None)
     assert text.startswith("The fleet sailed at dawn")
     assert meta["title"] is None and meta["author"] is None

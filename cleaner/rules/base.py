@@ -26,6 +26,11 @@ class Patterns(tuple):
     """A regular expression or a list of them; a line matches if any does."""
 
 
+class Selectors(tuple):
+    """An XPath or CSS selector or a list of them (cleaner.rules.page.Selector), for the
+    kinds that act on the parsed page."""
+
+
 class OptionIssue(NamedTuple):
     """A problem with one option value; the loader turns it into path:line:col."""
 
@@ -88,6 +93,7 @@ class Rule:
 
     kind: ClassVar[str]
     Options: ClassVar[type]
+    page: ClassVar[bool] = False  # True: acts on the parsed HTML page (cleaner.rules.page), not on lines
 
     def __init__(self, options: Any):
         self.options = options
@@ -214,6 +220,7 @@ TYPE_NAMES = {
     Texts: "a string or a list of strings",
     Pattern: "a regular expression (string)",
     Patterns: "a regular expression or a list of them",
+    Selectors: "an XPath or CSS selector or a list of them",
 }
 
 
@@ -268,6 +275,8 @@ def _convert(key: str, value: Any, hint: Any, lazy: bool) -> tuple[Any, list[Opt
         return None, wrong
     if hint is bool and not isinstance(value, bool):
         return None, wrong
+    if hint is Selectors:
+        return _selectors(key, value, optional)
     if hint in (Texts, Patterns):
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
@@ -288,6 +297,27 @@ def _convert(key: str, value: Any, hint: Any, lazy: bool) -> tuple[Any, list[Opt
         pattern, issue = _compile(key, value, None, lazy)
         return pattern, [issue] if issue else []
     return value, []
+
+
+def _selectors(key: str, value: Any, optional: bool) -> tuple[Any, list[OptionIssue]]:
+    from cleaner.rules.page import Selector, SelectorError  # lxml: only for profiles with page rules
+
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        return None, [OptionIssue(key, f"expected {TYPE_NAMES[Selectors]}, got {toml_type(value)}")]
+    if not items and not optional:
+        return None, [OptionIssue(key, "expected at least one value, got an empty list")]
+    compiled, issues = [], []
+    for i, source in enumerate(items):
+        element = i if isinstance(value, list) else None
+        if not source.strip():
+            issues.append(OptionIssue(key, "expected a selector, got an empty string", element))
+            continue
+        try:
+            compiled.append(Selector(source))
+        except SelectorError as err:
+            issues.append(OptionIssue(key, str(err), element))
+    return Selectors(compiled), issues
 
 
 def _compile(key: str, source: str, element: int | None, lazy: bool) -> tuple[Any, OptionIssue | None]:

@@ -21,6 +21,9 @@ from cleaner.stages.html_parse import fix_surrogates, parse
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+    from cleaner.profiles import Profiles
+    from cleaner.stages.html_site import SiteResult
+
 TAG = regex.compile(r"<[A-Za-z!/?]")
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
@@ -130,13 +133,16 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
     return (result.text or "") if isinstance(result, Extracted) else ""
 
 
-def extract(html: str, url: str | None) -> tuple[str, dict, int]:
-    """The main text (paragraphs one per line), the page's metadata, and how many of the
-    text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead)."""
+def extract(
+    html: str, url: str | None, profiles: Profiles | None = None, choice: str = "auto"
+) -> tuple[str, dict, int, SiteResult | None]:
+    """The main text (paragraphs one per line), the page's metadata, how many of the
+    text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead),
+    and what the site profile's page rules did (cleaner.stages.html_site), if it has any."""
     try:
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
-        from cleaner.stages import html_lead  # lxml, like trafilatura: only when HTML is seen
+        from cleaner.stages import html_lead, html_site  # lxml, like trafilatura: only when HTML is seen
         from cleaner.stages.html_meta import page_metadata
     except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
         raise MissingDependency(
@@ -145,12 +151,16 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
 
     tree = parse(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
-        return "", {}, 0
+        return "", {}, 0, None
     page = scan(tree)
     found = page_metadata(tree, url, DATE_PARAMS)
-    text = _main_text(tree, url, OPTIONS)
+    site = html_site.site_profile(profiles, choice, url or found.url)
+    ruled = html_site.apply(tree, site) if site is not None and site.page_rules else None
+    # A body rule names the article: trafilatura reads that element alone
+    source = html_site.body_page(tree, ruled.body) if ruled and ruled.body else tree
+    text = _main_text(source, url, OPTIONS)
     if len(text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
-        text = _main_text(tree, url, {**OPTIONS, "fast": False})
+        text = _main_text(source, url, {**OPTIONS, "fast": False})
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
     meta = {
@@ -163,17 +173,20 @@ def extract(html: str, url: str | None) -> tuple[str, dict, int]:
         "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),
     }
+    if ruled:  # the site's selectors say where its metadata is: they come first
+        meta.update(ruled.meta)
     if not text:
-        return "", meta, 0
+        return "", meta, 0, ruled
+    # with a body rule too: sites print the standfirst between the headline and the body's element
     standfirst = html_lead.lead(tree, text, headline)
-    return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst)
+    return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
 
 
 def run(doc: Document, ctx: Context) -> Document:
     if not isinstance(doc.raw, str):
         return doc
     page, repaired = fix_surrogates(doc.raw)
-    text, meta, lead = extract(page, ctx.url)
+    text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile)
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     return doc.replace(
@@ -182,6 +195,9 @@ def run(doc: Document, ctx: Context) -> Document:
         metadata=doc.metadata.fill(**meta),
         steps=doc.steps
         + (("ftfy:fix_surrogates",) if repaired else ())
+        + ((f"html:body:{ruled.body_rule}",) if ruled and ruled.body_rule else ())
         + ("html:trafilatura",)
         + ((f"html:standfirst:{lead}",) if lead else ()),
+        page_removals=tuple(ruled.removals) if ruled else (),
+        meta_sources=doc.meta_sources + (tuple(ruled.sources) if ruled else ()),
     )

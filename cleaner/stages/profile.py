@@ -47,10 +47,8 @@ def _reason(profile: Profile, stripped_text: str, host: str) -> str | None:
 def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profile, str] | None:
     """A host match wins; otherwise the site profile with the most fingerprints found."""
     sites = [p for p in profiles if p.kind == "site"]
-    if host:
-        for profile in sites:
-            if pattern := profile.host_match(host):
-                return profile, f'host {host} matches "{pattern}"'
+    if by_host := profiles.site_by_host(host):
+        return by_host
     best, best_count = None, 0
     for profile in sites:
         count = sum(1 for f in profile.fingerprints if found(f, stripped_text))
@@ -69,6 +67,8 @@ def run(doc: Document, ctx: Context) -> Document:
     sources: tuple[tuple[str, str], ...] = ()
     for profile, _ in chosen:
         for prule in profile.rules:
+            if prule.rule.page:  # applied to the HTML page, before extraction (cleaner.stages.html_site)
+                continue
             try:
                 with budget(ctx.rule_budget):
                     hit = prule.rule.apply(view)
@@ -89,7 +89,15 @@ def run(doc: Document, ctx: Context) -> Document:
     generic = (site.generic or "full", site.name) if site else ("full", None)
     if not ctx.heuristics and generic[0] != "off":  # no heuristics; the headline may still become the title
         generic = ("metadata", "--no-heuristics")
+    # directives of a site config that cleaner does not apply: explain lists them, never silent
+    ignored = tuple(
+        f"ignored:{p.path.name}: "
+        + ", ".join(f"{u.name} (line{'s' * (len(u.lines) > 1)} {', '.join(map(str, u.lines))})" for u in p.ignored)
+        for p, _ in chosen
+        if p.ignored
+    )
     return doc.replace(
+        steps=doc.steps + ignored,
         generic=generic,
         metadata=meta,
         matches=doc.matches + tuple((p.name, reason) for p, reason in chosen),

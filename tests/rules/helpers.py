@@ -45,3 +45,19 @@ def option_issues(rule_cls: type[Rule], raw: dict[str, Any]) -> list[str]:
     if built is not None:
         issues = rule_cls.validate(built)
     return [issue.message for issue in issues]
+
+
+def page_hit(rule_cls: type[Rule], html: str, options: dict[str, Any]):
+    """Run a page rule (cleaner.rules.page) on `html`: what it found, elements named as
+    `removed` names them ("div#id.class")."""
+    from lxml.html import fromstring
+
+    from cleaner.rules.page import element_name
+
+    hit = make_rule(rule_cls, options).apply_page(fromstring(html))  # type: ignore[attr-defined]
+    return {
+        "body": [element_name(e) for e in hit.body],
+        "strip": [(element_name(e), selector) for e, selector in hit.strip],
+        "meta": hit.meta,
+        "selector": hit.selector,
+    }
