@@ -30,7 +30,7 @@ class LineModel:
         self.stay: float = params.get("stay", 0.0)  # 0: no smoothing
         self.prior: float = params.get("prior", 0.5)
         if self.kind == "trees":
-            self._trees = _Forest(params["trees"], params["learning_rate"], params["base"])
+            self._trees = _Forest(params["trees"], params["learning_rate"], params["base"], params.get("node_rate"))
         if self.kind == "logistic":
             # standardising folded into the weights: one dot product per row
             self._w = [w / s for w, s in zip(params["weights"], params["scale"], strict=True)]
@@ -46,6 +46,26 @@ class LineModel:
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         return [_sigmoid(m) for m in self.margins(rows)]
 
+    def strongest(self, rows: list[list[float]], top: int = 3) -> list[list[tuple[str, float]]]:
+        """Per row, the `top` signals that pushed its score most towards boilerplate, with how
+        far (log-odds): the per-feature contributions along each tree's path (Saabas), or
+        weight times standardised value for a logistic model. Empty lists if the stored
+        parameters cannot tell (a trees file without node values)."""
+        if not rows:
+            return []
+        if self.kind == "logistic":
+            mean = self.params["mean"]
+            contrib = [[w * (x - m) for w, x, m in zip(self._w, row, mean, strict=True)] for row in rows]
+        elif self._trees.node_rate is None:
+            return [[] for _ in rows]
+        else:
+            contrib = self._trees.contributions(rows)
+        out = []
+        for row in contrib:
+            order = sorted(range(len(row)), key=row.__getitem__)[:top]
+            out.append([(self.names[k], round(row[k], 2)) for k in order if row[k] < 0])
+        return out
+
     def keep(self, rows: list[list[float]]) -> list[bool]:
         return self.decide(self.probabilities(rows))
 
@@ -60,7 +80,7 @@ class _Forest:
     """Boosted trees as flat arrays over all their nodes; a leaf's children are itself,
     so every line walks the same number of levels."""
 
-    def __init__(self, trees: list[list[list[Any]]], rate: float, base: float):
+    def __init__(self, trees: list[list[list[Any]]], rate: float, base: float, node_rate: float | None = None):
         import numpy as np
 
         feature: list[int] = []
@@ -89,6 +109,12 @@ class _Forest:
         self.roots = np.array(roots, dtype=np.intp)
         self.depth = depth
         self.rate, self.base = rate, base
+        # Inner nodes' values as training left them (leaves carry the learning rate already):
+        # scaled alike, a path's steps add up to its leaf, and each step is its split's doing.
+        self.node_rate = node_rate
+        if node_rate is not None:
+            inner = self.left != np.arange(len(self.left))
+            self.scaled = np.where(inner, self.value * node_rate, self.value)
 
     def margins(self, rows: list[list[float]]) -> list[float]:
         import numpy as np
@@ -104,6 +130,25 @@ class _Forest:
             node = np.where(go_left, self.left.take(node), self.right.take(node))
         total = self.base + self.rate * self.value.take(node).sum(axis=1)
         return [float(v) for v in total]
+
+    def contributions(self, rows: list[list[float]]) -> list[list[float]]:
+        """Per row and feature, the sum of the value changes at the splits on that feature."""
+        import numpy as np
+
+        x = np.asarray(rows, dtype=float)
+        n, width = x.shape
+        flat = x.ravel()
+        start = (np.arange(n, dtype=np.intp) * width)[:, None]
+        out = np.zeros(n * width)
+        node = np.broadcast_to(self.roots, (n, len(self.roots)))
+        for _ in range(self.depth):
+            feature = self.feature.take(node)
+            go_left = flat.take(start + feature) <= self.threshold.take(node)
+            child = np.where(go_left, self.left.take(node), self.right.take(node))
+            step = self.scaled.take(child) - self.scaled.take(node)  # 0 where node is a leaf
+            np.add.at(out, (start + feature).ravel(), (self.rate * step).ravel())
+            node = child
+        return out.reshape(n, width).tolist()
 
 
 def _depth(left: list[int], right: list[int]) -> int:

@@ -14,8 +14,8 @@ from cleaner.document import Document, Removal, removals_at
 from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply
 from cleaner.heuristics.phrases import categories
-from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model import titles
+from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.predict import LineModel, load
 
 MAX_PASSES = 4
@@ -69,17 +69,23 @@ def _once(doc: Document, model: LineModel, also: frozenset[str], headline: bool 
             by_name.setdefault(name, []).append(pos)
     for name, at in by_name.items():
         drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
-    prob_at = dict(zip(positions, probs, strict=True))
-    run_: list[int] = []
-    for pos, k in [*zip(positions, keep, strict=True), (-1, True)]:
+    # Runs of lines the model removes, each recorded with its least doubtful line's score
+    # and the signals that weighed most against that line.
+    row_at = {pos: n for n, pos in enumerate(positions)}
+    runs: list[list[int]] = [[]]
+    for pos, k in zip(positions, keep, strict=True):
         if not k and pos not in drop:
-            run_.append(pos)
-            continue
-        if run_:
-            top = max(prob_at[i] for i in run_)
-            because = f"{WHY_MODEL} (p(content) {top:.2f} at most)"
-            drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
-            run_ = []
+            runs[-1].append(pos)
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    doubtful = [max(r, key=lambda pos: probs[row_at[pos]]) for r in runs]
+    signals = model.strongest([rows[row_at[pos]] for pos in doubtful])
+    for run_, pos, strongest in zip(runs, doubtful, signals, strict=True):
+        because = f"{WHY_MODEL}: p(content) {probs[row_at[pos]]:.2f} at most"
+        if strongest:
+            because += "; strongest signals " + ", ".join(f"{name} {v:+.2f}" for name, v in strongest)
+        drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
     return doc.without(drop)
 
 

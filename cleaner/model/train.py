@@ -170,6 +170,8 @@ def export(kind: str, model, prior: float, threshold: float, stay: float) -> dic
         )
     # sklearn's leaf values already include the learning rate
     params |= {"trees": trees, "learning_rate": 1.0, "base": float(model._baseline_prediction.ravel()[0])}
+    # inner nodes' values are stored unscaled: this scales them for the signal contributions
+    params["node_rate"] = float(model.learning_rate)
     return params
 
 

@@ -40,3 +40,24 @@ def test_features_cover_each_non_blank_line():
     assert positions == [0, 2, 3]
     assert all(len(row) == len(NAMES) for row in rows)
     assert page_features(["", "  "]) == ([], [])
+
+
+def test_strongest_signals_are_each_splits_share_of_the_margin():
+    # feature 0 <= 2 goes left to an inner node on feature 1; inner values unscaled (rate 0.5)
+    tree = [
+        [0, 1, 0, 0, 0],
+        [2.0, 0.5, 0, 0, 0],
+        [1, 3, -1, -1, -1],
+        [2, 4, -1, -1, -1],
+        [0.0, -2.0, 1.0, -0.5, -1.5],
+    ]
+    params = {"kind": "trees", "features": ["a", "b"], "trees": [tree], "learning_rate": 1.0, "base": 0.0}
+    model = LineModel(params | {"node_rate": 0.5})
+    # row (1, 1): root -> node 1 (a <= 2: value -2 * 0.5 = -1) -> node 4 (b > 0.5: leaf -1.5)
+    (margin,) = model.margins([[1.0, 1.0]])
+    assert margin == -1.5
+    assert model.strongest([[1.0, 1.0]]) == [[("a", -1.0), ("b", -0.5)]]
+    # a row that ends at a leaf with a positive value has nothing pushing it to boilerplate
+    assert model.strongest([[3.0, 0.0]]) == [[]]
+    # a file without inner-node scaling cannot tell, and says nothing
+    assert LineModel(params).strongest([[1.0, 1.0]]) == [[]]
