@@ -136,7 +136,8 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
 def extract(
     html: str, url: str | None, profiles: Profiles | None = None, choice: str = "auto"
 ) -> tuple[str, dict, int, SiteResult | None]:
-    """The main text (paragraphs one per line), the page's metadata, how many of the
+    """The main text (paragraphs one per line), the page's metadata (with "origin": the
+    source of each field, for explain's metadata_from), how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead),
     and what the site profile's page rules did (cleaner.stages.html_site), if it has any."""
     try:
@@ -173,8 +174,16 @@ def extract(
         "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),
     }
+    # where each field came from (explain's metadata_from): the <h1>, else the page's meta
+    # tags and structured data as trafilatura reads them
+    origin = {name: "html:meta" for name, value in meta.items() if value not in (None, ())}
+    if headline is not None:
+        origin["title"] = "html:h1"
     if ruled:  # the site's selectors say where its metadata is: they come first
         meta.update(ruled.meta)
+        for name in ruled.meta:
+            origin.pop(name, None)
+    meta["origin"] = origin
     if not text:
         return "", meta, 0, ruled
     # with a body rule too: sites print the standfirst between the headline and the body's element
@@ -187,17 +196,22 @@ def run(doc: Document, ctx: Context) -> Document:
         return doc
     page, repaired = fix_surrogates(doc.raw)
     text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile)
+    origin = meta.pop("origin", {})
+    filled = doc.metadata.fill(**meta)
+    html_sources = tuple(
+        (name, rule) for name, rule in origin.items() if getattr(filled, name) != getattr(doc.metadata, name)
+    )
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     return doc.replace(
         lines=tuple(lines[:-1]),
         raw=None,
-        metadata=doc.metadata.fill(**meta),
+        metadata=filled,
         steps=doc.steps
         + (("ftfy:fix_surrogates",) if repaired else ())
         + ((f"html:body:{ruled.body_rule}",) if ruled and ruled.body_rule else ())
         + ("html:trafilatura",)
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),
-        meta_sources=doc.meta_sources + (tuple(ruled.sources) if ruled else ()),
+        meta_sources=doc.meta_sources + html_sources + (tuple(ruled.sources) if ruled else ()),
     )
