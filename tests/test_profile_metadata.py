@@ -14,7 +14,7 @@ PAGE = """<html><head><title>Harbour festival | harbourtimes.example</title>
 <link rel="canonical" href="https://harbourtimes.example/news/festival"></head>
 <body><article><h1>Harbour festival draws record crowds</h1>
 <p>More than forty thousand people came to the harbour festival over the weekend, the largest crowd since it began.</p>
-<p>Stallholders said they had sold out of food by Sunday afternoon, and the organisers promised more space next year.</p>
+<p>Stallholders said they had sold out of food by Sunday afternoon, and the organisers want more space next year.</p>
 <p class="who">Reporting: Ellen Okafor</p>
 <p>The council will review the road closures, which caused long queues on the coast road on Saturday morning.</p>
 </article></body></html>

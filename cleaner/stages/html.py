@@ -9,6 +9,8 @@ comes from the Twitter-card labels SEO plugins print in the head.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -124,6 +126,37 @@ def reading_time(cards) -> int | None:
     return None
 
 
+# Where a page gives its publication time in machine-readable form
+TIMESTAMPS = (
+    '//meta[@property="article:published_time" or @name="article:published_time" or @itemprop="datePublished"'
+    ' or @property="og:published_time" or @name="pubdate" or @name="date"]/@content'
+    " | //time/@datetime"
+)
+LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
+
+
+def with_time(tree: HtmlElement, date: str | None) -> str | None:
+    """htmldate's date (YYYY-MM-DD, as trafilatura's metadata gives it) with its time and
+    zone when the page states one for that same day in a published-time meta tag, a
+    <time datetime> or its JSON-LD datePublished; else the date alone."""
+    if not date or len(date) != 10:
+        return date
+    values = [str(v) for v in tree.xpath(TIMESTAMPS)]
+    values += [
+        m for script in tree.xpath('//script[@type="application/ld+json"]/text()') for m in LD_DATE.findall(script)
+    ]
+    for value in values:
+        value = value.strip()
+        if value[:10] != date or len(value) < 16 or value[10] not in "T ":
+            continue
+        try:
+            stamp = dt.datetime.fromisoformat(value)
+        except ValueError:
+            continue
+        return stamp.isoformat(timespec="seconds")
+    return date
+
+
 def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> str:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document as Extracted
@@ -164,10 +197,10 @@ def extract(
         text = _main_text(source, url, {**OPTIONS, "fast": False})
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
-    meta = {
+    meta: dict[str, Any] = {
         "title": html_lead.text_of(headline) if headline is not None else found.title,
         "author": found.author,
-        "date": found.date,
+        "date": with_time(tree, found.date),
         "sitename": found.sitename,
         "url": found.url,
         "categories": tuple(found.categories or ()),
