@@ -62,6 +62,7 @@ def test_directory_mirrors_the_tree_and_reports_the_bad_file(scrapes: Path, tmp_
     result = run("clean", str(scrapes), "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
+        f"cleaner: {scrapes / 'empty.txt'}: the input is empty (or only blank lines): the output is empty too\n"
         f"cleaner: {scrapes / 'sub' / 'image.png'}: binary file (contains NUL bytes), not text\n"
         f"cleaner: 3 cleaned, 1 failed into {out}\n"
     )
@@ -134,6 +135,13 @@ def test_empty_file_gives_empty_output(tmp_path: Path):
     empty.write_bytes(b"")
     result = run("clean", str(empty))
     assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"cleaner: {empty}: the input is empty (or only blank lines): the output is empty too\n"
+
+
+def test_empty_stdin_gives_empty_output_and_says_so():
+    result = run("clean", "-", stdin=b"")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "cleaner: -: the input is empty (or only blank lines): the output is empty too\n"
 
 
 def test_missing_path_is_a_usage_error():
