@@ -92,11 +92,15 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
         return problems
     where = str(path)
     for directive in profile.ignored:
-        lines = ", ".join(map(str, directive.lines))
-        message = (
-            f"{directive.name}: not supported by cleaner, ignored (line{'s' * (len(directive.lines) > 1)} {lines})"
-        )
-        problems.append(Problem(where, directive.lines[0], 1, message))
+        lines = f"line{'s' * (len(directive.lines) > 1)} {', '.join(map(str, directive.lines))}"
+        if directive.name in siteconfig.TUNING:  # said, but no reason to fail: cleaner extracts on its own
+            message = (
+                f"{directive.name}: only tunes Full-Text RSS's own extraction; not needed by cleaner, ignored ({lines})"
+            )
+            problems.append(Problem(where, directive.lines[0], 1, message, note=True))
+        else:
+            message = f"{directive.name}: not supported by cleaner, ignored ({lines})"
+            problems.append(Problem(where, directive.lines[0], 1, message))
     with_folder = dataclasses.replace(profiles, config_dirs=[*profiles.config_dirs, path.parent], _configs={})
     for test in profile.tests:
         problems += _test_page(path, profile, test, with_folder)
