@@ -116,6 +116,22 @@ def test_check_accepts_rules_that_fire_on_html_samples(tmp_path):
     assert check([folder / "example.toml"]) == []
 
 
+def test_check_expectations_see_the_text_of_stripped_elements(tmp_path):
+    """The share bar's text is split by a tag in the sample's HTML: only the stripped
+    element's text holds it as the expectation says it."""
+    page = PAGE.format(url="https://example.com/a").replace("Share on Facebook", 'Share on <a href="/fb">Facebook</a>')
+    expect = '\n[expect]\ndrop = ["Share on Facebook"]\nkeep = ["The harbour reopened on Monday"]\n'
+    folder = setup(tmp_path, PROFILE + expect)
+    (tmp_path / "samples" / "page.html").write_text(page, encoding="utf-8")
+    assert check([folder / "example.toml"]) == []
+    wrong = '\n[expect]\ndrop = ["Share on Twitter"]\nkeep = ["Share on Facebook"]\n'
+    (folder / "example.toml").write_text(PROFILE + wrong, encoding="utf-8")
+    assert [p.message for p in check([folder / "example.toml"])] == [
+        'expect.drop[0]: "Share on Twitter" is in none of the samples',
+        'expect.keep[0]: "Share on Facebook" is removed in a sample',
+    ]
+
+
 def test_check_names_a_rule_that_matches_nothing(tmp_path):
     folder = setup(tmp_path, PROFILE.replace('select = "h1.headline"', 'select = "h1.title"'))
     assert [str(p) for p in check([folder / "example.toml"])] == [
