@@ -53,7 +53,11 @@ def _profiles_option(f):
         multiple=True,
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         metavar="DIR",
-        help="Also load the *.toml profiles in DIR (repeatable); they override built-ins of the same name.",
+        help=(
+            "Also load the *.toml profiles in DIR, and the FiveFilters site configs (example.com.txt, "
+            ".example.com.txt) it holds, read for their host's pages (repeatable); they override "
+            "built-ins of the same name."
+        ),
     )(f)
 
 

@@ -295,3 +295,11 @@ def test_a_real_pipe_gives_the_gold():
     result = subprocess.run([*command, "clean", "-"], stdin=cat.stdout, capture_output=True, timeout=60)
     cat.wait()
     assert (result.returncode, result.stdout.decode("utf-8"), result.stderr) == (0, GOLD_TEXT, b"")
+
+
+def test_profiles_dir_help_names_site_configs_too():
+    for command in ("clean", "explain", "new", "check"):
+        help_text = " ".join(run(command, "--help").stdout.split())
+        assert (
+            "*.toml profiles in DIR, and the FiveFilters site configs (example.com.txt, .example.com.txt)" in help_text
+        )
