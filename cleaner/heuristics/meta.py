@@ -1,8 +1,11 @@
 """Bylines and date lines: metadata a page prints near the top of the article.
 
-`byline("By Jane Doe | March 3, 2021")` gives the author (and any date on the line);
+`byline("By Jane Doe | March 3, 2021")` gives the author (and any date on the line; also
+"By Jane Doe on March 3, 2021" and "Posted on March 3, 2021 by Jane Doe");
 `date_line("Published: 03.03.2021, 10:15")` gives the date. Dates come out as ISO
-YYYY-MM-DD, or not at all when the day and month cannot be told apart.
+YYYY-MM-DD, or not at all when the day and month cannot be told apart; `when(line)` adds
+the time and zone printed right after the date (the metadata's date), and `undated_line`
+tells a date without a year ("Published Mar 3, 07:32"), which is never a title.
 """
 
 from __future__ import annotations
