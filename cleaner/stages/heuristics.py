@@ -10,13 +10,21 @@ only fills metadata fields that are still empty. --no-heuristics turns both off.
 The matching site profile's `generic` setting (doc.generic, set by the profile stage)
 bounds this stage: "full" removes lines as above; "metadata" removes nothing and only
 fills empty author/date from the page analysis; "off" skips the stage.
+
+Where each field it fills came from is recorded (`explain`'s metadata_from: the rule of
+the line it was read from, "heuristic:byline", "heuristic:date"), with a date's printed
+text as a note. The lines it removes as labels of article facts fill empty fields too:
+"Tags: a, b" (tags), "Categories: x" / "Filed under x" (categories) and "5 min read"
+(reading_time).
 """
 
 from __future__ import annotations
 
+import regex
+
 from cleaner.context import Context
 from cleaner.document import Document
-from cleaner.heuristics import analyse
+from cleaner.heuristics import analyse, meta
 from cleaner.heuristics.apply import apply
 from cleaner.model import stage as model_stage
 
@@ -26,7 +34,71 @@ def run(doc: Document, ctx: Context) -> Document:
         return doc
     if doc.generic[0] == "metadata":
         verdict = analyse(doc.lines, extracted="html:trafilatura" in doc.steps)
-        return doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
+        done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
+        return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
     if "html:trafilatura" in doc.steps:
-        return apply(doc)
-    return model_stage.run(doc, ctx, also=model_stage.BYLINE_DATE | model_stage.ALT_TEXT)
+        done = apply(doc)
+    else:
+        done = model_stage.run(doc, ctx, also=model_stage.BYLINE_DATE | model_stage.ALT_TEXT)
+    removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
+    return record(doc, done, removed)
+
+
+# Labels of article facts the page prints as a line of their own
+TAGS = regex.compile(r"^(?:tags|tagged(?:\s+with)?|tagged\s+as|keywords)\s*:?\s+(?P<items>.+)$", regex.I)
+CATEGORIES = regex.compile(r"^(?:categories|category|filed\s+under|posted\s+in)\s*:?\s+(?P<items>.+)$", regex.I)
+ITEMS = regex.compile(r"\s*[,;|·•]\s*")
+MAX_ITEM_WORDS = 5
+MAX_FACTS_WORDS = 12
+READING_TIME = regex.compile(r"(?<![\d.,])(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\.?\s+read\b", regex.I)
+
+
+def _items(m: regex.Match | None) -> tuple[str, ...]:
+    if m is None:
+        return ()
+    items = [item.strip(" .#") for item in ITEMS.split(m.group("items").strip())]
+    if any(len(item.split()) > MAX_ITEM_WORDS for item in items):  # a sentence, not a list of labels
+        return ()
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def _minutes(text: str) -> int | None:
+    """The reading time of a short line of article facts ("5 min read", "Jane Doe · 5 min read")."""
+    if len(text.split()) > MAX_FACTS_WORDS:
+        return None
+    m = READING_TIME.search(text)
+    return int(m.group("minutes")) if m else None
+
+
+def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> Document:
+    """`after` with where the fields this stage filled came from (`lines`: the text and rule
+    of each line the stage removed, or would have), and the empty fields those lines fill."""
+    old, new = before.metadata, after.metadata
+    sources: list[tuple[str, str]] = []
+    notes: list[tuple[str, str]] = []
+    if new.author and not old.author:
+        rule = next((rule for text, rule in lines if (b := meta.byline(text)) and b[0] == new.author), None)
+        sources.append(("author", rule or "heuristic:byline"))
+    if new.date and not old.date:
+        found = next(((rule, w[1]) for text, rule in lines if (w := meta.when(text)) and w[0] == new.date), None)
+        sources.append(("date", found[0] if found else "heuristic:date"))
+        if found and found[1] != new.date:
+            notes.append(("date", f'printed "{found[1]}"'))
+    fill: dict[str, object] = {}
+    for text, rule in lines:
+        text = text.strip().lstrip("*+-•· ")
+        for name, value in (
+            ("tags", _items(TAGS.match(text))),
+            ("categories", _items(CATEGORIES.match(text))),
+            ("reading_time", _minutes(text)),
+        ):
+            if value and not getattr(new, name) and name not in fill:
+                fill[name] = value
+                sources.append((name, rule))
+    if not (sources or notes):
+        return after
+    return after.replace(
+        metadata=new.fill(**fill),
+        meta_sources=after.meta_sources + tuple(sources),
+        meta_notes=after.meta_notes + tuple(notes),
+    )
