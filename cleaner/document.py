@@ -93,9 +93,6 @@ class Document:
     # profile that decided it (None: no site profile matched, so "full"; "--no-heuristics":
     # the caller turned the heuristics off, so at most the headline is taken as title)
     generic: tuple[str, str | None] = ("full", None)
-    # The title model looked for the headline (cleaner.model.titles), found or not: the
-    # metadata stage does not then take the first line as the title.
-    headline_searched: bool = False
     raw: bytes | str | None = field(default=None, repr=False)  # the input, until decoded
 
     @property

@@ -90,9 +90,8 @@ def _once(doc: Document, model: LineModel, also: frozenset[str], headline: bool 
 
 
 def _headline(doc: Document, positions: list[int], rows: list[list[float]]) -> tuple[Document, dict[int, Removal]]:
-    """The title model's headline (cleaner.model.titles) as the title, out of the body; or,
-    when no line is likely enough, no title: the metadata stage then does not guess one."""
-    doc = doc.replace(headline_searched=True)
+    """The title model's headline (cleaner.model.titles) as the title, out of the body. When
+    no line is likely enough, the metadata stage judges the first line left, as without it."""
     found = titles.choose([doc.lines[p].text.strip() for p in positions], rows)
     if found is None:
         return doc, {}

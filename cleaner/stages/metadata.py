@@ -78,7 +78,7 @@ def run(doc: Document, ctx: Context) -> Document:
         doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))
     if doc.generic[0] == "off":  # the site profile wants nothing generic: no headline taken, no repeats
         return doc.replace(metadata=meta)
-    if meta.title is None and not doc.headline_searched:
+    if meta.title is None:
         at = _headline(doc)
         if at is not None:
             meta = meta.fill(title=doc.lines[at].text)

@@ -1,8 +1,8 @@
 """The heuristics end to end on invented pages: what goes, why, and the metadata.
 
-On a text scrape the generic stage runs the line model (tests/model); here the hand-written
-heuristics are the generic stage, as they are on an extractor's text and as the model's
-features see them."""
+The hand-written heuristics are the generic stage (the line model, tests/model, is not the
+default yet), on text scrapes and on an extractor's text alike; their verdicts are also
+features of the model."""
 
 from __future__ import annotations
 
