@@ -4,5 +4,5 @@ without the train extra, not cleaner/model/train.py."""
 from importlib.util import find_spec
 
 collect_ignore = [] if all(find_spec(m) for m in ("dask", "distributed", "fsspec")) else ["cleaner/dask.py"]
-if not all(find_spec(m) for m in ("numpy", "sklearn")):
+if not find_spec("sklearn"):
     collect_ignore.append("cleaner/model/train.py")

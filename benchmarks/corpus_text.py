@@ -2,16 +2,17 @@
 
 Usage: python benchmarks/corpus_text.py [--corpus DIR] [--parts dragnet:val,cleaneval:val]
                                         [--keep OUTDIR] [--no-heuristics]
-                                        [--variant heuristics|model|model+phrases] [--model FILE]
+                                        [--variant VARIANT] [--model FILE]
 
 DIR is the unpacked corpus (<set>/{text,gold}/<id>.txt; /work/shared/corpus/README.md).
 Each part's pages are cleaned in-process with profile "auto", as the CLI does, written as
 OUTDIR/<set>/<id>.txt and scored; the script prints score.py's line per part and the
 cleaning throughput. Measurement only: val is never tuned on.
 
---variant swaps the generic stage: today's heuristics (the default: clean() as shipped), the
+--variant swaps the generic stage: clean() as shipped (the default), the hand-written
+heuristics alone (cleaner.heuristics.apply, the generic stage before the model), the
 line model (cleaner.model.stage, parameters from --model or the shipped file), or the model
-plus the heuristics' phrase-category removals.
+plus the heuristics' phrase-category removals (+phrases), byline and date lines (+meta) or both.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 import cleaner
 from cleaner.context import Context
 from cleaner.document import Document
+from cleaner.heuristics.apply import apply
 from cleaner.model import predict
 from cleaner.model import stage as model_stage
 from cleaner.pipeline import STAGES
@@ -37,19 +39,30 @@ SHARED = ROOT.parent / "shared" / "corpus"
 DEFAULT_CORPUS = Path("/tmp/cleaner-corpus")
 
 
+VARIANTS = ("shipped", "heuristics", "model", "model+phrases", "model+meta", "model+both")
+
+
 def split_ids(name: str, part: str, shared: Path = SHARED) -> list[str]:
     return sorted(json.loads((shared / "split.json").read_text())[name][part])
 
 
 def cleaner_for(variant: str, model_file: Path | None, heuristics_on: bool):
     """clean(data, profiles) with the generic stage of the variant."""
-    if variant == "heuristics":
+    if variant == "shipped":
         return lambda data, profiles: cleaner.clean(data, profiles=profiles, heuristics=heuristics_on)
     model = predict.LineModel(json.loads(model_file.read_text())) if model_file else predict.load()
-    phrases = variant == "model+phrases"
+    also = {
+        "heuristics": frozenset(),
+        "model": frozenset(),
+        "model+phrases": model_stage.PHRASES,
+        "model+meta": model_stage.BYLINE_DATE,
+        "model+both": model_stage.PHRASES | model_stage.BYLINE_DATE,
+    }[variant]
 
     def generic(doc: Document, ctx: Context) -> Document:
-        return model_stage.run(doc, ctx, model=model, phrases=phrases)
+        if variant == "heuristics":
+            return apply(doc) if ctx.heuristics else doc
+        return model_stage.run(doc, ctx, model=model, also=also)
 
     stages = [generic if s is heuristics.run else s for s in STAGES]
 
@@ -69,7 +82,7 @@ def main() -> int:
     ap.add_argument("--parts", default="dragnet:val,cleaneval:val")
     ap.add_argument("--keep", type=Path, help="write outputs here instead of a temporary directory")
     ap.add_argument("--no-heuristics", action="store_true")
-    ap.add_argument("--variant", choices=("heuristics", "model", "model+phrases"), default="heuristics")
+    ap.add_argument("--variant", choices=VARIANTS, default="shipped")
     ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
     args = ap.parse_args()
     profiles = cleaner.load_profiles()

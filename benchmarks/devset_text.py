@@ -1,6 +1,7 @@
 """Clean the dev set's whole-page text scrapes and score them.
 
 Usage: python benchmarks/devset_text.py [--devset DIR] [--keep OUTDIR] [--list] [--no-heuristics]
+                                        [--variant VARIANT] [--model FILE]
 
 Cleans every DIR/text/<name>.txt in-process (profiles loaded once) into a temporary
 directory as <name>.txt, runs DIR/score.py on it and prints its scores, then the
@@ -18,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus_text import VARIANTS, cleaner_for
+
 import cleaner
 
 DEFAULT_DEVSET = Path(__file__).resolve().parent.parent.parent / "shared" / "devset"
@@ -29,7 +32,10 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="write outputs here instead of a temporary directory")
     ap.add_argument("--list", action="store_true", help="pass --list to score.py (every failed snippet)")
     ap.add_argument("--no-heuristics", action="store_true")
+    ap.add_argument("--variant", choices=VARIANTS, default="shipped", help="the generic stage (see corpus_text.py)")
+    ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
     args = ap.parse_args()
+    clean = cleaner_for(args.variant, args.model, not args.no_heuristics)
 
     inputs = sorted((args.devset / "text").glob("*.txt"))
     if not inputs:
@@ -42,7 +48,7 @@ def main() -> int:
     texts = {}
     for stem, data in pages:
         start = time.perf_counter()
-        doc = cleaner.clean(data, profiles=profiles, heuristics=not args.no_heuristics)
+        doc = clean(data, profiles)
         elapsed += time.perf_counter() - start
         texts[stem] = doc.text
     size = sum(len(data) for _, data in pages)

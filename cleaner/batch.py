@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.guard import Inputs, hold_lock, identity, take_over
+from cleaner.guard import Inputs, hold_lock, identity, release_lock, take_over
 from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
 from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
 from cleaner.profiles import Profiles
@@ -99,8 +99,10 @@ class Batch:
         try:
             return self._run(sink, results_of, progress, say)
         finally:
-            if lock is not None:
-                os.close(lock)  # the lock goes with it; a killed run's goes with the process
+            if lock is not None and self.shared is not None:
+                release_lock(self._lock_path, lock)  # the file goes too; a killed run's lock goes with the process
+            elif lock is not None:
+                os.close(lock)  # a mirrored directory's run file stays: --resume reads it
 
     def _run(
         self,
@@ -155,6 +157,12 @@ class Batch:
         computed when an output file records it)."""
         return identity(self.settings, self.inputs, self.profiles)
 
+    @property
+    def _lock_path(self) -> Path:
+        """A shared output's lock file, beside it: .NAME.lock."""
+        assert self.shared is not None
+        return self.shared.parent / f".{self.shared.name}.lock"
+
     def _open_output(self) -> tuple[int | None, SharedOutput | None]:
         """The output's lock and the shared output (None when results are mirrored into a
         directory); checks that --resume finishes the same run."""
@@ -166,7 +174,7 @@ class Batch:
             except OSError as err:
                 raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
         try:
-            lock = hold_lock(self.shared.parent / f".{self.shared.name}.lock", str(self.shared))
+            lock = hold_lock(self._lock_path, str(self.shared))
         except OSError as err:
             raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
         try:

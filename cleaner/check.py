@@ -98,11 +98,15 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
     profile, _ = siteconfig.load(path) if not parsed.problems else (None, [])
     where = str(path)
     for directive in [siteconfig.Unsupported(n, tuple(lines)) for n, lines in parsed.unsupported.items()]:
-        lines = ", ".join(map(str, directive.lines))
-        message = (
-            f"{directive.name}: not supported by cleaner, ignored (line{'s' * (len(directive.lines) > 1)} {lines})"
-        )
-        problems.append(Problem(where, directive.lines[0], 1, message))
+        lines = f"line{'s' * (len(directive.lines) > 1)} {', '.join(map(str, directive.lines))}"
+        if directive.name in siteconfig.TUNING:  # said, but no reason to fail: cleaner extracts on its own
+            message = (
+                f"{directive.name}: only tunes Full-Text RSS's own extraction; not needed by cleaner, ignored ({lines})"
+            )
+            problems.append(Problem(where, directive.lines[0], 1, message, note=True))
+        else:
+            message = f"{directive.name}: not supported by cleaner, ignored ({lines})"
+            problems.append(Problem(where, directive.lines[0], 1, message))
     if profile is None:
         return problems
     for rule in profile.page_rules:
@@ -384,7 +388,12 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
         # page rules' metadata and body name the selector after the rule: "site#1 //h1"
         fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}
         fired |= {s.removeprefix("body:").split(" ", 1)[0] for s in doc.steps_of("html") if s.startswith("body:")}
-        outputs.append((_squash(data.decode("utf-8", "replace")), _squash(doc.text)))
+        # what the sample holds: its bytes as text and, for HTML, the page's text (a snippet
+        # split by tags is not in the raw HTML), the elements the site rules stripped included
+        held = [data.decode("utf-8", "replace"), *(r.text for r in doc.page_removals), doc.text]
+        if "html:trafilatura" in doc.steps:
+            held.append(_page_text(data))
+        outputs.append((_squash("\n".join(held)), _squash(doc.text)))
     if not outputs:
         return problems
     for index, rule in enumerate(profile.rules):
@@ -443,6 +452,18 @@ def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:
                 )
                 problems.append(Problem(str(profile.path), spot.line, spot.col, message))
     return problems
+
+
+def _page_text(data: bytes) -> str:
+    """All the text of an HTML sample, tags taken out ("" if it cannot be parsed)."""
+    from cleaner.stages.decode import decode_bytes
+    from cleaner.stages.html_parse import parse
+
+    try:
+        tree = parse(decode_bytes(data)[0])
+    except CleanerError:
+        return ""
+    return " ".join(tree.itertext()) if tree is not None else ""
 
 
 def _squash(text: str) -> str:

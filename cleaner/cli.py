@@ -53,7 +53,11 @@ def _profiles_option(f):
         multiple=True,
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         metavar="DIR",
-        help="Also load the *.toml profiles in DIR (repeatable); they override built-ins of the same name.",
+        help=(
+            "Also load the *.toml profiles in DIR, and the FiveFilters site configs (example.com.txt, "
+            ".example.com.txt) it holds, read for their host's pages (repeatable); they override "
+            "built-ins of the same name."
+        ),
     )(f)
 
 
@@ -336,16 +340,19 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     match nothing in any of the profile's samples, failed keep/drop expectations,
     and hosts or fingerprints claimed by two profiles. PATHs are profile files or
     folders; without them, every built-in and --profiles-dir profile. Exit 1 if
-    anything is reported.
+    any problem is reported; notes (site config directives that only tune
+    Full-Text RSS's own extraction, like `prune: no`) are printed but pass.
     """
     from cleaner import check as linter
 
-    problems = linter.check(paths, profiles_dirs)
-    for problem in problems:
+    found = linter.check(paths, profiles_dirs)
+    for problem in found:
         click.echo(str(problem))
-    count = len(problems)
-    click.echo(f"{count or 'no'} problem{'s' * (count != 1)}", err=True)
-    sys.exit(EXIT_FAILED if problems else 0)
+    count = sum(not p.note for p in found)
+    notes = len(found) - count
+    also = f" ({notes} note{'s' * (notes != 1)})" if notes else ""
+    click.echo(f"{count or 'no'} problem{'s' * (count != 1)}{also}", err=True)
+    sys.exit(EXIT_FAILED if count else 0)
 
 
 @main.command(

@@ -27,15 +27,17 @@ class MissingDependency(CleanerError):
 
 class Problem(NamedTuple):
     """One thing wrong in a profile file, printed as `path:line:col: message`; problems
-    sort by path, line and column (as tuples)."""
+    sort by path, line and column (as tuples). A `note` is said but is not wrong: `cleaner
+    check` prints it as `path:line:col: note: message` and does not fail on it."""
 
     path: str
     line: int
     col: int
     message: str
+    note: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.path}:{self.line}:{self.col}: {'note: ' * self.note}{self.message}"
 
 
 class ProfileError(CleanerError):

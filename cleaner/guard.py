@@ -79,19 +79,50 @@ def hold_lock(path: Path, what: str) -> int:
     UsageError if another run holds it. Where the system has no fcntl, no lock.
 
     A POSIX record lock (lockf), not flock: forked workers do not inherit it, so a worker
-    orphaned by a killed run cannot keep the output locked."""
+    orphaned by a killed run cannot keep the output locked.
+
+    A finished run removes its lock file (release_lock), so the lock taken is checked to be
+    on the file the path names still: a run that opened the file just before the run
+    holding it removed it would otherwise lock a file no one else sees, and try again."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    for _ in range(LOCK_TRIES):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            return fd
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # EAGAIN or EACCES, as the system has it
+            os.close(fd)
+            raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it") from None
+        if _same_file(fd, path):
+            return fd
+        os.close(fd)  # removed by the run that held it: take the lock on the file there now
+    raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it")
+
+
+LOCK_TRIES = 5
+
+
+def _same_file(fd: int, path: Path) -> bool:
     try:
-        import fcntl
-    except ImportError:  # Windows
-        return fd
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def release_lock(path: Path, fd: int) -> None:
+    """End a run's hold_lock: remove the lock file while still holding the lock (only if the
+    path still names the file this run locked), then let it go."""
     try:
-        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:  # EAGAIN or EACCES, as the system has it
+        if _same_file(fd, path):
+            path.unlink()
+    except OSError:  # gone already, or a system that cannot remove an open file: it stays
+        pass
+    finally:
         os.close(fd)
-        raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it") from None
-    return fd
 
 
 def identity(settings: Any, inputs: Sequence[str], profiles: Profiles) -> dict[str, Any]:

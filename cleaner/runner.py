@@ -113,10 +113,11 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             for step in doc.steps
             if step.startswith("timeout:")
         )
-        if not doc.text and (data.strip() if isinstance(data, str) else data.strip(b" \t\r\n\x00")):
-            warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
-        elif not doc.text:  # README: an input that comes out empty says so, an empty one too
-            warnings += ("the input is empty (or only white space); the output is empty",)
+        if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
+            if data.strip() if isinstance(data, str) else data.strip(b" \t\r\n\x00"):
+                warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
+            else:
+                warnings += (EMPTY_INPUT,)
         return Result(job, text, None, len(data), warnings)
     except ERRORS as err:
         return Result(job, None, message(err), 0)
@@ -128,6 +129,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         return Result(job, None, f"internal error ({type(err).__name__}: {err}); {REPORT}", 0)
 
 
+EMPTY_INPUT = "the input is empty (or only blank lines): the output is empty too"
 OUT_OF_MEMORY = "ran out of memory while cleaning this input"
 REINSTALL = "reinstall cleaner with its dependencies (python3 -m pip install .)"
 REPORT = "this is a bug in cleaner: please report it with this input"

@@ -106,7 +106,7 @@ def starter_profile(
         f"Starter profile for {name}, written by `cleaner new`. Review every rule:\n"
         "delete what is article text, turn varying lines into drop_matching patterns,\n"
         "add the site's hosts = [...] when scrapes come with URLs,\n"
-        "then run `cleaner check` until it prints nothing.\n" + GENERIC_NOTE
+        'then run `cleaner check` until it says "no problems".\n' + GENERIC_NOTE
     )
     head = {
         "name": name,
@@ -115,13 +115,35 @@ def starter_profile(
         "samples": rel,
         "generic": GENERIC_DEFAULT,
     }
-    entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
     if html and len(html) == len(docs):
         page_entries, hosts = _page_rules(samples, [d.text for d in docs], docs)
-        entries = page_entries + entries
+        if page_entries:
+            # the line rules see the text the page rules leave: a line the body or a strip
+            # rule takes away already would be a rule that matches nothing in any sample
+            seen = _lines_after(page_entries, samples)
+            rules = [(kind, [line for line in lines if line in seen], why) for kind, lines, why in rules]
+            rules = [rule for rule in rules if rule[1]]
+        entries = page_entries + [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
         if hosts:  # after the description, where a profile names its hosts
             head = {"name": name, "description": head["description"], "hosts": hosts} | head
+    else:
+        entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
     return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
+
+
+def _lines_after(page_entries: list[dict], samples: list[Path]) -> set[str]:
+    """The lines of the samples' text with the drafted page rules applied (what line rules
+    after them see), from a profile of those rules alone."""
+    import tempfile
+
+    from cleaner.profiles import load_profiles
+
+    with tempfile.TemporaryDirectory() as folder:
+        head = {"name": "draft", "description": "page rules of a draft", "generic": "off"}
+        Path(folder, "draft.toml").write_text(render(head, page_entries, {}), encoding="utf-8")
+        profiles = load_profiles([folder], builtin=False)
+        docs = [clean(s.read_bytes(), profile="draft", profiles=profiles, heuristics=False) for s in samples]
+    return {line.strip() for d in docs for line in d.text.split("\n")}
 
 
 def _page_rules(samples: list[Path], articles: list[str], docs) -> tuple[list[dict], list[str]]:

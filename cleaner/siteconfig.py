@@ -12,7 +12,10 @@ These map onto cleaner's rule kinds: body, strip, strip_id_or_class, title, auth
 (XPath, as the format has it; each line its own rule, tried in file order). test_url and
 the test_contains lines after it are expectations `cleaner check` verifies on a saved copy of
 the page. Every other directive is not applied; `cleaner check` reports each one once, and
-`cleaner explain` lists them.
+`cleaner explain` lists them: as a note (check passes) when it only tunes Full-Text RSS's
+own extraction or fetching (TUNING: `prune: no`, `tidy: no`, ... in almost every real
+config), as a problem when it changes what is extracted (`replace_string`,
+`single_page_link`, `next_page_link`, ...) or is unknown.
 """
 
 from __future__ import annotations
@@ -35,6 +38,35 @@ FILE_NAME = re.compile(r"^\.?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.txt$")
 LINE = re.compile(r"^(?P<name>[A-Za-z_]+)(?:\((?P<arg>[^)]*)\))?\s*:\s*(?P<value>.*)$")
 APPLIED = ("body", "strip", "strip_id_or_class", "title", "author", "date")
 TESTS = ("test_url", "test_contains")
+# Directives that only tune Full-Text RSS's own extractor, its fetching, or markup that is
+# not text (attributes, images, wrappers): cleaner has its own extractor, so not applying
+# them changes no text it gives. Not applying any other directive may (replace_string,
+# find_string, single_page_link, next_page_link, ...): those are problems for check.
+TUNING = frozenset(
+    {
+        "prune",  # FTR's readability clean-up of the body element
+        "tidy",  # HTML Tidy before extraction
+        "parser",  # which HTML parser FTR uses
+        "autodetect_on_failure",  # FTR's own detection when the selectors find nothing
+        "insert_detected_image",
+        "skip_json_ld",
+        "convert_double_br_tags",
+        "strip_comments",
+        "src_lazy_load_attr",  # images
+        "strip_image_src",  # images
+        "strip_attr",  # attributes
+        "post_strip_attr",
+        "dissolve",  # an element replaced by its children: the text stays
+        "http_header",  # fetching
+        "login_uri",
+        "login_username_field",
+        "login_password_field",
+        "login_extra_fields",
+        "not_logged_in_xpath",
+        "requires_login",
+        "native_ad_clue",  # feed items, not the page's text
+    }
+)
 # The folder, beside the site configs, where check reads saved test pages: `wget -x -P DIR/test_pages URL`
 TEST_PAGES = "test_pages"
 # Site configs are a few KB; a file larger than this is not one (and /dev/zero never ends)

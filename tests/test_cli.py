@@ -62,7 +62,7 @@ def test_directory_mirrors_the_tree_and_reports_the_bad_file(scrapes: Path, tmp_
     result = run("clean", str(scrapes), "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"cleaner: {scrapes / 'empty.txt'}: the input is empty (or only white space); the output is empty\n"
+        f"cleaner: {scrapes / 'empty.txt'}: the input is empty (or only blank lines): the output is empty too\n"
         f"cleaner: {scrapes / 'sub' / 'image.png'}: binary file (contains NUL bytes), not text\n"
         f"cleaner: 3 cleaned, 1 failed into {out}\n"
     )
@@ -135,6 +135,13 @@ def test_empty_file_gives_empty_output(tmp_path: Path):
     empty.write_bytes(b"")
     result = run("clean", str(empty))
     assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"cleaner: {empty}: the input is empty (or only blank lines): the output is empty too\n"
+
+
+def test_empty_stdin_gives_empty_output_and_says_so():
+    result = run("clean", "-", stdin=b"")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "cleaner: -: the input is empty (or only blank lines): the output is empty too\n"
 
 
 def test_missing_path_is_a_usage_error():
@@ -288,3 +295,11 @@ def test_a_real_pipe_gives_the_gold():
     result = subprocess.run([*command, "clean", "-"], stdin=cat.stdout, capture_output=True, timeout=60)
     cat.wait()
     assert (result.returncode, result.stdout.decode("utf-8"), result.stderr) == (0, GOLD_TEXT, b"")
+
+
+def test_profiles_dir_help_names_site_configs_too():
+    for command in ("clean", "explain", "new", "check"):
+        help_text = " ".join(run(command, "--help").stdout.split())
+        assert (
+            "*.toml profiles in DIR, and the FiveFilters site configs (example.com.txt, .example.com.txt)" in help_text
+        )

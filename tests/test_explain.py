@@ -101,3 +101,23 @@ def test_dates_show_the_printed_text_and_why_one_was_dropped():
         "wix#date",
         {"date": 'printed "Mar 3"; dropped: no year'},
     )
+
+
+def test_json_says_where_each_generic_field_came_from_and_the_printed_date():
+    page = (
+        b"Night trains return to the coast line\n"
+        b"By Maria Lindqvist | 9 September 2023, 21:10 CEST\n"
+        b"The night train to the coast runs again from Friday, after a gap of eleven years, the operator said.\n"
+        b"Tickets go on sale next week, and the first departures are already nearly full, it added on Monday.\n"
+    )
+    result = CliRunner().invoke(main, ["explain", "-", "--format", "json"], input=page)
+    data = json.loads(result.stdout)
+    assert data["metadata"]["date"] == "2023-09-09T21:10:00+02:00"
+    assert data["metadata_from"] == {
+        "author": "heuristic:byline",
+        "date": "heuristic:byline",
+        "title": "metadata:title",
+    }
+    assert data["metadata_notes"] == {"date": 'printed "9 September 2023, 21:10 CEST"'}
+    text = CliRunner().invoke(main, ["explain", "-"], input=page).stdout
+    assert 'date: 2023-09-09T21:10:00+02:00  (printed "9 September 2023, 21:10 CEST", from heuristic:byline)' in text

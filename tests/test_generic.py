@@ -120,3 +120,68 @@ def test_learn_writes_the_setting_leave_one_out_measures():
     assert tomllib.loads(draft)["profile"]["generic"] == "full"
     assert '# generic = "full": P 1.00 R 1.00 F1 1.00; generic = "metadata": P 1.00 R 1.00 F1 1.00\n' in draft
     assert '# generic = "full" measured best;' in draft
+
+
+GARDEN = [
+    "The first frost arrived three weeks early this year, and the tomatoes that were still ripening on the "
+    "vines turned black overnight. I should have picked them green.",
+    "Next year the plants go in a fortnight sooner, and a roll of fleece will sit by the back door all October.",
+]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Posted on 12 May 2022 by Oliver Grant",
+        "By Oliver Grant on 12 May 2022",
+        "12 May 2022 by Oliver Grant",
+    ],
+)
+def test_byline_forms_give_author_and_date_not_the_title(byline: str):
+    doc = clean("\n".join(["What the early frost taught me", byline, *GARDEN]) + "\n", profile="none")
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.date) == (
+        "What the early frost taught me",
+        "Oliver Grant",
+        "2022-05-12",
+    )
+    assert dict(doc.meta_sources) == {
+        "title": "metadata:title",
+        "author": "heuristic:byline",
+        "date": "heuristic:byline",
+    }
+
+
+def test_a_dateline_without_a_year_is_never_the_title():
+    doc = clean("\n".join(["Published May 12, 09:40", *GARDEN]) + "\n", profile="none")
+    assert doc.metadata.title is None
+    assert doc.text == "\n".join(GARDEN) + "\n"
+
+
+def test_generic_date_keeps_the_printed_time_and_says_what_was_printed():
+    doc = clean("\n".join(["What the early frost taught me", "Published 2 June 2022, 18:05 GMT", *GARDEN]) + "\n")
+    assert doc.metadata.date == "2022-06-02T18:05:00+00:00"
+    assert dict(doc.meta_sources)["date"] == "heuristic:date"
+    assert dict(doc.meta_notes) == {"date": 'printed "2 June 2022, 18:05 GMT"'}
+
+
+def test_removed_tags_and_reading_time_lines_fill_the_metadata():
+    page = ["What the early frost taught me", "By Oliver Grant", "7 min read", *GARDEN]
+    doc = clean("\n".join([*page, "Tags: frost, tomatoes, vegetable garden"]) + "\n", profile="none")
+    assert doc.metadata.tags == ("frost", "tomatoes", "vegetable garden")
+    assert doc.metadata.reading_time == 7
+    assert doc.text == "\n".join(GARDEN) + "\n"
+    assert {"tags", "reading_time"} <= dict(doc.meta_sources).keys()
+
+
+def test_tags_the_page_metadata_gives_are_kept():
+    page = ["What the early frost taught me", "By Oliver Grant", *GARDEN, "Tags: frost, tomatoes"]
+    doc = clean("\n".join(page) + "\n", profile="none")
+    assert doc.metadata.tags == ("frost", "tomatoes")
+    html = (
+        "<html><head><meta property='article:tag' content='gardening'></head><body><article>"
+        "<h1>What the early frost taught me</h1>"
+        + "".join(f"<p>{p}</p>" for p in GARDEN)
+        + "<p>Tags: frost, tomatoes</p>"
+        "</article></body></html>"
+    )
+    assert clean(html, profile="none").metadata.tags == ("gardening",)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import clean
 from cleaner.stages.html_meta import against_trafilatura
 
 FIXTURES = sorted((Path(__file__).parent / "html").glob("*.html"))
@@ -45,3 +46,34 @@ def test_an_extractor_failing_gives_no_metadata_not_an_error(monkeypatch):
     text, meta, _, _ = html.extract(page, None)
     assert text.startswith("The fleet sailed at dawn")
     assert meta["title"] is None and meta["author"] is None
+
+
+def _dated_page(stamp: str) -> str:
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in [
+            "The ferry timetable changes next week, with two extra crossings in the morning and one at night.",
+            "The operator said the new boats would be faster, and that fares would stay the same until spring.",
+        ]
+    )
+    return f"<html><head>{stamp}</head><body><article><h1>Ferry timetable changes</h1>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        pytest.param(
+            '<time datetime="2023-11-07T16:20:00Z">7 November 2023</time>',
+            "2023-11-07T16:20:00+00:00",
+            id="time-element",
+        ),
+        pytest.param(
+            '<meta property="article:published_time" content="2023-11-07T16:20:00+02:00">',
+            "2023-11-07T16:20:00+02:00",
+            id="published-time-meta",
+        ),
+        pytest.param('<time datetime="2023-11-07">7 November 2023</time>', "2023-11-07", id="date-only"),
+    ],
+)
+def test_html_date_keeps_the_time_the_page_states(stamp: str, expected: str):
+    assert clean(_dated_page(stamp), profile="none").metadata.date == expected

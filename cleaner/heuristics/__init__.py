@@ -1,12 +1,14 @@
 """Generic cleaning from the signals plain text has, for what no profile describes.
 
 `analyse(lines)` decides which lines go and why (a heuristic name per line) and what
-metadata the page prints (byline, date); the stage cleaner.stages.heuristics turns the
-decisions into `heuristic:<name>` removals. One module per signal family:
+metadata the page prints (byline, date); cleaner.heuristics.apply turns the
+decisions into `heuristic:<name>` removals. The per-line signals it reads are named and
+computed once per document, a column each (cleaner.heuristics.signals); the decisions
+are an ordered table of named steps (STEPS). One module per family of logic:
 
   language   data files (data/<code>.toml): stop words, phrases, bylines, months
   lines      per-line shape: words, stop-word density, bullet, sentence end
-  phrases    boilerplate phrases: share, cookie, related, navigation, ...
+  phrases    boilerplate phrases: share, cookie, related, navigation, ... (data)
   counters   "6 views", "12 comments"
   repeats    short lines printed more than once
   body       jusText-style classes, neighbour smoothing, densest body region
@@ -14,6 +16,7 @@ decisions into `heuristic:<name>` removals. One module per signal family:
   edges      calls to action and author bios at the body's edges
   top        headline, byline and date line above the body
   meta       parsing bylines and dates
+  signals    the named per-line signals over a page, by family
 
 Order of decisions: lines that name themselves as boilerplate (phrases, counters) go
 wherever they are. Then the densest body region is chosen; everything above it (header
@@ -24,30 +27,26 @@ class it as boilerplate, and calls to action go at its edges.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from cleaner.document import Line
-from cleaner.heuristics import body, edges, ends, meta, top
-from cleaner.heuristics.counters import is_counter
-from cleaner.heuristics.lines import LineInfo, describe
-from cleaner.heuristics.phrases import matcher
-from cleaner.heuristics.repeats import repeated
+from cleaner.heuristics import body, edges, ends, top
+from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
+from cleaner.heuristics.lines import LineInfo
+from cleaner.heuristics.phrases import GENERIC_WHY, boilerplate_label, categories
+from cleaner.heuristics.signals import Page
+from cleaner.heuristics.signals.classes import CLASS, LABELLED_CLASS
+from cleaner.heuristics.signals.phrases import LABEL, LABELLED
+from cleaner.heuristics.signals.repeats import REPEATED
+from cleaner.heuristics.signals.shape import LINES
 
-# Each heuristic's name (the rule is "heuristic:<name>") and why it removes a line.
-WHY = {
-    "share": "share buttons and their labels",
-    "follow": "follow-us calls to action",
-    "newsletter": "newsletter and subscription calls to action",
-    "copyright": "copyright and powered-by notices",
-    "cookie": "cookie and consent notices",
-    "related": "related, popular and more-stories headings and their links",
-    "advertisement": "advertisement and sponsored labels",
-    "read-more": "read-more and see-more links",
-    "navigation": "navigation links: home, menu, search, login, legal pages",
-    "comments": "comment-section headings and comment-form notices",
-    "author-box": "author box headings and links",
-    "credit": "a photo or image credit",
+__all__ = ["HEURISTICS", "STEPS", "Verdict", "analyse", "boilerplate_label", "why"]
+
+# The heuristics that are not phrase categories: each name (the rule is "heuristic:<name>")
+# and why it removes a line. The phrase categories and their whys are data (phrases.categories).
+HEURISTICS = {
+    "alt-text": ALT_TEXT_WHY,
     "counter": "view, comment, share and reading-time counters",
     "repeated": "a short line the page prints more than once (menus, teasers)",
     "byline": "the byline is metadata (author), not body",
@@ -58,14 +57,11 @@ WHY = {
     "footer": "below the main body: related links, comments, site footer",
     "boilerplate": "inside the body region but classed as boilerplate with its neighbours",
 }
-# Teaser excerpts are cut off with one of these.
-TRUNCATED = ("...", "…", "[…]", "[...]")
 
 
-@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages
-def boilerplate_label(text: str, words: int) -> str | None:
-    """The boilerplate a line names itself as: a phrase family or a counter."""
-    return matcher().category(text, words) or ("counter" if is_counter(text) else None)
+def why(name: str) -> str:
+    """Why heuristic `name` removes a line: never a KeyError, as phrase categories are data."""
+    return HEURISTICS.get(name) or categories().get(name) or GENERIC_WHY.format(name)
 
 
 @dataclass
@@ -75,78 +71,159 @@ class Verdict:
     date: str | None = None
 
 
-def analyse(lines: tuple[Line, ...] | list[Line], extracted: bool = False) -> Verdict:
+@dataclass
+class Analysis:
+    """The page analysis under way: the page's signals, and what the steps decided so far.
+    Indexes n are rows of the page (its non-blank lines); `lines[n].pos` is the position."""
+
+    page: Page
+    extracted: bool
+    lines: list[LineInfo]
+    labels: list[str | None]  # the page's labels, then the edges' (call-to-action, author-bio)
+    verdict: Verdict = field(default_factory=Verdict)
+    first: int = 0  # the body region, rows first..last
+    last: int = -1
+    keep: int | None = None  # the headline, kept for the metadata stage
+    headings: list[int] = field(default_factory=list)  # title-like lines the region started on: kept
+    good: list[bool] = field(default_factory=list)  # body text after smoothing inside the region
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    why: str
+    run: Callable[[Analysis], bool]  # False: the analysis ends here
+
+
+def _region(a: Analysis) -> bool:
+    region = body.densest_region(a.lines, a.page[CLASS])
+    if region is None:
+        a.verdict.drop = {info.pos: label for info, label in zip(a.lines, a.labels, strict=True) if label}
+        return False
+    a.first, a.last = region
+    return True
+
+
+def _headline(a: Analysis) -> bool:
+    a.keep = top.headline(a.lines, a.labels, a.first)
+    return True
+
+
+def _past_headings(a: Analysis) -> bool:
+    """The metadata stage takes the text's first line as the title when it reads as one. If
+    such a line anchored the region, the weak lines after it (a section label, a photo
+    credit) stayed as body only while it was there: cleaning the output again, without
+    it, takes them as header (clean(clean(x)) != clean(x)). So they go now."""
+    if a.extracted:
+        return True
+    classes, first, last = a.page[CLASS], a.first, a.last
+    while top.reads_as_title(a.lines[first].text):
+        rest = body.densest_region(a.lines[first + 1 : last + 1], classes[first + 1 : last + 1])
+        if rest is None:
+            break
+        a.headings.append(first)
+        first += 1 + rest[0]
+    a.first = first
+    return True
+
+
+def _end(a: Analysis) -> bool:
+    last = ends.trim(a.lines, a.labels, a.page[CLASS], a.first, a.last, a.extracted)
+    a.last = ends.extend(a.lines, a.labels, a.page[REPEATED], last)
+    return True
+
+
+def _inside(a: Analysis) -> bool:
+    classes, hard, first, last = a.page[LABELLED_CLASS], a.page[LABELLED], a.first, a.last
+    inner = [body.NEARGOOD if classes[n] == body.BAD and not hard[n] else classes[n] for n in range(first, last + 1)]
+    inner = body.smooth(inner, edge=body.GOOD)
+    a.good = [first <= n <= last and inner[n - first] == body.GOOD for n in range(len(a.lines))]
+    return True
+
+
+def _metadata(a: Analysis) -> bool:
+    v = a.verdict
+    v.author, v.date, v.drop = top.metadata(a.lines, a.first, a.last)
+    return True
+
+
+def _edges(a: Analysis) -> bool:
+    head_end, tail_start = edges.zones(a.lines, a.good, a.first, a.last)
+    for n in [*range(a.first, head_end), *range(tail_start, a.last + 1)]:
+        info = a.lines[n]
+        if a.labels[n] or info.pos in a.verdict.drop:
+            continue
+        if edges.call_to_action(info.text, info.words):
+            a.labels[n] = "call-to-action"
+        elif n >= tail_start and edges.author_bio(info.text, info.words):
+            a.labels[n] = "author-bio"
+    return True
+
+
+def _zones(a: Analysis) -> bool:
+    drop, first, last, again = a.verdict.drop, a.first, a.last, a.page[REPEATED]
+    # The headline and its repeats are the metadata stage's to take (title, title-repeat).
+    headline = a.lines[a.keep].text if a.keep is not None else None
+    for n, (info, label) in enumerate(zip(a.lines, a.labels, strict=True)):
+        if info.pos in drop or n == a.keep or n in a.headings or (n < first and info.text == headline):
+            continue
+        if label:
+            drop[info.pos] = label
+        elif n > last or (not a.extracted and (n < first or not a.good[n])):
+            zone = "header" if n < first else "footer" if n > last else "boilerplate"
+            drop[info.pos] = "repeated" if again[n] else zone
+    return True
+
+
+# The decisions in order. Each reads the page's signals and what the steps before it decided.
+STEPS = (
+    Step(
+        "region",
+        "the densest region of body text (prose net of labelled and weak lines) is the article; "
+        "a page without one loses only its labelled lines",
+        _region,
+    ),
+    Step("headline", "the nearest heading-like line above the region stays: the metadata stage's title", _headline),
+    Step(
+        "past-headings",
+        "whole-page scrapes: title-like lines the region starts on stay as headings but are not body, "
+        "so that cleaning the output again removes nothing more",
+        _past_headings,
+    ),
+    Step(
+        "end",
+        "the article ends before an end-of-article heading or a teaser list, and takes in the short "
+        "closing sentences right after the region",
+        _end,
+    ),
+    Step(
+        "inside",
+        "inside the region only a label is boilerplate by itself; prose-poor lines (code, tables, "
+        "lists) take the class of their neighbours",
+        _inside,
+    ),
+    Step("metadata", "bylines and date lines are metadata (author, date), wherever they stand", _metadata),
+    Step("edges", "calls to action and author bios go at the edges of the body", _edges),
+    Step(
+        "zones",
+        "labelled lines go anywhere; above and below the region by position (header, footer), and "
+        "inside it what smoothing classed as boilerplate (extractors' text: the footer zone only)",
+        _zones,
+    ),
+)
+
+
+def analyse(lines: Sequence[Line], extracted: bool = False) -> Verdict:
     """`extracted`: the lines are an extractor's main text (HTML through trafilatura). The
     extractor chose the body already, so only the footer zone (teasers and rails it let
     through after the article) goes by position; above and inside the body, only lines
     that name themselves as boilerplate do. Measured on the dev set's HTML: F1 0.936 ->
     0.937, pages all-ok 0.713 -> 0.720; dropping no zone at all lost precision (0.929)."""
-    verdict = Verdict()
-    infos = [describe(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
-    if not infos:
-        return verdict
-    labels: list[str | None] = [boilerplate_label(i.text, i.words) for i in infos]
-    ends.label_related_lists(infos, labels)
-    hard = [label is not None for label in labels]
-    again = repeated(infos)
-    # Weak signs count against the region but remove nothing by themselves: repeated lines,
-    # excerpts cut off with "...", and date lines (a teaser list carries one per item).
-    weak = [i.pos in again or i.text.endswith(TRUNCATED) or meta.date_line(i.text) is not None for i in infos]
-    classes = [body.classify(info, hard[n] or weak[n]) for n, info in enumerate(infos)]
-    region = body.densest_region(infos, classes)
-    if region is None:
-        verdict.drop = {info.pos: label for info, label in zip(infos, labels, strict=True) if label}
-        return verdict
-    first, last = region
-    keep = top.headline(infos, labels, first)
-    headings: list[int] = []  # title-like lines the region started on: kept, above it
-    if not extracted:
-        first = _past_headings(infos, classes, first, last, headings)
-    last = ends.extend(infos, labels, again, ends.trim(infos, labels, classes, first, last, extracted))
-
-    # Inside the region only a label is boilerplate by itself; prose-poor lines (code,
-    # tables, lists) are undecided and take the class of their neighbours.
-    inner = [body.classify(infos[n], hard[n]) for n in range(first, last + 1)]
-    inner = [body.NEARGOOD if c == body.BAD and not hard[n] else c for n, c in enumerate(inner, first)]
-    inner = body.smooth(inner, edge=body.GOOD)
-    good = [first <= n <= last and inner[n - first] == body.GOOD for n in range(len(infos))]
-
-    # The headline and its repeats are the metadata stage's to take (title, title-repeat).
-    headline = infos[keep].text if keep is not None else None
-    verdict.author, verdict.date, verdict.drop = top.metadata(infos, first, last)
-    head_end, tail_start = edges.zones(infos, good, first, last)
-    for n in [*range(first, head_end), *range(tail_start, last + 1)]:
-        info = infos[n]
-        if labels[n] or info.pos in verdict.drop:
-            continue
-        if edges.call_to_action(info.text, info.words):
-            labels[n] = "call-to-action"
-        elif n >= tail_start and edges.author_bio(info.text, info.words):
-            labels[n] = "author-bio"
-
-    for n, (info, label) in enumerate(zip(infos, labels, strict=True)):
-        if info.pos in verdict.drop or n == keep or n in headings or (n < first and info.text == headline):
-            continue
-        if label:
-            verdict.drop[info.pos] = label
-        elif n > last or (not extracted and (n < first or not good[n])):
-            zone = "header" if n < first else "footer" if n > last else "boilerplate"
-            verdict.drop[info.pos] = "repeated" if info.pos in again else zone
-    return verdict
-
-
-def _past_headings(infos: list[LineInfo], classes: list[str], first: int, last: int, headings: list[int]) -> int:
-    """Where the body starts: past the lines at its top that read as titles (appended to
-    `headings`), which stay as headings but do not count as body.
-
-    The metadata stage takes the text's first line as the title when it reads as one. If
-    such a line anchored the region, the weak lines after it (a section label, a photo
-    credit) stayed as body only while it was there: cleaning the output again, without
-    it, takes them as header (clean(clean(x)) != clean(x)). So they go now."""
-    while top.reads_as_title(infos[first].text):
-        rest = body.densest_region(infos[first + 1 : last + 1], classes[first + 1 : last + 1])
-        if rest is None:
+    page = Page(lines)
+    if not page:
+        return Verdict()
+    a = Analysis(page, extracted, page[LINES], list(page[LABEL]))
+    for step in STEPS:
+        if not step.run(a):
             break
-        headings.append(first)
-        first += 1 + rest[0]
-    return first
+    return a.verdict

@@ -68,11 +68,12 @@ def _prose_follows(
     return False
 
 
-def extend(infos: list[LineInfo], labels: list[str | None], again: set[int], last: int) -> int:
-    """Take in the short sentences right after the body ("The end.", a closing question)."""
+def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], last: int) -> int:
+    """Take in the short sentences right after the body ("The end.", a closing question).
+    `repeated`: whether each line is printed again in the page."""
     for n in range(last + 1, min(last + 1 + TAIL_LINES, len(infos))):
         info = infos[n]
-        if labels[n] or info.pos in again or info.bullet or not info.sentence or info.chars >= body.TUNING.length_low:
+        if labels[n] or repeated[n] or info.bullet or not info.sentence or info.chars >= body.TUNING.length_low:
             break
         last = n
     return last

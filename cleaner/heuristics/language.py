@@ -23,17 +23,23 @@ class Language(NamedTuple):
     counters: tuple[str, ...]
     phrases: dict[str, dict[str, tuple[str, ...]]]  # category -> mode (lines/starts/contains) -> phrases
     max_words: dict[str, int]  # category -> longest line its "contains" phrases apply to, if set
+    why: dict[str, str]  # category -> why its lines go, where this file says
     edge: tuple[str, ...]  # calls to action and notices, dropped at the body's edges
     bio: tuple[str, ...]  # what follows the name in an author bio
 
 
+# Keys of a [phrases.<category>] table that are settings, not lists of phrases.
+SETTINGS = ("max_words", "why")
+
+
 def _load(path: Path) -> Language:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    tables = data.get("phrases", {})
     phrases = {
-        category: {mode: tuple(p.lower() for p in items) for mode, items in modes.items() if mode != "max_words"}
-        for category, modes in data.get("phrases", {}).items()
+        category: {mode: tuple(p.lower() for p in items) for mode, items in modes.items() if mode not in SETTINGS}
+        for category, modes in tables.items()
     }
-    max_words = {c: modes["max_words"] for c, modes in data.get("phrases", {}).items() if "max_words" in modes}
+    max_words = {c: modes["max_words"] for c, modes in tables.items() if "max_words" in modes}
     edge = data.get("edge", {})
     return Language(
         code=data["language"],
@@ -44,6 +50,7 @@ def _load(path: Path) -> Language:
         counters=tuple(data.get("counters", ())),
         phrases=phrases,
         max_words=max_words,
+        why={c: modes["why"] for c, modes in tables.items() if "why" in modes},
         edge=tuple(p.lower() for p in edge.get("contains", ())),
         bio=tuple(edge.get("bio", ())),
     )

@@ -1,12 +1,16 @@
 """Bylines and date lines: metadata a page prints near the top of the article.
 
-`byline("By Jane Doe | March 3, 2021")` gives the author (and any date on the line);
+`byline("By Jane Doe | March 3, 2021")` gives the author (and any date on the line; also
+"By Jane Doe on March 3, 2021" and "Posted on March 3, 2021 by Jane Doe");
 `date_line("Published: 03.03.2021, 10:15")` gives the date. Dates come out as ISO
-YYYY-MM-DD, or not at all when the day and month cannot be told apart.
+YYYY-MM-DD, or not at all when the day and month cannot be told apart; `when(line)` adds
+the time and zone printed right after the date (the metadata's date), and `undated_line`
+tells a date without a year ("Published Mar 3, 07:32"), which is never a title.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -21,17 +25,22 @@ NAME = rf"\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:,?\s+{NAME_WORD}){{0,5}}"
 SEPARATOR = r"\s*(?:[|•·,/–—-]|\s{2,}|$)\s*"
 MAX_DATE_LINE_WORDS = 20
 ZONE = r"(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?:[+-]\d{1,2})?)"
+# "By Jane Doe on March 3, 2021": the word before a date after the name
+ON = r"on|am|le|el|em|w|at|à|às"
 TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE}?)"
 
 
 class Patterns(NamedTuple):
     byline: regex.Pattern
+    byline_on: regex.Pattern  # "By Jane Doe on March 3, 2021"
+    byline_after: regex.Pattern  # "Posted on March 3, 2021 by Jane Doe"
     iso: regex.Pattern
     dmy_numeric: regex.Pattern
     month_first: regex.Pattern
     day_first: regex.Pattern
     months: dict[str, int]
     leftover: regex.Pattern  # what a date line may hold besides the date
+    undated: regex.Pattern  # a day and month without a year ("Mar 3", "3 March")
 
 
 def _alt(words) -> str:
@@ -57,6 +66,10 @@ def patterns() -> Patterns:
     date_words = _alt(w for lang in langs for w in lang.date_words)
     return Patterns(
         byline=regex.compile(rf"^(?i:{prefixes})\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"),
+        byline_on=regex.compile(rf"^(?i:{prefixes})\s+(?P<name>{NAME}?)\s+(?i:{ON})\s+(?P<rest>.*)$"),
+        byline_after=regex.compile(
+            rf"^(?P<before>.+?)\s+(?i:{prefixes})\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"
+        ),
         iso=regex.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
         dmy_numeric=regex.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b"),
         month_first=regex.compile(rf"\b{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", regex.I),
@@ -65,6 +78,10 @@ def patterns() -> Patterns:
         ),
         months=months,
         leftover=regex.compile(rf"(?:{date_words}|{TIME}|on|am|um|le|el|em|w|at|à|a las|às)\b", regex.I),
+        undated=regex.compile(
+            rf"\b(?:{month}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?{month})(?!\p{{L}})",
+            regex.I,
+        ),
     )
 
 
@@ -124,14 +141,94 @@ def dateline(text: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
-    """The author of a byline, and the date if the line gives one too."""
+    """The author of a byline, and the date if the line gives one too: "By Jane Doe |
+    March 3, 2021", "By Jane Doe on March 3, 2021", "Posted on March 3, 2021 by Jane Doe"."""
     if len(text.split()) > 20:
         return None
-    m = patterns().byline.match(text)
-    if not m:
+    p = patterns()
+    m = p.byline.match(text)
+    if m is None and (m := p.byline_on.match(text)) and not date_line(m.group("rest")):
+        m = None  # "By Jane Doe on Politics": the "on" of a date only
+    if m is not None:
+        date_part = m.group("rest")
+    elif (m := p.byline_after.match(text)) and date_line(m.group("before")) and not m.group("rest").strip():
+        date_part = m.group("before")
+    else:
         return None
     name = m.group("name").strip(" ,")
     if len(name) < 3:
         return None
-    found = find_date(m.group("rest"))
+    found = find_date(date_part)
     return name, found[0] if found else None
+
+
+@lru_cache(maxsize=1 << 16)
+def undated_line(text: str) -> bool:
+    """Whether the line is a date without a year, perhaps with a label and a time
+    ("Published Mar 3, 07:32", "Posted on 3 March"): metadata the cleaner cannot read
+    (cleaner.dates never guesses a year), and never a title."""
+    if len(text.split()) > MAX_DATE_LINE_WORDS or YEAR.search(text):
+        return False
+    p = patterns()
+    parts = SEGMENTS.split(text)
+    for part in parts if len(parts) > 1 else [text]:
+        if len(part.split()) > 6 and len(parts) > 1:
+            return False
+        m = p.undated.search(part)
+        if m and not regex.findall(r"\p{L}{2,}", p.leftover.sub(" ", part[: m.start()] + " " + part[m.end() :])):
+            return True
+    return False
+
+
+# A time of day printed right after a date: "14 March 2024, 07:32 GMT", "2024-03-14T07:32:00Z"
+TIME_AFTER = regex.compile(
+    r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?!\d)"
+    r"(?:[:.](?P<second>[0-5]\d))?(?:\.\d+)?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|h)\b)?"
+    r"(?:\s*(?P<zone>z|gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?!\p{L}))?"
+    r"(?:\s*(?P<offset>[+-]\d{1,2})(?::?(?P<offset_minutes>\d{2}))?(?!\d))?",
+    regex.I,
+)
+ZONES = {"z": 0, "gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "est": -5, "edt": -4, "pst": -8, "pdt": -7}
+
+
+def _time(m: regex.Match) -> tuple[int, int, int, dt.timezone | None] | None:
+    hour, minute, second = int(m.group("hour")), int(m.group("minute")), int(m.group("second") or 0)
+    if m.group("ampm"):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+    if hour > 23:
+        return None
+    zone, offset = m.group("zone"), m.group("offset")
+    if zone is None and offset is None:
+        return hour, minute, second, None  # no zone printed: no offset, never the machine's
+    hours = ZONES[zone.lower()] if zone else 0
+    minutes = 0
+    if offset:
+        sign = -1 if offset.startswith("-") else 1
+        hours += int(offset)
+        minutes = sign * int(m.group("offset_minutes") or 0)
+    if not -14 <= hours <= 14:
+        return None
+    return hour, minute, second, dt.timezone(dt.timedelta(hours=hours, minutes=minutes))
+
+
+@lru_cache(maxsize=1 << 12)
+def when(text: str) -> tuple[str, str] | None:
+    """The line's date (find_date's) as ISO 8601, with the time and zone when the page
+    prints them right after it, and the text it was read from:
+    "Published 14 March 2024, 07:32 GMT" -> ("2024-03-14T07:32:00+00:00", "14 March 2024, 07:32 GMT")."""
+    found = find_date(text)
+    if not found:
+        return None
+    date, (start, end) = found
+    m = TIME_AFTER.match(text, end)
+    got = _time(m) if m else None
+    if m is None or got is None:
+        return date, text[start:end]
+    hour, minute, second, zone = got
+    try:
+        value = dt.datetime.fromisoformat(date).replace(hour=hour, minute=minute, second=second, tzinfo=zone)
+    except ValueError:  # no such day ("February 31"): cleaner.dates says so
+        return date, text[start:end]
+    return value.isoformat(timespec="seconds"), text[start : m.end()].strip()

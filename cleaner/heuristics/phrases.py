@@ -4,6 +4,9 @@ A line is compared in a normalised form (`key`): lower case, bullets, counts and
 decoration stripped, so "  * Share on Facebook (12) »" and "share on facebook" meet.
 Phrases of every language are matched on every page: boilerplate is often left in
 English on a page in another language.
+
+The categories are data: a `[phrases.<category>]` table in a data file adds one, named
+`heuristic:<category>` in removals, with the table's `why` (`categories()`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from cleaner.heuristics.counters import is_counter
 from cleaner.heuristics.language import languages
 
 # Decoration around a phrase: bullets, arrows, separators, brackets, counts.
@@ -20,6 +24,10 @@ EDGE = re.compile(r"[\W\d_]*")
 SEPARATORS = re.compile(r"\s+[/|·•]\s+|\s*\|\s*")
 MAX_STARTS_WORDS = 12  # a label-like line; longer lines that start with "Share on" are prose
 MAX_CONTAINS_WORDS = 60  # notices (cookie, copyright) are a sentence or two, not an article
+
+
+# The why of a category no data file gives one for.
+GENERIC_WHY = 'a line matching the "{}" boilerplate phrases of the language data files'
 
 
 def key(text: str) -> str:
@@ -115,3 +123,21 @@ def matcher() -> Matcher:
                 contains.setdefault(phrase, category)
     lines.pop("", None)
     return Matcher(lines, _alternation(starts), starts, _alternation(contains), contains, max_words)
+
+
+@lru_cache(maxsize=1)
+def categories() -> dict[str, str]:
+    """Every phrase category of the data files and why its lines go, in the order the files
+    (sorted by name) first list them: the first `why` a file gives, GENERIC_WHY otherwise."""
+    found: dict[str, str | None] = {}
+    for lang in languages():
+        for category in lang.phrases:
+            if found.get(category) is None:
+                found[category] = lang.why.get(category)
+    return {category: why or GENERIC_WHY.format(category) for category, why in found.items()}
+
+
+@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages
+def boilerplate_label(text: str, words: int) -> str | None:
+    """The boilerplate a line names itself as: a phrase category or a counter."""
+    return matcher().category(text, words) or ("counter" if is_counter(text) else None)

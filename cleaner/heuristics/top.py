@@ -32,6 +32,7 @@ def reads_as_title(text: str) -> bool:
         or len(text.split()) not in TITLE_WORDS
         or meta.byline(text)
         or meta.date_line(text)
+        or meta.undated_line(text)
     )
 
 
@@ -41,6 +42,8 @@ def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int
     for n in range(first - 1, max(first - 1 - HEADLINE_LOOKBACK, -1), -1):
         info = infos[n]
         if labels[n] or info.bullet or meta.byline(info.text) or meta.date_line(info.text):
+            continue
+        if meta.undated_line(info.text):
             continue
         if low <= info.words <= high and not info.text.endswith((".", ",", ";", ":", ")")):
             return n
@@ -60,15 +63,21 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         if found:
             if author is None and n in window:
                 author, on = found
-                date = date or on
+                date = date or (_when(info.text) if on else None)
             drop[info.pos] = "byline"
             continue
         # a line that is only a date is metadata wherever it stands; "date | section" only up top
         on = meta.date_line(info.text) or (meta.dateline(info.text) if n in window else None)
         if on:
-            date = date or (on if n in window else None)
+            date = date or (_when(info.text) if n in window else None)
             drop[info.pos] = "date"
             # its label on the line above ("Published:", "Veröffentlichung:") goes with it
             if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
                 drop[infos[n - 1].pos] = "date"
     return author, date, drop
+
+
+def _when(text: str) -> str | None:
+    """The date of a byline or date line as the metadata takes it: with the time when printed."""
+    found = meta.when(text)
+    return found[0] if found else None

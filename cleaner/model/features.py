@@ -13,14 +13,23 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from cleaner.context import Context
 from cleaner.document import Document, Line
-from cleaner.heuristics import body, boilerplate_label, ends, meta
-from cleaner.heuristics.lines import LineInfo, describe
-from cleaner.heuristics.repeats import repeated
-from cleaner.profiles import Profiles
-from cleaner.stages import heuristics as heuristics_stage
+from cleaner.heuristics import body
+from cleaner.heuristics.apply import apply
+from cleaner.heuristics.signals import Page
+from cleaner.heuristics.signals.classes import LABELLED_CLASS, SMOOTHED
+from cleaner.heuristics.signals.language import STOP
+from cleaner.heuristics.signals.meta import BYLINE, DATE_LINE, DATELINE
+from cleaner.heuristics.signals.neighbours import prefix_sums, shifted, window_mean
+from cleaner.heuristics.signals.phrases import LABEL, LABELLED
+from cleaner.heuristics.signals.position import BLANK_AFTER, BLANK_BEFORE
+from cleaner.heuristics.signals.repeats import REPEATED
+from cleaner.heuristics.signals.shape import BULLET, CHARS, LINES, SENTENCE, TEXT_SHAPE, WORDS
 
+# The label categories the shipped model was trained with, a feature each: part of its
+# schema (NAMES), fixed until a retraining. A phrase category added to the data files since
+# (cleaner.heuristics.phrases.categories) sets no cat_ feature, only "labelled": the
+# generic "other phrase" feature.
 CATEGORIES = (
     "share",
     "follow",
@@ -39,21 +48,16 @@ CATEGORIES = (
 # The heuristics' verdicts by where they come from: position (zones), shape (metadata), phrase.
 VERDICTS = ("alt-text", "header", "footer", "boilerplate", "repeated", "byline", "date", "call-to-action", "author-bio")
 CLASSES = (body.GOOD, body.NEARGOOD, body.SHORT, body.BAD)
-TRUNCATED = ("...", "…", "[…]", "[...]")
 
+# The shape.TEXT_SHAPE signal's values, in its order.
+TEXT_SHAPE_NAMES = ("punct", "digits", "capitalised", "lower_only", "pipe", "colon_end", "truncated")
 LINE = (
     "log_words",
     "log_chars",
     "stop",
     "sentence",
     "bullet",
-    "punct",
-    "digits",
-    "capitalised",
-    "lower_only",
-    "pipe",
-    "colon_end",
-    "truncated",
+    *TEXT_SHAPE_NAMES,
     "blank_before",
     "blank_after",
     "repeated",
@@ -92,7 +96,7 @@ NAMES = (
 def heuristic_pass(doc: Document) -> tuple[dict[int, str], tuple[str | None, str | None]]:
     """What today's generic stage does with the page (all its passes, alt text included):
     position -> heuristic name of each line it removes, and the (author, date) it finds."""
-    done = heuristics_stage.run(doc, Context(profiles=Profiles()))
+    done = apply(doc)
     at = {line.no: i for i, line in enumerate(doc.lines)}
     verdict = {
         at[no]: r.rule.removeprefix("heuristic:")
@@ -112,103 +116,86 @@ def page_features(
     lines: Sequence[Line] | Sequence[str], verdict: dict[int, str] | None = None
 ) -> tuple[list[int], list[list[float]]]:
     """(positions of the non-blank lines, a feature row per such line in NAMES order).
-    `verdict`: heuristic_verdict(lines), when the caller has it already."""
-    texts = [line if isinstance(line, str) else line.text for line in lines]
-    positions = [i for i, t in enumerate(texts) if t.strip()]
-    if not positions:
+    `verdict`: heuristic_verdict(lines), when the caller has it already.
+
+    Built a column at a time from the page's signals (cleaner.heuristics.signals), then
+    read off as rows."""
+    page = Page(lines)
+    if not page:
         return [], []
-    infos = [describe(i, texts[i]) for i in positions]
-    labels: list[str | None] = [boilerplate_label(i.text, i.words) for i in infos]
-    ends.label_related_lists(infos, labels)
-    again = repeated(infos)
-    classes = [body.classify(info, labels[n] is not None) for n, info in enumerate(infos)]
-    smoothed = body.smooth(classes)
     if verdict is None:
-        verdict = heuristic_verdict(texts)
-    region = body.densest_region(infos, classes)
-    first, last = region if region else (len(infos), -1)
+        verdict = heuristic_verdict(page.texts)
+    line = _line_columns(page, [verdict.get(pos) for pos in page.positions])
+    columns = [line[name] for name in LINE]
+    context = [line[name] for name in CONTEXT]
+    for o in OFFSETS:
+        columns += [shifted(column, o) for column in context]
+    sums = [prefix_sums(column) for column in context]
+    for w in WINDOWS:
+        columns += [window_mean(s, w) for s in sums]
+    columns += _page_columns(page)
+    return page.positions, [list(row) for row in zip(*columns, strict=True)]
 
-    rows = [
-        _line(infos[n], texts, labels[n], classes[n], smoothed[n], verdict.get(infos[n].pos), again)
-        for n in range(len(infos))
-    ]
-    index = {name: k for k, name in enumerate(LINE)}
-    context = [index[name] for name in CONTEXT]
-    count = len(rows)
-    # Prefix sums over the context signals, for the window averages in linear time.
-    sums = [[0.0] * len(context)]
-    for row in rows:
-        sums.append([s + row[k] for s, k in zip(sums[-1], context, strict=True)])
-    good_chars = [info.chars if c == body.GOOD else 0 for info, c in zip(infos, classes, strict=True)]
+
+def _floats(column: Sequence[bool]) -> list[float]:
+    return [float(value) for value in column]
+
+
+def _line_columns(page: Page, dropped: list[str | None]) -> dict[str, list[float]]:
+    """The LINE features, a column each."""
+    labels, classes = page[LABEL], page[LABELLED_CLASS]
+    shape = list(zip(*page[TEXT_SHAPE], strict=True))
+    columns = {
+        "log_words": [math.log1p(w) for w in page[WORDS]],
+        "log_chars": [math.log1p(c) for c in page[CHARS]],
+        "stop": page[STOP],
+        "sentence": _floats(page[SENTENCE]),
+        "bullet": _floats(page[BULLET]),
+        **{name: list(values) for name, values in zip(TEXT_SHAPE_NAMES, shape, strict=True)},
+        "blank_before": _floats(page[BLANK_BEFORE]),
+        "blank_after": _floats(page[BLANK_AFTER]),
+        "repeated": _floats(page[REPEATED]),
+        "date_line": [float(d is not None) for d in page[DATE_LINE]],
+        "byline": [float(b is not None) for b in page[BYLINE]],
+        "dateline": [float(d is not None) for d in page[DATELINE]],
+        "labelled": _floats(page[LABELLED]),
+        **{f"cat_{c}": [float(label == c) for label in labels] for c in CATEGORIES},
+        **{f"class_{c}": [float(cls == c) for cls in classes] for c in CLASSES},
+        "smoothed_good": [float(s == body.GOOD) for s in page[SMOOTHED]],
+        "dropped": [float(d is not None) for d in dropped],
+        **{f"verdict_{v}": [float(d == v) for d in dropped] for v in VERDICTS},
+    }
+    return columns
+
+
+def _page_columns(page: Page) -> list[list[float]]:
+    """The PAGE features, a column each: where the line is in the page and its body."""
+    chars, classes = page[CHARS], page[LABELLED_CLASS]
+    count = len(page)
+    region = body.densest_region(page[LINES], classes)
+    first, last = region if region else (count, -1)
+    good_chars = [c if cls == body.GOOD else 0 for c, cls in zip(chars, classes, strict=True)]
     good_total = sum(good_chars) or 1
-    chars_total = sum(info.chars for info in infos) or 1
+    chars_total = sum(chars) or 1
+    good_share = sum(1 for c in classes if c == body.GOOD) / count
+    rel_chars, good_before, good_after, in_region, distance = [], [], [], [], []
     good_seen = chars_seen = 0
-    out = []
-    for n, row in enumerate(rows):
-        extra: list[float] = []
-        for o in OFFSETS:
-            m = n + o
-            extra += [rows[m][k] for k in context] if 0 <= m < count else [0.0] * len(context)
-        for w in WINDOWS:
-            lo, hi = max(n - w, 0), min(n + w + 1, count)
-            extra += [(b - a) / (hi - lo) for a, b in zip(sums[lo], sums[hi], strict=True)]
-        distance = 0 if first <= n <= last else (first - n if n < first else n - last)
-        extra += [
-            n / count,
-            chars_seen / chars_total,
-            good_seen / good_total,
-            (good_total - good_seen - good_chars[n]) / good_total,
-            float(first <= n <= last),
-            math.log1p(distance) * (-1 if n < first else 1),
-            math.log1p(count),
-            sum(1 for c in classes if c == body.GOOD) / count,
-        ]
+    for n in range(count):
+        rel_chars.append(chars_seen / chars_total)
+        good_before.append(good_seen / good_total)
+        good_after.append((good_total - good_seen - good_chars[n]) / good_total)
+        in_region.append(float(first <= n <= last))
+        d = 0 if first <= n <= last else (first - n if n < first else n - last)
+        distance.append(math.log1p(d) * (-1 if n < first else 1))
         good_seen += good_chars[n]
-        chars_seen += infos[n].chars
-        out.append(row + extra)
-    return positions, out
-
-
-def _line(
-    info: LineInfo,
-    texts: list[str],
-    label: str | None,
-    cls: str,
-    smoothed: str,
-    dropped: str | None,
-    again: set[int],
-) -> list[float]:
-    text, pos = info.text, info.pos
-    chars = max(len(text), 1)
-    words = text.split()
-    punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
-    digits = sum(1 for c in text if c.isdigit())
-    capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
-    blank_before = pos == 0 or not texts[pos - 1].strip()
-    blank_after = pos + 1 >= len(texts) or not texts[pos + 1].strip()
+        chars_seen += chars[n]
     return [
-        math.log1p(info.words),
-        math.log1p(info.chars),
-        info.stop,
-        float(info.sentence),
-        float(info.bullet),
-        punct / chars,
-        digits / chars,
-        capitalised,
-        float(text.lower() == text and any(c.isalpha() for c in text)),
-        float("|" in text),
-        float(text.endswith(":")),
-        float(text.endswith(TRUNCATED)),
-        float(blank_before),
-        float(blank_after),
-        float(pos in again),
-        float(meta.date_line(text) is not None),
-        float(meta.byline(text) is not None),
-        float(meta.dateline(text) is not None),
-        float(label is not None),
-        *(float(label == c) for c in CATEGORIES),
-        *(float(cls == c) for c in CLASSES),
-        float(smoothed == body.GOOD),
-        float(dropped is not None),
-        *(float(dropped == v) for v in VERDICTS),
+        [n / count for n in range(count)],
+        rel_chars,
+        good_before,
+        good_after,
+        in_region,
+        distance,
+        [math.log1p(count)] * count,
+        [good_share] * count,
     ]

@@ -1,54 +1,105 @@
 """The generic stage with the line model deciding: each removal is `model:boilerplate`.
 
 Today's heuristics still run first: their verdict on each line is one of the model's
-features, and their byline and date fill the metadata. With `phrases`, the lines that
-name themselves as boilerplate (a phrase family or a counter) also go whatever the model
-says, as `heuristic:<name>`.
+features, and their byline and date fill the metadata. `also` names the heuristics whose
+removals stand whatever the model says (as `heuristic:<name>`): the corpus golds keep
+datelines that our conventions make metadata (BYLINE_DATE), and the lines that name
+themselves as boilerplate (PHRASES) may go in any case.
 """
 
 from __future__ import annotations
 
 from cleaner.context import Context
 from cleaner.document import Document, Removal, removals_at
-from cleaner.heuristics import WHY
-from cleaner.model.features import CATEGORIES, heuristic_pass, page_features
+from cleaner.heuristics import why
+from cleaner.heuristics.apply import apply
+from cleaner.heuristics.phrases import categories
+from cleaner.model import titles
+from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.predict import LineModel, load
 
 MAX_PASSES = 4
+# Fewer lines than this is no whole-page scrape (a snippet, text cleaned already): the model
+# learned pages with their header and footer, so the heuristics judge these. 1.4% of the
+# corpus's train pages are this short.
+MIN_LINES = 20
+# The lines that name themselves as boilerplate: the phrase categories of the data files, counters
+PHRASES = frozenset([*categories(), "counter"])
+BYLINE_DATE = frozenset({"byline", "date"})
+# Image alt text above the article: lower-case, unpunctuated, never a heading (the seeds)
+ALT_TEXT = frozenset({"alt-text"})
+WHY_TITLE = "the headline is metadata (title), not body"
 WHY_MODEL = "scored as boilerplate by the line model with its neighbours"
 
 
-def run(doc: Document, ctx: Context, model: LineModel | None = None, phrases: bool = False) -> Document:
+def run(doc: Document, ctx: Context, model: LineModel | None = None, also: frozenset[str] = frozenset()) -> Document:
     if not ctx.heuristics:
         return doc
     model = model or load()
-    # As the heuristics do: run to a fixed point, so that cleaning the output again
-    # finds nothing more to remove.
-    for _ in range(MAX_PASSES):
-        verdict, metadata = heuristic_pass(doc)
-        positions, rows = page_features(doc.lines, verdict)
-        if not rows:
+    # As the heuristics do: run to a fixed point, so that cleaning the output again finds
+    # nothing more to remove. The model's output may be short enough for the heuristics
+    # to judge next: the loop takes that turn too.
+    for n in range(MAX_PASSES):
+        before = len(doc.lines)
+        doc = _once(doc, model, also, headline=n == 0)
+        if len(doc.lines) == before:
             break
-        probs = model.probabilities(rows)
-        keep = model.decide(probs)
-        drop: dict[int, Removal] = {}
-        if phrases:
-            for pos in positions:
-                name = verdict.get(pos)
-                if name in CATEGORIES:
-                    drop |= removals_at(doc.lines, [pos], rule=f"heuristic:{name}", kind="heuristic", why=WHY[name])
-        prob_at = dict(zip(positions, probs, strict=True))
-        run_: list[int] = []
-        for pos, k in [*zip(positions, keep, strict=True), (-1, True)]:
-            if not k and pos not in drop:
-                run_.append(pos)
-                continue
-            if run_:
-                top = max(prob_at[i] for i in run_)
-                why = f"{WHY_MODEL} (p(content) {top:.2f} at most)"
-                drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=why)
-                run_ = []
-        if not drop:
-            break
-        doc = doc.without(drop).replace(metadata=doc.metadata.fill(author=metadata[0], date=metadata[1]))
     return doc
+
+
+def _once(doc: Document, model: LineModel, also: frozenset[str], headline: bool = False) -> Document:
+    """One pass: the model's removals, or the heuristics' on a snippet or where the model
+    finds no article."""
+    if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
+        return apply(doc)
+    verdict, (author, date) = heuristic_pass(doc)
+    doc = doc.replace(metadata=doc.metadata.fill(author=author, date=date))
+    positions, rows = page_features(doc.lines, verdict)
+    probs = model.probabilities(rows)
+    keep = model.decide(probs)
+    if not any(keep):
+        return apply(doc)
+    drop: dict[int, Removal] = {}
+    if headline and doc.metadata.title is None:
+        doc, drop = _headline(doc, positions, rows)
+    by_name: dict[str, list[int]] = {}
+    for pos in positions:
+        name = verdict.get(pos)
+        if name in also and pos not in drop:
+            by_name.setdefault(name, []).append(pos)
+    for name, at in by_name.items():
+        drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
+    # Runs of lines the model removes, each recorded with its least doubtful line's score
+    # and the signals that weighed most against that line.
+    row_at = {pos: n for n, pos in enumerate(positions)}
+    runs: list[list[int]] = [[]]
+    for pos, k in zip(positions, keep, strict=True):
+        if not k and pos not in drop:
+            runs[-1].append(pos)
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    doubtful = [max(r, key=lambda pos: probs[row_at[pos]]) for r in runs]
+    signals = model.strongest([rows[row_at[pos]] for pos in doubtful])
+    for run_, pos, strongest in zip(runs, doubtful, signals, strict=True):
+        because = f"{WHY_MODEL}: p(content) {probs[row_at[pos]]:.2f} at most"
+        if strongest:
+            because += "; strongest signals " + ", ".join(f"{name} {v:+.2f}" for name, v in strongest)
+        drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
+    return doc.without(drop)
+
+
+def _headline(doc: Document, positions: list[int], rows: list[list[float]]) -> tuple[Document, dict[int, Removal]]:
+    """The title model's headline (cleaner.model.titles) as the title, out of the body. When
+    no line is likely enough, the metadata stage judges the first line left, as without it."""
+    found = titles.choose([doc.lines[p].text.strip() for p in positions], rows)
+    if found is None:
+        return doc, {}
+    at, score = found
+    line = doc.lines[positions[at]]
+    why = f"{WHY_TITLE} (title model score {score:.2f})"
+    doc = doc.replace(
+        metadata=doc.metadata.fill(title=line.text.strip()),
+        meta_sources=(*doc.meta_sources, ("title", "model:title")),
+    )
+    return doc, removals_at(doc.lines, [positions[at]], rule="model:title", kind="metadata", why=why)

@@ -170,6 +170,8 @@ def export(kind: str, model, prior: float, threshold: float, stay: float) -> dic
         )
     # sklearn's leaf values already include the learning rate
     params |= {"trees": trees, "learning_rate": 1.0, "base": float(model._baseline_prediction.ravel()[0])}
+    # inner nodes' values are stored unscaled: this scales them for the signal contributions
+    params["node_rate"] = float(model.learning_rate)
     return params
 
 
@@ -180,15 +182,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kind", choices=("trees", "logistic"), default="trees")
     ap.add_argument("--cache", type=Path, help="keep the computed train set here (pickle) between runs")
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
-    ap.add_argument("--no-cv", action="store_true", help="skip cross-validation: threshold 0.5, no smoothing")
+    ap.add_argument(
+        "--extra-corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="another scrape of the same pages (<set>/{text,gold}/<id>.txt), e.g. made with another HTML-to-text tool",
+    )
+    ap.add_argument("--extra-cache", type=Path, action="append", default=[], help="a --cache per --extra-corpus")
+    ap.add_argument("--no-cv", action="store_true", help="skip cross-validation: take --stay and --threshold")
+    ap.add_argument("--stay", type=float, default=0.0)
+    ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
 
     pages = dataset(args.corpus, args.shared, args.cache)
+    caches = args.extra_cache + [None] * (len(args.extra_corpus) - len(args.extra_cache))
+    for extra, cache in zip(args.extra_corpus, caches, strict=True):
+        # the same train ids, scraped otherwise: cross-validation would need them grouped
+        # with their first scrape, so it is skipped (--no-cv) when they are given
+        pages += dataset(extra, args.shared, cache)
     x, y, w = _arrays(pages)
     prior = float(np.average(y, weights=w))
     print(f"{len(pages)} pages, {len(y)} lines, {y.mean():.3f} content ({prior:.3f} by weight)")
-    stay, threshold = 0.0, 0.5
-    if not args.no_cv:
+    stay, threshold = args.stay, args.threshold
+    if not args.no_cv and not args.extra_corpus:
         probs = out_of_fold(args.kind, pages)
         stay, threshold, table = choose(pages, probs, prior, _scorer(args.shared))
         for (s, t), f1s in sorted(table.items()):

@@ -9,6 +9,8 @@ comes from the Twitter-card labels SEO plugins print in the head.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -124,6 +126,37 @@ def reading_time(cards) -> int | None:
     return None
 
 
+# Where a page gives its publication time in machine-readable form
+TIMESTAMPS = (
+    '//meta[@property="article:published_time" or @name="article:published_time" or @itemprop="datePublished"'
+    ' or @property="og:published_time" or @name="pubdate" or @name="date"]/@content'
+    " | //time/@datetime"
+)
+LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
+
+
+def with_time(tree: HtmlElement, date: str | None) -> str | None:
+    """htmldate's date (YYYY-MM-DD, as trafilatura's metadata gives it) with its time and
+    zone when the page states one for that same day in a published-time meta tag, a
+    <time datetime> or its JSON-LD datePublished; else the date alone."""
+    if not date or len(date) != 10:
+        return date
+    values = [str(v) for v in tree.xpath(TIMESTAMPS)]
+    values += [
+        m for script in tree.xpath('//script[@type="application/ld+json"]/text()') for m in LD_DATE.findall(script)
+    ]
+    for value in values:
+        value = value.strip()
+        if value[:10] != date or len(value) < 16 or value[10] not in "T ":
+            continue
+        try:
+            stamp = dt.datetime.fromisoformat(value)
+        except ValueError:
+            continue
+        return stamp.isoformat(timespec="seconds")
+    return date
+
+
 def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> str:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document as Extracted
@@ -136,7 +169,8 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
 def extract(
     html: str, url: str | None, profiles: Profiles | None = None, choice: str = "auto", rule_budget: float = 2.0
 ) -> tuple[str, dict, int, SiteResult | None]:
-    """The main text (paragraphs one per line), the page's metadata, how many of the
+    """The main text (paragraphs one per line), the page's metadata (with "origin": the
+    source of each field, for explain's metadata_from), how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead),
     and what the site profile's page rules did (cleaner.stages.html_site), if it has any."""
     try:
@@ -163,18 +197,26 @@ def extract(
         text = _main_text(source, url, {**OPTIONS, "fast": False})
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
-    meta = {
+    meta: dict[str, Any] = {
         "title": html_lead.text_of(headline) if headline is not None else found.title,
         "author": found.author,
-        "date": found.date,
+        "date": with_time(tree, found.date),
         "sitename": found.sitename,
         "url": url or found.url,  # the caller's URL (--url, a record's url) is the page's address
         "categories": tuple(found.categories or ()),
         "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),
     }
+    # where each field came from (explain's metadata_from): the <h1>, else the page's meta
+    # tags and structured data as trafilatura reads them
+    origin = {name: "html:meta" for name, value in meta.items() if value not in (None, ())}
+    if headline is not None:
+        origin["title"] = "html:h1"
     if ruled:  # the site's selectors say where its metadata is: they come first
         meta.update(ruled.meta)
+        for name in ruled.meta:
+            origin.pop(name, None)
+    meta["origin"] = origin
     if not text:
         return "", meta, 0, ruled
     # with a body rule too: sites print the standfirst between the headline and the body's element
@@ -187,12 +229,17 @@ def run(doc: Document, ctx: Context) -> Document:
         return doc
     page, repaired = fix_surrogates(doc.raw)
     text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget)
+    origin = meta.pop("origin", {})
+    filled = doc.metadata.fill(**meta)
+    html_sources = tuple(
+        (name, rule) for name, rule in origin.items() if getattr(filled, name) != getattr(doc.metadata, name)
+    )
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     return doc.replace(
         lines=tuple(lines[:-1]),
         raw=None,
-        metadata=doc.metadata.fill(**meta),
+        metadata=filled,
         steps=doc.steps
         + (("ftfy:fix_surrogates",) if repaired else ())
         + ((f"html:body:{ruled.body_rule}",) if ruled and ruled.body_rule else ())
@@ -200,5 +247,5 @@ def run(doc: Document, ctx: Context) -> Document:
         + ("html:trafilatura",)
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),
-        meta_sources=doc.meta_sources + (tuple(ruled.sources) if ruled else ()),
+        meta_sources=doc.meta_sources + html_sources + (tuple(ruled.sources) if ruled else ()),
     )

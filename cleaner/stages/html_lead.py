@@ -9,8 +9,9 @@ are not page furniture (captions, bylines, share bars: by element and class name
 
 from __future__ import annotations
 
-from cleaner.heuristics import body, boilerplate_label, meta
+from cleaner.heuristics import body, meta
 from cleaner.heuristics.lines import describe
+from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.stages.html_blocks import Block, blocks, collapse
 
 # How far above the body a lead may sit, in text blocks that are not furniture or links

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from cleaner.context import Context
 from cleaner.document import Document, removals_at
 from cleaner.profiles import Profile, Profiles, found
@@ -65,6 +67,10 @@ def run(doc: Document, ctx: Context) -> Document:
     chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url or doc.metadata.url)
     meta = doc.metadata.fill(url=ctx.url)
     sources: tuple[tuple[str, str], ...] = ()
+    # Profiles are authoritative: what a profile gives replaces what the page's own metadata
+    # (an HTML page's meta tags) said. Among the profiles' rules the first to give a field
+    # wins, and the caller's url stands.
+    given = {name for name, rule in doc.meta_sources if not rule.startswith("html:")} | ({"url"} if ctx.url else set())
     for profile, _ in chosen:
         for prule in profile.rules:
             if prule.rule.page:  # applied to the HTML page, before extraction (cleaner.stages.html_site)
@@ -76,15 +82,16 @@ def run(doc: Document, ctx: Context) -> Document:
                 doc = doc.replace(steps=(*doc.steps, f"timeout:{prule.ref}"))
                 continue
             if hit.meta:
-                sources += tuple((name, prule.ref) for name in hit.meta if not getattr(meta, name))
-                meta = meta.fill(**hit.meta)
+                found = {k: v for k, v in hit.meta.items() if v not in (None, (), "") and k not in given}
+                sources += tuple((name, prule.ref) for name in found)
+                meta, given = dataclasses.replace(meta, **found), given | found.keys()
             if hit.drop:
                 drop = removals_at(doc.lines, hit.drop, rule=prule.ref, kind=prule.kind, why=prule.why)
                 doc = doc.without(drop)
                 view = view.without(drop)
-        if profile.sitename and not meta.sitename:
+        if profile.sitename and "sitename" not in given:
             sources += (("sitename", profile.name),)
-            meta = meta.fill(sitename=profile.sitename)
+            meta, given = dataclasses.replace(meta, sitename=profile.sitename), given | {"sitename"}
     site = next((p for p, _ in chosen if p.kind == "site"), None)  # platforms have no say
     generic = (site.generic or "full", site.name) if site else ("full", None)
     if not ctx.heuristics and generic[0] != "off":  # no heuristics; the headline may still become the title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.heuristics.meta import byline, date_line, dateline
+from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, when
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,12 @@ from cleaner.heuristics.meta import byline, date_line, dateline
         pytest.param("Written by Ann Lee, staff writer", ("Ann Lee", None), id="written-by"),
         pytest.param("by the way, this is great", None, id="not-a-name"),
         pytest.param("By 2030 the city wants to plant a million trees.", None, id="by-a-year"),
+        pytest.param("Posted on 12 May 2022 by Oliver Grant", ("Oliver Grant", "2022-05-12"), id="date-then-by"),
+        pytest.param("June 9, 2021 by Priya Natarajan", ("Priya Natarajan", "2021-06-09"), id="bare-date-then-by"),
+        pytest.param("By Oliver Grant on 12 May 2022", ("Oliver Grant", "2022-05-12"), id="by-name-on-date"),
+        pytest.param("By Oliver Grant on Politics and the Press", None, id="on-without-a-date"),
+        pytest.param("In May 2022 the bridge was reopened by Mayor Grant", None, id="prose-with-by"),
+        pytest.param("Posted on 12 May 2022 by the council of the city", None, id="date-then-by-no-name"),
     ],
 )
 def test_byline(line: str, expected):
@@ -58,3 +64,37 @@ def test_date_line(line: str, expected):
 )
 def test_dateline(line: str, expected):
     assert dateline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "Published 2 June 2022, 18:05 GMT", ("2022-06-02T18:05:00+00:00", "2 June 2022, 18:05 GMT"), id="gmt"
+        ),
+        pytest.param("Updated 2022-06-02T18:05:00Z", ("2022-06-02T18:05:00+00:00", "2022-06-02T18:05:00Z"), id="iso-z"),
+        pytest.param(
+            "July 4, 2020 at 9:15 p.m. EDT", ("2020-07-04T21:15:00-04:00", "July 4, 2020 at 9:15 p.m. EDT"), id="pm-edt"
+        ),
+        pytest.param("Published: 04.07.2020, 09:15", ("2020-07-04T09:15:00", "04.07.2020, 09:15"), id="no-zone"),
+        pytest.param("July 4, 2020 | 12 comments", ("2020-07-04", "July 4, 2020"), id="no-time"),
+        pytest.param("July 4, 2020 25:70", ("2020-07-04", "July 4, 2020"), id="not-a-time"),
+        pytest.param("No date here", None, id="none"),
+    ],
+)
+def test_when_keeps_the_printed_time(line: str, expected):
+    assert when(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("Published Jun 2, 18:05", True, id="label-and-time"),
+        pytest.param("Posted on 2 June", True, id="day-first"),
+        pytest.param("Jun 2 · 4 min read", True, id="facts-line"),
+        pytest.param("June 2, 2022", False, id="with-a-year"),
+        pytest.param("June 2 things to know about the budget", False, id="prose"),
+    ],
+)
+def test_undated_line(line: str, expected: bool):
+    assert undated_line(line) is expected

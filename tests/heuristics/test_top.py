@@ -82,3 +82,16 @@ def test_metadata(above: list[str], expected):
 def test_alt_text(text: str, expected: list[int]):
     lines = tuple(Line(n, t) for n, t in enumerate(text.split("\n"), 1))
     assert alt_text(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on 12 May 2022 by Oliver Grant",
+        "By Oliver Grant on 12 May 2022",
+        "12 May 2022 by Oliver Grant",
+        "Published May 12, 09:40",
+    ],
+)
+def test_bylines_and_datelines_never_read_as_titles(line: str):
+    assert not top.reads_as_title(line)

@@ -132,6 +132,40 @@ def test_a_second_run_into_the_same_output_is_refused(tmp_path: Path, jsonl: boo
     assert run(*args).exit_code == 0  # the lock went with its holder
 
 
+def test_a_finished_jsonl_run_leaves_no_lock_file(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PROSE)
+    out = tmp_path / "all.jsonl.gz"
+    result = run("clean", str(tmp_path / "in"), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl.gz", "in"]
+
+
+def test_a_lock_file_removed_under_a_waiting_run_is_taken_anew(tmp_path: Path, monkeypatch):
+    """The run that held the lock removed its file between this run's open and its lock:
+    the lock is taken on the file the path names, not on the removed one."""
+    from cleaner import guard
+
+    lock = tmp_path / ".all.jsonl.lock"
+    real_open = guard.os.open
+    removed = []
+
+    def open_then_lose_it(path, *args, **kwargs):
+        fd = real_open(path, *args, **kwargs)
+        if not removed:  # the first open's file goes before it is locked
+            removed.append(path)
+            Path(path).unlink()
+        return fd
+
+    monkeypatch.setattr(guard.os, "open", open_then_lose_it)
+    fd = guard.hold_lock(lock, "all.jsonl")
+    try:
+        assert lock.exists() and guard._same_file(fd, lock)
+    finally:
+        guard.release_lock(lock, fd)
+    assert not lock.exists()
+
+
 def test_resume_checks_options_and_inputs_of_the_interrupted_run(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir()
@@ -420,14 +454,13 @@ def test_a_replaced_output_keeps_its_mode(tmp_path: Path):
 
 
 def test_only_boilerplate_says_so_and_so_does_an_empty_file(tmp_path: Path):
-    """README: an input that comes out empty is written (empty) and says so on stderr."""
     (tmp_path / "nav.txt").write_text("Home\nLog in\nSubscribe\nPrivacy Policy\nShare on Facebook\n")
     (tmp_path / "blank.txt").write_text(" \n\n")
     result = run("clean", str(tmp_path / "nav.txt"), str(tmp_path / "blank.txt"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"cleaner: {tmp_path / 'nav.txt'}: no text left after cleaning; `cleaner explain` shows what removed it",
-        f"cleaner: {tmp_path / 'blank.txt'}: the input is empty (or only white space); the output is empty",
+        f"cleaner: {tmp_path / 'blank.txt'}: the input is empty (or only blank lines): the output is empty too",
         f"cleaner: 2 cleaned, 0 failed into {tmp_path / 'out'}",
     ]
 

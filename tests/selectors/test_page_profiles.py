@@ -116,6 +116,22 @@ def test_check_accepts_rules_that_fire_on_html_samples(tmp_path):
     assert check([folder / "example.toml"]) == []
 
 
+def test_check_expectations_see_the_text_of_stripped_elements(tmp_path):
+    """The share bar's text is split by a tag in the sample's HTML: only the stripped
+    element's text holds it as the expectation says it."""
+    page = PAGE.format(url="https://example.com/a").replace("Share on Facebook", 'Share on <a href="/fb">Facebook</a>')
+    expect = '\n[expect]\ndrop = ["Share on Facebook"]\nkeep = ["The harbour reopened on Monday"]\n'
+    folder = setup(tmp_path, PROFILE + expect)
+    (tmp_path / "samples" / "page.html").write_text(page, encoding="utf-8")
+    assert check([folder / "example.toml"]) == []
+    wrong = '\n[expect]\ndrop = ["Share on Twitter"]\nkeep = ["Share on Facebook"]\n'
+    (folder / "example.toml").write_text(PROFILE + wrong, encoding="utf-8")
+    assert [p.message for p in check([folder / "example.toml"])] == [
+        'expect.drop[0]: "Share on Twitter" is in none of the samples',
+        'expect.keep[0]: "Share on Facebook" is removed in a sample',
+    ]
+
+
 def test_check_names_a_rule_that_matches_nothing(tmp_path):
     folder = setup(tmp_path, PROFILE.replace('select = "h1.headline"', 'select = "h1.title"'))
     assert [str(p) for p in check([folder / "example.toml"])] == [
@@ -189,3 +205,26 @@ def test_new_drafts_body_and_strip_from_html_samples(tmp_path):
     doc = clean((tmp_path / "s0.html").read_bytes(), profiles=profiles)
     assert [r.element for r in doc.page_removals] == ["div.related-box"]
     assert doc.steps[1] == "html:body:daily-example#1 div.story-body"
+
+
+def test_a_draft_from_html_samples_passes_its_own_check(tmp_path):
+    """A promo box every sample has: the drafted strip removes it, so no drop_line for its
+    line (it would match nothing) and its expect.drop is seen in the samples."""
+    args = ["new", "daily-example"]
+    promo = '<div class="story-body">{body}<div class="promo-card"><p>Read more: Swimming pool &amp; lido</p></div>'
+    for n, (title, text) in enumerate(STORIES):
+        body = "".join(f"<p>{text} Sentence {i} of the story goes on for a while longer.</p>" for i in range(3))
+        page = HTML_SAMPLE.replace('<div class="story-body">{body}', promo).format(title=title, n=n, body=body)
+        (tmp_path / f"s{n}.html").write_text(page, encoding="utf-8")
+        args += ["--sample", str(tmp_path / f"s{n}.html")]
+    out = tmp_path / "profiles" / "daily-example.toml"
+    assert CliRunner().invoke(main, [*args, "-o", str(out)]).exit_code == 0
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert [(r["kind"], r.get("select")) for r in data["rules"]] == [
+        ("body", ["div.story-body"]),
+        ("strip", ["div.promo-card", "div.related-box"]),
+    ]
+    assert data["expect"]["drop"] == ["Read more: Swimming pool & lido"]
+    assert '# then run `cleaner check` until it says "no problems".' in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no problems\n")

@@ -181,8 +181,33 @@ def test_check_reports_unsupported_directives_once_and_verifies_test_pages(tmp_p
     assert [str(p) for p in check([path])] == [
         f"{path}:8:1: find_string: not supported by cleaner, ignored (lines 8, 10)",
         f"{path}:9:1: replace_string: not supported by cleaner, ignored (lines 9, 11)",
-        f"{path}:12:1: prune: not supported by cleaner, ignored (line 12)",
+        f"{path}:12:1: note: prune: only tunes Full-Text RSS's own extraction; not needed by cleaner, "
+        "ignored (line 12)",
     ]
+
+
+def test_directives_that_only_tune_full_text_rss_are_notes_and_check_passes(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    config = "body: //article\nprune: no\ntidy: no\nautodetect_on_failure: no\nparser: html5php\nprune: yes\n"
+    path = write(tmp_path, "example.org.txt", config)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    note = "note: {}: only tunes Full-Text RSS's own extraction; not needed by cleaner, ignored ({})"
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        f"{path}:2:1: {note.format('prune', 'lines 2, 6')}\n"
+        f"{path}:3:1: {note.format('tidy', 'line 3')}\n"
+        f"{path}:4:1: {note.format('autodetect_on_failure', 'line 4')}\n"
+        f"{path}:5:1: {note.format('parser', 'line 5')}\n",
+        "no problems (4 notes)\n",
+    )
+    with_paging = write(tmp_path, "example.net.txt", config + "single_page_link: //a[@rel='print']\n")
+    result = CliRunner().invoke(main, ["check", str(with_paging)])
+    assert result.exit_code == 1
+    assert result.stdout.endswith(f"{with_paging}:7:1: single_page_link: not supported by cleaner, ignored (line 7)\n")
+    assert result.stderr == "1 problem (4 notes)\n"
 
 
 def test_check_reports_failed_and_unverifiable_test_contains(tmp_path):

@@ -1,0 +1,89 @@
+"""Shape: what a line looks like on its own: length, bullet, sentence end, punctuation."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cleaner.heuristics.lines import LineInfo, describe
+from cleaner.heuristics.signals.base import Page, Signal
+
+FAMILY = "shape"
+# Teaser excerpts are cut off with one of these.
+TRUNCATED_ENDS = ("...", "…", "[…]", "[...]")
+PUNCTUATION = re.compile(r"[^\w\s]|_")  # \w is isalnum() or "_"
+
+
+def _lines(page: Page) -> list[LineInfo]:
+    return [describe(pos, page.texts[pos]) for pos in page.positions]
+
+
+LINES = Signal(
+    "lines",
+    FAMILY,
+    "each line parsed once: its stripped text, bullet, words, characters, stop-word density and "
+    "sentence end (cleaner.heuristics.lines); the other shape signals read it",
+    _lines,
+)
+
+
+def _text(page: Page) -> list[str]:
+    return [info.text for info in page[LINES]]
+
+
+def _words(page: Page) -> list[int]:
+    return [info.words for info in page[LINES]]
+
+
+def _chars(page: Page) -> list[int]:
+    return [info.chars for info in page[LINES]]
+
+
+def _bullet(page: Page) -> list[bool]:
+    return [info.bullet for info in page[LINES]]
+
+
+def _sentence(page: Page) -> list[bool]:
+    return [info.sentence for info in page[LINES]]
+
+
+def _truncated(page: Page) -> list[bool]:
+    return [text.endswith(TRUNCATED_ENDS) for text in page[TEXT]]
+
+
+TEXT = Signal("text", FAMILY, "the line without surrounding whitespace: what phrases and patterns read", _text)
+WORDS = Signal("words", FAMILY, "how many words: labels and menus are short, prose is long", _words)
+CHARS = Signal("chars", FAMILY, "length in characters without the bullet: what the body region weighs", _chars)
+BULLET = Signal("bullet", FAMILY, "a list item: menus and teaser lists are bulleted", _bullet)
+SENTENCE = Signal("sentence", FAMILY, "ends like a sentence: prose does, labels and headlines do not", _sentence)
+TRUNCATED = Signal("truncated", FAMILY, 'ends with "..." or "[…]": a teaser excerpt cut off', _truncated)
+
+
+@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass of the stage
+def text_shape(text: str) -> tuple[float, ...]:
+    """Punctuation and digit shares, capitalised words, lower case only, "|", ":" and "..." ends."""
+    chars = max(len(text), 1)
+    words = text.split()
+    return (
+        len(PUNCTUATION.findall(text)) / chars,
+        sum(map(str.isdigit, text)) / chars,
+        sum(1 for w in words if w[:1].isupper()) / max(len(words), 1),
+        float(text.lower() == text and any(c.isalpha() for c in text)),
+        float("|" in text),
+        float(text.endswith(":")),
+        float(text.endswith(TRUNCATED_ENDS)),
+    )
+
+
+def _text_shape(page: Page) -> list[tuple[float, ...]]:
+    return [text_shape(text) for text in page[TEXT]]
+
+
+TEXT_SHAPE = Signal(
+    "text-shape",
+    FAMILY,
+    "share of punctuation and of digits, share of capitalised words, lower case only, a pipe, a colon "
+    "at the end, cut off with '...': menus, counters and labels differ from prose in these",
+    _text_shape,
+)
+SIGNALS = (LINES, TEXT, WORDS, CHARS, BULLET, SENTENCE, TRUNCATED, TEXT_SHAPE)

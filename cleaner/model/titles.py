@@ -1,0 +1,117 @@
+"""The headline of a text scrape, chosen by a small learned model, or none.
+
+A whole-page scrape prints the headline somewhere above the body, among menus, breadcrumbs,
+share bars, bylines and teaser titles that look just like it. Each candidate line (2 to 30
+words, not a list item) is scored from its line-model features (cleaner.model.features),
+its own shape, where it stands relative to the body, whether it repeats, and how many of its
+words the body goes on to use (a headline names what the article is about; a teaser title
+or a menu does not). The best candidate is the title when its score clears the threshold;
+otherwise the page gets no title, which is better than a boilerplate one.
+
+Trained by `python -m cleaner.model.train_titles` on the corpus's train pages, the label being
+the title the HTML path gives for the same page; the parameters live in title_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from cleaner.model.features import NAMES as LINE_NAMES
+from cleaner.model.predict import LineModel
+
+TITLE_FILE = Path(__file__).with_name("title_model.json")
+WORDS = (2, 30)
+AHEAD = 40  # lines after a candidate whose words it is compared with
+TERM = regex.compile(r"\p{L}{4,}|\p{N}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]")
+SEPARATOR = regex.compile(r"\s[|·•»›/–—-]\s")
+
+OWN = (
+    "t_index",
+    "t_rel_index",
+    "t_rank",
+    "t_words",
+    "t_titlecase",
+    "t_sentence_end",
+    "t_colon_end",
+    "t_separator",
+    "t_repeats",
+    "t_inside_other",
+    "t_terms_ahead",
+    "t_terms_count",
+    "t_next_words",
+    "t_next3_max_words",
+    "t_prev_words",
+    "t_body_gap",
+)
+NAMES = (*LINE_NAMES, *OWN)
+
+
+def candidates(texts: list[str]) -> list[int]:
+    """Indexes (into the page's non-blank lines) that could be the headline."""
+    low, high = WORDS
+    return [n for n, t in enumerate(texts) if low <= len(t.split()) <= high and not t.lstrip().startswith(("-", "•"))]
+
+
+def title_rows(texts: list[str], rows: list[list[float]], cands: list[int]) -> list[list[float]]:
+    """A feature row (NAMES order) per candidate. `texts`: the page's non-blank lines,
+    stripped; `rows`: their line-model features."""
+    norm = [" ".join(t.split()).casefold() for t in texts]
+    counts: dict[str, int] = {}
+    for t in norm:
+        counts[t] = counts.get(t, 0) + 1
+    words = [len(t.split()) for t in texts]
+    good = LINE_NAMES.index("class_good")
+    # the first line that reads as body prose: where the headline should sit above
+    body_start = next((n for n, r in enumerate(rows) if r[good] and words[n] >= 12), len(texts))
+    head = norm[: max(body_start, 1) + 30]
+    out = []
+    for rank, n in enumerate(cands):
+        text = texts[n]
+        tokens = text.split()
+        terms = {m.casefold() for m in TERM.findall(text)}
+        ahead = " ".join(norm[n + 1 : n + 1 + AHEAD])
+        found = sum(1 for term in terms if term in ahead)
+        inside = any(norm[n] in other and norm[n] != other for other in head) if n < len(head) else False
+        own = [
+            math.log1p(n),
+            n / len(texts),
+            math.log1p(rank),
+            float(len(tokens)),
+            sum(1 for w in tokens if w[:1].isupper()) / len(tokens),
+            float(text.rstrip()[-1:] in ".!?…"),
+            float(text.rstrip().endswith(":")),
+            float(bool(SEPARATOR.search(text))),
+            float(counts[norm[n]] - 1),
+            float(inside),
+            found / len(terms) if terms else 0.0,
+            float(len(terms)),
+            float(words[n + 1]) if n + 1 < len(texts) else 0.0,
+            float(max(words[n + 1 : n + 4], default=0)),
+            float(words[n - 1]) if n else 0.0,
+            math.log1p(abs(body_start - n)) * (1 if n < body_start else -1),
+        ]
+        out.append(rows[n] + own)
+    return out
+
+
+def choose(texts: list[str], rows: list[list[float]], model: LineModel | None = None) -> tuple[int, float] | None:
+    """(index of the headline among `texts`, its score), or None when no line is likely enough."""
+    model = model or load()
+    cands = candidates(texts)
+    if not cands:
+        return None
+    probs = model.probabilities(title_rows(texts, rows, cands))
+    best = max(range(len(cands)), key=probs.__getitem__)
+    if probs[best] < model.threshold:
+        return None
+    return cands[best], probs[best]
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = TITLE_FILE) -> LineModel:
+    return LineModel(json.loads(path.read_text(encoding="utf-8")))
