@@ -1,7 +1,7 @@
 """Titles from text scrapes against the title the HTML path gives for the same page.
 
 Usage: python benchmarks/titles.py [--corpus DIR] [--devset DIR] [--parts dev,dragnet:val,cleaneval:val]
-                                   [--list N]
+                                   [--variant VARIANT] [--limit N] [--list N]
 
 For each page the text scrape and its HTML are cleaned in one run (profiles as the CLI
 loads them); the HTML path's title is the reference. A text title is
@@ -29,6 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 import regex
+from corpus_text import VARIANTS, cleaner_for
 
 import cleaner
 
@@ -74,10 +75,12 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=Path("/tmp/cleaner-corpus"))
     ap.add_argument("--devset", type=Path, default=SHARED / "devset")
     ap.add_argument("--parts", default="dev,dragnet:val,cleaneval:val")
+    ap.add_argument("--variant", choices=VARIANTS, default="shipped", help="the generic stage (see corpus_text.py)")
     ap.add_argument("--limit", type=int, default=0, metavar="N", help="only the first N pages of each part")
     ap.add_argument("--list", type=int, default=0, metavar="N", help="show N pages per kind of miss")
     args = ap.parse_args()
     profiles = cleaner.load_profiles()
+    clean = cleaner_for(args.variant, None, True)
     kinds = ("match", "near", "null", "boilerplate", "other")
     print(f"{'part':<16}{'pages':>6}" + "".join(f"{k:>12}" for k in kinds) + f"{'no ref':>8}{'(bp)':>6}")
     for part in args.parts.split(","):
@@ -85,7 +88,7 @@ def main() -> int:
         misses: dict[str, list[str]] = {}
         chosen = pages(part, args.corpus, args.devset)
         for stem, text, html in chosen[: args.limit or None]:
-            title = cleaner.clean(text.read_bytes(), profiles=profiles).metadata.title
+            title = clean(text.read_bytes(), profiles).metadata.title
             page = cleaner.clean(html.read_bytes(), profiles=profiles)
             kind = verdict(title, page.metadata.title, page.text)
             counts[kind] += 1

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from cleaner.check import check
 from cleaner.cli import main
 
-EMPTY = "the input is empty (or only white space); the output is empty"
+EMPTY = "the input is empty (or only blank lines): the output is empty too"
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"], ids=["zero-bytes", "blank"])

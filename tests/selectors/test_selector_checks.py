@@ -79,7 +79,7 @@ def test_title_may_take_a_string(tmp_path, xpath):
     assert check([tmp_path]) == []
     doc = clean(PAGE, profiles=load_profiles([tmp_path]))
     assert doc.metadata.title == "Rates rise"
-    assert doc.meta_sources[0] == ("title", f"example.com.txt:1 {xpath}")
+    assert dict(doc.meta_sources)["title"] == f"example.com.txt:1 {xpath}"
 
 
 def test_a_strip_that_finds_the_root_on_a_page_empties_the_page(tmp_path):
