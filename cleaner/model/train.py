@@ -213,12 +213,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  stay {s:.1f} threshold {t:.2f}: {scores}")
         print(f"chosen: stay {stay} threshold {threshold}: {table[(stay, threshold)]}")
     model = _fit(args.kind, x, y, w)
-    params = export(args.kind, model, prior, threshold, stay)
-    check = LineModel(params).probabilities(pages[0]["x"])
-    assert np.allclose(check, model.predict_proba(np.array(pages[0]["x"]))[:, 1], atol=1e-4), "export differs"
-    args.out.write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
+    write(export(args.kind, model, prior, threshold, stay), model, pages[0]["x"], args.out)
     return 0
+
+
+def write(params: dict[str, Any], model, rows: list[list[float]], out: Path) -> None:
+    """The parameters to `out`, once the shipped inference agrees with the fitted model on `rows`."""
+    check = LineModel(params).probabilities(rows)
+    assert np.allclose(check, model.predict_proba(np.array(rows))[:, 1], atol=1e-4), "export differs"
+    out.write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB)")
 
 
 if __name__ == "__main__":

@@ -21,9 +21,8 @@ from typing import Any
 import numpy as np
 
 from cleaner.model.labels import SETS, SHARED, split_ids
-from cleaner.model.predict import LineModel
 from cleaner.model.titles import NAMES, TITLE_FILE, candidates, title_rows
-from cleaner.model.train import FOLDS, SEED, dataset, export
+from cleaner.model.train import FOLDS, SEED, dataset, export, write
 
 PENALTY = 2.0
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.95, 0.05))
@@ -125,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     model = _fit(x, y)
     params = export("trees", model, float(y.mean()), best_t, 0.0)
     params["features"] = list(NAMES)
-    check = LineModel(params).probabilities(pages[0]["x"])
-    assert np.allclose(check, model.predict_proba(np.array(pages[0]["x"]))[:, 1], atol=1e-4), "export differs"
-    args.out.write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB)")
+    write(params, model, pages[0]["x"], args.out)
     return 0
 
 
