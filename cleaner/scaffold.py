@@ -171,6 +171,12 @@ def _page_rules(samples: list[Path], articles: list[str], docs) -> tuple[list[di
     if found.strip:
         why = "boxes inside the body, alike on every sample, without article text (review)"
         entries.append({"kind": "strip", "select": found.strip, "why": why})
+    if found.alike:
+        why = (
+            f"boxes inside the body with the same text on all {len(samples)} samples although the articles"
+            " differ: site template, not article text (review)"
+        )
+        entries.append({"kind": "strip", "select": list(found.alike), "why": why})
     return entries, hosts
 
 
