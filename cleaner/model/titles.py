@@ -69,6 +69,12 @@ def title_rows(texts: list[str], rows: list[list[float]], cands: list[int]) -> l
     # the first line that reads as body prose: where the headline should sit above
     body_start = next((n for n, r in enumerate(rows) if r[good] and words[n] >= 12), len(texts))
     head = norm[: max(body_start, 1) + 30]
+    # whether another line of the head contains a candidate: one substring count over the
+    # joined head (in C) against the lines equal to it, not a scan of every pair
+    head_text = "\n".join(head)
+    equal: dict[str, int] = {}
+    for t in head:
+        equal[t] = equal.get(t, 0) + 1
     out = []
     for rank, n in enumerate(cands):
         text = texts[n]
@@ -76,7 +82,7 @@ def title_rows(texts: list[str], rows: list[list[float]], cands: list[int]) -> l
         terms = {m.casefold() for m in TERM.findall(text)}
         ahead = " ".join(norm[n + 1 : n + 1 + AHEAD])
         found = sum(1 for term in terms if term in ahead)
-        inside = any(norm[n] in other and norm[n] != other for other in head) if n < len(head) else False
+        inside = n < len(head) and head_text.count(norm[n]) > equal[norm[n]]
         own = [
             math.log1p(n),
             n / len(texts),
