@@ -32,7 +32,9 @@ SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body
 # htmldate's extensive search scans the whole page for date-like strings: on the dev set
 # it was a third of the HTML path's time. The page's structured data and meta tags still
 # give the date; the original (publication) date is the one an article means.
-DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+# A fixed latest date, not htmldate's default (today): the output never depends on the day
+# it is made, and a page dated today in a zone ahead of the machine's keeps its date.
+DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31"}
 OPTIONS: dict[str, Any] = {
     "output_format": "python",  # a Document with the text
     # The metadata comes from trafilatura's own extractors in its order, minus the licence
