@@ -180,6 +180,27 @@ def undated_line(text: str) -> bool:
     return False
 
 
+MAX_LABELLED_WORDS = 14
+
+
+@lru_cache(maxsize=1)
+def _labelled() -> regex.Pattern:
+    langs = languages()
+    dated = _alt(w.lower() for lang in langs for w in lang.date_words)
+    by = _alt(w.lower() for lang in langs for w in lang.byline if " " not in w and not w.endswith(":"))
+    return regex.compile(rf"^(?:{dated})\b|(?:^|\s)(?:{by})\s+\p{{Lu}}", regex.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def labelled_line(text: str) -> bool:
+    """Whether a short line with figures is labelled as a date or byline ("Published 07:32 GMT",
+    "Posted on March 14 by Jane Roe", "14/03/2024 by Jane Roe") even when no date in it can
+    be read: metadata, never a headline or a title."""
+    if len(text.split()) > MAX_LABELLED_WORDS or not any(c.isdigit() for c in text):
+        return False
+    return bool(_labelled().search(text))
+
+
 # A time of day printed right after a date: "14 March 2024, 07:32 GMT", "2024-03-14T07:32:00Z"
 TIME_AFTER = regex.compile(
     r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?!\d)"

@@ -33,6 +33,7 @@ def reads_as_title(text: str) -> bool:
         or meta.byline(text)
         or meta.date_line(text)
         or meta.undated_line(text)
+        or meta.labelled_line(text)
     )
 
 
@@ -43,7 +44,7 @@ def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int
         info = infos[n]
         if labels[n] or info.bullet or meta.byline(info.text) or meta.date_line(info.text):
             continue
-        if meta.undated_line(info.text):
+        if meta.undated_line(info.text) or meta.labelled_line(info.text):
             continue
         if low <= info.words <= high and not info.text.endswith((".", ",", ";", ":", ")")):
             return n

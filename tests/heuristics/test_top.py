@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean
 from cleaner.document import Line
 from cleaner.heuristics import top
 from cleaner.heuristics.alt_text import alt_text
 from cleaner.heuristics.lines import describe
+from cleaner.heuristics.top import reads_as_title
 
 BODY = "The council voted on Monday to close the old bridge to cars after engineers found cracks in it."
 
@@ -95,3 +97,20 @@ def test_alt_text(text: str, expected: list[int]):
 )
 def test_bylines_and_datelines_never_read_as_titles(line: str):
     assert not top.reads_as_title(line)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Published 07:32 GMT",
+        "Posted on March 14 by Jane Roe",
+        "14/03/2024 by Jane Roe",
+        "Published today at 07:32",
+    ],
+)
+def test_a_labelled_date_or_byline_line_nobody_can_read_is_never_the_title(label):
+    # the headline above it stays the title, whether or not the date in the label can be read
+    assert not reads_as_title(label)
+    prose = "The central bank raised rates for the third time this year, citing persistent inflation in services."
+    doc = clean(f"Big Headline About Things\n{label}\n\n{prose}\n", profile="none")
+    assert (doc.metadata.title, doc.text) == ("Big Headline About Things", prose + "\n")
