@@ -9,7 +9,6 @@ a full disk or a closed pipe stops the run at once and says so.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 from collections.abc import Callable, Generator, Iterator
@@ -23,7 +22,8 @@ from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
 from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
 from cleaner.profiles import Profiles
 from cleaner.progress import Progress
-from cleaner.runner import Result, Settings
+from cleaner.report import as_text
+from cleaner.runner import Result, Settings, _source
 
 # In a mirrored output directory: the run's lock, and its options and inputs for --resume
 RUN_FILE = ".cleaner-run"
@@ -111,9 +111,7 @@ class Batch:
         progress: Progress,
         say: Callable[[str], None],
     ) -> Summary:
-        jobs = self.jobs
-        if sink is not None and sink.jobs:
-            jobs = itertools.islice(jobs, sink.jobs, None)  # done before the interruption
+        jobs = self.jobs  # on --resume of a shared output, those done are passed over (_skip_done)
         if self.resume and sink is None:
             jobs = (job for job in jobs if job.out is None or not job.out.exists())
         # errors of the resumed part are kept (up to its last checkpoint); a mirrored run
@@ -155,7 +153,33 @@ class Batch:
     def run_id(self) -> dict[str, Any]:
         """What this run was asked to do, for --resume (read the profiles' files: only
         computed when an output file records it)."""
-        return identity(self.settings, self.inputs, self.profiles)
+        return identity(self.settings, self.inputs, self.profiles, self.guarded.listing)
+
+    def _skip_done(self, sources: list[str], done: int, failed: int) -> None:
+        """Pass over the `done` inputs the interrupted run did: `sources` those with a
+        record, in order, `failed` the others. Each input passed over must be the one the
+        record names (or one of the `failed`): an input added, removed, renamed or moved
+        among them is another run (UsageError naming it), never a record skipped by count."""
+        changed = "--resume must finish the same run, and its inputs differ from the interrupted one's: "
+        again = ". Run again without --resume to start over."
+        recorded = iter(sources)
+        expected, unmatched = next(recorded, None), 0
+        for _ in range(done):
+            job = next(self.jobs, None)
+            if job is None:
+                raise UsageError(f"{changed}there are fewer than the {done} it had done{again}")
+            if as_text(_source(job)) == expected:
+                expected = next(recorded, None)
+                continue
+            unmatched += 1
+            if unmatched > failed:
+                raise UsageError(
+                    f"{changed}{shown(job.source)} is not where the interrupted run had done "
+                    f"{shown(expected) if expected is not None else 'only failed inputs'} "
+                    f"(an input added, removed, renamed or moved){again}"
+                )
+        if expected is not None:
+            raise UsageError(f"{changed}{shown(expected)} is no longer among the inputs where it was{again}")
 
     @property
     def _lock_path(self) -> Path:
@@ -180,7 +204,7 @@ class Batch:
         try:
             if not self.resume:
                 _refuse_strangers(self.shared)
-            return lock, SharedOutput(self.shared, self.run_id, resume=self.resume)
+            return lock, SharedOutput(self.shared, self.run_id, resume=self.resume, skip=self._skip_done)
         except OSError as err:
             os.close(lock)
             raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None

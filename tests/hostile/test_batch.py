@@ -495,3 +495,56 @@ def test_a_missing_module_or_a_bug_fails_its_input_not_the_run(tmp_path: Path, m
         f"cleaner: 2 cleaned, 2 failed into {out}",
     ]
     assert sorted(outputs(out)) == ["a.txt", "d.txt"]
+
+
+def _interrupted_state(src: Path, out: Path, records: list[str], jobs: int, failed: int = 0) -> None:
+    """The working files of a JSONL run interrupted after `jobs` inputs, as its checkpoint leaves them."""
+    from cleaner.batch import Batch
+    from cleaner.pipeline import builtin_profiles
+    from cleaner.runner import Settings
+
+    partial = out.with_name(out.name + ".partial")
+    partial.write_text("".join(records))
+    run_id = Batch.prepare((str(src),), str(out), Settings("jsonl"), builtin_profiles()).run_id
+    state = {"jobs": jobs, "failed": failed, "bytes": partial.stat().st_size, "errors_bytes": 0, "run": run_id}
+    out.with_name(out.name + ".partial.state").write_text(json.dumps(state))
+
+
+def test_resume_after_a_new_input_is_refused_naming_it_never_skipped_by_count(tmp_path: Path):
+    src, out, full = tmp_path / "in", tmp_path / "r.jsonl", tmp_path / "full.jsonl"
+    src.mkdir()
+    for i in range(1, 5):
+        (src / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 5)
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    records = full.read_text().splitlines(keepends=True)
+    _interrupted_state(src, out, records[:2], jobs=2)
+    (src / "a000.txt").write_text(PROSE * 3)  # sorts first: a skip by count would lose it
+    partial = tmp_path / "r.jsonl.partial"
+    for _ in range(2):  # the identity of the interrupted run, then one with the new file too
+        resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+        assert resumed.exit_code == 2, resumed.output
+        assert "a000.txt" in resumed.stderr and "--resume must finish the same run" in resumed.stderr
+        assert not out.exists() and partial.read_text() == "".join(records[:2])
+        _interrupted_state(src, out, records[:2], jobs=2)  # the run's identity now matches: the records still differ
+    (src / "a000.txt").unlink()
+    _interrupted_state(src, out, records[:2], jobs=2)
+    (src / "a002.txt").rename(src / "a002b.txt")  # one done input renamed: named too
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2 and "a002b.txt" in resumed.stderr
+    (src / "a002b.txt").rename(src / "a002.txt")
+    _interrupted_state(src, out, records[:2], jobs=2)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 0, resumed.output
+    assert out.read_text() == full.read_text()  # each input once, in order
+
+
+def test_resume_after_an_input_added_past_the_done_part_is_refused(tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "r.jsonl"
+    src.mkdir()
+    for i in range(1, 4):
+        (src / f"a{i:03d}.txt").write_text(PROSE * 3)
+    _interrupted_state(src, out, [], jobs=0)
+    (src / "a009.txt").write_text(PROSE * 3)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2
+    assert "the files in the inputs: were 3, now 4" in resumed.stderr
