@@ -73,11 +73,12 @@ class Batch:
             shared = shared.resolve()
         # protecting the inputs takes a walk before the run: only when files are written
         guarded = Inputs(inputs if output is not None or errors_file is not None else ())
-        if shared is not None:
-            for path in (shared, _sibling(shared, ".partial"), _sibling(shared, ".partial.state")):
-                guarded.refuse(path, "output")
+        if shared is not None:  # the output, and every file the run writes or removes beside it
+            for path in (shared, *_working_files(shared)):
+                guarded.refuse(path, "output" if path == shared else "output's working file")
         if shared is None and output is not None:
             guarded.refuse(Path(output), "output directory")
+            guarded.refuse(Path(output) / RUN_FILE, "run file")  # the run's lock and record, written at once
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
             _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
@@ -183,9 +184,8 @@ class Batch:
 
     @property
     def _lock_path(self) -> Path:
-        """A shared output's lock file, beside it: .NAME.lock."""
         assert self.shared is not None
-        return self.shared.parent / f".{self.shared.name}.lock"
+        return lock_path(self.shared)
 
     def _open_output(self) -> tuple[int | None, SharedOutput | None]:
         """The output's lock and the shared output (None when results are mirrored into a
@@ -300,13 +300,26 @@ def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None)
     if errors.is_dir():
         raise UsageError(f"errors file {errors} is a directory")
     real = errors.resolve()
-    if shared is not None and real in {
-        shared.resolve(),
-        *(_sibling(shared, s).resolve() for s in (".partial", ".partial.state")),
-    }:
+    if shared is not None and real in {shared.resolve(), *(p.resolve() for p in _working_files(shared))}:
         raise UsageError(f"errors file {errors} is the output or one of its working files")
     if out_dir is not None and (out_dir.resolve() == real or out_dir.resolve() in real.parents):
         raise UsageError(f"errors file {errors} is inside the output directory {out_dir}; an output could replace it")
+
+
+def lock_path(shared: Path) -> Path:
+    """A shared output's lock file, beside it: .NAME.lock."""
+    return shared.parent / f".{shared.name}.lock"
+
+
+def _working_files(shared: Path) -> tuple[Path, ...]:
+    """What a run writes, or removes, beside a shared output: its lock, the partial file, its
+    state, and the partial file compressed (for a .gz output) before the rename."""
+    return (
+        lock_path(shared),
+        _sibling(shared, ".partial"),
+        _sibling(shared, ".partial.state"),
+        _sibling(shared, ".partial.gz"),
+    )
 
 
 def _sibling(path: Path, suffix: str) -> Path:

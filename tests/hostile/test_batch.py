@@ -548,3 +548,33 @@ def test_resume_after_an_input_added_past_the_done_part_is_refused(tmp_path: Pat
     resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
     assert resumed.exit_code == 2
     assert "the files in the inputs: were 3, now 4" in resumed.stderr
+
+
+def test_an_input_named_like_the_run_file_is_refused_not_overwritten(tmp_path: Path):
+    out = tmp_path / "od"
+    out.mkdir()
+    victim = out / RUN_FILE
+    victim.write_text(PROSE)
+    result = run("clean", str(victim), "-o", str(out))
+    assert result.exit_code == 2
+    assert f"run file {victim} is the input {victim}; it would be overwritten" in result.stderr
+    assert victim.read_text() == PROSE and sorted(p.name for p in out.iterdir()) == [RUN_FILE]
+
+
+@pytest.mark.parametrize("name", [".o.jsonl.lock", "o.jsonl.partial", "o.jsonl.partial.state", ".o.jsonl.gz.lock"])
+def test_an_input_named_like_a_working_file_of_the_output_is_refused_not_removed(tmp_path: Path, name: str):
+    victim = tmp_path / name
+    victim.write_text(PROSE)
+    out = tmp_path / ("o.jsonl.gz" if ".gz" in name else "o.jsonl")
+    result = run("clean", str(victim), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 2
+    assert f"{victim} is the input {victim}; it would be overwritten" in result.stderr
+    assert victim.read_text() == PROSE and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_input_named_like_the_compressed_partial_file_is_refused(tmp_path: Path):
+    victim = tmp_path / "o.jsonl.gz.partial.gz"
+    victim.write_bytes(gzip.compress(PROSE.encode()))
+    result = run("clean", str(victim), "--format", "jsonl", "-o", str(tmp_path / "o.jsonl.gz"))
+    assert result.exit_code == 2 and "it would be overwritten" in result.stderr
+    assert gzip.decompress(victim.read_bytes()).decode() == PROSE
