@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.guard import Inputs, hold_lock, identity, release_lock, take_over
+from cleaner.guard import Inputs, _same_file, hold_lock, identity, release_lock, take_over
 from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
 from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
 from cleaner.profiles import Profiles
@@ -95,6 +95,7 @@ class Batch:
         """Clean every job with `results_of` (the local pool or Dask), write each result,
         report each error through `say`. Locks the output first."""
         lock, sink = self._open_output()
+        self._lock = lock
         # stdin is this process's: a worker process would read an empty one
         self.jobs = (_with_stdin(job) if job.path is None and job.record is None else job for job in self.jobs)
         try:
@@ -137,6 +138,11 @@ class Batch:
                 results.close()  # stops the workers at once when the loop ended early
             errors.close()
         progress.clear()
+        if stopped is None:
+            try:
+                self._check_lock()  # mirrored outputs too: a second run may have written them
+            except Stop as stop:
+                stopped = str(stop)
         if sink is not None:
             if stopped is None:
                 try:
@@ -212,7 +218,24 @@ class Batch:
             os.close(lock)
             raise
 
+    _lock: int | None = None
+
+    def _check_lock(self) -> None:
+        """Stop if the lock file this run holds is no longer the one at its path (removed or
+        replaced: the lock is an advisory file), since another run could then take the
+        output too. Checked before each record is written and committed, and at the end."""
+        if self._lock is None or self.output is None:
+            return
+        path = self._lock_path if self.shared is not None else Path(self.output) / RUN_FILE
+        if not _same_file(self._lock, path):
+            what = self.shared or self.output
+            raise Stop(
+                f"{what}: the lock file {path} was removed or replaced during the run, so another run "
+                f"may have written {what} too; this run's output is not complete: check it, then run again"
+            )
+
     def _checkpoint(self, sink: SharedOutput, lost: bool, errors: ErrorLog) -> None:
+        self._check_lock()  # before the state says the record is in
         try:
             sink.checkpoint(lost, errors)
         except OSError as err:  # the state beside the output: the last good one stays
@@ -229,6 +252,7 @@ class Batch:
                 say(f"{shown(job.source)}: {warning}")
             if job.out is None:
                 assert sink is not None, "a job without an output file goes to the shared output"
+                self._check_lock()
                 try:
                     sink.write(text)
                 except BrokenPipeError:

@@ -578,3 +578,36 @@ def test_an_input_named_like_the_compressed_partial_file_is_refused(tmp_path: Pa
     result = run("clean", str(victim), "--format", "jsonl", "-o", str(tmp_path / "o.jsonl.gz"))
     assert result.exit_code == 2 and "it would be overwritten" in result.stderr
     assert gzip.decompress(victim.read_bytes()).decode() == PROSE
+
+
+@pytest.mark.parametrize("jsonl", [True, False], ids=["jsonl-file", "directory"])
+def test_a_lock_file_removed_mid_run_fails_the_run_by_name(tmp_path: Path, monkeypatch, jsonl: bool):
+    """The lock is an advisory file: removed during a run, a second run could take the output
+    too; the run that held it must not end with status 0 as if its output were whole."""
+    import cleaner.cli as cli
+    from cleaner.guard import hold_lock
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i:02d}.txt").write_text(PROSE * 3)
+    out = tmp_path / ("out.jsonl" if jsonl else "out")
+    lock = tmp_path / ".out.jsonl.lock" if jsonl else out / RUN_FILE
+    real_run, taken = cli.run, []
+
+    def run_then_lose_the_lock(*args, **kwargs):
+        for number, result in enumerate(real_run(*args, **kwargs)):
+            if number == 2:
+                lock.unlink()
+                taken.append(hold_lock(lock, "the second run"))  # a second run takes the new file
+            yield result
+
+    monkeypatch.setattr(cli, "run", run_then_lose_the_lock)
+    args = ["clean", str(src), "-o", str(out), "-j", "1"] + (["--format", "jsonl"] if jsonl else [])
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert f"{out}: the lock file {lock} was removed or replaced during the run" in result.stderr
+    if jsonl:
+        assert not out.exists()  # never renamed into place as if whole
+    assert lock.exists()  # the second run's: not removed by the first
+    os.close(taken[0])
