@@ -9,7 +9,6 @@ a full disk or a closed pipe stops the run at once and says so.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 from collections.abc import Callable, Generator, Iterator
@@ -18,12 +17,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.guard import Inputs, hold_lock, identity, release_lock, take_over
+from cleaner.guard import Inputs, _same_file, hold_lock, identity, release_lock, take_over
 from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
 from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
 from cleaner.profiles import Profiles
 from cleaner.progress import Progress
-from cleaner.runner import Result, Settings
+from cleaner.report import as_text
+from cleaner.runner import Result, Settings, _source
 
 # In a mirrored output directory: the run's lock, and its options and inputs for --resume
 RUN_FILE = ".cleaner-run"
@@ -73,11 +73,12 @@ class Batch:
             shared = shared.resolve()
         # protecting the inputs takes a walk before the run: only when files are written
         guarded = Inputs(inputs if output is not None or errors_file is not None else ())
-        if shared is not None:
-            for path in (shared, _sibling(shared, ".partial"), _sibling(shared, ".partial.state")):
-                guarded.refuse(path, "output")
+        if shared is not None:  # the output, and every file the run writes or removes beside it
+            for path in (shared, *_working_files(shared)):
+                guarded.refuse(path, "output" if path == shared else "output's working file")
         if shared is None and output is not None:
             guarded.refuse(Path(output), "output directory")
+            guarded.refuse(Path(output) / RUN_FILE, "run file")  # the run's lock and record, written at once
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
             _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
@@ -94,6 +95,7 @@ class Batch:
         """Clean every job with `results_of` (the local pool or Dask), write each result,
         report each error through `say`. Locks the output first."""
         lock, sink = self._open_output()
+        self._lock = lock
         # stdin is this process's: a worker process would read an empty one
         self.jobs = (_with_stdin(job) if job.path is None and job.record is None else job for job in self.jobs)
         try:
@@ -111,9 +113,7 @@ class Batch:
         progress: Progress,
         say: Callable[[str], None],
     ) -> Summary:
-        jobs = self.jobs
-        if sink is not None and sink.jobs:
-            jobs = itertools.islice(jobs, sink.jobs, None)  # done before the interruption
+        jobs = self.jobs  # on --resume of a shared output, those done are passed over (_skip_done)
         if self.resume and sink is None:
             jobs = (job for job in jobs if job.out is None or not job.out.exists())
         # errors of the resumed part are kept (up to its last checkpoint); a mirrored run
@@ -138,6 +138,11 @@ class Batch:
                 results.close()  # stops the workers at once when the loop ended early
             errors.close()
         progress.clear()
+        if stopped is None:
+            try:
+                self._check_lock()  # mirrored outputs too: a second run may have written them
+            except Stop as stop:
+                stopped = str(stop)
         if sink is not None:
             if stopped is None:
                 try:
@@ -155,13 +160,38 @@ class Batch:
     def run_id(self) -> dict[str, Any]:
         """What this run was asked to do, for --resume (read the profiles' files: only
         computed when an output file records it)."""
-        return identity(self.settings, self.inputs, self.profiles)
+        return identity(self.settings, self.inputs, self.profiles, self.guarded.listing)
+
+    def _skip_done(self, sources: list[str], done: int, failed: int) -> None:
+        """Pass over the `done` inputs the interrupted run did: `sources` those with a
+        record, in order, `failed` the others. Each input passed over must be the one the
+        record names (or one of the `failed`): an input added, removed, renamed or moved
+        among them is another run (UsageError naming it), never a record skipped by count."""
+        changed = "--resume must finish the same run, and its inputs differ from the interrupted one's: "
+        again = ". Run again without --resume to start over."
+        recorded = iter(sources)
+        expected, unmatched = next(recorded, None), 0
+        for _ in range(done):
+            job = next(self.jobs, None)
+            if job is None:
+                raise UsageError(f"{changed}there are fewer than the {done} it had done{again}")
+            if as_text(_source(job)) == expected:
+                expected = next(recorded, None)
+                continue
+            unmatched += 1
+            if unmatched > failed:
+                raise UsageError(
+                    f"{changed}{shown(job.source)} is not where the interrupted run had done "
+                    f"{shown(expected) if expected is not None else 'only failed inputs'} "
+                    f"(an input added, removed, renamed or moved){again}"
+                )
+        if expected is not None:
+            raise UsageError(f"{changed}{shown(expected)} is no longer among the inputs where it was{again}")
 
     @property
     def _lock_path(self) -> Path:
-        """A shared output's lock file, beside it: .NAME.lock."""
         assert self.shared is not None
-        return self.shared.parent / f".{self.shared.name}.lock"
+        return lock_path(self.shared)
 
     def _open_output(self) -> tuple[int | None, SharedOutput | None]:
         """The output's lock and the shared output (None when results are mirrored into a
@@ -180,7 +210,7 @@ class Batch:
         try:
             if not self.resume:
                 _refuse_strangers(self.shared)
-            return lock, SharedOutput(self.shared, self.run_id, resume=self.resume)
+            return lock, SharedOutput(self.shared, self.run_id, resume=self.resume, skip=self._skip_done)
         except OSError as err:
             os.close(lock)
             raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
@@ -188,7 +218,24 @@ class Batch:
             os.close(lock)
             raise
 
+    _lock: int | None = None
+
+    def _check_lock(self) -> None:
+        """Stop if the lock file this run holds is no longer the one at its path (removed or
+        replaced: the lock is an advisory file), since another run could then take the
+        output too. Checked before each record is written and committed, and at the end."""
+        if self._lock is None or self.output is None:
+            return
+        path = self._lock_path if self.shared is not None else Path(self.output) / RUN_FILE
+        if not _same_file(self._lock, path):
+            what = self.shared or self.output
+            raise Stop(
+                f"{what}: the lock file {path} was removed or replaced during the run, so another run "
+                f"may have written {what} too; this run's output is not complete: check it, then run again"
+            )
+
     def _checkpoint(self, sink: SharedOutput, lost: bool, errors: ErrorLog) -> None:
+        self._check_lock()  # before the state says the record is in
         try:
             sink.checkpoint(lost, errors)
         except OSError as err:  # the state beside the output: the last good one stays
@@ -205,6 +252,7 @@ class Batch:
                 say(f"{shown(job.source)}: {warning}")
             if job.out is None:
                 assert sink is not None, "a job without an output file goes to the shared output"
+                self._check_lock()
                 try:
                     sink.write(text)
                 except BrokenPipeError:
@@ -276,13 +324,26 @@ def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None)
     if errors.is_dir():
         raise UsageError(f"errors file {errors} is a directory")
     real = errors.resolve()
-    if shared is not None and real in {
-        shared.resolve(),
-        *(_sibling(shared, s).resolve() for s in (".partial", ".partial.state")),
-    }:
+    if shared is not None and real in {shared.resolve(), *(p.resolve() for p in _working_files(shared))}:
         raise UsageError(f"errors file {errors} is the output or one of its working files")
     if out_dir is not None and (out_dir.resolve() == real or out_dir.resolve() in real.parents):
         raise UsageError(f"errors file {errors} is inside the output directory {out_dir}; an output could replace it")
+
+
+def lock_path(shared: Path) -> Path:
+    """A shared output's lock file, beside it: .NAME.lock."""
+    return shared.parent / f".{shared.name}.lock"
+
+
+def _working_files(shared: Path) -> tuple[Path, ...]:
+    """What a run writes, or removes, beside a shared output: its lock, the partial file, its
+    state, and the partial file compressed (for a .gz output) before the rename."""
+    return (
+        lock_path(shared),
+        _sibling(shared, ".partial"),
+        _sibling(shared, ".partial.state"),
+        _sibling(shared, ".partial.gz"),
+    )
 
 
 def _sibling(path: Path, suffix: str) -> Path:

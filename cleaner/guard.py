@@ -5,6 +5,7 @@ so that --resume finishes the same run and not another."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -26,8 +27,11 @@ class Inputs:
         self.files: dict[tuple[int, int], str] = {}
         self.dirs: list[Path] = []
         self.visited: set[tuple[int, int]] = set()  # every input directory, symlinked ones too
+        self._listing = hashlib.sha256()  # every input file's name, in order: what --resume must find again
+        self.count = 0
         for raw in inputs:
             if raw == STDIN:
+                self._list(raw)
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -36,8 +40,18 @@ class Inputs:
             else:
                 self._add_all([path])
 
+    def _list(self, name: str) -> None:
+        self._listing.update(os.fsencode(name) + b"\0")
+        self.count += 1
+
+    @property
+    def listing(self) -> dict[str, Any]:
+        """How many input files the walk found, and one hash of their names in order."""
+        return {"count": self.count, "digest": self._listing.hexdigest()[:16]}
+
     def _add_all(self, paths: Iterable[Path]) -> None:
         for path in paths:
+            self._list(str(path))
             try:
                 info = path.stat()
             except OSError:
@@ -125,10 +139,13 @@ def release_lock(path: Path, fd: int) -> None:
         os.close(fd)
 
 
-def identity(settings: Any, inputs: Sequence[str], profiles: Profiles) -> dict[str, Any]:
+def identity(
+    settings: Any, inputs: Sequence[str], profiles: Profiles, files: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Every cleaning option (all Settings fields, so options added later count too), the
-    version, the profiles' contents and the inputs in order, as JSON values: what --resume
-    must find unchanged."""
+    version, the profiles' contents, the inputs in order and the files found in them
+    (Inputs.listing: a file added, removed or renamed in an input directory is another
+    run), as JSON values: what --resume must find unchanged."""
     from cleaner import __version__
 
     options = json.loads(json.dumps(dataclasses.asdict(settings), default=str))
@@ -137,6 +154,7 @@ def identity(settings: Any, inputs: Sequence[str], profiles: Profiles) -> dict[s
         "options": options,
         "profiles": profiles_digest(profiles),
         "inputs": [raw if raw == STDIN else str(Path(raw).absolute()) for raw in inputs],
+        "files": files,
     }
 
 
@@ -183,6 +201,12 @@ def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
         changed.append("the profiles (built-in, packs, $CLEANER_PROFILES, --profiles-dir, or their files)")
     if earlier.get("inputs") != now["inputs"]:
         changed.append(f"inputs: were {' '.join(earlier.get('inputs', []))}, now {' '.join(now['inputs'])}")
+    elif earlier.get("files") != now.get("files"):
+        was, new = earlier.get("files") or {}, now.get("files") or {}
+        changed.append(
+            f"the files in the inputs: were {was.get('count', '?')}, now {new.get('count', '?')}, "
+            "or as many with other names (a file added, removed or renamed)"
+        )
     if earlier.get("version") != now["version"]:
         changed.append(f"cleaner version: was {earlier.get('version')}, now {now['version']}")
     if changed:

@@ -5,7 +5,8 @@ Per-input files are written to a temporary file and renamed. A shared output fil
 only when the run finishes. Beside it, `<out>.partial.state` records after each input
 how many inputs are done (failed ones too), how long the partial file and the errors
 file were then, and the run's options and inputs; --resume checks those, cuts both files
-back to that length and skips that many inputs.
+back to that length and passes over the inputs done, each checked against the source its
+record names (or counted as one of the failed), never by count alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @cache
@@ -105,10 +109,35 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def _sources(partial: Path, size: int) -> list[str]:
+    """The `source` of each record in the first `size` bytes of `partial`, in order."""
+    from cleaner.inputs import UsageError
+
+    sources = []
+    with open(partial, "rb") as f:
+        for number, line in enumerate(f.read(size).splitlines(), 1):
+            try:
+                sources.append(json.loads(line)["source"])
+            except (ValueError, KeyError, TypeError):
+                raise UsageError(
+                    f"{partial}: line {number} is not a record cleaner wrote; run again without --resume"
+                ) from None
+    return sources
+
+
 class SharedOutput:
     """stdout, or an -o file assembled as <out>.partial and renamed when complete."""
 
-    def __init__(self, path: Path | None, run: dict[str, Any], resume: bool = False):
+    def __init__(
+        self,
+        path: Path | None,
+        run: dict[str, Any],
+        resume: bool = False,
+        skip: Callable[[list[str], int, int], None] | None = None,
+    ):
+        """`skip(sources, jobs, failed)`, on --resume: passes over the inputs the interrupted
+        run did (`sources`: those its records name, in order; `jobs` inputs in all, `failed`
+        of them without a record), UsageError naming the input where they differ."""
         self.path = path
         self.run = run  # the options and inputs, as cleaner.guard.identity gives them
         self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
@@ -125,8 +154,10 @@ class SharedOutput:
             state = json.loads(self.state.read_text(encoding="utf-8"))
             from cleaner.guard import same_run  # raises UsageError when the options or inputs changed
 
-            same_run(state.get("run"), run)
             self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
+            if skip is not None:  # by the sources recorded, not by count: first, as it names the input
+                skip(_sources(self.partial, size), self.jobs, self.failed)
+            same_run(state.get("run"), run)
             self.errors_bytes = state.get("errors_bytes", 0)
         with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
             f.truncate(size)

@@ -495,3 +495,119 @@ def test_a_missing_module_or_a_bug_fails_its_input_not_the_run(tmp_path: Path, m
         f"cleaner: 2 cleaned, 2 failed into {out}",
     ]
     assert sorted(outputs(out)) == ["a.txt", "d.txt"]
+
+
+def _interrupted_state(src: Path, out: Path, records: list[str], jobs: int, failed: int = 0) -> None:
+    """The working files of a JSONL run interrupted after `jobs` inputs, as its checkpoint leaves them."""
+    from cleaner.batch import Batch
+    from cleaner.pipeline import builtin_profiles
+    from cleaner.runner import Settings
+
+    partial = out.with_name(out.name + ".partial")
+    partial.write_text("".join(records))
+    run_id = Batch.prepare((str(src),), str(out), Settings("jsonl"), builtin_profiles()).run_id
+    state = {"jobs": jobs, "failed": failed, "bytes": partial.stat().st_size, "errors_bytes": 0, "run": run_id}
+    out.with_name(out.name + ".partial.state").write_text(json.dumps(state))
+
+
+def test_resume_after_a_new_input_is_refused_naming_it_never_skipped_by_count(tmp_path: Path):
+    src, out, full = tmp_path / "in", tmp_path / "r.jsonl", tmp_path / "full.jsonl"
+    src.mkdir()
+    for i in range(1, 5):
+        (src / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 5)
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    records = full.read_text().splitlines(keepends=True)
+    _interrupted_state(src, out, records[:2], jobs=2)
+    (src / "a000.txt").write_text(PROSE * 3)  # sorts first: a skip by count would lose it
+    partial = tmp_path / "r.jsonl.partial"
+    for _ in range(2):  # the identity of the interrupted run, then one with the new file too
+        resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+        assert resumed.exit_code == 2, resumed.output
+        assert "a000.txt" in resumed.stderr and "--resume must finish the same run" in resumed.stderr
+        assert not out.exists() and partial.read_text() == "".join(records[:2])
+        _interrupted_state(src, out, records[:2], jobs=2)  # the run's identity now matches: the records still differ
+    (src / "a000.txt").unlink()
+    _interrupted_state(src, out, records[:2], jobs=2)
+    (src / "a002.txt").rename(src / "a002b.txt")  # one done input renamed: named too
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2 and "a002b.txt" in resumed.stderr
+    (src / "a002b.txt").rename(src / "a002.txt")
+    _interrupted_state(src, out, records[:2], jobs=2)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 0, resumed.output
+    assert out.read_text() == full.read_text()  # each input once, in order
+
+
+def test_resume_after_an_input_added_past_the_done_part_is_refused(tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "r.jsonl"
+    src.mkdir()
+    for i in range(1, 4):
+        (src / f"a{i:03d}.txt").write_text(PROSE * 3)
+    _interrupted_state(src, out, [], jobs=0)
+    (src / "a009.txt").write_text(PROSE * 3)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2
+    assert "the files in the inputs: were 3, now 4" in resumed.stderr
+
+
+def test_an_input_named_like_the_run_file_is_refused_not_overwritten(tmp_path: Path):
+    out = tmp_path / "od"
+    out.mkdir()
+    victim = out / RUN_FILE
+    victim.write_text(PROSE)
+    result = run("clean", str(victim), "-o", str(out))
+    assert result.exit_code == 2
+    assert f"run file {victim} is the input {victim}; it would be overwritten" in result.stderr
+    assert victim.read_text() == PROSE and sorted(p.name for p in out.iterdir()) == [RUN_FILE]
+
+
+@pytest.mark.parametrize("name", [".o.jsonl.lock", "o.jsonl.partial", "o.jsonl.partial.state", ".o.jsonl.gz.lock"])
+def test_an_input_named_like_a_working_file_of_the_output_is_refused_not_removed(tmp_path: Path, name: str):
+    victim = tmp_path / name
+    victim.write_text(PROSE)
+    out = tmp_path / ("o.jsonl.gz" if ".gz" in name else "o.jsonl")
+    result = run("clean", str(victim), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 2
+    assert f"{victim} is the input {victim}; it would be overwritten" in result.stderr
+    assert victim.read_text() == PROSE and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_input_named_like_the_compressed_partial_file_is_refused(tmp_path: Path):
+    victim = tmp_path / "o.jsonl.gz.partial.gz"
+    victim.write_bytes(gzip.compress(PROSE.encode()))
+    result = run("clean", str(victim), "--format", "jsonl", "-o", str(tmp_path / "o.jsonl.gz"))
+    assert result.exit_code == 2 and "it would be overwritten" in result.stderr
+    assert gzip.decompress(victim.read_bytes()).decode() == PROSE
+
+
+@pytest.mark.parametrize("jsonl", [True, False], ids=["jsonl-file", "directory"])
+def test_a_lock_file_removed_mid_run_fails_the_run_by_name(tmp_path: Path, monkeypatch, jsonl: bool):
+    """The lock is an advisory file: removed during a run, a second run could take the output
+    too; the run that held it must not end with status 0 as if its output were whole."""
+    import cleaner.cli as cli
+    from cleaner.guard import hold_lock
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i:02d}.txt").write_text(PROSE * 3)
+    out = tmp_path / ("out.jsonl" if jsonl else "out")
+    lock = tmp_path / ".out.jsonl.lock" if jsonl else out / RUN_FILE
+    real_run, taken = cli.run, []
+
+    def run_then_lose_the_lock(*args, **kwargs):
+        for number, result in enumerate(real_run(*args, **kwargs)):
+            if number == 2:
+                lock.unlink()
+                taken.append(hold_lock(lock, "the second run"))  # a second run takes the new file
+            yield result
+
+    monkeypatch.setattr(cli, "run", run_then_lose_the_lock)
+    args = ["clean", str(src), "-o", str(out), "-j", "1"] + (["--format", "jsonl"] if jsonl else [])
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert f"{out}: the lock file {lock} was removed or replaced during the run" in result.stderr
+    if jsonl:
+        assert not out.exists()  # never renamed into place as if whole
+    assert lock.exists()  # the second run's: not removed by the first
+    os.close(taken[0])
