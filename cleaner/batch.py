@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.guard import Inputs, _same_file, hold_lock, identity, release_lock, take_over
+from cleaner.guard import Inputs, hold_lock, identity, release_lock, same_file, take_over
 from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
 from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
 from cleaner.profiles import Profiles
@@ -227,7 +227,7 @@ class Batch:
         if self._lock is None or self.output is None:
             return
         path = self._lock_path if self.shared is not None else Path(self.output) / RUN_FILE
-        if not _same_file(self._lock, path):
+        if not same_file(self._lock, path):
             what = self.shared or self.output
             raise Stop(
                 f"{what}: the lock file {path} was removed or replaced during the run, so another run "

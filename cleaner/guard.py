@@ -110,7 +110,7 @@ def hold_lock(path: Path, what: str) -> int:
         except OSError:  # EAGAIN or EACCES, as the system has it
             os.close(fd)
             raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it") from None
-        if _same_file(fd, path):
+        if same_file(fd, path):
             return fd
         os.close(fd)  # removed by the run that held it: take the lock on the file there now
     raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it")
@@ -119,7 +119,7 @@ def hold_lock(path: Path, what: str) -> int:
 LOCK_TRIES = 5
 
 
-def _same_file(fd: int, path: Path) -> bool:
+def same_file(fd: int, path: Path) -> bool:
     try:
         here, there = os.fstat(fd), os.stat(path)
     except OSError:
@@ -131,7 +131,7 @@ def release_lock(path: Path, fd: int) -> None:
     """End a run's hold_lock: remove the lock file while still holding the lock (only if the
     path still names the file this run locked), then let it go."""
     try:
-        if _same_file(fd, path):
+        if same_file(fd, path):
             path.unlink()
     except OSError:  # gone already, or a system that cannot remove an open file: it stays
         pass

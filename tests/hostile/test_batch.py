@@ -160,7 +160,7 @@ def test_a_lock_file_removed_under_a_waiting_run_is_taken_anew(tmp_path: Path, m
     monkeypatch.setattr(guard.os, "open", open_then_lose_it)
     fd = guard.hold_lock(lock, "all.jsonl")
     try:
-        assert lock.exists() and guard._same_file(fd, lock)
+        assert lock.exists() and guard.same_file(fd, lock)
     finally:
         guard.release_lock(lock, fd)
     assert not lock.exists()
