@@ -129,6 +129,7 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
         near = {d: neighbour(al.docs[d], al.slots[s].occ[d][0], -1) for d in range(len(al.docs))}
         heads = {d: j for d, j in near.items() if j is not None}
         if len(heads) == len(near) and all(_headline_like(al, d, j) for d, j in heads.items()):
+            heads = _above_standfirst(al, heads)
             for slot in {al.labels[d][j] for d, j in heads.items()}:
                 if slot is not None:
                     al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template
@@ -142,6 +143,25 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
             return
         cuts.headline[d] = content[0]
     cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+
+
+def _above_standfirst(al: Alignment, heads: dict[int, int]) -> dict[int, int]:
+    """The lines above a byline are the headline and, between them, a standfirst: a longer
+    varying line (a lead sentence, kept as article text) below a shorter headline-like one.
+    The headline is then the line above the standfirst, in every scrape."""
+    near = {d: neighbour(al.docs[d], j, -1) for d, j in heads.items()}
+    above = {d: k for d, k in near.items() if k is not None}
+    if len(above) < len(near) or any(al.labels[d][k] is not None for d, k in above.items()):
+        return heads
+    if not all(_headline_like(al, d, k) and len(al.docs[d][k].split()) >= 3 for d, k in above.items()):
+        return heads
+
+    def words(d: int, i: int) -> int:
+        return len(al.docs[d][i].split())
+
+    if sum(words(d, k) for d, k in above.items()) >= sum(words(d, j) for d, j in heads.items()):
+        return heads
+    return above
 
 
 def _headline_like(al: Alignment, d: int, j: int) -> bool:

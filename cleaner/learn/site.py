@@ -20,7 +20,7 @@ import cleaner
 from cleaner.learn.check import productive, simulate
 from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
-from cleaner.learn.meta import is_paragraph, meta_fields, name_groups
+from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like, meta_fields, name_groups
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
@@ -101,6 +101,7 @@ GENERIC_NOTE = (
 
 def _draft(docs: list[list[str]], kept: list[set[str]]) -> tuple[list[dict[str, Any]], Alignment, Cuts]:
     al = Alignment(docs, min_docs_for(len(docs)))
+    _release_related(al)
     cuts = find_cuts(al)
     if _release_inline(al, cuts, kept):
         cuts = find_cuts(al)
@@ -257,6 +258,43 @@ def _inside_body(al: Alignment, cuts: Cuts, d: int, p: int, start: int) -> bool:
     if not start < p < cuts.after_at.get(d, len(al.docs[d])):
         return False
     return any(i > p and is_paragraph(al.docs[d][i]) for i in al.content(d))
+
+
+def _paragraphs(al: Alignment, d: int) -> list[int]:
+    return [i for i, t in enumerate(al.docs[d]) if t and al.labels[d][i] is None and is_paragraph(t)]
+
+
+def _link_title(text: str) -> bool:
+    """Reads as a headline or a related article's link title: several words, no sentence end."""
+    return is_title_like(text) and not is_paragraph(text) and len(text.split()) >= 4
+
+
+def _related_link(al: Alignment, slot: Slot) -> bool:
+    """A headline-like line in several scrapes that is no template line: one scrape's
+    headline that is another's related link (above the article in one scrape, below it in
+    another), or a popular story every related list links to (in some scrape right below
+    another varying link title)."""
+    if slot.source != "line" or not _link_title(slot.shape.variants[0]):
+        return False
+    above = below = after_link = False
+    for d, positions in slot.occ.items():
+        paras = _paragraphs(al, d)
+        for p in positions:
+            above |= bool(paras) and p < paras[0]
+            below |= bool(paras) and p > paras[-1]
+            j = neighbour(al.docs[d], p, -1)
+            if j is not None and al.labels[d][j] is None:
+                after_link |= _link_title(al.docs[d][j]) and not is_list_line(al.docs[d][j])
+    # a heading below the article ("You might also like") has fewer words than a headline
+    return (above and below) or (after_link and len(slot.shape.variants[0].split()) >= 5)
+
+
+def _release_related(al: Alignment) -> None:
+    """Related-article links that repeat across the scrapes are article text of some page,
+    not template: no fingerprint, cut marker or drop rule (lists change from page to page)."""
+    for s, slot in enumerate(al.slots):
+        if slot.occ and _related_link(al, slot):
+            al.release(s)
 
 
 def _introduces(al: Alignment, slot: Slot) -> bool:
