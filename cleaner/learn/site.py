@@ -595,3 +595,25 @@ def _drop_examples(al: Alignment, cuts: Cuts, entries: list[dict[str, Any]]) -> 
         gone = {texts[i] for positions in dropped for i in positions}
         fixed = [t for t in fixed if t in gone]
     return fixed
+
+
+# ---- for cleaner new -------------------------------------------------------------------------
+
+
+def metadata_drafts(texts: list[str]) -> tuple[list[dict[str, Any]], set[str]]:
+    """For `cleaner new` on 2+ text samples: the meta_field rules learn drafts from their
+    template lines by shape (bylines, datelines, the headline's pin), and the lines that are
+    metadata or related-article links rather than template (no drop rule may name them:
+    a literal byline drop would take the author of the next page by the same writer)."""
+    if len(texts) < 2:
+        return [], set()
+    docs = [prepare(t) for t in texts]
+    entries, al, cuts = _draft(docs, [_generic_kept(t) for t in texts])
+    meta = [e for e in entries if e["kind"] == "meta_field"]
+    spared = {al.docs[d][i] for d, i in cuts.headline.items()}
+    for d, texts_d in enumerate(al.docs):
+        spared |= {texts_d[i] for i in al.content(d) if _link_title(texts_d[i])}
+        for s in {label for label in al.labels[d] if label is not None}:
+            if meta_fields(al.slots[s].shape):
+                spared |= {texts_d[i] for i in al.slots[s].occ.get(d, [])}
+    return meta, spared
