@@ -71,7 +71,8 @@ def starter_profile(
             [line.strip() for line in s.read_text(encoding="utf-8", errors="replace").split("\n")] for s in samples
         ]
 
-    meta_entries, spared = [], set()
+    meta_entries: list[dict] = []
+    spared: set[str] = set()
     if not html and len(samples) > 1:
         from cleaner.learn.site import metadata_drafts
 

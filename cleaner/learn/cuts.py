@@ -145,6 +145,9 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
     cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
 
 
+MIN_STANDFIRST_WORDS = 8
+
+
 def _above_standfirst(al: Alignment, heads: dict[int, int]) -> dict[int, int]:
     """The lines above a byline are the headline and, between them, a standfirst: a longer
     varying line (a lead sentence, kept as article text) below a shorter headline-like one.
@@ -155,6 +158,10 @@ def _above_standfirst(al: Alignment, heads: dict[int, int]) -> dict[int, int]:
         return heads
     if not all(_headline_like(al, d, k) and len(al.docs[d][k].split()) >= 3 for d, k in above.items()):
         return heads
+    if crumb_separator([al.docs[d][k] for d, k in above.items()]) is not None:
+        return heads  # a breadcrumb above the headline ("Opinion › Letters"), not a headline
+    if sum(len(al.docs[d][j].split()) for d, j in heads.items()) < MIN_STANDFIRST_WORDS * len(heads):
+        return heads  # a standfirst is a lead sentence
 
     def words(d: int, i: int) -> int:
         return len(al.docs[d][i].split())

@@ -273,7 +273,7 @@ def _related_link(al: Alignment, slot: Slot) -> bool:
     """A headline-like line in several scrapes that is no template line: one scrape's
     headline that is another's related link (above the article in one scrape, below it in
     another), or a popular story every related list links to (in some scrape right below
-    another varying link title)."""
+    another varying link title, below the article)."""
     if slot.source != "line" or not _link_title(slot.shape.variants[0]):
         return False
     above = below = after_link = False
@@ -283,7 +283,7 @@ def _related_link(al: Alignment, slot: Slot) -> bool:
             above |= bool(paras) and p < paras[0]
             below |= bool(paras) and p > paras[-1]
             j = neighbour(al.docs[d], p, -1)
-            if j is not None and al.labels[d][j] is None:
+            if j is not None and al.labels[d][j] is None and paras and j > paras[-1]:  # a list below the article
                 after_link |= _link_title(al.docs[d][j]) and not is_list_line(al.docs[d][j])
     # a heading below the article ("You might also like") has fewer words than a headline
     return (above and below) or (after_link and len(slot.shape.variants[0].split()) >= 5)
