@@ -242,7 +242,7 @@ def _cut_after(al: Alignment, cuts: Cuts) -> None:
     n = len(al.docs)
     found: list[tuple[int, int, dict[int, int]]] = []
     for s, slot in enumerate(al.slots):
-        if slot.docs < n or slot.source == "repeat" or not _marker_shape(slot):
+        if slot.docs < n or slot.source == "repeat" or not _marker_shape(slot) or s in al.links:
             continue
         rx = slot_regex(slot)
         maybe = {d: first_match(al.docs[d], rx) for d in range(n)}

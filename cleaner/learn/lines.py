@@ -67,6 +67,9 @@ class Alignment:
         self.min_docs = min_docs
         self.slots: list[Slot] = []
         self.labels: list[list[int | None]] = [[None] * len(texts) for texts in docs]
+        # link titles found in several scrapes (a related list's popular story, a sidebar
+        # teaser): template enough to drop, never a fingerprint or cut marker
+        self.links: set[int] = set()
         self._repeats()
         self._captions()
         self._skeletons()

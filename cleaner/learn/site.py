@@ -269,13 +269,13 @@ def _link_title(text: str) -> bool:
     return is_title_like(text) and not is_paragraph(text) and len(text.split()) >= 4
 
 
-def _related_link(al: Alignment, slot: Slot) -> bool:
-    """A headline-like line in several scrapes that is no template line: one scrape's
-    headline that is another's related link (above the article in one scrape, below it in
-    another), or a popular story every related list links to (in some scrape right below
-    another varying link title, below the article)."""
+def _related_link(al: Alignment, slot: Slot) -> str | None:
+    """A headline-like line in several scrapes that is no template line: "headline" when it
+    is one scrape's headline and another's related link (above the article in one scrape,
+    below it in another), "link" when it is a popular story every related list links to (in
+    some scrape right below another varying link title, below the article); else None."""
     if slot.source != "line" or not _link_title(slot.shape.variants[0]):
-        return False
+        return None
     above = below = after_link = False
     for d, positions in slot.occ.items():
         paras = _paragraphs(al, d)
@@ -285,16 +285,22 @@ def _related_link(al: Alignment, slot: Slot) -> bool:
             j = neighbour(al.docs[d], p, -1)
             if j is not None and al.labels[d][j] is None and paras and j > paras[-1]:  # a list below the article
                 after_link |= _link_title(al.docs[d][j]) and not is_list_line(al.docs[d][j])
+    if above and below:
+        return "headline"
     # a heading below the article ("You might also like") has fewer words than a headline
-    return (above and below) or (after_link and len(slot.shape.variants[0].split()) >= 5)
+    return "link" if after_link and len(slot.shape.variants[0].split()) >= 5 else None
 
 
 def _release_related(al: Alignment) -> None:
-    """Related-article links that repeat across the scrapes are article text of some page,
-    not template: no fingerprint, cut marker or drop rule (lists change from page to page)."""
+    """Related-article links that repeat across the scrapes (lists change from page to
+    page): one scrape's headline is article text, no template line; a link every list has
+    may be dropped below the article, but is no fingerprint or cut marker."""
     for s, slot in enumerate(al.slots):
-        if slot.occ and _related_link(al, slot):
+        found = _related_link(al, slot) if slot.occ else None
+        if found == "headline":
             al.release(s)
+        elif found == "link":
+            al.links.add(s)
 
 
 def _introduces(al: Alignment, slot: Slot) -> bool:
@@ -544,11 +550,19 @@ def _prune(entry: dict[str, Any], texts: set[str] | None) -> bool:
 def _fingerprints(al: Alignment) -> list[str]:
     """The most distinctive fixed lines found in every scrape: the longest, escaped and anchored."""
     n = len(al.docs)
-    fixed = [s.shape.variants[0] for s in al.slots if s.docs == n and s.source == "line" and s.shape.is_literal()]
+    fixed = [
+        slot.shape.variants[0]
+        for s, slot in enumerate(al.slots)
+        if slot.docs == n and slot.source == "line" and slot.shape.is_literal() and s not in al.links
+    ]
     fixed.sort(key=lambda t: (-len(t.split()), -len(t)))
     prints = ["^" + regex.escape(t, special_only=True, literal_spaces=True) + "$" for t in fixed[:MAX_FINGERPRINTS]]
     if not prints:
-        patterns = [s.shape.regex() for s in al.slots if s.docs == n and s.shape.literal_letters() >= 6]
+        patterns = [
+            slot.shape.regex()
+            for s, slot in enumerate(al.slots)
+            if slot.docs == n and slot.shape.literal_letters() >= 6 and s not in al.links
+        ]
         prints = patterns[:MAX_FINGERPRINTS]
     return prints
 
@@ -614,6 +628,6 @@ def metadata_drafts(texts: list[str]) -> tuple[list[dict[str, Any]], set[str]]:
     for d, texts_d in enumerate(al.docs):
         spared |= {texts_d[i] for i in al.content(d) if _link_title(texts_d[i])}
         for s in {label for label in al.labels[d] if label is not None}:
-            if meta_fields(al.slots[s].shape):
+            if meta_fields(al.slots[s].shape) or s in al.links:
                 spared |= {texts_d[i] for i in al.slots[s].occ.get(d, [])}
     return meta, spared
