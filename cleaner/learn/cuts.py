@@ -129,7 +129,8 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
         near = {d: neighbour(al.docs[d], al.slots[s].occ[d][0], -1) for d in range(len(al.docs))}
         heads = {d: j for d, j in near.items() if j is not None}
         if len(heads) == len(near) and all(_headline_like(al, d, j) for d, j in heads.items()):
-            heads = _above_standfirst(al, heads)
+            if "author" in meta_fields(al.slots[s].shape):  # a standfirst sits between headline and byline
+                heads = _above_standfirst(al, heads)
             for slot in {al.labels[d][j] for d, j in heads.items()}:
                 if slot is not None:
                     al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template

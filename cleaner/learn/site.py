@@ -280,7 +280,7 @@ def _related_link(al: Alignment, slot: Slot) -> str | None:
     for d, positions in slot.occ.items():
         paras = _paragraphs(al, d)
         for p in positions:
-            above |= bool(paras) and p < paras[0]
+            above |= bool(paras) and p < paras[0] and _heads_byline(al, d, p)
             below |= bool(paras) and p > paras[-1]
             j = neighbour(al.docs[d], p, -1)
             if j is not None and al.labels[d][j] is None and paras and j > paras[-1]:  # a list below the article
@@ -289,6 +289,20 @@ def _related_link(al: Alignment, slot: Slot) -> str | None:
         return "headline"
     # a heading below the article ("You might also like") has fewer words than a headline
     return "link" if after_link and len(slot.shape.variants[0].split()) >= 5 else None
+
+
+def _heads_byline(al: Alignment, d: int, p: int, reach: int = 3) -> bool:
+    """Line p of scrape d sits where a headline does: a byline or dateline (a template line
+    with metadata) follows within `reach` lines (a standfirst may come between)."""
+    j: int | None = p
+    for _ in range(reach):
+        j = neighbour(al.docs[d], j, 1) if j is not None else None
+        if j is None:
+            return False
+        label = al.labels[d][j]
+        if label is not None and meta_fields(al.slots[label].shape):
+            return True
+    return False
 
 
 def _release_related(al: Alignment) -> None:
