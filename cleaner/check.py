@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cleaner import siteconfig
+from cleaner.dates import NO_DATE, iso_date
+from cleaner.document import Document
 from cleaner.errors import CleanerError, Problem
 from cleaner.files import Unreadable, read_regular
 from cleaner.pipeline import clean
@@ -364,6 +366,7 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
     problems: list[Problem] = []
     outputs: list[tuple[str, str]] = []  # (input, output), whitespace squashed
     fired: set[str] = set()
+    unread: dict[str, list[tuple[str, str, str]]] = {}  # rule -> (sample, date printed, why not read)
     for i, (name, sample) in enumerate(zip(_sample_names(profile), profile.samples, strict=True)):
         if refused := _misplaced(name, sample, roots or (profile.path.parent.parent,)):
             spot = locate.literal("profile", None, "samples", i, None)
@@ -394,12 +397,22 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
         if "html:trafilatura" in doc.steps:
             held.append(_page_text(data))
         outputs.append((_squash("\n".join(held)), _squash(doc.text)))
+        for ref, printed, why in _unread_dates(profile, doc):
+            unread.setdefault(ref, []).append((name, printed, why))
     if not outputs:
         return problems
     for index, rule in enumerate(profile.rules):
         if rule.ref not in fired:
             spot = locate.table("rules", index)
             message = f"rules[{index + 1}] ({rule.kind}): matches nothing in any sample"
+            problems.append(Problem(where, spot.line, spot.col, message))
+        elif rule.ref in unread and _wrong_capture(unread[rule.ref], len(outputs)):
+            spot = locate.table("rules", index)
+            (name, printed, why), more = unread[rule.ref][0], len(unread[rule.ref])
+            message = (
+                f"rules[{index + 1}] ({rule.kind}): the date it captures is no date on {more} of "
+                f'{len(outputs)} samples: "{printed}" in {name} ({why})'
+            )
             problems.append(Problem(where, spot.line, spot.col, message))
     for key, wanted in (("keep", True), ("drop", False)):
         for i, snippet in enumerate(getattr(profile, key)):
@@ -414,6 +427,30 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("expect", None, key, i, None)
             problems.append(Problem(where, spot.line, spot.col, message))
     return problems
+
+
+def _wrong_capture(unread: list[tuple[str, str, str]], samples: int) -> bool:
+    """The date group takes the wrong text: on some sample it reads as no date at all, or it
+    never reads as a full date. A date the page prints incompletely ("Mar 3": the site omits
+    the current year) on some samples only is what the site prints, not the rule's fault."""
+    return any(why == NO_DATE for _, _, why in unread) or len(unread) == samples
+
+
+def _unread_dates(profile: Profile, doc: Document) -> list[tuple[str, str, str]]:
+    """(rule, printed, why) for each meta_field rule whose date group captured, on this
+    cleaned sample, text cleaner.dates cannot read: the rule fires but gives no date."""
+    found = []
+    for rule in profile.rules:
+        pattern = getattr(rule.rule.options, "pattern", None) if rule.kind == "meta_field" else None
+        if pattern is None or "date" not in pattern.groupindex:
+            continue
+        for removal in doc.removals:
+            match = pattern.search(removal.text.strip()) if removal.rule == rule.ref else None
+            printed = (match.group("date") or "").strip() if match else ""
+            if printed and iso_date(printed)[0] is None:
+                found.append((rule.ref, printed, iso_date(printed)[1] or "unreadable"))
+                break
+    return found
 
 
 def _sample_names(profile: Profile) -> list[str]:

@@ -337,7 +337,8 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
 
     Checks TOML syntax, rule kinds and keys (with did-you-mean), value types,
     regexes that do not compile or can backtrack catastrophically, rules that
-    match nothing in any of the profile's samples, failed keep/drop expectations,
+    match nothing in any of the profile's samples, meta_field date rules whose
+    captured text reads as no date, failed keep/drop expectations,
     and hosts or fingerprints claimed by two profiles. PATHs are profile files or
     folders; without them, every built-in and --profiles-dir profile. Exit 1 if
     any problem is reported; notes (site config directives that only tune

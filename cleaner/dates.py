@@ -124,7 +124,10 @@ def _why_not(text: str) -> str:
         return "relative to the day it is read"
     if _parser(()).get_date_data(text).date_obj is not None:
         return "incomplete: not day, month and year"
-    return "not a date dateparser can read"
+    return NO_DATE
+
+
+NO_DATE = "not a date dateparser can read"
 
 
 @lru_cache(maxsize=1024)

@@ -27,6 +27,8 @@ from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
+# The heuristics that remove a line because it holds the page's metadata: its author, its date.
+METADATA_HEURISTICS = frozenset({"heuristic:byline", "heuristic:date"})
 SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
 MIN_KEEP_WORDS = 8
 # What a draft says about generic cleaning: the site default, which the drafted rules stand in for.
@@ -69,11 +71,18 @@ def starter_profile(
             [line.strip() for line in s.read_text(encoding="utf-8", errors="replace").split("\n")] for s in samples
         ]
 
+    meta_entries: list[dict] = []
+    spared: set[str] = set()
+    if not html and len(samples) > 1:
+        from cleaner.learn.site import metadata_drafts
+
+        meta_entries, spared = metadata_drafts(["\n".join(lines) for lines in texts])
+    spared |= {d.metadata.title for d in docs if d.metadata.title}
     by_heuristic: dict[str, list[str]] = {}
     for doc in docs:
         for removal in doc.removals:
-            if removal.rule.startswith("metadata:"):  # the headline is metadata already, not boilerplate
-                continue
+            if removal.rule.startswith("metadata:") or removal.rule in METADATA_HEURISTICS:
+                continue  # the headline, byline and date line are metadata, not boilerplate
             for line in removal.text.split("\n"):
                 if line.strip() and line.strip() not in by_heuristic.setdefault(removal.rule, []):
                     by_heuristic[removal.rule].append(line.strip())
@@ -81,8 +90,9 @@ def starter_profile(
     shared: list[str] = []
     if len(samples) > 1:
         shared = [line for line in dict.fromkeys(texts[0]) if line and counts[line] == len(samples)]
+        shared = [line for line in shared if line not in spared]
     for lines in by_heuristic.values():
-        lines[:] = [line for line in lines if counts[line] > 1 or _template_shaped(line)]
+        lines[:] = [line for line in lines if (counts[line] > 1 or _template_shaped(line)) and line not in spared]
     suspects = list(dict.fromkeys(shared + [line for lines in by_heuristic.values() for line in lines]))
 
     fingerprints = _fingerprints(shared or suspects)
@@ -127,7 +137,7 @@ def starter_profile(
         if hosts:  # after the description, where a profile names its hosts
             head = {"name": name, "description": head["description"], "hosts": hosts} | head
     else:
-        entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
+        entries = meta_entries + [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
     return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
 
 

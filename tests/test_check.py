@@ -186,3 +186,46 @@ def test_unknown_platform_is_a_problem_not_a_traceback(tmp_path: Path):
         f'{path}:4:12: profile.samples[0]: cannot be cleaned: unknown profile "nosuchplatform"',
         f'{path}:5:1: profile.platforms: unknown platform profile "nosuchplatform"',
     ]
+
+
+COASTAL_PROFILE = """\
+[profile]
+name = "coastal-herald"
+fingerprints = ['^The Coastal Herald$']
+samples = ["s1.txt", "s2.txt", "s3.txt"]
+
+[[rules]]
+kind = "meta_field"
+pattern = '^Published (?P<date>\\d+ \\p{L}+ \\d+, \\d+):\\d+ \\p{Lu}\\p{L}*$'
+why = "the dateline, as an old learner drafted it: the hour cut off the time"
+
+[[rules]]
+kind = "meta_field"
+pattern = '^Words by (?P<author>.+)$'
+why = "a byline these pages do not have"
+
+[[rules]]
+kind = "meta_field"
+pattern = '^By (?P<author>.+?),'
+why = "byline"
+"""
+
+
+def test_meta_rule_that_reads_no_date_or_matches_nothing(tmp_path: Path):
+    """A meta_field date rule that fires on every sample but captures text cleaner.dates
+    cannot read ("3 May 2024, 09") is a problem at the rule; so is a meta rule that matches
+    on no sample. A rule that works is none."""
+    from tests.learn.coastal import SCRAPES
+
+    for k in range(3):
+        (tmp_path / f"s{k + 1}.txt").write_text(SCRAPES[k], encoding="utf-8")
+    path = tmp_path / "coastal-herald.toml"
+    path.write_text(COASTAL_PROFILE, encoding="utf-8")
+    assert [str(p) for p in check([path])] == [
+        f'{path}:6:1: rules[1] (meta_field): the date it captures is no date on 3 of 3 samples: "3 May 2024, 09" '
+        "in s1.txt (not a date dateparser can read)",
+        f"{path}:11:1: rules[2] (meta_field): matches nothing in any sample",
+    ]
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no problems" not in result.output

@@ -52,7 +52,13 @@ def test_new_writes_a_profile_that_check_accepts(tmp_path: Path):
     data = tomllib.loads(out.read_text(encoding="utf-8"))
     assert data["profile"]["samples"] == ["../scrape0.txt", "../scrape1.txt"]
     assert data["profile"]["generic"] == "metadata"
-    assert data["rules"][0]["text"] == [
+    assert data["rules"][0] == {  # drafted by shape, as learn does
+        "kind": "meta_field",
+        "pattern": "^(?P<title>.+)$",
+        "prev": r"^Home \| News \| Sport \| Contact$",
+        "why": "headline: the varying line directly below the same template line in 2 of 2 scrapes",
+    }
+    assert data["rules"][1]["text"] == [
         "Home | News | Sport | Contact",
         "Follow us on Twitter for more stories like this",
         "Copyright 2024 The Daily Example. All rights reserved.",
@@ -166,7 +172,7 @@ def draft(tmp_path: Path, *pages: str) -> dict:
 
 
 def rules(data: dict) -> list[tuple[list[str], str]]:
-    return [(rule["text"], rule["why"]) for rule in data["rules"]]
+    return [(rule["text"], rule["why"]) for rule in data["rules"] if rule["kind"] == "drop_line"]
 
 
 def test_new_from_one_sample_proposes_only_short_lines_that_are_not_sentences(tmp_path: Path):
@@ -211,3 +217,36 @@ def test_new_from_several_samples_drops_prose_only_when_more_than_one_sample_has
         (["12 comments", "3 comments", "7 comments"], "suspected by heuristic:comments (review)"),
     ]
     assert APPEAL not in data["expect"]["drop"]
+
+
+def test_new_drafts_metadata_rules_not_literal_drops_of_bylines_dates_headlines(tmp_path: Path):
+    """`new` on two scrapes of a news site: the byline and dateline become meta_field
+    rules by shape (no literal drop_line of one sample's byline, date or headline, nor of
+    the related links two pages share); on an unseen scrape by the same writer the author
+    and date are read and neither line stays in the body."""
+    from tests.learn.coastal import ARTICLES, SCRAPES
+
+    folder = tmp_path / "my-profiles"
+    (folder / "samples").mkdir(parents=True)
+    samples = []
+    for k in range(2):
+        samples.append(folder / "samples" / f"s{k + 1}.txt")
+        samples[-1].write_text(SCRAPES[k], encoding="utf-8")
+    out = folder / "coastal-herald2.toml"
+    args = ["new", "coastal-herald2", *[a for s in samples for a in ("--sample", str(s))], "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    metas = [r["pattern"] for r in data["rules"] if r["kind"] == "meta_field"]
+    assert [m[:19] for m in metas] == ["^By (?P<author>\\p{L", "^Published (?P<date"]
+    dropped = {t for r in data["rules"] if r["kind"] == "drop_line" for t in r["text"]}
+    for a in ARTICLES[:2]:
+        assert {a["title"], f"By {a['author']}, {a['role']}", a["dateline"], *a["related"]} & dropped == set()
+    assert check([out]) == []
+    unseen = ARTICLES[3]  # Margaret Ellison again, as in the first sample
+    doc = clean(SCRAPES[3].encode(), profiles=load_profiles([folder]), profile="coastal-herald2")
+    meta = doc.metadata.as_dict()
+    assert (meta["author"], meta["date"]) == ("Margaret Ellison", "2024-08-05T18:05:00+01:00")
+    assert "By Margaret Ellison" not in doc.text
+    assert unseen["dateline"] not in doc.text
+    assert unseen["standfirst"] in doc.text

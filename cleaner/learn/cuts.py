@@ -129,6 +129,8 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
         near = {d: neighbour(al.docs[d], al.slots[s].occ[d][0], -1) for d in range(len(al.docs))}
         heads = {d: j for d, j in near.items() if j is not None}
         if len(heads) == len(near) and all(_headline_like(al, d, j) for d, j in heads.items()):
+            if "author" in meta_fields(al.slots[s].shape):  # a standfirst sits between headline and byline
+                heads = _above_standfirst(al, heads)
             for slot in {al.labels[d][j] for d, j in heads.items()}:
                 if slot is not None:
                     al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template
@@ -142,6 +144,32 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
             return
         cuts.headline[d] = content[0]
     cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+
+
+MIN_STANDFIRST_WORDS = 8
+
+
+def _above_standfirst(al: Alignment, heads: dict[int, int]) -> dict[int, int]:
+    """The lines above a byline are the headline and, between them, a standfirst: a longer
+    varying line (a lead sentence, kept as article text) below a shorter headline-like one.
+    The headline is then the line above the standfirst, in every scrape."""
+    near = {d: neighbour(al.docs[d], j, -1) for d, j in heads.items()}
+    above = {d: k for d, k in near.items() if k is not None}
+    if len(above) < len(near) or any(al.labels[d][k] is not None for d, k in above.items()):
+        return heads
+    if not all(_headline_like(al, d, k) and len(al.docs[d][k].split()) >= 3 for d, k in above.items()):
+        return heads
+    if crumb_separator([al.docs[d][k] for d, k in above.items()]) is not None:
+        return heads  # a breadcrumb above the headline ("Opinion › Letters"), not a headline
+    if sum(len(al.docs[d][j].split()) for d, j in heads.items()) < MIN_STANDFIRST_WORDS * len(heads):
+        return heads  # a standfirst is a lead sentence
+
+    def words(d: int, i: int) -> int:
+        return len(al.docs[d][i].split())
+
+    if sum(words(d, k) for d, k in above.items()) >= sum(words(d, j) for d, j in heads.items()):
+        return heads
+    return above
 
 
 def _headline_like(al: Alignment, d: int, j: int) -> bool:
@@ -215,7 +243,7 @@ def _cut_after(al: Alignment, cuts: Cuts) -> None:
     n = len(al.docs)
     found: list[tuple[int, int, dict[int, int]]] = []
     for s, slot in enumerate(al.slots):
-        if slot.docs < n or slot.source == "repeat" or not _marker_shape(slot):
+        if slot.docs < n or slot.source == "repeat" or not _marker_shape(slot) or s in al.links:
             continue
         rx = slot_regex(slot)
         maybe = {d: first_match(al.docs[d], rx) for d in range(n)}

@@ -23,7 +23,7 @@ from cleaner import pipeline
 from cleaner.document import Document
 from cleaner.learn.blocks import repeated_runs
 from cleaner.learn.meta import MAX_META_WORDS, has_date, is_list_line, is_paragraph
-from cleaner.learn.shapes import NAME_RE, Item, Shape, generalise, skeleton
+from cleaner.learn.shapes import BYLINE_CUES, NAME_RE, Item, Shape, generalise, skeleton
 from cleaner.profiles import Profiles
 from cleaner.stages import profile as profile_stage
 
@@ -67,6 +67,9 @@ class Alignment:
         self.min_docs = min_docs
         self.slots: list[Slot] = []
         self.labels: list[list[int | None]] = [[None] * len(texts) for texts in docs]
+        # link titles found in several scrapes (a related list's popular story, a sidebar
+        # teaser): template enough to drop, never a fingerprint or cut marker
+        self.links: set[int] = set()
         self._repeats()
         self._captions()
         self._skeletons()
@@ -241,8 +244,12 @@ class Alignment:
         """The next line of scrape d after i is a template line with a full date."""
         texts = self.docs[d]
         j = next((k for k in range(i + 1, len(texts)) if texts[k]), None)
-        label = self.labels[d][j] if j is not None else None
-        return label is not None and has_date(self.slots[label].shape)
+        if j is None:
+            return False
+        label = self.labels[d][j]
+        if label is None:  # not aligned yet (the gap is aligned top down): the line itself
+            return _usable(generalise([texts[j]])) and has_date(generalise([texts[j]]))
+        return has_date(self.slots[label].shape)
 
     def _above_article(self, d: int, i: int) -> bool:
         texts, labels = self.docs[d], self.labels[d]
@@ -297,7 +304,12 @@ def _byline_shape(variants: list[str]) -> Shape:
     rest = [v.split(",", 1)[1] for v in variants]
     roles = [r.lstrip() for r in rest]
     spaces = [r[: len(r) - len(r.lstrip())] for r in rest]
-    items = [Item("var", names, group="author"), Item("lit", [","] * len(variants))]
+    items = []
+    cue = names[0].split(" ", 1)[0]
+    if cue.lower() in BYLINE_CUES and all(n.startswith(cue + " ") for n in names):  # "By Jane Roe, ..."
+        items = [Item("lit", [cue] * len(variants)), Item("ws", [" "] * len(variants))]
+        names = [n[len(cue) + 1 :] for n in names]
+    items += [Item("var", names, group="author"), Item("lit", [","] * len(variants))]
     if all(spaces):
         items.append(Item("ws", spaces))
     items.append(Item("var", roles))

@@ -78,6 +78,8 @@ def _mark_dates(items: list[Item]) -> bool:
         j = last = i
         while j < len(items):
             it = items[j]
+            if _is_clock(items, j):
+                break  # "3 May 2024, 09:10": the hour starts the time, not part of the date
             if it.kind in ("num", "mon", "day") and not it.group:
                 last = j
             elif not (it.kind == "ws" or (it.kind == "lit" and it.values[0] in DATE_GLUE)):
@@ -101,7 +103,7 @@ def has_date(shape: Shape) -> bool:
 
 
 def _time_after(items: list[Item], i: int) -> list[Item]:
-    """The clock time right after a date, with its glue: " at 3:30 p.m.", ", 15:30"; [] if none.
+    """The clock time right after a date, with its glue and zone: " at 3:30 p.m.", ", 15:30 BST"; [] if none.
 
     The first date of a line is the published date: "Published ... | Updated ..." keeps
     the update out of the group."""
@@ -111,10 +113,11 @@ def _time_after(items: list[Item], i: int) -> list[Item]:
     if j == i or not _is_clock(items, j):
         return []
     end = j + 3
-    if end + 1 < len(items) and items[end].kind == "ws" and items[end + 1].kind == "mer":
-        end += 2
-    elif end < len(items) and items[end].kind == "mer":
-        end += 1
+    for kind in ("mer", "tz"):  # "3:30 p.m. ET", "09:10 BST": the zone belongs to the time
+        if end + 1 < len(items) and items[end].kind == "ws" and items[end + 1].kind == kind:
+            end += 2
+        elif end < len(items) and items[end].kind == kind:
+            end += 1
     return items[i:end]
 
 

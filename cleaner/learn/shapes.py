@@ -73,9 +73,52 @@ DAY_RE = (
 NAME_RE = r"\p{Lu}[\p{L}'’.-]*(?:\s(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al|el)\s)?\p{Lu}[\p{L}'’.-]*){0,3}"
 _NAME = regex.compile(NAME_RE)
 _MONTHS, _DAYS = frozenset(MONTHS), frozenset(DAYS)
+# Time zone abbreviations after a clock time ("09:10 BST", "4:30 p.m. ET"): a token class
+# like the months (BST in summer, GMT in winter), never a name.
+ZONES = [
+    "UTC",
+    "GMT",
+    "BST",
+    "IST",
+    "WET",
+    "WEST",
+    "CET",
+    "CEST",
+    "EET",
+    "EEST",
+    "MSK",
+    "ET",
+    "EST",
+    "EDT",
+    "CT",
+    "CST",
+    "CDT",
+    "MT",
+    "MST",
+    "MDT",
+    "PT",
+    "PST",
+    "PDT",
+    "AKST",
+    "AKDT",
+    "HST",
+    "AEST",
+    "AEDT",
+    "ACST",
+    "ACDT",
+    "AWST",
+    "NZST",
+    "NZDT",
+    "JST",
+    "KST",
+    "HKT",
+    "SGT",
+]
+ZONE_RE = "(?:" + "|".join(sorted(ZONES, key=lambda z: (-len(z), z))) + ")"
+_ZONES = frozenset(ZONES)
 
 # Class keys: tokens that vary between pages of one site (numbers, dates) compare equal.
-NUM, MON, DAY, WS, MER = "\0num", "\0mon", "\0day", "\0ws", "\0mer"
+NUM, MON, DAY, WS, MER, TZ = "\0num", "\0mon", "\0day", "\0ws", "\0mer", "\0tz"
 
 
 def tokens(text: str) -> list[str]:
@@ -93,6 +136,8 @@ def key(token: str) -> str:
         return WS
     if _MERIDIEM.fullmatch(token):
         return MER
+    if token in _ZONES:
+        return TZ
     return token
 
 
@@ -107,7 +152,8 @@ def has_classes(skel: tuple[str, ...]) -> bool:
 
 @dataclass
 class Item:
-    """One piece of a shape: kind is "lit", "ws", "num", "mon", "day", "mer" (a.m./p.m.) or "var"."""
+    """One piece of a shape: kind is "lit", "ws", "num", "mon", "day", "mer" (a.m./p.m.),
+    "tz" (a time zone abbreviation) or "var"."""
 
     kind: str
     values: list[str]  # the text of this piece in each variant
@@ -126,6 +172,8 @@ class Item:
             return DAY_RE
         if self.kind == "mer":
             return MERIDIEM_RE
+        if self.kind == "tz":
+            return ZONE_RE
         if all(v.isdecimal() for v in self.values):
             return r"\d+"
         if self.is_name():
@@ -178,7 +226,7 @@ class Shape:
 
 
 def _kind(k: str) -> str:
-    return {NUM: "num", MON: "mon", DAY: "day", WS: "ws", MER: "mer"}.get(k, "lit")
+    return {NUM: "num", MON: "mon", DAY: "day", WS: "ws", MER: "mer", TZ: "tz"}.get(k, "lit")
 
 
 def generalise(variants: list[str]) -> Shape:

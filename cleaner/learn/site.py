@@ -20,7 +20,7 @@ import cleaner
 from cleaner.learn.check import productive, simulate
 from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
-from cleaner.learn.meta import is_paragraph, meta_fields, name_groups
+from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like, meta_fields, name_groups
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
@@ -101,6 +101,7 @@ GENERIC_NOTE = (
 
 def _draft(docs: list[list[str]], kept: list[set[str]]) -> tuple[list[dict[str, Any]], Alignment, Cuts]:
     al = Alignment(docs, min_docs_for(len(docs)))
+    _release_related(al)
     cuts = find_cuts(al)
     if _release_inline(al, cuts, kept):
         cuts = find_cuts(al)
@@ -257,6 +258,63 @@ def _inside_body(al: Alignment, cuts: Cuts, d: int, p: int, start: int) -> bool:
     if not start < p < cuts.after_at.get(d, len(al.docs[d])):
         return False
     return any(i > p and is_paragraph(al.docs[d][i]) for i in al.content(d))
+
+
+def _paragraphs(al: Alignment, d: int) -> list[int]:
+    return [i for i, t in enumerate(al.docs[d]) if t and al.labels[d][i] is None and is_paragraph(t)]
+
+
+def _link_title(text: str) -> bool:
+    """Reads as a headline or a related article's link title: several words, no sentence end."""
+    return is_title_like(text) and not is_paragraph(text) and len(text.split()) >= 4
+
+
+def _related_link(al: Alignment, slot: Slot) -> str | None:
+    """A headline-like line in several scrapes that is no template line: "headline" when it
+    is one scrape's headline and another's related link (above the article in one scrape,
+    below it in another), "link" when it is a popular story every related list links to (in
+    some scrape right below another varying link title, below the article); else None."""
+    if slot.source != "line" or not _link_title(slot.shape.variants[0]):
+        return None
+    above = below = after_link = False
+    for d, positions in slot.occ.items():
+        paras = _paragraphs(al, d)
+        for p in positions:
+            above |= bool(paras) and p < paras[0] and _heads_byline(al, d, p)
+            below |= bool(paras) and p > paras[-1]
+            j = neighbour(al.docs[d], p, -1)
+            if j is not None and al.labels[d][j] is None and paras and j > paras[-1]:  # a list below the article
+                after_link |= _link_title(al.docs[d][j]) and not is_list_line(al.docs[d][j])
+    if above and below:
+        return "headline"
+    # a heading below the article ("You might also like") has fewer words than a headline
+    return "link" if after_link and len(slot.shape.variants[0].split()) >= 5 else None
+
+
+def _heads_byline(al: Alignment, d: int, p: int, reach: int = 3) -> bool:
+    """Line p of scrape d sits where a headline does: a byline or dateline (a template line
+    with metadata) follows within `reach` lines (a standfirst may come between)."""
+    j: int | None = p
+    for _ in range(reach):
+        j = neighbour(al.docs[d], j, 1) if j is not None else None
+        if j is None:
+            return False
+        label = al.labels[d][j]
+        if label is not None and meta_fields(al.slots[label].shape):
+            return True
+    return False
+
+
+def _release_related(al: Alignment) -> None:
+    """Related-article links that repeat across the scrapes (lists change from page to
+    page): one scrape's headline is article text, no template line; a link every list has
+    may be dropped below the article, but is no fingerprint or cut marker."""
+    for s, slot in enumerate(al.slots):
+        found = _related_link(al, slot) if slot.occ else None
+        if found == "headline":
+            al.release(s)
+        elif found == "link":
+            al.links.add(s)
 
 
 def _introduces(al: Alignment, slot: Slot) -> bool:
@@ -506,11 +564,19 @@ def _prune(entry: dict[str, Any], texts: set[str] | None) -> bool:
 def _fingerprints(al: Alignment) -> list[str]:
     """The most distinctive fixed lines found in every scrape: the longest, escaped and anchored."""
     n = len(al.docs)
-    fixed = [s.shape.variants[0] for s in al.slots if s.docs == n and s.source == "line" and s.shape.is_literal()]
+    fixed = [
+        slot.shape.variants[0]
+        for s, slot in enumerate(al.slots)
+        if slot.docs == n and slot.source == "line" and slot.shape.is_literal() and s not in al.links
+    ]
     fixed.sort(key=lambda t: (-len(t.split()), -len(t)))
     prints = ["^" + regex.escape(t, special_only=True, literal_spaces=True) + "$" for t in fixed[:MAX_FINGERPRINTS]]
     if not prints:
-        patterns = [s.shape.regex() for s in al.slots if s.docs == n and s.shape.literal_letters() >= 6]
+        patterns = [
+            slot.shape.regex()
+            for s, slot in enumerate(al.slots)
+            if slot.docs == n and slot.shape.literal_letters() >= 6 and s not in al.links
+        ]
         prints = patterns[:MAX_FINGERPRINTS]
     return prints
 
@@ -557,3 +623,25 @@ def _drop_examples(al: Alignment, cuts: Cuts, entries: list[dict[str, Any]]) -> 
         gone = {texts[i] for positions in dropped for i in positions}
         fixed = [t for t in fixed if t in gone]
     return fixed
+
+
+# ---- for cleaner new -------------------------------------------------------------------------
+
+
+def metadata_drafts(texts: list[str]) -> tuple[list[dict[str, Any]], set[str]]:
+    """For `cleaner new` on 2+ text samples: the meta_field rules learn drafts from their
+    template lines by shape (bylines, datelines, the headline's pin), and the lines that are
+    metadata or related-article links rather than template (no drop rule may name them:
+    a literal byline drop would take the author of the next page by the same writer)."""
+    if len(texts) < 2:
+        return [], set()
+    docs = [prepare(t) for t in texts]
+    entries, al, cuts = _draft(docs, [_generic_kept(t) for t in texts])
+    meta = [e for e in entries if e["kind"] == "meta_field"]
+    spared = {al.docs[d][i] for d, i in cuts.headline.items()}
+    for d, texts_d in enumerate(al.docs):
+        spared |= {texts_d[i] for i in al.content(d) if _link_title(texts_d[i])}
+        for s in {label for label in al.labels[d] if label is not None}:
+            if meta_fields(al.slots[s].shape) or s in al.links:
+                spared |= {texts_d[i] for i in al.slots[s].occ.get(d, [])}
+    return meta, spared
