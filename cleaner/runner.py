@@ -114,7 +114,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             if step.startswith("timeout:")
         )
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
-            if data.strip() if isinstance(data, str) else data.strip(b" \t\r\n\x00"):
+            if _has_text(data):
                 warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
             else:
                 warnings += (EMPTY_INPUT,)
@@ -127,6 +127,17 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         return Result(job, None, f"cannot clean: the module {err.name!r} is not installed; {REINSTALL}", 0)
     except Exception as err:  # a bug met on this input: it fails alone and by name, the others go on
         return Result(job, None, f"internal error ({type(err).__name__}: {err}); {REPORT}", 0)
+
+
+# Byte order marks: a file holding only one (and blanks) is an empty input too
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
+
+
+def _has_text(data: str | bytes) -> bool:
+    if isinstance(data, str):
+        return bool(data.lstrip("\ufeff").strip())
+    bom = next((b for b in BOMS if data.startswith(b)), b"")
+    return bool(data[len(bom) :].strip(b" \t\r\n\x00"))
 
 
 EMPTY_INPUT = "the input is empty (or only blank lines): the output is empty too"

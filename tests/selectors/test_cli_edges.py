@@ -78,3 +78,15 @@ def test_a_fifo_sample_is_named_for_what_it_is(tmp_path):
     assert [str(p) for p in check([path])] == [
         f"{path}:3:12: profile.samples[0]: {folder}/../fifo.txt is not a regular file: a FIFO"
     ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", b"\xff\xfe", b"\xfe\xff\x00\n"],
+    ids=["utf8", "utf8-blank", "le", "be"],
+)
+def test_a_file_holding_only_a_byte_order_mark_is_an_empty_input(tmp_path, content):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["clean", str(path)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"cleaner: {path}: {EMPTY}\n")
