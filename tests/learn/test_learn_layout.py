@@ -5,12 +5,7 @@ inside the body is article text."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import cleaner
-from cleaner.learn import learn_site
-
-from .test_learn_meta import BODIES, NAMES, TITLES
+from .test_learn_meta import BODIES, NAMES, TITLES, clean_unseen
 
 DATES = ["March 3, 2021", "July 21, 2022", "October 9, 2020", "January 30, 2023"]
 ISO = ["2021-03-03", "2022-07-21", "2020-10-09", "2023-01-30"]
@@ -32,13 +27,6 @@ def page(above: list[str], title: str, meta: list[str], body: list[str]) -> str:
         "© The Quayside Bulletin",
     ]
     return "\n".join(lines) + "\n"
-
-
-def clean_unseen(tmp_path: Path, pages: list[str]) -> tuple[cleaner.Document, str]:
-    toml = learn_site(pages[:3], "quayside")
-    (tmp_path / "quayside.toml").write_text(toml, encoding="utf-8")
-    doc = cleaner.clean(pages[3], profiles=cleaner.load_profiles([tmp_path]), profile="quayside", heuristics=False)
-    return doc, toml
 
 
 def text(body: list[str]) -> str:
