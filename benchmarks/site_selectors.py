@@ -6,7 +6,8 @@ Several dragnet sites have pages in both train and val (the site is read from ea
 canonical URL, og:url or <base>). With --draft, a profile with `body` and `strip` rules is
 drafted for each such site from its TRAIN pages only (cleaner.page_draft, given the train
 pages' gold text as the article), and kept only if it raises the site's F1 on all its train
-pages by MIN_GAIN; the profiles are written to benchmarks/site_rules/ (reviewable, committed).
+pages by MIN_GAIN with no train page losing more than MAX_PAGE_LOSS; the profiles are written
+to benchmarks/site_rules/ (reviewable, committed).
 Without --draft, those files are used as they are. Then every site's VAL pages are cleaned
 through the HTML path without and with the site rules, and scored with the corpus's shingle
 F1 (../shared/corpus/score.py), per site side by side. Val is never used to draft or keep.
@@ -40,6 +41,7 @@ URL = re.compile(
 )
 MAX_DRAFT_PAGES = 5  # train pages a site's rules are drafted from (the first, by id)
 MIN_GAIN = 0.005  # F1 a site's rules must add on its train pages to be kept: a rule earns its place
+MAX_PAGE_LOSS = 0.005  # F1 any one train page may lose: a rule that helps most pages but hurts some is not kept
 
 
 def scorer():
@@ -113,13 +115,21 @@ def draft_site(corpus: Path, site: str, train: list[str], plain, score) -> str |
     if found.strip:
         entries.append({"kind": "strip", "select": found.strip, "why": "boxes without article text on the train pages"})
     text = render(head, entries, {}, f"Drafted by benchmarks/site_selectors.py --draft from {len(pages)} train pages.")
-    # kept only if the site's train pages do not get worse
+    # kept only if the site's train pages get better together and none of them worse
     with_rules = _profiles_with(text, site)
     all_train = gold(corpus, train)
-    before = score.score(all_train, clean_pages(corpus, train, plain))["F1"]
-    after = score.score(all_train, clean_pages(corpus, train, with_rules))["F1"]
-    print(f"  {site}: body {found.body} strip {found.strip}: train F1 {before:.3f} -> {after:.3f}", file=sys.stderr)
-    return text if after >= before + MIN_GAIN else None
+    without, ruled = clean_pages(corpus, train, plain), clean_pages(corpus, train, with_rules)
+    before, after = score.score(all_train, without)["F1"], score.score(all_train, ruled)["F1"]
+    worst = min(
+        score.score({p: all_train[p]}, {p: ruled[p]})["F1"] - score.score({p: all_train[p]}, {p: without[p]})["F1"]
+        for p in train
+    )
+    print(
+        f"  {site}: body {found.body} strip {found.strip}: train F1 {before:.3f} -> {after:.3f}, "
+        f"worst page {worst:+.3f}",
+        file=sys.stderr,
+    )
+    return text if after >= before + MIN_GAIN and worst >= -MAX_PAGE_LOSS else None
 
 
 def _profiles_with(text: str, site: str):
