@@ -102,6 +102,7 @@ def render(doc: Document, color: bool | None = None) -> str:
     fixes = doc.steps_of("ftfy")
     out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")
     out.append(f"unicode fixes: {', '.join(fixes) or 'none'}")
+    out += [f"unicode: {step}" for step in doc.steps_of("unicode")]
     if "html:trafilatura" in doc.steps:
         lead = next((int(s.rsplit(":", 1)[1]) for s in doc.steps if s.startswith("html:standfirst:")), 0)
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""

@@ -9,6 +9,7 @@ returned as it is. tests/test_unicode.py checks the identity with hypothesis.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from bisect import bisect_right
@@ -106,6 +107,40 @@ def write_ftfy_classes(path: Path = Path(_ftfy_classes.__file__)) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="ascii")
 
 
+CLASSES = ("TOUCHED", "ENTITY", "DETECTOR_CHARS", "MAX_DECODE_LENGTH", "BADNESS_PATTERN", "BADNESS_FLAGS")
+VERSION = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.M)
+
+
+def installed_ftfy_version() -> str | None:
+    """The installed ftfy's version, read from its __init__.py without importing it (0.3 ms;
+    importing ftfy or importlib.metadata costs 25-70 ms of every run's start-up)."""
+    spec = importlib.util.find_spec("ftfy")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        found = VERSION.search(Path(spec.origin).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return found.group(1) if found else None
+
+
+@cache
+def fast_path_off() -> str | None:
+    """Why the fast path is off, or None. Its classes are a copy of ftfy's tables: an ftfy
+    other than the one they were generated from may act on characters they miss, and the
+    fast path would then pass lines ftfy changes. Such an ftfy's tables are compared with
+    the copy (importing it); if they differ, every line goes through ftfy."""
+    if installed_ftfy_version() == _ftfy_classes.FTFY_VERSION:
+        return None
+    current = ftfy_classes()
+    if all(current[name] == getattr(_ftfy_classes, name) for name in CLASSES):
+        return None
+    return (
+        f"fast path off: the installed ftfy {current['FTFY_VERSION']} has other tables than ftfy "
+        f"{_ftfy_classes.FTFY_VERSION}, which cleaner's copy was generated from; every line goes through ftfy"
+    )
+
+
 TOUCHED = re.compile(_ftfy_classes.TOUCHED)
 ENTITY = re.compile(_ftfy_classes.ENTITY)  # its own pass: a literal first "&" is found fast
 DETECTOR_CHARS = re.compile(_ftfy_classes.DETECTOR_CHARS)
@@ -166,7 +201,7 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     newline), and from the first segment containing "<" on, entities are left alone."""
     text = "\n".join(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    suspects = _suspects(text, starts)
+    suspects = set(range(len(lines))) if fast_path_off() else _suspects(text, starts)
     if len(text) >= MAX_DECODE_LENGTH:  # ftfy cuts such lines into chunks: let it
         suspects |= {i for i, line in enumerate(lines) if len(line) >= MAX_DECODE_LENGTH}
     if not suspects:
@@ -198,6 +233,8 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[str]]:
 def run(doc: Document, ctx: Context) -> Document:
     if not doc.lines:
         return doc
+    if off := fast_path_off():
+        doc = doc.replace(steps=(*doc.steps, f"unicode:{off}"))
     texts, fixes = fix_lines([line.text for line in doc.lines])
     if all(t == line.text for t, line in zip(texts, doc.lines, strict=True)):
         return doc
