@@ -55,6 +55,11 @@ class PageRemoval:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What the page says about the article. Every field may be empty (None or ()): a field is
+    only set from what the page itself gives. `date` is ISO 8601 ("2024-04-21", or with a time
+    "2024-04-21T16:45:00-04:00" when the page gives one); `categories` and `tags` keep the
+    page's order; `reading_time` is minutes, as printed ("5 min read"), never estimated."""
+
     title: str | None = None
     author: str | None = None
     date: str | None = None
@@ -79,6 +84,19 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Document:
+    """One scrape after cleaning (what cleaner.clean() returns), immutable.
+
+    Read `text` (the clean article text, blocks separated by one blank line, ending in a
+    newline, or "" when nothing is left), `metadata` (Metadata), `profiles` (names of the
+    profiles that matched, site profile first) and the provenance: `removals` (Removal: which
+    rule removed which input lines, and why), `page_removals` (HTML elements site rules
+    removed before extraction), `meta_sources` and `meta_notes` (where each metadata field was
+    read, how a date was printed) and `steps` (a log of what was done: "decode:utf-8",
+    "ftfy:fix_encoding"...). `to_dict()` / `to_json()` give the record `--format json` writes.
+    The stages build it with `replace()` and `without()`; `lines` are the kept input lines
+    with their input line numbers.
+    """
+
     lines: tuple[Line, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
     source: str | None = None
@@ -102,6 +120,19 @@ class Document:
     @property
     def profiles(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.matches)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record `cleaner clean --format json` writes for this document (text, metadata
+        fields, profiles, source, decoding, Unicode fixes, removals); JSON-serialisable."""
+        from cleaner.report import record
+
+        return record(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """to_dict() as JSON text (UTF-8 characters as they are, not escaped)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def steps_of(self, stage: str) -> list[str]:
         """What one stage recorded: steps_of("decode") -> ["utf-8"], steps_of("ftfy") -> the fixes."""

@@ -82,6 +82,13 @@ class ProfileRule(NamedTuple):
 
 @dataclass(frozen=True)
 class Profile:
+    """One loaded profile (a TOML file of profiles/ or --profiles-dir, or a FiveFilters site
+    config): its name and `kind` ("site" or "platform"), where it came from (`path`), how pages
+    are matched to it (`hosts`, `fingerprints`), the platform profiles a site profile uses
+    (`platforms`), its `rules` in file order, its sample scrapes and their expectations
+    (`samples`, `keep`, `drop`: what `cleaner check` runs), and how much generic cleaning
+    its pages get (`generic`: "full", "metadata" or "off"; None for platform profiles)."""
+
     name: str
     kind: str
     path: Path
