@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import random
 
 from click.testing import CliRunner
 
@@ -18,7 +18,9 @@ ARTICLE = (
 
 def test_new_skips_deep_and_binary_samples_by_name(tmp_path, monkeypatch):
     (tmp_path / "deep.html").write_text(DEEP, encoding="utf-8")
-    (tmp_path / "bin.html").write_bytes(os.urandom(3000).replace(b"<", b"\x01"))
+    # fixed random bytes: about 1 draw in 10 of os.urandom reads as "control bytes, and no
+    # charset fits" instead, binary all the same (found by a new-user trial's test run)
+    (tmp_path / "bin.html").write_bytes(random.Random(0).randbytes(3000).replace(b"<", b"\x01"))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["new", "x", "--sample", "deep.html", "--sample", "bin.html"])
     assert result.exit_code == 2
