@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from cleaner.guard import Inputs, hold_lock, identity, release_lock, same_file, take_over
 from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
-from cleaner.outputs import ErrorLog, SharedOutput, write_atomic
+from cleaner.outputs import ErrorLog, SharedOutput, remove_stale_temps, write_atomic
 from cleaner.profiles import Profiles
 from cleaner.progress import Progress
 from cleaner.report import as_text
@@ -200,9 +200,11 @@ class Batch:
             if self.output is None:
                 return None, SharedOutput(None, {})  # stdout: nothing to resume, no identity to record
             try:
-                return take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume), None
+                lock = take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume)
             except OSError as err:
                 raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
+            remove_stale_temps(Path(self.output))  # a killed run's; the lock says no run is writing them
+            return lock, None
         try:
             lock = hold_lock(self._lock_path, str(self.shared))
         except OSError as err:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -65,6 +66,23 @@ def _write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# What _write_atomic's mkstemp names its temporary files: a killed run (kill -9) leaves them
+STALE_TEMP = re.compile(r"\.cleaner-[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Remove the temporary files killed runs left in an output directory (call it holding the
+    directory's lock, so no live run is writing them); how many. Symlinks are not followed."""
+    removed = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            path = Path(root) / name
+            if STALE_TEMP.fullmatch(name) and not path.is_symlink() and path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
 
 
 class ErrorLog:

@@ -55,6 +55,10 @@ _profiles: Profiles | None = None
 _settings: Settings | None = None
 
 
+# HTML in which the extractor found nothing: no rule removed anything, so explain has nothing to show
+NO_MAIN_TEXT = "the HTML extractor (trafilatura) found no main text in it; nothing was removed by a rule"
+
+
 def _init(settings: Settings, profiles: Profiles | None = None, parent: int | None = None) -> None:
     """Set up this process to clean jobs. A pool worker (no `profiles`) gets the main
     process's pid as `parent`: read here, getppid() would already be 1 if the main process
@@ -114,7 +118,9 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             if step.startswith("timeout:")
         )
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
-            if _has_text(data):
+            if "html:trafilatura" in doc.steps and not (doc.removals or doc.page_removals):
+                warnings += (NO_MAIN_TEXT,)
+            elif _has_text(data):
                 warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
             else:
                 warnings += (EMPTY_INPUT,)

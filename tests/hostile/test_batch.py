@@ -329,6 +329,25 @@ def test_a_page_that_comes_out_empty_says_so(tmp_path: Path):
     assert result.stderr == f"cleaner: {page}: no text left after cleaning; `cleaner explain` shows what removed it\n"
 
 
+def test_html_the_extractor_finds_nothing_in_says_so(tmp_path: Path):
+    # no rule removed anything, so explain would show nothing (found by a new-user trial)
+    page = tmp_path / "scripts.html"
+    page.write_text("<html><head><script>var x = 1;</script></head><body></body></html>")
+    result = run("clean", str(page))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        f"cleaner: {page}: the HTML extractor (trafilatura) found no main text in it; nothing was removed by a rule\n"
+    )
+
+
+def test_a_scrape_that_comes_out_empty_points_to_explain(tmp_path: Path):
+    page = tmp_path / "nav.txt"
+    page.write_text("Home\nNews\nContact\n")
+    result = run("clean", str(page))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"cleaner: {page}: no text left after cleaning; `cleaner explain` shows what removed it\n"
+
+
 @pytest.mark.parametrize(
     "owner, name",
     [
@@ -611,3 +630,24 @@ def test_a_lock_file_removed_mid_run_fails_the_run_by_name(tmp_path: Path, monke
         assert not out.exists()  # never renamed into place as if whole
     assert lock.exists()  # the second run's: not removed by the first
     os.close(taken[0])
+
+
+def test_a_killed_runs_temporary_files_go_with_the_next_run_into_the_directory(tmp_path: Path):
+    # kill -9 during an atomic write leaves its .cleaner-XXXXXXXX.tmp (found by a new-user trial)
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(PROSE)
+    (src / "sub" / "b.txt").write_text(PROSE)
+    out = tmp_path / "out"
+    assert run("clean", str(src), "-o", str(out)).exit_code == 0
+    stale = [out / ".cleaner-k3x_9q2a.tmp", out / "sub" / ".cleaner-0abcdefg.tmp"]
+    for path in stale:
+        path.write_text("")
+    mine = [out / ".cleaner-notes.tmp.txt", out / "sub" / "cleaner-0abcdefg.tmp"]
+    for path in mine:
+        path.write_text("keep me")
+    (out / "a.txt").unlink()
+    assert run("clean", str(src), "-o", str(out), "--resume").exit_code == 0
+    assert not any(path.exists() for path in stale)
+    assert all(path.read_text() == "keep me" for path in mine)
+    assert (out / "a.txt").read_text() == (out / "sub" / "b.txt").read_text() != ""
