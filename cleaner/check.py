@@ -107,7 +107,10 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
             )
             problems.append(Problem(where, directive.lines[0], 1, message, note=True))
         else:
-            message = f"{directive.name}: not supported by cleaner, ignored ({lines})"
+            # a problem, not a note: the config expects it to change the page, and cleaner will not
+            message = (
+                f"{directive.name}: not supported by cleaner, so pages of this site are cleaned without it ({lines})"
+            )
             problems.append(Problem(where, directive.lines[0], 1, message))
     if profile is None:
         return problems

@@ -130,5 +130,9 @@ def render(doc: Document, color: bool | None = None) -> str:
             out.append(style(f"{row.no:>{width}} - {row.text}".rstrip(), fg="red"))
     removed = sum(1 for r in table if r.removal is not None and r.text.strip())
     out.append("")
-    out.append(f"{removed} lines removed by {len(doc.removals)} rule matches; kept lines are shown normalised")
+    matches = len(doc.removals)
+    out.append(
+        f"{removed} line{'s' * (removed != 1)} removed by {matches} rule match{'es' * (matches != 1)}; "
+        "kept lines are shown normalised"
+    )
     return "\n".join(out) + "\n"

@@ -178,11 +178,18 @@ OPTION_NAMES = {
     "fmt": "--format",
     "profile": "--profile",
     "url": "--url",
-    "heuristics": "heuristics (--no-heuristics)",
+    "heuristics": "heuristics (--no-heuristics turns them off)",
     "profiles_dirs": "--profiles-dir",
     "fields": "--text-field/--html-field/--url-field",
     "rule_budget": "--rule-budget",
 }
+
+
+def _shown(value: Any) -> str:
+    """An option's value as a user reads it: on/off, not Python's True/False."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return repr(value)
 
 
 def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
@@ -193,7 +200,7 @@ def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
         raise UsageError("the interrupted run's record is not one cleaner wrote; run again without --resume")
     old = earlier["options"]
     changed = [
-        f"{OPTION_NAMES.get(name, name)}: was {old.get(name)!r}, now {value!r}"
+        f"{OPTION_NAMES.get(name, name)}: was {_shown(old.get(name))}, now {_shown(value)}"
         for name, value in now["options"].items()
         if old.get(name) != value
     ]

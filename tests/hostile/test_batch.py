@@ -180,7 +180,7 @@ def test_resume_checks_options_and_inputs_of_the_interrupted_run(tmp_path: Path)
     assert killed.returncode == -signal.SIGKILL
     other = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume", "--no-heuristics")
     assert other.exit_code == 2
-    assert "heuristics (--no-heuristics): was True, now False" in other.stderr
+    assert "heuristics (--no-heuristics turns them off): was on, now off" in other.stderr
     reordered = run("clean", str(src / "01.txt"), str(src), "--format", "jsonl", "-o", str(out), "--resume")
     assert reordered.exit_code == 2 and "inputs: were" in reordered.stderr
     same = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")

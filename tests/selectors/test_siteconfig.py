@@ -41,6 +41,8 @@ ARTICLE = (
     "Fishermen said the catch was smaller than usual, but prices at the market were high.\n"
 )
 
+UNSUPPORTED = "not supported by cleaner, so pages of this site are cleaned without it"
+
 
 @pytest.mark.parametrize(
     ("host", "names"),
@@ -179,8 +181,8 @@ def test_check_reports_unsupported_directives_once_and_verifies_test_pages(tmp_p
     saved = tmp_path / "configs" / "test_pages" / "example.com" / "news" / "harbour.html"
     write(saved.parent, saved.name, PAGE.format(url="https://example.com/news/harbour.html"))
     assert [str(p) for p in check([path])] == [
-        f"{path}:8:1: find_string: not supported by cleaner, ignored (lines 8, 10)",
-        f"{path}:9:1: replace_string: not supported by cleaner, ignored (lines 9, 11)",
+        f"{path}:8:1: find_string: {UNSUPPORTED} (lines 8, 10)",
+        f"{path}:9:1: replace_string: {UNSUPPORTED} (lines 9, 11)",
         f"{path}:12:1: note: prune: only tunes Full-Text RSS's own extraction; not needed by cleaner, "
         "ignored (line 12)",
     ]
@@ -206,7 +208,7 @@ def test_directives_that_only_tune_full_text_rss_are_notes_and_check_passes(tmp_
     with_paging = write(tmp_path, "example.net.txt", config + "single_page_link: //a[@rel='print']\n")
     result = CliRunner().invoke(main, ["check", str(with_paging)])
     assert result.exit_code == 1
-    assert result.stdout.endswith(f"{with_paging}:7:1: single_page_link: not supported by cleaner, ignored (line 7)\n")
+    assert result.stdout.endswith(f"{with_paging}:7:1: single_page_link: {UNSUPPORTED} (line 7)\n")
     assert result.stderr == "1 problem (4 notes)\n"
 
 

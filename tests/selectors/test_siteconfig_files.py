@@ -112,7 +112,7 @@ def test_check_reports_every_problem_and_unsupported_directive(tmp_path):
     )
     assert [str(p) for p in check([path])] == [
         f"{path}:1:1: test_contains: no test_url before it",
-        f"{path}:2:1: frob: not supported by cleaner, ignored (line 2)",
+        f"{path}:2:1: frob: not supported by cleaner, so pages of this site are cleaned without it (line 2)",
         f"{path}:3:7: body: bad XPath: Invalid expression",
         f'{path}:4:1: expected "directive: value" (a "#" starts a comment)',
     ]
