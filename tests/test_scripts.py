@@ -67,3 +67,71 @@ def test_multi_paragraph_article_never_comes_out_empty(parts):
     kept = clean(_page(above, paragraphs, below), profiles=PROFILES).text
     assert kept.strip()
     assert any(p in kept for p in paragraphs)
+
+
+# Headline, byline and date as pages in these scripts print them (a new-user trial's pages
+# lost the headline and kept the byline): each comes out as metadata, the body alone as text.
+HEADED = {
+    "japanese": (
+        [
+            "ホーム | 地域 | 経済 | 文化",
+            "ハーバー・レジャーを購読する",
+            "",
+            "小樽の港で朝市が再開",
+            "文：田中 愛子",
+            "2024年6月1日",
+            "",
+        ],
+        "小樽の港で朝市が再開",
+        "田中 愛子",
+    ),
+    "chinese": (
+        [
+            "首页 | 新闻 | 财经 | 文化",
+            "订阅我们的新闻",
+            "",
+            "杭州西湖景区游客量创新高",
+            "记者：王小明 2024年5月3日",
+            "",
+        ],
+        "杭州西湖景区游客量创新高",
+        "王小明",
+    ),
+    "russian": (
+        [
+            "Главная | Новости | Экономика",
+            "Подпишитесь на нашу рассылку",
+            "",
+            "В Казани открылся новый вокзал",
+            "Автор: Иван Петров | 1 июня 2024",
+            "",
+        ],
+        "В Казани открылся новый вокзал",
+        "Иван Петров",
+    ),
+}
+BODY = {
+    "japanese": [
+        "小樽の港で毎週土曜日の朝市が三年ぶりに再開した。地元の漁師や農家が新鮮な魚介類と野菜を販売し、早朝から多くの客でにぎわった。",
+        "2024年6月1日、市の担当者によると、初日には約二千人が訪れたという。主催者は今後、観光客向けの案内も用意する予定だ。",
+    ],
+    "chinese": [
+        "今年五一假期期间，杭州西湖景区共接待游客超过三百万人次，比去年同期增长百分之二十。景区周边的酒店和民宿几乎全部客满，许多游客选择在清晨或傍晚前往断桥和苏堤游览。",
+        "2024年5月3日，景区管理部门表示，将继续增加公共交通班次，并在主要路口安排志愿者引导游客。管理部门还提醒游客提前预约，错峰出行，并注意保管好随身物品。",
+    ],
+    "russian": [
+        "В субботу в Казани после трёх лет реконструкции открылся речной вокзал. Первые теплоходы ушли рано утром.",
+        "По словам представителей города, в первый день вокзал посетили около двух тысяч человек.",
+    ],
+}
+
+
+@pytest.mark.parametrize("script", sorted(HEADED))
+def test_headline_byline_and_date_are_metadata(script: str):
+    above, title, author = HEADED[script]
+    page = "\n".join([*above, BODY[script][0], "", BODY[script][1], "", "Share", "© 2024"]) + "\n"
+    doc = clean(page, profiles=PROFILES)
+    assert (doc.metadata.title, doc.metadata.author) == (title, author)
+    assert doc.metadata.date is not None and doc.metadata.date.startswith("2024-0")
+    # a paragraph that starts with a date is prose, not a date line
+    assert doc.text == "\n\n".join(BODY[script]) + "\n"

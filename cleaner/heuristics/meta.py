@@ -30,11 +30,19 @@ ON = r"on|am|le|el|em|w|at|à|às"
 TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE}?)"
 
 
+# Bylines of scripts without case, where a name cannot be told by its capitals: the label
+# ("text:", "reporter:", "author:", "editor:" in Japanese and Chinese) and a short name in those scripts
+UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材・文|文・写真|写真・文|責任編輯|责任编辑"
+UNSPACED_NAME = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,6})?"
+
+
 class Patterns(NamedTuple):
     byline: regex.Pattern
     byline_on: regex.Pattern  # "By Jane Doe on March 3, 2021"
     byline_after: regex.Pattern  # "Posted on March 3, 2021 by Jane Doe"
+    byline_unspaced: regex.Pattern  # "文：田中 愛子", "记者：王小明": a label, a colon, a name of 2-8 letters
     iso: regex.Pattern
+    cjk: regex.Pattern  # "2024年6月1日" (Chinese, Japanese), "2024년 6월 1일" (Korean)
     dmy_numeric: regex.Pattern
     month_first: regex.Pattern
     day_first: regex.Pattern
@@ -70,7 +78,13 @@ def patterns() -> Patterns:
         byline_after=regex.compile(
             rf"^(?P<before>.+?)\s+(?i:{prefixes})\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"
         ),
+        byline_unspaced=regex.compile(
+            rf"^(?:{UNSPACED_BYLINE})\s*[：:／/]\s*(?P<name>{UNSPACED_NAME})(?=\s*(?:[|｜•·,，、/／]|\s{{2,}}|$)|\s+(?:19|20)\d\d)(?P<rest>.*)$"
+        ),
         iso=regex.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
+        cjk=regex.compile(
+            r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+        ),
         dmy_numeric=regex.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b"),
         month_first=regex.compile(rf"\b{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", regex.I),
         day_first=regex.compile(
@@ -85,6 +99,10 @@ def patterns() -> Patterns:
     )
 
 
+# Scripts written without spaces: a run of their letters is a whole phrase, not one word, so a
+# date line may hold only a short label of them ("掲載日：", "更新日時"); more is a sentence
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+MAX_UNSPACED_LABEL = 4
 YEAR = re.compile(r"(?:19|20)\d\d")  # every date pattern has a year: a cheap test first
 
 
@@ -93,7 +111,7 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     if not YEAR.search(text):
         return None
     p = patterns()
-    for pattern in (p.iso, p.month_first, p.day_first, p.dmy_numeric):
+    for pattern in (p.iso, p.cjk, p.month_first, p.day_first, p.dmy_numeric):
         m = pattern.search(text)
         if not m:
             continue
@@ -118,7 +136,7 @@ def date_line(text: str) -> str | None:
     while more := find_date(rest):  # "Published: <date> | Updated: <date>"
         rest = rest[: more[1][0]] + " " + rest[more[1][1] :]
     rest = patterns().leftover.sub(" ", rest)
-    if len(regex.findall(r"\p{L}{2,}", rest)) > 2:
+    if len(regex.findall(r"\p{L}{2,}", rest)) > 2 or len(UNSPACED.findall(rest)) > MAX_UNSPACED_LABEL:
         return None
     return date
 
@@ -149,6 +167,8 @@ def byline(text: str) -> tuple[str, str | None] | None:
     m = p.byline.match(text)
     if m is None and (m := p.byline_on.match(text)) and not date_line(m.group("rest")):
         m = None  # "By Jane Doe on Politics": the "on" of a date only
+    if m is None:
+        m = p.byline_unspaced.match(text)
     if m is not None:
         date_part = m.group("rest")
     elif (m := p.byline_after.match(text)) and date_line(m.group("before")) and not m.group("rest").strip():
@@ -156,7 +176,7 @@ def byline(text: str) -> tuple[str, str | None] | None:
     else:
         return None
     name = m.group("name").strip(" ,")
-    if len(name) < 3:
+    if len(name) < (2 if m.re is p.byline_unspaced else 3):  # "张三": two-character names are common
         return None
     found = find_date(date_part)
     return name, found[0] if found else None

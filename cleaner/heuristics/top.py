@@ -7,7 +7,7 @@ import regex
 
 from cleaner.document import is_list_item
 from cleaner.heuristics import meta
-from cleaner.heuristics.lines import LineInfo
+from cleaner.heuristics.lines import CJK, LineInfo
 from cleaner.stages.normalise import normalise_line
 
 HEADLINE_LOOKBACK = 6  # non-blank lines above the body searched for the headline
@@ -21,6 +21,17 @@ NAVIGATION = regex.compile(r"\s[|·•»›/]\s")  # "Home | News | Sport": menu
 TITLE_WORDS = range(3, 26)
 
 
+def title_words(text: str) -> int:
+    """Words as a title is measured: split at spaces, or for a line mostly in a script
+    written without them (Chinese, Japanese) two characters a word, as the line shape counts."""
+    words = len(text.split())
+    if not text.isascii():
+        cjk = len(CJK.findall(text))
+        if cjk > len(text) / 3:
+            words = max(words, cjk // 2)
+    return words
+
+
 def reads_as_title(text: str) -> bool:
     """Whether the metadata stage takes this line as the title when it comes first in the text
     (it sees the line normalised, so judge it so)."""
@@ -29,7 +40,7 @@ def reads_as_title(text: str) -> bool:
         is_list_item(text)
         or NOT_A_TITLE_END.search(text)
         or NAVIGATION.search(text)
-        or len(text.split()) not in TITLE_WORDS
+        or title_words(text) not in TITLE_WORDS
         or meta.byline(text)
         or meta.date_line(text)
         or meta.undated_line(text)
