@@ -279,7 +279,8 @@ def _message(err: Exception) -> str:
 
 
 def _clean_one(job: Job, options: dict):
-    data, html, _ = load(job, Fields())
+    data, html, url = load(job, Fields())  # a JSONL record's url, when --url gives none
+    options = options | {"url": options.get("url") or url}
     return clean_document(data, source="<stdin>" if job.path is None else job.source, html=html, **options)
 
 

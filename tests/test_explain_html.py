@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -270,3 +271,17 @@ def test_an_html_page_shows_the_elements_site_rules_stripped(tmp_path: Path):
     assert [cells(tr)["text"] for tr in line_rows(section)] == [prose, prose.replace("first", "second")]
     legend = [text_of(li) for ul in section.iter("ul") if "legend" in classes(ul) for li in ul]
     assert legend == ["example-news#1 strip, 1 elementrelated-stories rail (div.related)"]
+
+
+def test_jsonl_records_are_sections_and_their_url_finds_the_profile(tmp_path: Path):
+    text = "Subscribe to our newsletter\n\nThe article text is here and it is long enough to be kept as prose.\n"
+    records = tmp_path / "scrapes.jsonl"
+    records.write_text(
+        json.dumps({"text": text, "url": "https://www.coinspeaker.com/a/"}) + "\n" + json.dumps({"id": 2}) + "\n"
+    )
+    code, out, err = explain_html(str(records))
+    assert code == 1 and err == f'cleaner: {records}:2: record has no "text" or "html" string field\n'
+    first, second = sections(parse(out))
+    assert [text_of(s.find("h2")) for s in (first, second)] == [f"{records}:1", f"{records}:2"]
+    profiles = [text_of(li) for ul in first.iter("ul") if "profiles" in classes(ul) for li in ul]
+    assert profiles == ['coinspeaker matched by host www.coinspeaker.com matches "coinspeaker.com"']
