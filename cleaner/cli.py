@@ -279,7 +279,8 @@ def _message(err: Exception) -> str:
 
 
 def _clean_one(job: Job, options: dict):
-    data, html, _ = load(job, Fields())
+    data, html, url = load(job, Fields())  # a JSONL record's url, when --url gives none
+    options = options | {"url": options.get("url") or url}
     return clean_document(data, source="<stdin>" if job.path is None else job.source, html=html, **options)
 
 
@@ -289,37 +290,96 @@ Examples:
   cleaner explain seeds/002_6a35ec191f6cc795.txt
   cleaner explain page.txt --profile none | less -R
   cleaner explain page.txt --format json | jq '.lines[] | select(.kept | not)'
+  cleaner explain page.txt --format html -o page.html   a page to look at
+  cleaner explain my-profiles/samples/ --format html -o review.html
 """
 )
-@click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...", type=click.Path(exists=True, allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write here (atomically; never over an input) instead of stdout.",
+)
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
 @click.option("--url", metavar="URL", callback=_url_option, help="As for clean.")
 @click.option("--no-heuristics", is_flag=True, help="As for clean.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="html: one self-contained page, several inputs and directories too.",
+)
 @_profiles_option
 def explain(
-    file: str, profile: str, url: str | None, no_heuristics: bool, fmt: str, profiles_dirs: tuple[Path, ...]
+    inputs: tuple[str, ...],
+    output: Path | None,
+    profile: str,
+    url: str | None,
+    no_heuristics: bool,
+    fmt: str,
+    profiles_dirs: tuple[Path, ...],
 ) -> None:
     """Show FILE line by line: kept, or removed by which rule and why.
 
     Also shows which profiles matched and by which host or fingerprint, how the
     bytes were decoded, the Unicode fixes applied and where each metadata field
-    came from. Coloured on a terminal, plain when piped.
+    came from. Coloured on a terminal, plain when piped. --format html draws it as
+    a page (struck lines coloured by rule, why on hover), for several inputs or
+    directories too, with each rule's count across them.
     """
     from cleaner import explain as explanation
 
+    if fmt != "html" and (len(inputs) > 1 or (inputs[0] != STDIN and Path(inputs[0]).is_dir())):
+        raise click.UsageError("several inputs or a directory need --format html")
+    if output is not None:
+        _refuse_input_as_output(inputs, output)
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
+    options = {"profile": profile, "url": url, "heuristics": not no_heuristics, "profiles": profiles}
+    if fmt == "html":
+        from cleaner import explain_html
+
+        explained = explain_html.explain_all(inputs, lambda job: _clean_one(job, options))
+        for item in explained:
+            if item.error is not None:
+                click.echo(f"cleaner: {item.source}: {item.error}", err=True)
+        _write_or_echo(explain_html.page(explained), output)
+        sys.exit(EXIT_FAILED if any(item.error is not None for item in explained) else 0)
+    file = inputs[0]
     job = Job(file, None if file == STDIN else Path(file), None)
     try:
-        doc = _clean_one(job, {"profile": profile, "url": url, "heuristics": not no_heuristics, "profiles": profiles})
+        doc = _clean_one(job, options)
     except (CleanerError, OSError) as err:
         click.echo(f"cleaner: {file}: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)
     if fmt == "json":
-        click.echo(json.dumps(explanation.as_dict(doc), ensure_ascii=False, indent=2))
+        _write_or_echo(json.dumps(explanation.as_dict(doc), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        click.echo(explanation.render(doc), nl=False)
+        _write_or_echo(explanation.render(doc, color=False if output else None), output)
+
+
+def _refuse_input_as_output(inputs: Sequence[str], output: Path) -> None:
+    from cleaner.guard import Inputs
+
+    if output.is_dir():
+        raise click.BadParameter(f"{output} is a directory; name a file", param_hint="'-o'")
+    if victim := Inputs(inputs).which(output):
+        raise click.BadParameter(f"{output} is the input {victim}; not overwritten", param_hint="'-o'")
+
+
+def _write_or_echo(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        click.echo(f"cleaner: {output}: {_message(err)}", err=True)
+        sys.exit(EXIT_FAILED)
 
 
 @main.command(
