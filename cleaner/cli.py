@@ -323,7 +323,7 @@ def explain(
     fmt: str,
     profiles_dirs: tuple[Path, ...],
 ) -> None:
-    """Show FILE line by line: kept, or removed by which rule and why.
+    """Show FILE (- for stdin) line by line: kept, or removed by which rule and why.
 
     Also shows which profiles matched and by which host or fingerprint, how the
     bytes were decoded, the Unicode fixes applied and where each metadata field
