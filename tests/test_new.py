@@ -469,3 +469,16 @@ def test_a_teaser_box_inside_the_article_is_dropped_between_its_heading_and_the_
     assert check([out]) == []
     doc = clean(scrape(1), profiles=load_profiles([out.parent]))
     assert (doc.metadata.title, doc.text) == (HEADLINES[1], GAZETTE_ARTICLES[1][3] + "\n")
+
+
+def test_headlines_below_the_article_without_a_heading_are_no_rules(tmp_path: Path):
+    """Without a "Related posts" heading the generic stage removes the other articles'
+    headlines for their place below the article: from one sample, lines of four words or
+    more without separators that only their place marks are no rules (they read as headlines)."""
+    scrapes = [gazette(k).replace("Related posts\n", "") for k in range(2)]
+    data = draft(tmp_path, scrapes[0])
+    named = [t for r in data["rules"] if r["kind"] == "drop_line" for t in r["text"]]
+    assert not set(named) & set(HEADLINES)
+    assert "Name" in named  # a comment form's label: short, its place marks it, kept as a rule
+    doc = clean(scrapes[1].encode(), profiles=load_profiles([tmp_path / "profiles"]))
+    assert (doc.metadata.title, doc.text) == (HEADLINES[1], GAZETTE_ARTICLES[1][3] + "\n")
