@@ -394,12 +394,7 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
         # page rules' metadata and body name the selector after the rule: "site#1 //h1"
         fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}
         fired |= {s.removeprefix("body:").split(" ", 1)[0] for s in doc.steps_of("html") if s.startswith("body:")}
-        # what the sample holds: its bytes as text and, for HTML, the page's text (a snippet
-        # split by tags is not in the raw HTML), the elements the site rules stripped included
-        held = [data.decode("utf-8", "replace"), *(r.text for r in doc.page_removals), doc.text]
-        if "html:trafilatura" in doc.steps:
-            held.append(_page_text(data))
-        outputs.append((_squash("\n".join(held)), _squash(doc.text)))
+        outputs.append(sample_texts(data, doc))
         for ref, printed, why in _unread_dates(profile, doc):
             unread.setdefault(ref, []).append((name, printed, why))
     if not outputs:
@@ -430,6 +425,16 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("expect", None, key, i, None)
             problems.append(Problem(where, spot.line, spot.col, message))
     return problems
+
+
+def sample_texts(data: bytes, doc: Document) -> tuple[str, str]:
+    """What an [expect] snippet is looked for in, whitespace squashed: what the sample holds
+    (its bytes as text and, for HTML, the page's text, as a snippet split by tags is not in
+    the raw HTML, the elements the site rules stripped included) and what cleaning it kept."""
+    held = [data.decode("utf-8", "replace"), *(r.text for r in doc.page_removals), doc.text]
+    if "html:trafilatura" in doc.steps:
+        held.append(_page_text(data))
+    return _squash("\n".join(held)), _squash(doc.text)
 
 
 def _wrong_capture(unread: list[tuple[str, str, str]], samples: int) -> bool:

@@ -8,6 +8,16 @@ A heuristic's suspicion alone is weak for a line found in only one sample (with 
 sample, every line): it becomes a rule only if it is short and does not end like a
 sentence, the shape of a menu, share bar or counter. Prose found once (an article's
 closing appeal, a letter's "To the editor:") is the article's own text, never a rule.
+
+A list of teasers under a "Related posts" heading holds other articles' headlines: a
+`drop_line` of one would take that article's own headline, so the list becomes one cut
+(`cut_after`, or `drop_between` up to the next template line) on its heading, or no rule.
+
+The draft is tried on its samples before it is written: rules that match nothing go, the
+`[expect]` snippets are those the draft keeps and removes, and `generic` stays the site
+default ("metadata") only when the rules remove all that the generic stage removes, short of
+prose found in one sample of several; else it is "full", so that the draft cleans the site's
+other articles no worse than no profile does.
 """
 
 from __future__ import annotations
@@ -31,6 +41,13 @@ MAX_FINGERPRINTS = 3
 METADATA_HEURISTICS = frozenset({"heuristic:byline", "heuristic:date"})
 SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
 MIN_KEEP_WORDS = 8
+# The heuristics that remove the lines of a teaser list under a "Related" heading.
+TEASER_RULES = frozenset({"heuristic:related", "heuristic:footer"})
+MAX_HEADING_WORDS = 8
+# The heuristics that remove a line for its place alone, above or below the article.
+POSITIONAL = frozenset({"heuristic:header", "heuristic:footer"})
+MIN_HEADLINE_WORDS = 4
+SEPARATOR = regex.compile(r"[|·•›»/]|\s[-–—]\s")
 # What a draft says about generic cleaning: the site default, which the drafted rules stand in for.
 GENERIC_NOTE = (
     f'generic = "{GENERIC_DEFAULT}" (the site default): the generic stage removes no line here; the rules below do.'
@@ -62,7 +79,8 @@ def starter_profile(
         return None
     samples = kept
     html = [d for d in docs if "html:trafilatura" in d.steps]
-    if html and len(html) == len(docs):
+    all_html = bool(html) and len(html) == len(docs)
+    if all_html:
         # the lines of HTML samples are those trafilatura extracts, not the markup's
         plain = [clean(s.read_bytes(), profile="none", profiles=profiles, heuristics=False) for s in samples]
         texts = [[line.text.strip() for line in d.lines] for d in plain]
@@ -78,6 +96,9 @@ def starter_profile(
 
         meta_entries, spared = metadata_drafts(["\n".join(lines) for lines in texts])
     spared |= {d.metadata.title for d in docs if d.metadata.title}
+    # other articles' headlines in teaser lists: never a rule, a fingerprint or an expect.drop
+    teasers = _teasers(docs)
+    spared |= {line for found in teasers.values() for items, _ in found for line in items}
     by_heuristic: dict[str, list[str]] = {}
     for doc in docs:
         for removal in doc.removals:
@@ -91,10 +112,12 @@ def starter_profile(
     if len(samples) > 1:
         shared = [line for line in dict.fromkeys(texts[0]) if line and counts[line] == len(samples)]
         shared = [line for line in shared if line not in spared]
-    for lines in by_heuristic.values():
-        lines[:] = [line for line in lines if (counts[line] > 1 or _template_shaped(line)) and line not in spared]
-    suspects = list(dict.fromkeys(shared + [line for lines in by_heuristic.values() for line in lines]))
+    for rule, lines in by_heuristic.items():
+        once = [line for line in lines if counts[line] <= 1]  # one sample's: short, no sentence, no headline
+        once = [line for line in once if _template_shaped(line) and not _headline_shaped(line, rule)]
+        lines[:] = [line for line in lines if (counts[line] > 1 or line in once) and line not in spared]
 
+    suspects = list(dict.fromkeys(shared + [line for lines in by_heuristic.values() for line in lines]))
     fingerprints = _fingerprints(shared or suspects)
     rules = []
     if shared:
@@ -109,23 +132,11 @@ def starter_profile(
         lines = [line for line in lines if line not in shared]
         if lines:
             rules.append(("drop_line", lines, f"suspected by {rule} (review)"))
-    keep = _keep_snippets(docs)
     rel = [os.path.relpath(s.resolve(), out_dir.resolve()) for s in samples]
 
-    comment = (
-        f"Starter profile for {name}, written by `cleaner new`. Review every rule:\n"
-        "delete what is article text, turn varying lines into drop_matching patterns,\n"
-        "add the site's hosts = [...] when scrapes come with URLs,\n"
-        'then run `cleaner check` until it says "no problems".\n' + GENERIC_NOTE
-    )
-    head = {
-        "name": name,
-        "description": f"{name} articles",
-        "fingerprints": fingerprints,
-        "samples": rel,
-        "generic": GENERIC_DEFAULT,
-    }
-    if html and len(html) == len(docs):
+    head: dict = {"name": name, "description": f"{name} articles"}
+    page_entries: list[dict] = []
+    if all_html:
         page_entries, hosts = _page_rules(samples, [d.text for d in docs], docs)
         if page_entries:
             # the line rules see the text the page rules leave: a line the body or a strip
@@ -133,12 +144,176 @@ def starter_profile(
             seen = _lines_after(page_entries, samples)
             rules = [(kind, [line for line in lines if line in seen], why) for kind, lines, why in rules]
             rules = [rule for rule in rules if rule[1]]
-        entries = page_entries + [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
         if hosts:  # after the description, where a profile names its hosts
-            head = {"name": name, "description": head["description"], "hosts": hosts} | head
+            head["hosts"] = hosts
     else:
-        entries = meta_entries + [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
-    return render(head, entries, {"keep": keep, "drop": suspects[:5]}, comment)
+        page_entries = meta_entries
+    dropped = {line for _, lines, _ in rules for line in lines}
+    before, after, cut_at = _teaser_rules(teasers, dropped)
+    # a teaser list's heading is no drop_line: a rule cutting there needs it, and without one
+    # the generic stage needs it to see the list
+    rules = [(kind, [line for line in lines if line not in teasers], why) for kind, lines, why in rules]
+    rules = [rule for rule in rules if rule[1]]
+    lines_entries = [{"kind": kind, "text": lines, "why": why} for kind, lines, why in rules]
+    entries = page_entries + before + lines_entries + after
+    head |= {"fingerprints": fingerprints, "samples": rel, "generic": GENERIC_DEFAULT}
+
+    # tried on its samples: rules that match nothing go, generic is decided, [expect] is what it does
+    note = GENERIC_NOTE
+    trial = _trial(name, head, entries, samples, profiles)
+    if trial is None:  # a draft that does not load: written as drafted, for check to report
+        expect = {"keep": _keep_snippets(docs), "drop": [*cut_at, *suspects][:5]}
+        return render(head, entries, expect, _comment(name, note))
+    entries = [entry for entry, fires in zip(entries, _fired(name, entries, trial), strict=True) if fires]
+    protected = {line for line in counts if len(samples) > 1 and counts[line] == 1 and not _template_shaped(line)}
+    left = _left_over(docs, trial, protected)
+    if left:
+        head["generic"] = "full"
+        note = (
+            f'generic = "full": on its samples the rules below leave {len(left)} line{"s" * (len(left) > 1)} that the'
+            " generic stage removes\n(e.g. "
+            f'"{_short(left[0])}"), so it keeps cleaning; "metadata" once rules cover such lines.'
+        )
+    trial = _trial(name, head, entries, samples, profiles) or []
+    return render(head, entries, _expect(trial, [*cut_at, *suspects]), _comment(name, note))
+
+
+def _comment(name: str, note: str) -> str:
+    return (
+        f"Starter profile for {name}, written by `cleaner new`. Review every rule:\n"
+        "delete what is article text, turn varying lines into drop_matching patterns,\n"
+        "add the site's hosts = [...] when scrapes come with URLs,\n"
+        'then run `cleaner check` until it says "no problems".\n' + note
+    )
+
+
+def _short(line: str, most: int = 40) -> str:
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
+
+
+def _sequence(doc) -> list[tuple[int, str, str | None]]:
+    """The non-blank lines of a cleaned sample in input order: (number, text, the rule that
+    removed it or None when kept)."""
+    found: list[tuple[int, str, str | None]] = [(line.no, line.text.strip(), None) for line in doc.lines]
+    for removal in doc.removals:
+        for k, text in enumerate(removal.text.split("\n")):
+            found.append((removal.lines[0] + k, text.strip(), removal.rule))
+    return sorted((entry for entry in found if entry[1]), key=lambda entry: entry[0])
+
+
+def _teasers(docs) -> dict[str, list[tuple[list[str], list[tuple[str, str | None]]]]]:
+    """Teaser lists: a short heading the generic stage removes as a related-stories heading,
+    and the lines under it it removes as related links or site footer (other articles'
+    headlines). By heading: on each sample that has it, the list's lines and what follows them."""
+    found: dict[str, list[tuple[list[str], list[tuple[str, str | None]]]]] = {}
+    for doc in docs:
+        seq = _sequence(doc)
+        n = 0
+        while n < len(seq):
+            _, heading, rule = seq[n]
+            n += 1
+            if rule != "heuristic:related" or not _template_shaped(heading) or len(heading.split()) > MAX_HEADING_WORDS:
+                continue
+            items = []
+            while n < len(seq) and seq[n][2] in TEASER_RULES:
+                items.append(seq[n][1])
+                n += 1
+            if items:
+                found.setdefault(heading, []).append((items, [(text, why) for _, text, why in seq[n:]]))
+    return found
+
+
+def _teaser_rules(teasers: dict, dropped: set[str]) -> tuple[list[dict], list[dict], list[str]]:
+    """A rule per teaser list's heading that takes the list: `cut_after` where nothing after
+    the heading is article text on any sample, to run after the drop_line rules (`dropped`,
+    the lines they take), else `drop_between` the heading and the line after the list, the
+    same on every sample and one the generic stage removes, to run before them; else none.
+    Those to run before the drop_line rules, those to run after, the headings they cut at."""
+    before, after, headings = [], [], []
+    for heading, found in teasers.items():
+        rests = [[(text, rule) for text, rule in rest if text not in dropped] for _, rest in found]
+        if all(rule is not None for rest in rests for _, rule in rest):
+            why = f'"{heading}" heads a list of other articles\' headlines; nothing after it is article text (review)'
+            after.append({"kind": "cut_after", "text": heading, "why": why})
+            headings.append(heading)
+            continue
+        ends = {rest[0] if rest else None for _, rest in found}
+        end = ends.pop() if len(ends) == 1 else None
+        if end is not None and end[1] is not None:
+            why = f'"{heading}" heads a list of other articles\' headlines, up to "{end[0]}" (review)'
+            start = f"^{regex.escape(heading, literal_spaces=True)}$"
+            stop = f"^{regex.escape(end[0], literal_spaces=True)}$"
+            before.append({"kind": "drop_between", "start": start, "end": stop, "why": why})
+            headings.append(heading)
+    return before, after, headings
+
+
+def _trial(name: str, head: dict, entries: list[dict], samples: list[Path], profiles: Profiles) -> list | None:
+    """The samples (bytes) cleaned with the draft, as `cleaner check` cleans them; None if the
+    draft does not load."""
+    import tempfile
+
+    from cleaner.profiles import load_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, f"{name}.toml")
+        path.write_text(render({k: v for k, v in head.items() if k != "samples"}, entries, {}), encoding="utf-8")
+        profile, _ = load_file(path)
+        if profile is None:
+            return None
+        trying = Profiles(by_name={**profiles.by_name, name: profile}, config_dirs=profiles.config_dirs)
+        return [(s.read_bytes(), clean(s.read_bytes(), profile=name, profiles=trying)) for s in samples]
+
+
+def _fired(name: str, entries: list[dict], trial: list) -> list[bool]:
+    """Whether each drafted rule removes something on some sample."""
+    fired: set[str] = set()
+    for _, doc in trial:
+        fired |= {r.rule for r in doc.removals} | {r.rule for r in doc.page_removals}
+        fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}
+        fired |= {s.removeprefix("body:").split(" ", 1)[0] for s in doc.steps_of("html") if s.startswith("body:")}
+    return [f"{name}#{i + 1}" in fired for i in range(len(entries))]
+
+
+def _left_over(docs, trial: list, protected: set[str]) -> list[str]:
+    """The lines the generic stage alone removes from the samples that the draft keeps
+    (with generic cleaning as "metadata"), short of the `protected` ones."""
+    left: list[str] = []
+    for doc, (_, tried) in zip(docs, trial, strict=True):
+        alone = {line.strip() for line in doc.text.split("\n")}
+        for line in tried.text.split("\n"):
+            if line.strip() and line.strip() not in alone and line.strip() not in protected:
+                left.append(line.strip())
+    return list(dict.fromkeys(left))
+
+
+def _expect(trial: list, candidates: list[str]) -> dict[str, list[str]]:
+    """What `check` will find: the start of the first paragraph of prose the draft keeps in
+    each sample, and up to five lines it removes from them, none a part of a line it keeps."""
+    from cleaner.check import sample_texts
+
+    seen = [sample_texts(data, doc) for data, doc in trial]
+    keep = [
+        snippet
+        for snippet in _keep_snippets([doc for _, doc in trial])
+        if all(_squash(snippet) in out for held, out in seen if _squash(snippet) in held)
+    ]
+    drop: list[str] = []
+    for line in dict.fromkeys(candidates):
+        squashed = _squash(line)
+        if (
+            len(drop) < 5
+            and squashed
+            and any(squashed in held for held, _ in seen)
+            and not any(squashed in out for _, out in seen)
+            and not any(_squash(k) in squashed or squashed in _squash(k) for k in keep)
+        ):
+            drop.append(line)
+    return {"keep": keep, "drop": drop}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _lines_after(page_entries: list[dict], samples: list[Path]) -> set[str]:
@@ -195,6 +370,13 @@ def _template_shaped(line: str) -> bool:
     share bar or counter, which one sample may show as boilerplate; prose it may not."""
     info = describe(0, line)
     return info.chars < TUNING.length_low and not info.sentence
+
+
+def _headline_shaped(line: str, rule: str) -> bool:
+    """A line only its place marks (`rule` a positional heuristic), of MIN_HEADLINE_WORDS
+    words or more and no separators: a headline (another article's, in a teaser list) or a
+    caption rather than a menu; one sample cannot tell it is the site's."""
+    return rule in POSITIONAL and len(line.split()) >= MIN_HEADLINE_WORDS and not SEPARATOR.search(line)
 
 
 def _fingerprints(lines: list[str]) -> list[str]:
