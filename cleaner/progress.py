@@ -14,10 +14,13 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import IO, NamedTuple
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, NamedTuple
 
-from cleaner.guard import Inputs
-from cleaner.inputs import Job, is_jsonl
+from cleaner.inputs import STDIN, Job, is_jsonl, walk
+
+if TYPE_CHECKING:
+    from cleaner.guard import Inputs
 
 REFRESH = 0.25  # seconds between redraws
 
@@ -53,7 +56,7 @@ class Progress:
 
         def walk() -> None:
             try:
-                self.total = Total.of(Inputs(inputs))
+                self.total = measure(inputs)
             except Exception:  # no total, no ETA: the run goes on
                 pass
 
@@ -113,6 +116,23 @@ class Progress:
             self.stream.flush()
 
 
+def measure(inputs: Sequence[str]) -> Total:
+    """What the inputs come to, as the protecting walk finds it (Total.of), but keeping no
+    list of files: memory stays flat whatever the size of the directory."""
+    files = size = 0
+    jsonl = False
+    for raw in inputs:
+        if raw == STDIN:
+            return Total(None, None)
+        path = Path(raw)
+        for found in walk(path) if path.is_dir() else [path]:
+            if isinstance(found, Path):
+                files += 1
+                jsonl = jsonl or is_jsonl(found)
+                size += _regular_size(found)
+    return Total(None if jsonl else files, size)
+
+
 def stored_size(job: Job) -> int:
     """The bytes of input a job stands for: its record's share of a JSONL file, stdin's
     bytes, a regular file's size."""
@@ -120,10 +140,12 @@ def stored_size(job: Job) -> int:
         return job.size
     if job.data is not None:
         return len(job.data)
-    if job.path is None:
-        return 0
+    return 0 if job.path is None else _regular_size(job.path)
+
+
+def _regular_size(path: Path) -> int:
     try:
-        info = job.path.stat()
+        info = path.stat()
     except OSError:
         return 0
     return info.st_size if stat.S_ISREG(info.st_mode) else 0

@@ -8,14 +8,16 @@ import gzip
 import io
 import itertools
 import json
+import time
 import types
 
 import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
+from cleaner.guard import Inputs
 from cleaner.inputs import Job
-from cleaner.progress import Progress, Total, clock
+from cleaner.progress import Progress, Total, clock, measure
 from tests.conftest import SEEDS
 
 CLEAR = "\r\x1b[K"
@@ -172,6 +174,28 @@ def test_line_before_the_total_is_known_then_after():
         "2 files  6.0/12.0 MB  50%  0.3 MB/s  1 errors  ETA 0:20\x1b[K",
     ]
     assert (progress.done, progress.failed) == (1, 1)
+
+
+def test_the_background_walk_finds_what_the_protecting_walk_finds(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.html").write_text("x" * 300)
+    (tmp_path / "a" / "b" / "two.txt.gz").write_bytes(b"y" * 200)
+    (tmp_path / "a" / ".hidden").write_text("z" * 50)
+    (tmp_path / "c.jsonl").write_text("{}\n" * 9)
+    for inputs, expected in (
+        ([str(tmp_path / "a")], Total(2, 500)),
+        ([str(tmp_path / "a"), str(tmp_path / "c.jsonl")], Total(None, 527)),  # records: not counted ahead
+        ([str(tmp_path / "a"), "-"], Total(None, None)),
+    ):
+        assert measure(inputs)[1] == Total.of(Inputs(inputs)).size
+        assert measure(inputs) == (expected if expected.size is not None else Total(None, None))
+    progress = Progress(enabled=True, stream=io.StringIO())
+    progress.measure([str(tmp_path / "a")])  # in a thread, as a run does it
+    for _ in range(500):
+        if progress.total is not None:
+            break
+        time.sleep(0.01)
+    assert progress.total == Total(2, 500)
 
 
 def test_eta_in_hours():
