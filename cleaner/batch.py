@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cleaner.guard import Inputs, hold_lock, identity, release_lock, same_file, take_over
-from cleaner.inputs import STDIN, Job, UsageError, is_jsonl, plan
+from cleaner.inputs import STDIN, Job, UsageError, plan
 from cleaner.outputs import ErrorLog, SharedOutput, remove_stale_temps, write_atomic
 from cleaner.profiles import Profiles
-from cleaner.progress import Progress
+from cleaner.progress import Progress, Total
 from cleaner.report import as_text
 from cleaner.runner import Result, Settings, _source
 
@@ -53,7 +53,7 @@ class Batch:
     guarded: Inputs
     errors_file: Path | None
     profiles: Profiles
-    total: int | None  # inputs to expect, when known (for the ETA)
+    total: Total | None  # what the inputs come to, for the ETA; None: not walked yet
 
     @classmethod
     def prepare(
@@ -94,6 +94,7 @@ class Batch:
     ) -> Summary:
         """Clean every job with `results_of` (the local pool or Dask), write each result,
         report each error through `say`. Locks the output first."""
+        self._progress = progress  # --resume: what it passes over counts as done
         lock, sink = self._open_output()
         self._lock = lock
         # stdin is this process's: a worker process would read an empty one
@@ -115,18 +116,19 @@ class Batch:
     ) -> Summary:
         jobs = self.jobs  # on --resume of a shared output, those done are passed over (_skip_done)
         if self.resume and sink is None:
-            jobs = (job for job in jobs if job.out is None or not job.out.exists())
+            jobs = (job for job in jobs if job.out is None or not job.out.exists() or progress.skip(job))
         # errors of the resumed part are kept (up to its last checkpoint); a mirrored run
         # re-runs every input without an output, so its failures are listed anew
         errors = ErrorLog(self.errors_file, keep=sink.errors_bytes if sink is not None else 0)
         stopped = None
+        say = _over(progress, say)
         results = results_of(jobs)
         try:
             for result in results:
                 lost = self._deliver(result, sink, errors, say)
                 if sink is not None:
                     self._checkpoint(sink, lost, errors)
-                progress.update(result.size, failed=lost)
+                progress.update(result.job, failed=lost)
         except KeyboardInterrupt:
             stopped = "interrupted"
         except BrokenPipeError:
@@ -175,6 +177,8 @@ class Batch:
             job = next(self.jobs, None)
             if job is None:
                 raise UsageError(f"{changed}there are fewer than the {done} it had done{again}")
+            if self._progress is not None:
+                self._progress.skip(job)
             if as_text(_source(job)) == expected:
                 expected = next(recorded, None)
                 continue
@@ -221,6 +225,7 @@ class Batch:
             raise
 
     _lock: int | None = None
+    _progress: Progress | None = None
 
     def _check_lock(self) -> None:
         """Stop if the lock file this run holds is no longer the one at its path (removed or
@@ -304,6 +309,16 @@ def _refuse_strangers(shared: Path) -> None:
         )
 
 
+def _over(progress: Progress, say: Callable[[str], None]) -> Callable[[str], None]:
+    """`say` on a line of its own: the progress line is cleared first (drawn again with the next result)."""
+
+    def said(message: str) -> None:
+        progress.clear()
+        say(message)
+
+    return said
+
+
 def _with_stdin(job: Job) -> Job:
     import dataclasses
     import sys
@@ -311,15 +326,15 @@ def _with_stdin(job: Job) -> Job:
     return dataclasses.replace(job, data=sys.stdin.buffer.read())
 
 
-def _expected(inputs: tuple[str, ...], guarded: Inputs) -> int | None:
-    """How many inputs to expect, for the ETA: the files the protecting walk found; None for
-    JSONL records, or for a directory cleaned to stdout (not walked twice for an ETA)."""
-    paths = [Path(i) for i in inputs if i != STDIN]
-    if any(is_jsonl(p) for p in paths):
+def _expected(inputs: tuple[str, ...], guarded: Inputs) -> Total | None:
+    """What the inputs come to, for the ETA: from the protecting walk when there was one, or
+    from the named files; None for a directory not walked (cleaned to stdout: the progress
+    walks it in the background, and only on a terminal)."""
+    if guarded.count:
+        return Total.of(guarded)
+    if any(i != STDIN and Path(i).is_dir() for i in inputs):
         return None
-    if guarded.dirs:
-        return len(guarded.files) + inputs.count(STDIN)
-    return None if any(p.is_dir() for p in paths) else len(inputs)
+    return Total.of(Inputs(inputs))
 
 
 def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None) -> None:

@@ -208,7 +208,7 @@ def clean(
         batch = Batch.prepare(inputs, output, settings, profiles, resume, errors_file)
     except UsageError as err:
         raise click.UsageError(str(err)) from None
-    workers = workers if batch.total != 1 else 1
+    workers = 1 if batch.total is not None and batch.total.files == 1 else workers
     connection = _dask_connect(workers, scheduler, quiet) if engine == "dask" else None  # before any output exists
 
     def results_of(jobs: Iterator[Job]) -> Iterator[Result]:
@@ -218,7 +218,9 @@ def clean(
             return dask_engine.run(jobs, settings, profiles, connection)
         return run(jobs, settings, workers, profiles)
 
-    progress = Progress(enabled=not quiet and sys.stderr.isatty(), total=batch.total)
+    progress = Progress(enabled=not quiet and _show_progress(), total=batch.total)
+    if progress.enabled and batch.total is None:
+        progress.measure(inputs)  # a directory to stdout: its total comes from a walk in the background
     try:
         summary = batch.run(results_of, progress, say=lambda message: click.echo(f"cleaner: {message}", err=True))
     except UsageError as err:  # found on opening the output: locked, or --resume of another run
@@ -241,6 +243,12 @@ def clean(
         earlier = f" ({summary.earlier_failed} before resuming)" if summary.earlier_failed else ""
         click.echo(f"cleaner: {summary.cleaned} cleaned, {failed} failed{earlier}{where}", err=True)
     sys.exit(EXIT_FAILED if failed else 0)
+
+
+def _show_progress() -> bool:
+    """Progress is drawn on a terminal; CLEANER_PROGRESS=1 draws it anywhere, =0 nowhere."""
+    forced = os.environ.get("CLEANER_PROGRESS", "")
+    return forced == "1" if forced in ("0", "1") else sys.stderr.isatty()
 
 
 def _quiet_exit_on_broken_pipe() -> None:

@@ -8,11 +8,12 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cleaner.inputs import STDIN, UsageError, walk
+from cleaner.inputs import STDIN, UsageError, is_jsonl, walk
 
 if TYPE_CHECKING:
     from cleaner.profiles import Profiles
@@ -29,9 +30,12 @@ class Inputs:
         self.visited: set[tuple[int, int]] = set()  # every input directory, symlinked ones too
         self._listing = hashlib.sha256()  # every input file's name, in order: what --resume must find again
         self.count = 0
+        self.size: int | None = 0  # bytes of the input files as stored, for progress; None with stdin
+        self.jsonl = False  # a JSONL file among them: its records are not counted before the run
         for raw in inputs:
             if raw == STDIN:
                 self._list(raw)
+                self.size = None
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -52,10 +56,13 @@ class Inputs:
     def _add_all(self, paths: Iterable[Path]) -> None:
         for path in paths:
             self._list(str(path))
+            self.jsonl = self.jsonl or is_jsonl(path)
             try:
                 info = path.stat()
             except OSError:
                 continue  # cannot be read, so cannot be an output's victim either; the run reports it
+            if self.size is not None and stat.S_ISREG(info.st_mode):
+                self.size += info.st_size
             self.files.setdefault((info.st_dev, info.st_ino), str(path))
 
     def which(self, path: Path) -> str | None:

@@ -42,6 +42,8 @@ class Job:
     record: dict[str, Any] | None = field(default=None, compare=False)  # a JSONL input record
     data: bytes | None = field(default=None, compare=False, repr=False)  # stdin, read by the main process
     error: str | None = None  # known before any work: unreadable directory, symlink loop, bad JSON
+    # a JSONL record's share of its file in bytes as stored (compressed for .gz), for progress
+    size: int | None = field(default=None, compare=False)
 
 
 def is_jsonl(path: Path | None) -> TypeGuard[Path]:
@@ -182,40 +184,62 @@ class Names:
 
 def records(path: Path) -> Iterator[Job]:
     """One job per line of a JSONL file, read lazily; a line that is not a JSON object
-    becomes a job carrying its error."""
+    becomes a job carrying its error. Each job's size is the bytes of the file read for it
+    (compressed bytes for .gz), so that progress can tell how far into the file the run is."""
     if path.name.lower().endswith(".gz"):
         import gzip  # only for .gz: start-up matters for `cleaner clean -`
 
-        opener: Callable[..., Any] = gzip.open  # both give text lines here ("rt")
+        opener: Callable[..., Any] = gzip.open
     else:
         opener = open
+    read = 0
     try:
-        with opener(path, "rt", encoding="utf-8", errors="replace", newline="\n") as lines:
-            yield from record_jobs(lines, str(path), path)
+        with opener(path, "rb") as stream:
+            stored = getattr(stream, "fileobj", stream)  # under a GzipFile, the compressed file
+            # lines end at \n only (as JSONL says); decoded one by one, which for UTF-8 is the
+            # same as decoding the whole stream
+            lines = (line.decode("utf-8", "replace") for line in stream)
+            for job in record_jobs(lines, str(path), path, stored.tell):
+                read += job.size or 0
+                yield job
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
-        yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}")
+        try:
+            left = max(path.stat().st_size - read, 0)
+        except OSError:
+            left = 0
+        yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}", size=left)
 
 
-def record_jobs(lines: Iterable[str], name: str, path: Path | None) -> Iterator[Job]:
-    """The jobs of JSONL lines read from `name` (also by the Dask engine, through fsspec)."""
+def record_jobs(
+    lines: Iterable[str], name: str, path: Path | None, position: Callable[[], int] | None = None
+) -> Iterator[Job]:
+    """The jobs of JSONL lines read from `name` (also by the Dask engine, through fsspec).
+    `position`, when given, tells how far the file is read after each line: each job's
+    size is what was read for it (blank lines count with the next record)."""
+    done = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         source = f"{name}:{number}"
+        size = None
+        if position is not None:
+            at = position()
+            size, done = at - done, at
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:  # some messages end in "at" ("Invalid control character at")
-            yield Job(source, path, None, error=f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}")
+            msg = f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}"
+            yield Job(source, path, None, error=msg, size=size)
             continue
         except RecursionError:
-            yield Job(source, path, None, error="not JSON this program can read: nested too deeply")
+            yield Job(source, path, None, error="not JSON this program can read: nested too deeply", size=size)
             continue
         if "\\ud" in line or "\\uD" in line:
             record = _without_lone_surrogates(record)
         if not isinstance(record, dict):
-            yield Job(source, path, None, error="a JSONL record must be an object")
+            yield Job(source, path, None, error="a JSONL record must be an object", size=size)
             continue
-        yield Job(source, path, None, record=record)
+        yield Job(source, path, None, record=record, size=size)
 
 
 def _without_lone_surrogates(record: Any) -> Any:

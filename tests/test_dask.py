@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -210,3 +211,28 @@ def test_big_inputs_give_no_large_graph_warning(tmp_path: Path, scheduler: str):
     assert not [w for w in caught if "large graph" in str(w.message)]
     run("clean", str(corpus), "-o", str(tmp_path / "ref"), "-j", "1")
     assert tree(tmp_path / "out") == tree(tmp_path / "ref")
+
+
+def test_progress_is_the_local_engines(tmp_path: Path, scheduler: str, monkeypatch):
+    """Progress forced on, with a clock that gives 0, 1, 2 ... seconds: the same lines from
+    both engines, for a directory and for JSONL."""
+    import itertools
+    import types
+
+    monkeypatch.setenv("CLEANER_PROGRESS", "1")
+    monkeypatch.setattr("cleaner.progress.background", lambda work: work())
+    corpus = scrapes(tmp_path / "in")
+    records = tmp_path / "in.jsonl"
+    records.write_text("".join(json.dumps({"text": p.read_text()}) + "\n" for p in sorted(corpus.iterdir())))
+    for inputs in ([str(corpus)], [str(records)]):
+        drawn = []
+        for engine_args in (["-j", "1"], ["--engine", "dask", "--scheduler", scheduler]):
+            ticks = itertools.count()
+            monkeypatch.setattr(
+                "cleaner.progress.time", types.SimpleNamespace(monotonic=lambda t=ticks: float(next(t)))
+            )
+            result = run("clean", *inputs, "--format", "jsonl", *engine_args)
+            assert result.exit_code == 0, result.output
+            drawn.append(re.sub(r"cleaner: Dask scheduler .*\n", "", result.stderr))  # said before the run
+        assert drawn[0] == drawn[1]
+        assert drawn[0].count("\r") == len(SEEDS) + 2 and "ETA 0:00\x1b[K\r\x1b[K" in drawn[0]
