@@ -16,6 +16,7 @@ import click
 
 from cleaner import __version__
 from cleaner.batch import Batch
+from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
 from cleaner.outputs import write_atomic
@@ -23,7 +24,6 @@ from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS
-from cleaner.rules.base import RULE_BUDGET
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 from cleaner.urls import url_problem

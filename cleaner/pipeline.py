@@ -7,16 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.document import RULE_BUDGET, Context, Document
 from cleaner.errors import InputError
 from cleaner.profiles import Profiles, load_profiles
-from cleaner.rules.base import RULE_BUDGET
 from cleaner.stages import decode, heuristics, html, metadata, normalise, profile, unicode
 from cleaner.urls import url_problem
 
 if TYPE_CHECKING:
-    from cleaner.context import Stage
+    from cleaner.document import Stage
 
 STAGES: tuple[Stage, ...] = (
     decode.run,

@@ -61,7 +61,7 @@ def starter_profile(
     if not kept:
         return None
     samples = kept
-    html = [d for d in docs if "html:trafilatura" in d.steps]
+    html = [d for d in docs if d.extracted_by is not None]
     if html and len(html) == len(docs):
         # the lines of HTML samples are those trafilatura extracts, not the markup's
         plain = [clean(s.read_bytes(), profile="none", profiles=profiles, heuristics=False) for s in samples]

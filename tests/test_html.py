@@ -71,6 +71,7 @@ def test_declared_charset():
 def test_html_is_extracted_and_cleaned_with_the_site_profile():
     doc = clean(PAGE.format(charset="iso-8859-1").encode("iso-8859-1"))
     assert doc.steps[:2] == ("decode:iso8859-1 (declared)", "html:trafilatura")
+    assert (doc.extracted_by, doc.html, doc.raw) == ("trafilatura", None, None)
     assert doc.text == (
         "The harbour reopened on Monday after three days of storms kept the fishing fleet in port.\n\n"
         "Fishermen said the catch was smaller than usual but prices were high, and the café on the quay was full.\n"
@@ -215,3 +216,8 @@ def test_a_full_main_extraction_is_not_repeated(monkeypatch):
     )
     text, _, _, _ = html.extract(long_page, None)
     assert calls == [True] and len(text) >= html.RESCUE_BELOW
+
+
+def test_a_text_scrape_has_no_html_state():
+    doc = clean("The harbour reopened on Monday after three days of storms.\n", profile="none")
+    assert (doc.extracted_by, doc.html, doc.body_rule, doc.standfirst, doc.timeouts) == (None, None, None, 0, ())

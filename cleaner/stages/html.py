@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
-from cleaner.context import Context
-from cleaner.document import Document, Line
+from cleaner.document import Context, Document, Line
 from cleaner.errors import MissingDependency
 from cleaner.stages.html_parse import fix_surrogates, parse
 
@@ -227,9 +226,9 @@ def extract(
 
 
 def run(doc: Document, ctx: Context) -> Document:
-    if not isinstance(doc.raw, str):
+    if doc.html is None:
         return doc
-    page, repaired = fix_surrogates(doc.raw)
+    page, repaired = fix_surrogates(doc.html)
     text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget)
     origin = meta.pop("origin", {})
     filled = doc.metadata.fill(**meta)
@@ -238,14 +237,21 @@ def run(doc: Document, ctx: Context) -> Document:
     )
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
+    body_rule = ruled.body_rule if ruled else None
+    timeouts = tuple(ruled.timeouts) if ruled else ()
     return doc.replace(
         lines=tuple(lines[:-1]),
-        raw=None,
+        html=None,
+        extracted_by="trafilatura",
+        body_rule=body_rule,
+        standfirst=lead,
+        timeouts=doc.timeouts + timeouts,
         metadata=filled,
+        # the log of the same, for the JSON record and explain
         steps=doc.steps
         + (("ftfy:fix_surrogates",) if repaired else ())
-        + ((f"html:body:{ruled.body_rule}",) if ruled and ruled.body_rule else ())
-        + tuple(f"timeout:{ref}" for ref in (ruled.timeouts if ruled else ()))
+        + ((f"html:body:{' '.join(body_rule)}",) if body_rule else ())
+        + tuple(f"timeout:{ref}" for ref in timeouts)
         + ("html:trafilatura",)
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),
