@@ -130,6 +130,11 @@ def main() -> None:
 )
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
 @click.option(
+    "--fast",
+    is_flag=True,
+    help="HTML: trafilatura's fast mode, its fallback extractors only for pages it nearly empties.",
+)
+@click.option(
     "--rule-budget",
     type=click.FloatRange(min=0, min_open=True),
     default=RULE_BUDGET,
@@ -177,6 +182,7 @@ def clean(
     profile: str,
     url: str | None,
     no_heuristics: bool,
+    fast: bool,
     rule_budget: float,
     workers: int,
     resume: bool,
@@ -203,7 +209,7 @@ def clean(
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     fields = Fields(text_field, html_field, url_field)
-    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget)
+    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget, fast)
     try:
         batch = Batch.prepare(inputs, output, settings, profiles, resume, errors_file)
     except UsageError as err:
@@ -295,10 +301,17 @@ Examples:
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
 @click.option("--url", metavar="URL", callback=_url_option, help="As for clean.")
 @click.option("--no-heuristics", is_flag=True, help="As for clean.")
+@click.option("--fast", is_flag=True, help="As for clean.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_profiles_option
 def explain(
-    file: str, profile: str, url: str | None, no_heuristics: bool, fmt: str, profiles_dirs: tuple[Path, ...]
+    file: str,
+    profile: str,
+    url: str | None,
+    no_heuristics: bool,
+    fast: bool,
+    fmt: str,
+    profiles_dirs: tuple[Path, ...],
 ) -> None:
     """Show FILE line by line: kept, or removed by which rule and why.
 
@@ -312,7 +325,8 @@ def explain(
     _check_profile_name(profiles, profile)
     job = Job(file, None if file == STDIN else Path(file), None)
     try:
-        doc = _clean_one(job, {"profile": profile, "url": url, "heuristics": not no_heuristics, "profiles": profiles})
+        options = {"profile": profile, "url": url, "heuristics": not no_heuristics, "fast": fast, "profiles": profiles}
+        doc = _clean_one(job, options)
     except (CleanerError, OSError) as err:
         click.echo(f"cleaner: {file}: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)

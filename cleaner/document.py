@@ -155,6 +155,7 @@ class Context(NamedTuple):
     heuristics: bool = True
     html: bool | None = None  # None: recognise HTML by its content
     rule_budget: float = RULE_BUDGET  # seconds each profile rule may take on one document
+    fast: bool = False  # HTML: trafilatura's fast mode, its fallbacks only for a nearly empty extraction
 
 
 if TYPE_CHECKING:

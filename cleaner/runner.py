@@ -41,6 +41,7 @@ class Settings:
     profiles_dirs: tuple[Path, ...] = ()
     fields: Fields = field(default_factory=Fields)
     rule_budget: float = RULE_BUDGET
+    fast: bool = False
 
 
 class Result(NamedTuple):
@@ -102,6 +103,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             html=html,
             profiles=profiles,
             rule_budget=s.rule_budget,
+            fast=s.fast,
         )
         if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
             kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
