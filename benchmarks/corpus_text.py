@@ -26,8 +26,7 @@ import time
 from pathlib import Path
 
 import cleaner
-from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.document import Context, Document
 from cleaner.heuristics.apply import apply
 from cleaner.model import predict
 from cleaner.model import stage as model_stage

@@ -393,7 +393,7 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
         fired |= {r.rule for r in doc.removals} | {r.rule for r in doc.page_removals}
         # page rules' metadata and body name the selector after the rule: "site#1 //h1"
         fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}
-        fired |= {s.removeprefix("body:").split(" ", 1)[0] for s in doc.steps_of("html") if s.startswith("body:")}
+        fired |= {doc.body_rule[0]} if doc.body_rule else set()
         outputs.append(sample_texts(data, doc))
         for ref, printed, why in _unread_dates(profile, doc):
             unread.setdefault(ref, []).append((name, printed, why))
@@ -432,7 +432,7 @@ def sample_texts(data: bytes, doc: Document) -> tuple[str, str]:
     (its bytes as text and, for HTML, the page's text, as a snippet split by tags is not in
     the raw HTML, the elements the site rules stripped included) and what cleaning it kept."""
     held = [data.decode("utf-8", "replace"), *(r.text for r in doc.page_removals), doc.text]
-    if "html:trafilatura" in doc.steps:
+    if doc.extracted_by is not None:
         held.append(_page_text(data))
     return _squash("\n".join(held)), _squash(doc.text)
 

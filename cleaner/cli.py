@@ -16,6 +16,7 @@ import click
 
 from cleaner import __version__
 from cleaner.batch import Batch
+from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
 from cleaner.outputs import write_atomic
@@ -23,7 +24,6 @@ from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS
-from cleaner.rules.base import RULE_BUDGET
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 from cleaner.urls import url_problem
@@ -130,6 +130,11 @@ def main() -> None:
 )
 @click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
 @click.option(
+    "--fast",
+    is_flag=True,
+    help="HTML: trafilatura's fast mode, its fallback extractors only for pages it nearly empties.",
+)
+@click.option(
     "--rule-budget",
     type=click.FloatRange(min=0, min_open=True),
     default=RULE_BUDGET,
@@ -177,6 +182,7 @@ def clean(
     profile: str,
     url: str | None,
     no_heuristics: bool,
+    fast: bool,
     rule_budget: float,
     workers: int,
     resume: bool,
@@ -203,7 +209,7 @@ def clean(
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     fields = Fields(text_field, html_field, url_field)
-    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget)
+    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget, fast)
     try:
         batch = Batch.prepare(inputs, output, settings, profiles, resume, errors_file)
     except UsageError as err:
@@ -313,6 +319,7 @@ Examples:
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
 @click.option("--url", metavar="URL", callback=_url_option, help="As for clean.")
 @click.option("--no-heuristics", is_flag=True, help="As for clean.")
+@click.option("--fast", is_flag=True, help="As for clean.")
 @click.option(
     "--format",
     "fmt",
@@ -328,6 +335,7 @@ def explain(
     profile: str,
     url: str | None,
     no_heuristics: bool,
+    fast: bool,
     fmt: str,
     profiles_dirs: tuple[Path, ...],
 ) -> None:
@@ -347,7 +355,7 @@ def explain(
         _refuse_input_as_output(inputs, output)
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
-    options = {"profile": profile, "url": url, "heuristics": not no_heuristics, "profiles": profiles}
+    options = {"profile": profile, "url": url, "heuristics": not no_heuristics, "fast": fast, "profiles": profiles}
     if fmt == "html":
         from cleaner import explain_html
 

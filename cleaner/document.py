@@ -1,10 +1,22 @@
-"""The one type every stage takes and returns: a Document with its provenance."""
+"""The data that flows through the stages: every stage takes the run's Context and a
+Document, and returns a new Document with what it did recorded on it.
+
+A Document carries its text (`lines`), its metadata and provenance, and typed fields the
+stages set for the stages after them (`html`, `extracted_by`, `body_rule`, `standfirst`,
+`timeouts`); `steps` is the human-readable log of the same, for the JSON record and
+`explain`, never read back to decide anything.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from cleaner.profiles import Profiles
 
 # Metadata fields, in output order. Names follow trafilatura's where it has one.
 META_FIELDS = ("title", "author", "date", "sitename", "url", "categories", "tags", "reading_time")
@@ -13,6 +25,9 @@ INT_FIELDS = frozenset({"reading_time"})
 
 # Bullet items are rendered as "- item"; the renderer keeps consecutive items together.
 LIST_ITEM_PREFIX = "- "
+
+# Seconds a profile rule may take on one document (cleaner.rules.base enforces it)
+RULE_BUDGET = 2.0
 
 
 class Line(NamedTuple):
@@ -112,6 +127,18 @@ class Document:
     # the caller turned the heuristics off, so at most the headline is taken as title)
     generic: tuple[str, str | None] = ("full", None)
     raw: bytes | str | None = field(default=None, repr=False)  # the input, until decoded
+    # The decoded page when the input is HTML, until the html stage extracts its text
+    html: str | None = field(default=None, repr=False)
+    # What made `lines` from an HTML page ("trafilatura"); None: the input was a text scrape
+    extracted_by: str | None = None
+    # The site rule and selector that chose the article's element: ("example#1", "//article")
+    body_rule: tuple[str, str] | None = None
+    # How many of the first lines are the standfirst the extractor had left out, put back
+    standfirst: int = 0
+    # The profile rules that ran past their budget (their removals not made), in order
+    timeouts: tuple[str, ...] = ()
+    # Directives of matched site configs that cleaner does not apply: (config file, which and where)
+    ignored: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -148,6 +175,23 @@ class Document:
         kept = tuple(line for i, line in enumerate(self.lines) if i not in drop)
         removals = self.removals + tuple(dict.fromkeys(drop.values()))
         return self.replace(lines=kept, removals=removals)
+
+
+class Context(NamedTuple):
+    """What every stage receives besides the document: the run's settings, fixed for a run."""
+
+    profiles: Profiles
+    profile: str = "auto"  # "auto", "none" or a profile name
+    url: str | None = None
+    heuristics: bool = True
+    html: bool | None = None  # None: recognise HTML by its content
+    rule_budget: float = RULE_BUDGET  # seconds each profile rule may take on one document
+    fast: bool = False  # HTML: trafilatura's fast mode, its fallbacks only for a nearly empty extraction
+
+
+if TYPE_CHECKING:
+    # Every stage: `run(doc, ctx) -> Document`, a new Document, the old one untouched.
+    Stage = Callable[[Document, Context], Document]
 
 
 def is_list_item(text: str) -> bool:

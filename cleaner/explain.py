@@ -57,7 +57,7 @@ def as_dict(doc: Document) -> dict[str, Any]:
 
 def body_rule(doc: Document) -> str | None:
     """The site rule and selector that chose the article's element ("example#1 //article")."""
-    return next((s.removeprefix("html:body:") for s in doc.steps if s.startswith("html:body:")), None)
+    return " ".join(doc.body_rule) if doc.body_rule else None
 
 
 SNIPPET = 100  # characters of a stripped element's text that explain shows
@@ -97,17 +97,17 @@ def render(doc: Document, color: bool | None = None) -> str:
     else:
         out.append("profile: none matched")
     out.append(f"generic cleaning: {generic_line(doc)}")
-    out += [f"site config {s.split(': ', 1)[0]}: not applied: {s.split(': ', 1)[1]}" for s in doc.steps_of("ignored")]
+    out += [f"site config {config}: not applied: {what}" for config, what in doc.ignored]
     decoding = doc.steps_of("decode")
     fixes = doc.steps_of("ftfy")
     out.append(f"decoded as: {', '.join(decoding) or 'text (already decoded)'}")
     out.append(f"unicode fixes: {', '.join(fixes) or 'none'}")
     out += [f"unicode: {step}" for step in doc.steps_of("unicode")]
-    if "html:trafilatura" in doc.steps:
-        lead = next((int(s.rsplit(":", 1)[1]) for s in doc.steps if s.startswith("html:standfirst:")), 0)
+    if doc.extracted_by is not None:
+        lead = doc.standfirst
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
         out += page_lines(doc)
-        out.append(f"html: main text by trafilatura{added}")
+        out.append(f"html: main text by {doc.extracted_by}{added}")
     sources, notes = dict(doc.meta_sources), dict(doc.meta_notes)
     for name, value in doc.metadata.as_dict().items():
         if value not in (None, []) or name in notes:

@@ -189,6 +189,7 @@ OPTION_NAMES = {
     "profiles_dirs": "--profiles-dir",
     "fields": "--text-field/--html-field/--url-field",
     "rule_budget": "--rule-budget",
+    "fast": "--fast",
 }
 
 

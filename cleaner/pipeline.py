@@ -7,16 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.document import RULE_BUDGET, Context, Document
 from cleaner.errors import InputError
 from cleaner.profiles import Profiles, load_profiles
-from cleaner.rules.base import RULE_BUDGET
 from cleaner.stages import decode, heuristics, html, metadata, normalise, profile, unicode
 from cleaner.urls import url_problem
 
 if TYPE_CHECKING:
-    from cleaner.context import Stage
+    from cleaner.document import Stage
 
 STAGES: tuple[Stage, ...] = (
     decode.run,
@@ -45,6 +43,7 @@ def clean(
     profiles: Profiles | None = None,
     profiles_dir: Sequence[str | Path] = (),
     rule_budget: float = RULE_BUDGET,
+    fast: bool = False,
 ) -> Document:
     """Clean one scrape (text or bytes in any charset) into a Document.
 
@@ -54,6 +53,8 @@ def clean(
     otherwise the built-in ones are used, plus any in `profiles_dir`. A profile rule
     whose regex searches take more than `rule_budget` seconds on the document in all
     (or 0.5 s in one search) is stopped and named in `steps` as "timeout:<rule>".
+    `fast` runs trafilatura's fast mode on HTML, its fallback extractors only for a page
+    whose main text comes out nearly empty: a little less time, a little lower F1.
     """
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
@@ -70,7 +71,13 @@ def clean(
     if profiles is None:
         profiles = load_profiles(profiles_dir) if profiles_dir else builtin_profiles()
     ctx = Context(
-        profiles=profiles, profile=profile, url=url, heuristics=heuristics, html=html, rule_budget=rule_budget
+        profiles=profiles,
+        profile=profile,
+        url=url,
+        heuristics=heuristics,
+        html=html,
+        rule_budget=rule_budget,
+        fast=fast,
     )
     doc = Document(raw=data, source=source)
     for stage in STAGES:

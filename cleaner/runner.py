@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError
 from cleaner.inputs import STDIN, Fields, Job, load
 from cleaner.pipeline import clean
 from cleaner.profiles import Profiles, load_profiles
 from cleaner.report import record, render
-from cleaner.rules.base import RULE_BUDGET
 
 PARENT_CHECK = 0.5  # seconds between a worker's checks that its main process lives
 CHUNK = 16  # jobs per task: amortises pickling and scheduling over small documents
@@ -41,6 +41,7 @@ class Settings:
     profiles_dirs: tuple[Path, ...] = ()
     fields: Fields = field(default_factory=Fields)
     rule_budget: float = RULE_BUDGET
+    fast: bool = False
 
 
 class Result(NamedTuple):
@@ -106,19 +107,16 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             html=html,
             profiles=profiles,
             rule_budget=s.rule_budget,
+            fast=s.fast,
         )
         if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
             kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
             text = _json_line(kept | record(doc))
         else:
             text = render(doc, s.fmt)
-        warnings = tuple(
-            f"rule {step.split(':', 1)[1]} timed out; the lines it would remove are kept"
-            for step in doc.steps
-            if step.startswith("timeout:")
-        )
+        warnings = tuple(f"rule {ref} timed out; the lines it would remove are kept" for ref in doc.timeouts)
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
-            if "html:trafilatura" in doc.steps and not (doc.removals or doc.page_removals):
+            if doc.extracted_by is not None and not (doc.removals or doc.page_removals):
                 warnings += (NO_MAIN_TEXT,)
             elif _has_text(data):
                 warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)

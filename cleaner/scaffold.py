@@ -78,7 +78,7 @@ def starter_profile(
     if not kept:
         return None
     samples = kept
-    html = [d for d in docs if "html:trafilatura" in d.steps]
+    html = [d for d in docs if d.extracted_by is not None]
     all_html = bool(html) and len(html) == len(docs)
     if all_html:
         # the lines of HTML samples are those trafilatura extracts, not the markup's
@@ -271,7 +271,7 @@ def _fired(name: str, entries: list[dict], trial: list) -> list[bool]:
     for _, doc in trial:
         fired |= {r.rule for r in doc.removals} | {r.rule for r in doc.page_removals}
         fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}
-        fired |= {s.removeprefix("body:").split(" ", 1)[0] for s in doc.steps_of("html") if s.startswith("body:")}
+        fired |= {doc.body_rule[0]} if doc.body_rule else set()
     return [f"{name}#{i + 1}" in fired for i in range(len(entries))]
 
 

@@ -236,6 +236,20 @@ def test_profile_none_and_named_profile():
     assert named.stdout == "Some text here.\n"
 
 
+def test_fast_html_in_clean_and_explain(tmp_path: Path, monkeypatch):
+    # --fast reaches the html stage through the workers' settings, and explain's options
+    from cleaner.stages import html
+
+    seen = []
+    real = html.extract
+    monkeypatch.setattr(html, "extract", lambda *a: seen.append(a[-1]) or real(*a))
+    page = Path(__file__).parent / "html" / "000_0653ba34dd586963.html"
+    fast = run("clean", str(page), "--fast", "-j", "1")
+    assert fast.stdout == run("clean", str(page), "-j", "1").stdout  # a page where the fallbacks change nothing
+    assert "html: main text by trafilatura" in run("explain", str(page), "--fast").stdout
+    assert seen == [True, False, True]
+
+
 def test_url_selects_a_profile_by_host():
     page = b"Headline\n\nGetting your Trinity Audio player ready...\n\nBody text.\n"
     result = run("clean", "-", "--format", "json", "--url", "https://www.coingeek.com/news/x/", stdin=page)

@@ -71,6 +71,7 @@ def test_declared_charset():
 def test_html_is_extracted_and_cleaned_with_the_site_profile():
     doc = clean(PAGE.format(charset="iso-8859-1").encode("iso-8859-1"))
     assert doc.steps[:2] == ("decode:iso8859-1 (declared)", "html:trafilatura")
+    assert (doc.extracted_by, doc.html, doc.raw) == ("trafilatura", None, None)
     assert doc.text == (
         "The harbour reopened on Monday after three days of storms kept the fishing fleet in port.\n\n"
         "Fishermen said the catch was smaller than usual but prices were high, and the café on the quay was full.\n"
@@ -176,9 +177,36 @@ def test_metadata_gets_the_unicode_repair_and_joined_tags_go():
     assert "ftfy:unescape_html (metadata)" in doc.steps
 
 
-def test_a_nearly_empty_main_extraction_gets_the_fallbacks(monkeypatch):
-    # fast mode first; when its text is shorter than RESCUE_BELOW, the whole cascade (fast=False)
-    # gives the text; neither pass extracts metadata (html_meta does, once)
+def test_by_default_the_page_is_extracted_once_with_the_fallbacks(monkeypatch):
+    import trafilatura
+
+    from cleaner.stages import html
+
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **o: calls.append(o["fast"]) or real(tree, **o))
+    text, _, _, _ = html.extract(PAGE.format(charset="utf-8"), None)
+    assert calls == [False]
+    assert "The harbour reopened on Monday" in text
+    calls.clear()
+    doc = clean(PAGE.format(charset="utf-8"), html=True)
+    assert calls == [False] and "The harbour reopened on Monday" in doc.text
+
+
+def test_fast_is_passed_from_clean_to_the_extractor(monkeypatch):
+    from cleaner.stages import html
+
+    seen = []
+    real = html.extract
+    monkeypatch.setattr(html, "extract", lambda *a: seen.append(a[-1]) or real(*a))
+    clean(PAGE.format(charset="utf-8"), html=True, fast=True)
+    clean(PAGE.format(charset="utf-8"), html=True)
+    assert seen == [True, False]
+
+
+def test_fast_a_nearly_empty_main_extraction_gets_the_fallbacks(monkeypatch):
+    # --fast: fast mode first; when its text is shorter than RESCUE_BELOW, the whole cascade
+    # (fast=False) gives the text; neither pass extracts metadata (html_meta does, once)
     import trafilatura
 
     from cleaner.stages import html
@@ -196,13 +224,13 @@ def test_a_nearly_empty_main_extraction_gets_the_fallbacks(monkeypatch):
         return result
 
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
-    text, meta, _, _ = html.extract(PAGE.format(charset="utf-8"), None)
+    text, meta, _, _ = html.extract(PAGE.format(charset="utf-8"), None, fast=True)
     assert calls == [True, False]
     assert "The harbour reopened on Monday" in text and "Too short." not in text
     assert meta["author"] == "Jane Roe"
 
 
-def test_a_full_main_extraction_is_not_repeated(monkeypatch):
+def test_fast_a_full_main_extraction_is_not_repeated(monkeypatch):
     import trafilatura
 
     from cleaner.stages import html
@@ -213,5 +241,10 @@ def test_a_full_main_extraction_is_not_repeated(monkeypatch):
     long_page = PAGE.format(charset="utf-8").replace(
         "</article>", "<p>" + "The fleet sailed at dawn. " * 30 + "</p></article>"
     )
-    text, _, _, _ = html.extract(long_page, None)
+    text, _, _, _ = html.extract(long_page, None, fast=True)
     assert calls == [True] and len(text) >= html.RESCUE_BELOW
+
+
+def test_a_text_scrape_has_no_html_state():
+    doc = clean("The harbour reopened on Monday after three days of storms.\n", profile="none")
+    assert (doc.extracted_by, doc.html, doc.body_rule, doc.standfirst, doc.timeouts) == (None, None, None, 0, ())

@@ -40,6 +40,13 @@ def test_standfirst_outside_the_article_is_kept_above_the_body():
     assert text.startswith(LEAD + "\n\nThe harbour reopened on Monday")
 
 
+def test_the_standfirst_is_counted_on_the_document():
+    doc = clean(page(f"<p class='standfirst'>{LEAD}</p>"), html=True, profile="none")
+    assert (doc.extracted_by, doc.standfirst) == ("trafilatura", 1)
+    assert "html:standfirst:1" in doc.steps  # the log says the same
+    assert clean(page(""), html=True, profile="none").standfirst == 0
+
+
 @pytest.mark.parametrize(
     "between",
     [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
-from cleaner.stages.html_meta import against_trafilatura
+from tests.trafilatura_meta import against_trafilatura
 
 FIXTURES = sorted((Path(__file__).parent / "html").glob("*.html"))
 PAGES = {

@@ -24,7 +24,7 @@ def apply(doc: Document) -> Document:
     # lines out can change its verdict on the rest. Run it to a fixed point: then
     # cleaning the output again finds nothing more to remove.
     for _ in range(MAX_PASSES):
-        verdict = analyse(doc.lines, extracted="html:trafilatura" in doc.steps)
+        verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
         if not verdict.drop:
             break
         by_name: dict[str, list[int]] = {}

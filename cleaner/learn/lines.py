@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 import regex
 
 from cleaner import pipeline
-from cleaner.document import Document
+from cleaner.document import Context, Document
 from cleaner.learn.blocks import repeated_runs
 from cleaner.learn.meta import MAX_META_WORDS, has_date, is_list_line, is_paragraph
 from cleaner.learn.shapes import BYLINE_CUES, NAME_RE, Item, Shape, generalise, skeleton
@@ -36,7 +36,7 @@ def prepare(text: str | bytes) -> list[str]:
     """The stripped lines as profile rules see them, "" for blank: the pipeline's stages
     before the profile stage (decoding, Unicode repair) run as clean() runs them."""
     doc = Document(raw=text)
-    ctx = pipeline.Context(profiles=Profiles())
+    ctx = Context(profiles=Profiles())
     for stage in pipeline.STAGES:
         if stage is profile_stage.run:
             break

@@ -9,8 +9,7 @@ themselves as boilerplate (PHRASES) may go in any case.
 
 from __future__ import annotations
 
-from cleaner.context import Context
-from cleaner.document import Document, Removal, removals_at
+from cleaner.document import Context, Document, Removal, removals_at
 from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply
 from cleaner.heuristics.phrases import categories

@@ -123,9 +123,8 @@ def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPat
 # A profile's regex gets this long per search; one that backtracks catastrophically on
 # some line raises TimeoutError, and the profile stage skips that rule for the document.
 REGEX_TIMEOUT = 0.5
-# ... and each rule this long per document in all: a search just under REGEX_TIMEOUT on
-# every line would otherwise add up to minutes on a long page.
-RULE_BUDGET = 2.0
+# ... and each rule cleaner.document.RULE_BUDGET per document in all (Context.rule_budget): a
+# search just under REGEX_TIMEOUT on every line would otherwise add up to minutes on a long page.
 # When the running rule's budget ends (time.monotonic()); None outside a rule (fingerprints).
 # A context variable: Dask workers clean documents in threads.
 _deadline: ContextVar[float | None] = ContextVar("rule_deadline", default=None)

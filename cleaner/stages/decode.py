@@ -9,8 +9,7 @@ from functools import cache
 
 import regex
 
-from cleaner.context import Context
-from cleaner.document import Document, Line
+from cleaner.document import Context, Document, Line
 from cleaner.errors import InputError
 from cleaner.stages.html import has_markup, looks_like_html
 
@@ -218,7 +217,7 @@ def split_lines(text: str) -> tuple[Line, ...]:
 
 
 def run(doc: Document, ctx: Context) -> Document:
-    """Bytes or str to text lines; HTML stays whole (as `raw`) for the html stage."""
+    """Bytes or str to text lines; HTML stays whole (as `html`) for the html stage."""
     raw = doc.raw
     if raw is None:
         return doc
@@ -229,5 +228,5 @@ def run(doc: Document, ctx: Context) -> Document:
         text, steps = raw, ()
     is_html = looks_like_html(text) if ctx.html is None else ctx.html and has_markup(text)
     if is_html:
-        return doc.replace(raw=text, steps=doc.steps + steps)
+        return doc.replace(raw=None, html=text, steps=doc.steps + steps)
     return doc.replace(lines=split_lines(text) if text else (), raw=None, steps=doc.steps + steps)

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.document import Context, Document
 from cleaner.heuristics import analyse, meta
 from cleaner.heuristics.apply import apply
 
@@ -32,7 +31,7 @@ def run(doc: Document, ctx: Context) -> Document:
     if not ctx.heuristics or doc.generic[0] == "off":
         return doc
     if doc.generic[0] == "metadata":
-        verdict = analyse(doc.lines, extracted="html:trafilatura" in doc.steps)
+        verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
     done = apply(doc)

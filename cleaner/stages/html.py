@@ -1,4 +1,5 @@
-"""HTML to text with trafilatura, its options pinned; metadata from the page.
+"""HTML to text with trafilatura, its options pinned (its fallback extractors included, unless
+the run asks for --fast); metadata from the page.
 
 The extracted text then goes through the same stages as a text scrape, so site and
 platform profiles apply to HTML too. Line numbers in removals refer to the
@@ -15,8 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
-from cleaner.context import Context
-from cleaner.document import Document, Line
+from cleaner.document import Context, Document, Line
 from cleaner.errors import MissingDependency
 from cleaner.stages.html_parse import fix_surrogates, parse
 
@@ -55,15 +55,17 @@ OPTIONS: dict[str, Any] = {
     "favor_recall": True,
     "deduplicate": False,  # dedup across documents would make output depend on run order
     "date_extraction_params": DATE_PARAMS,
-    # fast=True skips the fallback extractors (readability, jusText). Alone it lost three
-    # dev-set pages whose main extraction came out nearly empty (F1 0.948 / all-ok 0.793), so
-    # the fallbacks run again on such pages only: see RESCUE_BELOW.
-    "fast": True,
+    # fast=False: trafilatura's fallback extractors (readability, jusText) run too, and its
+    # comparison keeps theirs where its own main container was misjudged. Measured with
+    # benchmarks/html_quality.py on the corpus's train pages (F1, time per page as a ratio to
+    # plain trafilatura.extract): dragnet 0.830 at 1.04x against fast mode's 0.827 at 0.98x,
+    # cleaneval 0.868 at 1.44x against 0.856 at 1.37x. --fast (Context.fast) sets it True.
+    "fast": False,
 }
-# A main extraction shorter than this (2 x trafilatura's min_extracted_size) missed the
-# article: the page is extracted again with the fallbacks. 7 of the dev set's 150 pages;
-# same F1 / all-ok as fallbacks everywhere (0.954 / 0.800) at 1.09x instead of 1.13x plain
-# trafilatura's time (benchmarks/html_speed.py).
+# --fast: a main extraction shorter than this (2 x trafilatura's min_extracted_size) missed
+# the article: the page is extracted again with the fallbacks. Fast mode alone lost three
+# dev-set pages whose main extraction came out nearly empty (F1 0.948 / all-ok 0.793); with
+# this rescue (7 of the 150 pages) it is level with the fallbacks on the dev set (0.955 / 0.800).
 RESCUE_BELOW = 500
 
 
@@ -169,7 +171,12 @@ def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> s
 
 
 def extract(
-    html: str, url: str | None, profiles: Profiles | None = None, choice: str = "auto", rule_budget: float = 2.0
+    html: str,
+    url: str | None,
+    profiles: Profiles | None = None,
+    choice: str = "auto",
+    rule_budget: float = 2.0,
+    fast: bool = False,
 ) -> tuple[str, dict, int, SiteResult | None]:
     """The main text (paragraphs one per line), the page's metadata (with "origin": the
     source of each field, for explain's metadata_from), how many of the
@@ -194,8 +201,8 @@ def extract(
     ruled = html_site.apply(tree, site, rule_budget) if site is not None and site.page_rules else None
     # A body rule names the article: trafilatura reads that element alone
     source = html_site.body_page(tree, ruled.body) if ruled and ruled.body else tree
-    text = _main_text(source, url, OPTIONS)
-    if len(text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
+    text = _main_text(source, url, {**OPTIONS, "fast": True} if fast else OPTIONS)
+    if fast and len(text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
         text = _main_text(source, url, {**OPTIONS, "fast": False})
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
@@ -227,10 +234,10 @@ def extract(
 
 
 def run(doc: Document, ctx: Context) -> Document:
-    if not isinstance(doc.raw, str):
+    if doc.html is None:
         return doc
-    page, repaired = fix_surrogates(doc.raw)
-    text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget)
+    page, repaired = fix_surrogates(doc.html)
+    text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget, ctx.fast)
     origin = meta.pop("origin", {})
     filled = doc.metadata.fill(**meta)
     html_sources = tuple(
@@ -238,14 +245,21 @@ def run(doc: Document, ctx: Context) -> Document:
     )
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
     lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
+    body_rule = ruled.body_rule if ruled else None
+    timeouts = tuple(ruled.timeouts) if ruled else ()
     return doc.replace(
         lines=tuple(lines[:-1]),
-        raw=None,
+        html=None,
+        extracted_by="trafilatura",
+        body_rule=body_rule,
+        standfirst=lead,
+        timeouts=doc.timeouts + timeouts,
         metadata=filled,
+        # the log of the same, for the JSON record and explain
         steps=doc.steps
         + (("ftfy:fix_surrogates",) if repaired else ())
-        + ((f"html:body:{ruled.body_rule}",) if ruled and ruled.body_rule else ())
-        + tuple(f"timeout:{ref}" for ref in (ruled.timeouts if ruled else ()))
+        + ((f"html:body:{' '.join(body_rule)}",) if body_rule else ())
+        + tuple(f"timeout:{ref}" for ref in timeouts)
         + ("html:trafilatura",)
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),

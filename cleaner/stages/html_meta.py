@@ -5,8 +5,8 @@ filling what the ones before left empty, and last searches every footer link for
 licence, which cleaner does not report: 3% of the HTML path's time on the dev set. This
 is that order (trafilatura 2.x) without the licence, and with the canonical link before og:url
 for the url. tests/test_html_meta.py checks that
-every field cleaner reports comes out as trafilatura's function gives it, so an upgrade
-that changes the order shows there.
+every field cleaner reports comes out as trafilatura's function gives it (with the helper
+in tests/trafilatura_meta.py), so an upgrade that changes the order shows there.
 """
 
 from __future__ import annotations
@@ -70,23 +70,3 @@ def _extract(tree, url: str | None, date_params: dict[str, Any]) -> Document:
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
     return meta
-
-
-def against_trafilatura(html: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The fields from page_metadata and from trafilatura's extract_metadata, each on its own
-    parse of the page prepared as the html stage prepares it: they should be equal (checked
-    by tests/test_html_meta.py and, on the dev set, by benchmarks/html_speed.py)."""
-    from trafilatura.metadata import extract_metadata
-    from trafilatura.utils import load_html
-
-    from cleaner.stages.html import DATE_PARAMS, scan
-
-    ours, theirs = load_html(html), load_html(html)
-    if ours is None:
-        return {}, {}
-    scan(ours), scan(theirs)
-    got = page_metadata(ours, None, DATE_PARAMS)
-    expected = extract_metadata(theirs, None, DATE_PARAMS)
-    if theirs is not None and theirs.find(CANONICAL) is not None:  # the one difference meant: the canonical link first
-        expected.url = extract_url(theirs, None) or expected.url
-    return {f: getattr(got, f) for f in FIELDS}, {f: getattr(expected, f) for f in FIELDS}

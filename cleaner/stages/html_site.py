@@ -12,9 +12,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.document import PageRemoval
+from cleaner.document import RULE_BUDGET, PageRemoval
 from cleaner.profiles import Profile, Profiles
-from cleaner.rules.base import RULE_BUDGET
 from cleaner.rules.page import PageHit, SelectorFailed, element_name, text_of
 from cleaner.urls import host as url_host
 
@@ -24,7 +23,7 @@ class SiteResult:
     """What the site rules did to one page."""
 
     body: list = field(default_factory=list)  # the article's elements; empty: trafilatura chooses
-    body_rule: str | None = None  # "example#1 //article"
+    body_rule: tuple[str, str] | None = None  # the rule and its selector: ("example#1", "//article")
     removals: list[PageRemoval] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (field, rule)
@@ -74,7 +73,7 @@ def apply(tree: Any, profile: Profile, rule_budget: float = RULE_BUDGET) -> Site
         if prule.kind == "body":
             hit = run(prule, tree)
             if hit.body:
-                result.body, result.body_rule = hit.body, f"{prule.ref} {hit.selector}"
+                result.body, result.body_rule = hit.body, (prule.ref, hit.selector)
                 break
     return result
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from cleaner.context import Context
-from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Document, Metadata, removals_at
+from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Context, Document, Metadata, removals_at
 from cleaner.heuristics.top import reads_as_title
 from cleaner.stages.normalise import collapse_spaces
 from cleaner.stages.unicode import fix_lines

@@ -7,8 +7,7 @@ import re
 
 import regex
 
-from cleaner.context import Context
-from cleaner.document import LIST_ITEM_PREFIX, Document, Line
+from cleaner.document import LIST_ITEM_PREFIX, Context, Document, Line
 
 # Runs of horizontal space, NBSP included: "separate\xa0 post" is one space in the text.
 SPACES = regex.compile(r"[\t\p{Zs}]+")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from cleaner.context import Context
-from cleaner.document import Document, removals_at
+from cleaner.document import Context, Document, removals_at
 from cleaner.profiles import Profile, Profiles, found
 from cleaner.rules.base import LineView, budget
 from cleaner.urls import host as url_host
@@ -79,7 +78,7 @@ def run(doc: Document, ctx: Context) -> Document:
                 with budget(ctx.rule_budget):
                     hit = prule.rule.apply(view)
             except TimeoutError:  # a regex backtracking, or slow on every line: keep the lines, say which rule
-                doc = doc.replace(steps=(*doc.steps, f"timeout:{prule.ref}"))
+                doc = doc.replace(timeouts=(*doc.timeouts, prule.ref), steps=(*doc.steps, f"timeout:{prule.ref}"))
                 continue
             if hit.meta:
                 found = {k: v for k, v in hit.meta.items() if v not in (None, (), "") and k not in given}
@@ -98,13 +97,16 @@ def run(doc: Document, ctx: Context) -> Document:
         generic = ("metadata", "--no-heuristics")
     # directives of a site config that cleaner does not apply: explain lists them, never silent
     ignored = tuple(
-        f"ignored:{p.path.name}: "
-        + ", ".join(f"{u.name} (line{'s' * (len(u.lines) > 1)} {', '.join(map(str, u.lines))})" for u in p.ignored)
+        (
+            p.path.name,
+            ", ".join(f"{u.name} (line{'s' * (len(u.lines) > 1)} {', '.join(map(str, u.lines))})" for u in p.ignored),
+        )
         for p, _ in chosen
         if p.ignored
     )
     return doc.replace(
-        steps=doc.steps + ignored,
+        ignored=doc.ignored + ignored,
+        steps=doc.steps + tuple(f"ignored:{config}: {what}" for config, what in ignored),
         generic=generic,
         metadata=meta,
         matches=doc.matches + tuple((p.name, reason) for p, reason in chosen),

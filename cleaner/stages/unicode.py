@@ -18,8 +18,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from cleaner.context import Context
-from cleaner.document import Document, Line
+from cleaner.document import Context, Document, Line
 from cleaner.stages import _ftfy_classes
 
 # ftfy takes ~25 ms to import; it is imported only when a line needs fixing. What the fast

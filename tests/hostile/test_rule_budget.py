@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cleaner import clean, load_profiles
 from cleaner.cli import main
-from cleaner.pipeline import Context
+from cleaner.document import Context
 
 # Backtracks exponentially on a run of "a"s that ends in "b": about 0.1 s a line here.
 SLOW_PROFILE = """[profile]
@@ -55,6 +55,7 @@ def test_library_budget_keyword(profiles_dir: Path):
     doc = clean(PAGE, profiles=load_profiles([profiles_dir]), rule_budget=0.3, heuristics=False)
     assert time.monotonic() - started < 2
     assert "timeout:slow#1" in doc.steps
+    assert doc.timeouts == ("slow#1",)
     assert doc.text.count(SLOW_LINE) == 100
 
 

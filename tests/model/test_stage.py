@@ -1,8 +1,7 @@
 """The line model as the generic stage (cleaner.model.stage; not the default yet, see
 cleaner/stages/heuristics.py): the model decides, the heuristics judge snippets."""
 
-from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.document import Context, Document
 from cleaner.model import stage
 from cleaner.pipeline import STAGES
 from cleaner.profiles import Profiles

@@ -205,6 +205,7 @@ def test_new_drafts_body_and_strip_from_html_samples(tmp_path):
     doc = clean((tmp_path / "s0.html").read_bytes(), profiles=profiles)
     assert [r.element for r in doc.page_removals] == ["div.related-box"]
     assert doc.steps[1] == "html:body:daily-example#1 div.story-body"
+    assert doc.body_rule == ("daily-example#1", "div.story-body")  # the same, typed, for the stages after
 
 
 def test_a_draft_from_html_samples_passes_its_own_check(tmp_path):

@@ -117,6 +117,10 @@ def test_page_cleaned_with_a_site_config(tmp_path):
         },
     ]
     assert 'html:body:example.com.txt:5 //div[@itemprop="articleBody"]' in doc.steps
+    assert doc.body_rule == ("example.com.txt:5", '//div[@itemprop="articleBody"]')
+    assert doc.ignored == (
+        ("example.com.txt", "find_string (lines 8, 10), replace_string (lines 9, 11), prune (line 12)"),
+    )
     assert (
         "ignored:example.com.txt: find_string (lines 8, 10), replace_string (lines 9, 11), prune (line 12)" in doc.steps
     )
