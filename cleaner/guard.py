@@ -167,8 +167,12 @@ def identity(
 
 def profiles_digest(profiles: Profiles) -> str:
     """One hash of every loaded profile's name and file: built-in, pack, $CLEANER_PROFILES
-    or --profiles-dir, a changed file or another source changes it."""
+    or --profiles-dir, a changed file or another source changes it. The FiveFilters site
+    configs of those folders count too, though a run parses only those of its pages' hosts:
+    any of them may decide how a page still to come is cleaned."""
     import hashlib
+
+    from cleaner.siteconfig import MAX_BYTES, files_in
 
     digest = hashlib.sha256()
     for profile in sorted(profiles.by_name.values(), key=lambda p: p.name):
@@ -177,6 +181,18 @@ def profiles_digest(profiles: Profiles) -> str:
             digest.update(profile.path.read_bytes())
         except OSError:
             digest.update(b"\0unreadable")
+    for folder in profiles.config_dirs:
+        digest.update(b"\0folder " + str(folder).encode("utf-8", "surrogateescape") + b"\0")
+        for path in files_in(folder):
+            digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
+            if not path.is_file():  # a FIFO or device among them is its host's error, not a hang here
+                digest.update(b"\0not a file")
+                continue
+            try:
+                with open(path, "rb") as f:
+                    digest.update(f.read(MAX_BYTES + 1))
+            except OSError:
+                digest.update(b"\0unreadable")
     return digest.hexdigest()[:16]
 
 

@@ -651,3 +651,23 @@ def test_a_killed_runs_temporary_files_go_with_the_next_run_into_the_directory(t
     assert not any(path.exists() for path in stale)
     assert all(path.read_text() == "keep me" for path in mine)
     assert (out / "a.txt").read_text() == (out / "sub" / "b.txt").read_text() != ""
+
+
+def test_resume_notices_a_changed_or_added_site_config(tmp_path: Path):
+    # a site config edited before --resume left half the output cleaned under each version,
+    # exit 0 (attacker trial): site configs count in the run's identity like TOML profiles
+    src, out, configs = tmp_path / "in", tmp_path / "out", tmp_path / "configs"
+    src.mkdir()
+    configs.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    (configs / "example.com.txt").write_text("body: //article\n")
+    args = ("clean", str(src), "-o", str(out), "--profiles-dir", str(configs))
+    assert run(*args).exit_code == 0
+    assert run(*args, "--resume").exit_code == 0  # the same run: nothing to redo
+    (configs / "example.com.txt").write_text("body: //article\nstrip: //aside\n")
+    changed = run(*args, "--resume")
+    assert changed.exit_code == 2 and "the profiles (" in changed.stderr
+    (configs / "example.com.txt").write_text("body: //article\n")
+    assert run(*args, "--resume").exit_code == 0
+    (configs / ".example.org.txt").write_text("body: //main\n")
+    assert run(*args, "--resume").exit_code == 2
