@@ -264,4 +264,5 @@ def run(doc: Document, ctx: Context) -> Document:
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),
         meta_sources=doc.meta_sources + html_sources + (tuple(ruled.sources) if ruled else ()),
+        meta_notes=doc.meta_notes + (tuple(ruled.notes) if ruled else ()),
     )

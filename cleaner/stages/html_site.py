@@ -27,6 +27,7 @@ class SiteResult:
     removals: list[PageRemoval] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (field, rule)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (field, note): a value not used, and why
     timeouts: list[str] = field(default_factory=list)  # rules that ran past their budget
 
 
@@ -56,9 +57,14 @@ def apply(tree: Any, profile: Profile, rule_budget: float = RULE_BUDGET) -> Site
         if prule.kind in ("title", "author", "date"):
             hit = run(prule, tree)
             for name, value in hit.meta.items():
-                if name not in result.meta:
-                    result.meta[name] = value
-                    result.sources.append((name, f"{prule.ref} {hit.selector}"))
+                if name in result.meta:
+                    continue
+                if name == "date" and (unread := _unread_date(value)):
+                    # text that reads as no date must not take the page's own date's place
+                    result.notes.append(("date", f'{prule.ref} found "{value}"; not used: {unread}'))
+                    continue
+                result.meta[name] = value
+                result.sources.append((name, f"{prule.ref} {hit.selector}"))
     for prule in rules:
         if prule.kind in ("strip", "strip_id_or_class"):
             hit = run(prule, tree)
@@ -76,6 +82,14 @@ def apply(tree: Any, profile: Profile, rule_budget: float = RULE_BUDGET) -> Site
                 result.body, result.body_rule = hit.body, (prule.ref, hit.selector)
                 break
     return result
+
+
+def _unread_date(text: str) -> str | None:
+    """Why `text` gives no date (cleaner.dates), or None when it reads as one."""
+    from cleaner.dates import iso_date
+
+    found, why = iso_date(text)
+    return None if found else (why or "not a date")
 
 
 def _run(prule: Any, tree: Any, budget: float, timeouts: list[str]) -> Any:

@@ -229,3 +229,19 @@ def test_a_draft_from_html_samples_passes_its_own_check(tmp_path):
     assert '# then run `cleaner check` until it says "no problems".' in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(out)])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no problems\n")
+
+
+def test_a_date_rule_that_reads_as_no_date_leaves_the_pages_own_date(tmp_path):
+    # the selector found the byline ("By Jane Roe on 14 March 2024" reads as no date) and its
+    # text took the date's place, dropped later: the page's own date was lost (attacker trial)
+    page = PAGE.format(url="https://example.com/a").replace(
+        "</title>", '</title><meta property="article:published_time" content="2024-03-14">'
+    )
+    page = page.replace('<span class="byline">Ann Lee</span>', '<p class="byline">By Ann Lee on 14 March 2024</p>')
+    profile = PROFILE.replace('kind = "title"\nselect = "h1.headline"', 'kind = "date"\nselect = "p.byline"')
+    doc = clean(page, profiles=load_profiles([setup(tmp_path, profile)]))
+    assert doc.metadata.date == "2024-03-14"
+    assert dict(doc.meta_notes)["date"] == (
+        'example#1 found "By Ann Lee on 14 March 2024"; not used: not a date dateparser can read'
+    )
+    assert dict(doc.meta_sources)["date"] == "html:meta"
