@@ -45,6 +45,17 @@ EXAMPLE_PAGE = (
 )
 
 
+# What XML (and so lxml's XPath) cannot hold: controls other than tab and line breaks, lone
+# surrogates, U+FFFE/U+FFFF. A selector with one cannot be compiled (lxml raises ValueError).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def not_xml(text: str) -> str | None:
+    """The first character XML cannot hold, as U+XXXX, or None."""
+    found = NOT_XML.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 class Selector:
     """One selector as written in a profile, and the XPath it is evaluated as.
 
@@ -62,6 +73,8 @@ class Selector:
         self.compiled  # noqa: B018  # a bad XPath is reported now, at load
 
     def _setup(self, source: str, xpath: bool) -> None:
+        if bad := not_xml(source):
+            raise SelectorError(f"the control character {bad} cannot be in a selector")
         self.source = source
         self.css = not xpath
         self.xpath = css_to_xpath(source) if self.css else source.strip()

@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner.rules.base import Texts
-from cleaner.rules.page import PageHit, PageRule, outermost
+from cleaner.rules.base import OptionIssue, Texts
+from cleaner.rules.page import PageHit, PageRule, not_xml, outermost
 
 
 class StripIdOrClass(PageRule):
@@ -32,6 +32,14 @@ class StripIdOrClass(PageRule):
     @dataclass(frozen=True)
     class Options:
         text: Texts
+
+    @classmethod
+    def validate(cls, options: Any) -> list[OptionIssue]:
+        return [
+            OptionIssue("text", f"the control character {bad} cannot be in an id or class", n)
+            for n, text in enumerate(options.text)
+            if (bad := not_xml(text))
+        ]
 
     def apply_page(self, tree: Any) -> PageHit:
         from lxml import etree

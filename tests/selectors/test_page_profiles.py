@@ -245,3 +245,42 @@ def test_a_date_rule_that_reads_as_no_date_leaves_the_pages_own_date(tmp_path):
         'example#1 found "By Ann Lee on 14 March 2024"; not used: not a date dateparser can read'
     )
     assert dict(doc.meta_sources)["date"] == "html:meta"
+
+
+def test_control_characters_in_selectors_and_ids_are_profile_errors(tmp_path):
+    # lxml cannot compile them: a traceback from check and clean, or "internal error" on every
+    # page of the host for strip_id_or_class (attacker trial)
+    profile = PROFILE.replace('select = "h1.headline"', 'select = "//h1\\u0000"') + (
+        '\n[[rules]]\nkind = "strip_id_or_class"\ntext = ["share", "a\\u0001b"]\nwhy = "boxes"\n'
+    )
+    folder = setup(tmp_path, profile)
+    path = folder / "example.toml"
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        1,
+        [
+            f"{path}:9:10: rules[1].select: the control character U+0000 cannot be in a selector",
+            f"{path}:25:18: rules[4].text[1]: the control character U+0001 cannot be in an id or class",
+        ],
+    )
+    clean_result = CliRunner().invoke(
+        main, ["clean", str(tmp_path / "samples" / "page.html"), "--profiles-dir", str(folder)]
+    )
+    assert clean_result.exit_code == 3 and "Traceback" not in clean_result.output
+
+
+def test_a_control_character_in_a_site_config_fails_its_hosts_pages_by_name(tmp_path):
+    configs = tmp_path / "configs"
+    configs.mkdir()
+    (configs / "example.com.txt").write_text("body: //article\x00\n")
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(url="https://example.com/a"))
+    result = CliRunner().invoke(main, ["clean", str(page), "--profiles-dir", str(configs)])
+    assert result.exit_code == 1
+    assert (
+        f"{configs / 'example.com.txt'}:1:7: body: the control character U+0000 cannot be in a selector"
+        in result.stderr
+    )
+    assert "internal error" not in result.stderr
+    checked = CliRunner().invoke(main, ["check", str(configs)])
+    assert checked.exit_code == 1 and "Traceback" not in checked.output
