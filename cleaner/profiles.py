@@ -451,7 +451,9 @@ class _Validator:
                     spot = self.locate.literal("profile", None, "hosts", element, None)
                     label = f"profile.hosts[{i}]" if element is not None else "profile.hosts"
                     self._add(spot, f'{label}: "{host}" {problem}')
-        compiled = self._rules(data.get("rules", []), head.name if head else self.path.stem)
+        compiled = self._rules(
+            data.get("rules", []), head.name if head else self.path.stem, platform=bool(head and head.kind == "platform")
+        )
         if self.problems or head is None:
             return None, self.problems
         profile = Profile(
@@ -487,7 +489,7 @@ class _Validator:
             self._issue(name, None, name, issue)
         return options
 
-    def _rules(self, raw_rules: Any, profile_name: str) -> tuple[ProfileRule, ...]:
+    def _rules(self, raw_rules: Any, profile_name: str, platform: bool = False) -> tuple[ProfileRule, ...]:
         if not isinstance(raw_rules, list):
             self._add(self.locate.key("", None, "rules"), "rules: expected [[rules]] tables")
             return ()
@@ -505,6 +507,10 @@ class _Validator:
                 self._add(self.locate.literal("rules", index, "kind", None, None), f"{label}: {err.args[0]}")
                 continue
             named = f"{label} ({kind})"
+            if rule_cls.page and platform:
+                # the page is extracted before its text shows the platform's fingerprints
+                message = f"{named}: acts on the HTML page, which only a site profile (matched by host) can do"
+                self._add(self.locate.literal("rules", index, "kind", None, None), message)
             why, rule_id = raw.get("why"), raw.get("id")
             if not isinstance(why, str) or not why.strip():
                 problem = 'missing key "why"' if why is None else "why: expected a non-empty string"

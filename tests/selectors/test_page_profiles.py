@@ -284,3 +284,21 @@ def test_a_control_character_in_a_site_config_fails_its_hosts_pages_by_name(tmp_
     assert "internal error" not in result.stderr
     checked = CliRunner().invoke(main, ["check", str(configs)])
     assert checked.exit_code == 1 and "Traceback" not in checked.output
+
+
+def test_page_rules_in_a_platform_profile_are_a_profile_error(tmp_path):
+    # they loaded and never ran (a platform is known from the extracted text, after the page
+    # rules): check said "no problems" (attacker trial)
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    path = folder / "blogware.toml"
+    path.write_text(
+        '[profile]\nname = "blogware"\nkind = "platform"\nfingerprints = ["^Powered by Blogware$"]\n\n'
+        '[[rules]]\nkind = "strip"\nselect = "div.share"\nwhy = "share bar"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert (result.exit_code, result.stdout) == (
+        1,
+        f"{path}:7:8: rules[1] (strip): acts on the HTML page, which only a site profile (matched by host) can do\n",
+    )
