@@ -452,7 +452,9 @@ class _Validator:
                     label = f"profile.hosts[{i}]" if element is not None else "profile.hosts"
                     self._add(spot, f'{label}: "{host}" {problem}')
         compiled = self._rules(
-            data.get("rules", []), head.name if head else self.path.stem, platform=bool(head and head.kind == "platform")
+            data.get("rules", []),
+            head.name if head else self.path.stem,
+            platform=bool(head and head.kind == "platform"),
         )
         if self.problems or head is None:
             return None, self.problems

@@ -199,15 +199,20 @@ def selector_issue(selector: Selector, finds: str) -> str | None:
 # axes, and an absolute path ("//div" not after a step, as in [count(//div) > 1])
 SCANS = re.compile(r"(?<![\w-])(?:following|preceding)::|(?<![\w.*)\]/@-])//")
 SLOW = (
-    "a scan of the whole page (following::, preceding::, an absolute //) inside a predicate nested in another"
-    " runs once per node per node: cubic or worse in the page's size, and lxml cannot stop an XPath once started"
+    "a scan of the whole page inside a predicate (an absolute // in any, following:: or preceding:: in one nested"
+    " in another) runs once per node over the whole page: quadratic to cubic or worse in the page's size, and lxml"
+    " cannot stop an XPath once started"
 )
 
 
 def slow_shape(xpath: str) -> bool:
     """Whether a whole-page scan sits in a predicate nested in another predicate
     (//div[count(following::div[count(following::div) > 0]) < 0]): time that grows with the
-    page's size to the third power or more. The rule budget can only notice it afterwards."""
+    page's size to the third power or more; or an absolute path in any predicate
+    (//div[count(//p) > 0], //p[contains(., //div)]): the whole page once per node, and its
+    text each time. The following and preceding axes in a single predicate
+    (//p[preceding::h2]) are common in site configs and stay. The rule budget can only
+    notice a slow one afterwards."""
     code = LITERAL.sub('""', xpath)
     depth = 0
     for i, char in enumerate(code):
@@ -215,7 +220,7 @@ def slow_shape(xpath: str) -> bool:
             depth += 1
         elif char == "]":
             depth -= 1
-        elif depth >= 2 and SCANS.match(code, i):
+        elif depth >= 1 and (found := SCANS.match(code, i)) and (depth >= 2 or found.group() == "//"):
             return True
     return False
 

@@ -39,3 +39,15 @@ def test_check_flags_nested_whole_page_scans(tmp_path):
         f"{toml}:7:22: rules[1].select[1]: {SLOW}",
         f"{config}:2:1: strip: {SLOW}",
     ]
+
+
+def test_check_flags_an_absolute_path_in_any_predicate(tmp_path):
+    # per element a scan of the whole page: 11 s on a 3,000-div page against a 0.5 s budget,
+    # and check said nothing (attacker trial); a single preceding:: / following:: stays
+    config = tmp_path / "example.com.txt"
+    config.write_text(
+        'strip: //div[count(//p[contains(., "zzz")]) > 0]\nstrip: //p[contains(., //div)]\n'
+        "strip: //p[preceding::h2]\nstrip: //div[.//p]\nbody: //article\n",
+        encoding="utf-8",
+    )
+    assert [str(p) for p in check([config])] == [f"{config}:1:1: strip: {SLOW}", f"{config}:2:1: strip: {SLOW}"]
