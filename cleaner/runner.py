@@ -114,7 +114,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             text = _json_line(kept | record(doc))
         else:
             text = render(doc, s.fmt)
-        warnings = tuple(f"rule {ref} timed out; the lines it would remove are kept" for ref in doc.timeouts)
+        warnings = tuple(f"rule {ref} timed out; the page is cleaned as without it" for ref in doc.timeouts)
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
             if doc.extracted_by is not None and not (doc.removals or doc.page_removals):
                 warnings += (NO_MAIN_TEXT,)
