@@ -76,7 +76,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
         if where.endswith(".toml") and Path(where).is_file():
             problems += backtracking_in(Path(where))
     for profile in chosen:
-        locate = Locator(profile.path.read_text(encoding="utf-8"))
+        locate = Locator(profile.path.read_text(encoding="utf-8-sig"))
         problems += backtracking(profile, locate)
         problems += slow_selectors(profile, locate)
         problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
@@ -156,7 +156,7 @@ def _test_page(path: Path, profile: Profile, test: siteconfig.TestPage, profiles
 def slow_selectors(profile: Profile, locate: Locator) -> list[Problem]:
     """Page rules' selectors whose shape takes time cubic or worse in the page (slow_shape)."""
     problems = []
-    raw_rules = tomllib.loads(profile.path.read_text(encoding="utf-8")).get("rules", [])
+    raw_rules = tomllib.loads(profile.path.read_text(encoding="utf-8-sig")).get("rules", [])
     for index, rule in enumerate(profile.rules):
         selectors = getattr(rule.rule.options, "select", None) if rule.rule.page else None
         listed = isinstance(raw_rules[index].get("select"), list) if index < len(raw_rules) else False
@@ -347,7 +347,7 @@ def backtracking_in(path: Path) -> list[Problem]:
 
 
 def backtracking(profile: Profile, locate: Locator) -> list[Problem]:
-    return _backtracking(profile.path, tomllib.loads(profile.path.read_text(encoding="utf-8")), locate)
+    return _backtracking(profile.path, tomllib.loads(profile.path.read_text(encoding="utf-8-sig")), locate)
 
 
 def _backtracking(path: Path, data: dict, locate: Locator) -> list[Problem]:
@@ -463,7 +463,7 @@ def _unread_dates(profile: Profile, doc: Document) -> list[tuple[str, str, str]]
 
 def _sample_names(profile: Profile) -> list[str]:
     """The samples as the file names them (Profile.samples has them joined to its folder)."""
-    raw = tomllib.loads(profile.path.read_text(encoding="utf-8"))["profile"].get("samples", [])
+    raw = tomllib.loads(profile.path.read_text(encoding="utf-8-sig"))["profile"].get("samples", [])
     return [name.strip() for name in ([raw] if isinstance(raw, str) else raw)]
 
 
@@ -489,7 +489,7 @@ def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:
         for key, value in claimed:
             first = owners.setdefault((key, value), profile)
             if first is not profile and profile in chosen:
-                locate = Locator(profile.path.read_text(encoding="utf-8"))
+                locate = Locator(profile.path.read_text(encoding="utf-8-sig"))
                 element = [v for k, v in claimed if k == key].index(value)
                 spot = locate.literal("profile", None, key, element, None)
                 message = (

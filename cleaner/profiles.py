@@ -359,7 +359,7 @@ def platform_problems(profiles: Profiles) -> list[Problem]:
                 platforms = [p.name for p in profiles if p.kind == "platform"]
                 from cleaner.tomlpos import Locator  # positions are needed only to report a problem
 
-                spot = Locator(profile.path.read_text(encoding="utf-8")).key("profile", None, "platforms")
+                spot = Locator(profile.path.read_text(encoding="utf-8-sig")).key("profile", None, "platforms")
                 message = f'profile.platforms: unknown platform profile "{name}"{suggest(name, platforms)}'
                 problems.append(Problem(str(profile.path), spot.line, spot.col, message))
     return problems
@@ -374,7 +374,7 @@ def load_file(path: Path, *, lazy: bool = False) -> tuple[Profile | None, list[P
     where = str(path)
     try:
         raw = read_regular(path, MAX_BYTES)
-        source = raw.decode("utf-8")
+        source = raw.decode("utf-8").removeprefix("\ufeff")  # editors on Windows save UTF-8 with a BOM
     except Unreadable as err:
         return None, [Problem(where, 1, 1, str(err))]
     except UnicodeDecodeError as err:
@@ -492,8 +492,9 @@ class _Validator:
         return options
 
     def _rules(self, raw_rules: Any, profile_name: str, platform: bool = False) -> tuple[ProfileRule, ...]:
-        if not isinstance(raw_rules, list):
-            self._add(self.locate.key("", None, "rules"), "rules: expected [[rules]] tables")
+        if not isinstance(raw_rules, list):  # [rules] (one table) where [[rules]] was meant: at its header
+            spot = self.locate.tables.get(("rules", None)) or self.locate.key("", None, "rules")
+            self._add(spot, "rules: expected [[rules]] tables")
             return ()
         compiled = []
         for index, raw in enumerate(raw_rules):

@@ -135,3 +135,21 @@ def test_the_same_name_twice_in_one_directory(tmp_path: Path):
     assert [str(p) for p in caught.value.problems] == [
         f'{tmp_path / "b.toml"}:1:1: profile "dup" is also defined in {tmp_path / "a.toml"}'
     ]
+
+
+def test_a_profile_saved_with_a_byte_order_mark_loads_and_checks(tmp_path: Path):
+    # "1:1: TOML syntax: Invalid statement" for a file an editor saved as UTF-8 with a BOM
+    from cleaner.check import check
+
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b'\xef\xbb\xbf[profile]\nname = "bom"\nhosts = ["bom.example"]\n')
+    assert "bom" in [p.name for p in load_profiles([tmp_path])]
+    assert check([path]) == []
+
+
+def test_rules_as_one_table_is_reported_at_its_header(tmp_path: Path):
+    path = tmp_path / "one.toml"
+    path.write_text('[profile]\nname = "one"\n\n[rules]\nkind = "drop_line"\ntext = ["a"]\nwhy = "w"\n')
+    with pytest.raises(ProfileError) as err:
+        load_profiles([tmp_path])
+    assert str(err.value).splitlines()[0] == f"{path}:4:1: rules: expected [[rules]] tables"
