@@ -81,8 +81,12 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
         problems += slow_selectors(profile, locate)
         problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
     problems += claims(list(profiles), chosen)
+    # a profile's sample saved beside it may be named like a host ("example-news.com-1.txt"):
+    # it is a sample, not a site config
+    named = {os.path.realpath(s) for profile in profiles for s in profile.samples}
     for path in configs:
-        problems += site_config(path, profiles)
+        if os.path.realpath(path) not in named:
+            problems += site_config(path, profiles)
     return sorted(set(problems))
 
 
@@ -97,6 +101,11 @@ def site_config(path: Path, profiles: Profiles) -> list[Problem]:
     # every problem at once: a bad line hides neither the others nor the directives not applied
     parsed = siteconfig.parse(path)
     problems = parsed.problems + parsed.test_problems
+    if path.name != path.name.lower():  # looked up by the page's host, which is lower case
+        lower = path.name.lower()
+        problems.append(
+            Problem(str(path), 1, 1, f"never used: site configs are found by lower-case host; name it {lower}")
+        )
     profile, _ = siteconfig.load(path) if not parsed.problems else (None, [])
     where = str(path)
     for directive in [siteconfig.Unsupported(n, tuple(lines)) for n, lines in parsed.unsupported.items()]:

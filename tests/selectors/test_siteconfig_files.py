@@ -156,3 +156,28 @@ def test_a_non_utf8_byte_is_reported_at_its_line_and_column(tmp_path):
 )
 def test_saved_test_pages_keep_the_port_as_wget_does(tmp_path, url, folder):
     assert siteconfig.saved_page(tmp_path, url) == tmp_path / "test_pages" / folder
+
+
+def test_an_upper_case_site_config_name_is_said_to_be_never_used(tmp_path):
+    # pages are matched by their lower-case host: EXAMPLE.org.txt was silently ignored
+    from cleaner.check import check
+
+    path = tmp_path / "EXAMPLE.org.txt"
+    path.write_text("body: //article\n", encoding="utf-8")
+    assert [str(p) for p in check([tmp_path])] == [
+        f"{path}:1:1: never used: site configs are found by lower-case host; name it example.org.txt"
+    ]
+
+
+def test_a_sample_named_like_a_host_is_not_linted_as_a_site_config(tmp_path):
+    from cleaner.check import check
+
+    (tmp_path / "example-news.com-1.txt").write_text(
+        "Subscribe to Example News\n\nThe harbour reopened on Monday after three days of storms.\n", encoding="utf-8"
+    )
+    (tmp_path / "example-news.toml").write_text(
+        '[profile]\nname = "example-news"\nhosts = ["example-news.com"]\nsamples = ["example-news.com-1.txt"]\n\n'
+        '[[rules]]\nkind = "drop_line"\ntext = ["Subscribe to Example News"]\nwhy = "newsletter"\n',
+        encoding="utf-8",
+    )
+    assert check([tmp_path]) == []
