@@ -114,7 +114,8 @@ class Alignment:
         found: dict[str, dict[int, list[int]]] = {}
         for d, texts in enumerate(self.docs):
             for i, text in enumerate(texts):
-                m = CAPTION.search(text) if text and self.labels[d][i] is None else None
+                short = len(text) <= MAX_CAPTION_CHARS  # CAPTION.search takes time quadratic in the line
+                m = CAPTION.search(text) if text and short and self.labels[d][i] is None else None
                 if m:
                     found.setdefault(m.group("cue").lower(), {}).setdefault(d, []).append(i)
         for lines in found.values():
@@ -293,6 +294,7 @@ CAPTION = regex.compile(
     r"\S.*?(?:[.!?]\s+|\s[(\[]|\s[-–—|]\s)(?P<cue>(?i:photo|photograph|picture|image|illustration|credit|foto)s?"
     r"(?:\s+by|\s*:))\s+" + NAME_RE + r"(?:\s*[/|,]\s*\p{L}[\p{L} .&'-]{0,40})?[)\]]?$"
 )
+MAX_CAPTION_CHARS = 400  # a caption is a sentence or two and its credit
 ROLE = regex.compile(r"\p{Lu}\p{L}*(?: \p{L}+){0,3}")  # "Staff Writer", "Local News Editor"
 NAME_ROLE = regex.compile(NAME_RE + ", " + ROLE.pattern)
 LABEL = regex.compile(r"^\p{L}[\p{L} ]{0,20}:")
