@@ -19,6 +19,7 @@ import regex
 from cleaner.document import Context, Document, Line
 from cleaner.errors import MissingDependency
 from cleaner.stages.html_parse import fix_surrogates, parse
+from cleaner.urls import url_problem
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -211,7 +212,8 @@ def extract(
         "author": found.author,
         "date": with_time(tree, found.date),
         "sitename": found.sitename,
-        "url": url or found.url,  # the caller's URL (--url, a record's url) is the page's address
+        # the caller's URL (--url, a record's url) is the page's address; the page's own only if it is one
+        "url": url or (found.url if found.url and not url_problem(found.url) else None),
         "categories": tuple(found.categories or ()),
         "tags": tuple(found.tags or ()),
         "reading_time": reading_time(page.cards),

@@ -51,3 +51,15 @@ def test_page_with_a_broken_canonical_link_is_cleaned():
         "<head>", '<head><link rel="canonical" href="http://[x/a"><meta property="og:url" content="http://[y">'
     )
     assert LAST in clean(page).text
+
+
+@pytest.mark.parametrize("canonical", ["https://exa mple.com/x", "https://example.com:99999/x", "ftp://example.com/x"])
+def test_a_pages_malformed_canonical_url_is_not_its_url(canonical: str):
+    # the same URL in a JSONL record fails it; from the page it became the output's url (attacker trial)
+    page = f'<html><head><link rel="canonical" href="{canonical}"></head><body><article>'
+    page += "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>"
+    doc = clean(page)
+    assert doc.metadata.url is None
+    assert doc.text
+    good = clean(page.replace(canonical, "https://example.com/x"))
+    assert good.metadata.url == "https://example.com/x"
