@@ -108,6 +108,7 @@ def render(doc: Document, color: bool | None = None) -> str:
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
         out += page_lines(doc)
         out.append(f"html: main text by {doc.extracted_by}{added}")
+        out += [f"html: {s}" for s in doc.steps_of("html") if s.startswith("metadata by")]
     sources, notes = dict(doc.meta_sources), dict(doc.meta_notes)
     for name, value in doc.metadata.as_dict().items():
         if value not in (None, []) or name in notes:

@@ -83,3 +83,38 @@ def test_an_html_date_after_the_day_of_the_run_is_kept():
     # htmldate's default latest date is today: the output would depend on the day it is made
     stamp = '<meta property="article:published_time" content="2090-01-15T08:45:00Z">'
     assert clean(_dated_page(stamp), profile="none").metadata.date == "2090-01-15T08:45:00+00:00"
+
+
+def test_the_copied_order_is_for_the_installed_trafilatura():
+    # the equality above is checked on the trafilatura the tests run with: MIRRORS names it
+    import trafilatura
+
+    from cleaner.stages import html_meta
+
+    assert trafilatura.__version__.startswith(html_meta.MIRRORS + ".")
+    assert html_meta.mirror_off() is None
+
+
+def test_another_trafilatura_gets_its_own_extract_metadata(monkeypatch):
+    import trafilatura
+
+    from cleaner.explain import render
+    from cleaner.stages import html_meta
+
+    page = PAGES["handle-author-and-categories-from-links"]
+    copied = clean(page)
+    monkeypatch.setattr(trafilatura, "__version__", "2.9.0")
+    html_meta.mirror_off.cache_clear()
+    calls = []
+    real = html_meta.extract_metadata
+    monkeypatch.setattr(html_meta, "extract_metadata", lambda *a, **k: calls.append(1) or real(*a, **k))
+    try:
+        doc = clean(page)
+    finally:
+        monkeypatch.undo()
+        html_meta.mirror_off.cache_clear()
+    assert calls == [1]
+    assert doc.metadata == copied.metadata  # the same page, read by trafilatura's own function
+    note = "metadata by trafilatura's extract_metadata: trafilatura 2.9.0 is installed, cleaner copies 2.3's"
+    assert f"html:{note}" in doc.steps
+    assert f"html: {note}" in render(doc, color=False)

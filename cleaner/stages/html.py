@@ -235,6 +235,12 @@ def extract(
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
 
 
+def _metadata_mirror_off() -> str | None:
+    from cleaner.stages.html_meta import mirror_off
+
+    return mirror_off()
+
+
 def run(doc: Document, ctx: Context) -> Document:
     if doc.html is None:
         return doc
@@ -263,6 +269,7 @@ def run(doc: Document, ctx: Context) -> Document:
         + ((f"html:body:{' '.join(body_rule)}",) if body_rule else ())
         + tuple(f"timeout:{ref}" for ref in timeouts)
         + ("html:trafilatura",)
+        + ((f"html:{off}",) if (off := _metadata_mirror_off()) else ())
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),
         meta_sources=doc.meta_sources + html_sources + (tuple(ruled.sources) if ruled else ()),
