@@ -8,7 +8,10 @@ What a profile decided stays: its removals are done, and this stage only fills m
 fields that are still empty. --no-heuristics turns it off.
 
 The matching site profile's `generic` setting (doc.generic, set by the profile stage)
-bounds this stage: "full" removes lines as above; "metadata" removes nothing and only
+bounds this stage: "full" removes lines as above; "page" also removes the lines it removes
+from the whole page (the lines the profile removed put back), so the body is never wider
+than with no profile, whatever the profile's removals do to its view of the page (the
+article's head a profile's byline or dateline rule marks stays); "metadata" removes nothing and only
 fills empty author/date from the page analysis; "off" skips the stage.
 
 Where each field it fills came from is recorded (`explain`'s metadata_from: the rule of
@@ -23,7 +26,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.document import Document, Line, Removal, removals_at
 from cleaner.heuristics import analyse, meta
 from cleaner.heuristics.apply import apply
 
@@ -36,8 +39,55 @@ def run(doc: Document, ctx: Context) -> Document:
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
     done = apply(doc)
+    if doc.generic[0] == "page":
+        done = _as_on_page(doc, done)
     removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
     return record(doc, done, removed)
+
+
+def _as_on_page(before: Document, done: Document) -> Document:
+    """`done` without the lines the generic stage removes from the page as a whole (the
+    lines the profile removed put back): the profile's removals can move where the generic
+    stage finds the body (a related list or teasers no longer set apart by template lines),
+    and the body it keeps is then never wider than with no profile. Except the article's
+    head as the profile found it: the lines from just above the first byline or dateline a
+    profile rule took as metadata (HEAD_REACH lines: a headline, a standfirst) down to the
+    first line both keep."""
+    lines = {line.no: line for line in before.lines}
+    for removal in before.removals:
+        first, last = removal.lines
+        for no, text in zip(range(first, last + 1), removal.text.split("\n"), strict=False):
+            lines.setdefault(no, Line(no, text))
+    whole = apply(before.replace(lines=tuple(lines[no] for no in sorted(lines)), removals=()))
+    rules = {no: r for r in whole.removals for no in range(r.lines[0], r.lines[1] + 1)}
+    head = _head(before, done, rules)
+    drop: dict[int, Removal] = {}
+    for i, line in enumerate(done.lines):
+        if line.no in rules and i not in head:
+            r = rules[line.no]
+            drop |= removals_at(done.lines, [i], rule=r.rule, kind=r.kind, why=r.why)
+    return done.without(drop).replace(
+        metadata=done.metadata.fill(author=whole.metadata.author, date=whole.metadata.date)
+    )
+
+
+HEAD_REACH = 2
+
+
+def _head(before: Document, done: Document, rules: dict[int, Removal]) -> set[int]:
+    """Positions in `done` of the article's head a profile marked: from HEAD_REACH non-blank
+    lines above its first metadata line (a byline, a dateline) to the first line kept both
+    on the page as a whole and after the profile's removals."""
+    marks = [r.lines[0] for r in before.removals if r.kind == "meta_field"]
+    both = [i for i, line in enumerate(done.lines) if line.text.strip() and line.no not in rules]
+    if not marks or not both:
+        return set()
+    mark = min(marks)
+    if done.lines[both[0]].no < mark:
+        return set()
+    above = [i for i, line in enumerate(done.lines) if line.no < mark and line.text.strip()]
+    start = above[-HEAD_REACH:][0] if above else both[0]
+    return set(range(start, both[0]))
 
 
 # Labels of article facts the page prints as a line of their own
