@@ -76,7 +76,7 @@ def page_lines(doc: Document, profiles: Any = None) -> list[str]:
 
 GENERIC_WORDS = {
     "full": "full",
-    "page": "full, and at least as on the whole page",
+    "page": "full, judged on the whole page",
     "metadata": "metadata only",
     "off": "off",
 }

@@ -186,3 +186,13 @@ def test_tags_the_page_metadata_gives_are_kept():
         "</article></body></html>"
     )
     assert clean(html, profile="none").metadata.tags == ("gardening",)
+
+
+def test_generic_page_removes_what_generic_cleaning_alone_removes_and_the_rules_more(tmp_path: Path):
+    alone = clean(PAGE, profile="none")
+    doc = clean(PAGE, profiles=profiles(tmp_path, "page"))
+    assert doc.generic == ("page", "gazette")
+    assert [r.rule for r in doc.removals if r.rule.startswith("gazette")] == ["gazette#1"]
+    assert SIGNATURE not in doc.text and ALT not in doc.text
+    assert set(doc.text.splitlines()) <= set(alone.text.splitlines())
+    assert (doc.metadata.title, doc.metadata.author) == (alone.metadata.title, alone.metadata.author)

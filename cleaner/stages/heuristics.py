@@ -8,10 +8,10 @@ What a profile decided stays: its removals are done, and this stage only fills m
 fields that are still empty. --no-heuristics turns it off.
 
 The matching site profile's `generic` setting (doc.generic, set by the profile stage)
-bounds this stage: "full" removes lines as above; "page" also removes the lines it removes
-from the whole page (the lines the profile removed put back), so the body is never wider
-than with no profile, whatever the profile's removals do to its view of the page (the
-article's head a profile's byline or dateline rule marks stays); "metadata" removes nothing and only
+bounds this stage: "full" removes lines as above; "page" removes the lines it removes from
+the whole page (the lines the profile removed put back), as with no profile, whatever the
+profile's removals would do to its view of the page (the article's head a profile's byline
+or dateline rule marks stays); "metadata" removes nothing and only
 fills empty author/date from the page analysis; "off" skips the stage.
 
 Where each field it fills came from is recorded (`explain`'s metadata_from: the rule of
@@ -38,21 +38,19 @@ def run(doc: Document, ctx: Context) -> Document:
         verdict = analyse(doc.lines, extracted="html:trafilatura" in doc.steps)
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
-    done = apply(doc)
-    if doc.generic[0] == "page":
-        done = _as_on_page(doc, done)
+    done = _as_on_page(doc) if doc.generic[0] == "page" else apply(doc)
     removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
     return record(doc, done, removed)
 
 
-def _as_on_page(before: Document, done: Document) -> Document:
-    """`done` without the lines the generic stage removes from the page as a whole (the
-    lines the profile removed put back): the profile's removals can move where the generic
-    stage finds the body (a related list or teasers no longer set apart by template lines),
-    and the body it keeps is then never wider than with no profile. Except the article's
-    head as the profile found it: the lines from just above the first byline or dateline a
-    profile rule took as metadata (HEAD_REACH lines: a headline, a standfirst) down to the
-    first line both keep."""
+def _as_on_page(before: Document) -> Document:
+    """`before` (the lines the profile kept) without the lines the generic stage removes
+    from the page as a whole (the lines the profile removed put back): the profile's
+    removals could move where the generic stage finds the body (a related list or teasers
+    no longer set apart by template lines), so it judges the page as with no profile, and
+    the profile's rules remove the template lines on top. Except the article's head as the
+    profile found it: the lines from just above the first byline or dateline a profile rule
+    took as metadata (HEAD_REACH lines: a headline, a standfirst) down to the body."""
     lines = {line.no: line for line in before.lines}
     for removal in before.removals:
         first, last = removal.lines
@@ -60,24 +58,25 @@ def _as_on_page(before: Document, done: Document) -> Document:
             lines.setdefault(no, Line(no, text))
     whole = apply(before.replace(lines=tuple(lines[no] for no in sorted(lines)), removals=()))
     rules = {no: r for r in whole.removals for no in range(r.lines[0], r.lines[1] + 1)}
-    head = _head(before, done, rules)
+    head = _head(before, rules)
     drop: dict[int, Removal] = {}
-    for i, line in enumerate(done.lines):
+    for i, line in enumerate(before.lines):
         if line.no in rules and i not in head:
             r = rules[line.no]
-            drop |= removals_at(done.lines, [i], rule=r.rule, kind=r.kind, why=r.why)
-    return done.without(drop).replace(
-        metadata=done.metadata.fill(author=whole.metadata.author, date=whole.metadata.date)
+            drop |= removals_at(before.lines, [i], rule=r.rule, kind=r.kind, why=r.why)
+    return before.without(drop).replace(
+        metadata=before.metadata.fill(author=whole.metadata.author, date=whole.metadata.date)
     )
 
 
 HEAD_REACH = 2
 
 
-def _head(before: Document, done: Document, rules: dict[int, Removal]) -> set[int]:
-    """Positions in `done` of the article's head a profile marked: from HEAD_REACH non-blank
-    lines above its first metadata line (a byline, a dateline) to the first line kept both
-    on the page as a whole and after the profile's removals."""
+def _head(before: Document, rules: dict[int, Removal]) -> set[int]:
+    """Positions in `before` of the article's head a profile marked: from HEAD_REACH
+    non-blank lines above its first metadata line (a byline, a dateline) to the first line
+    the generic stage keeps on the page as a whole."""
+    done = before
     marks = [r.lines[0] for r in before.removals if r.kind == "meta_field"]
     both = [i for i, line in enumerate(done.lines) if line.text.strip() and line.no not in rules]
     if not marks or not both:
