@@ -2,6 +2,7 @@
 than the generic stage alone?
 
 Usage: python benchmarks/learn_sites.py [--corpus DIR] [--split FILE] [--train K] [--show-profile SITE]
+       [--tune] [--site HOST] [--jobs N]
 
 The corpus is ../shared/corpus (see its README): DIR/dragnet/{html,text,gold}/<id>.*, unpacked
 (default $CORPUS, else /tmp/cleaner-corpus), and split.json (default ../shared/corpus/split.json
