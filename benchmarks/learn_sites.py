@@ -2,6 +2,7 @@
 than the generic stage alone?
 
 Usage: python benchmarks/learn_sites.py [--corpus DIR] [--split FILE] [--train K] [--show-profile SITE]
+       [--tune] [--site HOST] [--jobs N]
 
 The corpus is ../shared/corpus (see its README): DIR/dragnet/{html,text,gold}/<id>.*, unpacked
 (default $CORPUS, else /tmp/cleaner-corpus), and split.json (default ../shared/corpus/split.json
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -36,6 +38,7 @@ import cleaner  # noqa: E402
 from cleaner.check import check  # noqa: E402
 from cleaner.learn.site import draft_site  # noqa: E402
 
+NOISE = 0.005  # a per-site difference below this is noise
 SHARED = ROOT.parent / "shared" / "corpus"
 CANONICAL = regex.compile(
     r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*\bhref=[\"']([^\"'>\s]+)"
@@ -69,6 +72,56 @@ def read(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace")
 
 
+def _report(result: tuple[list[str], tuple[float, float]]) -> tuple[float, float]:
+    """Print one site's lines as they come (in site order); its (generic F1, draft F1)."""
+    lines, row = result
+    print("\n".join(lines), flush=True)
+    return row
+
+
+def _one_site(job) -> tuple[list[str], tuple[float, float]]:
+    """Learn one site's draft and score it: (the lines to print, (generic F1, draft F1))."""
+    args, base, site, group = job
+    score = load_score(args.split.with_name("score.py"))
+    out: list[str] = []
+    train = sorted(group["train"], key=lambda i: (len(i), i))[: args.train]
+    val = sorted(group["val"], key=lambda i: (len(i), i))
+    name = "learned-" + regex.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-")
+    sources = [f"samples/{i}.txt" for i in train]
+    draft = draft_site([read(base / "text" / f"{i}.txt") for i in train], name, sources=sources)
+    toml = draft.toml
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            Path(tmp, "samples").mkdir()
+            for i in train:
+                Path(tmp, "samples", f"{i}.txt").write_text(read(base / "text" / f"{i}.txt"), encoding="utf-8")
+            Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
+            problems = check([Path(tmp, f"{name}.toml")])
+        out.append(f"    cleaner check: {len(problems)} problems" + "".join(f"\n      {p}" for p in problems[:3]))
+    if args.generic != "draft":
+        toml = regex.sub(r"(?m)^generic = '\w+'", f"generic = '{args.generic}'", toml)
+    if args.show_profile == site:
+        out.append(toml)
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
+        profiles = cleaner.load_profiles([tmp])
+    gold = {i: read(base / "gold" / f"{i}.txt") for i in val}
+    generic, cleaned = {}, {}
+    for i in val:
+        text = read(base / "text" / f"{i}.txt")
+        generic[i] = cleaner.clean(text, profile="none").text
+        cleaned[i] = cleaner.clean(text, profiles=profiles, profile=name).text
+    f_generic, f_draft = score.score(gold, generic)["F1"], score.score(gold, cleaned)["F1"]
+    setting = regex.search(r"(?m)^generic = '(\w+)'", toml)
+    out.append(
+        f"{site[:32]:32s} {len(val):4d} {f_generic:8.3f} {f_draft:8.3f} {f_draft - f_generic:+7.3f}  "
+        f"{setting.group(1) if setting else '?'}"
+    )
+    if args.estimates:
+        out.append(f"    leave-one-out: {draft.estimate}")
+    return out, (f_generic, f_draft)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("CORPUS", "/tmp/cleaner-corpus")))
@@ -77,7 +130,7 @@ def main() -> int:
     ap.add_argument("--train", type=int, default=5, help="train scrapes to learn from per site")
     ap.add_argument(
         "--generic",
-        choices=["draft", "full", "metadata", "off"],
+        choices=["draft", "full", "page", "metadata", "off"],
         default="draft",
         help="the draft's generic setting (draft: as learned; else overridden, to compare)",
     )
@@ -90,8 +143,8 @@ def main() -> int:
     ap.add_argument("--estimates", action="store_true", help="print each draft's leave-one-out estimate")
     ap.add_argument("--site", default=None, help="only sites whose host contains this")
     ap.add_argument("--show-profile", default=None, help="print the draft learned for this site")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="sites learned in parallel")
     args = ap.parse_args()
-    score = load_score(args.split.with_name("score.py"))
     split = json.loads(args.split.read_text())[args.set]
     base = args.corpus / args.set
     groups: dict[str, dict[str, list[str]]] = {}
@@ -110,48 +163,22 @@ def main() -> int:
     part = "other train" if args.tune else "val"
     print(f"{args.set} ({part} pages): {len(sites)} sites with >= {args.train} train and >= 1 {part} pages")
     print(f"{'site':32s} {'val':>4s} {'generic':>8s} {'draft':>8s} {'diff':>7s}  generic setting")
-    rows = []
-    for site in sites:
-        train = sorted(groups[site]["train"], key=lambda i: (len(i), i))[: args.train]
-        val = sorted(groups[site]["val"], key=lambda i: (len(i), i))
-        name = "learned-" + regex.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-")
-        sources = [f"samples/{i}.txt" for i in train]
-        draft = draft_site([read(base / "text" / f"{i}.txt") for i in train], name, sources=sources)
-        toml = draft.toml
-        if args.check:
-            with tempfile.TemporaryDirectory() as tmp:
-                Path(tmp, "samples").mkdir()
-                for i in train:
-                    Path(tmp, "samples", f"{i}.txt").write_text(read(base / "text" / f"{i}.txt"), encoding="utf-8")
-                Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
-                problems = check([Path(tmp, f"{name}.toml")])
-            print(f"    cleaner check: {len(problems)} problems" + "".join(f"\n      {p}" for p in problems[:3]))
-        if args.generic != "draft":
-            toml = regex.sub(r"(?m)^generic = '\w+'", f"generic = '{args.generic}'", toml)
-        if args.show_profile == site:
-            print(toml)
-        with tempfile.TemporaryDirectory() as tmp:
-            Path(tmp, f"{name}.toml").write_text(toml, encoding="utf-8")
-            profiles = cleaner.load_profiles([tmp])
-        gold = {i: read(base / "gold" / f"{i}.txt") for i in val}
-        generic, cleaned = {}, {}
-        for i in val:
-            text = read(base / "text" / f"{i}.txt")
-            generic[i] = cleaner.clean(text, profile="none").text
-            cleaned[i] = cleaner.clean(text, profiles=profiles, profile=name).text
-        f_generic, f_draft = score.score(gold, generic)["F1"], score.score(gold, cleaned)["F1"]
-        setting = regex.search(r"(?m)^generic = '(\w+)'", toml)
-        rows.append((f_generic, f_draft))
-        print(
-            f"{site[:32]:32s} {len(val):4d} {f_generic:8.3f} {f_draft:8.3f} {f_draft - f_generic:+7.3f}  "
-            f"{setting.group(1) if setting else '?'}"
-        )
-        if args.estimates:
-            print(f"    leave-one-out: {draft.estimate}")
+    jobs = [(args, base, site, groups[site]) for site in sites]
+    if args.jobs > 1 and len(jobs) > 1:
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            results = pool.imap(_one_site, jobs)
+            rows = [_report(r) for r in results]
+    else:
+        rows = [_report(_one_site(job)) for job in jobs]
     if rows:
         g, d = mean(r[0] for r in rows), mean(r[1] for r in rows)
         worse = sum(r[1] < r[0] - 1e-9 for r in rows)
+        noticeably = sum(r[1] < r[0] - NOISE for r in rows)
         print(f"{'mean':32s} {'':4s} {g:8.3f} {d:8.3f} {d - g:+7.3f}  worse than generic on {worse} of {len(rows)}")
+        print(
+            f"worse by more than {NOISE}: {noticeably} of {len(rows)}; "
+            f"worst difference {min(r[1] - r[0] for r in rows):+.3f}"
+        )
     return 0
 
 

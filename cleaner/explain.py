@@ -74,7 +74,12 @@ def page_lines(doc: Document, profiles: Any = None) -> list[str]:
     return out
 
 
-GENERIC_WORDS = {"full": "full", "metadata": "metadata only", "off": "off"}
+GENERIC_WORDS = {
+    "full": "full",
+    "page": "full, judged on the whole page",
+    "metadata": "metadata only",
+    "off": "off",
+}
 
 
 def generic_line(doc: Document) -> str:

@@ -37,7 +37,7 @@ NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("site", "platform")
 # How much of the generic stage (cleaner.stages.heuristics, and the metadata stage's
 # headline-taking) a page gets when this site profile matches; platform profiles have no say.
-GENERIC = ("full", "metadata", "off")
+GENERIC = ("full", "page", "metadata", "off")
 GENERIC_DEFAULT = "metadata"  # a site profile describes its pages: generic guesses remove nothing
 # A FiveFilters site config says which element is the article, nothing about its lines:
 # the generic stage cleans those as on any page.

@@ -114,12 +114,13 @@ def test_learn_writes_the_setting():
 
 
 def test_learn_writes_the_setting_leave_one_out_measures():
-    # Three scrapes: the setting measured best by leave-one-out (a tie: "full"), estimate in the note.
+    # Three scrapes: leave-one-out measures each setting (a tie: the safe "page"), estimate in the note.
     pages = [PAGE.replace("Monday", day) + f"\n{day} edition\n" for day in ("Tuesday", "Friday", "Sunday")]
     draft = learn_site(pages, "gazette")
-    assert tomllib.loads(draft)["profile"]["generic"] == "full"
-    assert '# generic = "full": P 1.00 R 1.00 F1 1.00; generic = "metadata": P 1.00 R 1.00 F1 1.00\n' in draft
-    assert '# generic = "full" measured best;' in draft
+    assert tomllib.loads(draft)["profile"]["generic"] == "page"
+    score = "P 1.00 R 1.00 F1 1.00"
+    assert f'# generic = "page": {score}; generic = "full": {score}; generic = "metadata": {score}\n' in draft
+    assert '# generic = "page": the draft keeps at most what generic cleaning alone keeps' in draft
 
 
 GARDEN = [
@@ -185,3 +186,13 @@ def test_tags_the_page_metadata_gives_are_kept():
         "</article></body></html>"
     )
     assert clean(html, profile="none").metadata.tags == ("gardening",)
+
+
+def test_generic_page_removes_what_generic_cleaning_alone_removes_and_the_rules_more(tmp_path: Path):
+    alone = clean(PAGE, profile="none")
+    doc = clean(PAGE, profiles=profiles(tmp_path, "page"))
+    assert doc.generic == ("page", "gazette")
+    assert [r.rule for r in doc.removals if r.rule.startswith("gazette")] == ["gazette#1"]
+    assert SIGNATURE not in doc.text and ALT not in doc.text
+    assert set(doc.text.splitlines()) <= set(alone.text.splitlines())
+    assert (doc.metadata.title, doc.metadata.author) == (alone.metadata.title, alone.metadata.author)

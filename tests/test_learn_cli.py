@@ -31,8 +31,9 @@ def test_learn_check_explain_clean(tmp_path: Path, template: str):
     estimate, wrote = learned.stderr.splitlines()
     score = r"P \d\.\d\d R \d\.\d\d F1 \d\.\d\d"
     assert re.fullmatch(
-        rf'leave-one-out over 3 scrapes: generic = "full": {score}; generic = "metadata": {score}; '
-        r"wrote generic = '(full|metadata)'",
+        rf'leave-one-out over 3 scrapes: generic = "page": {score}; generic = "full": {score}; '
+        rf'generic = "metadata": {score}; '
+        r"wrote generic = '(page|full|metadata)'",
         estimate,
     )
     assert wrote == f"wrote {profile} from 3 scrapes; next: cleaner check {profile}"

@@ -52,7 +52,10 @@ CASES = [
     ),
     pytest.param(
         HEAD + 'generic = "meta"\n',
-        ['4:11: profile.generic: expected one of "full", "metadata", "off", got "meta"; did you mean "metadata"?'],
+        [
+            '4:11: profile.generic: expected one of "full", "page", "metadata", "off", got "meta"; '
+            'did you mean "metadata"?'
+        ],
         id="generic-misspelt",
     ),
     pytest.param(

@@ -27,7 +27,11 @@ MAX_FINGERPRINTS = 3
 # What a draft says about generic cleaning when the leave-one-out check cannot measure it
 # (fewer than three scrapes): the site default.
 GENERIC_DRAFT = "metadata"
-GENERIC_SETTINGS = ("full", "metadata")
+GENERIC_SETTINGS = ("page", "full", "metadata")
+# "page" is the safe setting: the generic stage removes at least what it removes with no
+# profile, so the draft keeps at most what generic cleaning alone keeps. Another setting is
+# written only when the leave-one-out check measures it better by this much (F1).
+GENERIC_MARGIN = 0.03
 # A rule that, on a scrape left out of learning, removes prose the generic stage keeps and
 # no other scrape has, amounting to this share of that scrape's kept words, eats article text.
 MAX_HARM = 0.15
@@ -59,7 +63,8 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
     there are 3+: learned from all but one scrape, the draft cleans the one left out; rules
     that remove its article text (prose the generic stage keeps and no other scrape has)
     are dropped from the draft, and the generic setting that keeps the most of that text
-    with the least template is written."""
+    with the least template is written when it beats "page" (at most what generic cleaning
+    alone keeps) clearly; else "page"."""
     if len(texts) < 2:
         raise ValueError("learn_site needs at least two scrapes of the site")
     docs = [prepare(t) for t in texts]
@@ -70,12 +75,12 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         harmful, scores = _leave_one_out(docs, kept)
         entries = _without(entries, harmful | _harm(entries, docs, kept, range(len(docs))))
         entries = productive(entries, al.docs)
-        generic = max(GENERIC_SETTINGS, key=lambda g: (scores[g][2], g == "full"))
+        generic = _choose_generic(scores)
         estimate = "; ".join(f'generic = "{g}": P {p:.2f} R {r:.2f} F1 {f:.2f}' for g, (p, r, f) in scores.items())
         why = (
             f"leave-one-out over the {len(docs)} scrapes (learn from {len(docs) - 1}, clean the one left out;\n"
             "article text = lines no other scrape has that the generic stage keeps, and prose among them):\n"
-            f'{estimate}\ngeneric = "{generic}" measured best; '
+            f"{estimate}\n{_generic_why(generic)}; "
             f"{len(harmful)} rule value(s) that removed article text of a left-out scrape dropped."
         )
     head = {
@@ -91,6 +96,21 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         + why
     )
     return Draft(render(head, entries, expect, note), generic, estimate)
+
+
+def _choose_generic(scores: dict[str, tuple[float, float, float]]) -> str:
+    """ "page" unless another setting measured better by GENERIC_MARGIN (F1)."""
+    best = max(GENERIC_SETTINGS, key=lambda g: (scores[g][2], g == "page"))
+    return best if scores[best][2] >= scores["page"][2] + GENERIC_MARGIN else "page"
+
+
+def _generic_why(generic: str) -> str:
+    if generic == "page":
+        return (
+            'generic = "page": the draft keeps at most what generic cleaning alone keeps '
+            f"(no other setting measured better by {GENERIC_MARGIN})"
+        )
+    return f'generic = "{generic}" measured best by {GENERIC_MARGIN}+'
 
 
 GENERIC_NOTE = (

@@ -8,7 +8,10 @@ What a profile decided stays: its removals are done, and this stage only fills m
 fields that are still empty. --no-heuristics turns it off.
 
 The matching site profile's `generic` setting (doc.generic, set by the profile stage)
-bounds this stage: "full" removes lines as above; "metadata" removes nothing and only
+bounds this stage: "full" removes lines as above; "page" removes the lines it removes from
+the whole page (the lines the profile removed put back), as with no profile, whatever the
+profile's removals would do to its view of the page (the article's head a profile's byline
+or dateline rule marks stays); "metadata" removes nothing and only
 fills empty author/date from the page analysis; "off" skips the stage.
 
 Where each field it fills came from is recorded (`explain`'s metadata_from: the rule of
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.document import Context, Document
+from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import analyse, meta
 from cleaner.heuristics.apply import apply
 
@@ -34,9 +37,55 @@ def run(doc: Document, ctx: Context) -> Document:
         verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
-    done = apply(doc)
+    done = _as_on_page(doc) if doc.generic[0] == "page" else apply(doc)
     removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
     return record(doc, done, removed)
+
+
+def _as_on_page(before: Document) -> Document:
+    """`before` (the lines the profile kept) without the lines the generic stage removes
+    from the page as a whole (the lines the profile removed put back): the profile's
+    removals could move where the generic stage finds the body (a related list or teasers
+    no longer set apart by template lines), so it judges the page as with no profile, and
+    the profile's rules remove the template lines on top. Except the article's head as the
+    profile found it: the lines from just above the first byline or dateline a profile rule
+    took as metadata (HEAD_REACH lines: a headline, a standfirst) down to the body."""
+    lines = {line.no: line for line in before.lines}
+    for removal in before.removals:
+        first, last = removal.lines
+        for no, text in zip(range(first, last + 1), removal.text.split("\n"), strict=False):
+            lines.setdefault(no, Line(no, text))
+    whole = apply(before.replace(lines=tuple(lines[no] for no in sorted(lines)), removals=()))
+    rules = {no: r for r in whole.removals for no in range(r.lines[0], r.lines[1] + 1)}
+    head = _head(before, rules)
+    drop: dict[int, Removal] = {}
+    for i, line in enumerate(before.lines):
+        if line.no in rules and i not in head:
+            r = rules[line.no]
+            drop |= removals_at(before.lines, [i], rule=r.rule, kind=r.kind, why=r.why)
+    return before.without(drop).replace(
+        metadata=before.metadata.fill(author=whole.metadata.author, date=whole.metadata.date)
+    )
+
+
+HEAD_REACH = 2
+
+
+def _head(before: Document, rules: dict[int, Removal]) -> set[int]:
+    """Positions in `before` of the article's head a profile marked: from HEAD_REACH
+    non-blank lines above its first metadata line (a byline, a dateline) to the first line
+    the generic stage keeps on the page as a whole."""
+    done = before
+    marks = [r.lines[0] for r in before.removals if r.kind == "meta_field"]
+    both = [i for i, line in enumerate(done.lines) if line.text.strip() and line.no not in rules]
+    if not marks or not both:
+        return set()
+    mark = min(marks)
+    if done.lines[both[0]].no < mark:
+        return set()
+    above = [i for i, line in enumerate(done.lines) if line.no < mark and line.text.strip()]
+    start = above[-HEAD_REACH:][0] if above else both[0]
+    return set(range(start, both[0]))
 
 
 # Labels of article facts the page prints as a line of their own

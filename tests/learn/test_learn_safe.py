@@ -1,0 +1,57 @@
+"""Drafts that are safe on a site's next page (issue 17): `generic = "page"`, which learn writes
+unless its leave-one-out check measures another setting clearly better, keeps at most the lines
+the generic stage alone keeps, whatever the draft's removals do to the generic stage's view of
+the page; and the draft's rules still remove the template lines."""
+
+from __future__ import annotations
+
+import tempfile
+import tomllib
+from pathlib import Path
+
+import regex
+
+import cleaner
+from cleaner.learn.site import GENERIC_MARGIN, _choose_generic, learn_site
+
+from .corpora import corpus
+
+
+def lines(text: str) -> set[str]:
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def cleaned(toml: str, text: str, generic: str) -> cleaner.Document:
+    toml = regex.sub(r"(?m)^generic = '\w+'", f"generic = '{generic}'", toml)
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "learned.toml").write_text(toml, encoding="utf-8")
+        profiles = cleaner.load_profiles([tmp], builtin=False)
+    return cleaner.clean(text, profiles=profiles, profile="learned")
+
+
+def test_page_keeps_no_line_the_generic_stage_alone_removes():
+    # A generated site where the draft's removals make "full" keep lines generic cleaning
+    # alone removes (the template lines that took them out of the body are gone).
+    pages = corpus("northside-gazette", 0, n=4)
+    toml = learn_site([p.text for p in pages[:3]], "learned")
+    unseen = pages[3].text
+    alone = lines(cleaner.clean(unseen, profile="none").text)
+    full, page = cleaned(toml, unseen, "full"), cleaned(toml, unseen, "page")
+    assert lines(full.text) - alone  # the setting matters on this page
+    assert lines(page.text) <= alone
+    assert page.generic == ("page", "learned")
+    assert any(r.rule.startswith("learned#") for r in page.removals)  # the draft's rules still run
+
+
+def test_learn_writes_page_from_three_scrapes_of_a_plain_site():
+    pages = corpus("northside-gazette", 0, n=3)
+    toml = learn_site([p.text for p in pages], "learned")
+    assert tomllib.loads(toml)["profile"]["generic"] == "page"
+
+
+def test_another_setting_only_when_clearly_better():
+    page = (0.9, 0.9, 0.90)
+    assert _choose_generic({"page": page, "full": (0.9, 0.9, 0.90 + GENERIC_MARGIN / 2), "metadata": page}) == "page"
+    better = 0.90 + GENERIC_MARGIN + 0.01
+    assert _choose_generic({"page": page, "full": (0.9, 0.9, better), "metadata": page}) == "full"
+    assert _choose_generic({"page": page, "full": page, "metadata": (1.0, 1.0, better)}) == "metadata"
