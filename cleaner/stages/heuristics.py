@@ -34,7 +34,8 @@ def run(doc: Document, ctx: Context) -> Document:
         verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
-    done = apply(doc)
+    # --precision / --recall move the decisions on a text scrape; on HTML they went to trafilatura
+    done = apply(doc, focus=ctx.focus if doc.extracted_by is None else None)
     removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
     return record(doc, done, removed)
 
