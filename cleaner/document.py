@@ -148,6 +148,8 @@ class Document:
     html: str | None = field(default=None, repr=False)
     # What made `lines` from an HTML page ("trafilatura"); None: the input was a text scrape
     extracted_by: str | None = None
+    # The first line of the reader comments (HTML, --comments): the generic stage leaves them be
+    comments_from: int | None = None
     # The site rule and selector that chose the article's element: ("example#1", "//article")
     body_rule: tuple[str, str] | None = None
     # How many of the first lines are the standfirst the extractor had left out, put back

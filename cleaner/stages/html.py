@@ -209,6 +209,7 @@ class Main(NamedTuple):
 
     text: str
     structure: list[Structure | None] | None = None
+    comments: int = 0  # how many of the text's last lines are reader comments (--comments)
 
 
 def _main_text(
@@ -227,13 +228,16 @@ def _main_text(
         from cleaner.stages import html_structure
 
         text = html_structure.plain_text(result.body, keep_links=switches.links)
-    if switches.comments and result.comments:
-        text = f"{text}\n{result.comments}".strip()
+    comments = 0
+    if switches.comments and result.comments and result.comments.strip():
+        comments = len(result.comments.strip().split("\n"))
+        text = f"{text}\n{result.comments.strip()}" if text else result.comments.strip()
     if not switches.structure:
-        return Main(text)
+        return Main(text, None, comments)
     from cleaner.stages import html_structure
 
-    return Main(text, html_structure.annotate(result.body, text.split("\n"), with_links=not switches.links))
+    structure = html_structure.annotate(result.body, text.split("\n"), with_links=not switches.links)
+    return Main(text, structure, comments)
 
 
 def extract(
@@ -303,8 +307,10 @@ def extract(
     # compared as the page prints it: without the [text](target) of --links and --images
     plain = MARKDOWN_LINK.sub(r"\1", text) if switches.links or switches.images else text
     standfirst = html_lead.lead(tree, plain, headline)
-    if main.structure is not None:  # for run(), which pops it as it does "origin"
+    if main.structure is not None:  # for run(), which pops them as it does "origin"
         meta["structure"] = [None] * len(standfirst) + main.structure
+    if main.comments:
+        meta["comments"] = main.comments
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
 
 
@@ -318,6 +324,7 @@ def run(doc: Document, ctx: Context) -> Document:
     )
     origin = meta.pop("origin", {})
     structure: list[Structure | None] = meta.pop("structure", None) or []
+    comments: int = meta.pop("comments", 0)
     filled = doc.metadata.fill(**meta)
     html_sources = tuple(
         (name, rule) for name, rule in origin.items() if getattr(filled, name) != getattr(doc.metadata, name)
@@ -337,6 +344,7 @@ def run(doc: Document, ctx: Context) -> Document:
         lines=tuple(lines[:-1]),
         html=None,
         extracted_by="trafilatura",
+        comments_from=len(text.split("\n")) - comments + 1 if comments else None,
         body_rule=body_rule,
         standfirst=lead,
         timeouts=doc.timeouts + timeouts,
