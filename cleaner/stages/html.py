@@ -11,6 +11,7 @@ comes from the Twitter-card labels SEO plugins print in the head.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -319,6 +320,8 @@ def run(doc: Document, ctx: Context) -> Document:
         return doc
     page, repaired = fix_surrogates(doc.html)
     switches = Switches.of(ctx)
+    if switches.target_language and importlib.util.find_spec("py3langid") is None:
+        raise MissingDependency("--target-language needs py3langid: pip install 'cleaner[language]'")
     text, meta, lead, ruled = extract(
         page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget, ctx.fast, switches=switches
     )
