@@ -12,7 +12,7 @@ its text as blocks in <main>:
          categories="a; b" tags="..." reading_time="5" profile="site; platform">
       <main>
         <head rend="h2">A heading</head>          headings (rend: h1-h6)
-        <p>A paragraph</p>                        paragraphs, one per block
+        <p>A paragraph, <ref target="https://...">a link</ref></p>  paragraphs, one per block; links as <ref>
         <list><item>One</item><item rend="2">Nested</item></list>   list items (rend: depth > 1)
         <quote>Quoted</quote>
         <table><row role="head"><cell>A</cell></row><row><cell>1</cell></row></table>
@@ -96,6 +96,31 @@ def _xml_text(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
+def _fill(element: ET.Element, text: str, structure: Structure | None) -> None:
+    """The element's text, its links as <ref target="...">anchor</ref> where the line still
+    holds each anchor (after the previous one)."""
+    links = structure.links if structure is not None else ()
+    at, last = 0, None
+    element.text = ""
+    for anchor, target in links:
+        found = text.find(anchor, at)
+        if found < 0:
+            continue
+        before = _xml_text(text[at:found])
+        if last is None:
+            element.text += before
+        else:
+            last.tail = (last.tail or "") + before
+        last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
+        last.text = _xml_text(anchor)
+        at = found + len(anchor)
+    rest = _xml_text(text[at:])
+    if last is None:
+        element.text += rest
+    else:
+        last.tail = rest
+
+
 def xml_element(doc: Document) -> ET.Element:
     meta = doc.metadata
     attributes = {"source": _source(doc)} if doc.source is not None else {}
@@ -120,7 +145,7 @@ def xml_element(doc: Document) -> ET.Element:
                 depth = _depth(line)
                 if depth > 1:
                     item.set("rend", str(depth))
-                item.text = _xml_text(_item_text(line.text))
+                _fill(item, _item_text(line.text), line.structure)
             continue
         if kind == "row":
             if parent is None or parent.tag != "table":
@@ -135,16 +160,15 @@ def xml_element(doc: Document) -> ET.Element:
                     ET.SubElement(row, "cell").text = _xml_text(cell)
             continue
         parent = None
-        text = _xml_text("\n".join(line.text for line in block))
+        text = "\n".join(line.text for line in block)
+        # links are the line's: a block of one line (all blocks from HTML) keeps them
+        structure = first.structure if len(block) == 1 else None
         if kind == "heading":
             assert first.structure is not None
-            ET.SubElement(main, "head", {"rend": f"h{first.structure.level}"}).text = text
-        elif kind == "quote":
-            ET.SubElement(main, "quote").text = text
-        elif kind == "code":
-            ET.SubElement(main, "code").text = text
+            element = ET.SubElement(main, "head", {"rend": f"h{first.structure.level}"})
         else:
-            ET.SubElement(main, "p").text = text
+            element = ET.SubElement(main, {"quote": "quote", "code": "code"}.get(kind, "p"))
+        _fill(element, text, structure)
     return root
 
 

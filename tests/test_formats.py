@@ -185,13 +185,19 @@ def test_xml_exact_and_read_back():
     assert result.stdout == PAGE_XML.format(
         page=PAGE,
         rest=f'date="2024-04-21" sitename="port.example" url="{URL}"',
-        first=PAGE_TEXT.splitlines()[0],
+        first=PAGE_TEXT.splitlines()[0].replace(
+            "the press", '<ref target="https://port.example/press">the press</ref>'
+        ),
     )
     root = ET.fromstring(result.stdout)
     assert root.tag == "doc" and root.get("author") == "Jane Roe"
     main = root.find("main")
     assert main is not None
     assert [child.tag for child in main] == ["p", "head", "list", "quote", "table", "p"]
+    assert [(ref.get("target"), ref.text, ref.tail) for ref in main.iter("ref")] == [
+        ("https://port.example/press", "the press", ".")
+    ]
+    assert "".join(main[0].itertext()) == PAGE_TEXT.splitlines()[0]
     assert [item.text for item in main.iter("item")] == [
         "Ferries run again from Tuesday morning.",
         "Cargo ships wait one more day.",
