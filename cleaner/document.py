@@ -31,11 +31,11 @@ RULE_BUDGET = 2.0
 
 
 class Structure(NamedTuple):
-    """What a line is in the page's structure, for `--format markdown`: the rules, heuristics
-    and the text, json and jsonl outputs never read it. Set by the html stage from trafilatura's
-    XML (headings, list items with their depth, quotes, table rows, link targets), by the
-    metadata stage for the title of a text scrape; the normaliser marks a text scrape's
-    "- item" lines as list items of depth 1 when rendering."""
+    """What a line is in the page's structure, for `--format markdown` and `xml`: the rules,
+    heuristics and the text, json and jsonl outputs never read it. Set by the html stage from
+    trafilatura's XML (headings, list items with their depth, quotes, table rows, link
+    targets: cleaner.stages.html_structure). A text scrape's lines have none: cleaner.formats
+    reads its "- item" lines as list items and takes its title from the metadata."""
 
     kind: str  # "heading", "item", "quote", "row" (a table row, cells "| a | b |"), "code" or "text"
     level: int = 0  # heading: 1-6; item: list depth, 1 for a top-level item; row: 1 for a header row
@@ -215,7 +215,7 @@ class Context(NamedTuple):
     # scrape the generic stage's (cleaner.heuristics.analyse's `focus`)
     focus: str | None = None
     target_language: str | None = None  # ISO 639-1: an HTML page detected in another language is emptied
-    structure: bool = False  # fill Line.structure for --format markdown (link targets from HTML too)
+    structure: bool = False  # fill Line.structure (HTML) for --format markdown and xml
 
 
 if TYPE_CHECKING:

@@ -341,3 +341,24 @@ def test_other_formats_unchanged_by_the_structure(fmt: str):
 
     doc = clean(PAGE.read_bytes(), html=True, url=URL)
     assert run("clean", str(PAGE), "--url", URL, "--format", fmt).stdout == render(doc.replace(source=str(PAGE)), fmt)
+
+
+def test_structure_of_rows_with_empty_cells_and_inline_code():
+    from lxml import etree
+
+    from cleaner.stages.html_structure import annotate
+
+    body = etree.fromstring(
+        "<body><p>Get the <code>.deb</code> package.</p><table><row><cell>A</cell><cell/></row>"
+        "<row><cell>x</cell><cell/></row></table><list><item>one<list><item>two</item></list></item></list></body>"
+    )
+    lines = ["Get the .deb package.", "| A | |", "|---|---|", "| x | |", "- one", "  - two"]
+    linked = etree.fromstring('<body><p>Get the <ref target="/deb">.deb</ref> package.</p></body>')
+    assert annotate(body, lines, linked) == [
+        Structure("text", 0, ((".deb", "/deb"),)),
+        Structure("row", 1),
+        None,
+        Structure("row", 0),
+        Structure("item", 1),
+        Structure("item", 2),
+    ]

@@ -193,8 +193,7 @@ class Switches(NamedTuple):
             **OPTIONS,
             "include_tables": self.tables,
             "include_comments": self.comments,
-            # markdown reads the link targets from the tree: the text gets them only with --links
-            "include_links": self.links or self.structure,
+            "include_links": self.links,
             "include_images": self.images,
             "favor_precision": self.focus == "precision",
             "favor_recall": self.focus != "precision",
@@ -223,12 +222,7 @@ def _main_text(
     # with output_format="python" a trafilatura Document (a dict only with as_dict=True), or None
     if not isinstance(result, Extracted):
         return Main("")
-    if not switches.structure:
-        text = result.text or ""
-    else:  # the text without the link targets markdown asked for (unless --links asked for them too)
-        from cleaner.stages import html_structure
-
-        text = html_structure.plain_text(result.body, keep_links=switches.links)
+    text = result.text or ""
     comments = 0
     if switches.comments and result.comments and result.comments.strip():
         comments = len(result.comments.strip().split("\n"))
@@ -237,8 +231,11 @@ def _main_text(
         return Main(text, None, comments)
     from cleaner.stages import html_structure
 
-    structure = html_structure.annotate(result.body, text.split("\n"), with_links=not switches.links)
-    return Main(text, structure, comments)
+    # The link targets: from a second extraction with links, as extracting with them changes the
+    # text's line breaks; --links has them in the text already
+    linked = None if switches.links else bare_extraction(tree, url=url, **{**options, "include_links": True})
+    links = linked.body if isinstance(linked, Extracted) else None
+    return Main(text, html_structure.annotate(result.body, text.split("\n"), links), comments)
 
 
 def extract(
