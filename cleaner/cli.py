@@ -36,6 +36,8 @@ Examples:
   cleaner clean seeds/ -o out/                a directory, mirrored as out/*.txt
   cleaner clean seeds/ -o out/ --format json  text plus metadata and removals
   cleaner clean seeds/ --format jsonl > all.jsonl
+  cleaner clean seeds/ --format csv > all.csv   one row per input, a header row first
+  cleaner clean page.html --format markdown --no-tables
   cat page.txt | cleaner clean - --url https://coingeek.com/x/
   cleaner clean page.txt --profile none       no profiles, generic cleaning only
   cleaner clean page.txt --profiles-dir my-profiles/
