@@ -1,7 +1,7 @@
 """Clean the dev set's whole-page text scrapes and score them.
 
 Usage: python benchmarks/devset_text.py [--devset DIR] [--keep OUTDIR] [--list] [--no-heuristics]
-                                        [--variant VARIANT] [--model FILE]
+                                        [--variant VARIANT] [--model FILE] [--precision | --recall]
 
 Cleans every DIR/text/<name>.txt in-process (profiles loaded once) into a temporary
 directory as <name>.txt, runs DIR/score.py on it and prints its scores, then the
@@ -34,8 +34,17 @@ def main() -> int:
     ap.add_argument("--no-heuristics", action="store_true")
     ap.add_argument("--variant", choices=VARIANTS, default="shipped", help="the generic stage (see corpus_text.py)")
     ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
+    focus = ap.add_mutually_exclusive_group()
+    focus.add_argument("--precision", action="store_true", help="clean(precision=True): shipped variant only")
+    focus.add_argument("--recall", action="store_true", help="clean(recall=True): shipped variant only")
     args = ap.parse_args()
     clean = cleaner_for(args.variant, args.model, not args.no_heuristics)
+    if args.precision or args.recall:
+        if args.variant != "shipped":
+            ap.error("--precision and --recall go with the shipped variant")
+        clean = lambda data, profiles: cleaner.clean(  # noqa: E731
+            data, profiles=profiles, heuristics=not args.no_heuristics, precision=args.precision, recall=args.recall
+        )
 
     inputs = sorted((args.devset / "text").glob("*.txt"))
     if not inputs:

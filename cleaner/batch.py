@@ -202,7 +202,8 @@ class Batch:
         directory); checks that --resume finishes the same run."""
         if self.shared is None:
             if self.output is None:
-                return None, SharedOutput(None, {})  # stdout: nothing to resume, no identity to record
+                # stdout: nothing to resume, no identity to record
+                return None, SharedOutput(None, {}, fmt=self.settings.fmt)
             try:
                 lock = take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume)
             except OSError as err:
@@ -216,7 +217,9 @@ class Batch:
         try:
             if not self.resume:
                 _refuse_strangers(self.shared)
-            return lock, SharedOutput(self.shared, self.run_id, resume=self.resume, skip=self._skip_done)
+            return lock, SharedOutput(
+                self.shared, self.run_id, resume=self.resume, skip=self._skip_done, fmt=self.settings.fmt
+            )
         except OSError as err:
             os.close(lock)
             raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None

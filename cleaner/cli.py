@@ -36,6 +36,8 @@ Examples:
   cleaner clean seeds/ -o out/                a directory, mirrored as out/*.txt
   cleaner clean seeds/ -o out/ --format json  text plus metadata and removals
   cleaner clean seeds/ --format jsonl > all.jsonl
+  cleaner clean seeds/ --format csv > all.csv   one row per input, a header row first
+  cleaner clean page.html --format markdown --no-tables
   cat page.txt | cleaner clean - --url https://coingeek.com/x/
   cleaner clean page.txt --profile none       no profiles, generic cleaning only
   cleaner clean page.txt --profiles-dir my-profiles/
@@ -59,6 +61,56 @@ def _profiles_option(f):
             "built-ins of the same name."
         ),
     )(f)
+
+
+def _extractor_options(f):
+    """The extractor's switches, as trafilatura's CLI names them; clean and explain take them."""
+    for option in reversed(
+        [
+            click.option(
+                "--tables/--no-tables",
+                default=True,
+                show_default=True,
+                help="HTML: keep tables (rows as | cell | cell |).",
+            ),
+            click.option("--comments", is_flag=True, help="HTML: keep reader comments, after the text."),
+            click.option("--links", is_flag=True, help="HTML: keep link targets, as [text](target)."),
+            click.option("--images", is_flag=True, help="HTML: keep images, as ![alt](src)."),
+            click.option(
+                "--precision",
+                is_flag=True,
+                help="Less boilerplate, maybe less text: trafilatura's favor_precision on HTML; on a text "
+                "scrape the generic cleaning also drops weak lines inside the article.",
+            ),
+            click.option(
+                "--recall",
+                is_flag=True,
+                help="More text, maybe more boilerplate: on a text scrape the generic cleaning keeps the "
+                "lines inside the article it would drop only for their neighbours (HTML: the default).",
+            ),
+            click.option(
+                "--target-language",
+                metavar="LANG",
+                callback=_language_option,
+                help="HTML: a page detected (py3langid) in another language than LANG (ISO 639-1) comes out empty.",
+            ),
+        ]
+    ):
+        f = option(f)
+    return f
+
+
+def _language_option(ctx: click.Context, param: click.Parameter, lang: str | None) -> str | None:
+    if lang is not None and not (len(lang) == 2 and lang.isascii() and lang.isalpha()):
+        raise click.BadParameter(f"{lang!r} is not an ISO 639-1 code (two letters, e.g. en)")
+    return lang.lower() if lang else None
+
+
+def _switches(extractor: dict) -> dict:
+    """The extractor switches as clean() takes them; UsageError for --precision with --recall."""
+    if extractor["precision"] and extractor["recall"]:
+        raise click.UsageError("--precision and --recall cannot be used together")
+    return extractor
 
 
 def _url_option(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
@@ -113,7 +165,9 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: clean text; json: one record per input; jsonl: one line per input.",
+    help="text (or txt): clean text; json: one record per input; jsonl: one line per input; csv: one row "
+    "per input (source, url, title, author, date, sitename, categories, text); xml: a <doc> per input; "
+    "markdown: headings, lists, quotes, tables and links as Markdown.",
 )
 @click.option(
     "--profile",
@@ -174,6 +228,7 @@ def main() -> None:
     metavar="ADDRESS",
     help="--engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster of -j workers.",
 )
+@_extractor_options
 @_profiles_option
 def clean(
     inputs: tuple[str, ...],
@@ -194,14 +249,15 @@ def clean(
     engine: str,
     scheduler: str | None,
     profiles_dirs: tuple[Path, ...],
+    **extractor,
 ) -> None:
     """Clean INPUT files, directories (recursively), JSONL files or - (stdin).
 
     One input and no -o: the result goes to stdout. A directory or several inputs
-    need -o DIR, which mirrors the input tree as name.txt or name.json; with
-    --format jsonl every record goes to stdout or to the -o file, in input order.
+    need -o DIR, which mirrors the input tree as name.txt, .json, .xml or .md; with
+    --format jsonl or csv every record goes to stdout or to the -o file, in input order.
     JSONL input (.jsonl, .jsonl.gz) takes records with a text or html field and
-    keeps their other fields; .gz inputs are decompressed. Inputs are never
+    keeps their other fields (jsonl; csv has its own columns); .gz inputs are decompressed. Inputs are never
     overwritten; outputs appear whole or not at all.
     """
     if scheduler and engine != "dask":
@@ -209,7 +265,24 @@ def clean(
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     fields = Fields(text_field, html_field, url_field)
-    settings = Settings(fmt, profile, url, not no_heuristics, profiles_dirs, fields, rule_budget, fast)
+    switches = _switches(extractor)
+    fmt = "text" if fmt == "txt" else fmt
+    settings = Settings(
+        fmt,
+        profile,
+        url,
+        not no_heuristics,
+        profiles_dirs,
+        fields,
+        rule_budget,
+        fast,
+        tables=switches["tables"],
+        comments=switches["comments"],
+        links=switches["links"],
+        images=switches["images"],
+        focus="precision" if switches["precision"] else "recall" if switches["recall"] else None,
+        target_language=switches["target_language"],
+    )
     try:
         batch = Batch.prepare(inputs, output, settings, profiles, resume, errors_file)
     except UsageError as err:
@@ -328,6 +401,7 @@ Examples:
     show_default=True,
     help="html: one self-contained page, several inputs and directories too.",
 )
+@_extractor_options
 @_profiles_option
 def explain(
     inputs: tuple[str, ...],
@@ -338,6 +412,7 @@ def explain(
     fast: bool,
     fmt: str,
     profiles_dirs: tuple[Path, ...],
+    **extractor,
 ) -> None:
     """Show FILE (- for stdin) line by line: kept, or removed by which rule and why.
 
@@ -355,7 +430,14 @@ def explain(
         _refuse_input_as_output(inputs, output)
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
-    options = {"profile": profile, "url": url, "heuristics": not no_heuristics, "fast": fast, "profiles": profiles}
+    options = {
+        "profile": profile,
+        "url": url,
+        "heuristics": not no_heuristics,
+        "fast": fast,
+        "profiles": profiles,
+        **_switches(extractor),
+    }
     if fmt == "html":
         from cleaner import explain_html
 

@@ -30,13 +30,30 @@ LIST_ITEM_PREFIX = "- "
 RULE_BUDGET = 2.0
 
 
+class Structure(NamedTuple):
+    """What a line is in the page's structure, for `--format markdown` and `xml`: the rules,
+    heuristics and the text, json and jsonl outputs never read it. Set by the html stage from
+    trafilatura's XML (headings, list items with their depth, quotes, table rows, link
+    targets: cleaner.stages.html_structure). A text scrape's lines have none: cleaner.formats
+    reads its "- item" lines as list items and takes its title from the metadata."""
+
+    kind: str  # "heading", "item", "quote", "row" (a table row, cells "| a | b |"), "code" or "text"
+    level: int = 0  # heading: 1-6; item: list depth, 1 for a top-level item; row: 1 for a header row
+    # link (anchor text, target) pairs in the line, in order: markdown wraps the anchor's first
+    # occurrence after the previous link's, while the line still holds it
+    links: tuple[tuple[str, str], ...] = ()
+
+
 class Line(NamedTuple):
-    """One line of the input: its 1-based number in the input file and its current text.
-    A named tuple: pages have tens of thousands of lines, and a tuple is made 3x faster
-    than a frozen dataclass."""
+    """One line of the input: its 1-based number in the input file, its current text and,
+    from an HTML page, where it stood in the page's structure (None: a plain paragraph, or
+    unknown). A named tuple: pages have tens of thousands of lines, and a tuple is made 3x
+    faster than a frozen dataclass. Stages that change the text use `line._replace(text=...)`
+    so that the structure stays."""
 
     no: int
     text: str
+    structure: Structure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +148,8 @@ class Document:
     html: str | None = field(default=None, repr=False)
     # What made `lines` from an HTML page ("trafilatura"); None: the input was a text scrape
     extracted_by: str | None = None
+    # The first line of the reader comments (HTML, --comments): the generic stage leaves them be
+    comments_from: int | None = None
     # The site rule and selector that chose the article's element: ("example#1", "//article")
     body_rule: tuple[str, str] | None = None
     # How many of the first lines are the standfirst the extractor had left out, put back
@@ -187,6 +206,16 @@ class Context(NamedTuple):
     html: bool | None = None  # None: recognise HTML by its content
     rule_budget: float = RULE_BUDGET  # seconds each profile rule may take on one document
     fast: bool = False  # HTML: trafilatura's fast mode, its fallbacks only for a nearly empty extraction
+    # The extractor's switches (trafilatura's names): what of an HTML page counts as main text
+    tables: bool = True
+    comments: bool = False
+    links: bool = False  # link targets kept inline, "[text](target)", as trafilatura's text output has them
+    images: bool = False
+    # "precision", "recall" or None (balanced): trafilatura's focus on HTML, and on a text
+    # scrape the generic stage's (cleaner.heuristics.analyse's `focus`)
+    focus: str | None = None
+    target_language: str | None = None  # ISO 639-1: an HTML page detected in another language is emptied
+    structure: bool = False  # fill Line.structure (HTML) for --format markdown and xml
 
 
 if TYPE_CHECKING:

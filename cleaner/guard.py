@@ -206,6 +206,12 @@ OPTION_NAMES = {
     "fields": "--text-field/--html-field/--url-field",
     "rule_budget": "--rule-budget",
     "fast": "--fast",
+    "tables": "--tables/--no-tables",
+    "comments": "--comments",
+    "links": "--links",
+    "images": "--images",
+    "focus": "--precision/--recall",
+    "target_language": "--target-language",
 }
 
 

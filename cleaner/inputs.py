@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
 
 from cleaner.errors import CleanerError, InputError
-from cleaner.report import EXTENSIONS
+from cleaner.report import EXTENSIONS, SHARED
 
 STDIN = "-"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -108,17 +108,17 @@ def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job
     paths = [None if i == STDIN else Path(i) for i in inputs]
     if inputs.count(STDIN) > 1:
         raise UsageError("- (standard input) can be read only once; give it once")
-    if any(is_jsonl(p) for p in paths) and fmt != "jsonl":
-        raise UsageError("JSONL input gives JSONL output: add --format jsonl")
+    if any(is_jsonl(p) for p in paths) and fmt not in SHARED:
+        raise UsageError("JSONL input gives JSONL or CSV output: add --format jsonl (or csv)")
     single = len(inputs) == 1 and (paths[0] is None or not paths[0].is_dir())
-    if fmt == "jsonl" and out and Path(out).is_dir():
-        raise UsageError(f"with --format jsonl, -o names the output file; {out} is a directory")
-    if fmt == "jsonl" or (single and out and not _is_dir_target(out)):
+    if fmt in SHARED and out and Path(out).is_dir():
+        raise UsageError(f"with --format {fmt}, -o names the output file; {out} is a directory")
+    if fmt in SHARED or (single and out and not _is_dir_target(out)):
         return _shared_jobs(inputs, paths), Path(out) if out else None
     if single and not out:
         return iter([Job(inputs[0], paths[0], None)]), None
     if not out:
-        raise UsageError("several inputs or a directory need -o DIR (or --format jsonl)")
+        raise UsageError("several inputs or a directory need -o DIR (or --format jsonl or csv)")
     out_dir = Path(out)
     for path in paths:
         if path is not None and path.is_dir() and _inside(out_dir, path):

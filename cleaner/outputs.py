@@ -127,19 +127,27 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _sources(partial: Path, size: int) -> list[str]:
+def _sources(partial: Path, size: int, fmt: str = "jsonl") -> list[str]:
     """The `source` of each record in the first `size` bytes of `partial`, in order."""
     from cleaner.inputs import UsageError
 
     sources = []
     with open(partial, "rb") as f:
-        for number, line in enumerate(f.read(size).splitlines(), 1):
-            try:
-                sources.append(json.loads(line)["source"])
-            except (ValueError, KeyError, TypeError):
-                raise UsageError(
-                    f"{partial}: line {number} is not a record cleaner wrote; run again without --resume"
-                ) from None
+        data = f.read(size)
+    if fmt == "csv":  # rows span lines (a text's line breaks), and the header row comes first
+        from cleaner.formats import csv_sources
+
+        try:
+            return csv_sources(data.decode("utf-8"))
+        except (ValueError, IndexError):
+            raise UsageError(f"{partial} is not a CSV output cleaner wrote; run again without --resume") from None
+    for number, line in enumerate(data.splitlines(), 1):
+        try:
+            sources.append(json.loads(line)["source"])
+        except (ValueError, KeyError, TypeError):
+            raise UsageError(
+                f"{partial}: line {number} is not a record cleaner wrote; run again without --resume"
+            ) from None
     return sources
 
 
@@ -152,10 +160,15 @@ class SharedOutput:
         run: dict[str, Any],
         resume: bool = False,
         skip: Callable[[list[str], int, int], None] | None = None,
+        fmt: str = "jsonl",
     ):
         """`skip(sources, jobs, failed)`, on --resume: passes over the inputs the interrupted
         run did (`sources`: those its records name, in order; `jobs` inputs in all, `failed`
-        of them without a record), UsageError naming the input where they differ."""
+        of them without a record), UsageError naming the input where they differ. `fmt`: the
+        output's format; a csv output starts with its header row, written once."""
+        from cleaner.report import header
+
+        self.fmt = fmt
         self.path = path
         self.run = run  # the options and inputs, as cleaner.guard.identity gives them
         self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
@@ -163,6 +176,8 @@ class SharedOutput:
         if path is None:  # UTF-8 whatever the locale says; detached again on close
             stdout = sys.stdout.buffer
             self.file: io.TextIOWrapper = io.TextIOWrapper(stdout, encoding="utf-8", newline="\n", write_through=True)
+            if first := header(fmt):
+                self.write(first)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.partial = path.with_name(path.name + ".partial")
@@ -174,13 +189,15 @@ class SharedOutput:
 
             self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
             if skip is not None:  # by the sources recorded, not by count: first, as it names the input
-                skip(_sources(self.partial, size), self.jobs, self.failed)
+                skip(_sources(self.partial, size, fmt), self.jobs, self.failed)
             same_run(state.get("run"), run)
             self.errors_bytes = state.get("errors_bytes", 0)
         with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
             f.truncate(size)
         # held open across checkpoints; finish() and abandon() close it
         self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
+        if size == 0 and (first := header(fmt)):
+            self.file.write(first)
         self._save_state()  # at once: a partial file beside a state is known to be a run's
 
     def write(self, text: str) -> None:

@@ -44,6 +44,14 @@ def clean(
     profiles_dir: Sequence[str | Path] = (),
     rule_budget: float = RULE_BUDGET,
     fast: bool = False,
+    tables: bool = True,
+    comments: bool = False,
+    links: bool = False,
+    images: bool = False,
+    precision: bool = False,
+    recall: bool = False,
+    target_language: str | None = None,
+    structure: bool = False,
 ) -> Document:
     """Clean one scrape (text or bytes in any charset) into a Document.
 
@@ -55,6 +63,14 @@ def clean(
     (or 0.5 s in one search) is stopped and named in `steps` as "timeout:<rule>".
     `fast` runs trafilatura's fast mode on HTML, its fallback extractors only for a page
     whose main text comes out nearly empty: a little less time, a little lower F1.
+
+    The extractor's switches, as trafilatura's CLI names them: `tables` (keep tables; on by
+    default), `comments` (reader comments after the text), `links` (link targets inline as
+    "[text](target)"), `images` (images as "![alt](src)"), `target_language` (ISO 639-1: a
+    page detected in another language comes out empty; needs py3langid) apply to HTML.
+    `precision` and `recall` (at most one) move trafilatura's focus on HTML and the generic
+    stage's decisions on a text scrape (cleaner.heuristics.analyse). `structure` fills each
+    line's Structure (headings, lists, quotes, tables, links) for cleaner.formats.markdown.
     """
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
@@ -66,6 +82,10 @@ def clean(
         raise TypeError(f'clean() takes profile as a name, "auto" or "none", got {type(profile).__name__}')
     if profiles is not None and not isinstance(profiles, Profiles):
         raise TypeError(f"clean() takes profiles from load_profiles(), got {type(profiles).__name__}")
+    if precision and recall:
+        raise ValueError("clean() takes precision or recall, not both")
+    if target_language is not None and not (len(target_language) == 2 and target_language.isalpha()):
+        raise ValueError(f"target_language must be an ISO 639-1 code (two letters), got {target_language!r}")
     if url is not None and (problem := url_problem(url)):
         raise InputError(problem)
     if profiles is None:
@@ -78,6 +98,13 @@ def clean(
         html=html,
         rule_budget=rule_budget,
         fast=fast,
+        tables=tables,
+        comments=comments,
+        links=links,
+        images=images,
+        focus="precision" if precision else "recall" if recall else None,
+        target_language=target_language.lower() if target_language else None,
+        structure=structure,
     )
     doc = Document(raw=data, source=source)
     for stage in STAGES:

@@ -10,8 +10,11 @@ from typing import Any
 
 from cleaner.document import Document
 
-FORMATS = ("text", "json", "jsonl")
-EXTENSIONS = {"text": ".txt", "json": ".json"}
+# txt is text's other name (trafilatura's); jsonl and csv go to one shared output, the
+# others to a file per input (stdout for one input). cleaner.formats has csv, xml and markdown.
+FORMATS = ("text", "txt", "json", "jsonl", "csv", "xml", "markdown")
+SHARED = ("jsonl", "csv")
+EXTENSIONS = {"text": ".txt", "txt": ".txt", "json": ".json", "xml": ".xml", "markdown": ".md"}
 
 
 def as_text(name: str) -> str:
@@ -36,13 +39,26 @@ def record(doc: Document) -> dict[str, Any]:
     }
 
 
+def header(fmt: str) -> str:
+    """What a shared output starts with, once: the csv header row."""
+    if fmt == "csv":
+        from cleaner.formats import csv_header
+
+        return csv_header()
+    return ""
+
+
 def render(doc: Document, fmt: str) -> str:
-    if fmt == "text":
+    if fmt in ("text", "txt"):
         return doc.text
     if fmt == "json":
         return json.dumps(record(doc), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return json.dumps(record(doc), ensure_ascii=False) + "\n"
+    if fmt in ("csv", "xml", "markdown"):
+        from cleaner import formats
+
+        return {"csv": formats.csv_row, "xml": formats.xml_doc, "markdown": formats.markdown}[fmt](doc)
     raise ValueError(f"unknown format {fmt!r}")
 
 

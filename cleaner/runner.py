@@ -42,6 +42,14 @@ class Settings:
     fields: Fields = field(default_factory=Fields)
     rule_budget: float = RULE_BUDGET
     fast: bool = False
+    # the extractor's switches (cleaner.pipeline.clean): --tables/--no-tables, --comments,
+    # --links, --images, --precision / --recall (focus), --target-language
+    tables: bool = True
+    comments: bool = False
+    links: bool = False
+    images: bool = False
+    focus: str | None = None
+    target_language: str | None = None
 
 
 class Result(NamedTuple):
@@ -108,8 +116,18 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             profiles=profiles,
             rule_budget=s.rule_budget,
             fast=s.fast,
+            tables=s.tables,
+            comments=s.comments,
+            links=s.links,
+            images=s.images,
+            precision=s.focus == "precision",
+            recall=s.focus == "recall",
+            target_language=s.target_language,
+            structure=s.fmt in ("markdown", "xml"),
         )
-        if job.record is not None:  # JSONL in: keep the record's other fields, cleaned ones replace theirs
+        if (
+            job.record is not None and s.fmt == "jsonl"
+        ):  # JSONL in: keep the record's other fields, cleaned ones replace theirs
             kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
             text = _json_line(kept | record(doc))
         else:

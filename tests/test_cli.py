@@ -153,7 +153,7 @@ def test_missing_path_is_a_usage_error():
 def test_directory_without_output_is_a_usage_error(scrapes: Path):
     result = run("clean", str(scrapes))
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: several inputs or a directory need -o DIR (or --format jsonl)\n")
+    assert result.stderr.endswith("Error: several inputs or a directory need -o DIR (or --format jsonl or csv)\n")
 
 
 def test_output_inside_input_directory_is_refused(scrapes: Path):
@@ -242,7 +242,7 @@ def test_fast_html_in_clean_and_explain(tmp_path: Path, monkeypatch):
 
     seen = []
     real = html.extract
-    monkeypatch.setattr(html, "extract", lambda *a: seen.append(a[-1]) or real(*a))
+    monkeypatch.setattr(html, "extract", lambda *a, **k: seen.append(a[-1]) or real(*a, **k))
     page = Path(__file__).parent / "html" / "000_0653ba34dd586963.html"
     fast = run("clean", str(page), "--fast", "-j", "1")
     assert fast.stdout == run("clean", str(page), "-j", "1").stdout  # a page where the fallbacks change nothing

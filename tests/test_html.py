@@ -198,7 +198,7 @@ def test_fast_is_passed_from_clean_to_the_extractor(monkeypatch):
 
     seen = []
     real = html.extract
-    monkeypatch.setattr(html, "extract", lambda *a: seen.append(a[-1]) or real(*a))
+    monkeypatch.setattr(html, "extract", lambda *a, **k: seen.append(a[-1]) or real(*a, **k))
     clean(PAGE.format(charset="utf-8"), html=True, fast=True)
     clean(PAGE.format(charset="utf-8"), html=True)
     assert seen == [True, False]

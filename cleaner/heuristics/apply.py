@@ -15,7 +15,8 @@ from cleaner.heuristics.alt_text import alt_text
 MAX_PASSES = 4
 
 
-def apply(doc: Document) -> Document:
+def apply(doc: Document, focus: str | None = None) -> Document:
+    """`focus`: "precision", "recall" or None, as analyse() takes it."""
     positions = alt_text(doc.lines)
     if positions:
         alt = removals_at(doc.lines, positions, rule="heuristic:alt-text", kind="heuristic", why=ALT_TEXT_WHY)
@@ -24,7 +25,7 @@ def apply(doc: Document) -> Document:
     # lines out can change its verdict on the rest. Run it to a fixed point: then
     # cleaning the output again finds nothing more to remove.
     for _ in range(MAX_PASSES):
-        verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
+        verdict = analyse(doc.lines, extracted=doc.extracted_by is not None, focus=focus)
         if not verdict.drop:
             break
         by_name: dict[str, list[int]] = {}

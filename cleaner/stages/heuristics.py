@@ -37,7 +37,16 @@ def run(doc: Document, ctx: Context) -> Document:
         verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
-    done = _as_on_page(doc) if doc.generic[0] == "page" else apply(doc)
+    # --precision / --recall move the decisions on a text scrape; on HTML they went to trafilatura
+    if doc.comments_from is not None:  # --comments asked for the reader comments: kept, after the article
+        article = tuple(line for line in doc.lines if line.no < doc.comments_from)
+        comments = doc.lines[len(article) :]
+        done = apply(doc.replace(lines=article))
+        done = done.replace(lines=done.lines + comments)
+    elif doc.generic[0] == "page":
+        done = _as_on_page(doc)
+    else:
+        done = apply(doc, focus=ctx.focus if doc.extracted_by is None else None)
     removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
     return record(doc, done, removed)
 

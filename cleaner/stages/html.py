@@ -11,12 +11,13 @@ comes from the Twitter-card labels SEO plugins print in the head.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
-from cleaner.document import Context, Document, Line
+from cleaner.document import Context, Document, Line, Structure
 from cleaner.errors import MissingDependency
 from cleaner.stages.html_parse import fix_surrogates, parse
 from cleaner.urls import url_problem
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from cleaner.stages.html_site import SiteResult
 
 TAG = regex.compile(r"<[A-Za-z!/?]")
+PAGE_TAG = regex.compile(r"<(?:html|body)\b", regex.I)
 SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
 
 # htmldate's extensive search scans the whole page for date-like strings: on the dev set
@@ -69,6 +71,9 @@ OPTIONS: dict[str, Any] = {
 # this rescue (7 of the 150 pages) it is level with the fallbacks on the dev set (0.955 / 0.800).
 RESCUE_BELOW = 500
 
+
+# A link or image as trafilatura's text output writes them with links or images on
+MARKDOWN_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 # SEO plugins (Yoast, Rank Math) print the reading time as a Twitter-card label/data pair:
 # <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">
@@ -162,13 +167,76 @@ def with_time(tree: HtmlElement, date: str | None) -> str | None:
     return date
 
 
-def _main_text(tree: HtmlElement, url: str | None, options: dict[str, Any]) -> str:
+class Switches(NamedTuple):
+    """The extractor's switches a run sets (trafilatura's CLI names them alike): --tables,
+    --comments, --links, --images, --precision / --recall, --target-language; `structure`:
+    --format markdown wants the page's structure (headings, list depth, quotes, table rows,
+    link targets) on the lines."""
+
+    tables: bool = True
+    comments: bool = False
+    links: bool = False
+    images: bool = False
+    focus: str | None = None  # "precision", "recall" or None
+    target_language: str | None = None
+    structure: bool = False
+
+    @classmethod
+    def of(cls, ctx: Context) -> Switches:
+        return cls(ctx.tables, ctx.comments, ctx.links, ctx.images, ctx.focus, ctx.target_language, ctx.structure)
+
+    def options(self) -> dict[str, Any]:
+        """trafilatura's options for these switches. Recall is the default here (see
+        OPTIONS), so --recall changes nothing on HTML; --precision turns to favor_precision."""
+        if self == DEFAULT_SWITCHES:
+            return OPTIONS
+        return {
+            **OPTIONS,
+            "include_tables": self.tables,
+            "include_comments": self.comments,
+            "include_links": self.links,
+            "include_images": self.images,
+            "favor_precision": self.focus == "precision",
+            "favor_recall": self.focus != "precision",
+            "target_language": self.target_language,
+        }
+
+
+DEFAULT_SWITCHES = Switches()
+
+
+class Main(NamedTuple):
+    """The main text, and the structure of each of its lines (None: no structure asked for)."""
+
+    text: str
+    structure: list[Structure | None] | None = None
+    comments: int = 0  # how many of the text's last lines are reader comments (--comments)
+
+
+def _main_text(
+    tree: HtmlElement, url: str | None, options: dict[str, Any], switches: Switches = DEFAULT_SWITCHES
+) -> Main:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document as Extracted
 
     result = bare_extraction(tree, url=url, **options)
     # with output_format="python" a trafilatura Document (a dict only with as_dict=True), or None
-    return (result.text or "") if isinstance(result, Extracted) else ""
+    if not isinstance(result, Extracted):
+        return Main("")
+    text = result.text or ""
+    comments = 0
+    if switches.comments and result.comments and result.comments.strip():
+        comments = len(result.comments.strip().split("\n"))
+        text = f"{text}\n{result.comments.strip()}" if text else result.comments.strip()
+    if not switches.structure:
+        return Main(text, None, comments)
+    from cleaner.stages import html_structure
+
+    # The link targets: from a second extraction with links, as extracting with them changes the
+    # text's line breaks; --links has them in the text already
+    linked = None if switches.links else bare_extraction(tree, url=url, **{**options, "include_links": True})
+    links = linked.body if isinstance(linked, Extracted) else None
+    return Main(text, html_structure.annotate(result.body, text.split("\n"), links), comments)
 
 
 def extract(
@@ -178,6 +246,7 @@ def extract(
     choice: str = "auto",
     rule_budget: float = 2.0,
     fast: bool = False,
+    switches: Switches = DEFAULT_SWITCHES,
 ) -> tuple[str, dict, int, SiteResult | None]:
     """The main text (paragraphs one per line), the page's metadata (with "origin": the
     source of each field, for explain's metadata_from), how many of the
@@ -193,6 +262,8 @@ def extract(
             f"cannot read HTML, a module it needs is missing: {' '.join(str(err).split())}"
         ) from None
 
+    if not PAGE_TAG.search(html, 0, 1 << 16):  # a fragment ("<p>Hi</p>"): trafilatura reads pages only
+        html = f"<html><body>{html}</body></html>"
     tree = parse(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
         return "", {}, 0, None
@@ -202,9 +273,11 @@ def extract(
     ruled = html_site.apply(tree, site, rule_budget) if site is not None and site.page_rules else None
     # A body rule names the article: trafilatura reads that element alone
     source = html_site.body_page(tree, ruled.body) if ruled and ruled.body else tree
-    text = _main_text(source, url, {**OPTIONS, "fast": True} if fast else OPTIONS)
-    if fast and len(text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
-        text = _main_text(source, url, {**OPTIONS, "fast": False})
+    options = switches.options()
+    main = _main_text(source, url, {**options, "fast": True} if fast else options, switches)
+    if fast and len(main.text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
+        main = _main_text(source, url, {**options, "fast": False}, switches)
+    text = main.text
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
     meta: dict[str, Any] = {
@@ -231,7 +304,13 @@ def extract(
     if not text:
         return "", meta, 0, ruled
     # with a body rule too: sites print the standfirst between the headline and the body's element
-    standfirst = html_lead.lead(tree, text, headline)
+    # compared as the page prints it: without the [text](target) of --links and --images
+    plain = MARKDOWN_LINK.sub(r"\1", text) if switches.links or switches.images else text
+    standfirst = html_lead.lead(tree, plain, headline)
+    if main.structure is not None:  # for run(), which pops them as it does "origin"
+        meta["structure"] = [None] * len(standfirst) + main.structure
+    if main.comments:
+        meta["comments"] = main.comments
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
 
 
@@ -245,20 +324,35 @@ def run(doc: Document, ctx: Context) -> Document:
     if doc.html is None:
         return doc
     page, repaired = fix_surrogates(doc.html)
-    text, meta, lead, ruled = extract(page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget, ctx.fast)
+    switches = Switches.of(ctx)
+    if switches.target_language and importlib.util.find_spec("py3langid") is None:
+        raise MissingDependency("--target-language needs py3langid: pip install 'cleaner[language]'")
+    text, meta, lead, ruled = extract(
+        page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget, ctx.fast, switches=switches
+    )
     origin = meta.pop("origin", {})
+    structure: list[Structure | None] = meta.pop("structure", None) or []
+    comments: int = meta.pop("comments", 0)
     filled = doc.metadata.fill(**meta)
     html_sources = tuple(
         (name, rule) for name, rule in origin.items() if getattr(filled, name) != getattr(doc.metadata, name)
     )
     # trafilatura puts one paragraph per line; a blank line between them makes each its own block
-    lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
+    if structure:
+        lines = [
+            line
+            for no, (par, mark) in enumerate(zip(text.split("\n"), structure, strict=True), 1)
+            for line in (Line(no, par, mark), Line(no, ""))
+        ]
+    else:
+        lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
     body_rule = ruled.body_rule if ruled else None
     timeouts = tuple(ruled.timeouts) if ruled else ()
     return doc.replace(
         lines=tuple(lines[:-1]),
         html=None,
         extracted_by="trafilatura",
+        comments_from=len(text.split("\n")) - comments + 1 if comments else None,
         body_rule=body_rule,
         standfirst=lead,
         timeouts=doc.timeouts + timeouts,

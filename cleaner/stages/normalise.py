@@ -7,7 +7,7 @@ import re
 
 import regex
 
-from cleaner.document import LIST_ITEM_PREFIX, Context, Document, Line
+from cleaner.document import LIST_ITEM_PREFIX, Context, Document
 
 # Runs of horizontal space, NBSP included: "separate\xa0 post" is one space in the text.
 SPACES = regex.compile(r"[\t\p{Zs}]+")
@@ -33,6 +33,6 @@ def normalise_line(text: str) -> str:
 
 def run(doc: Document, ctx: Context) -> Document:
     lines = tuple(
-        line if (text := normalise_line(line.text)) == line.text else Line(line.no, text) for line in doc.lines
+        line if (text := normalise_line(line.text)) == line.text else line._replace(text=text) for line in doc.lines
     )
     return doc.replace(lines=lines)

@@ -18,7 +18,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from cleaner.document import Context, Document, Line
+from cleaner.document import Context, Document
 from cleaner.stages import _ftfy_classes
 
 # ftfy takes ~25 ms to import; it is imported only when a line needs fixing. What the fast
@@ -238,5 +238,5 @@ def run(doc: Document, ctx: Context) -> Document:
     if all(t == line.text for t, line in zip(texts, doc.lines, strict=True)):
         return doc
     # A fix can turn "&#10;" into a line break; keep one line per input line.
-    lines = tuple(Line(line.no, t.replace("\n", " ")) for line, t in zip(doc.lines, texts, strict=True))
+    lines = tuple(line._replace(text=t.replace("\n", " ")) for line, t in zip(doc.lines, texts, strict=True))
     return doc.replace(lines=lines, steps=doc.steps + tuple(f"ftfy:{f}" for f in fixes))

@@ -1,0 +1,295 @@
+"""The csv, xml and markdown outputs of a Document (text, json and jsonl are cleaner.report's).
+
+csv: one row per document, the columns CSV_FIELDS, RFC 4180 as Python's csv module writes it
+(comma, double quotes, CRLF after each row; a text's own line breaks stay LF inside its
+quoted field); list fields joined with "; ". The header row is the output's first line
+(cleaner.outputs writes it once per output).
+
+xml: one <doc> element per document, its metadata as attributes (those the page gives),
+its text as blocks in <main>:
+
+    <doc source="..." url="..." title="..." author="..." date="..." sitename="..."
+         categories="a; b" tags="..." reading_time="5" profile="site; platform">
+      <main>
+        <head rend="h2">A heading</head>          headings (rend: h1-h6)
+        <p>A paragraph, <ref target="https://...">a link</ref></p>  paragraphs, one per block; links as <ref>
+        <list><item>One</item><item rend="2">Nested</item></list>   list items (rend: depth > 1)
+        <quote>Quoted</quote>
+        <table><row role="head"><cell>A</cell></row><row><cell>1</cell></row></table>
+      </main>
+    </doc>
+
+as trafilatura's xml output names its elements. Characters XML 1.0 cannot carry (control
+characters other than tab and line feed) are left out.
+
+markdown: the title as "# title", then the text: headings, list items (nested by depth),
+quotes and table rows as Markdown, and links as [anchor](target) where the page gave them
+(HTML only: a text scrape knows its list items and its title). Block syntax a line of text
+would start by accident ("# ", "> ", "1. ") is escaped; inline emphasis characters are not.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import regex
+
+from cleaner.document import LIST_ITEM_PREFIX, Line, Structure, is_list_item
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from cleaner.document import Document
+
+CSV_FIELDS = ("source", "url", "title", "author", "date", "sitename", "categories", "text")
+LIST_SEPARATOR = "; "
+NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+TABLE_RULE = regex.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
+
+
+def _source(doc: Document) -> str:
+    from cleaner.report import as_text
+
+    return as_text(doc.source) if doc.source is not None else ""
+
+
+def csv_header() -> str:
+    return _csv_line(CSV_FIELDS)
+
+
+def _csv_line(values: tuple[str, ...] | list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(values)
+    return out.getvalue()
+
+
+def csv_row(doc: Document) -> str:
+    """The document's row, as csv.writer writes it (no header)."""
+    meta = doc.metadata
+    values = {
+        "source": _source(doc),
+        "url": meta.url or "",
+        "title": meta.title or "",
+        "author": meta.author or "",
+        "date": meta.date or "",
+        "sitename": meta.sitename or "",
+        "categories": LIST_SEPARATOR.join(meta.categories),
+        "text": doc.text,
+    }
+    return _csv_line([values[name] for name in CSV_FIELDS])
+
+
+def csv_sources(text: str) -> list[str]:
+    """The source of each row of a csv output (its header row passed over), for --resume."""
+    rows = csv.reader(io.StringIO(text, newline=""))
+    next(rows, None)
+    return [row[0] for row in rows]
+
+
+# --- xml
+
+
+def _xml_text(text: str) -> str:
+    return NOT_XML.sub("", text)
+
+
+def _fill(element: ET.Element, text: str, structure: Structure | None) -> None:
+    """The element's text, its links as <ref target="...">anchor</ref> where the line still
+    holds each anchor (after the previous one)."""
+    links = structure.links if structure is not None else ()
+    at, last = 0, None
+    element.text = ""
+    for anchor, target in links:
+        found = text.find(anchor, at)
+        if found < 0:
+            continue
+        before = _xml_text(text[at:found])
+        if last is None:
+            element.text += before
+        else:
+            last.tail = (last.tail or "") + before
+        last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
+        last.text = _xml_text(anchor)
+        at = found + len(anchor)
+    rest = _xml_text(text[at:])
+    if last is None:
+        element.text += rest
+    else:
+        last.tail = rest
+
+
+def xml_element(doc: Document) -> ET.Element:
+    meta = doc.metadata
+    attributes = {"source": _source(doc)} if doc.source is not None else {}
+    for name, value in meta.as_dict().items():
+        if isinstance(value, list):
+            value = LIST_SEPARATOR.join(value)
+        if value not in (None, ""):
+            attributes[name] = _xml_text(str(value))
+    if doc.profiles:
+        attributes["profile"] = LIST_SEPARATOR.join(doc.profiles)
+    root = ET.Element("doc", {k: _xml_text(v) for k, v in attributes.items()})
+    main = ET.SubElement(root, "main")
+    parent: ET.Element | None = None  # the open <list> or <table>
+    for block in _blocks(doc.lines):
+        first = block[0]
+        kind = _kind(first)
+        if kind == "item":
+            if parent is None or parent.tag != "list":
+                parent = ET.SubElement(main, "list")
+            for line in block:
+                item = ET.SubElement(parent, "item")
+                depth = _depth(line)
+                if depth > 1:
+                    item.set("rend", str(depth))
+                _fill(item, _item_text(line.text), line.structure)
+            continue
+        if kind == "row":
+            if parent is None or parent.tag != "table":
+                parent = ET.SubElement(main, "table")
+            for line in block:
+                if TABLE_RULE.match(line.text):
+                    continue
+                row = ET.SubElement(parent, "row")
+                if line.structure is not None and line.structure.level:
+                    row.set("role", "head")
+                for cell in _cells(line.text):
+                    ET.SubElement(row, "cell").text = _xml_text(cell)
+            continue
+        parent = None
+        text = "\n".join(line.text for line in block)
+        # links are the line's: a block of one line (all blocks from HTML) keeps them
+        structure = first.structure if len(block) == 1 else None
+        if kind == "heading":
+            assert first.structure is not None
+            element = ET.SubElement(main, "head", {"rend": f"h{first.structure.level}"})
+        else:
+            element = ET.SubElement(main, {"quote": "quote", "code": "code"}.get(kind, "p"))
+        _fill(element, text, structure)
+    return root
+
+
+def xml_doc(doc: Document) -> str:
+    """The document as an XML file: a declaration, then its <doc> element."""
+    root = xml_element(doc)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --- markdown
+
+
+def _kind(line: Line) -> str:
+    if line.structure is not None:
+        return line.structure.kind
+    if TABLE_RULE.match(line.text):  # the line under a table's header row
+        return "row"
+    return "item" if is_list_item(line.text) else "text"
+
+
+def _depth(line: Line) -> int:
+    return line.structure.level if line.structure is not None and line.structure.kind == "item" else 1
+
+
+def _item_text(text: str) -> str:
+    return text.removeprefix(LIST_ITEM_PREFIX)
+
+
+def _cells(text: str) -> list[str]:
+    inner = text.strip()
+    inner = inner.removeprefix("|").removesuffix("|")
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
+    """The text's blocks as document.render lays them out (a blank line ends one, except
+    between list items), with these apart too: table rows stay one table across blank
+    lines, each heading is a block of its own, and lines of another kind start a new block."""
+    block: list[Line] = []
+    blank = False
+    for line in lines:
+        if not line.text.strip():
+            blank = True
+            continue
+        kind = _kind(line)
+        if block:
+            previous = _kind(block[-1])
+            if kind != previous or kind == "heading" or (blank and kind not in ("item", "row")):
+                yield block
+                block = []
+        blank = False
+        block.append(line)
+    if block:
+        yield block
+
+
+BLOCK_START = regex.compile(r"^(?:#{1,6}(?=\s|$)|>|(?:[-+*])(?=\s)|\d{1,9}(?=[.)](?:\s|$))|={3,}|-{3,}|`{3,}|~{3,})")
+
+
+def _escape(text: str) -> str:
+    """A paragraph line starting with what Markdown reads as block syntax: the syntax escaped."""
+    m = BLOCK_START.match(text)
+    if not m:
+        return text
+    if m[0][0].isdigit():
+        return f"{m[0]}\\{text[m.end() :]}"
+    return "\\" + text
+
+
+def _linked(text: str, structure: Structure | None) -> str:
+    """The line with its links as [anchor](target), each anchor found after the previous one."""
+    if structure is None or not structure.links:
+        return text
+    out, at = [], 0
+    for anchor, target in structure.links:
+        found = text.find(anchor, at)
+        if found < 0:
+            continue
+        if any(c in target for c in " ()<>"):
+            target = "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
+        label = anchor.replace("[", "\\[").replace("]", "\\]")
+        out.append(text[at:found] + f"[{label}]({target})")
+        at = found + len(anchor)
+    return "".join(out) + text[at:]
+
+
+def markdown(doc: Document) -> str:
+    out: list[str] = []
+    if doc.metadata.title:
+        out.append("# " + doc.metadata.title)
+    for block in _blocks(doc.lines):
+        kind = _kind(block[0])
+        if out:
+            out.append("")
+        if kind == "item":
+            for line in block:
+                text = _linked(_item_text(line.text), line.structure)
+                out.append("  " * (_depth(line) - 1) + "- " + text)
+        elif kind == "row":
+            rows = [
+                [_linked(c, line.structure) for c in _cells(line.text)]
+                for line in block
+                if not TABLE_RULE.match(line.text)
+            ]
+            if not rows:
+                out.pop()
+                continue
+            width = max(len(r) for r in rows)
+            for n, cells in enumerate(rows):
+                out.append("| " + " | ".join(cells + [""] * (width - len(cells))) + " |")
+                if n == 0:
+                    out.append("|" + "---|" * width)
+        elif kind == "heading":
+            line = block[0]
+            level = line.structure.level if line.structure is not None else 2
+            out.append("#" * level + " " + _linked(line.text, line.structure))
+        elif kind == "quote":
+            out.extend("> " + _linked(line.text, line.structure) for line in block)
+        elif kind == "code":
+            out += ["```", *(line.text for line in block), "```"]
+        else:
+            out.extend(_escape(_linked(line.text, line.structure)) for line in block)
+    return "\n".join(out) + "\n" if out else ""

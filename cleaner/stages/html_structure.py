@@ -1,0 +1,136 @@
+"""The structure of an extracted page's lines, for `--format markdown`.
+
+trafilatura's extraction is an XML tree (`head rend="h2"`, `list`/`item`, `quote`, `table`/
+`row`/`cell`, `ref target=...`) that its text output flattens into lines. The lines stay as
+they are (the rules and heuristics read them as before); each gets a Structure, found by
+walking the tree's blocks in order and matching each to the next line with the same words; link targets come from
+a second extraction with links (extracting with them changes the text's line breaks), each
+anchor looked for in the lines in order.
+A block that matches no line gives none: its line renders as a paragraph. Only asked for
+by --format markdown: the other outputs never read it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from cleaner.document import Structure
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+# How far ahead of the last matched line a block's line is looked for (text the tree does
+# not hold as a block, or a block xmltotxt renders on several lines, comes in between)
+LOOKAHEAD = 40
+LIST_MARKER = regex.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+HEADING = regex.compile(r"^h([1-6])$")
+
+
+def _all_text(element: _Element) -> str:
+    return "".join(str(t) for t in element.itertext())
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("|", " ").split())
+
+
+def _own_text(element: _Element) -> str:
+    """An element's text, less its nested lists (an item's sub-items are lines of their own)."""
+    parts: list[str] = []
+
+    def walk(node: _Element, top: bool) -> None:
+        if not top and node.tag == "list":
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child, False)
+            parts.append(child.tail or "")
+
+    walk(element, True)
+    return "".join(parts)
+
+
+def _links(body: _Element) -> list[tuple[str, str]]:
+    """The tree's links, (anchor text, target), in order."""
+    found = []
+    for ref in body.iter("ref"):
+        anchor, target = _words(_all_text(ref)), (ref.get("target") or "").strip()
+        if anchor and target:
+            found.append((anchor, target))
+    return found
+
+
+def _blocks(body: _Element) -> list[tuple[str, Structure]]:
+    """The tree's blocks in order: their words, and what they are."""
+    out: list[tuple[str, Structure]] = []
+    for element in body.iter("head", "item", "p", "row", "quote", "code"):
+        tag = element.tag
+        in_quote = any(a.tag == "quote" for a in element.iterancestors())
+        if tag == "row":
+            cells = element.findall("cell")
+            table = element.getparent()
+            header = any(c.get("role") == "head" for c in cells) or (table is not None and table.find("row") is element)
+            out.append((_words(" ".join(_all_text(c) for c in cells)), Structure("row", int(header))))
+            continue
+        inline = ("cell", "item", "p", "head") if tag == "code" else ("cell", "item")
+        if tag != "item" and any(a.tag in inline for a in element.iterancestors()):
+            continue  # rendered inside its row or item's line (or, code, inside its paragraph)
+        if tag == "quote" and element.find(".//p") is not None:
+            continue  # its paragraphs are the lines
+        text = _own_text(element) if tag == "item" else _all_text(element)
+        if tag == "head":
+            level = HEADING.match(element.get("rend") or "")
+            structure = Structure("heading", int(level[1]) if level else 2)
+        elif tag == "item":
+            depth = sum(1 for a in element.iterancestors() if a.tag == "list")
+            structure = Structure("item", max(depth, 1))
+        elif tag == "code":
+            structure = Structure("code")
+        elif in_quote or tag == "quote":
+            structure = Structure("quote")
+        else:
+            continue
+        out.append((_words(text), structure))
+    return out
+
+
+def annotate(body: _Element | None, lines: list[str], links: _Element | None = None) -> list[Structure | None]:
+    """A Structure for each of the text's `lines` (None: a paragraph, or not found), from
+    the tree its text was made of; `links`: the tree of the same page extracted with its
+    links, whose anchors are looked for in the lines, in order."""
+    marks: list[Structure | None] = [None] * len(lines)
+    if body is None:
+        return marks
+    words = [_words(LIST_MARKER.sub("", line)) for line in lines]
+    whole = [_words(line) for line in lines]
+    at = 0
+    for text, structure in _blocks(body):
+        if not text:
+            continue
+        for j in range(at, min(at + LOOKAHEAD, len(lines))):
+            if marks[j] is None and text in (words[j], whole[j]):
+                marks[j] = structure
+                at = j + 1
+                break
+    if links is not None:
+        _add_links(marks, lines, _links(links))
+    return marks
+
+
+def _add_links(marks: list[Structure | None], lines: list[str], links: list[tuple[str, str]]) -> None:
+    """Each link to the first line at or after the previous link's that holds its anchor (a
+    link whose anchor is in none of the next LOOKAHEAD lines, in text the extraction without
+    links left out, is passed over)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    line, col = 0, 0
+    for anchor, target in links:
+        for j in range(line, min(line + LOOKAHEAD, len(lines))):
+            pos = lines[j].find(anchor, col if j == line else 0)
+            if pos >= 0:
+                found.setdefault(j, []).append((anchor, target))
+                line, col = j, pos + len(anchor)
+                break
+    for j, pairs in found.items():
+        marks[j] = (marks[j] or Structure("text"))._replace(links=tuple(pairs))

@@ -1,0 +1,364 @@
+"""The txt, csv, xml and markdown outputs (cleaner.formats), each with an exact expected output
+and read back by a standard parser, and the structure the markdown reads (Line.structure)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import main
+from cleaner.document import Structure
+
+HERE = Path(__file__).parent / "formats"
+SCRAPE = HERE / "scrape.txt"  # a text scrape: a headline, two paragraphs and a list
+PAGE = HERE / "page.html"  # an article page: headings, nested list, quote, table, link, image, comments
+URL = "https://port.example/news/harbour/"
+
+SCRAPE_TEXT = (
+    "The harbour reopened on Monday after a week of repairs, the port authority said in a statement.\n"
+    "\n"
+    "- Ferries run again from Tuesday morning.\n"
+    "- Cargo ships wait one more day.\n"
+    "\n"
+    "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.\n"
+)
+PAGE_TEXT = (
+    "The harbour reopened on Monday after a week of repairs, the port authority said in a statement to the press.\n"
+    "\n"
+    "What changes\n"
+    "\n"
+    "- Ferries run again from Tuesday morning.\n"
+    "- Cargo ships wait one more day.\n"
+    "- Tankers wait two.\n"
+    "\n"
+    "We rebuilt the north quay in five days, which nobody thought possible.\n"
+    "\n"
+    "| Quay | Status |\n"
+    "\n"
+    "|---|---|\n"
+    "\n"
+    "| North | open |\n"
+    "\n"
+    "| South | closed |\n"
+    "\n"
+    "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.\n"
+)
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_txt_is_text_by_another_name(tmp_path: Path):
+    assert run("clean", str(SCRAPE), "--format", "txt").stdout == SCRAPE_TEXT
+    assert run("clean", str(SCRAPE), "--format", "txt", "-o", str(tmp_path / "out.txt")).exit_code == 0
+    assert (tmp_path / "out.txt").read_text() == SCRAPE_TEXT
+    assert run("clean", str(PAGE)).stdout == PAGE_TEXT  # the page's text, as the other formats hold it
+
+
+# --- csv
+
+CSV_HEADER = "source,url,title,author,date,sitename,categories,text\r\n"
+
+
+def _read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def test_csv_exact_and_read_back(tmp_path: Path):
+    result = run("clean", str(SCRAPE), str(PAGE), "--format", "csv", "-j", "2")
+    assert result.exit_code == 0
+    scrape_row = f'{SCRAPE},,Harbour reopens after the storm,,,,,"{SCRAPE_TEXT}"\r\n'
+    page_row = f'{PAGE},,Harbour reopens after the storm,Jane Roe,2024-04-21,,,"{PAGE_TEXT}"\r\n'
+    written = result.stdout_bytes.decode()  # as written: click's .stdout turns CRLF into LF
+    assert written == CSV_HEADER + scrape_row + page_row  # header once, rows in input order under -j
+    rows = list(csv.DictReader(io.StringIO(written, newline="")))
+    assert [r["source"] for r in rows] == [str(SCRAPE), str(PAGE)]
+    assert rows[0]["text"] == SCRAPE_TEXT and rows[1]["text"] == PAGE_TEXT
+    assert rows[1]["author"] == "Jane Roe" and rows[1]["date"] == "2024-04-21"
+
+
+def test_csv_to_a_file_from_jsonl_input_with_list_fields(tmp_path: Path):
+    records = tmp_path / "in.jsonl"
+    records.write_text(
+        json.dumps({"url": "https://port.example/a", "text": "Harbour news\n\nThe harbour reopened on Monday."})
+        + "\n"
+        + json.dumps({"html": PAGE.read_text()})
+        + "\n"
+    )
+    out = tmp_path / "out.csv"
+    assert run("clean", str(records), "--format", "csv", "-o", str(out), "-q").exit_code == 0
+    rows = list(csv.reader(io.StringIO(_read(out), newline="")))
+    assert rows[0] == list(CSV_HEADER.strip().split(","))
+    assert rows[1] == [
+        f"{records}:1",
+        "https://port.example/a",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Harbour news\n\nThe harbour reopened on Monday.\n",
+    ]
+    assert rows[2][0] == f"{records}:2" and rows[2][-1] == PAGE_TEXT
+    doc = clean("Title line\n\nCategories: Ports, Weather\n\nThe harbour reopened on Monday after repairs.\n")
+    from cleaner.formats import csv_row
+
+    assert next(csv.reader(io.StringIO(csv_row(doc), newline="")))[6] == "; ".join(doc.metadata.categories)
+
+
+def test_csv_resume_keeps_one_header_and_skips_the_rows_done(tmp_path: Path, monkeypatch):
+    import cleaner.cli as cli
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(5):
+        (src / f"{i}.txt").write_text(f"The harbour reopened on Monday, day {i} of the repairs, the port said.\n")
+    out = tmp_path / "out.csv"
+    real = cli.run
+
+    def interrupted(jobs, settings, workers, profiles):
+        for n, result in enumerate(real(jobs, settings, workers, profiles)):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    args = ["clean", str(src), "--format", "csv", "-o", str(out), "-j", "1", "-q"]
+    assert run(*args).exit_code == 130
+    partial = _read(Path(str(out) + ".partial"))
+    assert partial.count(CSV_HEADER) == 1 and len(list(csv.reader(io.StringIO(partial, newline="")))) == 3
+    monkeypatch.setattr(cli, "run", real)
+    assert run(*args, "--no-tables", "--resume").exit_code == 2  # another run: refused
+    resumed = run(*args, "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    rows = list(csv.reader(io.StringIO(_read(out), newline="")))
+    assert rows[0][0] == "source" and [r[0] for r in rows[1:]] == [str(src / f"{i}.txt") for i in range(5)]
+    assert [r[-1] for r in rows[1:]] == [(src / f"{i}.txt").read_text() for i in range(5)]
+
+
+# --- xml
+
+PAGE_XML = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<doc source="{page}" title="Harbour reopens after the storm" author="Jane Roe" {rest}>
+  <main>
+    <p>{first}</p>
+    <head rend="h2">What changes</head>
+    <list>
+      <item>Ferries run again from Tuesday morning.</item>
+      <item>Cargo ships wait one more day.</item>
+      <item rend="2">Tankers wait two.</item>
+    </list>
+    <quote>We rebuilt the north quay in five days, which nobody thought possible.</quote>
+    <table>
+      <row role="head">
+        <cell>Quay</cell>
+        <cell>Status</cell>
+      </row>
+      <row>
+        <cell>North</cell>
+        <cell>open</cell>
+      </row>
+      <row>
+        <cell>South</cell>
+        <cell>closed</cell>
+      </row>
+    </table>
+    <p>Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.</p>
+  </main>
+</doc>
+"""
+
+
+def test_xml_exact_and_read_back():
+    result = run("clean", str(PAGE), "--format", "xml", "--url", URL)
+    assert result.exit_code == 0
+    assert result.stdout == PAGE_XML.format(
+        page=PAGE,
+        rest=f'date="2024-04-21" sitename="port.example" url="{URL}"',
+        first=PAGE_TEXT.splitlines()[0].replace(
+            "the press", '<ref target="https://port.example/press">the press</ref>'
+        ),
+    )
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "doc" and root.get("author") == "Jane Roe"
+    main = root.find("main")
+    assert main is not None
+    assert [child.tag for child in main] == ["p", "head", "list", "quote", "table", "p"]
+    assert [(ref.get("target"), ref.text, ref.tail) for ref in main.iter("ref")] == [
+        ("https://port.example/press", "the press", ".")
+    ]
+    assert "".join(main[0].itertext()) == PAGE_TEXT.splitlines()[0]
+    assert [item.text for item in main.iter("item")] == [
+        "Ferries run again from Tuesday morning.",
+        "Cargo ships wait one more day.",
+        "Tankers wait two.",
+    ]
+    assert [[c.text for c in row] for row in main.iter("row")] == [
+        ["Quay", "Status"],
+        ["North", "open"],
+        ["South", "closed"],
+    ]
+
+
+def test_xml_of_a_text_scrape_and_characters_xml_cannot_carry(tmp_path: Path):
+    out = tmp_path / "out"
+    scrape = tmp_path / "in" / "odd.txt"
+    scrape.parent.mkdir()
+    scrape.write_text(SCRAPE.read_text().replace("in a statement", "in a \x0bstatement"))
+    assert run("clean", str(scrape.parent), str(SCRAPE), "--format", "xml", "-o", str(out), "-q").exit_code == 0
+    assert sorted(p.name for p in out.rglob("*.xml")) == ["odd.xml", "scrape.xml"]
+    odd = ET.fromstring(next(out.rglob("odd.xml")).read_text())  # parses: no control character in it
+    from cleaner.document import Document, Line
+    from cleaner.formats import xml_doc
+
+    assert ET.fromstring(xml_doc(Document(lines=(Line(1, "a\x01b\x1fc"),)))).find("main/p").text == "abc"
+    assert "in a statement" in "".join(odd.itertext())
+    text = next(out.rglob("scrape.xml")).read_text()
+    assert text == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<doc source="{SCRAPE}" title="Harbour reopens after the storm">\n'
+        "  <main>\n"
+        "    <p>The harbour reopened on Monday after a week of repairs, the port authority said in a statement.</p>\n"
+        "    <list>\n"
+        "      <item>Ferries run again from Tuesday morning.</item>\n"
+        "      <item>Cargo ships wait one more day.</item>\n"
+        "    </list>\n"
+        "    <p>Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.</p>\n"
+        "  </main>\n"
+        "</doc>\n"
+    )
+
+
+def test_several_documents_never_share_one_xml_stream(tmp_path: Path):
+    assert "need -o DIR" in run("clean", str(SCRAPE), str(PAGE), "--format", "xml").stderr
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"text": "One."}) + "\n")
+    refused = run("clean", str(records), "--format", "xml")
+    assert refused.exit_code == 2 and "JSONL input gives JSONL or CSV output" in refused.stderr
+
+
+# --- markdown
+
+PAGE_MARKDOWN = """\
+# Harbour reopens after the storm
+
+The harbour reopened on Monday after a week of repairs, the port authority said in a statement to \
+[the press](https://port.example/press).
+
+## What changes
+
+- Ferries run again from Tuesday morning.
+- Cargo ships wait one more day.
+  - Tankers wait two.
+
+> We rebuilt the north quay in five days, which nobody thought possible.
+
+| Quay | Status |
+|---|---|
+| North | open |
+| South | closed |
+
+Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.
+"""
+
+SCRAPE_MARKDOWN = "# Harbour reopens after the storm\n\n" + SCRAPE_TEXT
+
+
+def test_markdown_of_a_page_exact_and_parsed(tmp_path: Path):
+    from markdown_it import MarkdownIt
+
+    result = run("clean", str(PAGE), "--format", "markdown", "--url", URL)
+    assert result.exit_code == 0
+    assert result.stdout == PAGE_MARKDOWN
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    types = [t.type for t in tokens]
+    headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [("h1", "Harbour reopens after the storm"), ("h2", "What changes")]
+    assert types.count("bullet_list_open") == 2  # the nested list is a list in an item
+    assert "blockquote_open" in types and "table_open" in types
+    cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]
+    assert cells == ["Quay", "Status", "North", "open", "South", "closed"]
+    links = [c.attrs["href"] for t in tokens if t.children for c in t.children if c.type == "link_open"]
+    assert links == ["https://port.example/press"]
+    out = tmp_path / "out"
+    assert run("clean", str(PAGE), str(SCRAPE), "--format", "markdown", "-o", str(out), "-q").exit_code == 0
+    assert sorted(p.name for p in out.rglob("*.md")) == ["page.md", "scrape.md"]
+
+
+def test_markdown_of_a_text_scrape_knows_its_title_and_list():
+    from markdown_it import MarkdownIt
+
+    result = run("clean", str(SCRAPE), "--format", "markdown")
+    assert result.stdout == SCRAPE_MARKDOWN
+    tokens = MarkdownIt("commonmark").parse(result.stdout)
+    assert [t.type for t in tokens if t.type.endswith("_open")][:2] == ["heading_open", "paragraph_open"]
+    items = [tokens[i + 2].content for i, t in enumerate(tokens) if t.type == "list_item_open"]
+    assert items == ["Ferries run again from Tuesday morning.", "Cargo ships wait one more day."]
+
+
+def test_markdown_escapes_block_syntax_a_paragraph_starts_with():
+    doc = clean(
+        "The harbour reopened on Monday, the port authority said in a statement.\n\n"
+        "# not a heading, 1. not a list\n\n1. Not a list either, but a sentence.\n\n> not a quote at all\n",
+        profile="none",
+        heuristics=False,
+    )
+    from cleaner.formats import markdown
+
+    assert markdown(doc) == (
+        "The harbour reopened on Monday, the port authority said in a statement.\n\n"
+        "\\# not a heading, 1. not a list\n\n1\\. Not a list either, but a sentence.\n\n\\> not a quote at all\n"
+    )
+
+
+def test_structure_is_only_read_by_markdown_and_xml():
+    # the lines, and so text/json, are the same with and without the structure
+    plain = clean(PAGE.read_bytes(), html=True, url=URL)
+    structured = clean(PAGE.read_bytes(), html=True, url=URL, structure=True)
+    assert [line.text for line in plain.lines] == [line.text for line in structured.lines]
+    assert plain.to_dict() == structured.to_dict()
+    assert {line.structure for line in plain.lines} == {None}
+    marks = {line.text: line.structure for line in structured.lines if line.structure}
+    assert marks["What changes"] == Structure("heading", 2)
+    assert marks["- Tankers wait two."] == Structure("item", 2)
+    assert marks["| Quay | Status |"] == Structure("row", 1)
+    assert marks[PAGE_TEXT.splitlines()[0]].links == (("the press", "https://port.example/press"),)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_other_formats_unchanged_by_the_structure(fmt: str):
+    from cleaner.report import render
+
+    doc = clean(PAGE.read_bytes(), html=True, url=URL)
+    assert run("clean", str(PAGE), "--url", URL, "--format", fmt).stdout == render(doc.replace(source=str(PAGE)), fmt)
+
+
+def test_structure_of_rows_with_empty_cells_and_inline_code():
+    from lxml import etree
+
+    from cleaner.stages.html_structure import annotate
+
+    body = etree.fromstring(
+        "<body><p>Get the <code>.deb</code> package.</p><table><row><cell>A</cell><cell/></row>"
+        "<row><cell>x</cell><cell/></row></table><list><item>one<list><item>two</item></list></item></list></body>"
+    )
+    lines = ["Get the .deb package.", "| A | |", "|---|---|", "| x | |", "- one", "  - two"]
+    linked = etree.fromstring('<body><p>Get the <ref target="/deb">.deb</ref> package.</p></body>')
+    assert annotate(body, lines, linked) == [
+        Structure("text", 0, ((".deb", "/deb"),)),
+        Structure("row", 1),
+        None,
+        Structure("row", 0),
+        Structure("item", 1),
+        Structure("item", 2),
+    ]

@@ -1,0 +1,148 @@
+"""The extractor's switches (--tables/--no-tables, --comments, --links, --images, --precision,
+--recall, --target-language) on clean, explain and clean(), each with an exact expected output;
+and HTML fragments, which trafilatura reads only once wrapped in a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import main
+from tests.test_formats import PAGE, PAGE_TEXT
+
+HERE = Path(__file__).parent / "formats"
+WEAK = HERE / "weak.txt"  # a text scrape with a caption-like line inside the article
+RECALL = HERE / "recall.txt"  # a text scrape with short sections the default drops by their neighbours
+
+TABLE = "| Quay | Status |\n\n|---|---|\n\n| North | open |\n\n| South | closed |\n\n"
+LAST = "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.\n"
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_no_tables():
+    result = run("clean", str(PAGE), "--no-tables")
+    assert result.stdout == PAGE_TEXT.replace(TABLE, "")
+    assert run("clean", str(PAGE), "--tables").stdout == PAGE_TEXT
+
+
+def test_comments_stay_after_the_article():
+    result = run("clean", str(PAGE), "--comments")
+    comments = "\nComments\n\nGreat news for the town, finally the ferries are back on time.\n"
+    assert result.stdout == PAGE_TEXT + comments
+
+
+def test_links():
+    result = run("clean", str(PAGE), "--links")
+    linked = PAGE_TEXT.replace("to the press.", "to [the press](https://port.example/press).")
+    assert result.stdout == linked  # the standfirst search still finds the first paragraph in the text
+
+
+def test_images():
+    result = run("clean", str(PAGE), "--images")
+    image = "![The north quay at dawn](https://port.example/quay.jpg)\n\n"
+    assert result.stdout == PAGE_TEXT.replace(LAST, image + LAST)
+
+
+def test_precision_and_recall_on_html_go_to_trafilatura(monkeypatch):
+    import trafilatura
+
+    seen = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree, **options):
+        seen.append((options["favor_precision"], options["favor_recall"]))
+        return real(tree, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    assert run("clean", str(PAGE), "--precision").stdout == PAGE_TEXT
+    assert run("clean", str(PAGE), "--recall").stdout == PAGE_TEXT
+    assert run("clean", str(PAGE)).stdout == PAGE_TEXT
+    assert seen == [(True, False), (False, True), (False, True)]  # recall is the default on HTML
+
+
+def test_precision_on_a_text_scrape_drops_a_weak_line_inside_the_article():
+    default = run("clean", str(WEAK)).stdout
+    assert "North quay, March 2024\n" in default
+    assert run("clean", str(WEAK), "--precision").stdout == (
+        "The harbour reopened on Monday after a week of repairs, the port authority said in a statement to the "
+        "press.\n\n"
+        "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer long.\n\n"
+        "Ferry captains welcomed the news, saying the timetable would be back to normal by the end of the week.\n"
+    )
+
+
+def test_recall_on_a_text_scrape_keeps_what_only_the_neighbours_dropped():
+    first = (
+        "The harbour reopened on Monday after a week of repairs, the port authority said in a statement to the "
+        "press.\n\n"
+        "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer long.\n\n"
+    )
+    last = (
+        "Ferry captains welcomed the news, saying the timetable would be back to normal by the end of the week.\n\n"
+        "The port authority thanked the volunteers who cleared the debris from the slipways over the weekend.\n"
+    )
+    assert run("clean", str(RECALL)).stdout == first + last
+    kept = "North quay\n\n- open from Tuesday\n\nSouth quay\n\n- closed until June\n\n"
+    assert run("clean", str(RECALL), "--recall").stdout == first + kept + last
+
+
+def test_precision_with_recall_is_a_usage_error():
+    result = run("clean", str(WEAK), "--precision", "--recall")
+    assert result.exit_code == 2 and "--precision and --recall cannot be used together" in result.stderr
+    with pytest.raises(ValueError, match="precision or recall"):
+        clean("x", precision=True, recall=True)
+
+
+def test_target_language():
+    assert run("clean", str(PAGE), "--target-language", "en").stdout == PAGE_TEXT
+    other = run("clean", str(PAGE), "--target-language", "DE")
+    assert other.exit_code == 0 and other.stdout == ""
+    assert "found no main text" in other.stderr
+    bad = run("clean", str(PAGE), "--target-language", "english")
+    assert bad.exit_code == 2 and "not an ISO 639-1 code" in bad.stderr
+
+
+def test_target_language_without_its_detector_fails_by_name(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "py3langid" else real(name, *a))
+    result = run("clean", str(PAGE), "--target-language", "en")
+    assert result.exit_code == 1 and "--target-language needs py3langid" in result.stderr
+
+
+def test_switches_in_explain_and_the_api():
+    explained = run("explain", str(PAGE), "--no-tables", "--links").stdout
+    assert "[the press](https://port.example/press)" in explained and "| Quay |" not in explained
+    doc = clean(PAGE.read_bytes(), html=True, tables=False, links=True, images=True, comments=True)
+    assert doc.text == (
+        PAGE_TEXT.replace(TABLE, "")
+        .replace("to the press.", "to [the press](https://port.example/press).")
+        .replace(LAST, "![The north quay at dawn](https://port.example/quay.jpg)\n\n" + LAST)
+        + "\nComments\n\nGreat news for the town, finally the ferries are back on time.\n"
+    )
+
+
+def test_a_changed_switch_is_named_on_resume(tmp_path: Path):
+    from cleaner.guard import same_run
+    from cleaner.inputs import UsageError
+
+    with pytest.raises(UsageError, match="--tables/--no-tables: was on, now off"):
+        same_run(
+            {"options": {"tables": True}, "profiles": "p", "inputs": [], "version": "v"},
+            {"options": {"tables": False}, "profiles": "p", "inputs": [], "version": "v"},
+        )
+
+
+def test_an_html_fragment_is_extracted(tmp_path: Path):
+    fragment = tmp_path / "fragment.html"
+    fragment.write_text("<p>Hi there, a paragraph.</p>\n")
+    result = run("clean", str(fragment))
+    assert result.exit_code == 0 and result.stdout == "Hi there, a paragraph.\n" and result.stderr == ""
+    assert clean("<p>Hi there, a paragraph.</p>", html=True).text == "Hi there, a paragraph.\n"
