@@ -67,6 +67,12 @@ def _url_option(ctx: click.Context, param: click.Parameter, url: str | None) -> 
     return url
 
 
+def _budget_option(seconds: float) -> float:
+    if seconds != seconds:  # nan passes FloatRange (every comparison with it is false); inf is no limit
+        raise click.BadParameter("nan is not a number of seconds")
+    return seconds
+
+
 def _load(dirs: Sequence[Path]) -> Profiles:
     try:
         return load_profiles(dirs)
@@ -139,6 +145,7 @@ def main() -> None:
     type=click.FloatRange(min=0, min_open=True),
     default=RULE_BUDGET,
     show_default=True,
+    callback=lambda ctx, param, value: _budget_option(value),
     metavar="SECONDS",
     help="Time a profile rule may spend on one input; then it stops there and is named on stderr.",
 )
