@@ -196,10 +196,9 @@ def records(path: Path) -> Iterator[Job]:
     try:
         with opener(path, "rb") as stream:
             stored = getattr(stream, "fileobj", stream)  # under a GzipFile, the compressed file
-            # lines end at \n only (as JSONL says); decoded one by one, which for UTF-8 is the
-            # same as decoding the whole stream
-            lines = (line.decode("utf-8", "replace") for line in stream)
-            for job in record_jobs(lines, str(path), path, stored.tell):
+            # lines end at \n only (as JSONL says); each is decoded by record_jobs, which for
+            # UTF-8 is the same as decoding the whole stream
+            for job in record_jobs(stream, str(path), path, stored.tell):
                 read += job.size or 0
                 yield job
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
@@ -210,26 +209,68 @@ def records(path: Path) -> Iterator[Job]:
         yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}", size=left)
 
 
+class _Unreadable(ValueError):
+    """JSON that no standard JSON output could write back as it was read."""
+
+
+def _constant(name: str) -> Any:
+    raise _Unreadable(f"not standard JSON: {name} is no JSON number")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Unreadable(f"not JSON this program can read: the number {text[:40]} is out of range")
+    return value
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits)
+        raise _Unreadable(f"not JSON this program can read: a number of {len(text)} digits") from None
+
+
+def _decoded(line: bytes | str) -> tuple[str | None, str | None]:
+    """A line as text, or why it is not UTF-8 (JSON is UTF-8: nothing is replaced)."""
+    if isinstance(line, str):
+        return line, None
+    try:
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        column = len(line[: err.start].decode("utf-8", "replace")) + 1
+        return None, f"not UTF-8: byte 0x{line[err.start]:02x} at column {column}"
+
+
 def record_jobs(
-    lines: Iterable[str], name: str, path: Path | None, position: Callable[[], int] | None = None
+    lines: Iterable[bytes | str], name: str, path: Path | None, position: Callable[[], int] | None = None
 ) -> Iterator[Job]:
     """The jobs of JSONL lines read from `name` (also by the Dask engine, through fsspec).
-    `position`, when given, tells how far the file is read after each line: each job's
-    size is what was read for it (blank lines count with the next record)."""
+    Lines read as bytes must be UTF-8, or fail by line. `position`, when given, tells how far
+    the file is read after each line: each job's size is what was read for it (blank lines
+    count with the next record). NaN, Infinity and numbers out of a double's range fail by
+    line too: the output, standard JSON, could not hold them."""
     done = 0
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
         source = f"{name}:{number}"
         size = None
         if position is not None:
             at = position()
             size, done = at - done, at
+        line, problem = _decoded(raw)
+        if line is None:
+            yield Job(source, path, None, error=problem, size=size)
+            continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=_constant, parse_float=_float, parse_int=_int)
         except json.JSONDecodeError as err:  # some messages end in "at" ("Invalid control character at")
             msg = f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}"
             yield Job(source, path, None, error=msg, size=size)
+            continue
+        except _Unreadable as err:
+            yield Job(source, path, None, error=str(err), size=size)
             continue
         except RecursionError:
             yield Job(source, path, None, error="not JSON this program can read: nested too deeply", size=size)
