@@ -282,6 +282,10 @@ class Batch:
             else:
                 try:
                     write_atomic(job.out, text)
+                except IsADirectoryError:
+                    error = f"cannot write {job.out}: a folder is in the way (not one this run mirrors); move it away"
+                except (NotADirectoryError, FileExistsError):  # mkdir of a parent that is a file
+                    error = f"cannot write {job.out}: a file is in its path where a folder should be"
                 except OSError as err:
                     error = f"cannot write {job.out}: {_message(err)}"
         if error is not None:

@@ -143,17 +143,18 @@ def _file_jobs(source: str, path: Path | None) -> Iterator[Job]:
 
 
 def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir: Path, ext: str) -> Iterator[Job]:
-    names = Names(ext)
-    for raw, path in zip(inputs, paths, strict=True):
+    # where each input directory is mirrored (None: a file or stdin)
+    bases = [(out_dir if len(inputs) == 1 else out_dir / p.resolve().name) if p and p.is_dir() else None for p in paths]
+    names = Names(ext, {base for base in bases if base is not None})
+    for raw, path, base in zip(inputs, paths, bases, strict=True):
         if path is None:
             yield names.job(raw, None, out_dir / "stdin")
-        elif path.is_dir():
-            base = out_dir if len(inputs) == 1 else out_dir / path.resolve().name
+        elif base is not None:
             for found in walk(path):
                 if isinstance(found, Job):
                     yield found
                 else:
-                    yield names.job(str(found), found, base / found.relative_to(path))
+                    yield names.job(str(found), found, base / found.relative_to(path), (path, base))
         else:
             yield names.job(raw, path, out_dir / path.name)
 
@@ -165,21 +166,41 @@ class Names:
     The input's name with its suffix (and a .gz before it) replaced: page.html -> page.txt.
     If an earlier input took that name, the whole input name plus the extension:
     page.txt.gz -> page.txt.gz.txt. If that is taken too, the input fails by name.
+    A name where an input folder is mirrored (a folder page.txt beside page.html) is taken
+    too, whether the folder's files come before or after: folders keep their names.
     """
 
-    def __init__(self, ext: str):
+    def __init__(self, ext: str, folders: set[Path] | None = None):
         self.ext = ext
         self.taken: set[Path] = set()
+        self.folders = folders or set()  # where the input directories themselves are mirrored
 
-    def job(self, source: str, path: Path | None, mirrored: Path) -> Job:
+    def job(self, source: str, path: Path | None, mirrored: Path, tree: tuple[Path, Path] | None = None) -> Job:
+        """`tree`: the input directory `path` was found in, and where it is mirrored."""
         short = mirrored.with_suffix("") if mirrored.suffix.lower() == ".gz" else mirrored
         for candidate in (short.with_suffix(self.ext), mirrored.with_name(mirrored.name + self.ext)):
-            if candidate not in self.taken:
+            if candidate not in self.taken and not self._folder(candidate, tree):
                 self.taken.add(candidate)
                 return Job(source, path, candidate)
         return Job(
-            source, path, None, error=f"its output names {short.with_suffix(self.ext)} and {candidate} are taken"
+            source,
+            path,
+            None,
+            error=f"its output names {short.with_suffix(self.ext)} and {candidate} are taken "
+            "(by earlier inputs or input folders)",
         )
+
+    def _folder(self, candidate: Path, tree: tuple[Path, Path] | None) -> bool:
+        """Whether an input folder is mirrored at `candidate` (followed as walk() does)."""
+        if candidate in self.folders:
+            return True
+        if tree is None:
+            return False
+        folder, base = tree
+        try:
+            return (folder / candidate.relative_to(base)).is_dir()
+        except (ValueError, OSError):
+            return False
 
 
 def records(path: Path) -> Iterator[Job]:
