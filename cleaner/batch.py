@@ -69,6 +69,11 @@ class Batch:
         """UsageError (nothing written) when the request cannot work or could destroy an input."""
         if resume and output is None:
             raise UsageError("--resume needs -o: there is nothing to resume on stdout")
+        if resume and STDIN in inputs:
+            raise UsageError(
+                "--resume cannot finish a run that reads - (standard input): what it read then is gone; "
+                "run again without --resume"
+            )
         jobs, shared = plan(inputs, output, settings.fmt)
         if shared is not None and shared.is_symlink():  # write, and lock, where the link points
             shared = shared.resolve()

@@ -76,7 +76,10 @@ def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[
             try:
                 is_dir = entry.is_dir()  # follows symlinks; loops are caught by `seen`
                 special = not is_dir and not entry.is_file() and _special(entry.stat())
-            except OSError:  # a broken symlink: reading it reports the error
+            except OSError as err:  # a broken symlink: said so; anything else reading it reports
+                if (broken := _broken_link(entry.path, err)) is not None:
+                    yield Job(entry.path, Path(entry.path), None, error=broken)
+                    continue
                 is_dir, special = False, None
             if is_dir:
                 dirs.append(Path(entry.path))
@@ -85,6 +88,20 @@ def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[
             else:
                 yield Path(entry.path)
         stack.extend(reversed(dirs))
+
+
+def _broken_link(path: str, err: OSError) -> str | None:
+    """What is wrong with a symlink that cannot be followed, or None if it is none."""
+    import errno
+
+    if err.errno == errno.ELOOP:
+        return "cannot read: a symlink loop"
+    if err.errno == errno.ENOENT and os.path.islink(path):
+        try:
+            return f"cannot read: a dangling symlink (to {os.readlink(path)})"
+        except OSError:
+            return None
+    return None
 
 
 def _special(info: os.stat_result) -> str | None:
