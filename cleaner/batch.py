@@ -379,9 +379,15 @@ def _open_errors_file(errors: Path, to_stdout: bool) -> ErrorLog:
 
 
 def _is_stdout(log: ErrorLog) -> bool:
+    """Whether the errors file is standard output: by name, or the very file stdout is
+    redirected to (`> all.jsonl --errors all.jsonl`). A terminal both write to is not: there
+    the entries are only shown, and /dev/stderr is the natural place for them."""
+    import stat
     import sys
 
     assert log.file is not None
+    if str(log.path) in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
+        return True
     try:
         fd = sys.stdout.fileno()
     except (AttributeError, OSError, ValueError):
@@ -390,11 +396,7 @@ def _is_stdout(log: ErrorLog) -> bool:
         ours, theirs = os.fstat(log.file.fileno()), os.fstat(fd)
     except OSError:
         return False
-    return (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino) or str(log.path) in (
-        "/dev/stdout",
-        "/dev/fd/1",
-        "/proc/self/fd/1",
-    )
+    return stat.S_ISREG(ours.st_mode) and (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino)
 
 
 def lock_path(shared: Path) -> Path:

@@ -87,3 +87,29 @@ def test_errors_to_a_fifo_nobody_reads_is_refused_not_waited_on(tmp_path: Path):
     assert result.exit_code == 2
     assert result.stderr.endswith(f"Error: cannot write errors file {fifo}: a FIFO that nothing reads\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_errors_file_that_stdout_is_redirected_to_is_refused(tmp_path: Path):
+    src = _inputs(tmp_path)
+    out = tmp_path / "all.jsonl"
+    cmd = [*cleaner_command(), "clean", str(src), "--format", "jsonl", "--errors", str(out)]
+    with open(out, "w") as stdout:
+        proc = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert f"Error: errors file {out} is standard output, where the results go" in proc.stderr
+
+
+def test_errors_to_stderr_on_the_terminal_stdout_shows_too_is_written(tmp_path: Path):
+    import pty
+
+    src = _inputs(tmp_path)
+    primary, secondary = pty.openpty()
+    try:
+        cmd = [*cleaner_command(), "clean", "-q", str(src), "--format", "jsonl", "--errors", "/dev/stderr"]
+        proc = subprocess.run(cmd, stdout=secondary, stderr=secondary, timeout=120)
+        shown = os.read(primary, 65536).decode()
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert proc.returncode == 1
+    assert '"error"' in shown and "standard output" not in shown
