@@ -113,3 +113,26 @@ def test_errors_to_stderr_on_the_terminal_stdout_shows_too_is_written(tmp_path: 
         os.close(secondary)
     assert proc.returncode == 1
     assert '"error"' in shown and "standard output" not in shown
+
+
+def test_errors_file_in_a_read_only_place_is_refused_before_anything_is_written(tmp_path: Path, monkeypatch):
+    import errno
+
+    import cleaner.outputs
+
+    src = _inputs(tmp_path)
+    errors = tmp_path / "ro" / "e.jsonl"
+    errors.parent.mkdir()
+    real_open = os.open
+
+    def read_only(path, *args, **kwargs):  # as a non-root user in a 0555 folder (the tests may run as root)
+        if Path(path) == errors:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(cleaner.outputs.os, "open", read_only)
+    out = tmp_path / "all.jsonl"
+    result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--errors", str(errors))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: cannot write errors file {errors}: Permission denied\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "ro"]
