@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -54,6 +54,7 @@ class Batch:
     errors_file: Path | None
     profiles: Profiles
     total: Total | None  # what the inputs come to, for the ETA; None: not walked yet
+    errors: ErrorLog = field(default_factory=lambda: ErrorLog(None))  # opened by prepare(), before any output
 
     @classmethod
     def prepare(
@@ -68,6 +69,11 @@ class Batch:
         """UsageError (nothing written) when the request cannot work or could destroy an input."""
         if resume and output is None:
             raise UsageError("--resume needs -o: there is nothing to resume on stdout")
+        if resume and STDIN in inputs:
+            raise UsageError(
+                "--resume cannot finish a run that reads - (standard input): what it read then is gone; "
+                "run again without --resume"
+            )
         jobs, shared = plan(inputs, output, settings.fmt)
         if shared is not None and shared.is_symlink():  # write, and lock, where the link points
             shared = shared.resolve()
@@ -82,9 +88,12 @@ class Batch:
         if errors_file is not None:
             guarded.refuse(errors_file, "errors file")
             _refuse_errors_file(errors_file, shared, None if shared is not None or output is None else Path(output))
-        return cls(
+        batch = cls(
             inputs, output, settings, resume, jobs, shared, guarded, errors_file, profiles, _expected(inputs, guarded)
         )
+        if errors_file is not None:  # last: a usage error above leaves no errors file behind
+            batch.errors = _open_errors_file(errors_file, to_stdout=output is None)
+        return batch
 
     def run(
         self,
@@ -95,7 +104,11 @@ class Batch:
         """Clean every job with `results_of` (the local pool or Dask), write each result,
         report each error through `say`. Locks the output first."""
         self._progress = progress  # --resume: what it passes over counts as done
-        lock, sink = self._open_output()
+        try:
+            lock, sink = self._open_output()
+        except BaseException:
+            self.errors.close()
+            raise
         self._lock = lock
         # stdin is this process's: a worker process would read an empty one
         self.jobs = (_with_stdin(job) if job.path is None and job.record is None else job for job in self.jobs)
@@ -119,7 +132,8 @@ class Batch:
             jobs = (job for job in jobs if job.out is None or not job.out.exists() or progress.skip(job))
         # errors of the resumed part are kept (up to its last checkpoint); a mirrored run
         # re-runs every input without an output, so its failures are listed anew
-        errors = ErrorLog(self.errors_file, keep=sink.errors_bytes if sink is not None else 0)
+        errors = self.errors
+        errors.start(keep=sink.errors_bytes if sink is not None else 0)
         stopped = None
         say = _over(progress, say)
         results = results_of(jobs)
@@ -276,6 +290,10 @@ class Batch:
             else:
                 try:
                     write_atomic(job.out, text)
+                except IsADirectoryError:
+                    error = f"cannot write {job.out}: a folder is in the way (not one this run mirrors); move it away"
+                except (NotADirectoryError, FileExistsError):  # mkdir of a parent that is a file
+                    error = f"cannot write {job.out}: a file is in its path where a folder should be"
                 except OSError as err:
                     error = f"cannot write {job.out}: {_message(err)}"
         if error is not None:
@@ -348,6 +366,40 @@ def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None)
         raise UsageError(f"errors file {errors} is the output or one of its working files")
     if out_dir is not None and (out_dir.resolve() == real or out_dir.resolve() in real.parents):
         raise UsageError(f"errors file {errors} is inside the output directory {out_dir}; an output could replace it")
+
+
+def _open_errors_file(errors: Path, to_stdout: bool) -> ErrorLog:
+    """The errors file, opened (its folder made) before any output is written: UsageError
+    if it cannot be, or if it is standard output where the results go."""
+    try:
+        log = ErrorLog(errors)
+    except OSError as err:
+        raise UsageError(f"cannot write errors file {errors}: {_message(err)}") from None
+    if to_stdout and _is_stdout(log):
+        log.close()
+        raise UsageError(f"errors file {errors} is standard output, where the results go; name another file")
+    return log
+
+
+def _is_stdout(log: ErrorLog) -> bool:
+    """Whether the errors file is standard output: by name, or the very file stdout is
+    redirected to (`> all.jsonl --errors all.jsonl`). A terminal both write to is not: there
+    the entries are only shown, and /dev/stderr is the natural place for them."""
+    import stat
+    import sys
+
+    assert log.file is not None
+    if str(log.path) in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
+        return True
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = 1
+    try:
+        ours, theirs = os.fstat(log.file.fileno()), os.fstat(fd)
+    except OSError:
+        return False
+    return stat.S_ISREG(ours.st_mode) and (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino)
 
 
 def lock_path(shared: Path) -> Path:

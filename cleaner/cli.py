@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -119,6 +120,23 @@ def _url_option(ctx: click.Context, param: click.Parameter, url: str | None) -> 
     return url
 
 
+def _budget_option(seconds: float) -> float:
+    if seconds != seconds:  # nan passes FloatRange (every comparison with it is false); inf is no limit
+        raise click.BadParameter("nan is not a number of seconds")
+    return seconds
+
+
+def _regular_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """A FIFO would be waited on forever, a device read without end: refused by name."""
+    from cleaner.files import what
+
+    for path in paths:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise click.BadParameter(f"{path} is {what(mode)}, not a regular file")
+    return paths
+
+
 def _load(dirs: Sequence[Path]) -> Profiles:
     try:
         return load_profiles(dirs)
@@ -193,6 +211,7 @@ def main() -> None:
     type=click.FloatRange(min=0, min_open=True),
     default=RULE_BUDGET,
     show_default=True,
+    callback=lambda ctx, param, value: _budget_option(value),
     metavar="SECONDS",
     help="Time a profile rule may spend on one input; then it stops there and is named on stderr.",
 )
@@ -528,6 +547,7 @@ Examples:
     multiple=True,
     required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    callback=lambda ctx, param, samples: _regular_files(samples),
     help="A raw scrape of the site (repeatable).",
 )
 @click.option(

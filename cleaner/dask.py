@@ -17,7 +17,6 @@ Only this module imports dask; `import cleaner` never does.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import logging
 import os
@@ -102,8 +101,7 @@ def _read_jsonl(paths: Iterable[str], fs) -> list[Job]:
         name = _name(fs, path)
         try:
             with fs.open(path, "rb", compression="gzip" if path.lower().endswith(".gz") else None) as raw:
-                lines = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="\n")
-                jobs.extend(record_jobs(lines, name, None))
+                jobs.extend(record_jobs(raw, name, None))  # bytes lines, ended by \n: UTF-8 or failed by line
         except (OSError, EOFError, gzip.BadGzipFile) as err:
             jobs.append(Job(name, None, None, error=f"cannot read: {message(err)}"))
     return jobs

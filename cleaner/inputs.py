@@ -76,7 +76,10 @@ def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[
             try:
                 is_dir = entry.is_dir()  # follows symlinks; loops are caught by `seen`
                 special = not is_dir and not entry.is_file() and _special(entry.stat())
-            except OSError:  # a broken symlink: reading it reports the error
+            except OSError as err:  # a broken symlink: said so; anything else reading it reports
+                if (broken := _broken_link(entry.path, err)) is not None:
+                    yield Job(entry.path, Path(entry.path), None, error=broken)
+                    continue
                 is_dir, special = False, None
             if is_dir:
                 dirs.append(Path(entry.path))
@@ -85,6 +88,20 @@ def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[
             else:
                 yield Path(entry.path)
         stack.extend(reversed(dirs))
+
+
+def _broken_link(path: str, err: OSError) -> str | None:
+    """What is wrong with a symlink that cannot be followed, or None if it is none."""
+    import errno
+
+    if err.errno == errno.ELOOP:
+        return "cannot read: a symlink loop"
+    if err.errno == errno.ENOENT and os.path.islink(path):
+        try:
+            return f"cannot read: a dangling symlink (to {os.readlink(path)})"
+        except OSError:
+            return None
+    return None
 
 
 def _special(info: os.stat_result) -> str | None:
@@ -143,17 +160,18 @@ def _file_jobs(source: str, path: Path | None) -> Iterator[Job]:
 
 
 def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir: Path, ext: str) -> Iterator[Job]:
-    names = Names(ext)
-    for raw, path in zip(inputs, paths, strict=True):
+    # where each input directory is mirrored (None: a file or stdin)
+    bases = [(out_dir if len(inputs) == 1 else out_dir / p.resolve().name) if p and p.is_dir() else None for p in paths]
+    names = Names(ext, {base for base in bases if base is not None})
+    for raw, path, base in zip(inputs, paths, bases, strict=True):
         if path is None:
             yield names.job(raw, None, out_dir / "stdin")
-        elif path.is_dir():
-            base = out_dir if len(inputs) == 1 else out_dir / path.resolve().name
+        elif base is not None:
             for found in walk(path):
                 if isinstance(found, Job):
                     yield found
                 else:
-                    yield names.job(str(found), found, base / found.relative_to(path))
+                    yield names.job(str(found), found, base / found.relative_to(path), (path, base))
         else:
             yield names.job(raw, path, out_dir / path.name)
 
@@ -165,21 +183,41 @@ class Names:
     The input's name with its suffix (and a .gz before it) replaced: page.html -> page.txt.
     If an earlier input took that name, the whole input name plus the extension:
     page.txt.gz -> page.txt.gz.txt. If that is taken too, the input fails by name.
+    A name where an input folder is mirrored (a folder page.txt beside page.html) is taken
+    too, whether the folder's files come before or after: folders keep their names.
     """
 
-    def __init__(self, ext: str):
+    def __init__(self, ext: str, folders: set[Path] | None = None):
         self.ext = ext
         self.taken: set[Path] = set()
+        self.folders = folders or set()  # where the input directories themselves are mirrored
 
-    def job(self, source: str, path: Path | None, mirrored: Path) -> Job:
+    def job(self, source: str, path: Path | None, mirrored: Path, tree: tuple[Path, Path] | None = None) -> Job:
+        """`tree`: the input directory `path` was found in, and where it is mirrored."""
         short = mirrored.with_suffix("") if mirrored.suffix.lower() == ".gz" else mirrored
         for candidate in (short.with_suffix(self.ext), mirrored.with_name(mirrored.name + self.ext)):
-            if candidate not in self.taken:
+            if candidate not in self.taken and not self._folder(candidate, tree):
                 self.taken.add(candidate)
                 return Job(source, path, candidate)
         return Job(
-            source, path, None, error=f"its output names {short.with_suffix(self.ext)} and {candidate} are taken"
+            source,
+            path,
+            None,
+            error=f"its output names {short.with_suffix(self.ext)} and {candidate} are taken "
+            "(by earlier inputs or input folders)",
         )
+
+    def _folder(self, candidate: Path, tree: tuple[Path, Path] | None) -> bool:
+        """Whether an input folder is mirrored at `candidate` (followed as walk() does)."""
+        if candidate in self.folders:
+            return True
+        if tree is None:
+            return False
+        folder, base = tree
+        try:
+            return (folder / candidate.relative_to(base)).is_dir()
+        except (ValueError, OSError):
+            return False
 
 
 def records(path: Path) -> Iterator[Job]:
@@ -196,10 +234,9 @@ def records(path: Path) -> Iterator[Job]:
     try:
         with opener(path, "rb") as stream:
             stored = getattr(stream, "fileobj", stream)  # under a GzipFile, the compressed file
-            # lines end at \n only (as JSONL says); decoded one by one, which for UTF-8 is the
-            # same as decoding the whole stream
-            lines = (line.decode("utf-8", "replace") for line in stream)
-            for job in record_jobs(lines, str(path), path, stored.tell):
+            # lines end at \n only (as JSONL says); each is decoded by record_jobs, which for
+            # UTF-8 is the same as decoding the whole stream
+            for job in record_jobs(stream, str(path), path, stored.tell):
                 read += job.size or 0
                 yield job
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
@@ -210,26 +247,68 @@ def records(path: Path) -> Iterator[Job]:
         yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}", size=left)
 
 
+class _Unreadable(ValueError):
+    """JSON that no standard JSON output could write back as it was read."""
+
+
+def _constant(name: str) -> Any:
+    raise _Unreadable(f"not standard JSON: {name} is no JSON number")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Unreadable(f"not JSON this program can read: the number {text[:40]} is out of range")
+    return value
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits)
+        raise _Unreadable(f"not JSON this program can read: a number of {len(text)} digits") from None
+
+
+def _decoded(line: bytes | str) -> tuple[str | None, str | None]:
+    """A line as text, or why it is not UTF-8 (JSON is UTF-8: nothing is replaced)."""
+    if isinstance(line, str):
+        return line, None
+    try:
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        column = len(line[: err.start].decode("utf-8", "replace")) + 1
+        return None, f"not UTF-8: byte 0x{line[err.start]:02x} at column {column}"
+
+
 def record_jobs(
-    lines: Iterable[str], name: str, path: Path | None, position: Callable[[], int] | None = None
+    lines: Iterable[bytes | str], name: str, path: Path | None, position: Callable[[], int] | None = None
 ) -> Iterator[Job]:
     """The jobs of JSONL lines read from `name` (also by the Dask engine, through fsspec).
-    `position`, when given, tells how far the file is read after each line: each job's
-    size is what was read for it (blank lines count with the next record)."""
+    Lines read as bytes must be UTF-8, or fail by line. `position`, when given, tells how far
+    the file is read after each line: each job's size is what was read for it (blank lines
+    count with the next record). NaN, Infinity and numbers out of a double's range fail by
+    line too: the output, standard JSON, could not hold them."""
     done = 0
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
         source = f"{name}:{number}"
         size = None
         if position is not None:
             at = position()
             size, done = at - done, at
+        line, problem = _decoded(raw)
+        if line is None:
+            yield Job(source, path, None, error=problem, size=size)
+            continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=_constant, parse_float=_float, parse_int=_int)
         except json.JSONDecodeError as err:  # some messages end in "at" ("Invalid control character at")
             msg = f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}"
             yield Job(source, path, None, error=msg, size=size)
+            continue
+        except _Unreadable as err:
+            yield Job(source, path, None, error=str(err), size=size)
             continue
         except RecursionError:
             yield Job(source, path, None, error="not JSON this program can read: nested too deeply", size=size)

@@ -87,12 +87,20 @@ def remove_stale_temps(folder: Path) -> int:
 
 class ErrorLog:
     """--errors FILE: one JSON line per failed input, handed to the OS as it happens, so a
-    killed run loses none. `keep` bytes of an earlier run's entries stay (--resume)."""
+    killed run loses none. Opened (its folder made, as -o's is) before anything else is
+    written, so that a place that cannot be written is a usage error; start() then cuts an
+    earlier run's entries back to the `keep` bytes --resume keeps. A device or a pipe
+    (/dev/stderr, a FIFO with a reader) is written to as a stream, never cut back."""
 
-    def __init__(self, path: Path | None, keep: int = 0):
+    def __init__(self, path: Path | None):
         self.path = path
-        self.file = None if path is None else open(path, "ab")  # noqa: SIM115 - closed by close()
-        if self.file is not None:
+        self.file = None
+        self.stream = False  # not a regular file: nothing to cut back, no size to record
+        if path is not None:
+            self.file, self.stream = _open_errors(path)
+
+    def start(self, keep: int = 0) -> None:
+        if self.file is not None and not self.stream:
             self.file.truncate(keep)
 
     def add(self, source: str, error: str) -> None:
@@ -104,11 +112,44 @@ class ErrorLog:
             self.file.flush()
 
     def size(self) -> int:
-        return self.file.tell() if self.file is not None else 0
+        return self.file.tell() if self.file is not None and not self.stream else 0
 
     def close(self) -> None:
         if self.file is not None:
-            self.file.close()
+            try:
+                self.file.close()
+            except OSError:  # what add() could not write it has reported (the run stopped)
+                pass
+
+
+def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
+    """The errors file opened for appending, and whether it is a stream (not a regular file,
+    or a name under /dev or /proc: /dev/stderr may be the user's `2>>log`). Opened without
+    blocking: a FIFO nobody reads would wait forever; it is refused instead."""
+    import errno
+    import stat
+
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file where a folder of the path should be
+            raise OSError(errno.ENOTDIR, "a file is in its path where a folder should be") from None
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as err:
+        if err.errno == errno.ENXIO:  # a FIFO without a reader
+            raise OSError(err.errno, "a FIFO that nothing reads") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        file = os.fdopen(fd, "ab")
+    except BaseException:
+        os.close(fd)
+        raise
+    named_device = os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    return file, not regular or named_device
 
 
 def _fileno(stream: Any) -> int | None:

@@ -331,7 +331,8 @@ def collect_profiles(
     profiles = Profiles(config_dirs=[d for d in user_dirs(dirs) if d.is_dir()])
     for directory in sources:
         if not directory.is_dir():
-            problems.append(Problem(str(directory), 1, 1, "profile folder does not exist"))
+            kind = "does not exist" if not directory.exists() else "is a file, not a folder"
+            problems.append(Problem(str(directory), 1, 1, f"profile folder {kind}"))
             continue
         seen: dict[str, Path] = {}
         for path in sorted(directory.glob("*.toml")):

@@ -125,14 +125,18 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             target_language=s.target_language,
             structure=s.fmt in ("markdown", "xml"),
         )
+        warnings: tuple[str, ...] = ()
         if (
             job.record is not None and s.fmt == "jsonl"
         ):  # JSONL in: keep the record's other fields, cleaned ones replace theirs
-            kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html)}
+            # "error" marks a failed input's record ({"source", "error"}): never in a cleaned one
+            kept = {k: v for k, v in job.record.items() if k not in (s.fields.text, s.fields.html, "error")}
+            if job.record.get("error") is not None and "error" not in (s.fields.text, s.fields.html):
+                warnings += (DROPPED_ERROR,)
             text = _json_line(kept | record(doc))
         else:
             text = render(doc, s.fmt)
-        warnings = tuple(f"rule {ref} timed out; the page is cleaned as without it" for ref in doc.timeouts)
+        warnings += tuple(f"rule {ref} timed out; the page is cleaned as without it" for ref in doc.timeouts)
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
             if doc.extracted_by is not None and not (doc.removals or doc.page_removals):
                 warnings += (NO_MAIN_TEXT,)
@@ -162,6 +166,7 @@ def _has_text(data: str | bytes) -> bool:
     return bool(data[len(bom) :].strip(b" \t\r\n\x00"))
 
 
+DROPPED_ERROR = 'its "error" field is not kept: that name marks the records of failed inputs'
 EMPTY_INPUT = "the input is empty (or only blank lines): the output is empty too"
 OUT_OF_MEMORY = "ran out of memory while cleaning this input"
 REINSTALL = "reinstall cleaner with its dependencies (python3 -m pip install .)"

@@ -146,7 +146,10 @@ def test_symlink_loop_and_broken_link_are_reported_not_fatal(tmp_path: Path):
     (root / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
     result = run("clean", str(root), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert f"cleaner: {root / 'broken.txt'}: No such file or directory\n" in result.stderr
+    assert (
+        f"cleaner: {root / 'broken.txt'}: cannot read: a dangling symlink (to {tmp_path / 'nowhere.txt'})\n"
+        in result.stderr
+    )
     assert f"cleaner: {root / 'sub' / 'loop'}: symlink loop: directory already visited\n" in result.stderr
     assert (tmp_path / "out" / "sub" / "page.txt").exists()
 

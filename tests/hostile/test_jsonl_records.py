@@ -29,3 +29,47 @@ def test_record_nested_past_json_recursion_fails_alone(tmp_path: Path):
         f"cleaner: {source}:1: not JSON this program can read: nested too deeply\ncleaner: 1 cleaned, 1 failed\n"
     )
     assert json.loads(result.stdout)["text"] == PARAGRAPHS[0] + "\n"
+
+
+def test_record_not_utf8_fails_by_line_nothing_replaced(tmp_path: Path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"text": "caf\xe9 latin1 sentence."}\n' + json.dumps({"text": PARAGRAPHS[0]}).encode() + b"\n")
+    result = cli(str(source), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr == (f"cleaner: {source}:1: not UTF-8: byte 0xe9 at column 14\ncleaner: 1 cleaned, 1 failed\n")
+    assert "\ufffd" not in result.stdout and json.loads(result.stdout)["text"] == PARAGRAPHS[0] + "\n"
+
+
+def test_record_not_utf8_fails_by_line_in_the_dask_reader_too(tmp_path: Path):
+    import pytest
+
+    dask = pytest.importorskip("cleaner.dask")
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"text": "caf\xe9."}\n' + json.dumps({"text": PARAGRAPHS[0]}).encode() + b"\n")
+    import fsspec
+
+    jobs = dask._read_jsonl([str(source)], fsspec.filesystem("file"))
+    assert [job.error for job in jobs] == ["not UTF-8: byte 0xe9 at column 14", None]
+
+
+def test_records_with_numbers_standard_json_cannot_hold_fail_by_line(tmp_path: Path):
+    source = tmp_path / "in.jsonl"
+    lines = [
+        '{"text": "x", "n": NaN}',
+        '{"text": "x", "n": -Infinity}',
+        '{"text": "x", "n": 1e999}',
+        '{"text": "x", "n": ' + "9" * 5000 + "}",
+        json.dumps({"text": PARAGRAPHS[0], "n": 1.5}),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(str(source), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cleaner: {source}:1: not standard JSON: NaN is no JSON number\n"
+        f"cleaner: {source}:2: not standard JSON: -Infinity is no JSON number\n"
+        f"cleaner: {source}:3: not JSON this program can read: the number 1e999 is out of range\n"
+        f"cleaner: {source}:4: not JSON this program can read: a number of 5000 digits\n"
+        "cleaner: 1 cleaned, 4 failed\n"
+    )
+    record = json.loads(result.stdout)
+    assert (record["n"], record["source"]) == (1.5, f"{source}:5")

@@ -71,3 +71,20 @@ def test_budget_must_be_positive(tmp_path: Path):
     assert result.stderr.endswith("Error: Invalid value for '--rule-budget': 0.0 is not in the range x>0.\n")
     with pytest.raises(ValueError, match=r"^rule_budget must be a positive number of seconds, got 0$"):
         clean(BODY, rule_budget=0)
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan"])
+def test_cli_refuses_a_budget_that_is_not_a_number(tmp_path: Path, value: str):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page), "--rule-budget", value])
+    assert result.exit_code == 2
+    assert "Invalid value for '--rule-budget': nan is not a number of seconds" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_cli_takes_an_infinite_budget_as_no_limit(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_text(f"Plain Gazette\n\n{BODY}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page), "--rule-budget", "inf"])
+    assert (result.exit_code, result.stdout) == (0, f"Plain Gazette\n\n{BODY}\n")

@@ -1,0 +1,138 @@
+"""--errors to an unusual destination: a folder that does not exist yet, a place that
+cannot be written, a device or a pipe. Never a traceback; checked before anything is written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from tests.hostile.test_batch import BINARY, PROSE, run
+from tests.test_corpus_run import cleaner_command
+
+
+def _inputs(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    (src / "b.txt").write_bytes(BINARY)
+    return src
+
+
+def test_errors_file_in_a_missing_folder_makes_it_as_o_does(tmp_path: Path):
+    src = _inputs(tmp_path)
+    errors = tmp_path / "no" / "such" / "e.jsonl"
+    result = run("clean", str(src), "-o", str(tmp_path / "out"), "--errors", str(errors))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert [json.loads(line)["source"] for line in errors.read_text().splitlines()] == [str(src / "b.txt")]
+
+
+def test_errors_file_that_cannot_be_written_is_refused_before_anything_is_written(tmp_path: Path):
+    src = _inputs(tmp_path)
+    (tmp_path / "file").write_text("a file, not a folder")
+    errors = tmp_path / "file" / "e.jsonl"
+    out = tmp_path / "all.jsonl"
+    result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--errors", str(errors))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: cannot write errors file {errors}: a file is in its path where a folder should be\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "in"]  # no .partial, no .state
+
+
+def test_errors_to_stderr_is_written_as_a_stream(tmp_path: Path):
+    src = _inputs(tmp_path)
+    out = tmp_path / "all.jsonl"
+    cmd = [*cleaner_command(), "clean", "-q", str(src), "--format", "jsonl", "-o", str(out), "--errors", "/dev/stderr"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    entries = [json.loads(line) for line in proc.stderr.splitlines() if line.startswith("{")]
+    assert [e["source"] for e in entries] == [str(src / "b.txt")]
+    assert out.exists()
+
+
+def test_errors_to_stderr_appended_to_a_log_does_not_cut_it(tmp_path: Path):
+    src = _inputs(tmp_path)
+    log = tmp_path / "log"
+    log.write_text("earlier\n")
+    cmd = [*cleaner_command(), "clean", "-q", str(src), "-o", str(tmp_path / "out"), "--errors", "/dev/stderr"]
+    with open(log, "a") as stderr:
+        proc = subprocess.run(cmd, stderr=stderr, timeout=120)
+    assert proc.returncode == 1
+    assert log.read_text().startswith("earlier\n") and '"error"' in log.read_text()
+
+
+def test_errors_to_a_full_device_stops_with_a_message(tmp_path: Path):
+    src = _inputs(tmp_path)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"), "--errors", "/dev/full")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("cleaner: /dev/full: No space left on device\n")
+
+
+def test_errors_to_stdout_where_the_results_go_is_refused(tmp_path: Path):
+    src = _inputs(tmp_path)
+    result = run("clean", str(src), "--format", "jsonl", "--errors", "/dev/stdout")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: errors file /dev/stdout is standard output, where the results go; name another file\n"
+    )
+
+
+def test_errors_to_a_fifo_nobody_reads_is_refused_not_waited_on(tmp_path: Path):
+    src = _inputs(tmp_path)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"), "--errors", str(fifo))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: cannot write errors file {fifo}: a FIFO that nothing reads\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_errors_file_that_stdout_is_redirected_to_is_refused(tmp_path: Path):
+    src = _inputs(tmp_path)
+    out = tmp_path / "all.jsonl"
+    cmd = [*cleaner_command(), "clean", str(src), "--format", "jsonl", "--errors", str(out)]
+    with open(out, "w") as stdout:
+        proc = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert f"Error: errors file {out} is standard output, where the results go" in proc.stderr
+
+
+def test_errors_to_stderr_on_the_terminal_stdout_shows_too_is_written(tmp_path: Path):
+    import pty
+
+    src = _inputs(tmp_path)
+    primary, secondary = pty.openpty()
+    try:
+        cmd = [*cleaner_command(), "clean", "-q", str(src), "--format", "jsonl", "--errors", "/dev/stderr"]
+        proc = subprocess.run(cmd, stdout=secondary, stderr=secondary, timeout=120)
+        shown = os.read(primary, 65536).decode()
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert proc.returncode == 1
+    assert '"error"' in shown and "standard output" not in shown
+
+
+def test_errors_file_in_a_read_only_place_is_refused_before_anything_is_written(tmp_path: Path, monkeypatch):
+    import errno
+
+    import cleaner.outputs
+
+    src = _inputs(tmp_path)
+    errors = tmp_path / "ro" / "e.jsonl"
+    errors.parent.mkdir()
+    real_open = os.open
+
+    def read_only(path, *args, **kwargs):  # as a non-root user in a 0555 folder (the tests may run as root)
+        if Path(path) == errors:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(cleaner.outputs.os, "open", read_only)
+    out = tmp_path / "all.jsonl"
+    result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--errors", str(errors))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: cannot write errors file {errors}: Permission denied\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "ro"]
