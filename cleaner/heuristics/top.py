@@ -55,6 +55,8 @@ def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int
         info = infos[n]
         if labels[n] or info.bullet or meta.byline(info.text) or meta.date_line(info.text):
             continue
+        if NAVIGATION.search(info.text):  # "Home | News | Sport": a menu or breadcrumb, never the headline
+            continue
         if meta.undated_line(info.text) or meta.labelled_line(info.text):
             continue
         if low <= info.words <= high and not info.text.endswith((".", ",", ";", ":", ")")):

@@ -34,6 +34,7 @@ def infos(*texts: str):
         ),
         pytest.param(["This line ends like a sentence, so it is no headline."], None, id="sentence"),
         pytest.param(["Home"], None, id="one-word"),
+        pytest.param(["Home | News | Sport | Contact"], None, id="menu"),
     ],
 )
 def test_headline(above: list[str], expected: str | None):
@@ -114,3 +115,25 @@ def test_a_labelled_date_or_byline_line_nobody_can_read_is_never_the_title(label
     prose = "The central bank raised rates for the third time this year, citing persistent inflation in services."
     doc = clean(f"Big Headline About Things\n{label}\n\n{prose}\n", profile="none")
     assert (doc.metadata.title, doc.text) == ("Big Headline About Things", prose + "\n")
+
+
+def test_a_long_headline_under_a_menu_is_the_title():
+    # a headline of 50 characters or more read as prose-like, so the region started on it and
+    # the menu above was taken for the headline: title null, menu kept (new-user trial)
+    scrape = "\n".join(
+        [
+            "Home | News | Sport | Contact",
+            "Subscribe to our newsletter",
+            "",
+            "Tide pools along the northern shore wake up in early spring",
+            "",
+            "By Ana Ruiz | April 21, 2024",
+            "",
+            BODY,
+            "",
+            "Share this article",
+        ]
+    )
+    doc = clean(scrape)
+    assert doc.metadata.title == "Tide pools along the northern shore wake up in early spring"
+    assert doc.text == BODY + "\n"
