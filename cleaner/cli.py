@@ -102,9 +102,29 @@ def _extractor_options(f):
 
 
 def _language_option(ctx: click.Context, param: click.Parameter, lang: str | None) -> str | None:
-    if lang is not None and not (len(lang) == 2 and lang.isascii() and lang.isalpha()):
+    """Checked before any input is read: the code, and that py3langid is there and knows it."""
+    if lang is None:
+        return None
+    if not (len(lang) == 2 and lang.isascii() and lang.isalpha()):
         raise click.BadParameter(f"{lang!r} is not an ISO 639-1 code (two letters, e.g. en)")
-    return lang.lower() if lang else None
+    import importlib.util
+
+    if importlib.util.find_spec("py3langid") is None:
+        raise click.BadParameter(LANGUAGE_EXTRA)
+    from py3langid import langid
+
+    langid.classify("")  # loads the model, whose labels are the languages it tells apart
+    known = langid.IDENTIFIER.nb_classes if langid.IDENTIFIER is not None else ()
+    if lang.lower() not in known:
+        raise click.BadParameter(
+            f"{lang!r} is not a language py3langid detects (it knows {len(known)}, e.g. en, de, fr)"
+        )
+    return lang.lower()
+
+
+LANGUAGE_EXTRA = (
+    "needs py3langid, in the language extra: pip install 'cleaner[language]' (in a clone: pip install '.[language]')"
+)
 
 
 def _switches(extractor: dict) -> dict:

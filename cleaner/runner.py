@@ -66,6 +66,10 @@ _settings: Settings | None = None
 
 # HTML in which the extractor found nothing: no rule removed anything, so explain has nothing to show
 NO_MAIN_TEXT = "the HTML extractor (trafilatura) found no main text in it; nothing was removed by a rule"
+NO_MAIN_TEXT_IN = (
+    "the HTML extractor (trafilatura) found no main text in {lang} in it (--target-language): "
+    "the page may be in another language"
+)
 
 
 def _init(settings: Settings, profiles: Profiles | None = None, parent: int | None = None) -> None:
@@ -139,7 +143,8 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
         warnings += tuple(f"rule {ref} timed out; the page is cleaned as without it" for ref in doc.timeouts)
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
             if doc.extracted_by is not None and not (doc.removals or doc.page_removals):
-                warnings += (NO_MAIN_TEXT,)
+                lang = s.target_language
+                warnings += (NO_MAIN_TEXT if not lang else NO_MAIN_TEXT_IN.format(lang=lang),)
             elif _has_text(data):
                 warnings += ("no text left after cleaning; `cleaner explain` shows what removed it",)
             else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner import clean
+from cleaner import MissingDependency, clean
 from cleaner.cli import main
 from tests.test_formats import PAGE, PAGE_TEXT
 
@@ -103,9 +103,15 @@ def test_target_language():
     assert run("clean", str(PAGE), "--target-language", "en").stdout == PAGE_TEXT
     other = run("clean", str(PAGE), "--target-language", "DE")
     assert other.exit_code == 0 and other.stdout == ""
-    assert "found no main text" in other.stderr
+    assert other.stderr == (
+        f"cleaner: {PAGE}: the HTML extractor (trafilatura) found no main text in de in it (--target-language): "
+        "the page may be in another language\n"
+    )
     bad = run("clean", str(PAGE), "--target-language", "english")
     assert bad.exit_code == 2 and "not an ISO 639-1 code" in bad.stderr
+    # a code py3langid does not know emptied every page, exit 0 (new-user trial)
+    unknown = run("clean", str(PAGE), "--target-language", "xx")
+    assert unknown.exit_code == 2 and "'xx' is not a language py3langid detects" in unknown.stderr
 
 
 def test_target_language_without_its_detector_fails_by_name(monkeypatch):
@@ -113,8 +119,12 @@ def test_target_language_without_its_detector_fails_by_name(monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "py3langid" else real(name, *a))
+    # said before any input is read (each HTML input failed on its own: new-user trial)
     result = run("clean", str(PAGE), "--target-language", "en")
-    assert result.exit_code == 1 and "--target-language needs py3langid" in result.stderr
+    assert result.exit_code == 2 and "needs py3langid, in the language extra" in result.stderr
+    assert "'.[language]'" in result.stderr
+    with pytest.raises(MissingDependency, match="needs py3langid"):  # the API says it on the page
+        clean(PAGE.read_bytes(), html=True, target_language="en")
 
 
 def test_switches_in_explain_and_the_api():

@@ -326,7 +326,10 @@ def run(doc: Document, ctx: Context) -> Document:
     page, repaired = fix_surrogates(doc.html)
     switches = Switches.of(ctx)
     if switches.target_language and importlib.util.find_spec("py3langid") is None:
-        raise MissingDependency("--target-language needs py3langid: pip install 'cleaner[language]'")
+        raise MissingDependency(
+            "--target-language needs py3langid, in the language extra: pip install 'cleaner[language]' "
+            "(in a clone: pip install '.[language]')"
+        )
     text, meta, lead, ruled = extract(
         page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget, ctx.fast, switches=switches
     )
