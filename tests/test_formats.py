@@ -40,12 +40,9 @@ PAGE_TEXT = (
     "\n"
     "We rebuilt the north quay in five days, which nobody thought possible.\n"
     "\n"
-    "| Quay | Status |\n"
-    "\n"
+    "| Quay | Status |\n"  # a table: a row per line, as one block (a blank line between rows: new-user trial)
     "|---|---|\n"
-    "\n"
     "| North | open |\n"
-    "\n"
     "| South | closed |\n"
     "\n"
     "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.\n"

@@ -17,7 +17,7 @@ HERE = Path(__file__).parent / "formats"
 WEAK = HERE / "weak.txt"  # a text scrape with a caption-like line inside the article
 RECALL = HERE / "recall.txt"  # a text scrape with short sections the default drops by their neighbours
 
-TABLE = "| Quay | Status |\n\n|---|---|\n\n| North | open |\n\n| South | closed |\n\n"
+TABLE = "| Quay | Status |\n|---|---|\n| North | open |\n| South | closed |\n\n"
 LAST = "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer.\n"
 
 

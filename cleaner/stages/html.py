@@ -320,6 +320,12 @@ def _metadata_mirror_off() -> str | None:
     return mirror_off()
 
 
+def _table_row(text: str) -> bool:
+    """A row of a table as trafilatura writes it in text: "| cell | cell |"."""
+    text = text.strip()
+    return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
 def run(doc: Document, ctx: Context) -> Document:
     if doc.html is None:
         return doc
@@ -340,15 +346,15 @@ def run(doc: Document, ctx: Context) -> Document:
     html_sources = tuple(
         (name, rule) for name, rule in origin.items() if getattr(filled, name) != getattr(doc.metadata, name)
     )
-    # trafilatura puts one paragraph per line; a blank line between them makes each its own block
-    if structure:
-        lines = [
-            line
-            for no, (par, mark) in enumerate(zip(text.split("\n"), structure, strict=True), 1)
-            for line in (Line(no, par, mark), Line(no, ""))
-        ]
-    else:
-        lines = [line for no, par in enumerate(text.split("\n"), 1) for line in (Line(no, par), Line(no, ""))]
+    # trafilatura puts one paragraph per line; a blank line between them makes each its own
+    # block, but the rows of a table stay together, a row per line
+    pars = text.split("\n")
+    marks = structure or [None] * len(pars)
+    lines = []
+    for no, (par, mark) in enumerate(zip(pars, marks, strict=True), 1):
+        lines.append(Line(no, par, mark) if mark is not None else Line(no, par))
+        if not (_table_row(par) and no < len(pars) and _table_row(pars[no])):
+            lines.append(Line(no, ""))
     body_rule = ruled.body_rule if ruled else None
     timeouts = tuple(ruled.timeouts) if ruled else ()
     return doc.replace(
