@@ -53,8 +53,7 @@ def test_plain_text_when_piped():
         "4   The article text is here and it is long enough.\n"
         "5\n"
         "    ┌ wix#counters (drop_matching): view, comment and like counters under the post\n"
-        "6 - 6 views0 comments\n"
-        "7\n"
+        "6 - 6 views0 comments\n"  # no line 7: the last newline ends line 6 (new-user trial's phantom line)
         "\n"
         "3 lines removed by 3 rule matches; kept lines are shown normalised\n"
     )

@@ -211,9 +211,10 @@ def _utf16_by_content(head: bytes) -> str | None:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    """Lines as an editor numbers them: \\r\\n, \\r and \\n all end a line."""
+    """Lines as an editor numbers them: \\r\\n, \\r and \\n all end a line, and the newline
+    that ends the last line starts no line of its own."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return tuple(Line(no, t) for no, t in enumerate(text.split("\n"), 1))
+    return tuple(Line(no, t) for no, t in enumerate(text.removesuffix("\n").split("\n"), 1))
 
 
 def run(doc: Document, ctx: Context) -> Document:
