@@ -520,7 +520,8 @@ def learn(
     Lines and blocks that repeat across the scrapes while the article text differs
     become rules (headers, footers, calls to action, promo tables, bylines whose
     names vary, generalised to patterns), with cut points such as "Related
-    Articles" and metadata lines (author, date, reading time, categories). With
+    Articles" and metadata lines (author, date, reading time, categories: a
+    breadcrumb or a section label like "Local News" above the headline). With
     --corpus, over a mixed crawl, lines repeated in many documents become a
     platform profile. The result is an ordinary profile: review it, then run
     `cleaner check` and `cleaner explain`.

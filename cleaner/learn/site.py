@@ -18,7 +18,7 @@ import regex
 
 import cleaner
 from cleaner.learn.check import productive, simulate
-from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts, neighbour
+from cleaner.learn.cuts import CATEGORIES, LABEL, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
 from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like, meta_fields, name_groups
 from cleaner.toml_out import render
@@ -430,6 +430,17 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
                 "why": f"headline: the varying line directly {where} the same template line in {n} of {n} scrapes",
             }
         )
+    if cuts.label:  # after the headline rule: the byline is then the label's next line
+        values = list(dict.fromkeys(f'"{al.docs[d][j]}"' for d, j in cuts.label.positions.items()))
+        meta.append(
+            {
+                "kind": "meta_field",
+                "pattern": LABEL,
+                "next": cuts.label.pattern,
+                "why": f"section label directly above the headline in {n} of {n} scrapes "
+                f"({' / '.join(values[:3])}): categories",
+            }
+        )
     if cuts.crumbs:
         meta.append(
             {
@@ -538,7 +549,7 @@ def _allowed(al: Alignment, cuts: Cuts, d: int) -> set[int]:
         ok |= {i for i, t in enumerate(texts) if t == texts[head]}
     if d in cuts.after_at:
         ok |= set(range(cuts.after_at[d], len(texts)))
-    for pin in (cuts.categories, cuts.crumbs):
+    for pin in (cuts.categories, cuts.crumbs, cuts.label):
         if pin and d in pin.positions:
             ok.add(pin.positions[d])
     return ok
