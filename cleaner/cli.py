@@ -415,7 +415,8 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     regexes that do not compile or can backtrack catastrophically, rules that
     match nothing in any of the profile's samples, meta_field date rules whose
     captured text reads as no date, failed keep/drop expectations,
-    and hosts or fingerprints claimed by two profiles. PATHs are profile files or
+    hosts or fingerprints claimed by two profiles, and profiles no page can be
+    matched to (no hosts, no fingerprints, used by no site profile). PATHs are profile files or
     folders; without them, every built-in and --profiles-dir profile. Exit 1 if
     any problem is reported; notes (site config directives that only tune
     Full-Text RSS's own extraction, like `prune: no`) are printed but pass.
@@ -560,6 +561,13 @@ def learn(
         if draft.estimate:
             click.echo(
                 f"leave-one-out over {len(texts)} scrapes: {draft.estimate}; wrote generic = {draft.generic!r}",
+                err=True,
+            )
+        if not draft.hosts and not draft.fingerprints:
+            click.echo(
+                "cleaner: warning: the draft has no hosts and no fingerprints (no scrape names its URL and no"
+                " fixed line is in every scrape), so no page will ever be matched to it; are the scrapes all of"
+                " one site? Add hosts = [...] or a fingerprint line before use",
                 err=True,
             )
     _emit_profile(text, output, f" from {len(texts)} scrapes")
