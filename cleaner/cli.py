@@ -526,6 +526,11 @@ def learn(
     --corpus, over a mixed crawl, lines repeated in many documents become a
     platform profile. The result is an ordinary profile: review it, then run
     `cleaner check` and `cleaner explain`.
+
+    The draft lists the scrapes as its samples, named relative to the -o file's
+    folder (`cleaner check` reads them only under the folder above it; learn warns
+    when they are not). Printed to stdout, they are named relative to the current
+    folder, as a comment at the top says: save the draft there, or use -o.
     """
     from cleaner.learn import draft_site, learn_corpus  # the miner is only needed here
     from cleaner.learn.lines import prepare
@@ -558,6 +563,15 @@ def learn(
         out_dir = (output or Path(name)).resolve().parent
         draft = draft_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
         text = draft.toml
+        if output is None:
+            text = STDOUT_SAMPLES.format(name=name) + text
+            click.echo(
+                "cleaner: the draft names its samples relative to the current folder; saved in another"
+                " folder, it needs them fixed (or run learn with -o FILE)",
+                err=True,
+            )
+        else:
+            _unreadable_samples(sources, output)
         if draft.estimate:
             click.echo(
                 f"leave-one-out over {len(texts)} scrapes: {draft.estimate}; wrote generic = {draft.generic!r}",
@@ -571,6 +585,39 @@ def learn(
                 err=True,
             )
     _emit_profile(text, output, f" from {len(texts)} scrapes")
+
+
+STDOUT_SAMPLES = (
+    "# The samples below are named relative to the folder cleaner learn ran in: save this file\n"
+    "# there (`> {name}.toml`), or fix them, or run learn with -o FILE to name them from FILE's folder.\n"
+)
+
+
+def _unreadable_samples(sources: list[Path], output: Path) -> None:
+    """Say so when `cleaner check` will not read the draft's samples: it reads a user's
+    profile's samples only under the folder above the profile's folder (profiles.sample_roots)."""
+    root = output.resolve().parent.parent
+    outside = [s for s in sources if not s.resolve().is_relative_to(root)]
+    if not outside:
+        return
+    where = Path(os.path.relpath(root)) if root != Path.cwd().resolve() else Path(".")
+    top = Path(output.parts[0], output.name)  # np/newdir/z.toml -> np/z.toml, when that reads them
+    if (
+        not output.is_absolute()
+        and len(output.parts) > 2
+        and all(s.resolve().is_relative_to(Path.cwd()) for s in sources)
+    ):
+        suggested = top
+    else:
+        common = Path(os.path.commonpath([str(s.resolve().parent) for s in sources]))
+        suggested = Path(os.path.relpath(common / "profiles" / output.name))
+    first = os.path.relpath(outside[0].resolve(), output.resolve().parent)
+    click.echo(
+        f"cleaner: warning: the samples ({first}{', ...' if len(sources) > 1 else ''}) are outside {where}, and"
+        f" `cleaner check {output}` reads a profile's samples only from the folder above its own: it will report"
+        f" them; write the draft as -o {suggested}, or move the scrapes under {where}/",
+        err=True,
+    )
 
 
 def _refuse_existing(output: Path | None) -> None:

@@ -115,3 +115,47 @@ def test_learn_says_when_its_draft_can_never_match(tmp_path: Path):
     checked = CliRunner().invoke(main, ["check", str(out)])
     assert checked.exit_code == 1
     assert "profile: no hosts and no fingerprints, so no page is ever matched to it" in checked.stdout
+
+
+def _three_scrapes(folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, page in enumerate(corpus("daily-ledger", seed=4, n=3)):
+        (folder / f"s{k}.txt").write_text(page.text, encoding="utf-8")
+    return [str(folder / f"s{k}.txt") for k in range(3)]
+
+
+def test_learn_to_stdout_says_its_samples_are_relative_to_the_current_folder(tmp_path: Path, monkeypatch):
+    # trial: `cleaner learn a b c --name x > redir/x.toml` wrote samples relative to the
+    # current folder, and check said they do not exist
+    monkeypatch.chdir(tmp_path)
+    _three_scrapes(tmp_path / "scrapes")
+    result = CliRunner().invoke(main, ["learn", "scrapes", "--name", "x"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "# The samples below are named relative to the folder cleaner learn ran in: save this file\n"
+        "# there (`> x.toml`), or fix them, or run learn with -o FILE to name them from FILE's folder.\n"
+    )
+    assert tomllib.loads(result.stdout)["profile"]["samples"] == ["scrapes/s0.txt", "scrapes/s1.txt", "scrapes/s2.txt"]
+    assert "relative to the current folder" in result.stderr
+    Path("x.toml").write_text(result.stdout, encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", "x.toml"]).exit_code == 0
+
+
+def test_learn_says_when_check_will_not_read_its_samples(tmp_path: Path, monkeypatch):
+    # trial: with -o np/newdir/z.toml the samples ../../s0.txt are outside np/, the folder
+    # check reads a user's samples from; learn says so, and where to put the draft
+    monkeypatch.chdir(tmp_path)
+    _three_scrapes(tmp_path)
+    out = Path("np", "newdir", "z.toml")
+    result = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "cleaner: warning: the samples (../../s0.txt, ...) are outside np, and `cleaner check np/newdir/z.toml`"
+        " reads a profile's samples only from the folder above its own: it will report them; write the"
+        " draft as -o np/z.toml, or move the scrapes under np/"
+    ) in result.stderr.replace("\n", " ")
+    assert "is outside" in CliRunner().invoke(main, ["check", str(out)]).stdout
+    # a profiles folder beside the scrapes: no warning
+    fine = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", "profiles/z.toml"])
+    assert "warning" not in fine.stderr
+    assert CliRunner().invoke(main, ["check", "profiles/z.toml"]).exit_code == 0
