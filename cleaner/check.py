@@ -80,6 +80,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
         problems += backtracking(profile, locate)
         problems += slow_selectors(profile, locate)
         problems += samples(profile, profiles, locate, sample_roots(profile.path.parent, users))
+        problems += unmatched(profile, profiles, locate)
     problems += claims(list(profiles), chosen)
     # a profile's sample saved beside it may be named like a host ("example-news.com-1.txt"):
     # it is a sample, not a site config
@@ -485,6 +486,21 @@ def _misplaced(name: str, sample: Path, roots: Sequence[Path]) -> str | None:
     if not any(resolved.is_relative_to(root.resolve()) for root in roots):
         return f"is outside {' and '.join(str(r) for r in roots)}; samples must be inside"
     return None
+
+
+def unmatched(profile: Profile, profiles: Profiles, locate: Locator) -> list[Problem]:
+    """A profile with no hosts and no fingerprints that no site profile uses: detection
+    never picks it for a page (only `--profile NAME` does)."""
+    if profile.hosts or profile.fingerprints or profile.path.suffix != ".toml":
+        return []
+    if any(profile.name in other.platforms for other in profiles):
+        return []
+    spot = locate.table("profile")
+    message = (
+        f"profile: no hosts and no fingerprints, so no page is ever matched to it (only --profile "
+        f"{profile.name} uses it); add the site's hosts or a fingerprint line"
+    )
+    return [Problem(str(profile.path), spot.line, spot.col, message)]
 
 
 def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:

@@ -536,7 +536,8 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     regexes that do not compile or can backtrack catastrophically, rules that
     match nothing in any of the profile's samples, meta_field date rules whose
     captured text reads as no date, failed keep/drop expectations,
-    and hosts or fingerprints claimed by two profiles. PATHs are profile files or
+    hosts or fingerprints claimed by two profiles, and profiles no page can be
+    matched to (no hosts, no fingerprints, used by no site profile). PATHs are profile files or
     folders; without them, every built-in and --profiles-dir profile. Exit 1 if
     any problem is reported; notes (site config directives that only tune
     Full-Text RSS's own extraction, like `prune: no`) are printed but pass.
@@ -642,10 +643,16 @@ def learn(
     Lines and blocks that repeat across the scrapes while the article text differs
     become rules (headers, footers, calls to action, promo tables, bylines whose
     names vary, generalised to patterns), with cut points such as "Related
-    Articles" and metadata lines (author, date, reading time, categories). With
+    Articles" and metadata lines (author, date, reading time, categories: a
+    breadcrumb or a section label like "Local News" above the headline). With
     --corpus, over a mixed crawl, lines repeated in many documents become a
     platform profile. The result is an ordinary profile: review it, then run
     `cleaner check` and `cleaner explain`.
+
+    The draft lists the scrapes as its samples, named relative to the -o file's
+    folder (`cleaner check` reads them only under the folder above it; learn warns
+    when they are not). Printed to stdout, they are named relative to the current
+    folder, as a comment at the top says: save the draft there, or use -o.
     """
     from cleaner.learn import draft_site, learn_corpus  # the miner is only needed here
     from cleaner.learn.lines import prepare
@@ -678,12 +685,61 @@ def learn(
         out_dir = (output or Path(name)).resolve().parent
         draft = draft_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
         text = draft.toml
+        if output is None:
+            text = STDOUT_SAMPLES.format(name=name) + text
+            click.echo(
+                "cleaner: the draft names its samples relative to the current folder; saved in another"
+                " folder, it needs them fixed (or run learn with -o FILE)",
+                err=True,
+            )
+        else:
+            _unreadable_samples(sources, output)
         if draft.estimate:
             click.echo(
                 f"leave-one-out over {len(texts)} scrapes: {draft.estimate}; wrote generic = {draft.generic!r}",
                 err=True,
             )
+        if not draft.hosts and not draft.fingerprints:
+            click.echo(
+                "cleaner: warning: the draft has no hosts and no fingerprints (no scrape names its URL and no"
+                " fixed line is in every scrape), so no page will ever be matched to it; are the scrapes all of"
+                " one site? Add hosts = [...] or a fingerprint line before use",
+                err=True,
+            )
     _emit_profile(text, output, f" from {len(texts)} scrapes")
+
+
+STDOUT_SAMPLES = (
+    "# The samples below are named relative to the folder cleaner learn ran in: save this file\n"
+    "# there (`> {name}.toml`), or fix them, or run learn with -o FILE to name them from FILE's folder.\n"
+)
+
+
+def _unreadable_samples(sources: list[Path], output: Path) -> None:
+    """Say so when `cleaner check` will not read the draft's samples: it reads a user's
+    profile's samples only under the folder above the profile's folder (profiles.sample_roots)."""
+    root = output.resolve().parent.parent
+    outside = [s for s in sources if not s.resolve().is_relative_to(root)]
+    if not outside:
+        return
+    where = Path(os.path.relpath(root)) if root != Path.cwd().resolve() else Path(".")
+    top = Path(output.parts[0], output.name)  # np/newdir/z.toml -> np/z.toml, when that reads them
+    if (
+        not output.is_absolute()
+        and len(output.parts) > 2
+        and all(s.resolve().is_relative_to(Path.cwd()) for s in sources)
+    ):
+        suggested = top
+    else:
+        common = Path(os.path.commonpath([str(s.resolve().parent) for s in sources]))
+        suggested = Path(os.path.relpath(common / "profiles" / output.name))
+    first = os.path.relpath(outside[0].resolve(), output.resolve().parent)
+    click.echo(
+        f"cleaner: warning: the samples ({first}{', ...' if len(sources) > 1 else ''}) are outside {where}, and"
+        f" `cleaner check {output}` reads a profile's samples only from the folder above its own: it will report"
+        f" them; write the draft as -o {suggested}, or move the scrapes under {where}/",
+        err=True,
+    )
 
 
 def _refuse_existing(output: Path | None) -> None:

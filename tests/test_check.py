@@ -229,3 +229,19 @@ def test_meta_rule_that_reads_no_date_or_matches_nothing(tmp_path: Path):
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 1
     assert "no problems" not in result.output
+
+
+def test_a_profile_that_can_never_match(tmp_path: Path):
+    # no hosts and no fingerprints: detection never picks it (trial: a draft learned from
+    # scrapes of several sites); a platform profile a site profile uses is matched that way
+    (tmp_path / "mixed.toml").write_text(
+        '[profile]\nname = "mixed"\n\n[[rules]]\nkind = "drop_line"\ntext = "x"\nwhy = "x"\n'
+    )
+    (tmp_path / "base.toml").write_text(
+        '[profile]\nname = "base"\nkind = "platform"\n\n[[rules]]\nkind = "drop_line"\ntext = "x"\nwhy = "x"\n'
+    )
+    (tmp_path / "site.toml").write_text('[profile]\nname = "site"\nhosts = ["example.com"]\nplatforms = ["base"]\n')
+    assert [str(p) for p in check([tmp_path])] == [
+        f"{tmp_path / 'mixed.toml'}:1:1: profile: no hosts and no fingerprints, so no page is ever matched to it"
+        " (only --profile mixed uses it); add the site's hosts or a fingerprint line"
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,86 @@ def test_corpus_mode_writes_a_platform_profile(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert 'kind = "platform"' in result.stdout or "kind = 'platform'" in result.stdout
     assert "Share this article" in result.stdout and "Cookie settings" in result.stdout
+
+
+HARBOUR_HTML = """<!DOCTYPE html><html><head><title>{title} | The Harbour Ledger</title>
+<link rel="canonical" href="https://www.harbourledger.example/news/{n}"></head>
+<body><header><p>The Harbour Ledger</p><nav>Home | Local News | Business | Culture</nav></header>
+<main><article><h1>{title}</h1><p>By {author}, Staff Writer</p>
+{paragraphs}
+</article><aside><h3>Related posts</h3><ul><li>Another story from the quay</li></ul></aside></main>
+<footer><p>© 2024 The Harbour Ledger</p></footer></body></html>"""
+
+
+def test_learn_takes_hosts_from_the_pages_urls(tmp_path: Path):
+    # as `new` does: the canonical link of HTML scrapes names the site's host (trial: none written)
+    for k, page in enumerate(corpus("daily-ledger", seed=3, n=3)):
+        paragraphs = "".join(f"<p>{line}</p>" for line in page.body.split("\n") if line)
+        author = page.meta.get("author") or "Jane Roe"
+        html = HARBOUR_HTML.format(title=page.meta["title"], n=k, author=author, paragraphs=paragraphs)
+        (tmp_path / f"p{k}.html").write_text(html, encoding="utf-8")
+    out = tmp_path / "profiles" / "harbour.toml"
+    result = CliRunner().invoke(main, ["learn", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["profile"]["hosts"] == ["harbourledger.example"]
+    assert "warning" not in result.stderr
+
+
+def test_learn_says_when_its_draft_can_never_match(tmp_path: Path):
+    # scrapes of three different sites: no host, no line in all of them
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for template in ("daily-ledger", "green-thumb", "chain-wire"):
+        (scrapes / f"{template}.txt").write_text(corpus(template, seed=1, n=1)[0].text, encoding="utf-8")
+    out = tmp_path / "mp" / "mixed.toml"
+    result = CliRunner().invoke(main, ["learn", str(scrapes), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["profile"].get("fingerprints") == []
+    assert "cleaner: warning: the draft has no hosts and no fingerprints" in result.stderr
+    checked = CliRunner().invoke(main, ["check", str(out)])
+    assert checked.exit_code == 1
+    assert "profile: no hosts and no fingerprints, so no page is ever matched to it" in checked.stdout
+
+
+def _three_scrapes(folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, page in enumerate(corpus("daily-ledger", seed=4, n=3)):
+        (folder / f"s{k}.txt").write_text(page.text, encoding="utf-8")
+    return [str(folder / f"s{k}.txt") for k in range(3)]
+
+
+def test_learn_to_stdout_says_its_samples_are_relative_to_the_current_folder(tmp_path: Path, monkeypatch):
+    # trial: `cleaner learn a b c --name x > redir/x.toml` wrote samples relative to the
+    # current folder, and check said they do not exist
+    monkeypatch.chdir(tmp_path)
+    _three_scrapes(tmp_path / "scrapes")
+    result = CliRunner().invoke(main, ["learn", "scrapes", "--name", "x"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "# The samples below are named relative to the folder cleaner learn ran in: save this file\n"
+        "# there (`> x.toml`), or fix them, or run learn with -o FILE to name them from FILE's folder.\n"
+    )
+    assert tomllib.loads(result.stdout)["profile"]["samples"] == ["scrapes/s0.txt", "scrapes/s1.txt", "scrapes/s2.txt"]
+    assert "relative to the current folder" in result.stderr
+    Path("x.toml").write_text(result.stdout, encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", "x.toml"]).exit_code == 0
+
+
+def test_learn_says_when_check_will_not_read_its_samples(tmp_path: Path, monkeypatch):
+    # trial: with -o np/newdir/z.toml the samples ../../s0.txt are outside np/, the folder
+    # check reads a user's samples from; learn says so, and where to put the draft
+    monkeypatch.chdir(tmp_path)
+    _three_scrapes(tmp_path)
+    out = Path("np", "newdir", "z.toml")
+    result = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "cleaner: warning: the samples (../../s0.txt, ...) are outside np, and `cleaner check np/newdir/z.toml`"
+        " reads a profile's samples only from the folder above its own: it will report them; write the"
+        " draft as -o np/z.toml, or move the scrapes under np/"
+    ) in result.stderr.replace("\n", " ")
+    assert "is outside" in CliRunner().invoke(main, ["check", str(out)]).stdout
+    # a profiles folder beside the scrapes: no warning
+    fine = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", "profiles/z.toml"])
+    assert "warning" not in fine.stderr
+    assert CliRunner().invoke(main, ["check", "profiles/z.toml"]).exit_code == 0

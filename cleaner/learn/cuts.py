@@ -60,6 +60,7 @@ class Cuts:
     crumbs: Pin | None = None  # a breadcrumb above the headline: categories
     crumb_sep: str = ""
     crumb_pattern: str = ""
+    label: Pin | None = None  # a section label above the headline ("Local News"): categories
 
 
 def find_cuts(al: Alignment) -> Cuts:
@@ -67,6 +68,8 @@ def find_cuts(al: Alignment) -> Cuts:
     _headline(al, cuts)
     if cuts.headline:
         _breadcrumb(al, cuts)
+        if cuts.crumbs is None:
+            _section_label(al, cuts)
     _cut_after(al, cuts)
     _categories(al, cuts)
     _cut_before(al, cuts)
@@ -230,6 +233,67 @@ def _breadcrumb(al: Alignment, cuts: Cuts) -> None:
         if slot is not None and all(j == above.get(d) for d, ps in al.slots[slot].occ.items() for j in ps):
             al.release(slot)  # "News": a breadcrumb one item deep, not a template line
     cuts.crumbs, cuts.crumb_sep, cuts.crumb_pattern = pin, sep, pattern
+
+
+# A section label: one item of up to three words, no sentence, no separator, no digit.
+LABEL = r"^(?P<categories>\p{Lu}[^\s\d.!?|,:;›»>/·]*+(?: [^\s\d.!?|,:;›»>/·]++){0,2})$"
+MENU_SEPS = ("|", "·", "•", "/")
+
+
+def _section_label(al: Alignment, cuts: Cuts) -> None:
+    """A short line directly above the headline in every scrape, that varies with the
+    article ("Local News", "Business") or, the same in every scrape, is an item of a menu
+    line (the scrapes were of one section): the categories. The next page may be in
+    another section, so no drop rule may name it. Pinned by the line below the headline
+    (the byline), which is its neighbour once the headline rule has taken the headline."""
+    if cuts.title is None or cuts.title.step != 1:
+        return
+    near = {d: neighbour(al.docs[d], h, -1) for d, h in cuts.headline.items()}
+    above = {d: j for d, j in near.items() if j is not None}
+    if len(above) < len(near) or len(above) < len(al.docs):
+        return
+    texts = [al.docs[d][j] for d, j in above.items()]
+    label_rx = regex.compile(LABEL)
+    if not all(label_rx.search(t) for t in texts):
+        return
+    slots = {s for d, j in above.items() if (s := al.labels[d][j]) is not None}
+    for slot in slots:  # a line found elsewhere too ("Home"), or a date: template, not a label
+        if meta_fields(al.slots[slot].shape) or any(
+            j != above.get(d) for d, ps in al.slots[slot].occ.items() for j in ps
+        ):
+            return
+    if len(set(texts)) == 1 and not _menu_item(al, texts[0]):
+        return  # the same line everywhere: a fixed heading ("What's On"), left to the template rules
+    if not _pins(al, cuts, above):
+        return
+    for slot in slots:
+        al.release(slot)
+    cuts.label = Pin(above, cuts.title.pattern, 1, texts[0])
+
+
+def _menu_item(al: Alignment, text: str) -> bool:
+    """`text` is an item of a template line of several items ("Home | Local News | Business")."""
+    for slot in al.slots:
+        if not slot.occ or slot.source != "line" or not slot.shape.is_literal():
+            continue
+        line = slot.shape.variants[0]
+        for sep in MENU_SEPS:
+            items = [i.strip() for i in line.split(f" {sep} ")]
+            if len(items) >= 3 and text in items:
+                return True
+    return False
+
+
+def _pins(al: Alignment, cuts: Cuts, above: dict[int, int]) -> bool:
+    """The label rule, run after the headline rule, takes the label in every scrape."""
+    assert cuts.title is not None
+    title_rx, own, next_rx = regex.compile(r"^(?P<title>.+)$"), regex.compile(LABEL), regex.compile(cuts.title.pattern)
+    for d, j in above.items():
+        head = cuts.headline[d]
+        texts = [t if i != head else "" for i, t in enumerate(al.docs[d])]
+        if _first_pinned(al.docs[d], title_rx, next_rx, 1) != head or _first_pinned(texts, own, next_rx, 1) != j:
+            return False
+    return True
 
 
 def _after_headline(al: Alignment, cuts: Cuts, d: int) -> list[int]:

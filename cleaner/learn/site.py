@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,11 @@ import regex
 
 import cleaner
 from cleaner.learn.check import productive, simulate
-from cleaner.learn.cuts import CATEGORIES, Cuts, find_cuts, neighbour
+from cleaner.learn.cuts import CATEGORIES, LABEL, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
 from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like, meta_fields, name_groups
 from cleaner.toml_out import render
+from cleaner.urls import host
 
 MAX_FINGERPRINTS = 3
 # What a draft says about generic cleaning when the leave-one-out check cannot measure it
@@ -51,6 +52,8 @@ class Draft:
     toml: str
     generic: str
     estimate: str  # one line per generic setting measured, "" when not measured
+    hosts: list[str] = field(default_factory=list)  # from the scrapes' URLs (canonical link, og:url)
+    fingerprints: list[str] = field(default_factory=list)
 
 
 def learn_site(texts: list[str], name: str, sources: list[str] | None = None) -> str:
@@ -68,7 +71,8 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
     if len(texts) < 2:
         raise ValueError("learn_site needs at least two scrapes of the site")
     docs = [prepare(t) for t in texts]
-    kept = [_generic_kept(t) for t in texts]
+    generic_docs = [cleaner.clean(t, profile="none") for t in texts]
+    kept = [_lines(doc) for doc in generic_docs]
     entries, al, cuts = _draft(docs, kept)
     generic, estimate, why = GENERIC_DRAFT, "", GENERIC_NOTE
     if len(docs) >= 3:
@@ -83,10 +87,13 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
             f"{estimate}\n{_generic_why(generic)}; "
             f"{len(harmful)} rule value(s) that removed article text of a left-out scrape dropped."
         )
+    hosts = list(dict.fromkeys(h.removeprefix("www.") for doc in generic_docs if (h := host(doc.metadata.url))))
+    fingerprints = _fingerprints(al)
     head = {
         "name": name,
         "description": f"{name}: drafted by cleaner learn from {len(docs)} scrapes; review before use",
-        "fingerprints": _fingerprints(al),
+        "hosts": hosts or None,
+        "fingerprints": fingerprints,
         "samples": list(sources) if sources else None,
         "generic": generic,
     }
@@ -95,7 +102,7 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         f"Drafted by `cleaner learn` from {len(docs)} scrapes of one site.\nEach rule's why says what was found.\n"
         + why
     )
-    return Draft(render(head, entries, expect, note), generic, estimate)
+    return Draft(render(head, entries, expect, note), generic, estimate, hosts, fingerprints)
 
 
 def _choose_generic(scores: dict[str, tuple[float, float, float]]) -> str:
@@ -255,7 +262,10 @@ def _clean_with(entries: list[dict[str, Any]], generic: str, text: str) -> list[
 
 def _generic_kept(text: str) -> set[str]:
     """The lines the generic stage alone keeps of a scrape (no profile)."""
-    doc = cleaner.clean(text, profile="none")
+    return _lines(cleaner.clean(text, profile="none"))
+
+
+def _lines(doc: cleaner.Document) -> set[str]:
     return {line.strip() for line in doc.text.splitlines() if line.strip()}
 
 
@@ -430,6 +440,17 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
                 "why": f"headline: the varying line directly {where} the same template line in {n} of {n} scrapes",
             }
         )
+    if cuts.label:  # after the headline rule: the byline is then the label's next line
+        values = list(dict.fromkeys(f'"{al.docs[d][j]}"' for d, j in cuts.label.positions.items()))
+        meta.append(
+            {
+                "kind": "meta_field",
+                "pattern": LABEL,
+                "next": cuts.label.pattern,
+                "why": f"section label directly above the headline in {n} of {n} scrapes "
+                f"({' / '.join(values[:3])}): categories",
+            }
+        )
     if cuts.crumbs:
         meta.append(
             {
@@ -538,7 +559,7 @@ def _allowed(al: Alignment, cuts: Cuts, d: int) -> set[int]:
         ok |= {i for i, t in enumerate(texts) if t == texts[head]}
     if d in cuts.after_at:
         ok |= set(range(cuts.after_at[d], len(texts)))
-    for pin in (cuts.categories, cuts.crumbs):
+    for pin in (cuts.categories, cuts.crumbs, cuts.label):
         if pin and d in pin.positions:
             ok.add(pin.positions[d])
     return ok

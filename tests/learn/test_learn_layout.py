@@ -5,6 +5,10 @@ inside the body is article text."""
 
 from __future__ import annotations
 
+import pytest
+
+import cleaner
+
 from .test_learn_meta import BODIES, NAMES, TITLES, clean_unseen
 
 DATES = ["March 3, 2021", "July 21, 2022", "October 9, 2020", "January 30, 2023"]
@@ -97,3 +101,23 @@ def test_fixed_line_inside_the_body_and_a_signature_are_article_text(tmp_path):
     meta = doc.metadata.as_dict()
     assert (meta["title"], meta["date"], meta["categories"]) == (f"Letters: {TITLES[3]}", ISO[3], [])
     assert "To the editor:" not in toml.split("[expect]")[0]
+
+
+# A section label of one item above the headline, varying with the article (trial: "The
+# Harbour Ledger"): categories, never article text, whichever label the next page has.
+SECTIONS = ["Harbour", "Town", "Letters", "Town"]
+
+
+@pytest.mark.parametrize("labels", [SECTIONS, ["Harbour", "Harbour", "Harbour", "Town"]], ids=["varying", "same"])
+def test_section_label_above_the_headline_is_categories(tmp_path, labels):
+    # "same": three scrapes of one section; the label is an item of the menu line
+    pages = [page([labels[k]], TITLES[k], [f"By {NAMES[k]}", DATES[k]], BODIES[k]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    meta = doc.metadata.as_dict()
+    assert (meta["title"], meta["author"], meta["categories"]) == (TITLES[3], "Tobias Reyes", ["Town"])
+    assert "section label directly above the headline" in toml
+    for k in range(3):  # the training scrapes too
+        trained = cleaner.clean(pages[k], profiles=cleaner.load_profiles([tmp_path]), profile="quayside")
+        assert not trained.text.startswith(labels[k]), trained.text
+        assert trained.metadata.categories == (labels[k],)

@@ -74,7 +74,7 @@ def test_a_fifo_sample_is_named_for_what_it_is(tmp_path):
     folder.mkdir()
     os.mkfifo(tmp_path / "fifo.txt")
     path = folder / "ex.toml"
-    path.write_text('[profile]\nname = "ex"\nsamples = ["../fifo.txt"]\n', encoding="utf-8")
+    path.write_text('[profile]\nname = "ex"\nsamples = ["../fifo.txt"]\nhosts = ["ex.example"]\n', encoding="utf-8")
     assert [str(p) for p in check([path])] == [
         f"{path}:3:12: profile.samples[0]: {folder}/../fifo.txt is not a regular file: a FIFO"
     ]
