@@ -192,6 +192,11 @@ def _sources(partial: Path, size: int, fmt: str = "jsonl") -> list[str]:
     return sources
 
 
+def _options(run: Any) -> dict[str, Any]:
+    options = run.get("options") if isinstance(run, dict) else None
+    return options if isinstance(options, dict) else {}
+
+
 class SharedOutput:
     """stdout, or an -o file assembled as <out>.partial and renamed when complete."""
 
@@ -227,8 +232,16 @@ class SharedOutput:
         if resume and self.partial.exists() and self.state.exists():
             state = json.loads(self.state.read_text(encoding="utf-8"))
             from cleaner.guard import same_run  # raises UsageError when the options or inputs changed
+            from cleaner.inputs import UsageError
 
             self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
+            if (actual := self.partial.stat().st_size) < size:  # cut since: its last records are torn or gone
+                raise UsageError(
+                    f"{self.partial} is shorter than the interrupted run left it ({actual} of {size} bytes); "
+                    "run again without --resume"
+                )
+            if _options(state.get("run")).get("fmt") != _options(run).get("fmt"):  # say that, not "inputs differ"
+                same_run(state.get("run"), run)
             if skip is not None:  # by the sources recorded, not by count: first, as it names the input
                 skip(_sources(self.partial, size, fmt), self.jobs, self.failed)
             same_run(state.get("run"), run)

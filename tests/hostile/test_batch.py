@@ -671,3 +671,45 @@ def test_resume_notices_a_changed_or_added_site_config(tmp_path: Path):
     assert run(*args, "--resume").exit_code == 0
     (configs / ".example.org.txt").write_text("body: //main\n")
     assert run(*args, "--resume").exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_resume_refuses_a_partial_output_cut_since(tmp_path: Path, fmt: str):
+    # a csv partial cut mid-row resumed into torn rows, exit 0 (attacker trial)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"{i:02d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 40)
+    out = tmp_path / f"out.{fmt}"
+    state = tmp_path / f"out.{fmt}.partial.state"
+    killed = _start_and_kill(
+        ["clean", str(src), "--format", fmt, "-o", str(out), "-j", "1"],
+        lambda: state.exists() and json.loads(state.read_text() or "{}").get("bytes", 0) > 2000,
+        signal.SIGKILL,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    partial = tmp_path / f"out.{fmt}.partial"
+    recorded = json.loads(state.read_text())["bytes"]
+    os.truncate(partial, recorded - 100)
+    result = run("clean", str(src), "--format", fmt, "-o", str(out), "--resume")
+    assert result.exit_code == 2
+    assert (
+        f"{partial} is shorter than the interrupted run left it ({recorded - 100} of {recorded} bytes)" in result.stderr
+    )
+    assert not out.exists()
+
+
+def test_resume_in_another_format_says_the_format_changed(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"{i:02d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 40)
+    out = tmp_path / "out.data"
+    state = tmp_path / "out.data.partial.state"
+    _start_and_kill(
+        ["clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1"],
+        lambda: state.exists() and json.loads(state.read_text() or "{}").get("jobs", 0) > 2,
+        signal.SIGKILL,
+    )
+    result = run("clean", str(src), "--format", "csv", "-o", str(out), "--resume")
+    assert result.exit_code == 2 and "--format: was 'jsonl', now 'csv'" in result.stderr
