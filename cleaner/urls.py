@@ -6,19 +6,23 @@ from __future__ import annotations
 
 def url_problem(url: str) -> str | None:
     """Why `url` cannot be a page's address, or None when it can: an http(s) URL with a
-    host, no white space, and a port that exists."""
+    host, no white space or control characters, and a port that exists. The message shows
+    the URL with such characters escaped, so that it stays one line."""
     from urllib.parse import urlsplit  # 4 ms: only when a URL is given
 
+    shown = url.encode("unicode_escape").decode("ascii") if not url.isprintable() else url
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018  # raises for a port out of range
         hostname = parts.hostname  # the brackets of an IPv6 host are checked only here
     except ValueError as err:
-        return f'malformed URL "{url}": {err}'
+        return f'malformed URL "{shown}": {err}'
     if parts.scheme.lower() not in ("http", "https"):
-        return f'malformed URL "{url}": not an http or https address'
+        return f'malformed URL "{shown}": not an http or https address'
     if not hostname or any(c.isspace() for c in url):
-        return f'malformed URL "{url}": no host, or white space in it'
+        return f'malformed URL "{shown}": no host, or white space in it'
+    if not url.isprintable():
+        return f'malformed URL "{shown}": a control character in it'
     return None
 
 

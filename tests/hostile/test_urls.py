@@ -63,3 +63,21 @@ def test_a_pages_malformed_canonical_url_is_not_its_url(canonical: str):
     assert doc.text
     good = clean(page.replace(canonical, "https://example.com/x"))
     assert good.metadata.url == "https://example.com/x"
+
+
+@pytest.mark.parametrize("url", ["https://ex.com/\x00x", "https://ex.com/a\x01b", "https://ex.com/a\x7fb"])
+def test_a_url_with_a_control_character_is_malformed_and_said_on_one_line(tmp_path: Path, url: str):
+    # it was accepted and written raw into the csv url field (attacker trial)
+    with pytest.raises(InputError, match="a control character in it"):
+        clean("text", url=url)
+    shown = url.encode("unicode_escape").decode("ascii")
+    page = tmp_path / "p.txt"
+    page.write_text(article(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page), "--url", url])
+    assert result.exit_code == 2 and shown in result.stderr
+
+
+def test_a_malformed_url_with_a_line_break_is_said_on_one_line():
+    with pytest.raises(InputError) as err:
+        clean("text", url="https://ex.com/a\r\nX-Injected: 1")
+    assert "\n" not in str(err.value) and "\r" not in str(err.value)
