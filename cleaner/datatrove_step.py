@@ -52,13 +52,14 @@ class Cleaner(PipelineStep):
     def __init__(
         self,
         profile: str = "auto",
-        profiles_dir: Sequence[str | Path] = (),
+        profiles_dir: Sequence[str | Path] | str | Path = (),
         heuristics: bool = True,
         exclusion_writer: DiskWriter | None = None,
     ):
         super().__init__()
         self.profile = profile
-        self.profiles_dir = tuple(str(p) for p in profiles_dir)
+        folders = [profiles_dir] if isinstance(profiles_dir, str | Path) else profiles_dir
+        self.profiles_dir = tuple(str(p) for p in folders)  # one folder, not the letters of its name
         self.heuristics = heuristics
         self.exclusion_writer = exclusion_writer
         self._profiles: Profiles | None = None  # loaded in the worker that runs the step, once

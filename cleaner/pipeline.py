@@ -41,7 +41,7 @@ def clean(
     heuristics: bool = True,
     html: bool | None = None,
     profiles: Profiles | None = None,
-    profiles_dir: Sequence[str | Path] = (),
+    profiles_dir: Sequence[str | Path] | str | Path = (),
     rule_budget: float = RULE_BUDGET,
     fast: bool = False,
     tables: bool = True,

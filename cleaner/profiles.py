@@ -308,9 +308,11 @@ def _entry_point_dir(target: Any) -> Path:
     return Path(target)
 
 
-def load_profiles(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Profiles:
+def load_profiles(dirs: Sequence[Path | str] | Path | str = (), *, builtin: bool = True) -> Profiles:
     """All profiles (see profile_dirs for where they come from); ProfileError listing every
-    problem in every file if any is invalid."""
+    problem in every file if any is invalid. `dirs`: folders, or one folder."""
+    if isinstance(dirs, str | Path):  # one folder, not the letters of its name
+        dirs = [dirs]
     profiles, problems = collect_profiles(dirs, builtin=builtin, trust_builtin=True)
     if problems:
         raise ProfileError(problems)

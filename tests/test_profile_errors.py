@@ -156,3 +156,16 @@ def test_rules_as_one_table_is_reported_at_its_header(tmp_path: Path):
     with pytest.raises(ProfileError) as err:
         load_profiles([tmp_path])
     assert str(err.value).splitlines()[0] == f"{path}:4:1: rules: expected [[rules]] tables"
+
+
+def test_one_folder_given_as_a_string_is_one_folder(tmp_path: Path):
+    # it was read as the letters of its name: "a:1:1: profile folder does not exist, b:..." (attacker trial)
+    from cleaner import clean
+
+    (tmp_path / "mine.toml").write_text('[profile]\nname = "mine"\nhosts = ["mine.example"]\n')
+    assert "mine" in [p.name for p in load_profiles(str(tmp_path))]
+    assert "mine" in [p.name for p in load_profiles(tmp_path)]
+    with pytest.raises(ProfileError) as err:
+        load_profiles("no-such-folder")
+    assert str(err.value).count("profile folder does not exist") == 1
+    assert clean("Text.\n", profiles_dir=str(tmp_path), profile="mine").profiles == ("mine",)
