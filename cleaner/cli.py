@@ -504,8 +504,13 @@ def _refuse_input_as_output(inputs: Sequence[str], output: Path) -> None:
 
     if output.is_dir():
         raise click.BadParameter(f"{output} is a directory; name a file", param_hint="'-o'")
-    if victim := Inputs(inputs).which(output):
+    guarded = Inputs(inputs)
+    if victim := guarded.which(output):
         raise click.BadParameter(f"{output} is the input {victim}; not overwritten", param_hint="'-o'")
+    if (folder := guarded.inside(output)) is not None:  # as clean refuses: the next run would read it as input
+        raise click.BadParameter(
+            f"{output} is inside the input directory {folder}; it would be read as input", param_hint="'-o'"
+        )
 
 
 def _write_or_echo(text: str, output: Path | None) -> None:

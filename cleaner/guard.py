@@ -216,9 +216,11 @@ OPTION_NAMES = {
 
 
 def _shown(value: Any) -> str:
-    """An option's value as a user reads it: on/off, not Python's True/False."""
+    """An option's value as a user reads it: on/off, not Python's True/False; not given, not None."""
     if isinstance(value, bool):
         return "on" if value else "off"
+    if value is None:
+        return "not given"
     return repr(value)
 
 

@@ -285,3 +285,17 @@ def test_jsonl_records_are_sections_and_their_url_finds_the_profile(tmp_path: Pa
     assert [text_of(s.find("h2")) for s in (first, second)] == [f"{records}:1", f"{records}:2"]
     profiles = [text_of(li) for ul in first.iter("ul") if "profiles" in classes(ul) for li in ul]
     assert profiles == ['coinspeaker matched by host www.coinspeaker.com matches "coinspeaker.com"']
+
+
+def test_a_page_inside_an_input_directory_is_refused(tmp_path):
+    # clean refuses it; explain wrote it there and the next run read it as input (attacker trial)
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour reopened on Monday after three days of storms.\n")
+    result = CliRunner().invoke(main, ["explain", str(folder), "--format", "html", "-o", str(folder / "r.html")])
+    assert result.exit_code == 2 and "is inside the input directory" in result.stderr
+    assert not (folder / "r.html").exists()
