@@ -187,12 +187,14 @@ def test_a_directory_gives_a_section_per_file_and_the_rule_counts(monkeypatch):
 
 
 def test_an_input_that_fails_is_a_section_with_its_error(tmp_path: Path):
-    (tmp_path / "a.txt").write_text("The article text is here and it is long enough to be kept as prose.\n")
-    (tmp_path / "b.txt.gz").write_bytes(b"not gzip")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("The article text is here and it is long enough to be kept as prose.\n")
+    (inputs / "b.txt.gz").write_bytes(b"not gzip")
     out = tmp_path / "page.html"
-    result = CliRunner().invoke(main, ["explain", str(tmp_path), "--format", "html", "-o", str(out)])
+    result = CliRunner().invoke(main, ["explain", str(inputs), "--format", "html", "-o", str(out)])
     assert result.exit_code == 1
-    assert result.stderr == f"cleaner: {tmp_path / 'b.txt.gz'}: not a readable gzip file: Not a gzipped file (b'no')\n"
+    assert result.stderr == f"cleaner: {inputs / 'b.txt.gz'}: not a readable gzip file: Not a gzipped file (b'no')\n"
     failed = sections(parse(out.read_text(encoding="utf-8")))[1]
     assert text_of(failed.find("p")).startswith("Not cleaned: not a readable gzip file")
 

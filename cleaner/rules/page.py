@@ -265,10 +265,65 @@ def element_name(element: Any) -> str:
     return tag + (f"#{ident}" if ident else "") + "".join(f".{c}" for c in classes)
 
 
+# Elements that start a new line on the page: their text is kept apart from the text around it
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
+
+
 def text_of(element: Any) -> str:
-    """An element's text, white space collapsed (an attribute value as it is)."""
-    text = element if isinstance(element, str) else element.text_content()
-    return " ".join(text.split())
+    """An element's text, white space collapsed (an attribute value as it is), with a space
+    where a block starts or ends ("Related posts" + "Rowing club wins", not "postsRowing")."""
+    if isinstance(element, str):
+        return " ".join(element.split())
+    parts: list[str] = []
+    stack = [(element, False)]  # (node, its end): a loop, not recursion, for deeply nested pages
+    while stack:
+        node, end = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else None  # comments and processing instructions: no text
+        if tag in BLOCKS:
+            parts.append(" ")
+        if not end:
+            if tag is not None and node.text:
+                parts.append(node.text)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return " ".join("".join(parts).split())
 
 
 def outermost(elements: list) -> list:

@@ -302,3 +302,16 @@ def test_page_rules_in_a_platform_profile_are_a_profile_error(tmp_path):
         1,
         f"{path}:7:8: rules[1] (strip): acts on the HTML page, which only a site profile (matched by host) can do\n",
     )
+
+
+def test_a_stripped_elements_text_keeps_its_blocks_apart():
+    # "Related postsRowing club wins" in explain's notes (new-user trial)
+    from lxml.html import fromstring
+
+    from cleaner.rules.page import text_of
+
+    box = fromstring(
+        "<div><h3>Related posts</h3><ul><li><a>Rowing club wins</a></li><li>Tide</li></ul>Wa<b>ter</b>"
+        "<!-- a note --> end</div>"
+    )
+    assert text_of(box) == "Related posts Rowing club wins Tide Water end"
