@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from cleaner.guard import Inputs, hold_lock, identity, release_lock, same_file, take_over
 from cleaner.inputs import STDIN, Job, UsageError, plan
-from cleaner.outputs import ErrorLog, SharedOutput, remove_stale_temps, write_atomic
+from cleaner.outputs import ErrorLog, SharedOutput, is_stream, remove_stale_temps, write_atomic
 from cleaner.profiles import Profiles
 from cleaner.progress import Progress, Total
 from cleaner.report import as_text
@@ -55,6 +55,7 @@ class Batch:
     profiles: Profiles
     total: Total | None  # what the inputs come to, for the ETA; None: not walked yet
     errors: ErrorLog = field(default_factory=lambda: ErrorLog(None))  # opened by prepare(), before any output
+    stream: bool = False  # the shared output is not a file (a device, a FIFO, /dev/stdout): no lock, no resume
 
     @classmethod
     def prepare(
@@ -75,7 +76,10 @@ class Batch:
                 "run again without --resume"
             )
         jobs, shared = plan(inputs, output, settings.fmt)
-        if shared is not None and shared.is_symlink():  # write, and lock, where the link points
+        stream = shared is not None and is_stream(shared)  # a device, a FIFO, /dev/stdout: written in place
+        if stream and resume:
+            raise UsageError(f"--resume cannot finish a run written to {output}, which is not a file; run again")
+        if shared is not None and not stream and shared.is_symlink():  # write, and lock, where the link points
             shared = shared.resolve()
         # protecting the inputs takes a walk before the run: only when files are written
         guarded = Inputs(inputs if output is not None or errors_file is not None else ())
@@ -91,6 +95,7 @@ class Batch:
         batch = cls(
             inputs, output, settings, resume, jobs, shared, guarded, errors_file, profiles, _expected(inputs, guarded)
         )
+        batch.stream = stream
         if errors_file is not None:  # last: a usage error above leaves no errors file behind
             batch.errors = _open_errors_file(errors_file, to_stdout=output is None)
         return batch
@@ -166,7 +171,8 @@ class Batch:
                 except BrokenPipeError:
                     stopped = "broken pipe"
                 except OSError as err:
-                    stopped = f"{self.output}: {_message(err)}; the records are in {sink.partial}"
+                    kept = "" if sink.stream else f"; the records are in {sink.partial}"
+                    stopped = f"{self.output or 'standard output'}: {_message(err)}{kept}"
             else:
                 sink.abandon()
         failed = sink.failed if sink is not None else progress.failed
@@ -224,6 +230,11 @@ class Batch:
                 raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
             remove_stale_temps(Path(self.output))  # a killed run's; the lock says no run is writing them
             return lock, None
+        if self.stream:  # written in place: no lock file beside a device, nothing to resume
+            try:
+                return None, SharedOutput(self.shared, {}, fmt=self.settings.fmt)
+            except OSError as err:
+                raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
         try:
             lock = hold_lock(self._lock_path, str(self.shared))
         except OSError as err:
@@ -264,7 +275,7 @@ class Batch:
             sink.checkpoint(lost, errors)
         except OSError as err:  # the state beside the output: the last good one stays
             where = self.shared or "standard output"
-            again = "; run again with --resume to finish" if self.shared else ""
+            again = "; run again with --resume to finish" if not sink.stream else ""
             raise Stop(f"{where}: {_message(err)}{again}") from None
 
     def _deliver(self, result: Result, sink: SharedOutput | None, errors: ErrorLog, say: Callable[[str], None]) -> bool:
@@ -283,7 +294,7 @@ class Batch:
                     raise
                 except OSError as err:
                     where = self.shared or "standard output"
-                    again = "; run again with --resume to finish" if self.shared else ""
+                    again = "; run again with --resume to finish" if not sink.stream else ""
                     raise Stop(f"{where}: {_message(err)}{again}") from None
             elif (victim := self.guarded.which(job.out)) is not None:
                 error = f"its output {job.out} is the input {victim}; not overwritten"

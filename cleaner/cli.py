@@ -20,7 +20,7 @@ from cleaner.batch import Batch
 from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
-from cleaner.outputs import write_atomic
+from cleaner.outputs import write_atomic, write_output
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
@@ -369,6 +369,31 @@ def _show_progress() -> bool:
     return forced == "1" if forced in ("0", "1") else sys.stderr.isatty()
 
 
+def _out(text: str, styled: bool = False) -> None:
+    """Text to stdout, written through at once: a closed pipe (`| head`) ends the run quietly
+    with 141, as clean does; any other failure (a full disk) is one message and status 1,
+    never a traceback, nor lost output with status 0. `styled` text loses its styles
+    where click.echo would strip them (not a terminal)."""
+    from click.globals import resolve_color_default
+
+    from cleaner.outputs import _fileno, _write_all
+
+    try:
+        if (fd := _fileno(sys.stdout)) is None:  # not a real stream (tests): as click writes it
+            click.echo(text, nl=False)
+        else:
+            color = resolve_color_default()  # as click.echo decides it
+            if styled and not (color if color is not None else sys.stdout.isatty()):
+                text = click.unstyle(text)
+            sys.stdout.flush()
+            _write_all(fd, text.encode("utf-8"))
+    except BrokenPipeError:
+        _quiet_exit_on_broken_pipe()
+    except OSError as err:
+        click.echo(f"cleaner: standard output: {_message(err)}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
 def _quiet_exit_on_broken_pipe() -> None:
     """The reader went away (`| head`): stop as `yes | head` does, silent, status 128 + SIGPIPE.
     stdout is pointed at /dev/null first, or Python's final flush would complain."""
@@ -496,7 +521,7 @@ def explain(
     if fmt == "json":
         _write_or_echo(json.dumps(explanation.as_dict(doc), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        _write_or_echo(explanation.render(doc, color=False if output else None), output)
+        _write_or_echo(explanation.render(doc, color=False if output else None), output, styled=True)
 
 
 def _refuse_input_as_output(inputs: Sequence[str], output: Path) -> None:
@@ -513,12 +538,12 @@ def _refuse_input_as_output(inputs: Sequence[str], output: Path) -> None:
         )
 
 
-def _write_or_echo(text: str, output: Path | None) -> None:
+def _write_or_echo(text: str, output: Path | None, styled: bool = False) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        _out(text, styled)
         return
     try:
-        write_atomic(output, text)
+        write_output(output, text)
     except OSError as err:
         click.echo(f"cleaner: {output}: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)
@@ -550,8 +575,7 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     from cleaner import check as linter
 
     found = linter.check(paths, profiles_dirs)
-    for problem in found:
-        click.echo(str(problem))
+    _out("".join(f"{problem}\n" for problem in found))
     count = sum(not p.note for p in found)
     notes = len(found) - count
     also = f" ({notes} note{'s' * (notes != 1)})" if notes else ""
@@ -755,7 +779,7 @@ def _refuse_existing(output: Path | None) -> None:
 def _emit_profile(text: str, output: Path | None, how: str) -> None:
     """A drafted profile to stdout, or to its file with a pointer to the next step."""
     if output is None:
-        click.echo(text, nl=False)
+        _out(text)
     else:
         write_atomic(output, text)
         click.echo(f"wrote {output}{how}; next: cleaner check {output}", err=True)
@@ -772,29 +796,26 @@ Examples:
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the available profiles, what each is detected by and, for a site, its generic setting.
     FiveFilters site configs in the folders are listed by name only (they are not parsed)."""
-    try:
-        _list_profiles(_load(profiles_dirs))
-    except BrokenPipeError:  # `cleaner profiles | head`: silent, 141, as clean
-        _quiet_exit_on_broken_pipe()
+    _out("".join(f"{line}\n" for line in _list_profiles(_load(profiles_dirs))))
 
 
-def _list_profiles(loaded: Profiles) -> None:
+def _list_profiles(loaded: Profiles) -> Iterator[str]:
     from cleaner import siteconfig
 
     for p in loaded:
-        click.echo(f"{p.name} ({p.kind}): {p.description or '-'}  [{p.path}]")
+        yield f"{p.name} ({p.kind}): {p.description or '-'}  [{p.path}]"
         if p.sitename:
-            click.echo(f"  sitename: {p.sitename}")
+            yield f"  sitename: {p.sitename}"
         for host in p.hosts:
-            click.echo(f"  host: {host}")
+            yield f"  host: {host}"
         for fingerprint in p.fingerprints:
-            click.echo(f"  fingerprint: {fingerprint.pattern}")
+            yield f"  fingerprint: {fingerprint.pattern}"
         if p.platforms:
-            click.echo(f"  uses: {', '.join(p.platforms)}")
+            yield f"  uses: {', '.join(p.platforms)}"
         if p.generic is not None:  # site profiles only: platform profiles have no say
-            click.echo(f"  generic: {p.generic}")
-        click.echo(f"  rules: {len(p.rules)}")
+            yield f"  generic: {p.generic}"
+        yield f"  rules: {len(p.rules)}"
     for folder in loaded.config_dirs:
         for path in siteconfig.files_in(folder):
             name = path.name.removesuffix(siteconfig.SUFFIX)
-            click.echo(f"{name} (site config): FiveFilters site config, read when a page of its host is seen  [{path}]")
+            yield f"{name} (site config): FiveFilters site config, read when a page of its host is seen  [{path}]"

@@ -68,6 +68,59 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def is_stream(path: Path) -> bool:
+    """Whether an -o target is written to as a stream, opened and written in place (no
+    temporary file, no rename): it exists and, its symlinks followed, is not a regular file
+    (a device, a FIFO, a terminal), or it is this process's own stdout or stderr, or a name
+    of a descriptor (/dev/fd/N, /proc/...). Anything else is a file written atomically."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:  # not there (or a dangling symlink): a new file
+        return False
+    if not stat.S_ISREG(info.st_mode) or _std_fd(info) is not None:
+        return True
+    return os.path.abspath(path).startswith(("/dev/fd/", "/dev/std", "/proc/"))
+
+
+def _std_fd(info: os.stat_result) -> int | None:
+    """1 or 2 when `info` is the file this process's stdout or stderr is."""
+    for fd in (1, 2):
+        try:
+            theirs = os.fstat(fd)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino):
+            return fd
+    return None
+
+
+def open_stream(path: Path) -> int:
+    """A descriptor to write a stream target (is_stream) through: this process's own stdout
+    or stderr duplicated when it is one of them (so that the offset is shared with what else
+    is written there: `2> log`), else the target opened for writing, never truncated or
+    replaced. A FIFO is waited on until it has a reader, as the shell's `>` does."""
+    info = os.stat(path)
+    if (fd := _std_fd(info)) is not None:
+        return os.dup(fd)
+    return os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+
+
+def write_output(path: Path, text: str) -> None:
+    """An -o FILE: a stream target (a device, a FIFO, /dev/stdout) written in place; a
+    symlink to a file has the file it points to replaced atomically, the link kept; anything
+    else written atomically."""
+    if is_stream(path):
+        fd = open_stream(path)
+        try:
+            _write_all(fd, text.encode("utf-8"))
+        finally:
+            os.close(fd)
+        return
+    write_atomic(path.resolve() if path.is_symlink() else path, text)
+
+
 # What _write_atomic's mkstemp names its temporary files: a killed run (kill -9) leaves them
 STALE_TEMP = re.compile(r"\.cleaner-[a-z0-9_]{8}\.tmp")
 
@@ -129,6 +182,18 @@ def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
     import errno
     import stat
 
+    try:  # this process's own stderr or stdout (`--errors /dev/stderr 2> log`): written through
+        own = _std_fd(os.stat(path))  # the descriptor itself, so that the offset is shared with
+    except OSError:  # what else cleaner writes there, and neither overwrites the other
+        own = None
+    if own is not None:
+        fd = os.dup(own)
+        try:
+            os.set_inheritable(fd, False)
+            return os.fdopen(fd, "wb"), True
+        except BaseException:
+            os.close(fd)
+            raise
     if not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -219,11 +284,22 @@ class SharedOutput:
         self.run = run  # the options and inputs, as cleaner.guard.identity gives them
         self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
         self.errors_bytes = 0  # how much of the errors file the resumed run had written
+        self.fd: int | None = None  # a stream -o (a device, a FIFO, /dev/stdout): written in place
+        # a stream's csv header, written with the first record (or by finish()), so that a
+        # full disk or a closed pipe is met where the run reports it
+        self.header = ""
+        if path is not None and is_stream(path):
+            from cleaner.inputs import UsageError
+
+            if resume:
+                raise UsageError(f"--resume cannot finish a run written to {path}, which is not a file; run again")
+            self.fd = open_stream(path)
+            self.header = header(fmt)
+            return
         if path is None:  # UTF-8 whatever the locale says; detached again on close
             stdout = sys.stdout.buffer
             self.file: io.TextIOWrapper = io.TextIOWrapper(stdout, encoding="utf-8", newline="\n", write_through=True)
-            if first := header(fmt):
-                self.write(first)
+            self.header = header(fmt)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.partial = path.with_name(path.name + ".partial")
@@ -254,8 +330,17 @@ class SharedOutput:
             self.file.write(first)
         self._save_state()  # at once: a partial file beside a state is known to be a run's
 
+    @property
+    def stream(self) -> bool:
+        """Written in place (stdout, or a stream -o): no partial file, no state, nothing to resume."""
+        return self.path is None or self.fd is not None
+
     def write(self, text: str) -> None:
-        if self.path is None and (fd := _fileno(sys.stdout)) is not None:
+        if self.header:
+            text, self.header = self.header + text, ""
+        if self.fd is not None:
+            _write_all(self.fd, text.encode("utf-8"))
+        elif self.path is None and (fd := _fileno(sys.stdout)) is not None:
             _write_all(fd, text.encode("utf-8"))
         else:
             self.file.write(text)
@@ -264,7 +349,7 @@ class SharedOutput:
         """One more input is done: make its record durable, then count it."""
         self.jobs += 1
         self.failed += failed
-        if self.path is not None:
+        if not self.stream:
             self.file.flush()
             self.errors_bytes = errors.size()
             self._save_state()
@@ -281,6 +366,12 @@ class SharedOutput:
 
     def finish(self) -> None:
         """All records are in: make the output file appear, whole."""
+        if self.header:  # no record came: the header row alone
+            self.write("")
+        if self.fd is not None:
+            fd, self.fd = self.fd, None
+            os.close(fd)
+            return
         if self.path is None:
             self.file.detach()
             return
@@ -303,7 +394,10 @@ class SharedOutput:
     def abandon(self) -> None:
         """Interrupted: keep the partial file for --resume."""
         try:
-            if self.path is None:
+            if self.fd is not None:
+                fd, self.fd = self.fd, None
+                os.close(fd)
+            elif self.path is None:
                 self.file.detach()
             else:
                 self.file.close()
