@@ -22,7 +22,8 @@ its text as blocks in <main>:
 as trafilatura's xml output names its elements. Characters XML 1.0 cannot carry (control
 characters other than tab and line feed) are left out.
 
-markdown: the title as "# title", then the text: headings, list items (nested by depth),
+markdown: the title as "# title", then the text: headings, list items (nested by depth, 8
+levels at most: renderers stop nesting lists past 9),
 quotes and table rows as Markdown, and links as [anchor](target) where the page gave them
 (HTML only: a text scrape knows its list items and its title). Block syntax a line of text
 would start by accident ("# ", "> ", "1. ") is escaped; inline emphasis characters are not.
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 CSV_FIELDS = ("source", "url", "title", "author", "date", "sitename", "categories", "text")
 LIST_SEPARATOR = "; "
 NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MARKDOWN_LIST_DEPTH = 8  # list items deeper are items of the 8th level
 TABLE_RULE = regex.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
@@ -265,9 +267,13 @@ def markdown(doc: Document) -> str:
         if out:
             out.append("")
         if kind == "item":
+            depth = 0
             for line in block:
                 text = _linked(_item_text(line.text), line.structure)
-                out.append("  " * (_depth(line) - 1) + "- " + text)
+                # one level deeper than the item before at most (deeper would be a code block),
+                # and MARKDOWN_LIST_DEPTH at most: renderers stop nesting (markdown-it after 9)
+                depth = min(_depth(line), depth + 1, MARKDOWN_LIST_DEPTH)
+                out.append("  " * (depth - 1) + "- " + text)
         elif kind == "row":
             rows = [
                 [_linked(c, line.structure) for c in _cells(line.text)]

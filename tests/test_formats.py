@@ -359,3 +359,62 @@ def test_structure_of_rows_with_empty_cells_and_inline_code():
         Structure("item", 1),
         Structure("item", 2),
     ]
+
+
+# --- pages that nest deep
+
+DEEP_FIRST = "The harbour reopened on Monday after a week of repairs, the port authority said in a statement."
+DEEP_LAST = "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer."
+
+
+def _deep_list_page(depth: int) -> str:
+    items = "".join(f"<ul><li>item {n}" for n in range(depth)) + "</li></ul>" * depth
+    return f"<html><body><article><p>{DEEP_FIRST}</p>{items}<p>{DEEP_LAST}</p></article></body></html>"
+
+
+def test_lists_nested_600_deep_are_cleaned_and_flattened(tmp_path: Path):
+    # trafilatura converts nested lists recursively: 600 <ul><li> (the parser takes 2,048
+    # levels) were a RecursionError, the input lost; lists below 20 levels are flattened into
+    # the 20th (xml's rend), markdown nests 8 deep at most (markdown-it stops past 9)
+    from markdown_it import MarkdownIt
+
+    page = tmp_path / "deep.html"
+    page.write_text(_deep_list_page(600))
+    items = [f"item {n}" for n in range(600)]
+    text = run("clean", str(page), "--profile", "none", "--no-heuristics")
+    assert text.exit_code == 0, text.stderr
+    assert text.stdout == f"{DEEP_FIRST}\n\n" + "".join(f"- {i}\n" for i in items) + f"\n{DEEP_LAST}\n"
+    md = run("clean", str(page), "--profile", "none", "--no-heuristics", "--format", "markdown")
+    assert md.stdout == (
+        f"{DEEP_FIRST}\n\n" + "".join("  " * min(n, 7) + f"- {i}\n" for n, i in enumerate(items)) + f"\n{DEEP_LAST}\n"
+    )
+    tokens = MarkdownIt("commonmark").parse(md.stdout)
+    assert [t.content for t in tokens if t.type == "inline"] == [DEEP_FIRST, *items, DEEP_LAST]
+    assert max(t.level for t in tokens if t.type == "bullet_list_open") == 2 * 7  # 8 lists deep
+    xml = run("clean", str(page), "--profile", "none", "--no-heuristics", "--format", "xml")
+    main = ET.fromstring(xml.stdout).find("main")
+    assert main is not None and [child.tag for child in main] == ["p", "list", "p"]
+    assert [(item.text, item.get("rend")) for item in main.iter("item")] == [
+        (i, str(min(n + 1, 20)) if n else None) for n, i in enumerate(items)
+    ]
+    doc = clean(page.read_bytes(), html=True, profile="none", heuristics=False)  # the API: no RecursionError
+    assert doc.text == text.stdout
+    explained = run("explain", str(page))
+    assert explained.exit_code == 0 and "Traceback" not in explained.output
+    report = tmp_path / "r.html"
+    assert run("explain", str(tmp_path), "--format", "html", "-o", str(report)).exit_code == 0
+    assert "item 599" in report.read_text()
+
+
+def test_deep_lists_flattened_keep_their_loose_text_in_order():
+    from lxml import html
+
+    from cleaner.stages.html import flatten_deep_lists
+
+    tree = html.fromstring(
+        "<div><ul><li>a<ul><li>b<ol><li>c</li></ol>tail of c's list</li>loose<li>d</li></ul>after</li></ul></div>"
+    )
+    assert flatten_deep_lists(tree, 2) == 1
+    assert html.tostring(tree, encoding="unicode") == (
+        "<div><ul><li>a<ul><li>btail of c's list</li><li>c</li><li>loose</li><li>d</li></ul>after</li></ul></div>"
+    )

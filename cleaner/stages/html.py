@@ -119,6 +119,72 @@ def scan(tree) -> Scan:
     return found
 
 
+# Lists nested deeper than this are flattened into their list at this depth before extraction:
+# trafilatura converts nested lists recursively, and a page of 600 nested <ul><li> (well under
+# the parser's 2,048 levels) exhausted Python's stack. No article nests its lists this deep.
+MAX_LIST_DEPTH = 20
+LIST_TAGS = ("ul", "ol", "dl", "menu")
+
+
+def flatten_deep_lists(tree, most: int = MAX_LIST_DEPTH) -> int:
+    """Each list nested `most` deep gets the items of all the lists inside it as items of
+    its own, in document order (their text stays, one item each: their depth is lost); how
+    many lists were flattened. Iterative: the tree may nest two thousand deep."""
+    depth: dict = {}
+    tops = []
+    for element in tree.iter(*LIST_TAGS):
+        outer = next(element.iterancestors(*LIST_TAGS), None)
+        depth[element] = level = (depth.get(outer, 0) if outer is not None else 0) + 1
+        if level == most:
+            tops.append(element)
+    for top in tops:
+        nested = list(top.iterdescendants(*LIST_TAGS))
+        if not nested:
+            continue
+        inside = set(nested)
+        for lst in nested:  # text loose in a nested list: an item of its own, so it stays
+            if lst.text and lst.text.strip():
+                lst.insert(0, _item(lst, lst.text))
+                lst.text = None
+            if lst.tail and lst.tail.strip() and (lst.getparent() is top or lst.getparent() in inside):
+                tail, lst.tail = lst.tail, None
+                lst.addnext(_item(lst, tail))
+        for child in list(top):  # and text loose between its items too
+            if isinstance(child.tag, str) and child.tail and child.tail.strip():
+                tail, child.tail = child.tail, None
+                child.addnext(_item(top, tail))
+        entries = [
+            e
+            for e in top.iterdescendants()
+            if e not in inside and isinstance(e.tag, str) and (e.getparent() is top or e.getparent() in inside)
+        ]
+        for lst in nested:
+            _drop_keeping_tail(lst)
+        top[:] = entries
+    return len(tops)
+
+
+def _item(near, text: str):
+    item = near.makeelement("li", {})
+    item.text = text
+    return item
+
+
+def _drop_keeping_tail(element) -> None:
+    """The element out of its parent, its tail text kept where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
 def reading_time(cards) -> int | None:
     """Minutes from a Twitter-card "reading time" label (`cards`: the page's
     twitter:label* and twitter:data* metas), if any."""
@@ -268,6 +334,7 @@ def extract(
     if tree is None:
         return "", {}, 0, None
     page = scan(tree)
+    flatten_deep_lists(tree)
     found = page_metadata(tree, url, DATE_PARAMS)
     site = html_site.site_profile(profiles, choice, url or found.url)
     ruled = html_site.apply(tree, site, rule_budget) if site is not None and site.page_rules else None
