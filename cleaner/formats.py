@@ -49,6 +49,7 @@ CSV_FIELDS = ("source", "url", "title", "author", "date", "sitename", "categorie
 LIST_SEPARATOR = "; "
 NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MARKDOWN_LIST_DEPTH = 8  # list items deeper are items of the 8th level
+CELL_SEPARATOR = regex.compile(r"(?<!\\)\|")  # a "|" in a cell is escaped: "\|"
 TABLE_RULE = regex.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
@@ -159,7 +160,7 @@ def xml_element(doc: Document) -> ET.Element:
                 if line.structure is not None and line.structure.level:
                     row.set("role", "head")
                 for cell in _cells(line.text):
-                    ET.SubElement(row, "cell").text = _xml_text(cell)
+                    ET.SubElement(row, "cell").text = _xml_text(_cell_text(cell))
             continue
         parent = None
         text = "\n".join(line.text for line in block)
@@ -201,9 +202,17 @@ def _item_text(text: str) -> str:
 
 
 def _cells(text: str) -> list[str]:
+    """A row's cells as the row writes them: a "|" in a cell stays escaped ("\\|", as a
+    Markdown table needs it); _cell_text unescapes it."""
     inner = text.strip()
-    inner = inner.removeprefix("|").removesuffix("|")
-    return [cell.strip() for cell in inner.split("|")]
+    inner = inner.removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return [cell.strip() for cell in CELL_SEPARATOR.split(inner)]
+
+
+def _cell_text(cell: str) -> str:
+    return cell.replace("\\|", "|")
 
 
 def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:

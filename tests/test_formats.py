@@ -418,3 +418,48 @@ def test_deep_lists_flattened_keep_their_loose_text_in_order():
     assert html.tostring(tree, encoding="unicode") == (
         "<div><ul><li>a<ul><li>btail of c's list</li><li>c</li><li>loose</li><li>d</li></ul>after</li></ul></div>"
     )
+
+
+# --- tables whose cells hold "|"
+
+
+def test_table_cells_holding_a_pipe_stay_cells_in_xml_and_markdown(tmp_path: Path):
+    # trafilatura's text escapes a cell's "|" as "\|": the row was split there too, and the
+    # header row matched no row of the tree (a paragraph; with two such cells an empty <table />)
+    from markdown_it import MarkdownIt
+
+    page = tmp_path / "pipes.html"
+    page.write_text(
+        f"<html><body><article><p>{DEEP_FIRST}</p><table><tr><th>A | B</th><th>C | D</th></tr>"
+        f"<tr><td>1</td><td>2 | 3</td></tr></table><p>{DEEP_LAST}</p></article></body></html>"
+    )
+    args = ("clean", str(page), "--profile", "none", "--no-heuristics", "--format")
+    xml = run(*args, "xml").stdout
+    assert xml == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<doc source="{page}">\n'
+        "  <main>\n"
+        f"    <p>{DEEP_FIRST}</p>\n"
+        "    <table>\n"
+        '      <row role="head">\n'
+        "        <cell>A | B</cell>\n"
+        "        <cell>C | D</cell>\n"
+        "      </row>\n"
+        "      <row>\n"
+        "        <cell>1</cell>\n"
+        "        <cell>2 | 3</cell>\n"
+        "      </row>\n"
+        "    </table>\n"
+        f"    <p>{DEEP_LAST}</p>\n"
+        "  </main>\n"
+        "</doc>\n"
+    )
+    md = run(*args, "markdown").stdout
+    assert md == f"{DEEP_FIRST}\n\n| A \\| B | C \\| D |\n|---|---|\n| 1 | 2 \\| 3 |\n\n{DEEP_LAST}\n"
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]
+    assert cells == ["A | B", "C | D", "1", "2 | 3"]
+    assert (
+        run(*args, "text").stdout
+        == f"{DEEP_FIRST}\n\n| A \\| B | C \\| D |\n|---|---|\n| 1 | 2 \\| 3 |\n\n{DEEP_LAST}\n"
+    )

@@ -33,7 +33,9 @@ def _all_text(element: _Element) -> str:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.replace("|", " ").split())
+    """The text's words, the cell separators of a table row left out (a "|" in a cell, which
+    trafilatura's text escapes as "\\|", too: the tree's cell holds it bare)."""
+    return " ".join(text.replace("\\|", " ").replace("|", " ").split())
 
 
 def _own_text(element: _Element) -> str:
