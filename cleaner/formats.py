@@ -19,7 +19,9 @@ its text as blocks in <main>:
       </main>
     </doc>
 
-as trafilatura's xml output names its elements. Characters XML 1.0 cannot carry (control
+as trafilatura's xml output names its elements; with --images, images as
+<graphic src="..." alt="..."/> (with --links and --images the text holds them as Markdown,
+which xml reads back into elements). Characters XML 1.0 cannot carry (control
 characters other than tab and line feed) are left out.
 
 markdown: the title as "# title", then the text: headings, list items (nested by depth, 8
@@ -101,27 +103,48 @@ def _xml_text(text: str) -> str:
 
 def _fill(element: ET.Element, text: str, structure: Structure | None) -> None:
     """The element's text, its links as <ref target="...">anchor</ref> where the line still
-    holds each anchor (after the previous one)."""
-    links = structure.links if structure is not None else ()
-    at, last = 0, None
-    element.text = ""
-    for anchor, target in links:
-        found = text.find(anchor, at)
-        if found < 0:
-            continue
-        before = _xml_text(text[at:found])
+    holds each anchor (after the previous one); a line that writes its links and images as
+    Markdown (--links, --images) has them as <ref> and <graphic src="..." alt="..."/>."""
+    links = list(structure.links) if structure is not None else []
+    parts: list = [text]
+    if structure is not None and structure.markdown:
+        from cleaner.stages.html_structure import inline_parts
+
+        parts = inline_parts(text)
+    last: ET.Element | None = None
+
+    def add(plain: str) -> None:
+        nonlocal last
+        plain = _xml_text(plain)
         if last is None:
-            element.text += before
+            element.text = (element.text or "") + plain
         else:
-            last.tail = (last.tail or "") + before
-        last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
-        last.text = _xml_text(anchor)
-        at = found + len(anchor)
-    rest = _xml_text(text[at:])
-    if last is None:
-        element.text += rest
-    else:
-        last.tail = rest
+            last.tail = (last.tail or "") + plain
+
+    element.text = ""
+    for part in parts:
+        if not isinstance(part, str):
+            if part.image:
+                attributes = {"src": _xml_text(part.target)}
+                if part.label:
+                    attributes["alt"] = _xml_text(part.label)
+                last = ET.SubElement(element, "graphic", attributes)
+            else:
+                last = ET.SubElement(element, "ref", {"target": _xml_text(part.target)})
+                last.text = _xml_text(part.label)
+            continue
+        at, missing = 0, []
+        for anchor, target in links:
+            found = part.find(anchor, at)
+            if found < 0:  # not in this part: looked for in the next
+                missing.append((anchor, target))
+                continue
+            add(part[at:found])
+            last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
+            last.text = _xml_text(anchor)
+            at = found + len(anchor)
+        add(part[at:])
+        links = missing
 
 
 def xml_element(doc: Document) -> ET.Element:
@@ -159,8 +182,10 @@ def xml_element(doc: Document) -> ET.Element:
                 row = ET.SubElement(parent, "row")
                 if line.structure is not None and line.structure.level:
                     row.set("role", "head")
+                # a cell's links and images as elements where the row writes them as Markdown
+                inline = Structure("text", markdown=True) if line.structure and line.structure.markdown else None
                 for cell in _cells(line.text):
-                    ET.SubElement(row, "cell").text = _xml_text(_cell_text(cell))
+                    _fill(ET.SubElement(row, "cell"), _cell_text(cell), inline)
             continue
         parent = None
         text = "\n".join(line.text for line in block)
@@ -175,10 +200,25 @@ def xml_element(doc: Document) -> ET.Element:
     return root
 
 
+CONTAINERS = ("doc", "main", "list", "table", "row")
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """ET.indent for the elements that hold only elements: the others (<p>, <item>, <cell>...)
+    hold text, which white space around a <ref> or <graphic> would change."""
+    if element.tag not in CONTAINERS or not len(element):
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    element[-1].tail = "\n" + "  " * level
+
+
 def xml_doc(doc: Document) -> str:
     """The document as an XML file: a declaration, then its <doc> element."""
     root = xml_element(doc)
-    ET.indent(root)
+    _indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 

@@ -463,3 +463,62 @@ def test_table_cells_holding_a_pipe_stay_cells_in_xml_and_markdown(tmp_path: Pat
         run(*args, "text").stdout
         == f"{DEEP_FIRST}\n\n| A \\| B | C \\| D |\n|---|---|\n| 1 | 2 \\| 3 |\n\n{DEEP_LAST}\n"
     )
+
+
+# --- --links and --images in xml
+
+
+LINKED_PAGE = (
+    '<html><body><article><p>See <a href="https://x.example/a b">the [press] release</a> for more on the harbour,'
+    ' the port authority said.</p><ul><li>An item with <a href="/item">a link</a> in it, long enough to keep.</li>'
+    f'</ul><p>{DEEP_FIRST}</p><figure><img src="https://x.example/i.jpg" alt="The quay"></figure>'
+    '<table><tr><th>Quay</th><th>Page</th></tr><tr><td>North</td><td><a href="/n">north page</a></td></tr>'
+    f"</table><p>{DEEP_LAST}</p></article></body></html>"
+)
+
+
+def test_links_and_images_are_xml_elements_never_markdown(tmp_path: Path):
+    # the text holds them as trafilatura writes them, Markdown: xml had "[the \[press\] release](<...>)"
+    # and "![The quay](...)" in its <p>s (and, its brackets unread, the first paragraph twice)
+    page = tmp_path / "linked.html"
+    page.write_text(LINKED_PAGE)
+    args = ("clean", str(page), "--profile", "none", "--no-heuristics")
+    first = (
+        'See <ref target="https://x.example/a b">the [press] release</ref> for more on the harbour,'
+        " the port authority said."
+    )
+    item = '<item>An item with <ref target="/item">a link</ref> in it, long enough to keep.</item>'
+
+    def expected(image: str, cell: str) -> str:
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<doc source="{page}">\n'
+            "  <main>\n"
+            f"    <p>{first}</p>\n"
+            f"    <list>\n      {item}\n    </list>\n"
+            f"    <p>{DEEP_FIRST}</p>\n"
+            f"{image}"
+            "    <table>\n"
+            '      <row role="head">\n        <cell>Quay</cell>\n        <cell>Page</cell>\n      </row>\n'
+            f"      <row>\n        <cell>North</cell>\n        <cell>{cell}</cell>\n      </row>\n"
+            "    </table>\n"
+            f"    <p>{DEEP_LAST}</p>\n"
+            "  </main>\n"
+            "</doc>\n"
+        )
+
+    image = '    <p><graphic src="https://x.example/i.jpg" alt="The quay" /></p>\n'
+    ref = '<ref target="/n">north page</ref>'
+    assert run(*args, "--links", "--images", "--format", "xml").stdout == expected(image, ref)
+    assert run(*args, "--links", "--format", "xml").stdout == expected("", ref)
+    assert run(*args, "--images", "--format", "xml").stdout == expected(image, "north page")
+    assert run(*args, "--format", "xml").stdout == expected("", "north page")
+    text = run(*args, "--links", "--images").stdout
+    assert text == (
+        "See [the \\[press\\] release](<https://x.example/a b>) for more on the harbour, the port authority said.\n\n"
+        "- An item with [a link](/item) in it, long enough to keep.\n\n"
+        f"{DEEP_FIRST}\n\n![The quay](https://x.example/i.jpg)\n\n"
+        "| Quay | Page |\n|---|---|\n| North | [north page](/n) |\n\n"
+        f"{DEEP_LAST}\n"
+    )
+    assert run(*args, "--links", "--images", "--format", "markdown").stdout == text  # Markdown already

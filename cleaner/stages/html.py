@@ -72,9 +72,6 @@ OPTIONS: dict[str, Any] = {
 RESCUE_BELOW = 500
 
 
-# A link or image as trafilatura's text output writes them with links or images on
-MARKDOWN_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-
 # SEO plugins (Yoast, Rank Math) print the reading time as a Twitter-card label/data pair:
 # <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">
 READING_TIME_LABEL = regex.compile(r"\b(?:reading|read) time\b|\btime to read\b", regex.I)
@@ -302,7 +299,16 @@ def _main_text(
     # text's line breaks; --links has them in the text already
     linked = None if switches.links else bare_extraction(tree, url=url, **{**options, "include_links": True})
     links = linked.body if isinstance(linked, Extracted) else None
-    return Main(text, html_structure.annotate(result.body, text.split("\n"), links), comments)
+    lines = text.split("\n")
+    if not switches.links and not switches.images:
+        return Main(text, html_structure.annotate(result.body, lines, links), comments)
+    # the lines hold their links and images as Markdown: matched to the tree as the page prints
+    # them, and marked so that xml makes them elements
+    marks = html_structure.annotate(result.body, [html_structure.plain(line) for line in lines], links)
+    for n, line in enumerate(lines):
+        if html_structure.MARKDOWN_INLINE.search(line):
+            marks[n] = (marks[n] or Structure("text"))._replace(markdown=True)
+    return Main(text, marks, comments)
 
 
 def extract(
@@ -372,7 +378,12 @@ def extract(
         return "", meta, 0, ruled
     # with a body rule too: sites print the standfirst between the headline and the body's element
     # compared as the page prints it: without the [text](target) of --links and --images
-    plain = MARKDOWN_LINK.sub(r"\1", text) if switches.links or switches.images else text
+    if switches.links or switches.images:
+        from cleaner.stages.html_structure import plain as printed
+
+        plain = printed(text, alt=True)
+    else:
+        plain = text
     standfirst = html_lead.lead(tree, plain, headline)
     if main.structure is not None:  # for run(), which pops them as it does "origin"
         meta["structure"] = [None] * len(standfirst) + main.structure
