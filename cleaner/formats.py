@@ -27,8 +27,10 @@ characters other than tab and line feed) are left out.
 markdown: the title as "# title", then the text: headings, list items (nested by depth, 8
 levels at most: renderers stop nesting lists past 9),
 quotes and table rows as Markdown, and links as [anchor](target) where the page gave them
-(HTML only: a text scrape knows its list items and its title). Block syntax a line of text
-would start by accident ("# ", "> ", "1. ") is escaped; inline emphasis characters are not.
+(HTML only: a text scrape knows its list items and its title). What Markdown would read in
+the text, not show, is escaped: block syntax a line, a list item or a quote starts with
+("# ", "> ", "1. ", "[x]: url"), raw HTML ("<script>", "<!--"), backslashes before
+punctuation, "|" in a table cell; inline emphasis characters are not.
 """
 
 from __future__ import annotations
@@ -277,40 +279,82 @@ def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
         yield block
 
 
-BLOCK_START = regex.compile(r"^(?:#{1,6}(?=\s|$)|>|(?:[-+*])(?=\s)|\d{1,9}(?=[.)](?:\s|$))|={3,}|-{3,}|`{3,}|~{3,})")
+BLOCK_START = regex.compile(
+    r"^ {0,3}(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+|-{3,}|`{3,}|~{3,}"
+    r"|\[(?:\\.|[^\\\]])+\]:)"  # a link reference definition: "[x]: url"
+)
+# A backslash Markdown would read as an escape (before ASCII punctuation), and a "<" that
+# opens raw HTML (a tag, a comment "<!--", a declaration, "<?"): escaped, shown as they are
+INLINE_SPECIAL = regex.compile(r"\\(?=[!-/:-@\[-`{-~])|<(?=[A-Za-z/!?])")
+HEADING_CLOSE = regex.compile(r"(?<=\s)(#+)(\s*)$")  # "## Issue #": Markdown's closing sequence
 
 
 def _escape(text: str) -> str:
-    """A paragraph line starting with what Markdown reads as block syntax: the syntax escaped."""
+    """A line starting with what Markdown reads as block syntax (a heading, quote, list,
+    rule, fence or link reference definition): the syntax escaped."""
     m = BLOCK_START.match(text)
     if not m:
         return text
-    if m[0][0].isdigit():
+    at = len(m[0]) - len(m[0].lstrip(" "))
+    if m[0][at].isdigit():
         return f"{m[0]}\\{text[m.end() :]}"
-    return "\\" + text
+    return text[:at] + "\\" + text[at:]
+
+
+def _plain(text: str) -> str:
+    """Text that Markdown shows as it is (inline emphasis characters left be): its escaping
+    backslashes and raw HTML escaped."""
+    return INLINE_SPECIAL.sub(lambda m: "\\" + m[0], text)
+
+
+def _md_link(label: str, target: str, image: bool = False) -> str:
+    """A link or image as trafilatura writes them (a target holding " <>()" in angle brackets)."""
+    label = _plain(label).replace("[", "\\[").replace("]", "\\]")
+    if any(c in target for c in " ()<>"):
+        target = "<" + target.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>") + ">"
+    return f"{'!' if image else ''}[{label}]({target})"
 
 
 def _linked(text: str, structure: Structure | None) -> str:
-    """The line with its links as [anchor](target), each anchor found after the previous one."""
-    if structure is None or not structure.links:
-        return text
-    out, at = [], 0
-    for anchor, target in structure.links:
-        found = text.find(anchor, at)
-        if found < 0:
+    """The line as Markdown that shows its text: its links as [anchor](target), each anchor
+    found after the previous one; a line that writes its links and images as Markdown
+    (--links, --images) has them as such."""
+    parts: list = [text]
+    if structure is not None and structure.markdown:
+        from cleaner.stages.html_structure import inline_parts
+
+        parts = inline_parts(text)
+    links = list(structure.links) if structure is not None else []
+    out: list[str] = []
+    for part in parts:
+        if not isinstance(part, str):
+            out.append(_md_link(part.label, part.target, part.image))
             continue
-        if any(c in target for c in " ()<>"):
-            target = "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
-        label = anchor.replace("[", "\\[").replace("]", "\\]")
-        out.append(text[at:found] + f"[{label}]({target})")
-        at = found + len(anchor)
-    return "".join(out) + text[at:]
+        at, missing = 0, []
+        for anchor, target in links:
+            found = part.find(anchor, at)
+            if found < 0:  # not in this part: looked for in the next
+                missing.append((anchor, target))
+                continue
+            out.append(_plain(part[at:found]) + _md_link(anchor, target))
+            at = found + len(anchor)
+        out.append(_plain(part[at:]))
+        links = missing
+    return "".join(out)
+
+
+def _cell(text: str, structure: Structure | None) -> str:
+    return _linked(_cell_text(text), structure).replace("|", "\\|")
+
+
+def _heading(text: str) -> str:
+    return HEADING_CLOSE.sub(lambda m: "\\#" * len(m[1]) + m[2], text)
 
 
 def markdown(doc: Document) -> str:
     out: list[str] = []
     if doc.metadata.title:
-        out.append("# " + doc.metadata.title)
+        out.append("# " + _heading(_plain(doc.metadata.title)))
     for block in _blocks(doc.lines):
         kind = _kind(block[0])
         if out:
@@ -318,14 +362,14 @@ def markdown(doc: Document) -> str:
         if kind == "item":
             depth = 0
             for line in block:
-                text = _linked(_item_text(line.text), line.structure)
+                text = _escape(_linked(_item_text(line.text), line.structure))
                 # one level deeper than the item before at most (deeper would be a code block),
                 # and MARKDOWN_LIST_DEPTH at most: renderers stop nesting (markdown-it after 9)
                 depth = min(_depth(line), depth + 1, MARKDOWN_LIST_DEPTH)
                 out.append("  " * (depth - 1) + "- " + text)
         elif kind == "row":
             rows = [
-                [_linked(c, line.structure) for c in _cells(line.text)]
+                [_cell(c, line.structure) for c in _cells(line.text)]
                 for line in block
                 if not TABLE_RULE.match(line.text)
             ]
@@ -340,9 +384,9 @@ def markdown(doc: Document) -> str:
         elif kind == "heading":
             line = block[0]
             level = line.structure.level if line.structure is not None else 2
-            out.append("#" * level + " " + _linked(line.text, line.structure))
+            out.append("#" * level + " " + _heading(_linked(line.text, line.structure)))
         elif kind == "quote":
-            out.extend("> " + _linked(line.text, line.structure) for line in block)
+            out.extend("> " + _escape(_linked(line.text, line.structure)) for line in block)
         elif kind == "code":
             out += ["```", *(line.text for line in block), "```"]
         else:

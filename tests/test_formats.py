@@ -522,3 +522,56 @@ def test_links_and_images_are_xml_elements_never_markdown(tmp_path: Path):
         f"{DEEP_LAST}\n"
     )
     assert run(*args, "--links", "--images", "--format", "markdown").stdout == text  # Markdown already
+
+
+# --- markdown that shows the text as it is
+
+HOSTILE_PAGE = (
+    f"<html><body><article><h1>Issue #</h1><p>{DEEP_FIRST}</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    "<p>&lt;!-- a comment that never ends</p><p>[x]: http://example.com/defined</p>"
+    "<p>\\# text with its backslash, and a\\*b</p><ul><li># hash item</li><li>1. numbered item</li>"
+    "<li>&lt;div&gt; item</li></ul><blockquote># quoted heading</blockquote>"
+    "<table><tr><th>A | B</th><th>\\|</th></tr><tr><td>&lt;b&gt;</td><td>x</td></tr></table>"
+    f"<p>{DEEP_LAST}</p></article></body></html>"
+)
+
+
+def test_markdown_escapes_html_link_definitions_backslashes_and_block_syntax_in_items_and_quotes():
+    # raw HTML and an unclosed "<!--" (hiding the rest of the page) passed through, "[x]: url"
+    # was a link definition, "- # item" a heading, "- 1. x" a nested list, "> # x" a heading,
+    # and "\#" lost its backslash: rendered, the markdown shows exactly the text
+    from markdown_it import MarkdownIt
+
+    from cleaner.formats import markdown
+
+    doc = clean(HOSTILE_PAGE, html=True, structure=True, profile="none", heuristics=False)
+    md = markdown(doc)
+    assert md == (
+        "# Issue \\#\n\n"
+        f"{DEEP_FIRST}\n\n"
+        "\\<script>alert(1)\\</script>\n\n"
+        "\\<!-- a comment that never ends\n\n"
+        "\\[x]: http://example.com/defined\n\n"
+        "\\\\# text with its backslash, and a\\\\*b\n\n"
+        "- \\# hash item\n- 1\\. numbered item\n- \\<div> item\n\n"
+        "> \\# quoted heading\n\n"
+        "| A \\| B | \\\\\\| |\n|---|---|\n| \\<b> | x |\n\n"
+        f"{DEEP_LAST}\n"
+    )
+    assert MarkdownIt("commonmark").enable("table").render(md) == (
+        "<h1>Issue #</h1>\n"
+        f"<p>{DEEP_FIRST}</p>\n"
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+        "<p>&lt;!-- a comment that never ends</p>\n"
+        "<p>[x]: http://example.com/defined</p>\n"
+        "<p>\\# text with its backslash, and a\\*b</p>\n"
+        "<ul>\n<li># hash item</li>\n<li>1. numbered item</li>\n<li>&lt;div&gt; item</li>\n</ul>\n"
+        "<blockquote>\n<p># quoted heading</p>\n</blockquote>\n"
+        "<table>\n<thead>\n<tr>\n<th>A | B</th>\n<th>\\|</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>&lt;b&gt;</td>\n<td>x</td>\n</tr>\n</tbody>\n</table>\n"
+        f"<p>{DEEP_LAST}</p>\n"
+    )
+    scrape = clean(
+        f"{DEEP_FIRST}\n\n- # hash item\n- 1. x\n- [y]: http://example.com/\n", profile="none", heuristics=False
+    )
+    assert markdown(scrape) == f"{DEEP_FIRST}\n\n- \\# hash item\n- 1\\. x\n- \\[y]: http://example.com/\n"

@@ -70,9 +70,13 @@ def _all_text(element: _Element) -> str:
 
 
 def _words(text: str) -> str:
-    """The text's words, the cell separators of a table row left out (a "|" in a cell, which
-    trafilatura's text escapes as "\\|", too: the tree's cell holds it bare)."""
-    return " ".join(text.replace("\\|", " ").replace("|", " ").split())
+    """The text's words, the cell separators of a table row left out (a "|" in a cell too)."""
+    return " ".join(text.replace("|", " ").split())
+
+
+def _line_words(text: str) -> str:
+    """_words of a line of trafilatura's text, whose table cells escape their "|" as "\\|"."""
+    return _words(text.replace("\\|", "|"))
 
 
 def _own_text(element: _Element) -> str:
@@ -142,8 +146,8 @@ def annotate(body: _Element | None, lines: list[str], links: _Element | None = N
     marks: list[Structure | None] = [None] * len(lines)
     if body is None:
         return marks
-    words = [_words(LIST_MARKER.sub("", line)) for line in lines]
-    whole = [_words(line) for line in lines]
+    words = [_line_words(LIST_MARKER.sub("", line)) for line in lines]
+    whole = [_line_words(line) for line in lines]
     at = 0
     for text, structure in _blocks(body):
         if not text:
