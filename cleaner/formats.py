@@ -2,7 +2,8 @@
 
 csv: one row per document, the columns CSV_FIELDS, RFC 4180 as Python's csv module writes it
 (comma, double quotes, CRLF after each row; a text's own line breaks stay LF inside its
-quoted field); list fields joined with "; ". The header row is the output's first line
+quoted field); list fields joined with "; ", a ";" inside an item escaped "\\;" and a backslash
+"\\\\" (join_list; split_list reads them back). The header row is the output's first line
 (cleaner.outputs writes it once per output).
 
 xml: one <doc> element per document, its metadata as attributes (those the page gives),
@@ -57,6 +58,21 @@ CELL_SEPARATOR = regex.compile(r"(?<!\\)\|")  # a "|" in a cell is escaped: "\|"
 TABLE_RULE = regex.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
+def join_list(values: tuple[str, ...] | list[str]) -> str:
+    """A list field (categories, tags, profiles) as one csv cell or xml attribute: the items
+    joined with "; ", a ";" inside an item escaped as "\\;" (and a backslash as "\\\\"), so that
+    split_list gives the items back: "News; World" is one category, "News\\; World"."""
+    return LIST_SEPARATOR.join(v.replace("\\", "\\\\").replace(";", "\\;") for v in values)
+
+
+ITEM = regex.compile(r"(?:\\.|[^\\;])+")
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a list field join_list wrote."""
+    return [regex.sub(r"\\(.)", r"\1", m[0].strip()) for m in ITEM.finditer(cell) if m[0].strip()]
+
+
 def _source(doc: Document) -> str:
     from cleaner.report import as_text
 
@@ -83,7 +99,7 @@ def csv_row(doc: Document) -> str:
         "author": meta.author or "",
         "date": meta.date or "",
         "sitename": meta.sitename or "",
-        "categories": LIST_SEPARATOR.join(meta.categories),
+        "categories": join_list(meta.categories),
         "text": doc.text,
     }
     return _csv_line([values[name] for name in CSV_FIELDS])
@@ -154,11 +170,11 @@ def xml_element(doc: Document) -> ET.Element:
     attributes = {"source": _source(doc)} if doc.source is not None else {}
     for name, value in meta.as_dict().items():
         if isinstance(value, list):
-            value = LIST_SEPARATOR.join(value)
+            value = join_list(value)
         if value not in (None, ""):
             attributes[name] = _xml_text(str(value))
     if doc.profiles:
-        attributes["profile"] = LIST_SEPARATOR.join(doc.profiles)
+        attributes["profile"] = join_list(doc.profiles)
     root = ET.Element("doc", {k: _xml_text(v) for k, v in attributes.items()})
     main = ET.SubElement(root, "main")
     parent: ET.Element | None = None  # the open <list> or <table>

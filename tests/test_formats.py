@@ -575,3 +575,23 @@ def test_markdown_escapes_html_link_definitions_backslashes_and_block_syntax_in_
         f"{DEEP_FIRST}\n\n- # hash item\n- 1. x\n- [y]: http://example.com/\n", profile="none", heuristics=False
     )
     assert markdown(scrape) == f"{DEEP_FIRST}\n\n- \\# hash item\n- 1\\. x\n- \\[y]: http://example.com/\n"
+
+
+# --- list fields in one cell
+
+
+def test_list_fields_escape_the_separator_inside_an_item():
+    # ["News; World"] read like two categories in csv (and xml's attributes): ";" in an item
+    # is escaped, a backslash too, and split_list gives the items back
+    from cleaner.document import Document, Line, Metadata
+    from cleaner.formats import csv_row, join_list, split_list, xml_doc
+
+    meta = Metadata(categories=("News; World", "Sport"), tags=("a\\b", "c;d\\;e"))
+    doc = Document(lines=(Line(1, "The harbour reopened."),), metadata=meta)
+    assert csv_row(doc) == ',,,,,,News\\; World; Sport,"The harbour reopened.\n"\r\n'
+    cell = next(csv.reader(io.StringIO(csv_row(doc), newline="")))[6]
+    assert split_list(cell) == ["News; World", "Sport"]
+    root = ET.fromstring(xml_doc(doc))
+    assert root.get("categories") == "News\\; World; Sport" and root.get("tags") == "a\\\\b; c\\;d\\\\\\;e"
+    assert split_list(root.get("tags") or "") == ["a\\b", "c;d\\;e"]
+    assert join_list(["Ports", "Weather"]) == "Ports; Weather"  # as before when no item holds ";"
