@@ -42,6 +42,9 @@ class Structure(NamedTuple):
     # link (anchor text, target) pairs in the line, in order: markdown wraps the anchor's first
     # occurrence after the previous link's, while the line still holds it
     links: tuple[tuple[str, str], ...] = ()
+    # the text holds its links and images as trafilatura writes them with --links and --images,
+    # Markdown ("[anchor](target)", "![alt](src)"): xml makes them <ref> and <graphic> elements
+    markdown: bool = False
 
 
 class Line(NamedTuple):

@@ -2,7 +2,8 @@
 
 csv: one row per document, the columns CSV_FIELDS, RFC 4180 as Python's csv module writes it
 (comma, double quotes, CRLF after each row; a text's own line breaks stay LF inside its
-quoted field); list fields joined with "; ". The header row is the output's first line
+quoted field); list fields joined with "; ", a ";" inside an item escaped "\\;" and a backslash
+"\\\\" (join_list; split_list reads them back). The header row is the output's first line
 (cleaner.outputs writes it once per output).
 
 xml: one <doc> element per document, its metadata as attributes (those the page gives),
@@ -19,13 +20,18 @@ its text as blocks in <main>:
       </main>
     </doc>
 
-as trafilatura's xml output names its elements. Characters XML 1.0 cannot carry (control
+as trafilatura's xml output names its elements; with --images, images as
+<graphic src="..." alt="..."/> (with --links and --images the text holds them as Markdown,
+which xml reads back into elements). Characters XML 1.0 cannot carry (control
 characters other than tab and line feed) are left out.
 
-markdown: the title as "# title", then the text: headings, list items (nested by depth),
+markdown: the title as "# title", then the text: headings, list items (nested by depth, 8
+levels at most: renderers stop nesting lists past 9),
 quotes and table rows as Markdown, and links as [anchor](target) where the page gave them
-(HTML only: a text scrape knows its list items and its title). Block syntax a line of text
-would start by accident ("# ", "> ", "1. ") is escaped; inline emphasis characters are not.
+(HTML only: a text scrape knows its list items and its title). What Markdown would read in
+the text, not show, is escaped: block syntax a line, a list item or a quote starts with
+("# ", "> ", "1. ", "[x]: url"), raw HTML ("<script>", "<!--"), backslashes before
+punctuation, "|" in a table cell; inline emphasis characters are not.
 """
 
 from __future__ import annotations
@@ -47,7 +53,24 @@ if TYPE_CHECKING:
 CSV_FIELDS = ("source", "url", "title", "author", "date", "sitename", "categories", "text")
 LIST_SEPARATOR = "; "
 NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MARKDOWN_LIST_DEPTH = 8  # list items deeper are items of the 8th level
+CELL_SEPARATOR = regex.compile(r"(?<!\\)\|")  # a "|" in a cell is escaped: "\|"
 TABLE_RULE = regex.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
+
+
+def join_list(values: tuple[str, ...] | list[str]) -> str:
+    """A list field (categories, tags, profiles) as one csv cell or xml attribute: the items
+    joined with "; ", a ";" inside an item escaped as "\\;" (and a backslash as "\\\\"), so that
+    split_list gives the items back: "News; World" is one category, "News\\; World"."""
+    return LIST_SEPARATOR.join(v.replace("\\", "\\\\").replace(";", "\\;") for v in values)
+
+
+ITEM = regex.compile(r"(?:\\.|[^\\;])+")
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a list field join_list wrote."""
+    return [regex.sub(r"\\(.)", r"\1", m[0].strip()) for m in ITEM.finditer(cell) if m[0].strip()]
 
 
 def _source(doc: Document) -> str:
@@ -76,7 +99,7 @@ def csv_row(doc: Document) -> str:
         "author": meta.author or "",
         "date": meta.date or "",
         "sitename": meta.sitename or "",
-        "categories": LIST_SEPARATOR.join(meta.categories),
+        "categories": join_list(meta.categories),
         "text": doc.text,
     }
     return _csv_line([values[name] for name in CSV_FIELDS])
@@ -98,27 +121,48 @@ def _xml_text(text: str) -> str:
 
 def _fill(element: ET.Element, text: str, structure: Structure | None) -> None:
     """The element's text, its links as <ref target="...">anchor</ref> where the line still
-    holds each anchor (after the previous one)."""
-    links = structure.links if structure is not None else ()
-    at, last = 0, None
-    element.text = ""
-    for anchor, target in links:
-        found = text.find(anchor, at)
-        if found < 0:
-            continue
-        before = _xml_text(text[at:found])
+    holds each anchor (after the previous one); a line that writes its links and images as
+    Markdown (--links, --images) has them as <ref> and <graphic src="..." alt="..."/>."""
+    links = list(structure.links) if structure is not None else []
+    parts: list = [text]
+    if structure is not None and structure.markdown:
+        from cleaner.stages.html_structure import inline_parts
+
+        parts = inline_parts(text)
+    last: ET.Element | None = None
+
+    def add(plain: str) -> None:
+        nonlocal last
+        plain = _xml_text(plain)
         if last is None:
-            element.text += before
+            element.text = (element.text or "") + plain
         else:
-            last.tail = (last.tail or "") + before
-        last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
-        last.text = _xml_text(anchor)
-        at = found + len(anchor)
-    rest = _xml_text(text[at:])
-    if last is None:
-        element.text += rest
-    else:
-        last.tail = rest
+            last.tail = (last.tail or "") + plain
+
+    element.text = ""
+    for part in parts:
+        if not isinstance(part, str):
+            if part.image:
+                attributes = {"src": _xml_text(part.target)}
+                if part.label:
+                    attributes["alt"] = _xml_text(part.label)
+                last = ET.SubElement(element, "graphic", attributes)
+            else:
+                last = ET.SubElement(element, "ref", {"target": _xml_text(part.target)})
+                last.text = _xml_text(part.label)
+            continue
+        at, missing = 0, []
+        for anchor, target in links:
+            found = part.find(anchor, at)
+            if found < 0:  # not in this part: looked for in the next
+                missing.append((anchor, target))
+                continue
+            add(part[at:found])
+            last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
+            last.text = _xml_text(anchor)
+            at = found + len(anchor)
+        add(part[at:])
+        links = missing
 
 
 def xml_element(doc: Document) -> ET.Element:
@@ -126,11 +170,11 @@ def xml_element(doc: Document) -> ET.Element:
     attributes = {"source": _source(doc)} if doc.source is not None else {}
     for name, value in meta.as_dict().items():
         if isinstance(value, list):
-            value = LIST_SEPARATOR.join(value)
+            value = join_list(value)
         if value not in (None, ""):
             attributes[name] = _xml_text(str(value))
     if doc.profiles:
-        attributes["profile"] = LIST_SEPARATOR.join(doc.profiles)
+        attributes["profile"] = join_list(doc.profiles)
     root = ET.Element("doc", {k: _xml_text(v) for k, v in attributes.items()})
     main = ET.SubElement(root, "main")
     parent: ET.Element | None = None  # the open <list> or <table>
@@ -156,8 +200,10 @@ def xml_element(doc: Document) -> ET.Element:
                 row = ET.SubElement(parent, "row")
                 if line.structure is not None and line.structure.level:
                     row.set("role", "head")
+                # a cell's links and images as elements where the row writes them as Markdown
+                inline = Structure("text", markdown=True) if line.structure and line.structure.markdown else None
                 for cell in _cells(line.text):
-                    ET.SubElement(row, "cell").text = _xml_text(cell)
+                    _fill(ET.SubElement(row, "cell"), _cell_text(cell), inline)
             continue
         parent = None
         text = "\n".join(line.text for line in block)
@@ -172,10 +218,25 @@ def xml_element(doc: Document) -> ET.Element:
     return root
 
 
+CONTAINERS = ("doc", "main", "list", "table", "row")
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """ET.indent for the elements that hold only elements: the others (<p>, <item>, <cell>...)
+    hold text, which white space around a <ref> or <graphic> would change."""
+    if element.tag not in CONTAINERS or not len(element):
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    element[-1].tail = "\n" + "  " * level
+
+
 def xml_doc(doc: Document) -> str:
     """The document as an XML file: a declaration, then its <doc> element."""
     root = xml_element(doc)
-    ET.indent(root)
+    _indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
@@ -199,9 +260,17 @@ def _item_text(text: str) -> str:
 
 
 def _cells(text: str) -> list[str]:
+    """A row's cells as the row writes them: a "|" in a cell stays escaped ("\\|", as a
+    Markdown table needs it); _cell_text unescapes it."""
     inner = text.strip()
-    inner = inner.removeprefix("|").removesuffix("|")
-    return [cell.strip() for cell in inner.split("|")]
+    inner = inner.removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return [cell.strip() for cell in CELL_SEPARATOR.split(inner)]
+
+
+def _cell_text(cell: str) -> str:
+    return cell.replace("\\|", "|")
 
 
 def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
@@ -226,51 +295,97 @@ def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
         yield block
 
 
-BLOCK_START = regex.compile(r"^(?:#{1,6}(?=\s|$)|>|(?:[-+*])(?=\s)|\d{1,9}(?=[.)](?:\s|$))|={3,}|-{3,}|`{3,}|~{3,})")
+BLOCK_START = regex.compile(
+    r"^ {0,3}(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+|-{3,}|`{3,}|~{3,}"
+    r"|\[(?:\\.|[^\\\]])+\]:)"  # a link reference definition: "[x]: url"
+)
+# A backslash Markdown would read as an escape (before ASCII punctuation), and a "<" that
+# opens raw HTML (a tag, a comment "<!--", a declaration, "<?"): escaped, shown as they are
+INLINE_SPECIAL = regex.compile(r"\\(?=[!-/:-@\[-`{-~])|<(?=[A-Za-z/!?])")
+HEADING_CLOSE = regex.compile(r"(?<=\s)(#+)(\s*)$")  # "## Issue #": Markdown's closing sequence
 
 
 def _escape(text: str) -> str:
-    """A paragraph line starting with what Markdown reads as block syntax: the syntax escaped."""
+    """A line starting with what Markdown reads as block syntax (a heading, quote, list,
+    rule, fence or link reference definition): the syntax escaped."""
     m = BLOCK_START.match(text)
     if not m:
         return text
-    if m[0][0].isdigit():
+    at = len(m[0]) - len(m[0].lstrip(" "))
+    if m[0][at].isdigit():
         return f"{m[0]}\\{text[m.end() :]}"
-    return "\\" + text
+    return text[:at] + "\\" + text[at:]
+
+
+def _plain(text: str) -> str:
+    """Text that Markdown shows as it is (inline emphasis characters left be): its escaping
+    backslashes and raw HTML escaped."""
+    return INLINE_SPECIAL.sub(lambda m: "\\" + m[0], text)
+
+
+def _md_link(label: str, target: str, image: bool = False) -> str:
+    """A link or image as trafilatura writes them (a target holding " <>()" in angle brackets)."""
+    label = _plain(label).replace("[", "\\[").replace("]", "\\]")
+    if any(c in target for c in " ()<>"):
+        target = "<" + target.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>") + ">"
+    return f"{'!' if image else ''}[{label}]({target})"
 
 
 def _linked(text: str, structure: Structure | None) -> str:
-    """The line with its links as [anchor](target), each anchor found after the previous one."""
-    if structure is None or not structure.links:
-        return text
-    out, at = [], 0
-    for anchor, target in structure.links:
-        found = text.find(anchor, at)
-        if found < 0:
+    """The line as Markdown that shows its text: its links as [anchor](target), each anchor
+    found after the previous one; a line that writes its links and images as Markdown
+    (--links, --images) has them as such."""
+    parts: list = [text]
+    if structure is not None and structure.markdown:
+        from cleaner.stages.html_structure import inline_parts
+
+        parts = inline_parts(text)
+    links = list(structure.links) if structure is not None else []
+    out: list[str] = []
+    for part in parts:
+        if not isinstance(part, str):
+            out.append(_md_link(part.label, part.target, part.image))
             continue
-        if any(c in target for c in " ()<>"):
-            target = "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
-        label = anchor.replace("[", "\\[").replace("]", "\\]")
-        out.append(text[at:found] + f"[{label}]({target})")
-        at = found + len(anchor)
-    return "".join(out) + text[at:]
+        at, missing = 0, []
+        for anchor, target in links:
+            found = part.find(anchor, at)
+            if found < 0:  # not in this part: looked for in the next
+                missing.append((anchor, target))
+                continue
+            out.append(_plain(part[at:found]) + _md_link(anchor, target))
+            at = found + len(anchor)
+        out.append(_plain(part[at:]))
+        links = missing
+    return "".join(out)
+
+
+def _cell(text: str, structure: Structure | None) -> str:
+    return _linked(_cell_text(text), structure).replace("|", "\\|")
+
+
+def _heading(text: str) -> str:
+    return HEADING_CLOSE.sub(lambda m: "\\#" * len(m[1]) + m[2], text)
 
 
 def markdown(doc: Document) -> str:
     out: list[str] = []
     if doc.metadata.title:
-        out.append("# " + doc.metadata.title)
+        out.append("# " + _heading(_plain(doc.metadata.title)))
     for block in _blocks(doc.lines):
         kind = _kind(block[0])
         if out:
             out.append("")
         if kind == "item":
+            depth = 0
             for line in block:
-                text = _linked(_item_text(line.text), line.structure)
-                out.append("  " * (_depth(line) - 1) + "- " + text)
+                text = _escape(_linked(_item_text(line.text), line.structure))
+                # one level deeper than the item before at most (deeper would be a code block),
+                # and MARKDOWN_LIST_DEPTH at most: renderers stop nesting (markdown-it after 9)
+                depth = min(_depth(line), depth + 1, MARKDOWN_LIST_DEPTH)
+                out.append("  " * (depth - 1) + "- " + text)
         elif kind == "row":
             rows = [
-                [_linked(c, line.structure) for c in _cells(line.text)]
+                [_cell(c, line.structure) for c in _cells(line.text)]
                 for line in block
                 if not TABLE_RULE.match(line.text)
             ]
@@ -285,9 +400,9 @@ def markdown(doc: Document) -> str:
         elif kind == "heading":
             line = block[0]
             level = line.structure.level if line.structure is not None else 2
-            out.append("#" * level + " " + _linked(line.text, line.structure))
+            out.append("#" * level + " " + _heading(_linked(line.text, line.structure)))
         elif kind == "quote":
-            out.extend("> " + _linked(line.text, line.structure) for line in block)
+            out.extend("> " + _escape(_linked(line.text, line.structure)) for line in block)
         elif kind == "code":
             out += ["```", *(line.text for line in block), "```"]
         else:

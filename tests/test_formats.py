@@ -359,3 +359,239 @@ def test_structure_of_rows_with_empty_cells_and_inline_code():
         Structure("item", 1),
         Structure("item", 2),
     ]
+
+
+# --- pages that nest deep
+
+DEEP_FIRST = "The harbour reopened on Monday after a week of repairs, the port authority said in a statement."
+DEEP_LAST = "Fishermen said the damage was worse than in 2019, and that repairs will go on all summer."
+
+
+def _deep_list_page(depth: int) -> str:
+    items = "".join(f"<ul><li>item {n}" for n in range(depth)) + "</li></ul>" * depth
+    return f"<html><body><article><p>{DEEP_FIRST}</p>{items}<p>{DEEP_LAST}</p></article></body></html>"
+
+
+def test_lists_nested_600_deep_are_cleaned_and_flattened(tmp_path: Path):
+    # trafilatura converts nested lists recursively: 600 <ul><li> (the parser takes 2,048
+    # levels) were a RecursionError, the input lost; lists below 20 levels are flattened into
+    # the 20th (xml's rend), markdown nests 8 deep at most (markdown-it stops past 9)
+    from markdown_it import MarkdownIt
+
+    page = tmp_path / "deep.html"
+    page.write_text(_deep_list_page(600))
+    items = [f"item {n}" for n in range(600)]
+    text = run("clean", str(page), "--profile", "none", "--no-heuristics")
+    assert text.exit_code == 0, text.stderr
+    assert text.stdout == f"{DEEP_FIRST}\n\n" + "".join(f"- {i}\n" for i in items) + f"\n{DEEP_LAST}\n"
+    md = run("clean", str(page), "--profile", "none", "--no-heuristics", "--format", "markdown")
+    assert md.stdout == (
+        f"{DEEP_FIRST}\n\n" + "".join("  " * min(n, 7) + f"- {i}\n" for n, i in enumerate(items)) + f"\n{DEEP_LAST}\n"
+    )
+    tokens = MarkdownIt("commonmark").parse(md.stdout)
+    assert [t.content for t in tokens if t.type == "inline"] == [DEEP_FIRST, *items, DEEP_LAST]
+    assert max(t.level for t in tokens if t.type == "bullet_list_open") == 2 * 7  # 8 lists deep
+    xml = run("clean", str(page), "--profile", "none", "--no-heuristics", "--format", "xml")
+    main = ET.fromstring(xml.stdout).find("main")
+    assert main is not None and [child.tag for child in main] == ["p", "list", "p"]
+    assert [(item.text, item.get("rend")) for item in main.iter("item")] == [
+        (i, str(min(n + 1, 20)) if n else None) for n, i in enumerate(items)
+    ]
+    doc = clean(page.read_bytes(), html=True, profile="none", heuristics=False)  # the API: no RecursionError
+    assert doc.text == text.stdout
+    explained = run("explain", str(page))
+    assert explained.exit_code == 0 and "Traceback" not in explained.output
+    report = tmp_path / "r.html"
+    assert run("explain", str(tmp_path), "--format", "html", "-o", str(report)).exit_code == 0
+    assert "item 599" in report.read_text()
+
+
+def test_deep_lists_flattened_keep_their_loose_text_in_order():
+    from lxml import html
+
+    from cleaner.stages.html import flatten_deep_lists
+
+    tree = html.fromstring(
+        "<div><ul><li>a<ul><li>b<ol><li>c</li></ol>tail of c's list</li>loose<li>d</li></ul>after</li></ul></div>"
+    )
+    assert flatten_deep_lists(tree, 2) == 1
+    assert html.tostring(tree, encoding="unicode") == (
+        "<div><ul><li>a<ul><li>btail of c's list</li><li>c</li><li>loose</li><li>d</li></ul>after</li></ul></div>"
+    )
+
+
+# --- tables whose cells hold "|"
+
+
+def test_table_cells_holding_a_pipe_stay_cells_in_xml_and_markdown(tmp_path: Path):
+    # trafilatura's text escapes a cell's "|" as "\|": the row was split there too, and the
+    # header row matched no row of the tree (a paragraph; with two such cells an empty <table />)
+    from markdown_it import MarkdownIt
+
+    page = tmp_path / "pipes.html"
+    page.write_text(
+        f"<html><body><article><p>{DEEP_FIRST}</p><table><tr><th>A | B</th><th>C | D</th></tr>"
+        f"<tr><td>1</td><td>2 | 3</td></tr></table><p>{DEEP_LAST}</p></article></body></html>"
+    )
+    args = ("clean", str(page), "--profile", "none", "--no-heuristics", "--format")
+    xml = run(*args, "xml").stdout
+    assert xml == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<doc source="{page}">\n'
+        "  <main>\n"
+        f"    <p>{DEEP_FIRST}</p>\n"
+        "    <table>\n"
+        '      <row role="head">\n'
+        "        <cell>A | B</cell>\n"
+        "        <cell>C | D</cell>\n"
+        "      </row>\n"
+        "      <row>\n"
+        "        <cell>1</cell>\n"
+        "        <cell>2 | 3</cell>\n"
+        "      </row>\n"
+        "    </table>\n"
+        f"    <p>{DEEP_LAST}</p>\n"
+        "  </main>\n"
+        "</doc>\n"
+    )
+    md = run(*args, "markdown").stdout
+    assert md == f"{DEEP_FIRST}\n\n| A \\| B | C \\| D |\n|---|---|\n| 1 | 2 \\| 3 |\n\n{DEEP_LAST}\n"
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]
+    assert cells == ["A | B", "C | D", "1", "2 | 3"]
+    assert (
+        run(*args, "text").stdout
+        == f"{DEEP_FIRST}\n\n| A \\| B | C \\| D |\n|---|---|\n| 1 | 2 \\| 3 |\n\n{DEEP_LAST}\n"
+    )
+
+
+# --- --links and --images in xml
+
+
+LINKED_PAGE = (
+    '<html><body><article><p>See <a href="https://x.example/a b">the [press] release</a> for more on the harbour,'
+    ' the port authority said.</p><ul><li>An item with <a href="/item">a link</a> in it, long enough to keep.</li>'
+    f'</ul><p>{DEEP_FIRST}</p><figure><img src="https://x.example/i.jpg" alt="The quay"></figure>'
+    '<table><tr><th>Quay</th><th>Page</th></tr><tr><td>North</td><td><a href="/n">north page</a></td></tr>'
+    f"</table><p>{DEEP_LAST}</p></article></body></html>"
+)
+
+
+def test_links_and_images_are_xml_elements_never_markdown(tmp_path: Path):
+    # the text holds them as trafilatura writes them, Markdown: xml had "[the \[press\] release](<...>)"
+    # and "![The quay](...)" in its <p>s (and, its brackets unread, the first paragraph twice)
+    page = tmp_path / "linked.html"
+    page.write_text(LINKED_PAGE)
+    args = ("clean", str(page), "--profile", "none", "--no-heuristics")
+    first = (
+        'See <ref target="https://x.example/a b">the [press] release</ref> for more on the harbour,'
+        " the port authority said."
+    )
+    item = '<item>An item with <ref target="/item">a link</ref> in it, long enough to keep.</item>'
+
+    def expected(image: str, cell: str) -> str:
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<doc source="{page}">\n'
+            "  <main>\n"
+            f"    <p>{first}</p>\n"
+            f"    <list>\n      {item}\n    </list>\n"
+            f"    <p>{DEEP_FIRST}</p>\n"
+            f"{image}"
+            "    <table>\n"
+            '      <row role="head">\n        <cell>Quay</cell>\n        <cell>Page</cell>\n      </row>\n'
+            f"      <row>\n        <cell>North</cell>\n        <cell>{cell}</cell>\n      </row>\n"
+            "    </table>\n"
+            f"    <p>{DEEP_LAST}</p>\n"
+            "  </main>\n"
+            "</doc>\n"
+        )
+
+    image = '    <p><graphic src="https://x.example/i.jpg" alt="The quay" /></p>\n'
+    ref = '<ref target="/n">north page</ref>'
+    assert run(*args, "--links", "--images", "--format", "xml").stdout == expected(image, ref)
+    assert run(*args, "--links", "--format", "xml").stdout == expected("", ref)
+    assert run(*args, "--images", "--format", "xml").stdout == expected(image, "north page")
+    assert run(*args, "--format", "xml").stdout == expected("", "north page")
+    text = run(*args, "--links", "--images").stdout
+    assert text == (
+        "See [the \\[press\\] release](<https://x.example/a b>) for more on the harbour, the port authority said.\n\n"
+        "- An item with [a link](/item) in it, long enough to keep.\n\n"
+        f"{DEEP_FIRST}\n\n![The quay](https://x.example/i.jpg)\n\n"
+        "| Quay | Page |\n|---|---|\n| North | [north page](/n) |\n\n"
+        f"{DEEP_LAST}\n"
+    )
+    assert run(*args, "--links", "--images", "--format", "markdown").stdout == text  # Markdown already
+
+
+# --- markdown that shows the text as it is
+
+HOSTILE_PAGE = (
+    f"<html><body><article><h1>Issue #</h1><p>{DEEP_FIRST}</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    "<p>&lt;!-- a comment that never ends</p><p>[x]: http://example.com/defined</p>"
+    "<p>\\# text with its backslash, and a\\*b</p><ul><li># hash item</li><li>1. numbered item</li>"
+    "<li>&lt;div&gt; item</li></ul><blockquote># quoted heading</blockquote>"
+    "<table><tr><th>A | B</th><th>\\|</th></tr><tr><td>&lt;b&gt;</td><td>x</td></tr></table>"
+    f"<p>{DEEP_LAST}</p></article></body></html>"
+)
+
+
+def test_markdown_escapes_html_link_definitions_backslashes_and_block_syntax_in_items_and_quotes():
+    # raw HTML and an unclosed "<!--" (hiding the rest of the page) passed through, "[x]: url"
+    # was a link definition, "- # item" a heading, "- 1. x" a nested list, "> # x" a heading,
+    # and "\#" lost its backslash: rendered, the markdown shows exactly the text
+    from markdown_it import MarkdownIt
+
+    from cleaner.formats import markdown
+
+    doc = clean(HOSTILE_PAGE, html=True, structure=True, profile="none", heuristics=False)
+    md = markdown(doc)
+    assert md == (
+        "# Issue \\#\n\n"
+        f"{DEEP_FIRST}\n\n"
+        "\\<script>alert(1)\\</script>\n\n"
+        "\\<!-- a comment that never ends\n\n"
+        "\\[x]: http://example.com/defined\n\n"
+        "\\\\# text with its backslash, and a\\\\*b\n\n"
+        "- \\# hash item\n- 1\\. numbered item\n- \\<div> item\n\n"
+        "> \\# quoted heading\n\n"
+        "| A \\| B | \\\\\\| |\n|---|---|\n| \\<b> | x |\n\n"
+        f"{DEEP_LAST}\n"
+    )
+    assert MarkdownIt("commonmark").enable("table").render(md) == (
+        "<h1>Issue #</h1>\n"
+        f"<p>{DEEP_FIRST}</p>\n"
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+        "<p>&lt;!-- a comment that never ends</p>\n"
+        "<p>[x]: http://example.com/defined</p>\n"
+        "<p>\\# text with its backslash, and a\\*b</p>\n"
+        "<ul>\n<li># hash item</li>\n<li>1. numbered item</li>\n<li>&lt;div&gt; item</li>\n</ul>\n"
+        "<blockquote>\n<p># quoted heading</p>\n</blockquote>\n"
+        "<table>\n<thead>\n<tr>\n<th>A | B</th>\n<th>\\|</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>&lt;b&gt;</td>\n<td>x</td>\n</tr>\n</tbody>\n</table>\n"
+        f"<p>{DEEP_LAST}</p>\n"
+    )
+    scrape = clean(
+        f"{DEEP_FIRST}\n\n- # hash item\n- 1. x\n- [y]: http://example.com/\n", profile="none", heuristics=False
+    )
+    assert markdown(scrape) == f"{DEEP_FIRST}\n\n- \\# hash item\n- 1\\. x\n- \\[y]: http://example.com/\n"
+
+
+# --- list fields in one cell
+
+
+def test_list_fields_escape_the_separator_inside_an_item():
+    # ["News; World"] read like two categories in csv (and xml's attributes): ";" in an item
+    # is escaped, a backslash too, and split_list gives the items back
+    from cleaner.document import Document, Line, Metadata
+    from cleaner.formats import csv_row, join_list, split_list, xml_doc
+
+    meta = Metadata(categories=("News; World", "Sport"), tags=("a\\b", "c;d\\;e"))
+    doc = Document(lines=(Line(1, "The harbour reopened."),), metadata=meta)
+    assert csv_row(doc) == ',,,,,,News\\; World; Sport,"The harbour reopened.\n"\r\n'
+    cell = next(csv.reader(io.StringIO(csv_row(doc), newline="")))[6]
+    assert split_list(cell) == ["News; World", "Sport"]
+    root = ET.fromstring(xml_doc(doc))
+    assert root.get("categories") == "News\\; World; Sport" and root.get("tags") == "a\\\\b; c\\;d\\\\\\;e"
+    assert split_list(root.get("tags") or "") == ["a\\b", "c;d\\;e"]
+    assert join_list(["Ports", "Weather"]) == "Ports; Weather"  # as before when no item holds ";"

@@ -72,9 +72,6 @@ OPTIONS: dict[str, Any] = {
 RESCUE_BELOW = 500
 
 
-# A link or image as trafilatura's text output writes them with links or images on
-MARKDOWN_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-
 # SEO plugins (Yoast, Rank Math) print the reading time as a Twitter-card label/data pair:
 # <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">
 READING_TIME_LABEL = regex.compile(r"\b(?:reading|read) time\b|\btime to read\b", regex.I)
@@ -117,6 +114,72 @@ def scan(tree) -> Scan:
         ):
             element.text = None
     return found
+
+
+# Lists nested deeper than this are flattened into their list at this depth before extraction:
+# trafilatura converts nested lists recursively, and a page of 600 nested <ul><li> (well under
+# the parser's 2,048 levels) exhausted Python's stack. No article nests its lists this deep.
+MAX_LIST_DEPTH = 20
+LIST_TAGS = ("ul", "ol", "dl", "menu")
+
+
+def flatten_deep_lists(tree, most: int = MAX_LIST_DEPTH) -> int:
+    """Each list nested `most` deep gets the items of all the lists inside it as items of
+    its own, in document order (their text stays, one item each: their depth is lost); how
+    many lists were flattened. Iterative: the tree may nest two thousand deep."""
+    depth: dict = {}
+    tops = []
+    for element in tree.iter(*LIST_TAGS):
+        outer = next(element.iterancestors(*LIST_TAGS), None)
+        depth[element] = level = (depth.get(outer, 0) if outer is not None else 0) + 1
+        if level == most:
+            tops.append(element)
+    for top in tops:
+        nested = list(top.iterdescendants(*LIST_TAGS))
+        if not nested:
+            continue
+        inside = set(nested)
+        for lst in nested:  # text loose in a nested list: an item of its own, so it stays
+            if lst.text and lst.text.strip():
+                lst.insert(0, _item(lst, lst.text))
+                lst.text = None
+            if lst.tail and lst.tail.strip() and (lst.getparent() is top or lst.getparent() in inside):
+                tail, lst.tail = lst.tail, None
+                lst.addnext(_item(lst, tail))
+        for child in list(top):  # and text loose between its items too
+            if isinstance(child.tag, str) and child.tail and child.tail.strip():
+                tail, child.tail = child.tail, None
+                child.addnext(_item(top, tail))
+        entries = [
+            e
+            for e in top.iterdescendants()
+            if e not in inside and isinstance(e.tag, str) and (e.getparent() is top or e.getparent() in inside)
+        ]
+        for lst in nested:
+            _drop_keeping_tail(lst)
+        top[:] = entries
+    return len(tops)
+
+
+def _item(near, text: str):
+    item = near.makeelement("li", {})
+    item.text = text
+    return item
+
+
+def _drop_keeping_tail(element) -> None:
+    """The element out of its parent, its tail text kept where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def reading_time(cards) -> int | None:
@@ -236,7 +299,16 @@ def _main_text(
     # text's line breaks; --links has them in the text already
     linked = None if switches.links else bare_extraction(tree, url=url, **{**options, "include_links": True})
     links = linked.body if isinstance(linked, Extracted) else None
-    return Main(text, html_structure.annotate(result.body, text.split("\n"), links), comments)
+    lines = text.split("\n")
+    if not switches.links and not switches.images:
+        return Main(text, html_structure.annotate(result.body, lines, links), comments)
+    # the lines hold their links and images as Markdown: matched to the tree as the page prints
+    # them, and marked so that xml makes them elements
+    marks = html_structure.annotate(result.body, [html_structure.plain(line) for line in lines], links)
+    for n, line in enumerate(lines):
+        if html_structure.MARKDOWN_INLINE.search(line):
+            marks[n] = (marks[n] or Structure("text"))._replace(markdown=True)
+    return Main(text, marks, comments)
 
 
 def extract(
@@ -268,6 +340,7 @@ def extract(
     if tree is None:
         return "", {}, 0, None
     page = scan(tree)
+    flatten_deep_lists(tree)
     found = page_metadata(tree, url, DATE_PARAMS)
     site = html_site.site_profile(profiles, choice, url or found.url)
     ruled = html_site.apply(tree, site, rule_budget) if site is not None and site.page_rules else None
@@ -305,7 +378,12 @@ def extract(
         return "", meta, 0, ruled
     # with a body rule too: sites print the standfirst between the headline and the body's element
     # compared as the page prints it: without the [text](target) of --links and --images
-    plain = MARKDOWN_LINK.sub(r"\1", text) if switches.links or switches.images else text
+    if switches.links or switches.images:
+        from cleaner.stages.html_structure import plain as printed
+
+        plain = printed(text, alt=True)
+    else:
+        plain = text
     standfirst = html_lead.lead(tree, plain, headline)
     if main.structure is not None:  # for run(), which pops them as it does "origin"
         meta["structure"] = [None] * len(standfirst) + main.structure

@@ -12,7 +12,7 @@ by --format markdown: the other outputs never read it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -20,6 +20,43 @@ from cleaner.document import Structure
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+
+# A link or image as trafilatura's text writes them with --links and --images: the label's
+# brackets escaped, a target holding " <>()" in angle brackets (its "\\", "<" and ">" escaped)
+MARKDOWN_INLINE = regex.compile(
+    r"(?P<image>!?)\[(?P<label>(?:\\.|[^\\\]\n])*)\]"
+    r"\((?:<(?P<angled>(?:\\.|[^\\<>\n])*)>|(?P<bare>[^\s()<>]*))\)"
+)
+ESCAPED = regex.compile(r"\\([\\\[\]<>])")
+
+
+class Inline(NamedTuple):
+    """A link or image of a line written as Markdown: its label (an image's alt) and target."""
+
+    image: bool
+    label: str
+    target: str
+
+
+def inline_parts(text: str) -> list[str | Inline]:
+    """The text split into plain text and the links and images it writes as Markdown."""
+    parts: list[str | Inline] = []
+    at = 0
+    for m in MARKDOWN_INLINE.finditer(text):
+        parts.append(text[at : m.start()])
+        angled = m["angled"]
+        target = ESCAPED.sub(r"\1", angled) if angled is not None else m["bare"]
+        parts.append(Inline(bool(m["image"]), ESCAPED.sub(r"\1", m["label"]), target))
+        at = m.end()
+    parts.append(text[at:])
+    return [part for part in parts if part != ""]
+
+
+def plain(text: str, alt: bool = False) -> str:
+    """The text as the page prints it: a link's label for the link, an image's alt text for
+    the image with `alt` (else nothing, as the tree's text has it)."""
+    return "".join(p if isinstance(p, str) else p.label if alt or not p.image else "" for p in inline_parts(text))
+
 
 # How far ahead of the last matched line a block's line is looked for (text the tree does
 # not hold as a block, or a block xmltotxt renders on several lines, comes in between)
@@ -33,7 +70,13 @@ def _all_text(element: _Element) -> str:
 
 
 def _words(text: str) -> str:
+    """The text's words, the cell separators of a table row left out (a "|" in a cell too)."""
     return " ".join(text.replace("|", " ").split())
+
+
+def _line_words(text: str) -> str:
+    """_words of a line of trafilatura's text, whose table cells escape their "|" as "\\|"."""
+    return _words(text.replace("\\|", "|"))
 
 
 def _own_text(element: _Element) -> str:
@@ -103,8 +146,8 @@ def annotate(body: _Element | None, lines: list[str], links: _Element | None = N
     marks: list[Structure | None] = [None] * len(lines)
     if body is None:
         return marks
-    words = [_words(LIST_MARKER.sub("", line)) for line in lines]
-    whole = [_words(line) for line in lines]
+    words = [_line_words(LIST_MARKER.sub("", line)) for line in lines]
+    whole = [_line_words(line) for line in lines]
     at = 0
     for text, structure in _blocks(body):
         if not text:
