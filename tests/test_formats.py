@@ -401,7 +401,7 @@ def test_lists_nested_600_deep_are_cleaned_and_flattened(tmp_path: Path):
     assert doc.text == text.stdout
     explained = run("explain", str(page))
     assert explained.exit_code == 0 and "Traceback" not in explained.output
-    report = tmp_path / "r.html"
+    report = tmp_path.parent / f"{tmp_path.name}-report.html"  # not inside the input directory
     assert run("explain", str(tmp_path), "--format", "html", "-o", str(report)).exit_code == 0
     assert "item 599" in report.read_text()
 
