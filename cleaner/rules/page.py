@@ -265,56 +265,19 @@ def element_name(element: Any) -> str:
     return tag + (f"#{ident}" if ident else "") + "".join(f".{c}" for c in classes)
 
 
-# Elements that start a new line on the page: their text is kept apart from the text around it
-BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    ]
-)
-
-
 def text_of(element: Any) -> str:
     """An element's text, white space collapsed (an attribute value as it is), with a space
     where a block starts or ends ("Related posts" + "Rowing club wins", not "postsRowing")."""
     if isinstance(element, str):
         return " ".join(element.split())
+    from cleaner.stages.html_blocks import BLOCK  # elements that start a new line in a browser
+
     parts: list[str] = []
     stack = [(element, False)]  # (node, its end): a loop, not recursion, for deeply nested pages
     while stack:
         node, end = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else None  # comments and processing instructions: no text
-        if tag in BLOCKS:
+        if tag in BLOCK:
             parts.append(" ")
         if not end:
             if tag is not None and node.text:
