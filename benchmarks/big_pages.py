@@ -69,7 +69,6 @@ def child(side: str, path: str, warm: str) -> None:
     """One side on one page, in this (fresh) process: prints its figures as JSON. The page
     it was grown from (`warm`) goes through first, so first-use work (imports, compiled
     patterns, loaded lists) is not counted."""
-    data = Path(path).read_bytes()
     warm_up = Path(warm).read_bytes()
     import trafilatura
 
@@ -77,11 +76,11 @@ def child(side: str, path: str, warm: str) -> None:
     from cleaner import pipeline
     from cleaner.stages.html import OPTIONS
 
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out: dict = {}
     if side == "trafilatura":
         trafilatura.bare_extraction(warm_up, **OPTIONS)
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        data = Path(path).read_bytes()
         start, real = time.process_time(), time.perf_counter()
         result = trafilatura.bare_extraction(data, **OPTIONS)
         out["cpu"] = time.process_time() - start
@@ -91,6 +90,7 @@ def child(side: str, path: str, warm: str) -> None:
         profiles = cleaner.load_profiles()
         cleaner.clean(warm_up, html=True, profiles=profiles)
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        data = Path(path).read_bytes()
         stages: dict[str, float] = defaultdict(float)
         extractor = trafilatura.bare_extraction
 
