@@ -8,9 +8,9 @@ DIR/html/theverge.com.ios13.html):
   article  its article's paragraphs (every <p> of the page) repeated in place, after its
            last </p>, until the page has the size: one very long article in its real page
   page     its whole <body> repeated: the page many times over (many headlines, menus, footers)
-Each size is run on both sides in a fresh subprocess (so the peak RSS, getrusage's
-ru_maxrss, is that side's own; imports and one pass over the page it was grown from are done before the clock starts,
-and the RSS then is given as "base"):
+Each size is run on both sides in a fresh subprocess (so the peak RSS, VmHWM, is that
+side's own; imports and one pass over the page it was grown from are done before the clock
+starts, and the RSS then is given as "base"):
   trafilatura  trafilatura.bare_extraction(page bytes, **cleaner.stages.html.OPTIONS):
                the extractor alone with the options cleaner passes it
   cleaner      cleaner.clean(page bytes, html=True), profiles loaded before the clock;
@@ -65,6 +65,16 @@ def make_page(source: bytes, size_mb: float, shape: str) -> bytes:
     return (html[:last] + "\n" + block * copies + html[last:]).encode()
 
 
+def peak_rss() -> float:
+    """This process's peak RSS in MB: VmHWM, its own address space's. (getrusage's ru_maxrss
+    would also count the parent's RSS at the fork, which an exec does not reset on Linux.)"""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(side: str, path: str, warm: str) -> None:
     """One side on one page, in this (fresh) process: prints its figures as JSON. The page
     it was grown from (`warm`) goes through first, so first-use work (imports, compiled
@@ -79,7 +89,7 @@ def child(side: str, path: str, warm: str) -> None:
     out: dict = {}
     if side == "trafilatura":
         trafilatura.bare_extraction(warm_up, **OPTIONS)
-        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        base = peak_rss()
         data = Path(path).read_bytes()
         start, real = time.process_time(), time.perf_counter()
         result = trafilatura.bare_extraction(data, **OPTIONS)
@@ -89,7 +99,7 @@ def child(side: str, path: str, warm: str) -> None:
     else:
         profiles = cleaner.load_profiles()
         cleaner.clean(warm_up, html=True, profiles=profiles)
-        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        base = peak_rss()
         data = Path(path).read_bytes()
         stages: dict[str, float] = defaultdict(float)
         extractor = trafilatura.bare_extraction
@@ -122,8 +132,8 @@ def child(side: str, path: str, warm: str) -> None:
         out["chars"] = len(doc.text)
         stages["html"] -= stages["trafilatura"]  # the html stage's own part
         out["stages"] = dict(stages)
-    out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out["base"] = base / 1024
+    out["rss"] = peak_rss()
+    out["base"] = base
     print(json.dumps(out))
 
 
