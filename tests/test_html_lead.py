@@ -4,10 +4,12 @@ captions, bylines, share bars and teasers around it do not."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from trafilatura.utils import load_html
 
 from cleaner import clean
-from cleaner.stages.html_blocks import blocks
+from cleaner.stages.html_blocks import blocks, collapse, collapse_lines
 from cleaner.stages.html_lead import headline, lead
 
 BODY = (
@@ -131,3 +133,10 @@ def test_title_is_the_headline_without_what_the_page_head_adds():
         "</title>", "</title><meta property='og:title' content='03.03.2024 | Harbour Reopens - Example News'>"
     )
     assert clean(html, html=True, profile="none").metadata.title == "Harbour Reopens"
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\n", "\r", "\t", "\xa0", "\x1c", "\x85", "\u2028", "\u3000"])))
+def test_collapse_lines_is_collapse(text: str):
+    """The lead search collapses the whole extracted text a line at a time (memory on big
+    pages): the same string as collapse gives."""
+    assert collapse_lines(text) == collapse(text)

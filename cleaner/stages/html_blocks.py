@@ -89,6 +89,13 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def collapse_lines(text: str) -> str:
+    """collapse(text), a line at a time: the same string, without the list of every word
+    of the text that str.split makes (on a page's whole extracted text, several times the
+    text's size in memory)."""
+    return " ".join(filter(None, map(collapse, text.split("\n"))))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     text: str  # whitespace collapsed

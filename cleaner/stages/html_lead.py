@@ -12,7 +12,7 @@ from __future__ import annotations
 from cleaner.heuristics import body, meta
 from cleaner.heuristics.lines import describe
 from cleaner.heuristics.phrases import boilerplate_label
-from cleaner.stages.html_blocks import Block, blocks, collapse
+from cleaner.stages.html_blocks import Block, blocks, collapse, collapse_lines
 
 # How far above the body a lead may sit, in text blocks that are not furniture or links
 # (bylines, dates, credits come between), and how many blocks of it at most.
@@ -41,7 +41,7 @@ def headline(h1s, title: str | None):
 def lead(tree, extracted: str, headline) -> list[str]:
     """Blocks of the page `tree` that read as the standfirst of the `extracted` text, found
     between the `headline` element and the body."""
-    text = collapse(extracted)
+    text = collapse_lines(extracted)
     if not text or headline is None:
         return []
     above: list[Block] = []  # text blocks between the headline and the body
