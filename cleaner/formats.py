@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from cleaner.document import Document
+    from cleaner.stages.html_structure import Inline
 
 CSV_FIELDS = ("source", "url", "title", "author", "date", "sitename", "categories", "text")
 LIST_SEPARATOR = "; "
@@ -112,6 +113,32 @@ def csv_sources(text: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def _pieces(text: str, structure: Structure | None) -> Iterator[str | Inline]:
+    """The line as plain text and links: a line that writes its links and images as Markdown
+    (--links, --images) gives them as they are; otherwise each link of its structure where
+    the line still holds its anchor, after the previous one (an anchor not in this part of
+    the line is looked for in the next)."""
+    from cleaner.stages.html_structure import Inline, inline_parts
+
+    links = list(structure.links) if structure is not None else []
+    parts: list[str | Inline] = inline_parts(text) if structure is not None and structure.markdown else [text]
+    for part in parts:
+        if not isinstance(part, str):
+            yield part
+            continue
+        at, missing = 0, []
+        for anchor, target in links:
+            found = part.find(anchor, at)
+            if found < 0:
+                missing.append((anchor, target))
+                continue
+            yield part[at:found]
+            yield Inline(False, anchor, target)
+            at = found + len(anchor)
+        yield part[at:]
+        links = missing
+
+
 # --- xml
 
 
@@ -120,49 +147,25 @@ def _xml_text(text: str) -> str:
 
 
 def _fill(element: ET.Element, text: str, structure: Structure | None) -> None:
-    """The element's text, its links as <ref target="...">anchor</ref> where the line still
-    holds each anchor (after the previous one); a line that writes its links and images as
-    Markdown (--links, --images) has them as <ref> and <graphic src="..." alt="..."/>."""
-    links = list(structure.links) if structure is not None else []
-    parts: list = [text]
-    if structure is not None and structure.markdown:
-        from cleaner.stages.html_structure import inline_parts
-
-        parts = inline_parts(text)
+    """The element's text, its links as <ref target="...">anchor</ref> and, on a line that
+    writes its images as Markdown (--images), its images as <graphic src="..." alt="..."/>."""
     last: ET.Element | None = None
-
-    def add(plain: str) -> None:
-        nonlocal last
-        plain = _xml_text(plain)
-        if last is None:
-            element.text = (element.text or "") + plain
-        else:
-            last.tail = (last.tail or "") + plain
-
     element.text = ""
-    for part in parts:
-        if not isinstance(part, str):
-            if part.image:
-                attributes = {"src": _xml_text(part.target)}
-                if part.label:
-                    attributes["alt"] = _xml_text(part.label)
-                last = ET.SubElement(element, "graphic", attributes)
+    for piece in _pieces(text, structure):
+        if isinstance(piece, str):
+            plain = _xml_text(piece)
+            if last is None:
+                element.text += plain
             else:
-                last = ET.SubElement(element, "ref", {"target": _xml_text(part.target)})
-                last.text = _xml_text(part.label)
-            continue
-        at, missing = 0, []
-        for anchor, target in links:
-            found = part.find(anchor, at)
-            if found < 0:  # not in this part: looked for in the next
-                missing.append((anchor, target))
-                continue
-            add(part[at:found])
-            last = ET.SubElement(element, "ref", {"target": _xml_text(target)})
-            last.text = _xml_text(anchor)
-            at = found + len(anchor)
-        add(part[at:])
-        links = missing
+                last.tail = (last.tail or "") + plain
+        elif piece.image:
+            attributes = {"src": _xml_text(piece.target)}
+            if piece.label:
+                attributes["alt"] = _xml_text(piece.label)
+            last = ET.SubElement(element, "graphic", attributes)
+        else:
+            last = ET.SubElement(element, "ref", {"target": _xml_text(piece.target)})
+            last.text = _xml_text(piece.label)
 
 
 def xml_element(doc: Document) -> ET.Element:
@@ -332,31 +335,12 @@ def _md_link(label: str, target: str, image: bool = False) -> str:
 
 
 def _linked(text: str, structure: Structure | None) -> str:
-    """The line as Markdown that shows its text: its links as [anchor](target), each anchor
-    found after the previous one; a line that writes its links and images as Markdown
-    (--links, --images) has them as such."""
-    parts: list = [text]
-    if structure is not None and structure.markdown:
-        from cleaner.stages.html_structure import inline_parts
-
-        parts = inline_parts(text)
-    links = list(structure.links) if structure is not None else []
-    out: list[str] = []
-    for part in parts:
-        if not isinstance(part, str):
-            out.append(_md_link(part.label, part.target, part.image))
-            continue
-        at, missing = 0, []
-        for anchor, target in links:
-            found = part.find(anchor, at)
-            if found < 0:  # not in this part: looked for in the next
-                missing.append((anchor, target))
-                continue
-            out.append(_plain(part[at:found]) + _md_link(anchor, target))
-            at = found + len(anchor)
-        out.append(_plain(part[at:]))
-        links = missing
-    return "".join(out)
+    """The line as Markdown that shows its text: its links as [anchor](target) and, on a
+    line that writes them as Markdown (--links, --images), its links and images as such."""
+    return "".join(
+        _plain(piece) if isinstance(piece, str) else _md_link(piece.label, piece.target, piece.image)
+        for piece in _pieces(text, structure)
+    )
 
 
 def _cell(text: str, structure: Structure | None) -> str:
