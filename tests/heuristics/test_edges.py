@@ -16,6 +16,14 @@ from cleaner.heuristics.lines import describe
         pytest.param("This article contains affiliate links; we may earn a commission.", True, id="affiliate"),
         pytest.param("Abonnieren Sie jetzt unseren Newsletter.", True, id="de"),
         pytest.param("The river rose two metres overnight and flooded the lower town.", False, id="prose"),
+        pytest.param("Please donate to keep our newsroom independent.", True, id="donate"),
+        # a closing paragraph that names a donation or subscribers is the article's (new-user trial)
+        pytest.param(
+            "Club president Owen Hart thanked the hundreds of residents who donated to the new boathouse.",
+            False,
+            id="donated-prose",
+        ),
+        pytest.param("The paper now has twelve thousand subscribers across the valley.", False, id="subscribers-prose"),
     ],
 )
 def test_call_to_action(line: str, expected: bool):
