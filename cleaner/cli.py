@@ -356,7 +356,9 @@ def clean(
         click.echo(f"cleaner: {summary.stopped}", err=True)
         sys.exit(EXIT_FAILED)
     failed = summary.failed + summary.earlier_failed
-    if not quiet and (summary.cleaned + summary.failed > 1 or failed):
+    if not quiet and resume and summary.cleaned + summary.failed == 0 and not failed:
+        click.echo(f"cleaner: nothing left to do: the run into {output} had finished", err=True)
+    elif not quiet and (summary.cleaned + summary.failed > 1 or failed):
         where = f" into {output}" if output else ""
         earlier = f" ({summary.earlier_failed} before resuming)" if summary.earlier_failed else ""
         click.echo(f"cleaner: {summary.cleaned} cleaned, {failed} failed{earlier}{where}", err=True)

@@ -713,3 +713,14 @@ def test_resume_in_another_format_says_the_format_changed(tmp_path: Path):
     )
     result = run("clean", str(src), "--format", "csv", "-o", str(out), "--resume")
     assert result.exit_code == 2 and "--format: was 'jsonl', now 'csv'" in result.stderr
+
+
+def test_resume_of_a_finished_run_says_there_is_nothing_left(tmp_path: Path):
+    # it printed nothing at all (new-user trial)
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(PROSE)
+    assert run("clean", str(src), "-o", str(out)).exit_code == 0
+    again = run("clean", str(src), "-o", str(out), "--resume")
+    assert (again.exit_code, again.stderr) == (0, f"cleaner: nothing left to do: the run into {out} had finished\n")
