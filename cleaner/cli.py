@@ -632,7 +632,7 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     text = scaffold.starter_profile(name, list(samples), out_dir, profiles, skipped)
     if text is None:
         raise click.UsageError("new needs at least one readable sample")
-    _emit_profile(text, output, "")
+    _emit_profile(_samples_said(text, "new", name, list(samples), output), output, "")
 
 
 @main.command(
@@ -716,15 +716,7 @@ def learn(
         out_dir = (output or Path(name)).resolve().parent
         draft = draft_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
         text = draft.toml
-        if output is None:
-            text = STDOUT_SAMPLES.format(name=name) + text
-            click.echo(
-                "cleaner: the draft names its samples relative to the current folder; saved in another"
-                " folder, it needs them fixed (or run learn with -o FILE)",
-                err=True,
-            )
-        else:
-            _unreadable_samples(sources, output)
+        text = _samples_said(text, "learn", name, sources, output)
         if draft.estimate:
             click.echo(
                 f"leave-one-out over {len(texts)} scrapes: {draft.estimate}; wrote generic = {draft.generic!r}",
@@ -741,9 +733,24 @@ def learn(
 
 
 STDOUT_SAMPLES = (
-    "# The samples below are named relative to the folder cleaner learn ran in: save this file\n"
-    "# there (`> {name}.toml`), or fix them, or run learn with -o FILE to name them from FILE's folder.\n"
+    "# The samples below are named relative to the folder cleaner {command} ran in: save this file\n"
+    "# there (`> {name}.toml`), or fix them, or run {command} with -o FILE to name them from FILE's folder.\n"
 )
+
+
+def _samples_said(text: str, command: str, name: str, samples: list[Path], output: Path | None) -> str:
+    """The draft, saying where its sample paths hold: printed to stdout they are relative to
+    the current folder (a comment on top and a note on stderr); written with -o, a note when
+    `cleaner check` will not read them from there."""
+    if output is not None:
+        _unreadable_samples(samples, output)
+        return text
+    click.echo(
+        "cleaner: the draft names its samples relative to the current folder; saved in another"
+        f" folder, it needs them fixed (or run {command} with -o FILE)",
+        err=True,
+    )
+    return STDOUT_SAMPLES.format(command=command, name=name) + text
 
 
 def _unreadable_samples(sources: list[Path], output: Path) -> None:

@@ -38,8 +38,14 @@ def test_new_goes_on_with_the_readable_samples(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["new", "x", "--sample", "deep.html", "--sample", "a.html"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"cleaner: deep.html: {DEEP_MESSAGE}; skipped\n"
+    # then the note on where the samples are named from (the draft goes to stdout), as learn says it
+    assert result.stderr.splitlines() == [
+        f"cleaner: deep.html: {DEEP_MESSAGE}; skipped",
+        "cleaner: the draft names its samples relative to the current folder; saved in another folder,"
+        " it needs them fixed (or run new with -o FILE)",
+    ]
     assert "samples = ['a.html']" in result.stdout
+    assert result.stdout.startswith("# The samples below are named relative to the folder cleaner new ran in")
 
 
 def test_learn_skips_html_nested_too_deep_by_name(tmp_path):
