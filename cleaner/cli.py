@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import sys
+import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -632,6 +633,9 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     text = scaffold.starter_profile(name, list(samples), out_dir, profiles, skipped)
     if text is None:
         raise click.UsageError("new needs at least one readable sample")
+    head = tomllib.loads(text).get("profile", {})
+    if not head.get("hosts") and not head.get("fingerprints"):
+        click.echo(NEVER_MATCHED, err=True)
     _emit_profile(_samples_said(text, "new", name, list(samples), output), output, "")
 
 
@@ -723,15 +727,15 @@ def learn(
                 err=True,
             )
         if not draft.hosts and not draft.fingerprints:
-            click.echo(
-                "cleaner: warning: the draft has no hosts and no fingerprints (no scrape names its URL and no"
-                " fixed line is in every scrape), so no page will ever be matched to it; are the scrapes all of"
-                " one site? Add hosts = [...] or a fingerprint line before use",
-                err=True,
-            )
+            click.echo(NEVER_MATCHED, err=True)
     _emit_profile(text, output, f" from {len(texts)} scrapes")
 
 
+NEVER_MATCHED = (
+    "cleaner: warning: the draft has no hosts and no fingerprints (no scrape names its URL and no"
+    " fixed line is in every scrape), so no page will ever be matched to it; are the scrapes all of"
+    " one site? Add hosts = [...] or a fingerprint line before use"
+)
 STDOUT_SAMPLES = (
     "# The samples below are named relative to the folder cleaner {command} ran in: save this file\n"
     "# there (`> {name}.toml`), or fix them, or run {command} with -o FILE to name them from FILE's folder.\n"

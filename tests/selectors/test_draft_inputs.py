@@ -6,7 +6,7 @@ import random
 
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.cli import NEVER_MATCHED, main
 
 DEEP = "<html><body><p>x</p>" + "<div>" * 5000 + "deep" + "</div>" * 5000 + "</body></html>"
 DEEP_MESSAGE = "HTML parser stopped at line 1, column 4105: Excessive depth in document: 2048"
@@ -41,6 +41,7 @@ def test_new_goes_on_with_the_readable_samples(tmp_path, monkeypatch):
     # then the note on where the samples are named from (the draft goes to stdout), as learn says it
     assert result.stderr.splitlines() == [
         f"cleaner: deep.html: {DEEP_MESSAGE}; skipped",
+        NEVER_MATCHED,  # the sample names no URL, and one sample gives no fingerprint
         "cleaner: the draft names its samples relative to the current folder; saved in another folder,"
         " it needs them fixed (or run new with -o FILE)",
     ]
