@@ -127,6 +127,8 @@ def flatten_deep_lists(tree, most: int = MAX_LIST_DEPTH) -> int:
     """Each list nested `most` deep gets the items of all the lists inside it as items of
     its own, in document order (their text stays, one item each: their depth is lost); how
     many lists were flattened. Iterative: the tree may nest two thousand deep."""
+    from cleaner.stages.html_site import drop_keeping_tail
+
     depth: dict = {}
     tops = []
     for element in tree.iter(*LIST_TAGS):
@@ -156,7 +158,7 @@ def flatten_deep_lists(tree, most: int = MAX_LIST_DEPTH) -> int:
             if e not in inside and isinstance(e.tag, str) and (e.getparent() is top or e.getparent() in inside)
         ]
         for lst in nested:
-            _drop_keeping_tail(lst)
+            drop_keeping_tail(lst)
         top[:] = entries
     return len(tops)
 
@@ -165,21 +167,6 @@ def _item(near, text: str):
     item = near.makeelement("li", {})
     item.text = text
     return item
-
-
-def _drop_keeping_tail(element) -> None:
-    """The element out of its parent, its tail text kept where it stood."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 def reading_time(cards) -> int | None:

@@ -74,7 +74,7 @@ def apply(tree: Any, profile: Profile, rule_budget: float = RULE_BUDGET) -> Site
                 if element.getparent() is None:  # the root: the strip removes the whole page
                     _empty(element)
                 else:
-                    _drop(element)
+                    drop_keeping_tail(element)
     for prule in rules:
         if prule.kind == "body":
             hit = run(prule, tree)
@@ -111,9 +111,11 @@ def _empty(root: Any) -> None:
     root.text = None
 
 
-def _drop(element: Any) -> None:
+def drop_keeping_tail(element: Any) -> None:
     """Remove the element but keep its tail, the text that follows it in its parent."""
     parent = element.getparent()
+    if parent is None:
+        return
     tail = element.tail
     if tail:
         previous = element.getprevious()
