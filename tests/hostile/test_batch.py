@@ -166,11 +166,17 @@ def test_a_lock_file_removed_under_a_waiting_run_is_taken_anew(tmp_path: Path, m
     assert not lock.exists()
 
 
-def test_resume_checks_options_and_inputs_of_the_interrupted_run(tmp_path: Path):
+def forty_inputs(tmp_path: Path) -> Path:
+    """A folder of 40 inputs, enough for a run to be killed half way."""
     src = tmp_path / "in"
     src.mkdir()
     for i in range(40):
         (src / f"{i:02d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 40)
+    return src
+
+
+def test_resume_checks_options_and_inputs_of_the_interrupted_run(tmp_path: Path):
+    src = forty_inputs(tmp_path)
     out = tmp_path / "out.jsonl"
     killed = _start_and_kill(
         ["clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1"],
@@ -676,10 +682,7 @@ def test_resume_notices_a_changed_or_added_site_config(tmp_path: Path):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
 def test_resume_refuses_a_partial_output_cut_since(tmp_path: Path, fmt: str):
     # a csv partial cut mid-row resumed into torn rows, exit 0 (attacker trial)
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(40):
-        (src / f"{i:02d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 40)
+    src = forty_inputs(tmp_path)
     out = tmp_path / f"out.{fmt}"
     state = tmp_path / f"out.{fmt}.partial.state"
     killed = _start_and_kill(
@@ -700,10 +703,7 @@ def test_resume_refuses_a_partial_output_cut_since(tmp_path: Path, fmt: str):
 
 
 def test_resume_in_another_format_says_the_format_changed(tmp_path: Path):
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(40):
-        (src / f"{i:02d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 40)
+    src = forty_inputs(tmp_path)
     out = tmp_path / "out.data"
     state = tmp_path / "out.data.partial.state"
     _start_and_kill(
