@@ -52,3 +52,40 @@ def test_without_a_profile_the_pages_meta_tags_stand_and_say_so():
         "sitename": "html:meta",
         "url": "html:meta",
     }
+
+
+SCRAPE = """Harbour festival draws record crowds | Town - The Harbour Times
+
+The Harbour Times
+Home | Town | Harbour
+
+Harbour festival draws record crowds
+Ellen Okafor, March 3, 2024
+
+More than forty thousand people came to the harbour festival over the weekend, the largest crowd since it began.
+
+Stallholders said they had sold out of food by Sunday afternoon, and the organisers want more space next year.
+"""
+HEADLINE_RULE = """[[rules]]
+kind = "meta_field"
+pattern = '^(?P<title>.+)$'
+next = '^Ellen Okafor, '
+why = "the headline, above the byline"
+"""
+
+
+def test_the_pages_title_line_goes_with_the_headline_a_profile_took(tmp_path: Path):
+    """The scrape's first line is the page's <title>, the headline with the site's name:
+    when a profile rule takes the headline as title, that line is the headline repeated."""
+    doc = clean(SCRAPE, profiles=profiles(tmp_path, HEADLINE_RULE), profile="harbour")
+    assert doc.metadata.title == "Harbour festival draws record crowds"
+    assert "| Town -" not in doc.text
+    assert [r.rule for r in doc.removals if r.text.startswith("Harbour festival draws record crowds |")] == [
+        "metadata:title-repeat"
+    ]
+
+
+def test_a_first_line_that_only_starts_like_the_title_stays(tmp_path: Path):
+    scrape = SCRAPE.replace("| Town - The Harbour Times", "draws calls for a second weekend next summer in town")
+    doc = clean(scrape, profiles=profiles(tmp_path, HEADLINE_RULE), profile="harbour", heuristics=False)
+    assert doc.text.startswith("Harbour festival draws record crowds draws calls for a second weekend")

@@ -46,6 +46,7 @@ class Pin:
     pattern: str  # the neighbour's pattern
     step: int  # 1: the neighbour is after the line (next), -1: before (prev)
     example: str
+    own: str = r"^(?P<title>.+)$"  # the pinned line's own pattern
 
 
 @dataclass
@@ -90,7 +91,11 @@ def _pinned(al: Alignment, positions: dict[int, int], line_rx: str) -> Pin | Non
         rx = slot_regex(slot)
         if all(_first_pinned(al.docs[d], own, rx, step) == i for d, i in positions.items()):
             return Pin(
-                positions, slot.shape.regex(named=False), step, al.docs[0][positions[0]] if 0 in positions else ""
+                positions,
+                slot.shape.regex(named=False),
+                step,
+                al.docs[0][positions[0]] if 0 in positions else "",
+                line_rx,
             )
     return None
 
@@ -138,7 +143,7 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
                 if slot is not None:
                     al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template
             cuts.headline = heads
-            cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+            cuts.title = _title(al, cuts.headline)
             return
     for d in range(len(al.docs)):
         content = al.content(d)
@@ -146,7 +151,86 @@ def _headline(al: Alignment, cuts: Cuts) -> None:
             cuts.headline = {}
             return
         cuts.headline[d] = content[0]
-    cuts.title = _pinned(al, cuts.headline, r"^(?P<title>.+)$")
+    cuts.title = _title(al, cuts.headline)
+
+
+def _title(al: Alignment, heads: dict[int, int]) -> Pin | None:
+    """The title rule for the headline lines: without the site name when they are the page's
+    <title> ("<headline> | Section - Site", "Site - <headline>", the headline a line of its
+    own further down), so the title is the headline and its repeat leaves the body."""
+    affixed = _affix_pattern([al.docs[d][j:] for d, j in heads.items()])
+    return (affixed and _pinned(al, heads, affixed)) or _pinned(al, heads, r"^(?P<title>.+)$")
+
+
+MIN_AFFIX = 3  # characters of site name shared by every scrape's <title>
+
+
+def _affix_pattern(scrapes: list[list[str]]) -> str | None:
+    """A pattern taking the headline out of each scrape's first line, when that line is a
+    later line of three or more words plus the same kind of site affix in every scrape."""
+    for side in ("suffix", "prefix"):
+        affixes = []
+        for texts in scrapes:
+            line = texts[0]
+            for later in texts[1:]:
+                if len(later.split()) < 3 or later == line:
+                    continue
+                if side == "suffix" and line.startswith(later) and line[len(later) :].lstrip()[:1] in TITLE_SEPS:
+                    affixes.append(line[len(later) :])
+                    break
+                if side == "prefix" and line.endswith(later) and line[: -len(later)].rstrip()[-1:] in TITLE_SEPS:
+                    affixes.append(line[: -len(later)])
+                    break
+            else:
+                break
+        if len(affixes) < len(scrapes) or len(affixes) < 2:
+            continue
+        if side == "suffix":
+            parts = _affix_parts(affixes)
+            if parts:
+                near, far = regex.escape(parts[0]), regex.escape(parts[1])
+                middle = f"(?:{near}.*?)?" if parts[2] else (f"{near}.*?" if near else "")
+                return f"^(?P<title>.+?){middle}{far}$"
+        else:
+            parts = _affix_parts([a[::-1] for a in affixes])
+            if parts:
+                near, far = regex.escape(parts[0][::-1]), regex.escape(parts[1][::-1])
+                middle = f"(?:.*?{near})?" if parts[2] else (f".*?{near}" if near else "")
+                return f"^{far}{middle}(?P<title>.+)$"
+    return None
+
+
+SEP_START = regex.compile(r"\s*[-|–—:·«»]")
+
+
+def _affix_parts(affixes: list[str]) -> tuple[str, str, bool] | None:
+    """Site affixes after a headline, e.g. " - ABC News" and " | Photos - ABC News", as
+    (near, far, optional): the separator the varying part starts with (" | "), the part
+    every affix ends with (" - ABC News"), and whether some affixes lack the varying part."""
+    if len(set(affixes)) == 1:
+        return "", affixes[0], False
+    far = _shared([a[::-1] for a in affixes])[::-1]
+    cut = next((k for k in range(len(far)) if SEP_START.match(far, k)), None)
+    if cut is not None and len(far[cut:].strip()) >= MIN_AFFIX:
+        far = far[cut:]
+        rests = [a[: len(a) - len(far)] for a in affixes]
+        varying = [r for r in rests if r]
+        near = _shared(varying)
+        if SEP_START.match(near) and all(SEP_START.match(r) for r in varying):
+            return near, far, len(varying) < len(rests)
+    near = _shared(affixes)  # " - " then varying site names: "BBC News", "BBC Sport"
+    if SEP_START.match(near) and len(far.strip()) >= MIN_AFFIX:
+        return near, far, False
+    return None
+
+
+def _shared(texts: list[str]) -> str:
+    """The longest common prefix of texts."""
+    first = texts[0]
+    n = 0
+    while n < len(first) and all(len(t) > n and t[n] == first[n] for t in texts):
+        n += 1
+    return first[:n]
 
 
 MIN_STANDFIRST_WORDS = 8
@@ -188,6 +272,7 @@ def _headline_like(al: Alignment, d: int, j: int) -> bool:
     return slot.source == "aligned" and not meta_fields(slot.shape)
 
 
+TITLE_SEPS = ("-", "|", "–", "—", ":", "·", "«", "»")
 CRUMB_SEPS = ("›", "»", ">", "→", "/", "|", "·")
 MAX_CRUMB_WORDS = 4
 CRUMB_ONLY = ("›", "»", ">", "→", "/")  # separators menus rarely use

@@ -435,7 +435,7 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
         meta.append(
             {
                 "kind": "meta_field",
-                "pattern": r"^(?P<title>.+)$",
+                "pattern": cuts.title.own,
                 neighbour: cuts.title.pattern,
                 "why": f"headline: the varying line directly {where} the same template line in {n} of {n} scrapes",
             }

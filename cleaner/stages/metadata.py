@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import regex
+
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Context, Document, Metadata, removals_at
 from cleaner.heuristics.top import reads_as_title
 from cleaner.stages.normalise import collapse_spaces
@@ -86,6 +88,27 @@ def run(doc: Document, ctx: Context) -> Document:
             doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
     if meta.title:
         repeats = [i for i, line in enumerate(doc.lines) if line.text == meta.title]
+        first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
+        if first is not None and first not in repeats and _titled(doc.lines[first].text, meta.title):
+            repeats.insert(0, first)
         why = "the scrape repeats the headline"
         doc = doc.without(removals_at(doc.lines, repeats, rule="metadata:title-repeat", kind="metadata", why=why))
     return doc.replace(metadata=meta)
+
+
+TITLE_AFFIX = regex.compile(r"\s*[-|–—:·«»]\s*\S.{0,60}")
+MAX_AFFIX_WORDS = 8
+
+
+def _titled(line: str, title: str) -> bool:
+    """`line` is the page's <title> as scraped: the headline with the site's name before or
+    after it ("<headline> | Section - Site", "Site: <headline>")."""
+    if len(title.split()) < 3:  # too short to tell a headline from a menu item
+        return False
+    if line.startswith(title):
+        rest = line[len(title) :]
+    elif line.endswith(title):
+        rest = line[: -len(title)][::-1]  # reversed, so the separator comes first
+    else:
+        return False
+    return len(rest.split()) <= MAX_AFFIX_WORDS and TITLE_AFFIX.fullmatch(rest) is not None

@@ -121,3 +121,46 @@ def test_section_label_above_the_headline_is_categories(tmp_path, labels):
         trained = cleaner.clean(pages[k], profiles=cleaner.load_profiles([tmp_path]), profile="quayside")
         assert not trained.text.startswith(labels[k]), trained.text
         assert trained.metadata.categories == (labels[k],)
+
+
+# ---- the page's <title> line on top: the headline with the site's name ---------------------
+
+HEADLINES = [
+    "Ferry times change for the winter months",
+    "Station gets a shelter for forty bikes",
+    "Allotment show returns after two years",
+    "Bandstand on the green is repainted",
+]
+AFFIXES = [" | Harbour - The Quayside Bulletin", " - The Quayside Bulletin", " | Letters - The Quayside Bulletin"]
+
+
+def titled_page(k: int, first: str) -> str:
+    """A scrape that starts with the page's <title> and has the headline as a line of its own
+    further down, below a varying teaser, so no template line pins it."""
+    teaser = f"Read next: {HEADLINES[(k + 1) % 4].lower()}"
+    lines = [first, "The Quayside Bulletin", "Home | Town | Harbour | Letters", "", teaser, "", HEADLINES[k], ""]
+    lines += [x for line in BODIES[k] for x in (line, "")]
+    return "\n".join([*lines, "Share this story", "", "© The Quayside Bulletin"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("affixes", "unseen"),
+    [
+        (AFFIXES, " | Town - The Quayside Bulletin"),  # a section name it has not seen
+        ([" - The Quayside Bulletin"] * 3, " - The Quayside Bulletin"),
+        (["Quayside Bulletin: ", "Quayside Bulletin Letters: ", "Quayside Bulletin: "], "Quayside Bulletin Town: "),
+    ],
+)
+def test_title_is_the_headline_without_the_site_name(tmp_path, affixes, unseen):
+    prefix = affixes[0].endswith(": ")
+    pages = [titled_page(k, affixes[k] + HEADLINES[k] if prefix else HEADLINES[k] + affixes[k]) for k in range(3)]
+    pages.append(titled_page(3, unseen + HEADLINES[3] if prefix else HEADLINES[3] + unseen))
+    doc, _ = clean_unseen(tmp_path, pages)
+    assert doc.metadata.title == HEADLINES[3]
+    assert HEADLINES[3] not in doc.text
+
+
+def test_a_title_line_that_names_no_later_line_stays_whole(tmp_path):
+    pages = [titled_page(k, f"{HEADLINES[k]}, in pictures") for k in range(4)]  # the headline line differs
+    doc, _ = clean_unseen(tmp_path, pages)
+    assert doc.metadata.title == f"{HEADLINES[3]}, in pictures"
