@@ -28,6 +28,33 @@ def _headline(doc: Document) -> int | None:
     return content[0] if reads_as_title(doc.lines[content[0]].text) else None
 
 
+def _named_headline(doc: Document) -> str | None:
+    """The headline the page's <title> names: a scrape that starts with the <title> (as
+    html-text and many scrapers write it) has the headline as a line of its own further
+    down, the <title> being it alone or with the site's name ("<headline> | Site"). That
+    line, kept or not, is the title; the lines repeating it go as title repeats."""
+    lines = {line.no: line.text for line in doc.lines}
+    for removal in doc.removals:
+        first, last = removal.lines
+        for no, text in zip(range(first, last + 1), removal.text.split("\n"), strict=False):
+            lines.setdefault(no, text)
+    order = [no for no in sorted(lines) if lines[no].strip()]
+    if len(order) < 2:
+        return None
+    top = lines[order[0]]
+    named = [
+        text
+        for text in (lines[no] for no in order[1:])
+        if ((text == top and len(text.split()) >= MIN_BARE_WORDS) or _titled(top, text)) and reads_as_title(text)
+    ]
+    # "<headline> - Blog Name" names both when the page prints the blog's name as a line too:
+    # the headline is the longer
+    return max(named, key=lambda text: len(text.split()), default=None)
+
+
+MIN_BARE_WORDS = 4  # a <title> of three words or fewer that a line repeats is as often the site's name
+
+
 def _tidy(meta: Metadata) -> tuple[Metadata, list[str]]:
     """Metadata gets the text's Unicode repair and space rules: a page's meta tags carry
     entities and mojibake as often as its text ("Science &amp; Health"). The url is left
@@ -79,13 +106,19 @@ def run(doc: Document, ctx: Context) -> Document:
         doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))
     if doc.generic[0] == "off":  # the site profile wants nothing generic: no headline taken, no repeats
         return doc.replace(metadata=meta)
-    if meta.title is None:
-        at = _headline(doc)
-        if at is not None:
-            meta = meta.fill(title=doc.lines[at].text)
-            doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
-            why = "the headline is metadata (title), not body"
-            doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
+    at = _headline(doc) if meta.title is None else None
+    named = _named_headline(doc) if meta.title is None else None
+    if named is not None and (at is None or doc.lines[at].text != named):
+        meta = meta.fill(title=named)
+        doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:page-title")))
+        at = next((i for i, line in enumerate(doc.lines) if line.text == named), None)
+        why = "the headline (the line the page's <title> names) is metadata (title), not body"
+    elif at is not None:
+        meta = meta.fill(title=doc.lines[at].text)
+        doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
+        why = "the headline is metadata (title), not body"
+    if at is not None:
+        doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
     if meta.title:
         repeats = [i for i, line in enumerate(doc.lines) if line.text == meta.title]
         first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)

@@ -1,0 +1,63 @@
+"""A text scrape that starts with the page's <title> (as html-text and many scrapers write
+it): the headline is the line of its own that the <title> names, with or without the
+site's name around it, not a menu item or teaser the generic stage happens to meet first."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+
+HEADLINE = "Harbour bridge reopens after two years of repairs"
+BODY = [
+    "The harbour bridge opened to traffic again on Monday morning, two years after engineers closed it "
+    "when inspectors found cracks in three of its supporting piers. Commuters said the difference was immediate.",
+    "The council said the final bill came in slightly under the revised budget, although well above the "
+    "estimate it published when the work began. Officials blamed the price of steel and a wet winter.",
+    "Residents on both sides of the water welcomed the news, and shop owners near the southern approach "
+    "said they hoped that passing trade would return now that the road is open.",
+]
+
+
+CAPTION = "The bridge at dawn on Monday, seen from the southern approach, after the last barriers were lifted."
+
+
+def scrape(top: str, section: str = "Town & harbour") -> str:
+    """A news page as html-text writes it: a menu, a section label, a teaser and a counter
+    above the headline, a photo credit and caption between it and the byline."""
+    lines = [top, "Gazette", "Weather", "Sport", "Puzzles", "", section, ""]
+    lines += ["Recommended: Ferry timetable changes for the winter", "", "12 comments", "Print", "", HEADLINE, ""]
+    lines += ["Maria Lund", "", CAPTION, "", "By Jane Marlow, Gazette staff", "", *BODY, "", "Send us your story ideas"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        f"{HEADLINE} | Town - Example Gazette",
+        f"{HEADLINE} - Example Gazette",
+        f"Example Gazette: {HEADLINE}",
+        HEADLINE,
+    ],
+)
+def test_the_headline_is_the_line_the_page_title_names(top):
+    doc = clean(scrape(top))
+    assert doc.metadata.title == HEADLINE
+    assert HEADLINE not in doc.text
+    assert dict(doc.meta_sources)["title"] == "metadata:page-title"
+
+
+def test_of_two_lines_the_title_names_the_headline_is_the_longer():
+    """ "<headline> - Blog Name" with the blog's name printed as a line of its own too."""
+    assert clean(scrape(f"{HEADLINE} - Nutty Nomads Blog", "Nutty Nomads Blog")).metadata.title == HEADLINE
+
+
+def test_a_short_bare_title_is_not_taken_for_the_headline():
+    """A <title> of three words that a line repeats is as often the site's name."""
+    doc = clean(scrape("Nutty Nomads Blog", "Nutty Nomads Blog"))
+    assert dict(doc.meta_sources)["title"] != "metadata:page-title"
+
+
+def test_a_title_naming_no_line_leaves_the_title_to_the_generic_stage():
+    doc = clean(scrape("Example Gazette - News, sport and weather for the coast"))
+    assert dict(doc.meta_sources)["title"] != "metadata:page-title"
