@@ -1,7 +1,7 @@
 """Titles from text scrapes against the title the HTML path gives for the same page.
 
 Usage: python benchmarks/titles.py [--corpus DIR] [--devset DIR] [--parts dev,dragnet:val,cleaneval:val]
-                                   [--variant VARIANT] [--limit N] [--list N]
+                                   [--variant VARIANT] [--limit N] [--list N] [--drop-title-line]
 
 For each page the text scrape and its HTML are cleaned in one run (profiles as the CLI
 loads them); the HTML path's title is the reference. A text title is
@@ -78,6 +78,12 @@ def main() -> int:
     ap.add_argument("--variant", choices=VARIANTS, default="shipped", help="the generic stage (see corpus_text.py)")
     ap.add_argument("--limit", type=int, default=0, metavar="N", help="only the first N pages of each part")
     ap.add_argument("--list", type=int, default=0, metavar="N", help="show N pages per kind of miss")
+    ap.add_argument(
+        "--drop-title-line",
+        action="store_true",
+        help="clean corpus scrapes without their first line (the <title> html-text writes), as scrapes "
+        "from tools that leave it out (the dev set's) come",
+    )
     args = ap.parse_args()
     profiles = cleaner.load_profiles()
     clean = cleaner_for(args.variant, None, True)
@@ -88,7 +94,10 @@ def main() -> int:
         misses: dict[str, list[str]] = {}
         chosen = pages(part, args.corpus, args.devset)
         for stem, text, html in chosen[: args.limit or None]:
-            title = clean(text.read_bytes(), profiles).metadata.title
+            raw = text.read_bytes()
+            if args.drop_title_line and part != "dev":
+                raw = raw.split(b"\n", 1)[-1]
+            title = clean(raw, profiles).metadata.title
             page = cleaner.clean(html.read_bytes(), profiles=profiles)
             kind = verdict(title, page.metadata.title, page.text)
             counts[kind] += 1
