@@ -11,7 +11,10 @@ from cleaner.cli import main
 from cleaner.explain import rows
 from tests.conftest import SEEDS
 
-PAGE = b"top of page\nHarbour Reopens Today\n\nThe article text is here and it is long enough.\n\n6 views0 comments\n"
+PAGE = (
+    b"top of page\nHarbour Reopens Today\n\nThe harbour reopens today, and this article text is long enough.\n\n"
+    b"6 views0 comments\n"
+)
 
 
 def test_rows_cover_every_input_line_once():
@@ -50,7 +53,7 @@ def test_plain_text_when_piped():
         "    ┌ metadata:title (metadata): the headline is metadata (title), not body\n"
         "2 - Harbour Reopens Today\n"
         "3\n"
-        "4   The article text is here and it is long enough.\n"
+        "4   The harbour reopens today, and this article text is long enough.\n"
         "5\n"
         "    ┌ wix#counters (drop_matching): view, comment and like counters under the post\n"
         "6 - 6 views0 comments\n"  # no line 7: the last newline ends line 6 (new-user trial's phantom line)

@@ -61,3 +61,24 @@ def test_a_short_bare_title_is_not_taken_for_the_headline():
 def test_a_title_naming_no_line_leaves_the_title_to_the_generic_stage():
     doc = clean(scrape("Example Gazette - News, sport and weather for the coast"))
     assert dict(doc.meta_sources)["title"] != "metadata:page-title"
+
+
+# ---- no <title> line: the first line that reads as a headline must be about the article -----
+
+
+def test_a_label_the_article_never_speaks_of_is_no_title():
+    doc = clean("Columns & Opinions\n\n" + "\n\n".join(BODY) + "\n")
+    assert doc.metadata.title is None
+    assert doc.text == "\n\n".join(BODY) + "\n"  # not body either
+    assert [r.rule for r in doc.removals] == ["metadata:title"]
+
+
+def test_a_headline_whose_words_the_article_uses_is_the_title():
+    doc = clean("\n".join([HEADLINE, "", *BODY]) + "\n")
+    assert doc.metadata.title == HEADLINE
+
+
+def test_a_headline_in_a_script_without_spaces_is_not_word_tested():
+    headline = "港口大桥修复两年后重新开放"
+    body = ["周一上午，港口大桥在关闭两年后重新通车。工程师当年发现三个桥墩出现裂缝，随即封桥检修。"] * 3
+    assert clean("\n".join([headline, "", *body]) + "\n").metadata.title == headline

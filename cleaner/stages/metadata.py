@@ -28,6 +28,20 @@ def _headline(doc: Document) -> int | None:
     return content[0] if reads_as_title(doc.lines[content[0]].text) else None
 
 
+WORD = regex.compile(r"\p{L}{4,}")
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
+def _about(title: str, body: list[str]) -> bool:
+    """Some word of the title (of 4+ letters) occurs in the body: a headline names what the
+    article is about; a section label or a call to action above it seldom does."""
+    words = {w.casefold() for w in WORD.findall(title)}
+    if not words or UNSPACED.search(title):
+        return True  # numbers, scripts written without spaces: no test
+    seen = {w.casefold() for line in body for w in WORD.findall(line)}
+    return bool(words & seen)
+
+
 def _named_headline(doc: Document) -> str | None:
     """The headline the page's <title> names: a scrape that starts with the <title> (as
     html-text and many scrapers write it) has the headline as a line of its own further
@@ -113,10 +127,12 @@ def run(doc: Document, ctx: Context) -> Document:
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:page-title")))
         at = next((i for i, line in enumerate(doc.lines) if line.text == named), None)
         why = "the headline (the line the page's <title> names) is metadata (title), not body"
-    elif at is not None:
+    elif at is not None and _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
         meta = meta.fill(title=doc.lines[at].text)
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
         why = "the headline is metadata (title), not body"
+    elif at is not None:  # better no title than a section label ("Tech & science") or a teaser
+        why = "reads as a headline above the body, but the article uses none of its words: not the title, not body"
     if at is not None:
         doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
     if meta.title:
