@@ -77,3 +77,20 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
             break
         last = n
     return last
+
+
+def prose_after(
+    infos: list[LineInfo], labels: list[str | None], classes: list[str], repeated: list[bool], last: int
+) -> set[int]:
+    """Extractor's text: the lines after the body region that are prose on their own (class
+    good: long, stop-word dense, a sentence; no label, printed once), up to the first
+    end-of-article heading ("Comments", "Related", ...) or "Read more" link. The extractor
+    chose them as main text, and a line is not boilerplate for where it stands alone: what
+    follows an end heading is what the heading names, and goes."""
+    keep: set[int] = set()
+    for n in range(last + 1, len(infos)):
+        if labels[n] in (*ENDS_ARTICLE, "read-more") and infos[n].words <= MAX_HEADING_WORDS:
+            break
+        if classes[n] == body.GOOD and not labels[n] and not repeated[n]:
+            keep.add(n)
+    return keep
