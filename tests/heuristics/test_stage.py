@@ -270,6 +270,9 @@ def test_prose_below_an_extracted_body_stays_unless_an_end_heading_comes_first()
     assert analyse(lines).drop == {**footer, 15: "footer"}
     lines = tuple(Line(n, t) for n, t in enumerate([*prose, *rail, "Comments", late], 1))
     assert analyse(lines, extracted=True).drop == {**footer, 15: "comments", 16: "footer"}
+    # a count of none heads no comments: a blog page's next post may follow it
+    lines = tuple(Line(n, t) for n, t in enumerate([*prose, *rail, "Comments (0)", late], 1))
+    assert analyse(lines, extracted=True).drop == {**footer, 15: "comments"}
 
 
 def test_page_language_is_the_one_with_the_most_stop_words():
