@@ -18,19 +18,9 @@ from cleaner.heuristics.phrases import trie_pattern
 
 HEAD_SHARE, TAIL_SHARE = 0.1, 0.2  # of the body's text characters
 MAX_WORDS = 60
-# In an extractor's text, where the extractor chose the lines as article: a longer line
-# naming a call to action is a sentence of the article ("... follow the debate on Twitter,
-# where ..."), not the notice. On the corpus's train pages (dragnet, cleaneval) the calls
-# to action of 25 words and more that went were 3:1 and 4:3 article text (shingles).
-EXTRACTED_MAX_WORDS = 24
 # A name of two to four capitalised words at the start of the line. One word is more often
 # the subject of the article's last sentence ("Windows is ...") than a first name alone.
 NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+"
-
-
-# The language whose calls to action apply on a page of any language: sites print English
-# notices ("Follow us on Twitter", "Newsletter") in other languages too
-ALWAYS = "en"
 
 
 @lru_cache(maxsize=1)
@@ -40,12 +30,18 @@ def _bio_pattern() -> regex.Pattern:
     return regex.compile(NAME + f"(?:{verbs})\\b")
 
 
+# A page in this language reads only its own calls to action; a page in any other, those of
+# all the data files (sites print English notices on pages in other languages too)
+OWN_ONLY = "en"
+
+
 @lru_cache(maxsize=16)
 def _edge_pattern(language: str | None) -> re.Pattern:
-    """The calls to action of the page's language and English. A phrase of another language
-    is a word of this one: German "app " in "app store", French "application", Polish
-    "cookie" in an English sentence about cookies."""
-    edge = {p for lang in languages() if lang.code in (language, ALWAYS) for p in lang.edge}
+    """The calls to action read on a page in `language`. The other languages' lists hold
+    English loan words that are prose in an English sentence (German "app ", French
+    "application", "provision", Polish "cookie"), so an English page reads English ones only."""
+    own = language == OWN_ONLY
+    edge = {p for lang in languages() if not own or lang.code == OWN_ONLY for p in lang.edge}
     return re.compile(r"(?<!\w)" + trie_pattern(edge))
 
 
@@ -70,11 +66,9 @@ def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tup
     return head_end, tail_start
 
 
-def call_to_action(text: str, words: int, language: str | None = ALWAYS, extracted: bool = False) -> bool:
-    """A call to action or notice in the page's `language` (or English); `extracted`: in an
-    extractor's text, shorter ones only."""
-    most = EXTRACTED_MAX_WORDS if extracted else MAX_WORDS
-    return words <= most and _edge_pattern(language).search(text.lower()) is not None
+def call_to_action(text: str, words: int, language: str | None = None) -> bool:
+    """A call to action or notice, as read on a page in `language` (None: not known)."""
+    return words <= MAX_WORDS and _edge_pattern(language).search(text.lower()) is not None
 
 
 def author_bio(text: str, words: int) -> bool:
