@@ -2,7 +2,7 @@
 trafilatura.extract, side by side on the dev set's and the corpus's HTML: F1 and time per page.
 
 Usage: python benchmarks/html_quality.py [--parts devset,dragnet:val,cleaneval:val]
-                                         [--devset DIR] [--corpus DIR] [--keep OUTDIR]
+                                         [--devset DIR] [--corpus DIR] [--keep OUTDIR] [--comments]
 
 Parts: "devset" (DIR/html/*.html, scored by DIR/score.py) and SET:PART of the corpus
 (CORPUS/SET/html/<id>.html for the ids of that part of ../shared/corpus/split.json, scored
@@ -13,6 +13,12 @@ one process, interleaved page by page, the order alternating between pages:
   cleaner --fast  the same with fast=True (trafilatura's fast mode; its fallbacks only for a
                   nearly empty extraction)
   trafilatura     trafilatura.extract(page_bytes), its default settings
+
+With --comments, two more: "cleaner --comments" (comments=True) and "trafilatura
+--no-comments" (include_comments=False). trafilatura's default keeps reader comments, which
+cleaner leaves out by default (comments are boilerplate by its conventions): these two
+compare like with like where a set's gold keeps the comments (dragnet's does, on most of
+its pages that have any, whatever its README says).
 
 One pass over the pages (a real run sees each page once), after one warm-up page. Prints,
 per part and extractor, score.py's P, R, F1 (and pages all-ok on the dev set) and the
@@ -68,6 +74,7 @@ def main() -> int:
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--keep", type=Path, help="write outputs to OUTDIR/<part>/<extractor>/")
+    ap.add_argument("--comments", action="store_true", help="also cleaner --comments and trafilatura without comments")
     args = ap.parse_args()
     profiles = cleaner.load_profiles()
     fns = {
@@ -75,6 +82,9 @@ def main() -> int:
         "cleaner --fast": lambda data: cleaner.clean(data, html=True, profiles=profiles, fast=True).text,
         "trafilatura": lambda data: trafilatura.extract(data) or "",
     }
+    if args.comments:
+        fns["cleaner --comments"] = lambda data: cleaner.clean(data, html=True, profiles=profiles, comments=True).text
+        fns["trafilatura --no-comments"] = lambda data: trafilatura.extract(data, include_comments=False) or ""
     with tempfile.TemporaryDirectory(prefix="html-quality-") as tmp:
         base = args.keep or Path(tmp)
         for part in args.parts.split(","):
@@ -99,7 +109,7 @@ def main() -> int:
                 per_page = seconds[name] / len(pages) * 1000
                 ratio = seconds[name] / seconds["trafilatura"]
                 scores = score(part, outs[name], args.devset, args.corpus)
-                print(f"  {name:<15} {scores}  {per_page:6.1f} ms/page  {ratio:5.2f}x trafilatura", flush=True)
+                print(f"  {name:<25} {scores}  {per_page:6.1f} ms/page  {ratio:5.2f}x trafilatura", flush=True)
     return 0
 
 

@@ -37,6 +37,27 @@ def test_comments_stay_after_the_article():
     assert result.stdout == PAGE_TEXT + comments
 
 
+def test_an_article_in_a_container_named_for_comments_is_kept():
+    """trafilatura told to leave comments out prunes every element whose class names them
+    ("commentable-article" too) before it looks for the article: cleaner extracts them
+    apart and leaves them out after, so the article stays and the comments go."""
+    pars = [
+        "The council approved the new budget on Tuesday after a long debate about road repairs in the centre.",
+        "Residents said the changes would make the town centre much easier to reach by bicycle and on foot.",
+        "The work starts in spring and should be finished before the summer holidays begin next year.",
+    ]
+    comment = "Great news for cyclists, I hope they add more bike racks near the station too."
+    page = (
+        "<html><head><title>Budget</title></head><body><div class='commentable-article'>"
+        + "".join(f"<p>{p}</p>" for p in pars)
+        + f"</div><div id='comments'><h3>2 comments</h3><div class='comment-body'><p>{comment}</p></div></div>"
+        + "</body></html>"
+    )
+    article = "\n\n".join(pars) + "\n"
+    assert clean(page, html=True).text == article
+    assert clean(page, html=True, comments=True).text == article + f"\n2 comments\n\n{comment}\n"
+
+
 def test_links():
     result = run("clean", str(PAGE), "--links")
     linked = PAGE_TEXT.replace("to the press.", "to [the press](https://port.example/press).")

@@ -24,11 +24,25 @@ NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, regex.Pattern]:
-    edge = {p for lang in languages() for p in lang.edge}
+def _bio_pattern() -> regex.Pattern:
     bio = sorted({p for lang in languages() for p in lang.bio}, key=len, reverse=True)
     verbs = "|".join(regex.escape(b) for b in bio)
-    return re.compile(r"(?<!\w)" + trie_pattern(edge)), regex.compile(NAME + f"(?:{verbs})\\b")
+    return regex.compile(NAME + f"(?:{verbs})\\b")
+
+
+# A page in this language reads only its own calls to action; a page in any other, those of
+# all the data files (sites print English notices on pages in other languages too)
+OWN_ONLY = "en"
+
+
+@lru_cache(maxsize=16)
+def _edge_pattern(language: str | None) -> re.Pattern:
+    """The calls to action read on a page in `language`. The other languages' lists hold
+    English loan words that are prose in an English sentence (German "app ", French
+    "application", "provision", Polish "cookie"), so an English page reads English ones only."""
+    own = language == OWN_ONLY
+    edge = {p for lang in languages() if not own or lang.code == OWN_ONLY for p in lang.edge}
+    return re.compile(r"(?<!\w)" + trie_pattern(edge))
 
 
 def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tuple[int, int]:
@@ -52,10 +66,11 @@ def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tup
     return head_end, tail_start
 
 
-def call_to_action(text: str, words: int) -> bool:
-    return words <= MAX_WORDS and _patterns()[0].search(text.lower()) is not None
+def call_to_action(text: str, words: int, language: str | None = None) -> bool:
+    """A call to action or notice, as read on a page in `language` (None: not known)."""
+    return words <= MAX_WORDS and _edge_pattern(language).search(text.lower()) is not None
 
 
 def author_bio(text: str, words: int) -> bool:
     """ "Jane Doe is a reporter who covers ...": a name, then a verb of the bio list."""
-    return words <= MAX_WORDS and _patterns()[1].match(text) is not None
+    return words <= MAX_WORDS and _bio_pattern().match(text) is not None

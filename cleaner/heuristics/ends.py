@@ -4,6 +4,8 @@ and takes in a closing sentence or two that the region left out."""
 
 from __future__ import annotations
 
+import regex
+
 from cleaner.heuristics import body
 from cleaner.heuristics.lines import LineInfo
 
@@ -11,6 +13,7 @@ ENDS_ARTICLE = frozenset({"related", "comments", "author-box", "newsletter"})
 MAX_HEADING_WORDS = 8
 END_SHARE = 0.5  # of the region's body text that must be above an end-of-article heading
 TAIL_LINES = 3  # short sentences after the body taken in as its end
+NO_COMMENTS = regex.compile(r"(?<![\d.,])0(?![\d.,])")  # a count of none
 PROSE_WITHIN = 3  # extracted text: unlabelled lines after a related box within which the article goes on
 
 
@@ -77,3 +80,22 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
             break
         last = n
     return last
+
+
+def prose_after(
+    infos: list[LineInfo], labels: list[str | None], classes: list[str], repeated: list[bool], last: int
+) -> set[int]:
+    """Extractor's text: the lines after the body region that are prose on their own (class
+    good: long, stop-word dense, a sentence; no label, printed once), up to the first
+    end-of-article heading ("Comments", "Related", ...) or "Read more" link. The extractor
+    chose them as main text, and a line is not boilerplate for where it stands alone: what
+    follows an end heading is what the heading names, and goes."""
+    keep: set[int] = set()
+    for n in range(last + 1, len(infos)):
+        if labels[n] == "comments" and NO_COMMENTS.search(infos[n].text):
+            continue  # "Comments (0)": no comments follow it (a blog page's next post may)
+        if labels[n] in (*ENDS_ARTICLE, "read-more") and infos[n].words <= MAX_HEADING_WORDS:
+            break
+        if classes[n] == body.GOOD and not labels[n] and not repeated[n]:
+            keep.add(n)
+    return keep

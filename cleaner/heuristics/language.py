@@ -85,3 +85,16 @@ def stop_density(tokens: list[str]) -> float:
         for n in ns or ():
             counts[n] += k
     return max(counts) / len(tokens)
+
+
+def page_language(texts: list[str]) -> str | None:
+    """The code of the language whose stop words the page's lines hold the most of (None:
+    none of any): the language its phrases are read in."""
+    counts = [0] * len(languages())
+    table = stop_word_languages()
+    for text in texts:
+        for word in text.lower().split():
+            for n in table.get(word.strip(".,;:!?\"'()«»“”‘’"), ()):
+                counts[n] += 1
+    best = max(range(len(counts)), key=counts.__getitem__, default=None)
+    return languages()[best].code if best is not None and counts[best] else None

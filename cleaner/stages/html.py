@@ -43,7 +43,14 @@ OPTIONS: dict[str, Any] = {
     # The metadata comes from trafilatura's own extractors in its order, minus the licence
     # search it would also do (cleaner.stages.html_meta), run on the same parsed page.
     "with_metadata": False,
-    "include_comments": False,  # reader comments are not the article
+    # Reader comments are not the article, but trafilatura extracts them all the same and
+    # leaves them out of the text after (_main_text adds them only for --comments): told not
+    # to, it prunes every element whose class or id names comments from the page before it
+    # looks for the article, and with them an article whose own container is so named
+    # ("comment-body" on a forum or blog). Measured with trafilatura alone on the corpus's
+    # train pages (F1 of the main text): cleaneval 0.868 -> 0.871; dragnet (200 pages,
+    # balanced mode) 0.847 -> 0.851.
+    "include_comments": True,
     "include_tables": True,  # tables in articles are content (figures, results)
     "include_images": False,  # alt text and captions are boilerplate by the gold conventions
     "include_links": False,  # link targets are not text
@@ -243,7 +250,6 @@ class Switches(NamedTuple):
         return {
             **OPTIONS,
             "include_tables": self.tables,
-            "include_comments": self.comments,
             "include_links": self.links,
             "include_images": self.images,
             "favor_precision": self.focus == "precision",

@@ -31,6 +31,23 @@ def test_call_to_action(line: str, expected: bool):
 
 
 @pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        # the other languages' lists hold English words: French "application", German "app "
+        pytest.param("The school posted the application form for new pupils online.", "en", False, id="fr-word-en"),
+        pytest.param("The app store listing went live on Friday.", "en", False, id="de-word-en"),
+        pytest.param("The school posted the application form for new pupils online.", None, True, id="unknown"),
+        pytest.param("Téléchargez notre application gratuite.", "fr", True, id="fr-page"),
+        # English notices, and those of all the lists, count on a page in another language
+        pytest.param("Follow us on Twitter for the latest news.", "de", True, id="en-on-de-page"),
+        pytest.param("Únete a nuestro canal de Telegram.", "es", True, id="any-list-on-es-page"),
+    ],
+)
+def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, language: str | None, expected: bool):
+    assert edges.call_to_action(line, len(line.split()), language) is expected
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         pytest.param("Jane Doe is a reporter who covers housing and city hall.", True, id="is-a"),

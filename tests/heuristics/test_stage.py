@@ -248,3 +248,36 @@ def test_inline_see_also_box_does_not_end_an_extracted_article():
     scraped = analyse(lines).drop
     assert 6 not in extracted and extracted[3] == "related"
     assert scraped[6] == "footer"
+
+
+def test_prose_below_an_extracted_body_stays_unless_an_end_heading_comes_first():
+    """An extractor's text: a paragraph after a rail of link lines is not boilerplate for where
+    it stands (position alone); it is after a "Comments" heading, which names what follows.
+    A whole-page scrape loses it either way, as the site's footer zone."""
+    from cleaner.document import Line
+    from cleaner.heuristics import analyse
+
+    prose = [
+        "The council approved the new budget on Tuesday after a long debate about road repairs in the centre.",
+        "Residents said the changes would make the town centre much easier to reach by bicycle and on foot.",
+        "The work starts in spring and should be finished before the summer holidays begin next year.",
+    ]
+    late = "The mayor added that the council would hold a public meeting about the works in the town hall next month."
+    rail = [f"Regional football results {n}, weather updates, coast, hills, valleys, traffic news" for n in range(12)]
+    footer = dict.fromkeys(range(3, 15), "footer")
+    lines = tuple(Line(n, t) for n, t in enumerate([*prose, *rail, late], 1))
+    assert analyse(lines, extracted=True).drop == footer
+    assert analyse(lines).drop == {**footer, 15: "footer"}
+    lines = tuple(Line(n, t) for n, t in enumerate([*prose, *rail, "Comments", late], 1))
+    assert analyse(lines, extracted=True).drop == {**footer, 15: "comments", 16: "footer"}
+    # a count of none heads no comments: a blog page's next post may follow it
+    lines = tuple(Line(n, t) for n, t in enumerate([*prose, *rail, "Comments (0)", late], 1))
+    assert analyse(lines, extracted=True).drop == {**footer, 15: "comments"}
+
+
+def test_page_language_is_the_one_with_the_most_stop_words():
+    from cleaner.heuristics.language import page_language
+
+    assert page_language(["The river rose and the town was flooded in the night."]) == "en"
+    assert page_language(["Der Fluss stieg und die Stadt wurde in der Nacht überflutet."]) == "de"
+    assert page_language(["12:30", "2024"]) is None
