@@ -196,3 +196,35 @@ def test_generic_page_removes_what_generic_cleaning_alone_removes_and_the_rules_
     assert SIGNATURE not in doc.text and ALT not in doc.text
     assert set(doc.text.splitlines()) <= set(alone.text.splitlines())
     assert (doc.metadata.title, doc.metadata.author) == (alone.metadata.title, alone.metadata.author)
+
+
+TEASERS = ["Trending Stories", "Ferry fares to rise in spring 8", "Like Tweet", "New cycle lane opens on the quay 3"]
+STANDFIRST = "Two years and three cracked piers later, the crossing is open to cars again."
+HEADED = [*TEASERS, "", HEADLINE, STANDFIRST, "March 3, 2024 by Jane Marlow 7", "Like Tweet +1 Share Pin It"]
+HEAD_RULES = """
+[[rules]]
+kind = "meta_field"
+pattern = '^(?P<title>.+)$'
+next = '^Two years and three'
+why = "headline, above the standfirst"
+
+[[rules]]
+kind = "meta_field"
+pattern = '^(?P<date>\\w+ \\d+, \\d+) by (?P<author>.+?) \\d+$'
+why = "dateline with author and comment count"
+"""
+
+
+def test_generic_page_under_a_profile_that_took_the_headline_protects_no_teaser(tmp_path: Path):
+    """The head kept from the generic stage is the standfirst between the headline the profile
+    took and its byline: not the teasers above the headline, not the share bar below."""
+    page = "\n".join([*HEADED, "", *BODY, SIGNATURE]) + "\n"
+    (tmp_path / "gazette.toml").write_text(
+        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n{HEAD_RULES}',
+        encoding="utf-8",
+    )
+    doc = clean(page, profiles=load_profiles([tmp_path]))
+    assert (doc.metadata.title, doc.metadata.author) == (HEADLINE, "Jane Marlow")
+    alone = clean(page, profile="none")
+    assert set(doc.text.splitlines()) - {STANDFIRST} <= set(alone.text.splitlines())
+    assert STANDFIRST in doc.text.splitlines()

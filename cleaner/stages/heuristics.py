@@ -92,9 +92,20 @@ def _head(before: Document, rules: dict[int, Removal]) -> set[int]:
     mark = min(marks)
     if done.lines[both[0]].no < mark:
         return set()
+    if any(r.lines[0] == mark and r.kind == "meta_field" for r in _title_removals(before)):
+        # the profile took the headline itself: the head is what lies between it and the byline
+        # or dateline below (a standfirst), never the lines above it or a share bar below them
+        below = [m for m in marks if m > mark]
+        return {i for i, line in enumerate(done.lines) if below and mark < line.no < min(below)}
     above = [i for i, line in enumerate(done.lines) if line.no < mark and line.text.strip()]
     start = above[-HEAD_REACH:][0] if above else both[0]
     return set(range(start, both[0]))
+
+
+def _title_removals(doc: Document) -> list[Removal]:
+    """The removals of the rule that gave the title."""
+    rule = dict(doc.meta_sources).get("title")
+    return [r for r in doc.removals if r.rule == rule] if rule else []
 
 
 # Labels of article facts the page prints as a line of their own
