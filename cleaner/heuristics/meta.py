@@ -49,6 +49,7 @@ class Patterns(NamedTuple):
     months: dict[str, int]
     leftover: regex.Pattern  # what a date line may hold besides the date
     undated: regex.Pattern  # a day and month without a year ("Mar 3", "3 March")
+    byline_words: frozenset[str]  # the first word of each byline prefix, casefolded (by_prefix)
 
 
 def _alt(words) -> str:
@@ -96,6 +97,7 @@ def patterns() -> Patterns:
             rf"\b(?:{month}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?{month})(?!\p{{L}})",
             regex.I,
         ),
+        byline_words=frozenset(p.split()[0].casefold() for lang in langs for p in lang.byline if p.split()),
     )
 
 
@@ -157,11 +159,24 @@ def dateline(text: str) -> str | None:
     return found[0] if found else None
 
 
+UNSPACED_STARTS = tuple(UNSPACED_BYLINE.split("|"))
+
+
+def by_prefix(text: str) -> bool:
+    """Whether a byline pattern could match: the text starts with an unspaced label or holds a
+    byline prefix's first word as a word of its own (every pattern has the prefix between
+    start or spaces and a space). A few C calls in place of four regex matches on most lines.
+    Casefolding gives what the patterns' (?i) matches, but for "İ", which (?i) takes for "i"."""
+    if text.startswith(UNSPACED_STARTS):
+        return True
+    return not patterns().byline_words.isdisjoint(text.replace("İ", "i").casefold().split())
+
+
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
     """The author of a byline, and the date if the line gives one too: "By Jane Doe |
     March 3, 2021", "By Jane Doe on March 3, 2021", "Posted on March 3, 2021 by Jane Doe"."""
-    if len(text.split()) > 20:
+    if len(text.split()) > 20 or not by_prefix(text):
         return None
     p = patterns()
     m = p.byline.match(text)

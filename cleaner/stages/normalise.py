@@ -20,8 +20,11 @@ BULLET = regex.compile(rf"^(?:[{BULLET_GLYPHS}]\s*|[-*]\s+)(?=\S)")
 
 
 def collapse_spaces(text: str) -> str:
-    if not ODD_SPACE.search(text):  # the common case, without the regex
-        return text.strip()
+    # The common case, without the regex: only the stripped text is searched, as scrapes
+    # indent most lines with spaces that strip() takes off either way.
+    stripped = text.strip()
+    if not ODD_SPACE.search(stripped):
+        return stripped
     return SPACES.sub(" ", text).strip()
 
 
