@@ -15,6 +15,7 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 HIGH = re.compile("[\u2e80-\U0010ffff]")  # CJK starts at U+2E80: a cheap test before CJK
 # A scrape marks list items with a glyph or "*", "+", "-", "o" and a space.
 BULLET = re.compile(r"^(?:[-*+]\s+|[•◦▪▫‣⁃●○■□∙·]\s*|\d{1,2}[.)]\s+)")
+BULLET_FIRST = "-*+•◦▪▫‣⁃●○■□∙·"  # or a digit (re's \d is str.isdecimal): the match is tried only then
 # Latin and CJK (full and half width), Devanagari danda, Arabic and Urdu, Armenian,
 # Ethiopic and Myanmar full stops. Thai, Lao and Khmer mark no sentence end.
 SENTENCE_ENDS = ".!?…:;。！？：；．｡।॥؟؛۔։።။"
@@ -45,7 +46,8 @@ def describe(pos: int, raw: str) -> LineInfo:
 @lru_cache(maxsize=1 << 16)  # lines recur: across the stage's passes, and boilerplate across pages
 def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     text = raw.strip()
-    bullet = BULLET.match(text)
+    first = text[:1]
+    bullet = BULLET.match(text) if first and (first in BULLET_FIRST or first.isdecimal()) else None
     body = text[bullet.end() :] if bullet else text
     tokens = WORD.findall(body)
     words = len(tokens)

