@@ -6,7 +6,6 @@ Stop words and phrases are data, not code: adding a language is adding a file.
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -79,9 +78,10 @@ def stop_density(tokens: list[str]) -> float:
     """
     if not tokens:
         return 0.0
+    table = stop_word_languages()
     counts = [0] * len(languages())
-    # Tally the tokens by the languages they are stop words of (few distinct tuples), in C
-    for ns, k in Counter(map(stop_word_languages().get, map(str.lower, tokens))).items():
-        for n in ns or ():
-            counts[n] += k
+    # Only the stop words (filtered in C) are tallied, one by one: half the time of a Counter
+    for word in filter(table.__contains__, map(str.lower, tokens)):
+        for n in table[word]:
+            counts[n] += 1
     return max(counts) / len(tokens)

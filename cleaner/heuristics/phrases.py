@@ -32,7 +32,10 @@ GENERIC_WHY = 'a line matching the "{}" boilerplate phrases of the language data
 
 def key(text: str) -> str:
     """The line as phrases are compared with it."""
-    low = text.lower()
+    return _key(text.lower())
+
+
+def _key(low: str) -> str:
     if low[:1].isalpha() and low[-1:].isalpha():  # nothing to strip: the common case
         return " ".join(low.split())
     # EDGE matches the empty string too, so it always matches
@@ -51,7 +54,8 @@ class Matcher(NamedTuple):
 
     def category(self, text: str, words: int) -> str | None:
         """The boilerplate category of a stripped line, or None."""
-        k = key(text)
+        lower = text.lower()  # once, for the key and the patterns
+        k = _key(lower)
         if not k:
             return None
         hit = self.lines.get(k)
@@ -62,7 +66,7 @@ class Matcher(NamedTuple):
             hits = [self.lines.get(part) for part in parts if part]
             if hits and all(hits):
                 return hits[0]
-        low = text.lower().lstrip("*+-•·|>»› \t")
+        low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)
             if m:

@@ -23,7 +23,10 @@ def collapse_spaces(text: str) -> str:
     # The common case, without the regex: only the stripped text is searched, as scrapes
     # indent most lines with spaces that strip() takes off either way.
     stripped = text.strip()
-    if not ODD_SPACE.search(stripped):
+    if stripped.isascii():  # its only odd space is the tab: plain `in` tests
+        if "\t" not in stripped and "  " not in stripped:
+            return stripped
+    elif not ODD_SPACE.search(stripped):
         return stripped
     return SPACES.sub(" ", text).strip()
 
