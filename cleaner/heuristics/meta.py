@@ -50,7 +50,7 @@ class Patterns(NamedTuple):
     months: dict[str, int]
     leftover: regex.Pattern  # what a date line may hold besides the date
     undated: regex.Pattern  # a day and month without a year ("Mar 3", "3 March")
-    byline_words: frozenset[str]  # the first word of each byline prefix, casefolded (by_prefix)
+    byline_words: frozenset[str]  # the first word of each byline prefix, casefolded (see byline)
 
 
 def _alt(words) -> str:
@@ -130,7 +130,7 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def date_line(text: str) -> str | None:
     """The date if the line is only a date, perhaps with a label and a time."""
-    if len(text.split()) > MAX_DATE_LINE_WORDS:
+    if not YEAR.search(text) or len(text.split()) > MAX_DATE_LINE_WORDS:  # the cheap test first
         return None
     found = find_date(text)
     if not found:
@@ -164,21 +164,16 @@ def dateline(text: str) -> str | None:
 UNSPACED_STARTS = tuple(UNSPACED_BYLINE.split("|"))
 
 
-def by_prefix(text: str) -> bool:
-    """Whether a byline pattern could match: the text starts with an unspaced label or holds a
-    byline prefix's first word as a word of its own (every pattern has the prefix between
-    start or spaces and a space). A few C calls in place of four regex matches on most lines.
-    Casefolding gives what the patterns' (?i) matches, but for "İ", which (?i) takes for "i"."""
-    if text.startswith(UNSPACED_STARTS):
-        return True
-    return not patterns().byline_words.isdisjoint(text.replace("İ", "i").casefold().split())
-
-
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
     """The author of a byline, and the date if the line gives one too: "By Jane Doe |
     March 3, 2021", "By Jane Doe on March 3, 2021", "Posted on March 3, 2021 by Jane Doe"."""
-    if len(text.split()) > 20 or not by_prefix(text):
+    # The patterns are tried only where one could match: the text starts with an unspaced
+    # label or holds a byline prefix's first word as a word of its own (every pattern has the
+    # prefix between the start or a space and a space). Casefolded words are what (?i)
+    # matches, but for "İ", which it takes for "i"; casefolding adds or removes no spaces.
+    words = text.replace("İ", "i").casefold().split()
+    if len(words) > 20 or (patterns().byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS)):
         return None
     p = patterns()
     m = p.byline.match(text)

@@ -32,16 +32,28 @@ GENERIC_WHY = 'a line matching the "{}" boilerplate phrases of the language data
 
 def key(text: str) -> str:
     """The line as phrases are compared with it."""
-    return _key(text.lower())
+    return _key(text.lower()) or ""
 
 
-def _key(low: str) -> str:
-    if low[:1].isalpha() and low[-1:].isalpha():  # nothing to strip: the common case
-        return " ".join(low.split())
-    # EDGE matches the empty string too, so it always matches
-    start = EDGE.match(low).end()  # type: ignore[union-attr]
-    end = len(low) - EDGE.match(low[::-1]).end()  # type: ignore[union-attr]  # linear, unlike a "[...]+$" search
-    return " ".join(low[start:end].split()) if start < end else ""
+TAIL = 32  # the decoration at a line's end is short: its reversed tail is read, not all of it
+
+
+def _key(low: str, most: int = -1) -> str | None:
+    """key() of the lowered line. With `most` >= 0, None for a key of more than `most` words
+    (none of the phrases is that long): a prose line is not split into all its words."""
+    # EDGE matches the empty string too, so it always matches; a letter is no decoration
+    start = 0 if low[:1].isalpha() else EDGE.match(low).end()  # type: ignore[union-attr]
+    run = 0
+    if not low[-1:].isalpha():
+        tail = low[-TAIL:][::-1]  # reversed: linear, unlike a "[...]+$" search
+        run = EDGE.match(tail).end()  # type: ignore[union-attr]
+        if run == len(tail):  # decoration all along the tail: the whole line reversed
+            run = EDGE.match(low[::-1]).end()  # type: ignore[union-attr]
+    end = len(low) - run
+    if start >= end:
+        return ""
+    words = low[start:end].split(None, most)
+    return None if 0 <= most < len(words) else " ".join(words)
 
 
 class Matcher(NamedTuple):
@@ -51,14 +63,16 @@ class Matcher(NamedTuple):
     contains: re.Pattern | None
     contains_category: dict[str, str]
     max_words: dict[str, int]  # per category, for "contains"; MAX_CONTAINS_WORDS otherwise
+    key_words: int  # the most words of a key in `lines`
+
 
     def category(self, text: str, words: int) -> str | None:
         """The boilerplate category of a stripped line, or None."""
         lower = text.lower()  # once, for the key and the patterns
-        k = _key(lower)
-        if not k:
+        k = _key(lower, self.key_words)  # None: longer than every key
+        if k == "":
             return None
-        hit = self.lines.get(k)
+        hit = self.lines.get(k) if k else None
         if hit:
             return hit
         if words <= MAX_STARTS_WORDS and ("/" in text or "|" in text or "·" in text or "•" in text):
@@ -126,7 +140,8 @@ def matcher() -> Matcher:
             for phrase in modes.get("contains", ()):
                 contains.setdefault(phrase, category)
     lines.pop("", None)
-    return Matcher(lines, _alternation(starts), starts, _alternation(contains), contains, max_words)
+    key_words = max((len(k.split()) for k in lines), default=0)
+    return Matcher(lines, _alternation(starts), starts, _alternation(contains), contains, max_words, key_words)
 
 
 @lru_cache(maxsize=1)
