@@ -65,7 +65,6 @@ class Matcher(NamedTuple):
     max_words: dict[str, int]  # per category, for "contains"; MAX_CONTAINS_WORDS otherwise
     key_words: int  # the most words of a key in `lines`
 
-
     def category(self, text: str, words: int) -> str | None:
         """The boilerplate category of a stripped line, or None."""
         lower = text.lower()  # once, for the key and the patterns
