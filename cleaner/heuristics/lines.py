@@ -63,7 +63,7 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
         # (body.classify); counting it prose-like, as CJK is, kept teaser lists (dev set).
         stop = stop_density(tokens) if len(body) >= STOP_MIN_CHARS else 0.0
     last = body.rstrip(CLOSERS)[-1:]  # the character before any closing quotes and brackets
-    sentence = (last != "" and last in SENTENCE_ENDS) or _unpunctuated(body)
+    sentence = (last != "" and last in SENTENCE_ENDS) or (not body.isascii() and _unpunctuated(body))
     return text, bool(bullet), words, len(body), stop, sentence
 
 
