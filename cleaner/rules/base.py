@@ -108,7 +108,10 @@ class Rule:
 
 
 def matches_any(patterns: Sequence[TimedPattern], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+    for p in patterns:  # a loop, not any() over a generator: this runs for every line a rule reads
+        if p.search(text):
+            return True
+    return False
 
 
 def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPattern]) -> int | None:
@@ -148,7 +151,7 @@ def _timeout() -> float:
     left = deadline - time.monotonic()
     if left <= 0:
         raise TimeoutError("the rule's time budget for this document is spent")
-    return min(REGEX_TIMEOUT, left)
+    return left if left < REGEX_TIMEOUT else REGEX_TIMEOUT
 
 
 class TimedPattern:
@@ -177,10 +180,11 @@ class TimedPattern:
         return self.compiled.groupindex
 
     def search(self, text: str, pos: int = 0) -> regex.Match | None:
-        return self.compiled.search(text, pos, timeout=_timeout())
+        # the compiled pattern without the property's call where it is there (most searches)
+        return (self._compiled or self.compiled).search(text, pos, timeout=_timeout())
 
     def fullmatch(self, text: str) -> regex.Match | None:
-        return self.compiled.fullmatch(text, timeout=_timeout())
+        return (self._compiled or self.compiled).fullmatch(text, timeout=_timeout())
 
     def __getstate__(self) -> tuple[str, int]:  # workers compile what they use
         return self.pattern, self.flags
