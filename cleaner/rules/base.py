@@ -15,6 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 import regex
 
 from cleaner.document import Line
+from cleaner.rules.prefix import literal_prefix
 
 
 # Option types a rule's Options dataclass may use, besides str, int and bool.
@@ -108,10 +109,7 @@ class Rule:
 
 
 def matches_any(patterns: Sequence[TimedPattern], text: str) -> bool:
-    for p in patterns:  # a loop, not any() over a generator: this runs for every line a rule reads
-        if p.search(text):
-            return True
-    return False
+    return any(p.search(text) for p in patterns)
 
 
 def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPattern]) -> int | None:
@@ -162,11 +160,12 @@ class TimedPattern:
     and compiling every built-in profile's patterns would be most of the start-up time.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "flags", "pattern", "prefix")
 
     def __init__(self, source: str, flags: int = 0, *, lazy: bool = False):
         self.pattern = source
         self.flags = flags
+        self.prefix = literal_prefix(source, flags)  # what a whole-line search's match starts with
         self._compiled = None if lazy else regex.compile(source, flags)
 
     @property
@@ -181,7 +180,11 @@ class TimedPattern:
 
     def search(self, text: str, pos: int = 0) -> regex.Match | None:
         # the compiled pattern without the property's call where it is there (most searches)
-        return (self._compiled or self.compiled).search(text, pos, timeout=_timeout())
+        compiled = self._compiled or self.compiled
+        timeout = _timeout()  # a spent budget raises here whether or not the line can match
+        if pos == 0 and not text.startswith(self.prefix):  # cleaner.rules.prefix: it cannot
+            return None
+        return compiled.search(text, pos, timeout=timeout)
 
     def fullmatch(self, text: str) -> regex.Match | None:
         return (self._compiled or self.compiled).fullmatch(text, timeout=_timeout())
@@ -191,6 +194,7 @@ class TimedPattern:
 
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.pattern, self.flags = state
+        self.prefix = literal_prefix(self.pattern, self.flags)
         self._compiled = None
 
     def __repr__(self) -> str:

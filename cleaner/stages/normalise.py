@@ -45,11 +45,13 @@ def run(doc: Document, ctx: Context) -> Document:
     # without the two calls: the most common line, tested in a few C calls
     lines = tuple(
         line
-        if (t := line.text).isascii()
-        and t == t.strip()
-        and "\t" not in t
-        and "  " not in t
-        and t[:1] not in BULLET_FIRST
+        if (
+            (t := line.text).isascii()
+            and t == t.strip()
+            and "\t" not in t
+            and "  " not in t
+            and t[:1] not in BULLET_FIRST
+        )
         or (text := normalise_line(t)) == t
         else line._replace(text=text)
         for line in doc.lines
