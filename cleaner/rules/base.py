@@ -15,7 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 import regex
 
 from cleaner.document import Line
-from cleaner.rules.prefix import literal_prefix
+from cleaner.rules.prefix import literal_prefixes
 
 
 # Option types a rule's Options dataclass may use, besides str, int and bool.
@@ -160,12 +160,12 @@ class TimedPattern:
     and compiling every built-in profile's patterns would be most of the start-up time.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern", "prefix")
+    __slots__ = ("_compiled", "flags", "pattern", "prefixes")
 
     def __init__(self, source: str, flags: int = 0, *, lazy: bool = False):
         self.pattern = source
         self.flags = flags
-        self.prefix = literal_prefix(source, flags)  # what a whole-line search's match starts with
+        self.prefixes = literal_prefixes(source, flags)  # what a whole-line search's match starts with
         self._compiled = None if lazy else regex.compile(source, flags)
 
     @property
@@ -182,7 +182,7 @@ class TimedPattern:
         # the compiled pattern without the property's call where it is there (most searches)
         compiled = self._compiled or self.compiled
         timeout = _timeout()  # a spent budget raises here whether or not the line can match
-        if pos == 0 and not text.startswith(self.prefix):  # cleaner.rules.prefix: it cannot
+        if pos == 0 and not text.startswith(self.prefixes):  # cleaner.rules.prefix: it cannot
             return None
         return compiled.search(text, pos, timeout=timeout)
 
@@ -194,7 +194,7 @@ class TimedPattern:
 
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.pattern, self.flags = state
-        self.prefix = literal_prefix(self.pattern, self.flags)
+        self.prefixes = literal_prefixes(self.pattern, self.flags)
         self._compiled = None
 
     def __repr__(self) -> str:
