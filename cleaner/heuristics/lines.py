@@ -43,6 +43,11 @@ def describe(pos: int, raw: str) -> LineInfo:
     return LineInfo(pos, *_shape(raw))
 
 
+def describe_all(texts: list[str], positions: list[int]) -> list[LineInfo]:
+    """describe() of the lines at `positions`, without a call of its own per line."""
+    return [LineInfo(pos, *_shape(texts[pos])) for pos in positions]
+
+
 @lru_cache(maxsize=1 << 16)  # lines recur: across the stage's passes, and boilerplate across pages
 def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     text = raw.strip()
