@@ -10,7 +10,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.rules.base import compile_pattern
+from cleaner.rules.base import Patterns, budget, compile_pattern, matches_any
 from cleaner.rules.prefix import literal_prefixes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,3 +72,12 @@ def test_profile_searches_agree_without_the_shortcut():
     for source in _profile_patterns():
         timed, plain = compile_pattern(source), regex.compile(source)
         assert [bool(timed.search(t)) for t in lines] == [bool(plain.search(t)) for t in lines], source
+
+
+def test_a_rule_rules_lines_out_by_prefix_and_a_spent_budget_still_raises():
+    patterns = Patterns([compile_pattern("^Leave a (Reply|Comment)$"), compile_pattern("^Cancel reply$")])
+    assert matches_any(patterns, "Leave a Reply") and matches_any(patterns, "Cancel reply")
+    assert not matches_any(patterns, "Some prose") and not matches_any(patterns, "Leave a note")
+    for line in ("Some prose", "Cancel reply"):
+        with budget(0.0), pytest.raises(TimeoutError):
+            matches_any(patterns, line)

@@ -109,7 +109,20 @@ class Rule:
 
 
 def matches_any(patterns: Sequence[TimedPattern], text: str) -> bool:
+    starts = _starts(patterns) if isinstance(patterns, tuple) else None
+    if starts and not text.startswith(starts):  # no pattern can match (cleaner.rules.prefix)
+        _timeout()  # as the first search would: a spent budget still raises at this line
+        return False
     return any(p.search(text) for p in patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def _starts(patterns: tuple[TimedPattern, ...]) -> tuple[str, ...] | None:
+    """Every line a rule's patterns match starts with one of these; None when one of them
+    may match any line. One `startswith` then rules most lines out for all of them."""
+    if not patterns or any("" in p.prefixes for p in patterns):
+        return None
+    return tuple(prefix for p in patterns for prefix in p.prefixes)
 
 
 def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPattern]) -> int | None:
