@@ -70,8 +70,9 @@ def stop_word_languages() -> dict[str, tuple[int, ...]]:
     return {word: tuple(ns) for word, ns in table.items()}
 
 
-def stop_density(tokens: list[str]) -> float:
-    """The share of stop words among the tokens, in the language that gives the most.
+def stop_density(tokens: list[str], lowered: bool = False) -> float:
+    """The share of stop words among the tokens (`lowered`: in lower case already), in the
+    language that gives the most.
 
     Per line rather than per page: pages mix languages (an English menu or warning on a
     German page), and a line's own language is what tells its prose from its labels.
@@ -81,7 +82,7 @@ def stop_density(tokens: list[str]) -> float:
     table = stop_word_languages()
     counts = [0] * len(languages())
     # Only the stop words (filtered in C) are tallied, one by one: half the time of a Counter
-    for word in filter(table.__contains__, map(str.lower, tokens)):
+    for word in filter(table.__contains__, tokens if lowered else map(str.lower, tokens)):
         for n in table[word]:
             counts[n] += 1
     return max(counts) / len(tokens)
