@@ -228,7 +228,7 @@ def labelled_line(text: str) -> bool:
     """Whether a short line with figures is labelled as a date or byline ("Published 07:32 GMT",
     "Posted on March 14 by Jane Roe", "14/03/2024 by Jane Roe") even when no date in it can
     be read: metadata, never a headline or a title."""
-    if len(text.split()) > MAX_LABELLED_WORDS or not any(c.isdigit() for c in text):
+    if len(text.split()) > MAX_LABELLED_WORDS or not any(map(str.isdigit, text)):
         return False
     return bool(_labelled().search(text))
 

@@ -68,7 +68,7 @@ def text_shape(text: str) -> tuple[float, ...]:
         len(PUNCTUATION.findall(text)) / chars,
         sum(map(str.isdigit, text)) / chars,
         sum(1 for w in words if w[:1].isupper()) / max(len(words), 1),
-        float(text.lower() == text and any(c.isalpha() for c in text)),
+        float(text.lower() == text and any(map(str.isalpha, text))),
         float("|" in text),
         float(text.endswith(":")),
         float(text.endswith(TRUNCATED_ENDS)),
