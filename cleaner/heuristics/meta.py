@@ -145,7 +145,8 @@ def date_line(text: str) -> str | None:
     return date
 
 
-SEGMENTS = regex.compile(r"\s+[|•·]\s+")
+# r"\s+[|•·]\s+", linear on long runs of spaces (as phrases.SEPARATORS)
+SEGMENTS = regex.compile(r"(?<!\s)\s++[|•·]\s+")
 
 
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
