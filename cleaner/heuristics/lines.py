@@ -54,11 +54,11 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     first = text[:1]
     bullet = BULLET.match(text) if first and (first in BULLET_FIRST or first.isdecimal()) else None
     body = text[bullet.end() :] if bullet else text
-    ascii = body.isascii()
+    is_ascii = body.isascii()
     # An ASCII line is lowered whole: the same words, lowered, without a lower() call each
-    tokens = WORD.findall(body.lower() if ascii else body)
+    tokens = WORD.findall(body.lower() if is_ascii else body)
     words = len(tokens)
-    cjk = len(CJK.findall(body)) if not ascii and HIGH.search(body) else 0
+    cjk = len(CJK.findall(body)) if not is_ascii and HIGH.search(body) else 0
     if cjk > len(body) / 3:
         # No spaces between words: count characters as half-words; prose density is unknown,
         # so a long CJK line counts as prose-like.
@@ -68,9 +68,9 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
         # 0 for a language no data file has stop words for (Cyrillic, Arabic, Hebrew,
         # Indic...): its sentence end alone then tells prose from menus and teasers
         # (body.classify); counting it prose-like, as CJK is, kept teaser lists (dev set).
-        stop = stop_density(tokens, lowered=ascii) if len(body) >= STOP_MIN_CHARS else 0.0
+        stop = stop_density(tokens, lowered=is_ascii) if len(body) >= STOP_MIN_CHARS else 0.0
     last = body.rstrip(CLOSERS)[-1:]  # the character before any closing quotes and brackets
-    sentence = (last != "" and last in SENTENCE_ENDS) or (not ascii and _unpunctuated(body))
+    sentence = (last != "" and last in SENTENCE_ENDS) or (not is_ascii and _unpunctuated(body))
     return text, bool(bullet), words, len(body), stop, sentence
 
 

@@ -41,8 +41,8 @@ def normalise_line(text: str) -> str:
 
 
 def run(doc: Document, ctx: Context) -> Document:
-    # A line with nothing to change (ASCII, stripped, no tab, "  " or bullet first) is kept
-    # without the two calls: the most common line, tested in a few C calls
+    # A line already clean (ASCII, stripped, no tab, "  " or bullet first) is kept after a
+    # few C tests, without the two calls
     lines = tuple(
         line
         if (
