@@ -32,8 +32,8 @@ from cleaner import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed_stages(totals: dict[str, float]):
-    """cleaner.pipeline.STAGES with each stage's time added to totals[its module name]."""
+def timed_stages(stages, totals: dict[str, float]):
+    """`stages` (cleaner.pipeline.STAGES) with each stage's time added to totals[its module name]."""
 
     def wrap(stage):
         name = stage.__module__.rsplit(".", 1)[-1]
@@ -47,7 +47,7 @@ def timed_stages(totals: dict[str, float]):
 
         return run
 
-    return tuple(wrap(stage) for stage in pipeline.STAGES)
+    return tuple(wrap(stage) for stage in stages)
 
 
 def best(rounds: int, fn) -> float:
@@ -69,7 +69,7 @@ def measure(label: str, docs: list[bytes], rounds: int, profiles) -> None:
     try:
         for _ in range(rounds):
             totals: dict[str, float] = defaultdict(float)
-            pipeline.STAGES = timed_stages(totals)
+            pipeline.STAGES = timed_stages(original, totals)  # the stages themselves, not last round's wrappers
             clear_item_caches()
             t = time.perf_counter()
             for d in docs:

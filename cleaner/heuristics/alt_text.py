@@ -30,8 +30,8 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
             info.words <= MAX_WORDS
             and not info.bullet
             and not info.sentence
-            and any(c.islower() for c in text)  # cased letters, as uncased ones are neither
-            and not any(c.isupper() for c in text)
+            and any(map(str.islower, text))  # cased letters, as uncased ones are neither (map: in C)
+            and not any(map(str.isupper, text))
         ):
             found.append(i)
     return found

@@ -21,10 +21,16 @@ def _pattern() -> regex.Pattern:
 
 
 DIGIT = re.compile(r"\d")
+FIGURE = regex.compile(r"\d")  # the pattern's \d: the regex module's Unicode is newer than str's
 
 
 def is_counter(text: str) -> bool:
     """Whether the line is nothing but counters."""
-    if not DIGIT.search(text) or len(text.split()) > MAX_WORDS:  # cheap tests first
+    body = text.strip().lstrip("*+-•· ")
+    first = body[:1]
+    # cheap tests first: a counter starts with its figure, which rules out most lines at once
+    if not (first.isdecimal() or (not first.isascii() and FIGURE.match(first))):
         return False
-    return bool(_pattern().match(text.strip().lstrip("*+-•· ")))
+    if not DIGIT.search(text) or len(text.split()) > MAX_WORDS:
+        return False
+    return bool(_pattern().match(body))

@@ -68,9 +68,20 @@ def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tup
 
 def call_to_action(text: str, words: int, language: str | None = None) -> bool:
     """A call to action or notice, as read on a page in `language` (None: not known)."""
-    return words <= MAX_WORDS and _edge_pattern(language).search(text.lower()) is not None
+    return words <= MAX_WORDS and _edge_phrase(text, language)
 
 
 def author_bio(text: str, words: int) -> bool:
     """ "Jane Doe is a reporter who covers ...": a name, then a verb of the bio list."""
-    return words <= MAX_WORDS and _bio_pattern().match(text) is not None
+    return words <= MAX_WORDS and _bio(text)
+
+
+# Cached: the stage's later passes look at the same edge lines again
+@lru_cache(maxsize=1 << 12)
+def _edge_phrase(text: str, language: str | None) -> bool:
+    return _edge_pattern(language).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _bio(text: str) -> bool:
+    return _bio_pattern().match(text) is not None

@@ -6,7 +6,6 @@ Stop words and phrases are data, not code: adding a language is adding a file.
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -71,19 +70,21 @@ def stop_word_languages() -> dict[str, tuple[int, ...]]:
     return {word: tuple(ns) for word, ns in table.items()}
 
 
-def stop_density(tokens: list[str]) -> float:
-    """The share of stop words among the tokens, in the language that gives the most.
+def stop_density(tokens: list[str], lowered: bool = False) -> float:
+    """The share of stop words among the tokens (`lowered`: in lower case already), in the
+    language that gives the most.
 
     Per line rather than per page: pages mix languages (an English menu or warning on a
     German page), and a line's own language is what tells its prose from its labels.
     """
     if not tokens:
         return 0.0
+    table = stop_word_languages()
     counts = [0] * len(languages())
-    # Tally the tokens by the languages they are stop words of (few distinct tuples), in C
-    for ns, k in Counter(map(stop_word_languages().get, map(str.lower, tokens))).items():
-        for n in ns or ():
-            counts[n] += k
+    # Only the stop words (filtered in C) are tallied, one by one: half the time of a Counter
+    for word in filter(table.__contains__, tokens if lowered else map(str.lower, tokens)):
+        for n in table[word]:
+            counts[n] += 1
     return max(counts) / len(tokens)
 
 

@@ -15,6 +15,7 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 HIGH = re.compile("[\u2e80-\U0010ffff]")  # CJK starts at U+2E80: a cheap test before CJK
 # A scrape marks list items with a glyph or "*", "+", "-", "o" and a space.
 BULLET = re.compile(r"^(?:[-*+]\s+|[•◦▪▫‣⁃●○■□∙·]\s*|\d{1,2}[.)]\s+)")
+BULLET_FIRST = "-*+•◦▪▫‣⁃●○■□∙·"  # or a digit (re's \d is str.isdecimal): the match is tried only then
 # Latin and CJK (full and half width), Devanagari danda, Arabic and Urdu, Armenian,
 # Ethiopic and Myanmar full stops. Thai, Lao and Khmer mark no sentence end.
 SENTENCE_ENDS = ".!?…:;。！？：；．｡।॥؟؛۔։።။"
@@ -42,14 +43,22 @@ def describe(pos: int, raw: str) -> LineInfo:
     return LineInfo(pos, *_shape(raw))
 
 
+def describe_all(texts: list[str], positions: list[int]) -> list[LineInfo]:
+    """describe() of the lines at `positions`, without a call of its own per line."""
+    return [LineInfo(pos, *_shape(texts[pos])) for pos in positions]
+
+
 @lru_cache(maxsize=1 << 16)  # lines recur: across the stage's passes, and boilerplate across pages
 def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     text = raw.strip()
-    bullet = BULLET.match(text)
+    first = text[:1]
+    bullet = BULLET.match(text) if first and (first in BULLET_FIRST or first.isdecimal()) else None
     body = text[bullet.end() :] if bullet else text
-    tokens = WORD.findall(body)
+    is_ascii = body.isascii()
+    # An ASCII line is lowered whole: the same words, lowered, without a lower() call each
+    tokens = WORD.findall(body.lower() if is_ascii else body)
     words = len(tokens)
-    cjk = len(CJK.findall(body)) if not body.isascii() and HIGH.search(body) else 0
+    cjk = len(CJK.findall(body)) if not is_ascii and HIGH.search(body) else 0
     if cjk > len(body) / 3:
         # No spaces between words: count characters as half-words; prose density is unknown,
         # so a long CJK line counts as prose-like.
@@ -59,9 +68,9 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
         # 0 for a language no data file has stop words for (Cyrillic, Arabic, Hebrew,
         # Indic...): its sentence end alone then tells prose from menus and teasers
         # (body.classify); counting it prose-like, as CJK is, kept teaser lists (dev set).
-        stop = stop_density(tokens) if len(body) >= STOP_MIN_CHARS else 0.0
+        stop = stop_density(tokens, lowered=is_ascii) if len(body) >= STOP_MIN_CHARS else 0.0
     last = body.rstrip(CLOSERS)[-1:]  # the character before any closing quotes and brackets
-    sentence = (last != "" and last in SENTENCE_ENDS) or _unpunctuated(body)
+    sentence = (last != "" and last in SENTENCE_ENDS) or (not is_ascii and _unpunctuated(body))
     return text, bool(bullet), words, len(body), stop, sentence
 
 

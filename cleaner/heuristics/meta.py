@@ -18,6 +18,7 @@ from typing import NamedTuple
 import regex
 
 from cleaner.heuristics.language import languages
+from cleaner.heuristics.phrases import trie_pattern
 
 # A name: one to five capitalised words ("Jane Doe", "Jean-Luc de la Fontaine", "J. R. Smith").
 NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|la|le|van|von|der|den|da|del|di|du|dos|y|e|i|und|and|et|&)"
@@ -49,6 +50,7 @@ class Patterns(NamedTuple):
     months: dict[str, int]
     leftover: regex.Pattern  # what a date line may hold besides the date
     undated: regex.Pattern  # a day and month without a year ("Mar 3", "3 March")
+    byline_words: frozenset[str]  # the first word of each byline prefix, casefolded (see byline)
 
 
 def _alt(words) -> str:
@@ -68,7 +70,8 @@ def patterns() -> Patterns:
             hit = next((n for n, f in enumerate(full, 1) if f.startswith(name[:3])), None)
             if hit:
                 months.setdefault(name, hit)
-    month = rf"(?P<month>{_alt(months)})\.?"
+    # As a trie (the same matches: longest name first), twice as fast as the flat list
+    month = rf"(?P<month>{trie_pattern(months)})\.?"
     year = r"(?P<year>(?:19|20)\d\d)\b"
     prefixes = _alt(p for lang in langs for p in lang.byline)
     date_words = _alt(w for lang in langs for w in lang.date_words)
@@ -96,6 +99,7 @@ def patterns() -> Patterns:
             rf"\b(?:{month}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?{month})(?!\p{{L}})",
             regex.I,
         ),
+        byline_words=frozenset(p.split()[0].casefold() for lang in langs for p in lang.byline if p.split()),
     )
 
 
@@ -126,7 +130,7 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def date_line(text: str) -> str | None:
     """The date if the line is only a date, perhaps with a label and a time."""
-    if len(text.split()) > MAX_DATE_LINE_WORDS:
+    if not YEAR.search(text) or len(text.split()) > MAX_DATE_LINE_WORDS:  # the cheap test first
         return None
     found = find_date(text)
     if not found:
@@ -141,7 +145,8 @@ def date_line(text: str) -> str | None:
     return date
 
 
-SEGMENTS = regex.compile(r"\s+[|•·]\s+")
+# r"\s+[|•·]\s+", linear on long runs of spaces (as phrases.SEPARATORS)
+SEGMENTS = regex.compile(r"(?<!\s)\s++[|•·]\s+")
 
 
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
@@ -157,11 +162,19 @@ def dateline(text: str) -> str | None:
     return found[0] if found else None
 
 
+UNSPACED_STARTS = tuple(UNSPACED_BYLINE.split("|"))
+
+
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
     """The author of a byline, and the date if the line gives one too: "By Jane Doe |
     March 3, 2021", "By Jane Doe on March 3, 2021", "Posted on March 3, 2021 by Jane Doe"."""
-    if len(text.split()) > 20:
+    # The patterns are tried only where one could match: the text starts with an unspaced
+    # label or holds a byline prefix's first word as a word of its own (every pattern has the
+    # prefix between the start or a space and a space). Casefolded words are what (?i)
+    # matches, but for "İ", which it takes for "i"; casefolding adds or removes no spaces.
+    words = text.replace("İ", "i").casefold().split()
+    if len(words) > 20 or (patterns().byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS)):
         return None
     p = patterns()
     m = p.byline.match(text)
@@ -216,7 +229,7 @@ def labelled_line(text: str) -> bool:
     """Whether a short line with figures is labelled as a date or byline ("Published 07:32 GMT",
     "Posted on March 14 by Jane Roe", "14/03/2024 by Jane Roe") even when no date in it can
     be read: metadata, never a headline or a title."""
-    if len(text.split()) > MAX_LABELLED_WORDS or not any(c.isdigit() for c in text):
+    if len(text.split()) > MAX_LABELLED_WORDS or not any(map(str.isdigit, text)):
         return False
     return bool(_labelled().search(text))
 

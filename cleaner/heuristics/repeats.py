@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from cleaner.heuristics.lines import LineInfo
 
 MAX_WORDS = 25  # a repeated long paragraph is rare and more likely a pull quote
 
 
+@lru_cache(maxsize=1 << 16)  # the same lines come back in every pass of the stage
+def _key(text: str) -> str:
+    return " ".join(text.lower().lstrip("*+-•· ").split())
+
+
 def repeated(infos: list[LineInfo]) -> set[int]:
     """Positions of short lines whose text (ignoring case, spacing and bullets) occurs again."""
-    keys = {i.pos: " ".join(i.text.lower().lstrip("*+-•· ").split()) for i in infos if i.words <= MAX_WORDS}
+    keys = {i.pos: _key(i.text) for i in infos if i.words <= MAX_WORDS}
     counts = Counter(k for k in keys.values() if k)
     return {pos for pos, k in keys.items() if k and counts[k] > 1}

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 import regex
 
 from cleaner.document import Line
+from cleaner.rules.prefix import literal_prefixes
 
 
 # Option types a rule's Options dataclass may use, besides str, int and bool.
@@ -108,7 +109,20 @@ class Rule:
 
 
 def matches_any(patterns: Sequence[TimedPattern], text: str) -> bool:
+    starts = _starts(patterns) if isinstance(patterns, tuple) else None
+    if starts and not text.startswith(starts):  # no pattern can match (cleaner.rules.prefix)
+        _timeout()  # as the first search would: a spent budget still raises at this line
+        return False
     return any(p.search(text) for p in patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def _starts(patterns: tuple[TimedPattern, ...]) -> tuple[str, ...] | None:
+    """Every line a rule's patterns match starts with one of these; None when one of them
+    may match any line. One `startswith` then rules most lines out for all of them."""
+    if not patterns or any("" in p.prefixes for p in patterns):
+        return None
+    return tuple(prefix for p in patterns for prefix in p.prefixes)
 
 
 def find_first(view: LineView, texts: Sequence[str], patterns: Sequence[TimedPattern]) -> int | None:
@@ -148,7 +162,7 @@ def _timeout() -> float:
     left = deadline - time.monotonic()
     if left <= 0:
         raise TimeoutError("the rule's time budget for this document is spent")
-    return min(REGEX_TIMEOUT, left)
+    return left if left < REGEX_TIMEOUT else REGEX_TIMEOUT
 
 
 class TimedPattern:
@@ -159,11 +173,12 @@ class TimedPattern:
     and compiling every built-in profile's patterns would be most of the start-up time.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "flags", "pattern", "prefixes")
 
     def __init__(self, source: str, flags: int = 0, *, lazy: bool = False):
         self.pattern = source
         self.flags = flags
+        self.prefixes = literal_prefixes(source, flags)  # what a whole-line search's match starts with
         self._compiled = None if lazy else regex.compile(source, flags)
 
     @property
@@ -177,16 +192,22 @@ class TimedPattern:
         return self.compiled.groupindex
 
     def search(self, text: str, pos: int = 0) -> regex.Match | None:
-        return self.compiled.search(text, pos, timeout=_timeout())
+        # the compiled pattern without the property's call where it is there (most searches)
+        compiled = self._compiled or self.compiled
+        timeout = _timeout()  # a spent budget raises here whether or not the line can match
+        if pos == 0 and not text.startswith(self.prefixes):  # cleaner.rules.prefix: it cannot
+            return None
+        return compiled.search(text, pos, timeout=timeout)
 
     def fullmatch(self, text: str) -> regex.Match | None:
-        return self.compiled.fullmatch(text, timeout=_timeout())
+        return (self._compiled or self.compiled).fullmatch(text, timeout=_timeout())
 
     def __getstate__(self) -> tuple[str, int]:  # workers compile what they use
         return self.pattern, self.flags
 
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.pattern, self.flags = state
+        self.prefixes = literal_prefixes(self.pattern, self.flags)
         self._compiled = None
 
     def __repr__(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from functools import cache
+from itertools import count, repeat
 
 import regex
 
@@ -214,7 +215,9 @@ def split_lines(text: str) -> tuple[Line, ...]:
     """Lines as an editor numbers them: \\r\\n, \\r and \\n all end a line, and the newline
     that ends the last line starts no line of its own."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return tuple(Line(no, t) for no, t in enumerate(text.removesuffix("\n").split("\n"), 1))
+    parts = text.removesuffix("\n").split("\n")
+    # Line(no, t) for each, made in C (the named tuple's own __new__ is a Python call per line)
+    return tuple(map(tuple.__new__, repeat(Line), zip(count(1), parts, repeat(None))))
 
 
 def run(doc: Document, ctx: Context) -> Document:

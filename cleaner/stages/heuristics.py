@@ -111,6 +111,10 @@ def _title_removals(doc: Document) -> list[Removal]:
 # Labels of article facts the page prints as a line of their own
 TAGS = regex.compile(r"^(?:tags|tagged(?:\s+with)?|tagged\s+as|keywords)\s*:?\s+(?P<items>.+)$", regex.I)
 CATEGORIES = regex.compile(r"^(?:categories|category|filed\s+under|posted\s+in)\s*:?\s+(?P<items>.+)$", regex.I)
+# What a line TAGS or CATEGORIES matches starts with, casefolded (see record)
+TAG_WORDS = ("tag", "keywords")
+CATEGORY_WORDS = ("categor", "filed", "posted")
+FACT_WORDS = TAG_WORDS + CATEGORY_WORDS
 ITEMS = regex.compile(r"\s*[,;|·•]\s*")
 MAX_ITEM_WORDS = 5
 MAX_FACTS_WORDS = 12
@@ -151,10 +155,14 @@ def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> D
     fill: dict[str, object] = {}
     for text, rule in lines:
         text = text.strip().lstrip("*+-•· ")
+        # The patterns only on lines with their words: casefolded as regex.I matches them ("İ" as "i")
+        low = text.replace("İ", "i").casefold()
+        if not (low.startswith(FACT_WORDS) or "min" in low):  # most lines: no pattern can match
+            continue
         for name, value in (
-            ("tags", _items(TAGS.match(text))),
-            ("categories", _items(CATEGORIES.match(text))),
-            ("reading_time", _minutes(text)),
+            ("tags", _items(TAGS.match(text)) if low.startswith(TAG_WORDS) else ()),
+            ("categories", _items(CATEGORIES.match(text)) if low.startswith(CATEGORY_WORDS) else ()),
+            ("reading_time", _minutes(text) if "min" in low else None),
         ):
             if value and not getattr(new, name) and name not in fill:
                 fill[name] = value

@@ -20,19 +20,40 @@ BULLET = regex.compile(rf"^(?:[{BULLET_GLYPHS}]\s*|[-*]\s+)(?=\S)")
 
 
 def collapse_spaces(text: str) -> str:
-    if not ODD_SPACE.search(text):  # the common case, without the regex
-        return text.strip()
+    # The common case, without the regex: only the stripped text is searched, as scrapes
+    # indent most lines with spaces that strip() takes off either way.
+    stripped = text.strip()
+    if stripped.isascii():  # its only odd space is the tab: plain `in` tests
+        if "\t" not in stripped and "  " not in stripped:
+            return stripped
+    elif not ODD_SPACE.search(stripped):
+        return stripped
     return SPACES.sub(" ", text).strip()
+
+
+BULLET_FIRST = BULLET_GLYPHS + "-*"
 
 
 def normalise_line(text: str) -> str:
     text = collapse_spaces(text)
-    bullet = BULLET.match(text) if text[:1] in BULLET_GLYPHS + "-*" else None
+    bullet = BULLET.match(text) if text[:1] in BULLET_FIRST else None
     return LIST_ITEM_PREFIX + text[bullet.end() :] if bullet else text
 
 
 def run(doc: Document, ctx: Context) -> Document:
+    # A line already clean (ASCII, stripped, no tab, "  " or bullet first) is kept after a
+    # few C tests, without the two calls
     lines = tuple(
-        line if (text := normalise_line(line.text)) == line.text else line._replace(text=text) for line in doc.lines
+        line
+        if (
+            (t := line.text).isascii()
+            and t == t.strip()
+            and "\t" not in t
+            and "  " not in t
+            and t[:1] not in BULLET_FIRST
+        )
+        or (text := normalise_line(t)) == t
+        else line._replace(text=text)
+        for line in doc.lines
     )
     return doc.replace(lines=lines)

@@ -234,8 +234,9 @@ def run(doc: Document, ctx: Context) -> Document:
         return doc
     if off := fast_path_off():
         doc = doc.replace(steps=(*doc.steps, f"unicode:{off}"))
-    texts, fixes = fix_lines([line.text for line in doc.lines])
-    if all(t == line.text for t, line in zip(texts, doc.lines, strict=True)):
+    before = [line.text for line in doc.lines]
+    texts, fixes = fix_lines(before)
+    if texts is before or texts == before:  # the same list when no line was suspect
         return doc
     # A fix can turn "&#10;" into a line break; keep one line per input line.
     lines = tuple(line._replace(text=t.replace("\n", " ")) for line, t in zip(doc.lines, texts, strict=True))

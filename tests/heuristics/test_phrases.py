@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from cleaner.heuristics.phrases import key, matcher, trie_pattern
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.heuristics.meta import SEGMENTS
+from cleaner.heuristics.phrases import SEPARATORS, key, matcher, trie_pattern
 
 
 def category(text: str) -> str | None:
@@ -84,3 +90,11 @@ def test_trie_pattern_prefers_the_longest_phrase():
     pattern = re.compile(trie_pattern(["share", "share on", "share on facebook"]))
     assert pattern.match("share on facebook now").group(0) == "share on facebook"
     assert pattern.match("share on x").group(0) == "share on"
+
+
+@given(st.text(alphabet=" \t\u00a0|/·•ab", max_size=16))
+def test_separators_split_as_the_plain_pattern(line: str):
+    # SEPARATORS and meta.SEGMENTS are the plain patterns written to be linear on runs of spaces
+    plain = re.compile(r"\s+[/|·•]\s+|\s*\|\s*")
+    assert SEPARATORS.split(line) == plain.split(line)
+    assert SEGMENTS.split(line) == regex.compile(r"\s+[|•·]\s+").split(line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Any, Generic, TypeVar, cast
 
 from cleaner.document import Line
@@ -37,7 +38,7 @@ class Page:
             self.texts: list[str] = list(cast(Sequence[str], lines))
         else:
             self.texts = [line.text for line in cast(Sequence[Line], lines)]
-        self.positions: list[int] = [i for i, text in enumerate(self.texts) if text.strip()]
+        self.positions: list[int] = list(compress(count(), map(str.strip, self.texts)))  # the non-blank, in C
         self._columns: dict[str, list[Any]] = {}
 
     def __len__(self) -> int:

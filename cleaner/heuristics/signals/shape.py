@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner.heuristics.lines import LineInfo, describe
+from cleaner.heuristics.lines import LineInfo, describe_all
 from cleaner.heuristics.signals.base import Page, Signal
 
 FAMILY = "shape"
@@ -15,7 +15,7 @@ PUNCTUATION = re.compile(r"[^\w\s]|_")  # \w is isalnum() or "_"
 
 
 def _lines(page: Page) -> list[LineInfo]:
-    return [describe(pos, page.texts[pos]) for pos in page.positions]
+    return describe_all(page.texts, page.positions)
 
 
 LINES = Signal(
@@ -68,7 +68,7 @@ def text_shape(text: str) -> tuple[float, ...]:
         len(PUNCTUATION.findall(text)) / chars,
         sum(map(str.isdigit, text)) / chars,
         sum(1 for w in words if w[:1].isupper()) / max(len(words), 1),
-        float(text.lower() == text and any(c.isalpha() for c in text)),
+        float(text.lower() == text and any(map(str.isalpha, text))),
         float("|" in text),
         float(text.endswith(":")),
         float(text.endswith(TRUNCATED_ENDS)),
