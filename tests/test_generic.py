@@ -228,3 +228,38 @@ def test_generic_page_under_a_profile_that_took_the_headline_protects_no_teaser(
     alone = clean(page, profile="none")
     assert set(doc.text.splitlines()) - {STANDFIRST} <= set(alone.text.splitlines())
     assert STANDFIRST in doc.text.splitlines()
+
+
+def test_generic_page_under_a_profile_that_took_the_title_line_on_top_protects_no_menu(tmp_path: Path):
+    """The profile's title is the page's <title> line on top, its dateline far below under a
+    menu: the menu items above the dateline are no standfirst."""
+    menu = ["Home", "Town", "Harbour", "Letters", "Puzzles", "Weather"]
+    top = [f"{HEADLINE} - Example Gazette", "Accessibility links", *menu, "March 3, 2024 by Jane Marlow 7"]
+    page = "\n".join([*top, "", *BODY, SIGNATURE]) + "\n"
+    rules = HEAD_RULES.replace("next = '^Two years and three'", "next = '^Accessibility links$'")
+    (tmp_path / "gazette.toml").write_text(
+        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n{rules}',
+        encoding="utf-8",
+    )
+    doc = clean(page, profiles=load_profiles([tmp_path]))
+    assert doc.metadata.author == "Jane Marlow"
+    alone = clean(page, profile="none")
+    assert not set(menu) & set(alone.text.splitlines())
+    assert not set(menu) & set(doc.text.splitlines())
+
+
+def test_generic_page_protects_no_teasers_between_a_byline_and_a_body_far_below(tmp_path: Path):
+    """A profile's dateline rule marks the article's head; when the body starts many lines
+    below it (a teaser list between), those lines are no part of the head."""
+    teasers = ["Sunnis in Lebanon", "Protesters in Libya", "Ferry fares", "Cycle lanes", "Photos: before"]
+    page = "\n".join([HEADLINE, "March 3, 2024 by Jane Marlow 7", *teasers, "", *BODY, SIGNATURE]) + "\n"
+    rules = HEAD_RULES[HEAD_RULES.index("[[rules]]", 10) :]  # the dateline rule only
+    (tmp_path / "gazette.toml").write_text(
+        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n\n{rules}',
+        encoding="utf-8",
+    )
+    doc = clean(page, profiles=load_profiles([tmp_path]))
+    assert doc.metadata.author == "Jane Marlow"
+    alone = clean(page, profile="none")
+    assert set(doc.text.splitlines()) <= set(alone.text.splitlines())
+    assert "Sunnis in Lebanon" not in doc.text

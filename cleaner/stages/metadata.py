@@ -38,8 +38,7 @@ def _about(title: str, body: list[str]) -> bool:
     words = {w.casefold() for w in WORD.findall(title)}
     if not words or UNSPACED.search(title):
         return True  # numbers, scripts written without spaces: no test
-    seen = {w.casefold() for line in body for w in WORD.findall(line)}
-    return bool(words & seen)
+    return not words.isdisjoint(WORD.findall("\n".join(body).casefold()))
 
 
 def _named_headline(doc: Document) -> str | None:
@@ -47,19 +46,21 @@ def _named_headline(doc: Document) -> str | None:
     html-text and many scrapers write it) has the headline as a line of its own further
     down, the <title> being it alone or with the site's name ("<headline> | Site"). That
     line, kept or not, is the title; the lines repeating it go as title repeats."""
-    lines = {line.no: line.text for line in doc.lines}
+    lines = [(line.no, line.text) for line in doc.lines]
     for removal in doc.removals:
         first, last = removal.lines
-        for no, text in zip(range(first, last + 1), removal.text.split("\n"), strict=False):
-            lines.setdefault(no, text)
-    order = [no for no in sorted(lines) if lines[no].strip()]
-    if len(order) < 2:
+        lines += zip(range(first, last + 1), removal.text.split("\n"), strict=False)
+    lines.sort()
+    texts = [text for _, text in lines if text.strip()]
+    if len(texts) < 2:
         return None
-    top = lines[order[0]]
+    top = texts[0]
     named = [
         text
-        for text in (lines[no] for no in order[1:])
-        if ((text == top and len(text.split()) >= MIN_BARE_WORDS) or _titled(top, text)) and reads_as_title(text)
+        for text in texts[1:]
+        if text in top  # cheap first: the <title> holds the line
+        and ((text == top and len(text.split()) >= MIN_BARE_WORDS) or _titled(top, text))
+        and reads_as_title(text)
     ]
     # "<headline> - Blog Name" names both when the page prints the blog's name as a line too:
     # the headline is the longer
