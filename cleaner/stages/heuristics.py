@@ -78,7 +78,7 @@ def _as_on_page(before: Document) -> Document:
 
 
 HEAD_REACH = 2
-STANDFIRST_WORDS = 6  # a standfirst is a sentence; menu items and section names are shorter
+STANDFIRST_WORDS = 8  # a standfirst is a lead sentence (as learn reads one); menu items and link titles are shorter
 
 
 def _head(before: Document, rules: dict[int, Removal]) -> set[int]:
@@ -95,11 +95,16 @@ def _head(before: Document, rules: dict[int, Removal]) -> set[int]:
         return set()
     if any(r.lines[0] == mark and r.kind == "meta_field" for r in _title_removals(before)):
         # the profile took the headline itself: the head is a standfirst between it and the
-        # byline or dateline below (HEAD_REACH lines above that), never the lines above the
-        # headline, a share bar below the byline, or a menu when the "headline" is a <title> on top
+        # byline or dateline below (right above that, blank lines between aside), never the
+        # lines above the headline, a share bar below the byline, or a menu or a list of
+        # links when the "headline" is a <title> on top
         end = min([m for m in marks if m > mark], default=mark)
         between = [i for i, line in enumerate(done.lines[: both[0]]) if mark < line.no < end and line.text.strip()]
-        return {i for i in between[-HEAD_REACH:] if len(done.lines[i].text.split()) >= STANDFIRST_WORDS}
+        return {
+            i
+            for i in between[-HEAD_REACH:]
+            if len(done.lines[i].text.split()) >= STANDFIRST_WORDS and end - done.lines[i].no <= 2 * HEAD_REACH
+        }
     above = [i for i, line in enumerate(done.lines) if line.no < mark and line.text.strip()]
     start = above[-HEAD_REACH:][0] if above else both[0]
     below = [i for i in range(start, both[0]) if done.lines[i].no > mark and done.lines[i].text.strip()]
