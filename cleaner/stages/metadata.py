@@ -38,7 +38,20 @@ def _about(title: str, body: list[str]) -> bool:
     words = {w.casefold() for w in WORD.findall(title)}
     if not words or UNSPACED.search(title):
         return True  # numbers, scripts written without spaces: no test
-    return not words.isdisjoint(WORD.findall("\n".join(body).casefold()))
+    text = "\n".join(body).casefold()
+    return any(_has_word(text, word) for word in words)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """`word` occurs in `text` as a whole run of letters (str.find: a regex over the whole
+    body for every page cost more than the rest of the stage)."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _named_headline(doc: Document) -> str | None:
@@ -50,17 +63,13 @@ def _named_headline(doc: Document) -> str | None:
     for removal in doc.removals:
         first, last = removal.lines
         lines += zip(range(first, last + 1), removal.text.split("\n"), strict=False)
-    lines.sort()
-    texts = [text for _, text in lines if text.strip()]
-    if len(texts) < 2:
-        return None
-    top = texts[0]
+    top_no, top = min(((no, text) for no, text in lines if text.strip()), default=(None, ""))
+    # cheap first: the <title> holds the line
+    held = sorted((no, text) for no, text in lines if no != top_no and text and text in top)
     named = [
         text
-        for text in texts[1:]
-        if text in top  # cheap first: the <title> holds the line
-        and ((text == top and len(text.split()) >= MIN_BARE_WORDS) or _titled(top, text))
-        and reads_as_title(text)
+        for _, text in held
+        if ((text == top and len(text.split()) >= MIN_BARE_WORDS) or _titled(top, text)) and reads_as_title(text)
     ]
     # "<headline> - Blog Name" names both when the page prints the blog's name as a line too:
     # the headline is the longer
