@@ -165,6 +165,36 @@ def dateline(text: str) -> str | None:
 UNSPACED_STARTS = tuple(UNSPACED_BYLINE.split("|"))
 
 
+# Words "By" is followed by in a sentence, that no name starts with (not months: April, June
+# and August are names; "By March 3, the plan ..." is caught by its length)
+NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "now",
+        "noon",
+        "midnight",
+        "this",
+        "that",
+        "these",
+        "those",
+        "far",
+        "contrast",
+        "comparison",
+        "law",
+    ]
+)
+MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
+
+
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
     """The author of a byline, and the date if the line gives one too: "By Jane Doe |
@@ -191,6 +221,11 @@ def byline(text: str) -> tuple[str, str | None] | None:
     name = m.group("name").strip(" ,")
     if len(name) < (2 if m.re is p.byline_unspaced else 3):  # "张三": two-character names are common
         return None
+    if name.split()[0].casefold() in NOT_NAMES:  # "By Friday, the schools reopen.": a sentence
+        return None
+    rest = m.group("rest") if m.re is not p.byline_after else ""
+    if len(rest.split()) > MAX_BYLINE_TAIL_WORDS and rest.rstrip().endswith((".", "!", "?")):
+        return None  # "By Jane Doe, who covered the council for ten years, retired on Friday."
     found = find_date(date_part)
     return name, found[0] if found else None
 

@@ -54,6 +54,29 @@ def _has_word(text: str, word: str) -> bool:
     return False
 
 
+def _headline_above_byline(doc: Document) -> int | None:
+    """Position of the first kept line if it reads as a headline about the article and the
+    page's next line is a byline or date line a stage took as metadata."""
+    at = _headline(doc)
+    if at is None or not _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
+        return None
+    no = doc.lines[at].no
+    below = [
+        (first, removal)
+        for removal in doc.removals
+        for first, text in zip(range(removal.lines[0], removal.lines[1] + 1), removal.text.split("\n"), strict=False)
+        if first > no and text.strip()
+    ]
+    kept = next((line.no for line in doc.lines[at + 1 :] if line.text.strip()), None)
+    first, removal = min(below, key=lambda pair: pair[0], default=(None, None))
+    if removal is None or (kept is not None and kept < first):
+        return None
+    return at if removal.kind == "meta_field" or removal.rule in BYLINE_RULES else None
+
+
+BYLINE_RULES = ("heuristic:byline", "heuristic:date")
+
+
 def _named_headline(doc: Document) -> str | None:
     """The headline the page's <title> names: a scrape that starts with the <title> (as
     html-text and many scrapers write it) has the headline as a line of its own further
@@ -141,8 +164,14 @@ def run(doc: Document, ctx: Context) -> Document:
         meta = meta.fill(title=doc.lines[at].text)
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
         why = "the headline is metadata (title), not body"
-    elif at is not None:  # better no title than a section label ("Tech & science") or a teaser
+    elif at is not None:  # better no title than a site name, a section label ("Tech & science")
         why = "reads as a headline above the body, but the article uses none of its words: not the title, not body"
+        doc = doc.without(removals_at(doc.lines, [at], rule="metadata:not-title", kind="metadata", why=why))
+        at = _headline_above_byline(doc)  # the headline proper may follow it
+        if at is not None:
+            meta = meta.fill(title=doc.lines[at].text)
+            doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
+            why = "the headline (the line a byline or date line follows) is metadata (title), not body"
     if at is not None:
         doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
     if meta.title:

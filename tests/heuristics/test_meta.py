@@ -24,6 +24,13 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("By Oliver Grant on Politics and the Press", None, id="on-without-a-date"),
         pytest.param("In May 2022 the bridge was reopened by Mayor Grant", None, id="prose-with-by"),
         pytest.param("Posted on 12 May 2022 by the council of the city", None, id="date-then-by-no-name"),
+        pytest.param("By Friday, the utility expects all schools to reopen.", None, id="by-a-weekday"),
+        pytest.param("By Tuesday night the road was open again", None, id="by-a-weekday-no-comma"),
+        pytest.param(
+            "By Jane Doe, who covered the council for ten years, retired on Friday.", None, id="by-then-a-sentence"
+        ),
+        pytest.param("By June Thomas | November 13, 2012", ("June Thomas", "2012-11-13"), id="a-month-that-is-a-name"),
+        pytest.param("By The Associated Press", ("The Associated Press", None), id="agency"),
     ],
 )
 def test_byline(line: str, expected):
@@ -98,3 +105,17 @@ def test_when_keeps_the_printed_time(line: str, expected):
 )
 def test_undated_line(line: str, expected: bool):
     assert undated_line(line) is expected
+
+
+def test_a_sentence_starting_by_a_weekday_stays_in_the_article():
+    """New-user trial: "By Friday, ..." in the body was removed as a byline (text lost)."""
+    from cleaner import clean
+
+    body = [
+        "The storm closed every school on the east side of town on Monday, and the utility has been working since.",
+        "By Friday, the utility expects all east-side schools to reopen, the superintendent said on Tuesday.",
+        "Parents were asked to check the district's website each morning before sending children to school.",
+    ]
+    doc = clean("Schools to reopen after the storm\nBy Ann Lee\n\n" + "\n\n".join(body) + "\n")
+    assert doc.metadata.author == "Ann Lee"
+    assert doc.text == "\n\n".join(body) + "\n"
