@@ -68,8 +68,10 @@ def _headline_above_byline(doc: Document) -> int | None:
         if first > no and text.strip()
     ]
     kept = next((line.no for line in doc.lines[at + 1 :] if line.text.strip()), None)
-    first, removal = min(below, key=lambda pair: pair[0], default=(None, None))
-    if removal is None or (kept is not None and kept < first):
+    if not below:
+        return None
+    first, removal = min(below, key=lambda pair: pair[0])
+    if kept is not None and kept < first:
         return None
     return at if removal.kind == "meta_field" or removal.rule in BYLINE_RULES else None
 
