@@ -271,7 +271,8 @@ def labelled_line(text: str) -> bool:
 
 # A time of day printed right after a date: "14 March 2024, 07:32 GMT", "2024-03-14T07:32:00Z"
 TIME_AFTER = regex.compile(
-    r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?!\d)"
+    r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)"
+    r"(?:[:.h](?P<minute>[0-5]\d)(?!\d)|(?=\s*[ap]\.?m\b))"  # "4:45 p.m.", or the hour alone before a.m./p.m.
     r"(?:[:.](?P<second>[0-5]\d))?(?:\.\d+)?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|h)\b)?"
     r"(?:\s*(?P<zone>z|gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?!\p{L}))?"
     r"(?:\s*(?P<offset>[+-]\d{1,2})(?::?(?P<offset_minutes>\d{2}))?(?!\d))?",
@@ -281,7 +282,7 @@ ZONES = {"z": 0, "gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "est": -5, "
 
 
 def _time(m: regex.Match) -> tuple[int, int, int, dt.timezone | None] | None:
-    hour, minute, second = int(m.group("hour")), int(m.group("minute")), int(m.group("second") or 0)
+    hour, minute, second = int(m.group("hour")), int(m.group("minute") or 0), int(m.group("second") or 0)
     if m.group("ampm"):
         if not 1 <= hour <= 12:
             return None

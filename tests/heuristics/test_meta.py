@@ -86,6 +86,11 @@ def test_dateline(line: str, expected):
         pytest.param("Published: 04.07.2020, 09:15", ("2020-07-04T09:15:00", "04.07.2020, 09:15"), id="no-zone"),
         pytest.param("July 4, 2020 | 12 comments", ("2020-07-04", "July 4, 2020"), id="no-time"),
         pytest.param("July 4, 2020 25:70", ("2020-07-04", "July 4, 2020"), id="not-a-time"),
+        pytest.param(  # new-user trial: the hour alone lost the time
+            "Published Sept. 5, 2024 at 12 p.m.", ("2024-09-05T12:00:00", "Sept. 5, 2024 at 12 p.m."), id="hour-pm"
+        ),
+        pytest.param("July 4, 2020 9am", ("2020-07-04T09:00:00", "July 4, 2020 9am"), id="hour-am"),
+        pytest.param("July 4, 2020, 12 people came", ("2020-07-04", "July 4, 2020"), id="a-number-no-hour"),
         pytest.param("No date here", None, id="none"),
     ],
 )
