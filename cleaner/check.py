@@ -441,7 +441,9 @@ def sample_texts(data: bytes, doc: Document) -> tuple[str, str]:
     """What an [expect] snippet is looked for in, whitespace squashed: what the sample holds
     (its bytes as text and, for HTML, the page's text, as a snippet split by tags is not in
     the raw HTML, the elements the site rules stripped included) and what cleaning it kept."""
-    held = [data.decode("utf-8", "replace"), *(r.text for r in doc.page_removals), doc.text]
+    from cleaner.stages.decode import text_of  # the sample read as clean reads it (any charset)
+
+    held = [text_of(data), *(r.text for r in doc.page_removals), doc.text]
     if doc.extracted_by is not None:
         held.append(_page_text(data))
     return _squash("\n".join(held)), _squash(doc.text)

@@ -13,6 +13,7 @@ import sys
 import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -169,7 +170,22 @@ def _load(dirs: Sequence[Path]) -> Profiles:
         sys.exit(EXIT_PROFILE)
 
 
+class _Cleaner(click.Group):
+    """The command group; what click itself writes (--help, --version, usage errors) to a
+    stdout that fails (a full disk) is one message and status 1, as every command's output."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:
+            _quiet_exit_on_broken_pipe()
+        except OSError as err:  # a file the command names says so; else it was stdout
+            click.echo(f"cleaner: {err.filename or 'standard output'}: {_message(err)}", err=True)
+            sys.exit(EXIT_FAILED)
+
+
 @click.group(
+    cls=_Cleaner,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="""\b
 Examples:

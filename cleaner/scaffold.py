@@ -34,6 +34,7 @@ from cleaner.heuristics.body import TUNING
 from cleaner.heuristics.lines import describe
 from cleaner.pipeline import clean
 from cleaner.profiles import GENERIC_DEFAULT, Profiles
+from cleaner.stages.decode import text_of
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
@@ -85,9 +86,7 @@ def starter_profile(
         plain = [clean(s.read_bytes(), profile="none", profiles=profiles, heuristics=False) for s in samples]
         texts = [[line.text.strip() for line in d.lines] for d in plain]
     else:
-        texts = [
-            [line.strip() for line in s.read_text(encoding="utf-8", errors="replace").split("\n")] for s in samples
-        ]
+        texts = [[line.strip() for line in text_of(s.read_bytes()).split("\n")] for s in samples]
 
     meta_entries: list[dict] = []
     spared: set[str] = set()
@@ -338,7 +337,7 @@ def _page_rules(samples: list[Path], articles: list[str], docs) -> tuple[list[di
     from cleaner.stages.html_parse import parse
     from cleaner.urls import host
 
-    trees = [parse(s.read_bytes().decode("utf-8", "replace")) for s in samples]
+    trees = [parse(text_of(s.read_bytes())) for s in samples]
     hosts = list(dict.fromkeys(host(d.metadata.url).removeprefix("www.") for d in docs if host(d.metadata.url)))
     if any(t is None for t in trees):
         return [], hosts

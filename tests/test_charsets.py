@@ -107,3 +107,21 @@ def test_utf16_without_bom_in_any_script(lang: str, encoding: str):
     refused as binary."""
     text, how = decode_bytes(BOMLESS[lang].encode(encoding))
     assert (text, how) == (BOMLESS[lang], f"{encoding} (no BOM; decodes as text)")
+
+
+def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16():
+    """Attacker trial: "\\xff\\xfe" before plain text was read as UTF-16 (CJK junk, exit 0)."""
+    from cleaner.stages.decode import decode_bytes
+
+    text, how = decode_bytes(b"\xff\xfe Hello world, a long article sentence about the caf\xe9 owners in town.\n")
+    assert "Hello world, a long article sentence about the caf\u00e9 owners in town." in text
+    assert "BOM" not in how
+
+
+def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
+    import codecs
+
+    from cleaner.stages.decode import decode_bytes
+
+    assert decode_bytes(codecs.BOM_UTF16_BE + "你好世界".encode("utf-16-be")) == ("你好世界", "utf-16-be (BOM)")
+    assert decode_bytes(codecs.BOM_UTF16_LE + "Hello\n".encode("utf-16-le")) == ("Hello\n", "utf-16-le (BOM)")

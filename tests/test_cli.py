@@ -317,3 +317,34 @@ def test_profiles_dir_help_names_site_configs_too():
         assert (
             "*.toml profiles in DIR, and the FiveFilters site configs (example.com.txt, .example.com.txt)" in help_text
         )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["clean", "--help"], ["learn", "--help"]])
+def test_what_click_writes_to_a_full_stdout_is_one_message(args):
+    """Attacker trial: `cleaner --help > /dev/full` was an OSError traceback."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "cleaner", *args], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 1
+    assert done.stderr == "cleaner: standard output: No space left on device\n"
+
+
+def test_an_output_a_command_cannot_write_is_named_without_a_traceback(tmp_path):
+    """Attacker trial: learn -o where no file can go was an OSError traceback."""
+    import subprocess
+    import sys
+
+    (tmp_path / "afile").write_text("")
+    samples = []
+    for k in range(3):
+        samples.append(tmp_path / f"s{k}.txt")
+        samples[-1].write_text(f"Site\nMenu\n\nHeadline {k} here\nBy Ann Lee\n\nBody {k} is about the harbour.\n")
+    out = tmp_path / "afile" / "z.toml"
+    command = [sys.executable, "-m", "cleaner", "learn", *map(str, samples), "--name", "z", "-o", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"cleaner: {tmp_path / 'afile'}: " in done.stderr

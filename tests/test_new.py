@@ -482,3 +482,27 @@ def test_headlines_below_the_article_without_a_heading_are_no_rules(tmp_path: Pa
     assert "Name" in named  # a comment form's label: short, its place marks it, kept as a rule
     doc = clean(scrapes[1].encode(), profiles=load_profiles([tmp_path / "profiles"]))
     assert (doc.metadata.title, doc.text) == (HEADLINES[1], GAZETTE_ARTICLES[1][3] + "\n")
+
+
+def test_new_and_check_read_samples_in_another_charset_as_clean_does(tmp_path: Path):
+    """Attacker trial: cp1251 samples were read as UTF-8 with replacements, so the draft's
+    fingerprints were all U+FFFD, never matched its own sample, and check passed it."""
+    (tmp_path / "samples").mkdir()
+    paths = []
+    for k in range(2):
+        page = (
+            "Городские новости\nГлавная | Политика | Спорт\n\n"
+            f"Заголовок номер {k} о городе\nАвтор: Анна Ли\n\n"
+            f"Текст статьи номер {k} рассказывает о заседании городского совета и о новом мосте через реку.\n\n"
+            "Подпишитесь на рассылку\n© Городские новости\n"
+        )
+        paths.append(tmp_path / "samples" / f"ru{k}.txt")
+        paths[-1].write_bytes(page.encode("cp1251"))
+    out = tmp_path / "r1.toml"
+    args = ["new", "r1", *[a for p in paths for a in ("--sample", str(p))], "-o", str(out)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    draft = out.read_text(encoding="utf-8")
+    assert "\ufffd" not in draft and "Подпишитесь на рассылку" in draft
+    assert check([out]) == []
+    doc = clean(paths[0].read_bytes(), profiles=load_profiles([tmp_path]))
+    assert doc.profiles == ("r1",)

@@ -42,16 +42,32 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def text_of(data: bytes) -> str:
+    """The text of a file's bytes as clean reads them (its declared charset, BOM, detection);
+    binary data as UTF-8 with replacements, for the tools that look at samples."""
+    from cleaner.errors import InputError
+
+    try:
+        return decode_bytes(data, declared=declared_charset(data))[0]
+    except InputError:
+        return data.decode("utf-8", "replace")
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """The text and how it was decoded: BOM, else UTF-8 when valid, else the charset the
     page declares, else a detector's guess (charset_normalizer), else cp1252 / latin-1.
     InputError for binary data."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding), encoding + " (BOM)"
-            except UnicodeDecodeError:  # the BOM settles the encoding; keep what decodes
-                return data[len(bom) :].decode(encoding, errors="replace"), encoding + " (BOM, bad bytes replaced)"
+            payload = data[len(bom) :]
+            if encoding.startswith("utf-8"):
+                return payload.decode(encoding, errors="replace"), encoding + " (BOM)"
+            # Bytes that only start like a UTF-16/32 BOM ("\xff\xfe" before plain text) do not
+            # decode in it, or have a line break without the NUL every UTF-16/32 one carries:
+            # read as if they had no BOM
+            if _decodes(payload, encoding) and (b"\n" not in payload or 0 in payload):
+                return payload.decode(encoding), encoding + " (BOM)"
+            break
     utf16 = _bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16 + " (NUL pattern)"
