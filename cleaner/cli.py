@@ -744,7 +744,24 @@ def learn(
             )
         if not draft.hosts and not draft.fingerprints:
             click.echo(NEVER_MATCHED, err=True)
+        if draft.recall is not None and draft.recall < LOW_RECALL:
+            click.echo(LOST_TEXT.format(recall=draft.recall), err=True)
+    if len(set(texts)) < len(texts):
+        click.echo(SAME_SCRAPES, err=True)
     _emit_profile(text, output, f" from {len(texts)} scrapes")
+
+
+LOW_RECALL = 0.5
+LOST_TEXT = (
+    "cleaner: warning: cleaning each scrape with a draft learned from the others kept only {recall:.0%}"
+    " of what reads as its article text; review the rules (a headline or byline rule that takes"
+    " the body, a drop rule on article lines) before use"
+)
+SAME_SCRAPES = (
+    "cleaner: warning: some scrapes are the same text; the draft learns what repeats while the"
+    " articles differ, so identical scrapes make their article look like template: give scrapes"
+    " of different articles"
+)
 
 
 NEVER_MATCHED = (

@@ -263,3 +263,13 @@ def test_generic_page_protects_no_teasers_between_a_byline_and_a_body_far_below(
     alone = clean(page, profile="none")
     assert set(doc.text.splitlines()) <= set(alone.text.splitlines())
     assert "Sunnis in Lebanon" not in doc.text
+
+
+def test_under_generic_metadata_a_first_line_is_never_lost(tmp_path: Path):
+    """A heading-like first line the article never speaks of is no title with generic
+    cleaning; under "metadata" no line may go but into metadata, so it is the title."""
+    page = "\n".join(["Notes From The Quay", "", *BODY, SIGNATURE]) + "\n"
+    doc = clean(page, profiles=profiles(tmp_path, None))
+    assert doc.generic == ("metadata", "gazette")
+    assert doc.metadata.title == "Notes From The Quay"
+    assert clean(page, profile="none").metadata.title is None

@@ -159,3 +159,48 @@ def test_learn_says_when_check_will_not_read_its_samples(tmp_path: Path, monkeyp
     fine = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", "profiles/z.toml"])
     assert "warning" not in fine.stderr
     assert CliRunner().invoke(main, ["check", "profiles/z.toml"]).exit_code == 0
+
+
+ZH_BODIES = [
+    "中央银行今年第三次上调利率，理由是服务业通胀持续居高不下。经济学家此前已预计到这一举措。",
+    "一场强烈风暴昨夜袭击北部海岸，数千户家庭停电。抢险人员连夜清理道路上倒下的树木。",
+    "本地球队周六晚在点球大战中夺得冠军。球迷们涌入球场庆祝几十年来的首个冠军。",
+    "新大桥周一在经过四年施工后正式通车。通勤者表示，这座桥使他们的行程缩短了近二十分钟。",
+]
+
+
+def zh_page(k: int) -> str:
+    head = [
+        "订阅新闻通讯",
+        "首页 | 国际 | 体育",
+        "",
+        f"标题{k}号 | 示例新闻网",
+        "",
+        f"作者：张伟 | 2024年3月{k + 1}日",
+        "",
+    ]
+    return "\n".join([*head, ZH_BODIES[k], "", "分享这篇文章", "更多新闻", "版权所有 2024 示例新闻网"]) + "\n"
+
+
+def test_learn_on_one_paragraph_chinese_articles_keeps_the_body(tmp_path: Path):
+    """Attacker trial: a one-paragraph Chinese article read as the headline (no sentence end
+    in 。, one "word" without spaces): the draft put the body into title, the text empty."""
+    import cleaner
+
+    paths = []
+    for k in range(4):
+        paths.append(tmp_path / f"zh{k}.txt")
+        paths[-1].write_text(zh_page(k), encoding="utf-8")
+    out = tmp_path / "p" / "zh.toml"
+    result = CliRunner().invoke(main, ["learn", *map(str, paths[:3]), "--name", "zh", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = cleaner.clean(paths[3].read_bytes(), profiles=cleaner.load_profiles([out.parent]), profile="zh")
+    assert doc.text == ZH_BODIES[3] + "\n"
+    assert doc.metadata.title != ZH_BODIES[3]
+
+
+def test_learn_warns_about_identical_scrapes(tmp_path: Path):
+    page = tmp_path / "a.txt"
+    page.write_text(zh_page(0), encoding="utf-8")
+    result = CliRunner().invoke(main, ["learn", str(page), str(page), str(page), "--name", "x"])
+    assert "some scrapes are the same text" in result.stderr

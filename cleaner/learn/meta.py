@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from cleaner.heuristics.lines import CJK
+from cleaner.heuristics.top import title_words
 from cleaner.learn.shapes import DAYS, MONTHS, Item, Shape, role_after
 
 READING_UNITS = frozenset({"min", "mins", "minute", "minutes"})
@@ -15,7 +17,7 @@ AUTHOR_CUES = frozenset({"by", "author", "written", "words", "posted", "reporter
 CATEGORY_CUES = frozenset({"category", "categories", "filed", "topics", "topic", "section", "sections"})
 TAG_CUES = frozenset({"tags", "tagged"})
 DATE_GLUE = frozenset({",", ".", "/", "-"})
-SENTENCE_END = regex.compile(r"[.!?…:;]['\"’”)]*$")
+SENTENCE_END = regex.compile(r"[.!?…:;。！？；：]['\"’”)」』]*$")
 WORD = regex.compile(r"\w+")
 PROSE_WORD = regex.compile(r"\p{L}{2,}")  # not a number, not "p" of "p.m."
 CALENDAR_WORDS = frozenset(MONTHS + DAYS)
@@ -30,12 +32,13 @@ def is_paragraph(text: str) -> bool:
     Numbers and month or weekday names are not words here: "Published June 16, 2020 at
     3:30 p.m. | Updated June 17, 2020 at 1:45 a.m." is a dateline, not a sentence."""
     words = [w for w in PROSE_WORD.findall(text) if w not in CALENDAR_WORDS]
-    return len(words) >= 8 and bool(SENTENCE_END.search(text))
+    # scripts written without spaces: two characters a word, as the line shape counts them
+    return max(len(words), len(CJK.findall(text)) // 2) >= 8 and bool(SENTENCE_END.search(text))
 
 
 def is_title_like(text: str) -> bool:
     """Reads as a headline or link title: short, not ending like a clause."""
-    return 0 < len(text.split()) <= MAX_TITLE_WORDS and not regex.search(r"[.,;:]$", text)
+    return 0 < title_words(text) <= MAX_TITLE_WORDS and not regex.search(r"[.,;:。，；：]$", text)
 
 
 def is_list_line(text: str) -> bool:

@@ -54,6 +54,7 @@ class Draft:
     estimate: str  # one line per generic setting measured, "" when not measured
     hosts: list[str] = field(default_factory=list)  # from the scrapes' URLs (canonical link, og:url)
     fingerprints: list[str] = field(default_factory=list)
+    recall: float | None = None  # leave-one-out recall of article text with the written setting
 
 
 def learn_site(texts: list[str], name: str, sources: list[str] | None = None) -> str:
@@ -74,12 +75,13 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
     generic_docs = [cleaner.clean(t, profile="none") for t in texts]
     kept = [_lines(doc) for doc in generic_docs]
     entries, al, cuts = _draft(docs, kept)
-    generic, estimate, why = GENERIC_DRAFT, "", GENERIC_NOTE
+    generic, estimate, why, recall = GENERIC_DRAFT, "", GENERIC_NOTE, None
     if len(docs) >= 3:
         harmful, scores = _leave_one_out(docs, kept)
         entries = _without(entries, harmful | _harm(entries, docs, kept, range(len(docs))))
         entries = productive(entries, al.docs)
         generic = _choose_generic(scores)
+        recall = scores[generic][1] if generic in scores else None
         estimate = "; ".join(f'generic = "{g}": P {p:.2f} R {r:.2f} F1 {f:.2f}' for g, (p, r, f) in scores.items())
         why = (
             f"leave-one-out over the {len(docs)} scrapes (learn from {len(docs) - 1}, clean the one left out;\n"
@@ -102,7 +104,7 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
         f"Drafted by `cleaner learn` from {len(docs)} scrapes of one site.\nEach rule's why says what was found.\n"
         + why
     )
-    return Draft(render(head, entries, expect, note), generic, estimate, hosts, fingerprints)
+    return Draft(render(head, entries, expect, note), generic, estimate, hosts, fingerprints, recall)
 
 
 def _choose_generic(scores: dict[str, tuple[float, float, float]]) -> str:

@@ -162,7 +162,9 @@ def run(doc: Document, ctx: Context) -> Document:
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:page-title")))
         at = next((i for i, line in enumerate(doc.lines) if line.text == named), None)
         why = "the headline (the line the page's <title> names) is metadata (title), not body"
-    elif at is not None and _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
+    elif at is not None and (
+        doc.generic[0] == "metadata" or _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]])
+    ):  # under "metadata" no line may go but into metadata
         meta = meta.fill(title=doc.lines[at].text)
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
         why = "the headline is metadata (title), not body"
