@@ -215,15 +215,20 @@ why = "dateline with author and comment count"
 """
 
 
+def page_profiles(tmp_path: Path, rules: str) -> object:
+    """A generic = "page" site profile with these rules."""
+    (tmp_path / "gazette.toml").write_text(
+        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n\n{rules}',
+        encoding="utf-8",
+    )
+    return load_profiles([tmp_path])
+
+
 def test_generic_page_under_a_profile_that_took_the_headline_protects_no_teaser(tmp_path: Path):
     """The head kept from the generic stage is the standfirst between the headline the profile
     took and its byline: not the teasers above the headline, not the share bar below."""
     page = "\n".join([*HEADED, "", *BODY, SIGNATURE]) + "\n"
-    (tmp_path / "gazette.toml").write_text(
-        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n{HEAD_RULES}',
-        encoding="utf-8",
-    )
-    doc = clean(page, profiles=load_profiles([tmp_path]))
+    doc = clean(page, profiles=page_profiles(tmp_path, HEAD_RULES))
     assert (doc.metadata.title, doc.metadata.author) == (HEADLINE, "Jane Marlow")
     alone = clean(page, profile="none")
     assert set(doc.text.splitlines()) - {STANDFIRST} <= set(alone.text.splitlines())
@@ -237,11 +242,7 @@ def test_generic_page_under_a_profile_that_took_the_title_line_on_top_protects_n
     top = [f"{HEADLINE} - Example Gazette", "Accessibility links", *menu, "March 3, 2024 by Jane Marlow 7"]
     page = "\n".join([*top, "", *BODY, SIGNATURE]) + "\n"
     rules = HEAD_RULES.replace("next = '^Two years and three'", "next = '^Accessibility links$'")
-    (tmp_path / "gazette.toml").write_text(
-        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n{rules}',
-        encoding="utf-8",
-    )
-    doc = clean(page, profiles=load_profiles([tmp_path]))
+    doc = clean(page, profiles=page_profiles(tmp_path, rules))
     assert doc.metadata.author == "Jane Marlow"
     alone = clean(page, profile="none")
     assert not set(menu) & set(alone.text.splitlines())
@@ -254,11 +255,7 @@ def test_generic_page_protects_no_teasers_between_a_byline_and_a_body_far_below(
     teasers = ["Sunnis in Lebanon", "Protesters in Libya", "Ferry fares", "Cycle lanes", "Photos: before"]
     page = "\n".join([HEADLINE, "March 3, 2024 by Jane Marlow 7", *teasers, "", *BODY, SIGNATURE]) + "\n"
     rules = HEAD_RULES[HEAD_RULES.index("[[rules]]", 10) :]  # the dateline rule only
-    (tmp_path / "gazette.toml").write_text(
-        f'[profile]\nname = "gazette"\ngeneric = "page"\nfingerprints = [\'^{SIGNATURE}$\']\n\n{rules}',
-        encoding="utf-8",
-    )
-    doc = clean(page, profiles=load_profiles([tmp_path]))
+    doc = clean(page, profiles=page_profiles(tmp_path, rules))
     assert doc.metadata.author == "Jane Marlow"
     alone = clean(page, profile="none")
     assert set(doc.text.splitlines()) <= set(alone.text.splitlines())

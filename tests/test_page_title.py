@@ -7,17 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-
-HEADLINE = "Harbour bridge reopens after two years of repairs"
-BODY = [
-    "The harbour bridge opened to traffic again on Monday morning, two years after engineers closed it "
-    "when inspectors found cracks in three of its supporting piers. Commuters said the difference was immediate.",
-    "The council said the final bill came in slightly under the revised budget, although well above the "
-    "estimate it published when the work began. Officials blamed the price of steel and a wet winter.",
-    "Residents on both sides of the water welcomed the news, and shop owners near the southern approach "
-    "said they hoped that passing trade would return now that the road is open.",
-]
-
+from tests.test_generic import BODY, HEADLINE  # the same harbour story
 
 CAPTION = "The bridge at dawn on Monday, seen from the southern approach, after the last barriers were lifted."
 
