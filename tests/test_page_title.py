@@ -112,3 +112,33 @@ def test_below_a_site_name_the_headline_a_byline_follows_is_the_title():
 def test_below_a_site_name_a_line_no_byline_follows_is_no_title():
     doc = clean(blog([]))
     assert doc.metadata.title is None
+
+
+RATES = [
+    "Subscribe to Example News",
+    "Home | World | Sport",
+    "",
+    "Rates Rise Again | Example News",
+    "",
+    "By Jane Roe | March 3, 2024",
+    "",
+    "The central bank raised rates for the third time this year, citing persistent inflation in services.",
+    "Economists had expected the move after strong jobs data last month.",
+    "",
+    "Share this article",
+    "More from Example News",
+    "Copyright 2024 Example News",
+]
+
+
+def test_a_headline_with_the_site_name_above_the_byline_gives_the_title():
+    """Attacker trial: "Rates Rise Again | Example News" went as a menu line, title null."""
+    doc = clean("\n".join(RATES) + "\n")
+    assert (doc.metadata.title, doc.metadata.author) == ("Rates Rise Again", "Jane Roe")
+    assert dict(doc.meta_sources)["title"] == "metadata:headline-with-site-name"
+
+
+def test_a_menu_above_the_byline_gives_no_title():
+    lines = [line for line in RATES if line != "Rates Rise Again | Example News"]
+    lines[lines.index("By Jane Roe | March 3, 2024") - 1] = "World News | Sport"  # the name printed nowhere else
+    assert clean("\n".join(lines) + "\n").metadata.title is None

@@ -79,15 +79,42 @@ def _headline_above_byline(doc: Document) -> int | None:
 BYLINE_RULES = ("heuristic:byline", "heuristic:date")
 
 
+SITE_SUFFIX = regex.compile(r"^(?P<head>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
+
+
+def _headline_with_site_name(doc: Document) -> str | None:
+    """The headline of a line "<headline> | Site" right above the byline or date line a stage
+    took, when the site's name is printed elsewhere on the page too ("More from Site",
+    "© Site"): the heuristics take such a line for a menu and remove it."""
+    lines = _all_lines(doc)
+    marks = {r.lines[0] for r in doc.removals if r.kind == "meta_field" or r.rule in BYLINE_RULES}
+    for k, (no, _) in enumerate(lines):
+        if no in marks:
+            above = next((text for _, text in reversed(lines[:k]) if text.strip()), None)
+            m = SITE_SUFFIX.match(above) if above else None
+            if m is None or len(m["head"].split()) < 3 or not reads_as_title(m["head"]):
+                return None
+            site = m["site"].casefold()
+            others = (text.casefold() for _, text in lines if text != above)
+            return m["head"] if any(site in text for text in others) else None
+    return None
+
+
+def _all_lines(doc: Document) -> list[tuple[int, str]]:
+    """The page's lines, kept and removed, as (line number, text) in page order."""
+    lines = [(line.no, line.text) for line in doc.lines]
+    for removal in doc.removals:
+        first, last = removal.lines
+        lines += zip(range(first, last + 1), removal.text.split("\n"), strict=False)
+    return sorted(lines)
+
+
 def _named_headline(doc: Document) -> str | None:
     """The headline the page's <title> names: a scrape that starts with the <title> (as
     html-text and many scrapers write it) has the headline as a line of its own further
     down, the <title> being it alone or with the site's name ("<headline> | Site"). That
     line, kept or not, is the title; the lines repeating it go as title repeats."""
-    lines = [(line.no, line.text) for line in doc.lines]
-    for removal in doc.removals:
-        first, last = removal.lines
-        lines += zip(range(first, last + 1), removal.text.split("\n"), strict=False)
+    lines = _all_lines(doc)
     top_no, top = min(((no, text) for no, text in lines if text.strip()), default=(None, ""))
     # cheap first: the <title> holds the line
     held = sorted((no, text) for no, text in lines if no != top_no and text and text in top)
@@ -178,6 +205,9 @@ def run(doc: Document, ctx: Context) -> Document:
             why = "the headline (the line a byline or date line follows) is metadata (title), not body"
     if at is not None:
         doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
+    if meta.title is None and (suffixed := _headline_with_site_name(doc)) is not None:
+        meta = meta.fill(title=suffixed)  # the line went as a header; its headline part is the title
+        doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:headline-with-site-name")))
     if meta.title:
         repeats = [i for i, line in enumerate(doc.lines) if line.text == meta.title]
         first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
