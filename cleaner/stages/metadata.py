@@ -61,19 +61,14 @@ def _headline_above_byline(doc: Document) -> int | None:
     if at is None or not _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
         return None
     no = doc.lines[at].no
-    below = [
-        (first, removal)
-        for removal in doc.removals
-        for first, text in zip(range(removal.lines[0], removal.lines[1] + 1), removal.text.split("\n"), strict=False)
-        if first > no and text.strip()
-    ]
-    kept = next((line.no for line in doc.lines[at + 1 :] if line.text.strip()), None)
-    if not below:
-        return None
-    first, removal = min(below, key=lambda pair: pair[0])
-    if kept is not None and kept < first:
-        return None
-    return at if removal.kind == "meta_field" or removal.rule in BYLINE_RULES else None
+    after = next((n for n, text in _all_lines(doc) if n > no and text.strip()), None)
+    return at if after in _taken_as_metadata(doc) else None
+
+
+def _taken_as_metadata(doc: Document) -> set[int]:
+    """Line numbers of the bylines and date lines a stage took as metadata."""
+    taken = [r for r in doc.removals if r.kind == "meta_field" or r.rule in BYLINE_RULES]
+    return {no for r in taken for no in range(r.lines[0], r.lines[1] + 1)}
 
 
 BYLINE_RULES = ("heuristic:byline", "heuristic:date")
@@ -87,7 +82,7 @@ def _headline_with_site_name(doc: Document) -> str | None:
     took, when the site's name is printed elsewhere on the page too ("More from Site",
     "© Site"): the heuristics take such a line for a menu and remove it."""
     lines = _all_lines(doc)
-    marks = {r.lines[0] for r in doc.removals if r.kind == "meta_field" or r.rule in BYLINE_RULES}
+    marks = _taken_as_metadata(doc)
     for k, (no, _) in enumerate(lines):
         if no in marks:
             above = next((text for _, text in reversed(lines[:k]) if text.strip()), None)
