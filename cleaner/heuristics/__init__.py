@@ -252,7 +252,7 @@ def analyse(lines: Sequence[Line], extracted: bool = False, focus: str | None = 
     would drop stay. The header and footer zones, labelled lines and metadata lines go as by
     default. On the dev set's text scrapes (benchmarks/devset_text.py): default P 0.878 /
     R 0.944 / F1 0.910, precision 0.884 / 0.896 / 0.890, recall 0.851 / 0.953 / 0.899."""
-    page = Page(lines)
+    page = Page.of(lines)
     if not page:
         return Verdict()
     a = Analysis(page, extracted, page[LINES], list(page[LABEL]), focus=focus)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from cleaner.document import Document, Line
 from cleaner.heuristics import body
@@ -20,7 +21,6 @@ from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import LABELLED_CLASS, SMOOTHED
 from cleaner.heuristics.signals.language import STOP
 from cleaner.heuristics.signals.meta import BYLINE, DATE_LINE, DATELINE
-from cleaner.heuristics.signals.neighbours import prefix_sums, shifted, window_mean
 from cleaner.heuristics.signals.phrases import LABEL, LABELLED
 from cleaner.heuristics.signals.position import BLANK_AFTER, BLANK_BEFORE
 from cleaner.heuristics.signals.repeats import REPEATED
@@ -114,27 +114,40 @@ def heuristic_verdict(texts: list[str]) -> dict[int, str]:
 
 def page_features(
     lines: Sequence[Line] | Sequence[str], verdict: dict[int, str] | None = None
-) -> tuple[list[int], list[list[float]]]:
-    """(positions of the non-blank lines, a feature row per such line in NAMES order).
+) -> tuple[list[int], Any]:
+    """(positions of the non-blank lines, their feature matrix: a row per such line, a
+    column per feature in NAMES order; numpy, float64).
     `verdict`: heuristic_verdict(lines), when the caller has it already.
 
-    Built a column at a time from the page's signals (cleaner.heuristics.signals), then
-    read off as rows."""
-    page = Page(lines)
+    Built a column at a time from the page's signals (cleaner.heuristics.signals); the
+    neighbours' columns at once for the page (numpy), not line by line."""
+    import numpy as np
+
+    page = Page.of(lines)
     if not page:
-        return [], []
+        return [], np.zeros((0, len(NAMES)))
     if verdict is None:
         verdict = heuristic_verdict(page.texts)
     line = _line_columns(page, [verdict.get(pos) for pos in page.positions])
-    columns = [line[name] for name in LINE]
-    context = [line[name] for name in CONTEXT]
-    for o in OFFSETS:
-        columns += [shifted(column, o) for column in context]
-    sums = [prefix_sums(column) for column in context]
+    own = np.array([line[name] for name in LINE], dtype=float)
+    context = np.array([line[name] for name in CONTEXT], dtype=float)  # [signal, line]
+    count = context.shape[1]
+    parts = [own]
+    for o in OFFSETS:  # the value of the line o lines away; 0 past the page's edges
+        at = np.zeros_like(context)
+        if o > 0:
+            at[:, : max(count - o, 0)] = context[:, o:]
+        else:
+            at[:, -o:] = context[:, : max(count + o, 0)]
+        parts.append(at)
+    # window means from prefix sums (cumsum adds in order, as a loop would)
+    sums = np.concatenate([np.zeros((len(CONTEXT), 1)), np.cumsum(context, axis=1)], axis=1)
+    n = np.arange(count)
     for w in WINDOWS:
-        columns += [window_mean(s, w) for s in sums]
-    columns += _page_columns(page)
-    return page.positions, [list(row) for row in zip(*columns, strict=True)]
+        lo, hi = np.maximum(n - w, 0), np.minimum(n + w + 1, count)
+        parts.append((sums[:, hi] - sums[:, lo]) / (hi - lo))
+    parts.append(np.array(_page_columns(page), dtype=float))
+    return page.positions, np.ascontiguousarray(np.concatenate(parts).T)
 
 
 def _floats(column: Sequence[bool]) -> list[float]:

@@ -51,7 +51,7 @@ class LineModel:
         far (log-odds): the per-feature contributions along each tree's path (Saabas), or
         weight times standardised value for a logistic model. Empty lists if the stored
         parameters cannot tell (a trees file without node values)."""
-        if not rows:
+        if len(rows) == 0:
             return []
         if self.kind == "logistic":
             mean = self.params["mean"]
@@ -69,11 +69,13 @@ class LineModel:
     def keep(self, rows: list[list[float]]) -> list[bool]:
         return self.decide(self.probabilities(rows))
 
-    def decide(self, probs: list[float]) -> list[bool]:
-        """Whether each line is content: the model's probabilities through the Viterbi pass."""
+    def decide(self, probs: list[float], shift: float = 0.0) -> list[bool]:
+        """Whether each line is content: the model's probabilities through the Viterbi pass.
+        `shift` moves the threshold (up: fewer lines kept)."""
+        threshold = min(max(self.threshold + shift, 0.01), 0.99)
         if self.stay <= 0:
-            return [q >= self.threshold for q in probs]
-        return viterbi(probs, self.stay, self.prior, self.threshold)
+            return [q >= threshold for q in probs]
+        return viterbi(probs, self.stay, self.prior, threshold)
 
 
 class _Forest:
@@ -107,6 +109,8 @@ class _Forest:
         self.right = np.array(right, dtype=np.intp)
         self.value = np.array(value, dtype=float)
         self.roots = np.array(roots, dtype=np.intp)
+        # node n's children at 2n (left: x <= threshold) and 2n+1: one gather per level
+        self.children = np.stack([self.left, self.right], axis=1).ravel()
         self.depth = depth
         self.rate, self.base = rate, base
         # Inner nodes' values as training left them (leaves carry the learning rate already):
@@ -119,17 +123,17 @@ class _Forest:
     def margins(self, rows: list[list[float]]) -> list[float]:
         import numpy as np
 
-        if not rows:
+        if len(rows) == 0:
             return []
         x = np.asarray(rows, dtype=float)
         flat = x.ravel()
         start = (np.arange(len(rows), dtype=np.intp) * x.shape[1])[:, None]  # each line's first feature
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots)))  # [line, tree]
         for _ in range(self.depth):
-            go_left = flat.take(start + self.feature.take(node)) <= self.threshold.take(node)
-            node = np.where(go_left, self.left.take(node), self.right.take(node))
+            go_right = ~(flat.take(start + self.feature.take(node)) <= self.threshold.take(node))  # NaN goes right
+            node = self.children.take(2 * node + go_right)
         total = self.base + self.rate * self.value.take(node).sum(axis=1)
-        return [float(v) for v in total]
+        return total.tolist()
 
     def contributions(self, rows: list[list[float]]) -> list[list[float]]:
         """Per row and feature, the sum of the value changes at the splits on that feature."""

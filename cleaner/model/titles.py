@@ -18,6 +18,7 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -57,9 +58,11 @@ def candidates(texts: list[str]) -> list[int]:
     return [n for n, t in enumerate(texts) if low <= len(t.split()) <= high and not t.lstrip().startswith(("-", "•"))]
 
 
-def title_rows(texts: list[str], rows: list[list[float]], cands: list[int]) -> list[list[float]]:
+def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
     """A feature row (NAMES order) per candidate. `texts`: the page's non-blank lines,
-    stripped; `rows`: their line-model features."""
+    stripped; `rows`: their line-model features (page_features' matrix)."""
+    import numpy as np
+
     norm = [" ".join(t.split()).casefold() for t in texts]
     counts: dict[str, int] = {}
     for t in norm:
@@ -67,7 +70,8 @@ def title_rows(texts: list[str], rows: list[list[float]], cands: list[int]) -> l
     words = [len(t.split()) for t in texts]
     good = LINE_NAMES.index("class_good")
     # the first line that reads as body prose: where the headline should sit above
-    body_start = next((n for n, r in enumerate(rows) if r[good] and words[n] >= 12), len(texts))
+    rows = np.asarray(rows, dtype=float)
+    body_start = next((n for n, g in enumerate(rows[:, good].tolist()) if g and words[n] >= 12), len(texts))
     head = norm[: max(body_start, 1) + 30]
     # whether another line of the head contains a candidate: one substring count over the
     # joined head (in C) against the lines equal to it, not a scan of every pair
@@ -101,11 +105,11 @@ def title_rows(texts: list[str], rows: list[list[float]], cands: list[int]) -> l
             float(words[n - 1]) if n else 0.0,
             math.log1p(abs(body_start - n)) * (1 if n < body_start else -1),
         ]
-        out.append(rows[n] + own)
-    return out
+        out.append(own)
+    return np.concatenate([rows[cands], np.array(out, dtype=float).reshape(len(cands), -1)], axis=1)
 
 
-def choose(texts: list[str], rows: list[list[float]], model: LineModel | None = None) -> tuple[int, float] | None:
+def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple[int, float] | None:
     """(index of the headline among `texts`, its score), or None when no line is likely enough."""
     model = model or load()
     cands = candidates(texts)

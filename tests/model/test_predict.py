@@ -39,7 +39,8 @@ def test_features_cover_each_non_blank_line():
     positions, rows = page_features(lines)
     assert positions == [0, 2, 3]
     assert all(len(row) == len(NAMES) for row in rows)
-    assert page_features(["", "  "]) == ([], [])
+    positions, rows = page_features(["", "  "])
+    assert (positions, rows.shape) == ([], (0, len(NAMES)))
 
 
 def test_strongest_signals_are_each_splits_share_of_the_margin():

@@ -27,6 +27,11 @@ class Signal(Generic[T]):
     compute: Callable[[Page], list[T]]  # one value per non-blank line of the page
 
 
+# Pages kept for Page.of (the heuristics' and the model's view of one document)
+RECENT_PAGES = 2
+_RECENT: dict[tuple[str, ...], Page] = {}
+
+
 class Page:
     """One document's lines: the non-blank ones are the table's rows (`positions`), and
     `page[signal]` is that signal's column, one value per row (typed by the signal)."""
@@ -40,6 +45,21 @@ class Page:
             self.texts = [line.text for line in cast(Sequence[Line], lines)]
         self.positions: list[int] = list(compress(count(), map(str.strip, self.texts)))  # the non-blank, in C
         self._columns: dict[str, list[Any]] = {}
+
+    @classmethod
+    def of(cls, lines: Sequence[Line] | Sequence[str]) -> Page:
+        """The page of these lines, shared with the last few callers that asked for the same
+        texts: the line model reads the signals the heuristics' analysis of the same page
+        computed (a column is a function of the texts alone)."""
+        page = cls(lines)
+        key = tuple(page.texts)
+        shared = _RECENT.get(key)
+        if shared is not None:
+            return shared
+        if len(_RECENT) >= RECENT_PAGES:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = page
+        return page
 
     def __len__(self) -> int:
         return len(self.positions)
