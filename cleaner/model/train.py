@@ -111,8 +111,12 @@ def _arrays(pages: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.nda
 
 
 def out_of_fold(kind: str, pages: list[dict[str, Any]]) -> list[np.ndarray]:
+    """Each page's probabilities from the model fitted on the folds without it; another
+    scrape of the same page (--extra-corpus) is in the same fold."""
     rng = np.random.default_rng(SEED)
-    fold = rng.permutation(len(pages)) % FOLDS
+    keys = sorted({(p["set"], p["id"]) for p in pages})
+    of_key = dict(zip(keys, rng.permutation(len(keys)) % FOLDS, strict=True))
+    fold = np.array([of_key[(p["set"], p["id"])] for p in pages])
     probs: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
         train = [p for p, f in zip(pages, fold, strict=True) if f != k]
@@ -198,14 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     pages = dataset(args.corpus, args.shared, args.cache)
     caches = args.extra_cache + [None] * (len(args.extra_corpus) - len(args.extra_cache))
     for extra, cache in zip(args.extra_corpus, caches, strict=True):
-        # the same train ids, scraped otherwise: cross-validation would need them grouped
-        # with their first scrape, so it is skipped (--no-cv) when they are given
+        # the same train ids, scraped otherwise (folds keep a page's scrapes together)
         pages += dataset(extra, args.shared, cache)
     x, y, w = _arrays(pages)
     prior = float(np.average(y, weights=w))
     print(f"{len(pages)} pages, {len(y)} lines, {y.mean():.3f} content ({prior:.3f} by weight)")
     stay, threshold = args.stay, args.threshold
-    if not args.no_cv and not args.extra_corpus:
+    if not args.no_cv:
         probs = out_of_fold(args.kind, pages)
         stay, threshold, table = choose(pages, probs, prior, _scorer(args.shared))
         for (s, t), f1s in sorted(table.items()):
