@@ -34,6 +34,10 @@ PAGE = """<!DOCTYPE html>
         pytest.param("<!-- saved page -->\n<HTML>", True, id="comment-first"),
         pytest.param("Use <b> for bold.", False, id="text-mentioning-a-tag"),
         pytest.param("Plain text scrape", False, id="text"),
+        pytest.param('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN">', True, id="xhtml"),
+        pytest.param("\t<meta property='og:title' content='A'>\n<div><p>Text</p></div>", True, id="meta-first"),
+        pytest.param("<style>p { margin: 0 }</style>\n<p>Text</p>", True, id="style-first"),
+        pytest.param("<title>notes</title> and more notes, no page", False, id="head-tag-without-body"),
     ],
 )
 def test_recognised_by_content(text: str, html: bool):

@@ -30,7 +30,14 @@ if TYPE_CHECKING:
 
 TAG = regex.compile(r"<[A-Za-z!/?]")
 PAGE_TAG = regex.compile(r"<(?:html|body)\b", regex.I)
-SNIFF = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
+# A page: its doctype, <html>, <head> or <body> first, after an XML declaration (XHTML) and
+# comments; or a head element first (pages saved without their <html>: <meta>, <style>,
+# <script> ...) when a body element follows (SNIFF_BODY, in the first 64 KB)
+SNIFF = regex.compile(
+    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)|meta|title|link|style|script|base)\b",
+    regex.I | regex.S,
+)
+SNIFF_BODY = regex.compile(r"<(?:body|div|p|article|main|section|table|ul)\b", regex.I)
 
 # htmldate's extensive search scans the whole page for date-like strings: on the dev set
 # it was a third of the HTML path's time. The page's structured data and meta tags still
@@ -86,7 +93,8 @@ MINUTES = regex.compile(r"^\s*(\d+)\s*min", regex.I)
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(SNIFF.match(text[:2048]))
+    m = SNIFF.match(text[:2048])
+    return bool(m) and (m.group("page") is not None or bool(SNIFF_BODY.search(text, 0, 1 << 16)))
 
 
 def has_markup(text: str) -> bool:
