@@ -6,6 +6,7 @@ Stop words and phrases are data, not code: adding a language is adding a file.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -93,9 +94,10 @@ def page_language(texts: list[str]) -> str | None:
     none of any): the language its phrases are read in."""
     counts = [0] * len(languages())
     table = stop_word_languages()
-    for text in texts:
-        for word in text.lower().split():
-            for n in table.get(word.strip(".,;:!?\"'()«»“”‘’"), ()):
-                counts[n] += 1
+    # each distinct token once, with its count (split and tally in C): the page's words
+    # repeat, and this runs on every pass of the analysis
+    for token, k in Counter("\n".join(texts).lower().split()).items():
+        for n in table.get(token.strip(".,;:!?\"'()«»“”‘’"), ()):
+            counts[n] += k
     best = max(range(len(counts)), key=counts.__getitem__, default=None)
     return languages()[best].code if best is not None and counts[best] else None

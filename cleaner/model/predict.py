@@ -78,6 +78,9 @@ class LineModel:
         return viterbi(probs, self.stay, self.prior, threshold)
 
 
+CHUNK = 256  # lines walked through the trees at once
+
+
 class _Forest:
     """Boosted trees as flat arrays over all their nodes; a leaf's children are itself,
     so every line walks the same number of levels."""
@@ -126,14 +129,19 @@ class _Forest:
         if len(rows) == 0:
             return []
         x = np.asarray(rows, dtype=float)
+        # CHUNK lines at a time: the [line, tree] arrays stay in cache and memory stays flat
+        return np.concatenate([self._margins(x[at : at + CHUNK]) for at in range(0, len(x), CHUNK)]).tolist()
+
+    def _margins(self, x):
+        import numpy as np
+
         flat = x.ravel()
-        start = (np.arange(len(rows), dtype=np.intp) * x.shape[1])[:, None]  # each line's first feature
-        node = np.broadcast_to(self.roots, (len(rows), len(self.roots)))  # [line, tree]
+        start = (np.arange(len(x), dtype=np.intp) * x.shape[1])[:, None]  # each line's first feature
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots)))  # [line, tree]
         for _ in range(self.depth):
             go_right = ~(flat.take(start + self.feature.take(node)) <= self.threshold.take(node))  # NaN goes right
             node = self.children.take(2 * node + go_right)
-        total = self.base + self.rate * self.value.take(node).sum(axis=1)
-        return total.tolist()
+        return self.base + self.rate * self.value.take(node).sum(axis=1)
 
     def contributions(self, rows: list[list[float]]) -> list[list[float]]:
         """Per row and feature, the sum of the value changes at the splits on that feature."""

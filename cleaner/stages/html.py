@@ -94,7 +94,9 @@ MINUTES = regex.compile(r"^\s*(\d+)\s*min", regex.I)
 
 def looks_like_html(text: str) -> bool:
     m = SNIFF.match(text[:2048])
-    return bool(m) and (m.group("page") is not None or bool(SNIFF_BODY.search(text, 0, 1 << 16)))
+    if m is None:
+        return False
+    return m.group("page") is not None or bool(SNIFF_BODY.search(text, 0, 1 << 16))
 
 
 def has_markup(text: str) -> bool:
