@@ -58,6 +58,21 @@ def candidates(texts: list[str]) -> list[int]:
     return [n for n, t in enumerate(texts) if low <= len(t.split()) <= high and not t.lstrip().startswith(("-", "•"))]
 
 
+# The head of a page: where the headline sits, above the body and a little into it
+HEAD_LINES = 300
+
+
+def _body_start(words: list[int], rows: Any) -> int:
+    """The first line that reads as body prose: where the headline should sit above."""
+    good = rows[:, LINE_NAMES.index("class_good")].tolist()
+    return next((n for n, g in enumerate(good) if g and words[n] >= 12), len(words))
+
+
+def _head_end(body_start: int) -> int:
+    # at most HEAD_LINES: a page with no prose line is no reason to compare every pair
+    return min(max(body_start, 1) + 30, HEAD_LINES)
+
+
 def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
     """A feature row (NAMES order) per candidate. `texts`: the page's non-blank lines,
     stripped; `rows`: their line-model features (page_features' matrix)."""
@@ -68,11 +83,9 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
     for t in norm:
         counts[t] = counts.get(t, 0) + 1
     words = [len(t.split()) for t in texts]
-    good = LINE_NAMES.index("class_good")
-    # the first line that reads as body prose: where the headline should sit above
     rows = np.asarray(rows, dtype=float)
-    body_start = next((n for n, g in enumerate(rows[:, good].tolist()) if g and words[n] >= 12), len(texts))
-    head = norm[: max(body_start, 1) + 30]
+    body_start = _body_start(words, rows)
+    head = norm[: _head_end(body_start)]
     # whether another line of the head contains a candidate: one substring count over the
     # joined head (in C) against the lines equal to it, not a scan of every pair
     head_text = "\n".join(head)
@@ -112,7 +125,13 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
 def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple[int, float] | None:
     """(index of the headline among `texts`, its score), or None when no line is likely enough."""
     model = model or load()
-    cands = candidates(texts)
+    import numpy as np
+
+    rows = np.asarray(rows, dtype=float)
+    # a headline sits in the page's head: the candidates below it (a rank each, as the
+    # model learned them) are not scored
+    end = _head_end(_body_start([len(t.split()) for t in texts], rows))
+    cands = [n for n in candidates(texts) if n < end]
     if not cands:
         return None
     probs = model.probabilities(title_rows(texts, rows, cands))
