@@ -2,17 +2,19 @@
 
 Usage: python benchmarks/corpus_text.py [--corpus DIR] [--parts dragnet:val,cleaneval:val]
                                         [--keep OUTDIR] [--no-heuristics]
-                                        [--variant VARIANT] [--model FILE]
+                                        [--variant VARIANT] [--model FILE] [--precision | --recall]
 
 DIR is the unpacked corpus (<set>/{text,gold}/<id>.txt; /work/shared/corpus/README.md).
 Each part's pages are cleaned in-process with profile "auto", as the CLI does, written as
 OUTDIR/<set>/<id>.txt and scored; the script prints score.py's line per part and the
 cleaning throughput. Measurement only: val is never tuned on.
 
---variant swaps the generic stage: clean() as shipped (the default), the hand-written
-heuristics alone (cleaner.heuristics.apply, the generic stage before the model), the
-line model (cleaner.model.stage, parameters from --model or the shipped file), or the model
-plus the heuristics' phrase-category removals (+phrases), byline and date lines (+meta) or both.
+--variant swaps the generic stage: clean() as shipped (the default: the line model with the
+heuristics' byline and date lines, as model+meta), the hand-written heuristics alone
+(cleaner.heuristics.apply, the generic stage before the model), the line model alone
+(cleaner.model.stage, parameters from --model or the shipped file), or the model plus the
+heuristics' phrase-category removals (+phrases), byline and date lines (+meta) or both.
+--corpus may name another scrape of the same pages (<set>/{text,gold}, e.g. made with inscriptis).
 """
 
 from __future__ import annotations
@@ -45,10 +47,17 @@ def split_ids(name: str, part: str, shared: Path = SHARED) -> list[str]:
     return sorted(json.loads((shared / "split.json").read_text())[name][part])
 
 
-def cleaner_for(variant: str, model_file: Path | None, heuristics_on: bool):
-    """clean(data, profiles) with the generic stage of the variant."""
+def cleaner_for(variant: str, model_file: Path | None, heuristics_on: bool, focus: str | None = None):
+    """clean(data, profiles) with the generic stage of the variant; `focus`: "precision",
+    "recall" or None, as clean()'s switches."""
     if variant == "shipped":
-        return lambda data, profiles: cleaner.clean(data, profiles=profiles, heuristics=heuristics_on)
+        return lambda data, profiles: cleaner.clean(
+            data,
+            profiles=profiles,
+            heuristics=heuristics_on,
+            precision=focus == "precision",
+            recall=focus == "recall",
+        )
     model = predict.LineModel(json.loads(model_file.read_text())) if model_file else predict.load()
     also = {
         "heuristics": frozenset(),
@@ -60,19 +69,23 @@ def cleaner_for(variant: str, model_file: Path | None, heuristics_on: bool):
 
     def generic(doc: Document, ctx: Context) -> Document:
         if variant == "heuristics":
-            return apply(doc) if ctx.heuristics else doc
+            return apply(doc, focus=ctx.focus) if ctx.heuristics else doc
         return model_stage.run(doc, ctx, model=model, also=also)
 
     stages = [generic if s is heuristics.run else s for s in STAGES]
 
     def clean(data, profiles):
-        ctx = Context(profiles=profiles, heuristics=heuristics_on)
+        ctx = Context(profiles=profiles, heuristics=heuristics_on, focus=focus)
         doc = Document(raw=data)
         for s in stages:
             doc = s(doc, ctx)
         return doc
 
     return clean
+
+
+def focus_of(args) -> str | None:
+    return "precision" if args.precision else "recall" if args.recall else None
 
 
 def main() -> int:
@@ -83,9 +96,12 @@ def main() -> int:
     ap.add_argument("--no-heuristics", action="store_true")
     ap.add_argument("--variant", choices=VARIANTS, default="shipped")
     ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
+    focus = ap.add_mutually_exclusive_group()
+    focus.add_argument("--precision", action="store_true", help="as clean(precision=True)")
+    focus.add_argument("--recall", action="store_true", help="as clean(recall=True)")
     args = ap.parse_args()
     profiles = cleaner.load_profiles()
-    clean = cleaner_for(args.variant, args.model, not args.no_heuristics)
+    clean = cleaner_for(args.variant, args.model, not args.no_heuristics, focus_of(args))
     with tempfile.TemporaryDirectory(prefix="corpus-text-") as tmp:
         out_root = args.keep or Path(tmp)
         for spec in args.parts.split(","):

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus_text import VARIANTS, cleaner_for
+from corpus_text import VARIANTS, cleaner_for, focus_of
 
 import cleaner
 
@@ -35,16 +35,10 @@ def main() -> int:
     ap.add_argument("--variant", choices=VARIANTS, default="shipped", help="the generic stage (see corpus_text.py)")
     ap.add_argument("--model", type=Path, help="line model parameters (default: the shipped file)")
     focus = ap.add_mutually_exclusive_group()
-    focus.add_argument("--precision", action="store_true", help="clean(precision=True): shipped variant only")
-    focus.add_argument("--recall", action="store_true", help="clean(recall=True): shipped variant only")
+    focus.add_argument("--precision", action="store_true", help="as clean(precision=True)")
+    focus.add_argument("--recall", action="store_true", help="as clean(recall=True)")
     args = ap.parse_args()
-    clean = cleaner_for(args.variant, args.model, not args.no_heuristics)
-    if args.precision or args.recall:
-        if args.variant != "shipped":
-            ap.error("--precision and --recall go with the shipped variant")
-        clean = lambda data, profiles: cleaner.clean(  # noqa: E731
-            data, profiles=profiles, heuristics=not args.no_heuristics, precision=args.precision, recall=args.recall
-        )
+    clean = cleaner_for(args.variant, args.model, not args.no_heuristics, focus_of(args))
 
     inputs = sorted((args.devset / "text").glob("*.txt"))
     if not inputs:

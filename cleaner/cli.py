@@ -241,7 +241,8 @@ def main() -> None:
 @click.option(
     "--fast",
     is_flag=True,
-    help="HTML: trafilatura's fast mode, its fallback extractors only for pages it nearly empties.",
+    help="HTML: trafilatura's fast mode, its fallback extractors only for pages it nearly empties. "
+    "Text scrapes: the hand-written heuristics instead of the line model (about 2.5x the speed, lower F1).",
 )
 @click.option(
     "--rule-budget",

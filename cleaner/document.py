@@ -208,7 +208,9 @@ class Context(NamedTuple):
     heuristics: bool = True
     html: bool | None = None  # None: recognise HTML by its content
     rule_budget: float = RULE_BUDGET  # seconds each profile rule may take on one document
-    fast: bool = False  # HTML: trafilatura's fast mode, its fallbacks only for a nearly empty extraction
+    # HTML: trafilatura's fast mode, its fallbacks only for a nearly empty extraction; text
+    # scrapes: the heuristics instead of the line model
+    fast: bool = False
     # The extractor's switches (trafilatura's names): what of an HTML page counts as main text
     tables: bool = True
     comments: bool = False

@@ -62,7 +62,8 @@ def clean(
     whose regex searches take more than `rule_budget` seconds on the document in all
     (or 0.5 s in one search) is stopped and named in `steps` as "timeout:<rule>".
     `fast` runs trafilatura's fast mode on HTML, its fallback extractors only for a page
-    whose main text comes out nearly empty: a little less time, a little lower F1.
+    whose main text comes out nearly empty: a little less time, a little lower F1; on a
+    text scrape, the hand-written heuristics instead of the line model (2.5x the speed).
 
     The extractor's switches, as trafilatura's CLI names them: `tables` (keep tables; on by
     default), `comments` (reader comments after the text), `links` (link targets inline as

@@ -25,8 +25,12 @@ CLEAR = "\r\x1b[K"
 
 def text_of(size: int, seed: int) -> str:
     """A scrape of exactly `size` bytes: sentences that survive cleaning."""
-    line = f"Paragraph {seed}: the council met on Tuesday to discuss the budget for the coming year.\n\n"
-    return (line * (size // len(line) + 1))[: size - 1] + "\n"
+    words = ["council", "budget", "library", "harbour", "school", "market", "bridge", "festival"]
+    lines = [
+        f"Paragraph {seed}: the {words[n % 8]} met on day {n} about the {words[(n * 3 + 1) % 8]} for next year.\n\n"
+        for n in range(size // 60 + 1)
+    ]
+    return "".join(lines)[: size - 1] + "\n"
 
 
 @pytest.fixture

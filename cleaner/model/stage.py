@@ -9,6 +9,8 @@ themselves as boilerplate (PHRASES) may go in any case.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cleaner.document import Context, Document, Removal, removals_at
 from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply
@@ -27,11 +29,13 @@ PHRASES = frozenset([*categories(), "counter"])
 BYLINE_DATE = frozenset({"byline", "date"})
 # Image alt text above the article: lower-case, unpunctuated, never a heading (the seeds)
 ALT_TEXT = frozenset({"alt-text"})
+# --precision / --recall: the threshold on p(content) moved up (fewer lines kept) or down
+FOCUS = {"precision": 0.2, "recall": -0.15}
 WHY_TITLE = "the headline is metadata (title), not body"
 WHY_MODEL = "scored as boilerplate by the line model with its neighbours"
 
 
-def run(doc: Document, ctx: Context, model: LineModel | None = None, also: frozenset[str] = frozenset()) -> Document:
+def run(doc: Document, ctx: Context, model: LineModel | None = None, also: frozenset[str] = BYLINE_DATE) -> Document:
     if not ctx.heuristics:
         return doc
     model = model or load()
@@ -40,24 +44,26 @@ def run(doc: Document, ctx: Context, model: LineModel | None = None, also: froze
     # to judge next: the loop takes that turn too.
     for n in range(MAX_PASSES):
         before = len(doc.lines)
-        doc = _once(doc, model, also, headline=n == 0)
+        doc = _once(doc, model, also, headline=n == 0, focus=ctx.focus)
         if len(doc.lines) == before:
             break
     return doc
 
 
-def _once(doc: Document, model: LineModel, also: frozenset[str], headline: bool = False) -> Document:
+def _once(
+    doc: Document, model: LineModel, also: frozenset[str], headline: bool = False, focus: str | None = None
+) -> Document:
     """One pass: the model's removals, or the heuristics' on a snippet or where the model
     finds no article."""
     if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
-        return apply(doc)
+        return apply(doc, focus=focus)
     verdict, (author, date) = heuristic_pass(doc)
     doc = doc.replace(metadata=doc.metadata.fill(author=author, date=date))
     positions, rows = page_features(doc.lines, verdict)
     probs = model.probabilities(rows)
-    keep = model.decide(probs)
+    keep = model.decide(probs, FOCUS.get(focus or "", 0.0))
     if not any(keep):
-        return apply(doc)
+        return apply(doc, focus=focus)
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
         doc, drop = _headline(doc, positions, rows)
@@ -88,7 +94,7 @@ def _once(doc: Document, model: LineModel, also: frozenset[str], headline: bool 
     return doc.without(drop)
 
 
-def _headline(doc: Document, positions: list[int], rows: list[list[float]]) -> tuple[Document, dict[int, Removal]]:
+def _headline(doc: Document, positions: list[int], rows: Any) -> tuple[Document, dict[int, Removal]]:
     """The title model's headline (cleaner.model.titles) as the title, out of the body. When
     no line is likely enough, the metadata stage judges the first line left, as without it."""
     found = titles.choose([doc.lines[p].text.strip() for p in positions], rows)

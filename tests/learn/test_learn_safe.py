@@ -32,7 +32,7 @@ def cleaned(toml: str, text: str, generic: str) -> cleaner.Document:
 def test_page_keeps_no_line_the_generic_stage_alone_removes():
     # A generated site where the draft's removals make "full" keep lines generic cleaning
     # alone removes (the template lines that took them out of the body are gone).
-    pages = corpus("northside-gazette", 0, n=4)
+    pages = corpus("northside-gazette", 1, n=4)
     toml = learn_site([p.text for p in pages[:3]], "learned")
     unseen = pages[3].text
     alone = lines(cleaner.clean(unseen, profile="none").text)

@@ -1,0 +1,74 @@
+"""The line model is the generic stage on whole-page text scrapes (issue 15); the heuristics
+judge snippets, extracted HTML text, and text scrapes under --fast."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+
+MENU = ["Home", "News", "Sport", "Business", "Opinion", "Subscribe", "Sign in"]
+BODY = [
+    "The harbour reopened on Monday after three days of storms kept the fishing fleet in port.",
+    "Fishermen said the catch was smaller than usual, but prices at the morning auction were high.",
+    "The harbour master said the breakwater had held, although two moorings will need repairs.",
+    "A council spokesperson said the repairs would be paid for from the maintenance budget.",
+    "Boats are expected to fish as normal for the rest of the week, weather permitting.",
+    "The storms also closed the coastal road for two days, cutting off three villages to the north.",
+    "Engineers cleared the last of the fallen rocks on Sunday evening and reopened both lanes.",
+    "Forecasters expect calmer weather until the end of the month, with only light rain at times.",
+]
+FOOTER = ["Share this:", "Facebook", "Twitter", "Email", "Related stories", "Ferry fares to rise in April"]
+FOOTER += ["Council approves new library hours", "About us | Contact | Privacy", "© 2024 The Coastal Times"]
+PAGE = "\n".join([*MENU, "", "Harbour reopens after storms", "By Ana Ruiz", "", *BODY, "", *FOOTER]) + "\n"
+
+
+def rules(doc: cleaner.Document) -> set[str]:
+    return {r.rule.split(":")[0] + ":" for r in doc.removals}
+
+
+def test_a_whole_page_scrape_is_judged_by_the_line_model():
+    doc = cleaner.clean(PAGE)
+    assert "model:" in rules(doc)
+    assert doc.text.splitlines() == BODY
+    assert not any(line in doc.text.splitlines() for line in MENU + FOOTER)
+    assert doc.metadata.author == "Ana Ruiz"
+
+
+def test_fast_judges_a_text_scrape_by_the_heuristics():
+    doc = cleaner.clean(PAGE, fast=True)
+    assert "model:" not in rules(doc) and "heuristic:" in rules(doc)
+    assert all(line in doc.text for line in BODY)
+
+
+def test_a_snippet_is_judged_by_the_heuristics():
+    doc = cleaner.clean("\n\n".join(["Share this:", *BODY[:3]]) + "\n")
+    assert "model:" not in rules(doc)
+    assert doc.text == "\n\n".join(BODY[:3]) + "\n"
+
+
+def test_extracted_html_text_is_judged_by_the_heuristics():
+    html = "<html><body><nav>" + " ".join(MENU) + "</nav><article><h1>Harbour reopens</h1>"
+    html += "".join(f"<p>{p}</p>" for p in BODY) + "</article><footer>© 2024</footer></body></html>"
+    doc = cleaner.clean(html, html=True)
+    assert doc.extracted_by is not None
+    assert "model:" not in rules(doc)
+
+
+def test_precision_keeps_at_most_and_recall_at_least_what_the_default_keeps():
+    kept = {
+        focus: len(cleaner.clean(PAGE, **({focus: True} if focus else {})).text)
+        for focus in ("", "precision", "recall")
+    }
+    assert kept["precision"] <= kept[""] <= kept["recall"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known miss: on a short article the model doubts the closing sentence above the footer "
+    "(p(content) 0.33, taken with the footer by the smoothing); on the corpus's val pages it keeps the "
+    "gold's last sentence about as often as the heuristics (dragnet 69% against 66%, cleaneval 67% against 72%)",
+)
+def test_a_short_articles_closing_sentence_stays():
+    page = "\n".join([*MENU, "", "Harbour reopens after storms", "By Ana Ruiz", "", *BODY[:5], "", *FOOTER]) + "\n"
+    assert cleaner.clean(page).text.splitlines() == BODY[:5]
