@@ -15,6 +15,8 @@ from cleaner.document import Context, Document, Removal, removals_at
 from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply
 from cleaner.heuristics.phrases import categories
+from cleaner.heuristics.signals import Page
+from cleaner.heuristics.signals.phrases import LABEL
 from cleaner.model import titles
 from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.predict import LineModel, load
@@ -31,6 +33,7 @@ BYLINE_DATE = frozenset({"byline", "date"})
 ALT_TEXT = frozenset({"alt-text"})
 # --precision / --recall: the threshold on p(content) moved up (fewer lines kept) or down
 FOCUS = {"precision": 0.2, "recall": -0.15}
+AD_LABEL_WORDS = 5
 WHY_TITLE = "the headline is metadata (title), not body"
 WHY_MODEL = "scored as boilerplate by the line model with its neighbours"
 
@@ -57,6 +60,13 @@ def _once(
     finds no article."""
     if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
         return apply(doc, focus=focus)
+    titled: dict[int, Removal] = {}
+    ads = _ad_labels(doc)
+    if headline and doc.metadata.title is None and ads:
+        # the title model reads the page as it learned pages: ad labels and all
+        verdict, _ = heuristic_pass(doc)
+        doc, titled = _headline(doc, *page_features(doc.lines, verdict))
+    doc = doc.without(ads)
     verdict, (author, date) = heuristic_pass(doc)
     doc = doc.replace(metadata=doc.metadata.fill(author=author, date=date))
     positions, rows = page_features(doc.lines, verdict)
@@ -67,6 +77,8 @@ def _once(
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
         doc, drop = _headline(doc, positions, rows)
+    for removal in titled.values():  # the headline taken before the ad labels went
+        drop |= {i: removal for i, line in enumerate(doc.lines) if line.no == removal.lines[0]}
     by_name: dict[str, list[int]] = {}
     for pos in positions:
         name = verdict.get(pos)
@@ -92,6 +104,21 @@ def _once(
             because += "; strongest signals " + ", ".join(f"{name} {v:+.2f}" for name, v in strongest)
         drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
     return doc.without(drop)
+
+
+def _ad_labels(doc: Document) -> dict[int, Removal]:
+    """The ad slots' labels ("Advertisement", "Anzeige": a line of at most AD_LABEL_WORDS
+    words the phrase lists call an advertisement), to go before the line model reads the page.
+    Such a line between paragraphs made the model take the paragraphs after it for the page's
+    footer (the line before it labelled, the body "ended"); without it they are read as the
+    body they are. The label itself is boilerplate wherever it stands."""
+    page = Page.of(doc.lines)
+    at = [
+        pos
+        for pos, label in zip(page.positions, page[LABEL], strict=True)
+        if label == "advertisement" and len(doc.lines[pos].text.split()) <= AD_LABEL_WORDS
+    ]
+    return removals_at(doc.lines, at, rule="heuristic:advertisement", kind="heuristic", why=why("advertisement"))
 
 
 def _headline(doc: Document, positions: list[int], rows: Any) -> tuple[Document, dict[int, Removal]]:

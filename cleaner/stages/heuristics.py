@@ -113,7 +113,10 @@ def _head(before: Document, rules: dict[int, Removal]) -> set[int]:
         return set()
     mark = min(marks)
     if done.lines[both[0]].no < mark:
-        return set()
+        # the generic stage keeps a line of the head itself (a standfirst): the lines right
+        # above the mark it drops (a headline above that standfirst) stay with it
+        above = [i for i, line in enumerate(done.lines) if line.no < mark and line.text.strip()]
+        return {i for i in above[-HEAD_REACH:] if i < both[0]} if both[0] in above[-HEAD_REACH:] else set()
     if any(r.lines[0] == mark and r.kind == "meta_field" for r in _title_removals(before)):
         # the profile took the headline itself: the head is a standfirst between it and the
         # byline or dateline below (right above that, blank lines between aside), never the

@@ -45,12 +45,6 @@ def test_zone_is_not_a_name_when_constant():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss: the line model, which generic = 'page' follows, drops the closing sentence "
-    "between 'Advertisement' and 'Related articles' (p(content) 0.13); with generic = 'full' or "
-    "'metadata' the draft gives the exact body, but on real sites 'page' is ahead (benchmarks/learn_sites.py)",
-)
 @pytest.mark.parametrize("k", [3, 4])
 def test_learned_profile_cleans_unseen_scrape_exactly(tmp_path, k):
     _, profiles = _learned(tmp_path, k)

@@ -72,3 +72,14 @@ def test_precision_keeps_at_most_and_recall_at_least_what_the_default_keeps():
 def test_a_short_articles_closing_sentence_stays():
     page = "\n".join([*MENU, "", "Harbour reopens after storms", "By Ana Ruiz", "", *BODY[:5], "", *FOOTER]) + "\n"
     assert cleaner.clean(page).text.splitlines() == BODY[:5]
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"])
+def test_an_ad_label_between_paragraphs_ends_nothing(label):
+    """New-user trial: an ad slot's label above the last paragraphs made the model take them
+    for the footer (text lost, exit 0). The label goes; the paragraphs stay."""
+    body = [*BODY[:3], label, *BODY[3:7], label, BODY[7]]  # before the last paragraph (lost before)
+    page = "\n".join([*MENU, "", "Harbour reopens after storms", "By Ana Ruiz", "", *body, "", *FOOTER]) + "\n"
+    doc = cleaner.clean(page)
+    assert doc.text.splitlines() == BODY
+    assert any(r.rule == "heuristic:advertisement" and r.text == label for r in doc.removals)
