@@ -11,7 +11,7 @@ here needs a retraining (python -m cleaner.model.train).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cleaner.document import Document, Line
@@ -91,6 +91,7 @@ NAMES = (
     *(f"{name}~{w}" for w in WINDOWS for name in CONTEXT),
     *PAGE,
 )
+INDEX = {name: k for k, name in enumerate(NAMES)}
 
 
 def heuristic_pass(doc: Document) -> tuple[dict[int, str], tuple[str | None, str | None]]:
@@ -128,57 +129,64 @@ def page_features(
         return [], np.zeros((0, len(NAMES)))
     if verdict is None:
         verdict = heuristic_verdict(page.texts)
-    line = _line_columns(page, [verdict.get(pos) for pos in page.positions])
-    own = np.array([line[name] for name in LINE], dtype=float)
-    context = np.array([line[name] for name in CONTEXT], dtype=float)  # [signal, line]
-    count = context.shape[1]
-    parts = [own]
+    count = len(page)
+    # one matrix, filled a column at a time: a page of 200k lines held each column as a
+    # list of floats at once (1 GB), then copied the whole twice
+    x = np.empty((count, len(NAMES)))
+    for name, values in _line_columns(page, [verdict.get(pos) for pos in page.positions]):
+        x[:, INDEX[name]] = values
+    context = x[:, [INDEX[name] for name in CONTEXT]].T  # [signal, line]
+    k = len(LINE)
     for o in OFFSETS:  # the value of the line o lines away; 0 past the page's edges
-        at = np.zeros_like(context)
+        block = x[:, k : k + len(CONTEXT)]
+        block[:] = 0.0
         if o > 0:
-            at[:, : max(count - o, 0)] = context[:, o:]
+            block[: max(count - o, 0)] = context[:, o:].T
         else:
-            at[:, -o:] = context[:, : max(count + o, 0)]
-        parts.append(at)
+            block[-o:] = context[:, : max(count + o, 0)].T
+        k += len(CONTEXT)
     # window means from prefix sums (cumsum adds in order, as a loop would)
     sums = np.concatenate([np.zeros((len(CONTEXT), 1)), np.cumsum(context, axis=1)], axis=1)
     n = np.arange(count)
     for w in WINDOWS:
         lo, hi = np.maximum(n - w, 0), np.minimum(n + w + 1, count)
-        parts.append((sums[:, hi] - sums[:, lo]) / (hi - lo))
-    parts.append(np.array(_page_columns(page), dtype=float))
-    return page.positions, np.ascontiguousarray(np.concatenate(parts).T)
+        x[:, k : k + len(CONTEXT)] = ((sums[:, hi] - sums[:, lo]) / (hi - lo)).T
+        k += len(CONTEXT)
+    for column in _page_columns(page):
+        x[:, k] = column
+        k += 1
+    return page.positions, x
 
 
 def _floats(column: Sequence[bool]) -> list[float]:
     return [float(value) for value in column]
 
 
-def _line_columns(page: Page, dropped: list[str | None]) -> dict[str, list[float]]:
-    """The LINE features, a column each."""
+def _line_columns(page: Page, dropped: list[str | None]) -> Iterator[tuple[str, list[float]]]:
+    """The LINE features, a column each (name, values), one at a time."""
     labels, classes = page[LABEL], page[LABELLED_CLASS]
-    shape = list(zip(*page[TEXT_SHAPE], strict=True))
-    columns = {
-        "log_words": [math.log1p(w) for w in page[WORDS]],
-        "log_chars": [math.log1p(c) for c in page[CHARS]],
-        "stop": page[STOP],
-        "sentence": _floats(page[SENTENCE]),
-        "bullet": _floats(page[BULLET]),
-        **{name: list(values) for name, values in zip(TEXT_SHAPE_NAMES, shape, strict=True)},
-        "blank_before": _floats(page[BLANK_BEFORE]),
-        "blank_after": _floats(page[BLANK_AFTER]),
-        "repeated": _floats(page[REPEATED]),
-        "date_line": [float(d is not None) for d in page[DATE_LINE]],
-        "byline": [float(b is not None) for b in page[BYLINE]],
-        "dateline": [float(d is not None) for d in page[DATELINE]],
-        "labelled": _floats(page[LABELLED]),
-        **{f"cat_{c}": [float(label == c) for label in labels] for c in CATEGORIES},
-        **{f"class_{c}": [float(cls == c) for cls in classes] for c in CLASSES},
-        "smoothed_good": [float(s == body.GOOD) for s in page[SMOOTHED]],
-        "dropped": [float(d is not None) for d in dropped],
-        **{f"verdict_{v}": [float(d == v) for d in dropped] for v in VERDICTS},
-    }
-    return columns
+    yield "log_words", [math.log1p(w) for w in page[WORDS]]
+    yield "log_chars", [math.log1p(c) for c in page[CHARS]]
+    yield "stop", page[STOP]
+    yield "sentence", _floats(page[SENTENCE])
+    yield "bullet", _floats(page[BULLET])
+    for k, name in enumerate(TEXT_SHAPE_NAMES):
+        yield name, [shape[k] for shape in page[TEXT_SHAPE]]
+    yield "blank_before", _floats(page[BLANK_BEFORE])
+    yield "blank_after", _floats(page[BLANK_AFTER])
+    yield "repeated", _floats(page[REPEATED])
+    yield "date_line", [float(d is not None) for d in page[DATE_LINE]]
+    yield "byline", [float(b is not None) for b in page[BYLINE]]
+    yield "dateline", [float(d is not None) for d in page[DATELINE]]
+    yield "labelled", _floats(page[LABELLED])
+    for c in CATEGORIES:
+        yield f"cat_{c}", [float(label == c) for label in labels]
+    for c in CLASSES:
+        yield f"class_{c}", [float(cls == c) for cls in classes]
+    yield "smoothed_good", [float(s == body.GOOD) for s in page[SMOOTHED]]
+    yield "dropped", [float(d is not None) for d in dropped]
+    for v in VERDICTS:
+        yield f"verdict_{v}", [float(d == v) for d in dropped]
 
 
 def _page_columns(page: Page) -> list[list[float]]:
