@@ -163,7 +163,13 @@ def test_resume_needs_an_output():
 def _start_and_kill(args: list[str], ready, sig: int) -> subprocess.CompletedProcess:
     """Start a run, wait until `ready()` says it is partway, then send it `sig`."""
     proc = subprocess.Popen(
-        [*cleaner_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        [*cleaner_command(), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        # as from a terminal: a suite started in the background of a script (cmd &) ignores
+        # SIGINT, and a child inherits that, so the Ctrl-C under test would never arrive
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while not ready() and proc.poll() is None and time.monotonic() < deadline:
