@@ -34,11 +34,21 @@ ALT_TEXT = frozenset({"alt-text"})
 # --precision / --recall: the threshold on p(content) moved up (fewer lines kept) or down
 FOCUS = {"precision": 0.2, "recall": -0.15}
 AD_LABEL_WORDS = 5
+HEADLINE_WORDS = (3, 30)
 WHY_TITLE = "the headline is metadata (title), not body"
 WHY_MODEL = "scored as boilerplate by the line model with its neighbours"
 
 
-def run(doc: Document, ctx: Context, model: LineModel | None = None, also: frozenset[str] = BYLINE_DATE) -> Document:
+def run(
+    doc: Document,
+    ctx: Context,
+    model: LineModel | None = None,
+    also: frozenset[str] = BYLINE_DATE,
+    keep_headline: bool = True,
+) -> Document:
+    """`keep_headline`: when the title model takes no headline, the line right above the
+    first byline that reads as one stays for the metadata stage (see _headline_above_byline);
+    False where another stage judges the article's head (generic = "page")."""
     if not ctx.heuristics:
         return doc
     model = model or load()
@@ -47,14 +57,19 @@ def run(doc: Document, ctx: Context, model: LineModel | None = None, also: froze
     # to judge next: the loop takes that turn too.
     for n in range(MAX_PASSES):
         before = len(doc.lines)
-        doc = _once(doc, model, also, headline=n == 0, focus=ctx.focus)
+        doc = _once(doc, model, also, headline=n == 0, focus=ctx.focus, keep_headline=keep_headline)
         if len(doc.lines) == before:
             break
     return doc
 
 
 def _once(
-    doc: Document, model: LineModel, also: frozenset[str], headline: bool = False, focus: str | None = None
+    doc: Document,
+    model: LineModel,
+    also: frozenset[str],
+    headline: bool = False,
+    focus: str | None = None,
+    keep_headline: bool = False,
 ) -> Document:
     """One pass: the model's removals, or the heuristics' on a snippet or where the model
     finds no article."""
@@ -77,6 +92,8 @@ def _once(
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
         doc, drop = _headline(doc, positions, rows)
+        if not drop and not titled and keep_headline:
+            keep = _headline_above_byline(doc, positions, keep, verdict)
     for removal in titled.values():  # the headline taken before the ad labels went
         drop |= {i: removal for i, line in enumerate(doc.lines) if line.no == removal.lines[0]}
     by_name: dict[str, list[int]] = {}
@@ -104,6 +121,24 @@ def _once(
             because += "; strongest signals " + ", ".join(f"{name} {v:+.2f}" for name, v in strongest)
         drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
     return doc.without(drop)
+
+
+def _headline_above_byline(
+    doc: Document, positions: list[int], keep: list[bool], verdict: dict[int, str]
+) -> list[bool]:
+    """`keep` with the line right above the first byline kept when it reads as a headline
+    (HEADLINE_WORDS, no closing full stop): the metadata stage then takes it as the title, or
+    out as no title when the article uses none of its words. The model, trained on golds that
+    keep or drop the headline with the page's header, often drops it (trial: a news page's
+    headline went with the menu and the title was null)."""
+    at = next((n for n, pos in enumerate(positions) if verdict.get(pos) == "byline"), None)
+    if not at or keep[at - 1]:
+        return keep
+    text = doc.lines[positions[at - 1]].text.strip()
+    low, high = HEADLINE_WORDS
+    if not low <= len(text.split()) <= high or text.endswith((".", ":", ";", ",")):
+        return keep
+    return [*keep[: at - 1], True, *keep[at:]]
 
 
 def _ad_labels(doc: Document) -> dict[int, Removal]:

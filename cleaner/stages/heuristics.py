@@ -58,7 +58,7 @@ def run(doc: Document, ctx: Context) -> Document:
     return record(doc, done, removed)
 
 
-def judge(doc: Document, ctx: Context) -> Document:
+def judge(doc: Document, ctx: Context, keep_headline: bool = True) -> Document:
     """`doc` without what generic cleaning removes: on a text scrape the line model decides
     (cleaner.model.stage, snippets aside; with --fast the heuristics), on an extractor's text
     the heuristics, which judge only what the extractor let through (its focus took
@@ -69,7 +69,7 @@ def judge(doc: Document, ctx: Context) -> Document:
         return apply(doc, focus=ctx.focus)
     from cleaner.model import stage as model_stage  # numpy and the model's parameters: text scrapes only
 
-    return model_stage.run(doc, ctx)
+    return model_stage.run(doc, ctx, keep_headline=keep_headline)
 
 
 def _as_on_page(before: Document, ctx: Context) -> Document:
@@ -85,7 +85,7 @@ def _as_on_page(before: Document, ctx: Context) -> Document:
         first, last = removal.lines
         for no, text in zip(range(first, last + 1), removal.text.split("\n"), strict=False):
             lines.setdefault(no, Line(no, text))
-    whole = judge(before.replace(lines=tuple(lines[no] for no in sorted(lines)), removals=()), ctx)
+    whole = judge(before.replace(lines=tuple(lines[no] for no in sorted(lines)), removals=()), ctx, keep_headline=False)
     rules = {no: r for r in whole.removals for no in range(r.lines[0], r.lines[1] + 1)}
     head = _head(before, rules)
     drop: dict[int, Removal] = {}

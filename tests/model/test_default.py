@@ -83,3 +83,26 @@ def test_an_ad_label_between_paragraphs_ends_nothing(label):
     doc = cleaner.clean(page)
     assert doc.text.splitlines() == BODY
     assert any(r.rule == "heuristic:advertisement" and r.text == label for r in doc.removals)
+
+
+def test_the_headline_above_the_byline_is_the_title_when_the_title_model_takes_none():
+    """New-user trial: under a menu, a cookie notice and a section label, the headline right
+    above the byline went with the header and the title was null."""
+    head = ["Skip to main content", "Home | World | Business | Tech | Sport | Opinion | Culture", "Sign in   Subscribe"]
+    head += [
+        "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies. Accept"
+    ]
+    head += [
+        "Search",
+        "",
+        "Business",
+        "",
+        "Harbour authority approves a new ferry terminal after two years of talks",
+        "",
+    ]
+    head += ["By Tom Okafor", "Published May 2, 2024, 09:15 GMT", "Updated May 2, 2024", "", "Share this article"]
+    head += ["Facebook Twitter LinkedIn Email", ""]
+    doc = cleaner.clean("\n".join([*head, *[x for p in BODY for x in (p, "")], *FOOTER]) + "\n")
+    assert doc.metadata.title == "Harbour authority approves a new ferry terminal after two years of talks"
+    assert doc.text.split() == " ".join(BODY).split()
+    assert doc.metadata.author == "Tom Okafor"
