@@ -201,8 +201,8 @@ def main() -> None:
     """Turn raw scraped articles into clean article text plus metadata.
 
     \b
-    bytes -> decode -> (HTML? trafilatura) -> ftfy -> profile rules -> heuristics
-    -> normalise -> metadata
+    bytes -> decode -> (HTML? trafilatura) -> ftfy -> profile rules -> generic
+    (line model or heuristics) -> normalise -> metadata
     """
 
 
