@@ -5,8 +5,8 @@ Stop words and phrases are data, not code: adding a language is adding a file.
 
 from __future__ import annotations
 
+import operator
 import tomllib
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -93,11 +93,26 @@ def page_language(texts: list[str]) -> str | None:
     """The code of the language whose stop words the page's lines hold the most of (None:
     none of any): the language its phrases are read in."""
     counts = [0] * len(languages())
-    table = stop_word_languages()
-    # each distinct token once, with its count (split and tally in C): the page's words
-    # repeat, and this runs on every pass of the analysis
-    for token, k in Counter("\n".join(texts).lower().split()).items():
-        for n in table.get(token.strip(".,;:!?\"'()«»“”‘’"), ()):
+    # a line's tally is kept per text: the analysis runs on every pass, each time over
+    # the same lines less the ones taken out
+    for tally in map(_line_languages, texts):
+        for n, k in tally:
             counts[n] += k
     best = max(range(len(counts)), key=counts.__getitem__, default=None)
     return languages()[best].code if best is not None and counts[best] else None
+
+
+PUNCTUATION = ".,;:!?\"'()«»“”‘’"  # around a token, not part of the word
+_bare = operator.methodcaller("strip", PUNCTUATION)
+
+
+@lru_cache(maxsize=1 << 16)
+def _line_languages(text: str) -> tuple[tuple[int, int], ...]:
+    """(language index, how many of the line's tokens are its stop words), where not 0."""
+    table = stop_word_languages()
+    counts: dict[int, int] = {}
+    # tokens stripped and filtered to stop words in C; only those are tallied one by one
+    for word in filter(table.__contains__, map(_bare, text.lower().split())):
+        for n in table[word]:
+            counts[n] = counts.get(n, 0) + 1
+    return tuple(counts.items())

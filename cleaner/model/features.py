@@ -114,17 +114,18 @@ def heuristic_verdict(texts: list[str]) -> dict[int, str]:
 
 
 def page_features(
-    lines: Sequence[Line] | Sequence[str], verdict: dict[int, str] | None = None
+    lines: Sequence[Line] | Sequence[str], verdict: dict[int, str] | None = None, page: Page | None = None
 ) -> tuple[list[int], Any]:
     """(positions of the non-blank lines, their feature matrix: a row per such line, a
     column per feature in NAMES order; numpy, float64).
-    `verdict`: heuristic_verdict(lines), when the caller has it already.
+    `verdict`: heuristic_verdict(lines), when the caller has it already; `page`: Page.of(lines),
+    when the caller holds it.
 
     Built a column at a time from the page's signals (cleaner.heuristics.signals); the
     neighbours' columns at once for the page (numpy), not line by line."""
     import numpy as np
 
-    page = Page.of(lines)
+    page = page or Page.of(lines)
     if not page:
         return [], np.zeros((0, len(NAMES)))
     if verdict is None:

@@ -82,9 +82,12 @@ def _once(
         verdict, _ = heuristic_pass(doc)
         doc, titled = _headline(doc, *page_features(doc.lines, verdict))
     doc = doc.without(ads)
+    # held here: the heuristics' passes make pages of their own and Page.of keeps only the
+    # last few, and the features read the columns their first pass computed on this one
+    page = Page.of(doc.lines)
     verdict, (author, date) = heuristic_pass(doc)
     doc = doc.replace(metadata=doc.metadata.fill(author=author, date=date))
-    positions, rows = page_features(doc.lines, verdict)
+    positions, rows = page_features(doc.lines, verdict, page=page)
     probs = model.probabilities(rows)
     keep = model.decide(probs, FOCUS.get(focus or "", 0.0))
     if not any(keep):

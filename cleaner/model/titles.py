@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from cleaner.heuristics.signals.shape import capitalised
 from cleaner.model.features import NAMES as LINE_NAMES
 from cleaner.model.predict import LineModel
 
@@ -52,6 +54,16 @@ OWN = (
 NAMES = (*LINE_NAMES, *OWN)
 
 
+@lru_cache(maxsize=1 << 16)  # a page's lines, read again on each pass of the stage
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 def candidates(texts: list[str]) -> list[int]:
     """Indexes (into the page's non-blank lines) that could be the headline."""
     low, high = WORDS
@@ -78,11 +90,9 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
     stripped; `rows`: their line-model features (page_features' matrix)."""
     import numpy as np
 
-    norm = [" ".join(t.split()).casefold() for t in texts]
-    counts: dict[str, int] = {}
-    for t in norm:
-        counts[t] = counts.get(t, 0) + 1
-    words = [len(t.split()) for t in texts]
+    norm = list(map(_norm, texts))
+    counts = Counter(norm)
+    words = list(map(_words, texts))
     rows = np.asarray(rows, dtype=float)
     body_start = _body_start(words, rows)
     head = norm[: _head_end(body_start)]
@@ -105,7 +115,7 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
             n / len(texts),
             math.log1p(rank),
             float(len(tokens)),
-            sum(1 for w in tokens if w[:1].isupper()) / len(tokens),
+            capitalised(tokens) / len(tokens),
             float(text.rstrip()[-1:] in ".!?…"),
             float(text.rstrip().endswith(":")),
             float(bool(SEPARATOR.search(text))),
@@ -130,8 +140,8 @@ def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple
     rows = np.asarray(rows, dtype=float)
     # a headline sits in the page's head: the candidates below it (a rank each, as the
     # model learned them) are not scored
-    end = _head_end(_body_start([len(t.split()) for t in texts], rows))
-    cands = [n for n in candidates(texts) if n < end]
+    end = _head_end(_body_start(list(map(_words, texts)), rows))
+    cands = candidates(texts[:end])
     if not cands:
         return None
     probs = model.probabilities(title_rows(texts, rows, cands))
