@@ -65,7 +65,7 @@ def dataset(corpus: Path, shared: Path, cache: Path | None) -> list[dict[str, An
     jobs = [(corpus, name, doc_id) for name in SETS for doc_id in split_ids(name, "train", shared)]
     with Pool(2) as pool:
         pages = pool.map(_page, jobs, chunksize=8)
-    pages = [p for p in pages if p["x"]]
+    pages = [p for p in pages if len(p["x"])]
     if cache:
         cache.write_bytes(pickle.dumps(pages))
     return pages
