@@ -159,65 +159,67 @@ def page_features(
     return page.positions, x
 
 
-def _floats(column: Sequence[bool]) -> list[float]:
-    return [float(value) for value in column]
-
-
-def _line_columns(page: Page, dropped: list[str | None]) -> Iterator[tuple[str, list[float]]]:
-    """The LINE features, a column each (name, values), one at a time."""
-    labels, classes = page[LABEL], page[LABELLED_CLASS]
+def _line_columns(page: Page, dropped: list[str | None]) -> Iterator[tuple[str, Any]]:
+    """The LINE features, a column each (name, values), one at a time. Booleans are stored
+    as 1.0 and 0.0 by the matrix they are written into."""
     yield "log_words", [math.log1p(w) for w in page[WORDS]]
     yield "log_chars", [math.log1p(c) for c in page[CHARS]]
     yield "stop", page[STOP]
-    yield "sentence", _floats(page[SENTENCE])
-    yield "bullet", _floats(page[BULLET])
+    yield "sentence", page[SENTENCE]
+    yield "bullet", page[BULLET]
+    shapes = page[TEXT_SHAPE]
     for k, name in enumerate(TEXT_SHAPE_NAMES):
-        yield name, [shape[k] for shape in page[TEXT_SHAPE]]
-    yield "blank_before", _floats(page[BLANK_BEFORE])
-    yield "blank_after", _floats(page[BLANK_AFTER])
-    yield "repeated", _floats(page[REPEATED])
-    yield "date_line", [float(d is not None) for d in page[DATE_LINE]]
-    yield "byline", [float(b is not None) for b in page[BYLINE]]
-    yield "dateline", [float(d is not None) for d in page[DATELINE]]
-    yield "labelled", _floats(page[LABELLED])
-    for c in CATEGORIES:
-        yield f"cat_{c}", [float(label == c) for label in labels]
-    for c in CLASSES:
-        yield f"class_{c}", [float(cls == c) for cls in classes]
-    yield "smoothed_good", [float(s == body.GOOD) for s in page[SMOOTHED]]
-    yield "dropped", [float(d is not None) for d in dropped]
-    for v in VERDICTS:
-        yield f"verdict_{v}", [float(d == v) for d in dropped]
+        yield name, [shape[k] for shape in shapes]
+    yield "blank_before", page[BLANK_BEFORE]
+    yield "blank_after", page[BLANK_AFTER]
+    yield "repeated", page[REPEATED]
+    yield "date_line", [d is not None for d in page[DATE_LINE]]
+    yield "byline", [b is not None for b in page[BYLINE]]
+    yield "dateline", [d is not None for d in page[DATELINE]]
+    yield "labelled", page[LABELLED]
+    yield from _one_hot("cat_", CATEGORIES, page[LABEL])
+    yield from _one_hot("class_", CLASSES, page[LABELLED_CLASS])
+    yield "smoothed_good", [s == body.GOOD for s in page[SMOOTHED]]
+    yield "dropped", [d is not None for d in dropped]
+    yield from _one_hot("verdict_", VERDICTS, dropped)
 
 
-def _page_columns(page: Page) -> list[list[float]]:
-    """The PAGE features, a column each: where the line is in the page and its body."""
-    chars, classes = page[CHARS], page[LABELLED_CLASS]
+def _one_hot(prefix: str, names: Sequence[str], values: Sequence[str | None]) -> Iterator[tuple[str, Any]]:
+    """A column per name, whether the line's value is that name: the values coded once, each
+    column one comparison over the page (numpy), not a pass in Python per name."""
+    import numpy as np
+
+    code = {name: k for k, name in enumerate(names)}
+    codes = np.fromiter((code.get(v, -1) for v in values), dtype=np.intp, count=len(values))
+    for k, name in enumerate(names):
+        yield f"{prefix}{name}", codes == k
+
+
+def _page_columns(page: Page) -> list[Any]:
+    """The PAGE features, a column each: where the line is in the page and its body.
+    Sums in integers (numpy int64, exact), each divided once, as a loop adding up would."""
+    import numpy as np
+
+    chars = np.array(page[CHARS], dtype=np.int64)
+    good = np.array([cls == body.GOOD for cls in page[LABELLED_CLASS]], dtype=bool)
     count = len(page)
-    region = body.densest_region(page[LINES], classes)
+    region = body.densest_region(page[LINES], page[LABELLED_CLASS])
     first, last = region if region else (count, -1)
-    good_chars = [c if cls == body.GOOD else 0 for c, cls in zip(chars, classes, strict=True)]
-    good_total = sum(good_chars) or 1
-    chars_total = sum(chars) or 1
-    good_share = sum(1 for c in classes if c == body.GOOD) / count
-    rel_chars, good_before, good_after, in_region, distance = [], [], [], [], []
-    good_seen = chars_seen = 0
-    for n in range(count):
-        rel_chars.append(chars_seen / chars_total)
-        good_before.append(good_seen / good_total)
-        good_after.append((good_total - good_seen - good_chars[n]) / good_total)
-        in_region.append(float(first <= n <= last))
-        d = 0 if first <= n <= last else (first - n if n < first else n - last)
-        distance.append(math.log1p(d) * (-1 if n < first else 1))
-        good_seen += good_chars[n]
-        chars_seen += chars[n]
+    good_chars = np.where(good, chars, 0)
+    good_total = int(good_chars.sum()) or 1
+    chars_total = int(chars.sum()) or 1
+    good_seen = np.cumsum(good_chars) - good_chars  # before each line
+    chars_seen = np.cumsum(chars) - chars
+    n = np.arange(count)
+    in_region = (first <= n) & (n <= last)
+    gap = np.where(in_region, 0, np.where(n < first, first - n, n - last)).tolist()
     return [
-        [n / count for n in range(count)],
-        rel_chars,
-        good_before,
-        good_after,
+        n / count,
+        chars_seen / chars_total,
+        good_seen / good_total,
+        (good_total - good_seen - good_chars) / good_total,
         in_region,
-        distance,
+        [math.log1p(d) * (-1 if k < first else 1) for k, d in enumerate(gap)],
         [math.log1p(count)] * count,
-        [good_share] * count,
+        [int(good.sum()) / count] * count,
     ]
