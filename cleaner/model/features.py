@@ -184,12 +184,12 @@ def _line_columns(page: Page, dropped: list[str | None]) -> Iterator[tuple[str, 
     yield from _one_hot("verdict_", VERDICTS, dropped)
 
 
-def _one_hot(prefix: str, names: Sequence[str], values: Sequence[str | None]) -> Iterator[tuple[str, Any]]:
+def _one_hot(prefix: str, names: Sequence[str], values: Sequence[Any]) -> Iterator[tuple[str, Any]]:
     """A column per name, whether the line's value is that name: the values coded once, each
     column one comparison over the page (numpy), not a pass in Python per name."""
     import numpy as np
 
-    code = {name: k for k, name in enumerate(names)}
+    code: dict[Any, int] = {name: k for k, name in enumerate(names)}
     codes = np.fromiter((code.get(v, -1) for v in values), dtype=np.intp, count=len(values))
     for k, name in enumerate(names):
         yield f"{prefix}{name}", codes == k
