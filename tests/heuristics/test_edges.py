@@ -24,6 +24,20 @@ from cleaner.heuristics.lines import describe
             id="donated-prose",
         ),
         pytest.param("The paper now has twelve thousand subscribers across the valley.", False, id="subscribers-prose"),
+        # a paragraph of more than CTA_MAX_WORDS words uses the phrase as prose (trial: its
+        # closing paragraph removed as a call to action for "advertising")
+        pytest.param(
+            "Share prices of the largest advertising groups fell on Tuesday after two of their biggest clients "
+            "said they would cut spending on television for the rest of the year, and analysts at three banks "
+            "lowered their forecasts for the whole sector, citing weaker demand from retailers and carmakers.",
+            False,
+            id="long-prose",
+        ),
+        pytest.param(
+            "For updates you can share with your friends, follow the Valley Herald on Facebook and Twitter.",
+            True,
+            id="follow-in-a-sentence",
+        ),
     ],
 )
 def test_call_to_action(line: str, expected: bool):
