@@ -66,6 +66,14 @@ def category(text: str) -> str | None:
             None,
             id="cookie-as-a-word",
         ),
+        pytest.param("Get the best stories delivered to your inbox every morning.", "newsletter", id="inbox"),
+        pytest.param(
+            "It would be very useful to see at a glance how many unread messages are waiting in your inbox, and "
+            "the new version of the mail app finally shows that number on its icon, which the developers say was "
+            "the feature readers asked for most often this year.",
+            None,
+            id="inbox-in-a-paragraph",
+        ),
     ],
 )
 def test_category(line: str, expected: str | None):
