@@ -70,6 +70,27 @@ def test_images():
     assert result.stdout == PAGE_TEXT.replace(LAST, image + LAST)
 
 
+def test_images_above_the_first_paragraph_stay():
+    """An image whose alt text reads like SEO alt text (lower case, short) above the first
+    paragraph is the image --images asked for: the alt-text heuristic reads whole-page scrapes
+    only (it removed the image line, exit 0)."""
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    page = (
+        "<html><head><title>Storm closes the harbour</title></head><body><article><h1>Storm closes the harbour</h1>"
+        f'<p><img src="https://port.example/boats.jpg" alt="boats in the harbour at dawn"></p>{body}</article></body></html>'
+    )
+    image = "![boats in the harbour at dawn](https://port.example/boats.jpg)"
+    assert clean(page, html=True, images=True).text == "\n\n".join([image, *BODY]) + "\n"
+    assert clean(page, html=True).text == "\n\n".join(BODY) + "\n"
+
+
+BODY = [
+    "The harbour closed on Monday as the storm came in from the west, and it stayed closed for three days.",
+    "Fishing boats stayed tied up for a third day while the crews waited for the wind to drop.",
+    "The council said repairs to the north pier would start as soon as the water was calm again.",
+]
+
+
 def test_precision_and_recall_on_html_go_to_trafilatura(monkeypatch):
     import trafilatura
 
