@@ -77,7 +77,8 @@ def test_images_above_the_first_paragraph_stay():
     body = "".join(f"<p>{p}</p>" for p in BODY)
     page = (
         "<html><head><title>Storm closes the harbour</title></head><body><article><h1>Storm closes the harbour</h1>"
-        f'<p><img src="https://port.example/boats.jpg" alt="boats in the harbour at dawn"></p>{body}</article></body></html>'
+        '<p><img src="https://port.example/boats.jpg" alt="boats in the harbour at dawn"></p>'
+        f"{body}</article></body></html>"
     )
     image = "![boats in the harbour at dawn](https://port.example/boats.jpg)"
     assert clean(page, html=True, images=True).text == "\n\n".join([image, *BODY]) + "\n"
