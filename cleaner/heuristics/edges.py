@@ -32,7 +32,9 @@ NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+"
 def _bio_pattern() -> regex.Pattern:
     bio = sorted({p for lang in languages() for p in lang.bio}, key=len, reverse=True)
     verbs = "|".join(regex.escape(b) for b in bio)
-    return regex.compile(NAME + f"(?:{verbs})\\b")
+    not_names = sorted({w for lang in languages() for w in lang.not_names}, key=len, reverse=True)
+    unless = f"(?!(?:{'|'.join(regex.escape(w) for w in not_names)})\\b)" if not_names else ""
+    return regex.compile(unless + NAME + f"(?:{verbs})\\b")
 
 
 # A page in this language reads only its own calls to action; a page in any other, those of

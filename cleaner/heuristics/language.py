@@ -26,6 +26,7 @@ class Language(NamedTuple):
     why: dict[str, str]  # category -> why its lines go, where this file says
     edge: tuple[str, ...]  # calls to action and notices, dropped at the body's edges
     bio: tuple[str, ...]  # what follows the name in an author bio
+    not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
 
 
 # Keys of a [phrases.<category>] table that are settings, not lists of phrases.
@@ -53,6 +54,7 @@ def _load(path: Path) -> Language:
         why={c: modes["why"] for c, modes in tables.items() if "why" in modes},
         edge=tuple(p.lower() for p in edge.get("contains", ())),
         bio=tuple(edge.get("bio", ())),
+        not_names=tuple(edge.get("not_names", ())),
     )
 
 

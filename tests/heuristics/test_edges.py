@@ -70,6 +70,12 @@ def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, langu
         pytest.param("Prices rose again in March.", False, id="prose"),
         pytest.param("Windows jest ostatnim systemem, który nadal obsługiwał Flash.", False, id="one-word-subject"),
         pytest.param("London is the capital and the largest city of England.", False, id="one-word-place"),
+        # capitalised words that are no writer's name: an article or possessive, an honorific
+        pytest.param("The Harbour Trust is a charity that has repaired the pier since 1952.", False, id="the-x"),
+        pytest.param("My Reading List is a short one this month.", False, id="my-x"),
+        pytest.param("Mr. Hart is the club's longest-serving president.", False, id="honorific"),
+        pytest.param("Annabel Smith is a writer based in Leeds.", True, id="name-starting-with-an"),
+        pytest.param("Dr Jane Roe is a marine biologist who writes about coasts.", True, id="doctor"),
     ],
 )
 def test_author_bio(line: str, expected: bool):
