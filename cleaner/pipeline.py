@@ -27,6 +27,14 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+def run_before(stop: Stage, doc: Document, ctx: Context) -> Document:
+    """`doc` through the stages before `stop`, as clean() runs them: what `stop` reads (the
+    learner reads what the profile stage sees; the corpus tools what the generic stage sees)."""
+    for stage in STAGES[: STAGES.index(stop)]:
+        doc = stage(doc, ctx)
+    return doc
+
+
 @lru_cache(maxsize=1)
 def builtin_profiles() -> Profiles:
     return load_profiles()

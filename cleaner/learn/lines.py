@@ -35,12 +35,7 @@ MAX_LIST_WORDS = 12  # ... unless it is a comma-separated list (tags)
 def prepare(text: str | bytes) -> list[str]:
     """The stripped lines as profile rules see them, "" for blank: the pipeline's stages
     before the profile stage (decoding, Unicode repair) run as clean() runs them."""
-    doc = Document(raw=text)
-    ctx = Context(profiles=Profiles())
-    for stage in pipeline.STAGES:
-        if stage is profile_stage.run:
-            break
-        doc = stage(doc, ctx)
+    doc = pipeline.run_before(profile_stage.run, Document(raw=text), Context(profiles=Profiles()))
     return [line.text.strip() for line in doc.lines]
 
 

@@ -35,13 +35,11 @@ def decoded(data: bytes) -> str:
 def extracted(data: bytes) -> str:
     """What the generic stage reads on this HTML page: its lines after the stages before it."""
     from cleaner.document import Context, Document
-    from cleaner.pipeline import STAGES, builtin_profiles
+    from cleaner.pipeline import builtin_profiles, run_before
     from cleaner.stages import heuristics
 
     ctx = Context(profiles=builtin_profiles(), profile="none", html=True)
-    doc = Document(raw=data)
-    for stage in STAGES[: STAGES.index(heuristics.run)]:
-        doc = stage(doc, ctx)
+    doc = run_before(heuristics.run, Document(raw=data), ctx)
     return "\n".join(line.text for line in doc.lines)
 
 

@@ -67,7 +67,7 @@ def _words(text: str) -> int:
 def candidates(texts: list[str]) -> list[int]:
     """Indexes (into the page's non-blank lines) that could be the headline."""
     low, high = WORDS
-    return [n for n, t in enumerate(texts) if low <= len(t.split()) <= high and not t.lstrip().startswith(("-", "•"))]
+    return [n for n, t in enumerate(texts) if low <= _words(t) <= high and not t.lstrip().startswith(("-", "•"))]
 
 
 # The head of a page: where the headline sits, above the body and a little into it
