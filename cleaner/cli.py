@@ -201,7 +201,7 @@ def main() -> None:
     """Turn raw scraped articles into clean article text plus metadata.
 
     \b
-    bytes -> decode -> (HTML? trafilatura) -> ftfy -> profile rules -> generic
+    bytes -> decode -> (HTML? trafilatura + resiliparse) -> ftfy -> profile rules -> generic
     (line model or heuristics) -> normalise -> metadata
     """
 

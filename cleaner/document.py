@@ -2,7 +2,7 @@
 Document, and returns a new Document with what it did recorded on it.
 
 A Document carries its text (`lines`), its metadata and provenance, and typed fields the
-stages set for the stages after them (`html`, `extracted_by`, `body_rule`, `standfirst`,
+stages set for the stages after them (`html`, `extracted_by`, `body_rule`, `standfirst`, `added`,
 `timeouts`); `steps` is the human-readable log of the same, for the JSON record and
 `explain`, never read back to decide anything.
 """
@@ -157,6 +157,8 @@ class Document:
     body_rule: tuple[str, str] | None = None
     # How many of the first lines are the standfirst the extractor had left out, put back
     standfirst: int = 0
+    # Lines (numbers) a second extractor found that the first had left out, put where the page has them
+    added: tuple[int, ...] = ()
     # The profile rules that ran past their budget (their removals not made), in order
     timeouts: tuple[str, ...] = ()
     # Directives of matched site configs that cleaner does not apply: (config file, which and where)

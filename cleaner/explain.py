@@ -111,6 +111,9 @@ def render(doc: Document, color: bool | None = None) -> str:
     if doc.extracted_by is not None:
         lead = doc.standfirst
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
+        if doc.added:
+            more = len(doc.added)
+            added += f", plus {more} line{'s' * (more != 1)} of prose by resiliparse it had left out, put in place"
         out += page_lines(doc)
         out.append(f"html: main text by {doc.extracted_by}{added}")
         out += [f"html: {s}" for s in doc.steps_of("html") if s.startswith("metadata by")]

@@ -277,6 +277,7 @@ class Main(NamedTuple):
     text: str
     structure: list[Structure | None] | None = None
     comments: int = 0  # how many of the text's last lines are reader comments (--comments)
+    reader_comments: str = ""  # the reader comments trafilatura found, in the text or not
 
 
 def _main_text(
@@ -290,12 +291,13 @@ def _main_text(
     if not isinstance(result, Extracted):
         return Main("")
     text = result.text or ""
+    found = (result.comments or "").strip()
     comments = 0
-    if switches.comments and result.comments and result.comments.strip():
-        comments = len(result.comments.strip().split("\n"))
-        text = f"{text}\n{result.comments.strip()}" if text else result.comments.strip()
+    if switches.comments and found:
+        comments = len(found.split("\n"))
+        text = f"{text}\n{found}" if text else found
     if not switches.structure:
-        return Main(text, None, comments)
+        return Main(text, None, comments, found)
     from cleaner.stages import html_structure
 
     # The link targets: from a second extraction with links, as extracting with them changes the
@@ -304,14 +306,14 @@ def _main_text(
     links = linked.body if isinstance(linked, Extracted) else None
     lines = text.split("\n")
     if not switches.links and not switches.images:
-        return Main(text, html_structure.annotate(result.body, lines, links), comments)
+        return Main(text, html_structure.annotate(result.body, lines, links), comments, found)
     # the lines hold their links and images as Markdown: matched to the tree as the page prints
     # them, and marked so that xml makes them elements
     marks = html_structure.annotate(result.body, [html_structure.plain(line) for line in lines], links)
     for n, line in enumerate(lines):
         if html_structure.MARKDOWN_INLINE.search(line):
             marks[n] = (marks[n] or Structure("text"))._replace(markdown=True)
-    return Main(text, marks, comments)
+    return Main(text, marks, comments, found)
 
 
 def extract(
@@ -328,6 +330,7 @@ def extract(
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead),
     and what the site profile's page rules did (cleaner.stages.html_site), if it has any."""
     try:
+        import resiliparse  # noqa: F401
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
         from cleaner.stages import html_lead, html_site  # lxml, like trafilatura: only when HTML is seen
@@ -353,6 +356,10 @@ def extract(
     main = _main_text(source, url, {**options, "fast": True} if fast else options, switches)
     if fast and len(main.text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
         main = _main_text(source, url, {**options, "fast": False}, switches)
+    if not fast and switches.focus != "precision" and ruled is None and main.text:
+        main, added = _second_opinion(html, main, switches)
+    else:
+        added = []
     text = main.text
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, found.title)
@@ -392,7 +399,35 @@ def extract(
         meta["structure"] = [None] * len(standfirst) + main.structure
     if main.comments:
         meta["comments"] = main.comments
+    if added:  # as line numbers of the text returned
+        meta["added"] = tuple(len(standfirst) + n + 1 for n in added)
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
+
+
+def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, list[int]]:
+    """`main` with the article text trafilatura left out that resiliparse found
+    (cleaner.stages.html_second), and where those lines are in its text."""
+    from cleaner.stages import html_second
+
+    lines = main.text.split("\n")
+    body = lines[: len(lines) - main.comments]
+    printed = None
+    if switches.links or switches.images:
+        from cleaner.stages.html_structure import plain
+
+        printed = [plain(line, alt=True) for line in body]
+    reader = main.reader_comments.split("\n") if main.reader_comments else []
+    merged = html_second.merge(body, html_second.other_lines(html), reader, printed)
+    if not merged.added:
+        return main, []
+    structure = None
+    if main.structure is not None:
+        added = set(merged.added)
+        marks = iter(main.structure)
+        structure = [None if n in added else next(marks) for n in range(len(merged.lines))]
+        structure += list(marks)  # the comments'
+    text = "\n".join(merged.lines + lines[len(body) :])
+    return main._replace(text=text, structure=structure), merged.added
 
 
 def _metadata_mirror_off() -> str | None:
@@ -423,6 +458,7 @@ def run(doc: Document, ctx: Context) -> Document:
     origin = meta.pop("origin", {})
     structure: list[Structure | None] = meta.pop("structure", None) or []
     comments: int = meta.pop("comments", 0)
+    added: tuple[int, ...] = meta.pop("added", ())
     filled = doc.metadata.fill(**meta)
     html_sources = tuple(
         (name, rule) for name, rule in origin.items() if getattr(filled, name) != getattr(doc.metadata, name)
@@ -445,6 +481,7 @@ def run(doc: Document, ctx: Context) -> Document:
         comments_from=len(text.split("\n")) - comments + 1 if comments else None,
         body_rule=body_rule,
         standfirst=lead,
+        added=added,
         timeouts=doc.timeouts + timeouts,
         metadata=filled,
         # the log of the same, for the JSON record and explain
@@ -453,6 +490,7 @@ def run(doc: Document, ctx: Context) -> Document:
         + ((f"html:body:{' '.join(body_rule)}",) if body_rule else ())
         + tuple(f"timeout:{ref}" for ref in timeouts)
         + ("html:trafilatura",)
+        + ((f"html:resiliparse:{len(added)}",) if added else ())
         + ((f"html:{off}",) if (off := _metadata_mirror_off()) else ())
         + ((f"html:standfirst:{lead}",) if lead else ()),
         page_removals=tuple(ruled.removals) if ruled else (),

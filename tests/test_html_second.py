@@ -1,0 +1,168 @@
+"""The second opinion (cleaner.stages.html_second): prose resiliparse finds that trafilatura
+left out comes back where the page has it; reader comments, short lines, text already there
+and a little text beyond trafilatura's bounds do not."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import main
+from cleaner.stages.html_second import merge
+
+SUBJECTS = [
+    "harbour board",
+    "ferry company",
+    "fishing co-operative",
+    "town council",
+    "lifeboat crew",
+    "sailing club",
+    "chamber of trade",
+    "port authority",
+    "museum trust",
+    "school governors",
+]
+PLACES = [
+    "north quay",
+    "old slipway",
+    "fish market",
+    "ferry ramp",
+    "boat yard",
+    "sea wall",
+    "pier head",
+    "lighthouse",
+    "tide gauge",
+    "car park",
+]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+
+
+def para(n: int) -> str:
+    """Paragraph n: 30 words, no 4-word run shared with another paragraph's words around n."""
+    return (
+        f"Paragraph {n}: in {MONTHS[n]} the {SUBJECTS[n]} voted, after weeks of argument over money, "
+        f"to rebuild the {PLACES[n]} before {MONTHS[(n + 3) % 10]} so visitors number {n + 3} thousand by summer."
+    )
+
+
+def page(article: range, after: range = range(0), between: str = "", comments: str = "") -> str:
+    """An article element trafilatura takes, and a section after it that it leaves out."""
+    ps = "".join(f"<p>{para(n)}</p>" for n in article)
+    more = "".join(f"<p>{para(n)}</p>" for n in after)
+    return (
+        "<!DOCTYPE html><html><head><title>Quay Reopens</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><div class='entry'>{ps}{between}</div></article>"
+        f"<section><div>{more}</div></section>{comments}"
+        "<footer>Copyright 2024 Example News</footer></body></html>"
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.split(":")[0] for line in text.split("\n") if line.startswith("Paragraph")]
+
+
+def test_a_body_trafilatura_cut_short_comes_back_whole_and_in_order():
+    doc = clean(page(range(3), range(3, 9)), html=True, profile="none")
+    assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(9)]
+    assert doc.added == (4, 5, 6, 7, 8, 9)  # line numbers of the extracted text: after the title line's three
+    assert "html:resiliparse:6" in doc.steps
+
+
+def test_a_paragraph_left_out_inside_the_article_goes_back_in_its_place():
+    """Page builders wrap each text block in a widget (Elementor: "elementor-widget-text-editor");
+    trafilatura drops elements whose class names a widget."""
+    widget = (
+        "<div class='elementor-widget elementor-widget-text-editor'><div class='elementor-widget-container'>"
+        f"<p>{para(2)}</p></div></div>"
+    )
+    html = page(range(2), between=widget + "".join(f"<p>{para(n)}</p>" for n in (3, 4)))
+    assert paragraphs(clean(html, html=True, profile="none").text) == [f"Paragraph {n}" for n in range(5)]
+
+
+def test_a_little_text_beyond_the_article_stays_out():
+    """One paragraph after a six-paragraph article: an author's bio, a teaser, a disclaimer far
+    more often than the article's end (corpus train pages)."""
+    doc = clean(page(range(6), range(6, 7)), html=True, profile="none")
+    assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(6)]
+    assert doc.added == () and not doc.steps_of("html")[0].startswith("resiliparse")
+
+
+def test_fast_and_precision_keep_to_trafilatura():
+    html = page(range(3), range(3, 9))
+    assert paragraphs(clean(html, html=True, profile="none", fast=True).text) == [f"Paragraph {n}" for n in range(3)]
+    assert len(paragraphs(clean(html, html=True, profile="none", precision=True).text)) == 3
+
+
+def test_reader_comments_are_never_added_and_come_once_with_comments():
+    comments = (
+        "<div id='comments' class='comments'><h3>3 Comments</h3><ul>"
+        + "".join(f"<li class='comment'><p>Reader {n} wrote that {para(n).lower()}</p></li>" for n in range(3))
+        + "</ul></div>"
+    )
+    html = page(range(2), comments=comments)
+    assert "Reader" not in clean(html, html=True, profile="none").text
+    with_comments = clean(html, html=True, profile="none", comments=True).text
+    assert [with_comments.count(f"Reader {n} wrote") for n in range(3)] == [1, 1, 1]
+
+
+def test_markdown_keeps_each_line_its_structure():
+    html = page(range(3), range(3, 9)).replace("<div class='entry'>", "<div class='entry'><h2>The vote</h2>")
+    result = CliRunner().invoke(main, ["clean", "-", "--format", "markdown", "--profile", "none"], input=html)
+    assert result.exit_code == 0, result.output
+    assert "## The vote" in result.output
+    assert [line.split(":")[0] for line in result.output.split("\n") if line.startswith("Paragraph")] == [
+        f"Paragraph {n}" for n in range(9)
+    ]
+
+
+def test_links_do_not_make_the_same_paragraph_new():
+    html = page(range(3), range(3, 9)).replace("argument over money", "argument over <a href='/money'>money</a>")
+    text = clean(html, html=True, profile="none", links=True).text
+    assert paragraphs(text) == [f"Paragraph {n}" for n in range(9)]
+    assert text.count("[money](/money)") == 3  # trafilatura's lines keep their links
+
+
+def test_explain_says_which_lines_resiliparse_added():
+    result = CliRunner().invoke(main, ["explain", "-"], input=page(range(3), range(3, 9)))
+    assert "plus 6 lines of prose by resiliparse it had left out, put in place" in result.output
+
+
+# merge() on lines
+
+
+def test_lines_broken_otherwise_are_not_new():
+    lines = [para(0), para(1), para(3)]
+    other = [para(0)[:60], para(0)[60:], para(1), para(2), para(3)]
+    assert merge(lines, other) == ([para(0), para(1), para(2), para(3)], [2])
+
+
+def test_new_prose_at_the_edges_must_outweigh_half_the_text():
+    lines = [para(0), para(1)]  # 2 x 28 words
+    assert merge(lines, [para(0), para(1), para(2)]).added == []  # 28 words: not more than half
+    assert merge(lines, [para(0), para(1), para(2), para(3)]).added == [2, 3]
+    assert merge(lines, [para(2), para(3), para(0), para(1)]).added == [0, 1]  # above the first too
+
+
+def test_new_prose_goes_after_the_line_both_have_before_it():
+    lines = [para(0), para(2), para(3)]
+    merged = merge(lines, [para(0), para(1), para(2), para(3)])
+    assert merged.lines == [para(0), para(1), para(2), para(3)] and merged.added == [1]
+
+
+def test_short_lines_and_lines_without_a_sentence_end_are_not_prose():
+    lines = [para(0), para(2)]
+    menu = "Home News Sport Weather"
+    heading = " ".join(["Word"] * 25)  # 25 words, no full stop: a list of links or tags
+    assert merge(lines, [para(0), menu, heading, para(2)]).added == []
+
+
+def test_a_paragraph_twice_in_the_other_text_is_added_once():
+    lines = [para(0), para(3)]
+    merged = merge(lines, [para(0), para(1), para(1), para(3)])
+    assert merged.lines == [para(0), para(1), para(3)]
+
+
+def test_comment_lines_are_known():
+    lines = [para(0), para(3)]
+    assert merge(lines, [para(0), para(1), para(3)], comments=[para(1)]).added == []
