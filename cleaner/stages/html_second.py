@@ -49,7 +49,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     words = WORD.findall(text.lower())
     if len(words) <= SHINGLE:
         return {tuple(words)} if words else set()
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))  # SHINGLE words
 
 
 def _prose(line: str) -> bool:
