@@ -8,13 +8,17 @@ that trafilatura's text does not hold are put in where the page has them, when t
 prose; the profiles and the generic stage then see them like any extracted line.
 
 Chosen on the corpus's train pages (whole HTML path, shingle F1; val and the dev set only
-measured, see CHANGELOG): cleaneval 0.892 -> 0.905, dragnet 0.845 -> 0.851. Adding every
+measured, see CHANGELOG): cleaneval 0.892 -> 0.904, dragnet 0.845 -> 0.845. Adding every
 line resiliparse has and trafilatura lacks lost precision (dragnet 0.936 -> 0.906, comments
 aside): what it takes beyond trafilatura's bounds is mostly author bios, disclaimers, teasers
 and reader comments. So:
 
 - only prose: a line of MIN_WORDS+ words that ends as a sentence, or of twice that;
-- never reader comments (trafilatura finds them apart, and the lines it has are not new);
+- never reader comments: not those trafilatura found, nor any element named for comments
+  (dragnet's gold keeps comments: with them, dragnet train read 0.851; our conventions
+  drop them, gold/README.md);
+- only lines trafilatura has next to nothing of (NEW_SHARE): a paragraph it printed without
+  an element inside it would otherwise come twice;
 - between two lines trafilatura kept, always; above its first or below its last, only when
   there is a lot of it (EDGE_SHARE of trafilatura's words): then trafilatura took too small
   a part of the page, not too little of the article's edge.
@@ -22,6 +26,7 @@ and reader comments. So:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -31,9 +36,15 @@ MIN_WORDS = 20  # train: 15 and 30 words a line were level or lower (0.906/0.852
 # train: 0 took the bios (dragnet 0.843), 1 and 2 less of the article (0.849, 0.847); asking
 # for 2 or 3 lines of it too, less again (0.904/0.848, 0.904/0.847)
 EDGE_SHARE = 0.5
-NEW_SHARE = 0.5  # a line is new when under half its shingles are in the text already
+# a line is new when at most this share of its shingles is in the text already (train: 0.5
+# read 0.905 on cleaneval, and printed a paragraph twice when trafilatura cut a span from it)
+NEW_SHARE = 0.2
 SHINGLE = 4  # words, as the corpus's scorer counts overlap
 
+# Elements whose class or id names comments: trafilatura finds reader comments by such names,
+# but not all ("user-comments", "CommentStream"); without this, what resiliparse added on
+# dragnet's train pages beyond trafilatura's text was mostly reader comments
+COMMENTS = "[class*=comment i], [id*=comment i]"
 WORD = regex.compile(r"\w+")
 SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 
@@ -63,8 +74,13 @@ def other_lines(html: str) -> list[str]:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
+    tree = HTMLTree.parse(html)
+    if tree.document is not None:  # reader comments: never added (gold/README.md: boilerplate)
+        for element in tree.document.query_selector_all(COMMENTS):
+            if element.parent is not None:
+                element.parent.remove_child(element)
     text = extract_plain_text(
-        HTMLTree.parse(html),
+        tree,
         preserve_formatting=True,
         main_content=True,
         list_bullets=False,
@@ -85,11 +101,13 @@ def merge(
     breaks and spacing do not matter; `printed`: `lines` as the page prints them, to match
     on (without the Markdown of --links and --images). `comments`: reader comments, never
     added. Linear in the lines (one pass each, dictionaries): pages run to tens of megabytes."""
-    first_line: dict[tuple[str, ...], int] = {}
+    spots: dict[tuple[str, ...], list[int]] = {}  # shingle -> the lines that have it, in order
     for n, line in enumerate(lines if printed is None else printed):
         for shingle in _shingles(line):
-            first_line.setdefault(shingle, n)
-    known = set(first_line)
+            where = spots.setdefault(shingle, [])
+            if not where or where[-1] != n:
+                where.append(n)
+    known = set(spots)
     for line in comments:
         known |= _shingles(line)
     # runs of new prose, each with where it goes: (insert before lines[at], lines, between two kept)
@@ -99,17 +117,20 @@ def merge(
     for line in other:
         shingles = _shingles(line)
         seen = shingles & known
-        if 2 * len(seen) >= len(shingles):
-            at = [first_line[s] for s in seen if s in first_line and first_line[s] > last]
+        if 2 * len(seen) >= len(shingles):  # a line trafilatura has: where is it?
+            # the first of its places after the last matched (a paragraph the page repeats)
+            at = [where[bisect_right(where, last)] for sh in seen if (where := spots.get(sh)) and where[-1] > last]
             if not at:  # a comment, or a line repeated from further up: no anchor
                 continue
             if pending:
                 runs.append((last + 1 if last >= 0 else min(at), pending, last >= 0))
                 pending = []
             last = min(at)
-        elif _prose(line):
+        elif len(seen) <= NEW_SHARE * len(shingles) and _prose(line):
             pending.append(line)
             known |= shingles  # the same paragraph twice in `other` is added once
+        # else partly there: trafilatura's line lacks an element of it (a span it took for a
+        # sidebar): adding it would print the rest twice
     if pending:
         runs.append((len(lines) if last >= 0 else 0, pending, False))
     edge_words = sum(len(line.split()) for _, run, inner in runs if not inner for line in run)
