@@ -194,10 +194,8 @@ def test_a_paragraph_trafilatura_cut_an_element_from_is_not_added_again():
 
 def test_new_prose_goes_after_the_repeated_paragraph_it_follows():
     widget = "<div class='elementor-widget'><div class='elementor-widget-container'><p>{}</p></div></div>"
-    body = "".join(
-        [f"<p>{para(1)}</p>", widget.format(para(2)), f"<p>{para(3)}</p>"]
-        + [f"<p>{para(1)}</p>", widget.format(para(4)), f"<p>{para(5)}</p>"]
-    )
+    first = f"<p>{para(1)}</p>{widget.format(para(2))}<p>{para(3)}</p>"
+    body = first + f"<p>{para(1)}</p>{widget.format(para(4))}<p>{para(5)}</p>"
     text = clean(page(range(0), between=body), html=True, profile="none").text
     assert paragraphs(text) == [f"Paragraph {n}" for n in (1, 2, 3, 1, 4, 5)]
 
