@@ -55,8 +55,7 @@ REASONS = [
 def para(n: int) -> str:
     """Paragraph n: 28 words, sharing no run of four words with another paragraph."""
     return (
-        f"Paragraph {n}: in {MONTHS[n]} the {SUBJECTS[n]} voted {n + 2} to 1 to rebuild the {PLACES[n]} "
-        f"{REASONS[n]}."
+        f"Paragraph {n}: in {MONTHS[n]} the {SUBJECTS[n]} voted {n + 2} to 1 to rebuild the {PLACES[n]} {REASONS[n]}."
     )
 
 
