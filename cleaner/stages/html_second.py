@@ -119,7 +119,7 @@ def merge(
         seen = shingles & known
         if 2 * len(seen) >= len(shingles):  # a line trafilatura has: where is it?
             # the first of its places after the last matched (a paragraph the page repeats)
-            at = [where[bisect_right(where, last)] for sh in seen if (where := spots.get(sh)) and where[-1] > last]
+            at = [ns[bisect_right(ns, last)] for sh in seen if (ns := spots.get(sh)) and ns[-1] > last]
             if not at:  # a comment, or a line repeated from further up: no anchor
                 continue
             if pending:
