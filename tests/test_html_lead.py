@@ -140,3 +140,14 @@ def test_collapse_lines_is_collapse(text: str):
     """The lead search collapses the whole extracted text a line at a time (memory on big
     pages): the same string as collapse gives."""
     assert collapse_lines(text) == collapse(text)
+
+
+@pytest.mark.parametrize("switches", [{"images": True}, {"images": True, "links": True}])
+def test_an_image_inside_the_first_paragraph_is_no_standfirst(switches):
+    """With --images the first paragraph holds the image's Markdown; compared with its alt
+    text in it, it was not found in the page and came again as a standfirst (attacker trial)."""
+    first = "<p>The harbour reopened on Monday <img src='https://example.com/smile.png' alt='smile'> after three days"
+    html = page("").replace("<p>The harbour reopened on Monday after three days", first)
+    doc = clean(html, html=True, profile="none", **switches)
+    assert doc.standfirst == 0
+    assert doc.text.count("after three days of storms") == 1

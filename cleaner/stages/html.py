@@ -19,7 +19,7 @@ import regex
 
 from cleaner.document import Context, Document, Line, Structure
 from cleaner.errors import MissingDependency
-from cleaner.stages.html_parse import fix_surrogates, parse
+from cleaner.stages.html_parse import drop_control_references, fix_surrogates, parse
 from cleaner.urls import url_problem
 
 if TYPE_CHECKING:
@@ -391,7 +391,7 @@ def extract(
     if switches.links or switches.images:
         from cleaner.stages.html_structure import plain as printed
 
-        plain = printed(text, alt=True)
+        plain = printed(text)  # as the tree has it: alt text is no text there
     else:
         plain = text
     standfirst = html_lead.lead(tree, plain, headline)
@@ -415,7 +415,7 @@ def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, li
     if switches.links or switches.images:
         from cleaner.stages.html_structure import plain
 
-        printed = [plain(line, alt=True) for line in body]
+        printed = [plain(line) for line in body]
     reader = main.reader_comments.split("\n") if main.reader_comments else []
     merged = html_second.merge(body, html_second.other_lines(html), reader, printed)
     if not merged.added:
@@ -446,6 +446,7 @@ def run(doc: Document, ctx: Context) -> Document:
     if doc.html is None:
         return doc
     page, repaired = fix_surrogates(doc.html)
+    page = drop_control_references(page)
     switches = Switches.of(ctx)
     if switches.target_language and importlib.util.find_spec("py3langid") is None:
         raise MissingDependency(

@@ -27,6 +27,28 @@ def fix_surrogates(html: str) -> tuple[str, bool]:
     return fix(html), True
 
 
+# A character reference to a C0 control (but tab, line feed, carriage return, and NUL, which the
+# parser replaces), or to the noncharacters U+FFFE and U+FFFF. lxml puts the character in
+# the tree, trafilatura cannot copy such a text into its output tree, and the whole page came
+# out empty. No text means them: they go, as the same characters written raw do (vertical tab
+# and form feed, which HTML reads as white space, as a space).
+CONTROL_REFERENCE = regex.compile(
+    r"&#(?:0*(?P<dec>6553[45]|3[01]|2\d|1[124-9]|[1-8])(?!\d)"
+    r"|[xX]0*(?P<hex>[fF]{3}[eEfF]|1[\da-fA-F]|[1-8bBcCeEfF])(?![\da-fA-F]));?"
+)
+SPACES = (0xB, 0xC)
+
+
+def _control(match: regex.Match) -> str:
+    value = int(match["dec"]) if match["dec"] else int(match["hex"], 16)
+    return " " if value in SPACES else ""
+
+
+def drop_control_references(html: str) -> str:
+    """`html` without character references to control characters (CONTROL_REFERENCE)."""
+    return CONTROL_REFERENCE.sub(_control, html) if "&#" in html else html
+
+
 def parse(html: str):
     """The page as trafilatura.utils.load_html parses a string, with huge_tree: None when
     it is not HTML at all; InputError when the parser stopped before the end."""

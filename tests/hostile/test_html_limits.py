@@ -87,3 +87,15 @@ def test_library_refuses_html_deeper_than_the_parser_goes():
         InputError, match=r"^HTML parser stopped at line 1, column \d+: Excessive depth in document: 2048$"
     ):
         clean(nested(3000))
+
+
+@pytest.mark.parametrize("reference", ["&#7;", "&#x1F;", "&#01;", "&#xFFFE;", "&#65535;", "&#12;"])
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_reference_to_a_control_character_does_not_empty_the_page(reference, fast):
+    """trafilatura cannot put such a character in its output tree and returned nothing for
+    the whole page (exit 0, "no main text"): the reference goes, as the raw character would."""
+    html = article(middle=f"<p>The harbour {reference}council voted to mend the pier this summer.</p>")
+    html = html.replace("<title>", f"<title>Pier {reference}news ")
+    doc = clean(html, fast=fast)
+    assert LAST in doc.text
+    assert re.search(r"The harbour ?council voted", doc.text)
