@@ -125,3 +125,31 @@ def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
 
     assert decode_bytes(codecs.BOM_UTF16_BE + "你好世界".encode("utf-16-be")) == ("你好世界", "utf-16-be (BOM)")
     assert decode_bytes(codecs.BOM_UTF16_LE + "Hello\n".encode("utf-16-le")) == ("Hello\n", "utf-16-le (BOM)")
+
+
+KOREAN = "시의회는 목요일에 여름 폭풍이 돌아오기 전에 오래된 부두를 다시 짓기로 결정했습니다."
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "declared"),
+    [
+        pytest.param(JAPANESE, "iso2022_jp", None, id="japanese"),
+        pytest.param(JAPANESE, "iso2022_jp", "iso2022_jp", id="japanese-declared"),
+        pytest.param(f"The council met. {KOREAN}", "iso2022_kr", None, id="korean"),
+    ],
+)
+def test_seven_bit_iso_2022_is_not_read_as_ascii(text: str, codec: str, declared):
+    """Its bytes are ASCII, so valid UTF-8: Japanese came out as "$B;T5D2q$O..." with exit 0
+    (attacker trial), Korean as binary."""
+    assert decode_bytes(text.encode(codec), declared=declared)[0] == text
+
+
+def test_a_page_in_iso_2022_jp_cleans_to_its_text():
+    page = f'<html><head><meta charset="iso-2022-jp"></head><body><p>{JAPANESE.splitlines()[0]}</p></body></html>'
+    result = CliRunner().invoke(main, ["clean", "-", "--format", "json"], input=page.encode("iso2022_jp"))
+    assert result.exit_code == 0, result.output
+    assert JAPANESE.splitlines()[0] in result.output and "iso2022_jp (declared)" in result.output
+
+
+def test_ansi_escapes_in_ascii_text_are_not_iso_2022():
+    assert decode_bytes(b"plain text \x1b[31mred\x1b[0m here") == ("plain text \x1b[31mred\x1b[0m here", "utf-8")

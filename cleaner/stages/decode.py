@@ -71,6 +71,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     utf16 = _bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16 + " (NUL pattern)"
+    seven = _seven_bit(data, declared)  # its shift bytes would read as binary below
+    if seven:
+        return data.decode(seven[0]), seven[1]
     head = data[:SNIFF]
     # A stray NUL in a text scrape is damage (ftfy drops it); many of them mean binary data
     nuls = head.count(0) > len(head) * MAX_NUL_SHARE
@@ -101,6 +104,28 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+# The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
+# so valid UTF-8, and came out as "$B;T5D2q$O..." with exit 0. Their escape sequences (JIS
+# X 0208 and 0212, JIS-Roman; KS X 1001's designation) name them.
+ISO_2022 = (
+    ((b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b$(D"), ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext")),
+    ((b"\x1b$)C",), ("iso2022_kr",)),
+)
+
+
+def _seven_bit(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """(codec, how) when `data` is ASCII with ISO-2022 escape sequences that decode as such."""
+    if b"\x1b" not in data or not data.isascii():
+        return None
+    for escapes, codecs_ in ISO_2022:
+        if not any(escape in data for escape in escapes):
+            continue
+        for codec in sorted(codecs_, key=lambda c: c != declared):  # the declared one first
+            if _decodes(data, codec):
+                return codec, f"{codec} ({'declared' if codec == declared else 'its escape sequences'})"
+    return None
 
 
 # Charsets web pages are written in (windows-125x, ISO-8859-x, the CJK and KOI8 ones).
