@@ -38,6 +38,10 @@ PAGE = """<!DOCTYPE html>
         pytest.param("\t<meta property='og:title' content='A'>\n<div><p>Text</p></div>", True, id="meta-first"),
         pytest.param("<style>p { margin: 0 }</style>\n<p>Text</p>", True, id="style-first"),
         pytest.param("<title>notes</title> and more notes, no page", False, id="head-tag-without-body"),
+        # attacker trial: a comment over 2 KB first, or a <noscript> first, and the page was cleaned as text
+        pytest.param(f"<!-- {'build stamp ' * 300} -->\n<html><body><p>Text</p>", True, id="long-comment-first"),
+        pytest.param("<noscript><img src='t.gif'></noscript>\n<div><p>Text</p></div>", True, id="noscript-first"),
+        pytest.param("<!-- a note that never closes\n" + "plain text " * 500, False, id="unclosed-comment-text"),
     ],
 )
 def test_recognised_by_content(text: str, html: bool):

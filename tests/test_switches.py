@@ -85,6 +85,21 @@ def test_images_above_the_first_paragraph_stay():
     assert clean(page, html=True).text == "\n\n".join(BODY) + "\n"
 
 
+def test_an_alt_text_with_line_breaks_stays_one_image():
+    """An alt text with a line break split the image's Markdown over two paragraphs (xml: two
+    <p> of Markdown instead of a <graphic>; attacker trial)."""
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    page = (
+        "<html><head><title>Storm closes the harbour</title></head><body><article><h1>Storm closes the harbour</h1>"
+        f"{body}<p><img src='https://port.example/pier.jpg' alt='The old pier\nat dawn.'></p></article></body></html>"
+    )
+    assert clean(page, html=True, images=True).text.endswith(
+        "![The old pier at dawn.](https://port.example/pier.jpg)\n"
+    )
+    xml = run("clean", "-", "--images", "--format", "xml", stdin=page.encode()).stdout
+    assert '<graphic src="https://port.example/pier.jpg" alt="The old pier at dawn." />' in xml
+
+
 BODY = [
     "The harbour closed on Monday as the storm came in from the west, and it stayed closed for three days.",
     "Fishing boats stayed tied up for a third day while the crews waited for the wind to drop.",
