@@ -205,3 +205,14 @@ def test_prose_in_an_element_named_for_comments_is_not_added(named):
     comments = f"<div {named}>" + "".join(f"<p>{para(n)}</p>" for n in range(3, 9)) + "</div>"
     doc = clean(page(range(3), comments=comments), html=True, profile="none")
     assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(3)] and doc.added == ()
+
+
+def test_a_page_trafilatura_finds_nothing_in_gets_resiliparse_prose(monkeypatch):
+    from cleaner.stages import html
+
+    real = html._main_text
+    monkeypatch.setattr(html, "_main_text", lambda *a, **k: real(*a, **k)._replace(text="", structure=None))
+    doc = clean(page(range(4)), html=True, profile="none")
+    assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(4)]
+    assert doc.text.endswith(f"{para(3)}\n") and not doc.text.endswith("\n\n")
+    assert doc.added == (1, 2, 3, 4)

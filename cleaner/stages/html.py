@@ -360,7 +360,8 @@ def extract(
     main = _main_text(source, url, {**options, "fast": True} if fast else options, switches)
     if fast and len(main.text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
         main = _main_text(source, url, {**options, "fast": False}, switches)
-    if not fast and switches.focus != "precision" and ruled is None and main.text:
+    # no text under --target-language: the page is in another language, nothing was missed
+    if not fast and switches.focus != "precision" and ruled is None and (main.text or not switches.target_language):
         main, added = _second_opinion(html, main, switches)
     else:
         added = []
@@ -413,7 +414,7 @@ def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, li
     (cleaner.stages.html_second), and where those lines are in its text."""
     from cleaner.stages import html_second
 
-    lines = main.text.split("\n")
+    lines = main.text.split("\n") if main.text else []  # nothing: resiliparse may still find the article
     body = lines[: len(lines) - main.comments]
     printed = None
     if switches.links or switches.images:
