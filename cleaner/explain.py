@@ -74,6 +74,17 @@ def page_lines(doc: Document, profiles: Any = None) -> list[str]:
     return out
 
 
+def spans(numbers: tuple[int, ...]) -> str:
+    """Line numbers as runs: (4, 5, 6, 9) -> "4-6, 9"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+
+
 GENERIC_WORDS = {
     "full": "full",
     "page": "full, judged on the whole page",
@@ -113,7 +124,10 @@ def render(doc: Document, color: bool | None = None) -> str:
         added = f", plus {lead} standfirst line{'s' * (lead != 1)} it had left out, put first" if lead else ""
         if doc.added:
             more = len(doc.added)
-            added += f", plus {more} line{'s' * (more != 1)} of prose by resiliparse it had left out, put in place"
+            added += (
+                f", plus {more} line{'s' * (more != 1)} of prose by resiliparse it had left out, put in place"
+                f" ({'line' if more == 1 else 'lines'} {spans(doc.added)})"
+            )
         out += page_lines(doc)
         out.append(f"html: main text by {doc.extracted_by}{added}")
         out += [f"html: {s}" for s in doc.steps_of("html") if s.startswith("metadata by")]

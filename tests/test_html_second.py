@@ -139,7 +139,10 @@ def test_links_do_not_make_the_same_paragraph_new():
 
 def test_explain_says_which_lines_resiliparse_added():
     result = CliRunner().invoke(main, ["explain", "-"], input=page(range(3), range(3, 9)))
-    assert "plus 6 lines of prose by resiliparse it had left out, put in place" in result.output
+    assert "plus 6 lines of prose by resiliparse it had left out, put in place (lines 4-9)" in result.output
+    widget = "<div class='elementor-widget'><p>{}</p></div>"
+    one = page(range(2), between=widget.format(para(2)) + f"<p>{para(3)}</p>")
+    assert "put in place (line 3)" in CliRunner().invoke(main, ["explain", "-"], input=one).output
 
 
 # merge() on lines
@@ -216,3 +219,14 @@ def test_a_page_trafilatura_finds_nothing_in_gets_resiliparse_prose(monkeypatch)
     assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(4)]
     assert doc.text.endswith(f"{para(3)}\n") and not doc.text.endswith("\n\n")
     assert doc.added == (1, 2, 3, 4)
+
+
+def test_a_page_of_many_comment_elements_adds_none_of_them():
+    """Each outermost element named for comments is removed by a query of its own (walking
+    all matches at once is quadratic in resiliparse); past MAX_COMMENT_ELEMENTS, no second
+    opinion at all."""
+    from cleaner.stages.html_second import MAX_COMMENT_ELEMENTS
+
+    many = "".join(f"<div class='comment-{n}'><p>{para(n % 10)}</p></div>" for n in range(MAX_COMMENT_ELEMENTS + 5))
+    doc = clean(page(range(3), comments=many), html=True, profile="none")
+    assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(3)] and doc.added == ()
