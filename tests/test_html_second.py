@@ -223,10 +223,25 @@ def test_a_page_trafilatura_finds_nothing_in_gets_resiliparse_prose(monkeypatch)
 
 def test_a_page_of_many_comment_elements_adds_none_of_them():
     """Each outermost element named for comments is removed by a query of its own (walking
-    all matches at once is quadratic in resiliparse); past MAX_COMMENT_ELEMENTS, no second
+    all matches at once is quadratic in resiliparse); past MAX_NOT_ADDED, no second
     opinion at all."""
-    from cleaner.stages.html_second import MAX_COMMENT_ELEMENTS
+    from cleaner.stages.html_second import MAX_NOT_ADDED
 
-    many = "".join(f"<div class='comment-{n}'><p>{para(n % 10)}</p></div>" for n in range(MAX_COMMENT_ELEMENTS + 5))
+    many = "".join(f"<div class='comment-{n}'><p>{para(n % 10)}</p></div>" for n in range(MAX_NOT_ADDED + 5))
     doc = clean(page(range(3), comments=many), html=True, profile="none")
     assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(3)] and doc.added == ()
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "<figure><img src='quay.jpg'><figcaption>{}</figcaption></figure>",
+        "<aside class='pull'><p>{}</p></aside>",
+    ],
+    ids=["figcaption", "aside"],
+)
+def test_captions_and_asides_are_not_added(wrap):
+    """gold/README.md: captions and sidebars are boilerplate; trafilatura drops them, and
+    resiliparse figures and asides."""
+    html = page(range(2), between=wrap.format(para(5)) + f"<p>{para(3)}</p>")
+    assert "Paragraph 5" not in clean(html, html=True, profile="none").text
