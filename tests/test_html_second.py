@@ -245,3 +245,69 @@ def test_captions_and_asides_are_not_added(wrap):
     resiliparse figures and asides."""
     html = page(range(2), between=wrap.format(para(5)) + f"<p>{para(3)}</p>")
     assert "Paragraph 5" not in clean(html, html=True, profile="none").text
+
+
+# from the second attacker trial
+
+
+@pytest.mark.parametrize("char", ["&#8203;", "&shy;", "&#x200d;", "&#x2060;", "&#xfeff;", "&#127;", "&#xe000;"])
+def test_an_invisible_character_never_makes_a_paragraph_come_twice(char):
+    """One extractor keeps the character, the other drops it: inside a word it split the
+    word, and the paragraph read as new (soft hyphens in every long word), or as a standfirst
+    trafilatura had left out (one in the first paragraph)."""
+    first = para(0).replace("voted", f"vo{char}ted").replace("harbour", f"har{char}bour")
+    html = page(range(0), between=f"<p>{first}</p>" + "".join(f"<p>{para(n)}</p>" for n in (1, 2)))
+    doc = clean(html, html=True, profile="none")
+    assert paragraphs(doc.text) == ["Paragraph 0", "Paragraph 1", "Paragraph 2"]
+    assert doc.standfirst == 0 and doc.added == ()
+
+
+def test_a_phrase_two_paragraphs_share_does_not_move_an_added_one():
+    """A phrase in two paragraphs ("said in a statement") placed the matched one at the first."""
+    shared = [
+        "<p>The environment agency said in a statement that it supported the plan and would help to pay.</p>",
+        "<p>The regional government said in a statement that the money had been approved last month.</p>",
+    ]
+    body = f"<ul><li>{shared[0]}</li></ul>{shared[1]}<center>{para(4)}</center><p>{para(5)}</p>"
+    text = clean(page(range(1), between=body), html=True, profile="none").text
+    assert text.index("The regional government") < text.index("Paragraph 4") < text.index("Paragraph 5")
+
+
+def test_a_paragraph_trafilatura_prints_in_two_lines_is_not_split_by_an_addition():
+    quoted = (
+        "<p>Residents said <q>we have waited thirty years for this</q> and the council agreed that the walls "
+        "would be finished within two years of the vote.</p>"
+    )
+    text = clean(page(range(1), between=f"{quoted}<center>{para(4)}</center><p>{para(5)}</p>"), html=True).text
+    assert text.index("within two years") < text.index("Paragraph 4") < text.index("Paragraph 5")
+
+
+@pytest.mark.parametrize("end", ["…", "...", " […]", " [...]"])
+def test_a_teaser_cut_off_is_not_prose(end):
+    teaser = f"<div class='widget'><p>{para(7)[:-1]}{end}</p></div>"
+    html = page(range(2), between=teaser + f"<p>{para(3)}</p>")
+    assert "Paragraph 7" not in clean(html, html=True, profile="none").text
+
+
+@pytest.mark.parametrize(
+    "named", ["class='responses'", "id='kommentare'", "id='comentarios'", "id='disqus_thread'", "class='replies'"]
+)
+def test_reader_comments_by_other_names_are_not_added(named):
+    comments = f"<section {named}>" + "".join(f"<p>{para(n)}</p>" for n in range(3, 9)) + "</section>"
+    doc = clean(page(range(3), comments=comments), html=True, profile="none")
+    assert paragraphs(doc.text) == [f"Paragraph {n}" for n in range(3)] and doc.added == ()
+
+
+def test_no_tables_adds_no_table_text():
+    table = f"<table><tr><td>{para(4)}</td><td>{para(5)}</td></tr></table>"
+    html = page(range(2), between=table + f"<p>{para(3)}</p>")
+    assert "Paragraph 4" not in clean(html, html=True, profile="none", tables=False).text
+    assert "Paragraph 4" in clean(html, html=True, profile="none").text
+
+
+def test_template_markup_is_no_text():
+    """<template> holds inert markup for scripts (a paywall's offer); trafilatura printed it."""
+    offer = "<template id='paywall'><p>Subscribe now to keep reading: every article for a dollar a week.</p></template>"
+    for fast in (False, True):
+        text = clean(page(range(2), between=offer + f"<p>{para(3)}</p>"), html=True, fast=fast).text
+        assert "Subscribe" not in text and paragraphs(text) == ["Paragraph 0", "Paragraph 1", "Paragraph 3"]

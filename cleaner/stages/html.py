@@ -114,15 +114,17 @@ class Scan(NamedTuple):
 
 def scan(tree) -> Scan:
     """One pass over the page (each pass over a large tree costs): collects the <h1>s and
-    Twitter-card metas, puts images' alt and title text on one line, and empties the scripts
-    and styles. Those are no text, and trafilatura copies the whole tree several times and
+    Twitter-card metas, puts images' alt and title text on one line, and empties the scripts,
+    styles and templates. Those are no text, and trafilatura copies the whole tree several times and
     searches it with XPath (emptying them: 8% less time on the dev set, same output). JSON-LD
     and scripts that name a date stay, for the metadata: htmldate reads dates from them."""
     found = Scan([], [])
-    for element in tree.iter("h1", "meta", "script", "style", "img"):
+    for element in tree.iter("h1", "meta", "script", "style", "img", "template"):
         tag = element.tag
         if tag == "h1":
             found.h1s.append(element)
+        elif tag == "template":  # inert markup for scripts, never shown (a paywall's text, say)
+            element.clear(keep_tail=True)
         elif tag == "img":  # --images prints the alt text inside Markdown on one line: no breaks in it
             for name in ("alt", "title"):
                 if (value := element.get(name)) and ("\n" in value or "\r" in value):
@@ -422,7 +424,7 @@ def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, li
 
         printed = [plain(line) for line in body]
     reader = main.reader_comments.split("\n") if main.reader_comments else []
-    merged = html_second.merge(body, html_second.other_lines(html), reader, printed)
+    merged = html_second.merge(body, html_second.other_lines(html, switches.tables), reader, printed)
     if not merged.added:
         return main, []
     structure = None

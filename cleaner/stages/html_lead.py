@@ -13,6 +13,7 @@ from cleaner.heuristics import body, meta
 from cleaner.heuristics.lines import describe
 from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.stages.html_blocks import Block, blocks, collapse, collapse_lines
+from cleaner.stages.html_second import INVISIBLE
 
 # How far above the body a lead may sit, in text blocks that are not furniture or links
 # (bylines, dates, credits come between), and how many blocks of it at most.
@@ -41,14 +42,14 @@ def headline(h1s, title: str | None):
 def lead(tree, extracted: str, headline) -> list[str]:
     """Blocks of the page `tree` that read as the standfirst of the `extracted` text, found
     between the `headline` element and the body."""
-    text = collapse_lines(extracted)
+    text = INVISIBLE.sub("", collapse_lines(extracted))
     if not text or headline is None:
         return []
     above: list[Block] = []  # text blocks between the headline and the body
     for n, block in enumerate(blocks(tree, after=headline)):
         if n >= MAX_SEARCH:
             break
-        if block.text in text:
+        if INVISIBLE.sub("", block.text) in text:
             if _is_prose(block.text):  # the body starts (captions and subheadings may come first)
                 return [b.text for b in above[-REACH:] if _is_lead(b)][:MAX_LEAD]
         elif not block.furniture and block.link_chars * 3 <= len(block.text):

@@ -27,6 +27,7 @@ and reader comments. So:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -40,17 +41,28 @@ EDGE_SHARE = 0.5
 # read 0.905 on cleaneval, and printed a paragraph twice when trafilatura cut a span from it)
 NEW_SHARE = 0.2
 SHINGLE = 4  # words, as the corpus's scorer counts overlap
+STRONG_SHARE = 0.25  # of a matched line's shingles, for a line of trafilatura's to hold part of it
 
 # What is never added: elements whose class or id names comments (trafilatura finds reader
 # comments by such names, but not all: "user-comments", "CommentStream"; without this, what
 # resiliparse added on dragnet's train pages beyond trafilatura's text was mostly reader
-# comments). resiliparse leaves out <figure>, <figcaption> and <aside> itself; leaving out
-# elements named for captions too ("wp-caption") cost train F1 (dragnet 0.845 -> 0.843, P and
-# R both: such names also wrap article text).
-NOT_ADDED = "[class*=comment i], [id*=comment i]"
+# comments), in other languages and by other names too (train F1 level), and templates (inert
+# markup no browser shows). resiliparse leaves out <figure>, <figcaption> and <aside> itself;
+# leaving out elements named for captions too ("wp-caption") cost train F1 (dragnet 0.845 ->
+# 0.843, P and R both: such names also wrap article text).
+COMMENT_NAMES = ("comment", "kommentar", "comentario", "disqus", "replies")
+NOT_ADDED = ", ".join(
+    [f"[{attr}*={name} i]" for name in COMMENT_NAMES for attr in ("class", "id")]
+    + ["[class~=responses i]", "template"]  # Medium's responses
+)
 MAX_NOT_ADDED = 200  # outermost elements (the dev set's pages: 21 comment ones at most)
 WORD = regex.compile(r"\w+")
+# Characters one extractor keeps and the other drops (soft hyphens, zero-width spaces and joiners,
+# bidi marks, controls, private use, noncharacters): inside a word they split it, and a paragraph
+# with a soft hyphen in every long word read as new and came twice (attacker trial)
+INVISIBLE = regex.compile(r"[\p{Cf}\p{Cc}\p{Co}\p{Noncharacter_Code_Point}]")
 SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+CUT_OFF = regex.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 
 
 class Merged(NamedTuple):
@@ -61,7 +73,7 @@ class Merged(NamedTuple):
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = WORD.findall(text.lower())
+    words = WORD.findall(INVISIBLE.sub("", text).lower())
     if len(words) <= SHINGLE:
         return {tuple(words)} if words else set()
     return set(zip(words, words[1:], words[2:], words[3:], strict=False))  # SHINGLE words
@@ -69,12 +81,15 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _prose(line: str) -> bool:
     words = len(line.split())
+    if CUT_OFF.search(line):  # a teaser's excerpt ("... the council said [...]"), not the article's text
+        return False
     return words >= 2 * MIN_WORDS or (words >= MIN_WORDS and SENTENCE_END.search(line) is not None)
 
 
-def other_lines(html: str) -> list[str]:
+def other_lines(html: str, tables: bool = True) -> list[str]:
     """resiliparse's main content of the page, a block per line: no alt texts, form fields,
-    link targets or bullets (trafilatura's text has none either)."""
+    link targets or bullets (trafilatura's text has none either); `tables`: False for
+    --no-tables, which leaves tables out of trafilatura's text."""
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
@@ -84,7 +99,7 @@ def other_lines(html: str) -> list[str]:
     # NOT_ADDED out, the outermost first, one query each: walking query_selector_all's
     # collection is quadratic (603 matches: 1.3 s)
     for _ in range(MAX_NOT_ADDED):
-        element = tree.document.query_selector(NOT_ADDED)
+        element = tree.document.query_selector(NOT_ADDED if tables else f"{NOT_ADDED}, table")
         if element is None or element.parent is None:
             break
         element.parent.remove_child(element)
@@ -129,14 +144,19 @@ def merge(
         shingles = _shingles(line)
         seen = shingles & known
         if 2 * len(seen) >= len(shingles):  # a line trafilatura has: where is it?
-            # the first of its places after the last matched (a paragraph the page repeats)
-            at = [ns[bisect_right(ns, last)] for sh in seen if (ns := spots.get(sh)) and ns[-1] > last]
+            # each shingle's first place after the last matched line (a paragraph the page repeats)
+            at = Counter(ns[bisect_right(ns, last)] for sh in seen if (ns := spots.get(sh)) and ns[-1] > last)
             if not at:  # a comment, or a line repeated from further up: no anchor
                 continue
+            # the lines that hold a good part of it (trafilatura may print it in two lines, split
+            # at a quote); not those that share a phrase with it ("said in a statement")
+            held = [n for n, count in at.items() if count >= STRONG_SHARE * len(shingles)]
+            if not held:
+                held = [max(at, key=lambda n: (at[n], -n))]
             if pending:
-                runs.append((last + 1 if last >= 0 else min(at), pending, last >= 0))
+                runs.append((last + 1 if last >= 0 else min(held), pending, last >= 0))
                 pending = []
-            last = min(at)
+            last = max(held)
         elif len(seen) <= NEW_SHARE * len(shingles) and _prose(line):
             pending.append(line)
             known |= shingles  # the same paragraph twice in `other` is added once
