@@ -136,6 +136,7 @@ KOREAN = "시의회는 목요일에 여름 폭풍이 돌아오기 전에 오래�
         pytest.param(JAPANESE, "iso2022_jp", None, id="japanese"),
         pytest.param(JAPANESE, "iso2022_jp", "iso2022_jp", id="japanese-declared"),
         pytest.param(f"The council met. {KOREAN}", "iso2022_kr", None, id="korean"),
+        pytest.param(JAPANESE + "\u3402", "iso2022_jp_2004", None, id="japanese-jis-x-0213"),
     ],
 )
 def test_seven_bit_iso_2022_is_not_read_as_ascii(text: str, codec: str, declared):

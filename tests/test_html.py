@@ -42,6 +42,10 @@ PAGE = """<!DOCTYPE html>
         pytest.param(f"<!-- {'build stamp ' * 300} -->\n<html><body><p>Text</p>", True, id="long-comment-first"),
         pytest.param("<noscript><img src='t.gif'></noscript>\n<div><p>Text</p></div>", True, id="noscript-first"),
         pytest.param("<!-- a note that never closes\n" + "plain text " * 500, False, id="unclosed-comment-text"),
+        # second attacker trial: a 64 KiB comment, a long inline script, or an <svg> first
+        pytest.param(f"<!--{'x' * 65536}-->\n<html><body><p>Text</p>", True, id="64k-comment-first"),
+        pytest.param(f"<script>{'var a = 1;' * 8000}</script>\n<div><p>Text</p></div>", True, id="long-script-first"),
+        pytest.param("<svg><path d='M0 0'/></svg>\n<div><p>Text</p></div>", True, id="svg-first"),
     ],
 )
 def test_recognised_by_content(text: str, html: bool):

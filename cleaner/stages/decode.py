@@ -108,9 +108,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
 # so valid UTF-8, and came out as "$B;T5D2q$O..." with exit 0. Their escape sequences (JIS
-# X 0208 and 0212, JIS-Roman; KS X 1001's designation) name them.
+# X 0208, 0212 and 0213, JIS-Roman; KS X 1001's designation) name them.
 ISO_2022 = (
-    ((b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b$(D"), ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext")),
+    (
+        (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b$(D", b"\x1b$(O", b"\x1b$(Q", b"\x1b$(P"),
+        ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_2004", "iso2022_jp_3"),
+    ),
     ((b"\x1b$)C",), ("iso2022_kr",)),
 )
 

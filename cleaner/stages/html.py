@@ -32,11 +32,12 @@ TAG = regex.compile(r"<[A-Za-z!/?]")
 PAGE_TAG = regex.compile(r"<(?:html|body)\b", regex.I)
 # A page: its doctype, <html>, <head> or <body> first, after an XML declaration (XHTML) and
 # comments; or a head element first (pages saved without their <html>: <meta>, <style>,
-# <script>, <noscript> ...) when a body element follows (SNIFF_BODY, in the first 64 KB)
+# <script>, <noscript>, <svg> ...) when a body element follows (SNIFF_BODY, in the first MB)
 SNIFF = regex.compile(
-    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)|meta|title|link|style|script|noscript|base)\b",
+    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)|meta|title|link|style|script|noscript|svg|base)\b",
     regex.I | regex.S,
 )
+SNIFF_REACH = 1 << 20  # characters: a regex over them takes a few milliseconds at most
 SNIFF_BODY = regex.compile(r"<(?:body|div|p|article|main|section|table|ul)\b", regex.I)
 
 # htmldate's extensive search scans the whole page for date-like strings: on the dev set
@@ -93,10 +94,11 @@ MINUTES = regex.compile(r"^\s*(\d+)\s*min", regex.I)
 
 
 def looks_like_html(text: str) -> bool:
-    m = SNIFF.match(text[: 1 << 16])  # comments first (licence headers, build stamps) can be long
+    # comments, scripts and styles first (licence headers, build stamps, inlined code) can be long
+    m = SNIFF.match(text[:SNIFF_REACH])
     if m is None:
         return False
-    return m.group("page") is not None or bool(SNIFF_BODY.search(text, 0, 1 << 16))
+    return m.group("page") is not None or bool(SNIFF_BODY.search(text, 0, SNIFF_REACH))
 
 
 def has_markup(text: str) -> bool:
