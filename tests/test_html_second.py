@@ -311,3 +311,13 @@ def test_template_markup_is_no_text():
     for fast in (False, True):
         text = clean(page(range(2), between=offer + f"<p>{para(3)}</p>"), html=True, fast=fast).text
         assert "Subscribe" not in text and paragraphs(text) == ["Paragraph 0", "Paragraph 1", "Paragraph 3"]
+
+
+def test_a_paragraph_trafilatura_splits_at_each_image_is_not_added_again():
+    """With --images trafilatura prints a paragraph with an image every word or two as many
+    short lines; matched line by line, none held four of its words in a row and resiliparse's
+    whole paragraph came again (second attacker trial)."""
+    flags = " ".join(f"<img src='/f/{c}.png' alt='{c}'> {c}land," for c in "ABCDEFGHIJKLMNOPQRSTU")
+    html = page(range(2), between=f"<p>Qualified: {flags} and the hosts.</p><p>{para(3)}</p>")
+    text = clean(html, html=True, profile="none", images=True).text
+    assert text.count("Qualified") == 1 and text.count("Uland") == 1

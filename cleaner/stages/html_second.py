@@ -72,8 +72,12 @@ class Merged(NamedTuple):
     added: list[int]  # indexes into `lines`
 
 
+def _words(text: str) -> list[str]:
+    return WORD.findall(INVISIBLE.sub("", text).lower())
+
+
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = WORD.findall(INVISIBLE.sub("", text).lower())
+    words = _words(text)
     if len(words) <= SHINGLE:
         return {tuple(words)} if words else set()
     return set(zip(words, words[1:], words[2:], words[3:], strict=False))  # SHINGLE words
@@ -128,8 +132,15 @@ def merge(
     on (without the Markdown of --links and --images). `comments`: reader comments, never
     added. Linear in the lines (one pass each, dictionaries): pages run to tens of megabytes."""
     spots: dict[tuple[str, ...], list[int]] = {}  # shingle -> the lines that have it, in order
+    carry: list[str] = []  # the words before: trafilatura may print a paragraph in several lines
     for n, line in enumerate(lines if printed is None else printed):
-        for shingle in _shingles(line):
+        words = _words(line)
+        if not words:
+            continue
+        run = carry + words
+        shingles = set(zip(run, run[1:], run[2:], run[3:], strict=False)) if len(run) > SHINGLE else {tuple(run)}
+        carry = run[1 - SHINGLE :]
+        for shingle in shingles:
             where = spots.setdefault(shingle, [])
             if not where or where[-1] != n:
                 where.append(n)
