@@ -107,7 +107,7 @@ def other_lines(html: str, tables: bool = True) -> list[str]:
         if element is None or element.parent is None:
             break
         element.parent.remove_child(element)
-    else:  # a page of comments or figures: no second opinion
+    else:  # a page of hundreds of comment elements: no second opinion
         return []
     text = extract_plain_text(
         tree,
