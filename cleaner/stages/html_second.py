@@ -7,13 +7,14 @@ fallbacks, which are a readability port and jusText) reads the page independentl
 that trafilatura's text does not hold are put in where the page has them, when they read as
 prose; the profiles and the generic stage then see them like any extracted line.
 
-Chosen on the corpus's train pages (whole HTML path, shingle F1; val and the dev set only
-measured, see CHANGELOG): cleaneval 0.892 -> 0.904, dragnet 0.845 -> 0.845. Adding every
-line resiliparse has and trafilatura lacks lost precision (dragnet 0.936 -> 0.906, comments
-aside): what it takes beyond trafilatura's bounds is mostly author bios, disclaimers, teasers
-and reader comments. So:
+Chosen on the corpus's train pages (whole HTML path, shingle F1, off -> on:
+`python benchmarks/second_opinion.py`; val and the dev set only measured, see CHANGELOG):
+cleaneval 0.894 -> 0.904, dragnet 0.845 -> 0.846. Adding every line resiliparse has and
+trafilatura lacks lost precision (dragnet 0.936 -> 0.906, comments aside): what it takes
+beyond trafilatura's bounds is mostly author bios, disclaimers, teasers and reader comments. So:
 
-- only prose: a line of MIN_WORDS+ words that ends as a sentence, or of twice that;
+- only prose: a line of MIN_WORDS+ words that ends as a sentence (not an excerpt cut off
+  with an ellipsis), or of twice that;
 - never reader comments: not those trafilatura found, nor any element named for comments
   (dragnet's gold keeps comments: with them, dragnet train read 0.851; our conventions
   drop them, gold/README.md);
@@ -21,7 +22,8 @@ and reader comments. So:
   an element inside it would otherwise come twice;
 - between two lines trafilatura kept, always; above its first or below its last, only when
   there is a lot of it (EDGE_SHARE of trafilatura's words): then trafilatura took too small
-  a part of the page, not too little of the article's edge.
+  a part of the page, not too little of the article's edge; all of it when trafilatura
+  found no text.
 """
 
 from __future__ import annotations
@@ -33,9 +35,12 @@ from typing import NamedTuple
 
 import regex
 
-MIN_WORDS = 20  # train: 15 and 30 words a line were level or lower (0.906/0.852, 0.903/0.852)
-# train: 0 took the bios (dragnet 0.843), 1 and 2 less of the article (0.849, 0.847); asking
-# for 2 or 3 lines of it too, less again (0.904/0.848, 0.904/0.847)
+# Train F1 cleaneval/dragnet of the first version (comments still added): 15 and 30 words a
+# line level or lower (0.906/0.852, 0.903/0.852); edge share 0 took the bios (dragnet 0.843),
+# 1 and 2 less of the article (0.849, 0.847); asking for 2 or 3 lines of it too, less again
+# (0.904/0.848, 0.904/0.847). Re-checked on the final rules: edge share 1, 2, none:
+# 0.904/0.844, 0.902/0.845, 0.899/0.845.
+MIN_WORDS = 20
 EDGE_SHARE = 0.5
 # a line is new when at most this share of its shingles is in the text already (train: 0.5
 # read 0.905 on cleaneval, and printed a paragraph twice when trafilatura cut a span from it)
@@ -76,11 +81,15 @@ def _words(text: str) -> list[str]:
     return WORD.findall(INVISIBLE.sub("", text).lower())
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _words(text)
+def _grams(words: list[str]) -> set[tuple[str, ...]]:
+    """The SHINGLE-word runs of `words`; fewer words: themselves, one shingle."""
     if len(words) <= SHINGLE:
         return {tuple(words)} if words else set()
-    return set(zip(words, words[1:], words[2:], words[3:], strict=False))  # SHINGLE words
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    return _grams(_words(text))
 
 
 def _prose(line: str) -> bool:
@@ -138,9 +147,8 @@ def merge(
         if not words:
             continue
         run = carry + words
-        shingles = set(zip(run, run[1:], run[2:], run[3:], strict=False)) if len(run) > SHINGLE else {tuple(run)}
         carry = run[1 - SHINGLE :]
-        for shingle in shingles:
+        for shingle in _grams(run):
             where = spots.setdefault(shingle, [])
             if not where or where[-1] != n:
                 where.append(n)
