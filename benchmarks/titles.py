@@ -98,7 +98,7 @@ def main() -> int:
             if args.drop_title_line and part != "dev":
                 raw = raw.split(b"\n", 1)[-1]
             title = clean(raw, profiles).metadata.title
-            page = cleaner.clean(html.read_bytes(), profiles=profiles)
+            page = cleaner.clean(html.read_bytes(), html=True, profiles=profiles)
             kind = verdict(title, page.metadata.title, page.text)
             counts[kind] += 1
             misses.setdefault(kind, []).append(f"{stem}: {title!r} vs {page.metadata.title!r}")

@@ -142,6 +142,10 @@ def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple
     # model learned them) are not scored
     end = _head_end(_body_start(list(map(_words, texts)), rows))
     cands = candidates(texts[:end])
+    # a line repeated as half the page or more is the page's text, not its headline (a text
+    # of one sentence over and over would go whole as the title and its repeats)
+    counts = Counter(map(_norm, texts))
+    cands = [n for n in cands if counts[_norm(texts[n])] * 2 <= len(texts)]
     if not cands:
         return None
     probs = model.probabilities(title_rows(texts, rows, cands))

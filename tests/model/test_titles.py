@@ -36,3 +36,10 @@ def test_the_headline_above_the_byline_is_chosen():
 def test_candidates_are_lines_of_two_to_thirty_words_not_list_items():
     texts = ["Home", "Two words", "- a list item here", " ".join(["word"] * 31), HEADLINE]
     assert candidates(texts) == [1, 4]
+
+
+def test_a_line_that_is_most_of_the_page_is_not_its_headline():
+    # one sentence over and over: taken as the title, it and its repeats left no text at all
+    sentence = "The council approved the new budget on Tuesday after a long debate about road repairs, number 0."
+    texts, rows = lines_and_rows([sentence] * 20)
+    assert choose(texts, rows) is None
