@@ -46,6 +46,11 @@ PAGE = """<!DOCTYPE html>
         pytest.param(f"<!--{'x' * 65536}-->\n<html><body><p>Text</p>", True, id="64k-comment-first"),
         pytest.param(f"<script>{'var a = 1;' * 8000}</script>\n<div><p>Text</p></div>", True, id="long-script-first"),
         pytest.param("<svg><path d='M0 0'/></svg>\n<div><p>Text</p></div>", True, id="svg-first"),
+        # a fragment, and a page wrapped in an export's own element, piped without a name: cleaned as text
+        pytest.param("<div class='post'><p>Text</p></div>", True, id="fragment"),
+        pytest.param('<text id="http://example.org/">\n<!-- -->\n<div><p>Text</p></div>', True, id="wrapped"),
+        pytest.param("<Jane> hi all, see you at noon", False, id="chat-log"),
+        pytest.param("<b>Note:</b> the council meets on Monday.", False, id="inline-tag-first"),
     ],
 )
 def test_recognised_by_content(text: str, html: bool):

@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 TAG = regex.compile(r"<[A-Za-z!/?]")
 PAGE_TAG = regex.compile(r"<(?:html|body)\b", regex.I)
 # A page: its doctype, <html>, <head> or <body> first, after an XML declaration (XHTML) and
-# comments; or a head element first (pages saved without their <html>: <meta>, <style>,
-# <script>, <noscript>, <svg> ...) when a body element follows (SNIFF_BODY, in the first MB)
+# comments; or any other element first when a body element follows (SNIFF_BODY, in the first
+# MB): pages saved without their <html> (<meta>, <style>, <noscript>, <svg> first), fragments
+# (<div class="post">), and exports that wrap a page in an element of their own (CleanEval's
+# <text id="URL">). Read as text, such a page printed its scripts and lost its structure.
 SNIFF = regex.compile(
-    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)|meta|title|link|style|script|noscript|svg|base)\b",
+    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)\b|[a-z][\w:-]*[\s/>])",
     regex.I | regex.S,
 )
 SNIFF_REACH = 1 << 20  # characters: a regex over them takes a few milliseconds at most
