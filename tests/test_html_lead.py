@@ -151,3 +151,23 @@ def test_an_image_inside_the_first_paragraph_is_no_standfirst(switches):
     doc = clean(html, html=True, profile="none", **switches)
     assert doc.standfirst == 0
     assert doc.text.count("after three days of storms") == 1
+
+
+def test_a_standfirst_split_by_a_br_comes_whole():
+    # attacker trial: only the half after the <br> came back (the first ends in a comma and
+    # alone is no sentence): article text lost with exit 0
+    first, second = "After three days of storms the fishing fleet is back at sea,", "and the town counts the cost."
+    text = cleaned(page(f"<p class='standfirst'>{first}<br>{second}</p>"))
+    assert text.startswith(f"{first}\n\n{second}\n\nThe harbour reopened")
+
+
+def test_lines_a_br_splits_are_one_group_and_other_blocks_are_not():
+    tree = load_html("<div><p>One,<br>two<br/>three.</p><p>Four.</p>Five<div>Six</div></div>")
+    assert [(b.text, b.broken) for b in blocks(tree)] == [
+        ("One,", False),
+        ("two", True),
+        ("three.", True),
+        ("Four.", False),
+        ("Five", False),
+        ("Six", False),
+    ]

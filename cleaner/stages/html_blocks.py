@@ -101,6 +101,7 @@ class Block:
     text: str  # whitespace collapsed
     furniture: bool  # inside figure/nav/aside/... or a container named like furniture
     link_chars: int  # characters inside links
+    broken: bool = False  # the paragraph goes on after a <br>: this block and the one before are one
 
 
 def blocks(tree, after=None) -> Iterator[Block]:
@@ -115,12 +116,14 @@ def blocks(tree, after=None) -> Iterator[Block]:
     stack: list[tuple[str, bool, bool]] = []
     furniture = 0
     links = 0
+    after_br = False  # the last break was a <br>, not the start or end of an element
 
     def flush() -> None:
-        nonlocal link_chars
+        nonlocal link_chars, after_br
         text = collapse("".join(parts))
         if text and recording:
-            out.append(Block(text, furniture > 0, link_chars))
+            out.append(Block(text, furniture > 0, link_chars, after_br))
+            after_br = False
         parts.clear()
         link_chars = 0
 
@@ -143,6 +146,7 @@ def blocks(tree, after=None) -> Iterator[Block]:
             is_furniture = tag in FURNITURE or (len(name) > 1 and FURNITURE_NAME.search(name) is not None)
             if tag in BLOCK:
                 flush()
+                after_br = tag == "br"
             stack.append((tag, is_furniture, tag == "a"))
             furniture += is_furniture
             links += tag == "a"
@@ -151,6 +155,7 @@ def blocks(tree, after=None) -> Iterator[Block]:
             tag, is_furniture, is_link = stack.pop()
             if tag in BLOCK:
                 flush()
+                after_br = after_br and tag == "br"
             furniture -= is_furniture
             links -= is_link
             if el is after:

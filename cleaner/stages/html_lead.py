@@ -45,15 +45,26 @@ def lead(tree, extracted: str, headline) -> list[str]:
     text = INVISIBLE.sub("", collapse_lines(extracted))
     if not text or headline is None:
         return []
-    above: list[Block] = []  # text blocks between the headline and the body
+    # text blocks between the headline and the body, a paragraph that <br>s split in one group:
+    # judged whole (its first part may end in a comma), printed as the page breaks its lines
+    above: list[list[Block]] = []
+    joined = False  # whether the block before was taken into `above`
     for n, block in enumerate(blocks(tree, after=headline)):
         if n >= MAX_SEARCH:
             break
         if INVISIBLE.sub("", block.text) in text:
             if _is_prose(block.text):  # the body starts (captions and subheadings may come first)
-                return [b.text for b in above[-REACH:] if _is_lead(b)][:MAX_LEAD]
+                leads = [group for group in above[-REACH:] if _is_lead(" ".join(b.text for b in group))]
+                return [b.text for group in leads[:MAX_LEAD] for b in group]
+            joined = False
         elif not block.furniture and block.link_chars * 3 <= len(block.text):
-            above.append(block)
+            if block.broken and joined:
+                above[-1].append(block)
+            else:
+                above.append([block])
+            joined = True
+        else:
+            joined = False
     return []
 
 
@@ -62,8 +73,8 @@ def _is_prose(text: str) -> bool:
     return body.classify(info, boilerplate_label(info.text, info.words) is not None) == body.GOOD
 
 
-def _is_lead(block: Block) -> bool:
-    return _is_prose(block.text) and meta.date_line(block.text) is None and meta.byline(block.text) is None
+def _is_lead(text: str) -> bool:
+    return _is_prose(text) and meta.date_line(text) is None and meta.byline(text) is None
 
 
 def text_of(element) -> str:
