@@ -56,6 +56,26 @@ def _page(job: tuple[Path, str, str]) -> dict[str, Any]:
     }
 
 
+def add_extra_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument(
+        "--extra-corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="another scrape of the same pages (<set>/{text,gold}/<id>.txt), e.g. made with another HTML-to-text "
+        "tool (python -m cleaner.model.scrape)",
+    )
+    ap.add_argument("--extra-cache", type=Path, action="append", default=[], help="a --cache per --extra-corpus")
+
+
+def datasets(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
+    """The train pages of --corpus, then of each --extra-corpus: the same train ids, scraped
+    otherwise (folds keep a page's scrapes together)."""
+    caches = args.extra_cache + [None] * (len(args.extra_corpus) - len(args.extra_cache))
+    corpora = [(args.corpus, args.cache), *zip(args.extra_corpus, caches, strict=True)]
+    return [dataset(corpus, args.shared, cache) for corpus, cache in corpora]
+
+
 def dataset(corpus: Path, shared: Path, cache: Path | None) -> list[dict[str, Any]]:
     """Every train page: its non-blank lines, labels, feature rows and gold (cached)."""
     if cache and cache.exists():
@@ -193,24 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kind", choices=("trees", "logistic"), default="trees")
     ap.add_argument("--cache", type=Path, help="keep the computed train set here (pickle) between runs")
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
-    ap.add_argument(
-        "--extra-corpus",
-        type=Path,
-        action="append",
-        default=[],
-        help="another scrape of the same pages (<set>/{text,gold}/<id>.txt), e.g. made with another HTML-to-text tool",
-    )
-    ap.add_argument("--extra-cache", type=Path, action="append", default=[], help="a --cache per --extra-corpus")
+    add_extra_arguments(ap)
     ap.add_argument("--no-cv", action="store_true", help="skip cross-validation: take --stay and --threshold")
     ap.add_argument("--stay", type=float, default=0.0)
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
 
-    pages = dataset(args.corpus, args.shared, args.cache)
-    caches = args.extra_cache + [None] * (len(args.extra_corpus) - len(args.extra_cache))
-    for extra, cache in zip(args.extra_corpus, caches, strict=True):
-        # the same train ids, scraped otherwise (folds keep a page's scrapes together)
-        pages += dataset(extra, args.shared, cache)
+    pages = [page for scrape in datasets(args) for page in scrape]
     x, y, w = _arrays(pages)
     prior = float(np.average(y, weights=w))
     print(f"{len(pages)} pages, {len(y)} lines, {y.mean():.3f} content ({prior:.3f} by weight)")

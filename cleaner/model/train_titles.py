@@ -30,7 +30,7 @@ import numpy as np
 
 from cleaner.model.labels import SETS, SHARED, split_ids
 from cleaner.model.titles import NAMES, TITLE_FILE, candidates, title_rows
-from cleaner.model.train import FOLDS, SEED, dataset, export, write
+from cleaner.model.train import FOLDS, SEED, add_extra_arguments, datasets, export, write
 
 PENALTY = 2.0
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.95, 0.05))
@@ -101,21 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="the line model's train set cache (python -m cleaner.model.train)")
     ap.add_argument("--titles-cache", type=Path, help="keep the train pages' HTML titles here between runs")
     ap.add_argument("--out", type=Path, default=TITLE_FILE)
-    ap.add_argument(
-        "--extra-corpus",
-        type=Path,
-        action="append",
-        default=[],
-        help="another scrape of the same pages (python -m cleaner.model.scrape), e.g. one without the <title> line",
-    )
-    ap.add_argument("--extra-cache", type=Path, action="append", default=[], help="a --cache per --extra-corpus")
+    add_extra_arguments(ap)
     args = ap.parse_args(argv)
 
     titles = reference_titles(args.corpus, args.shared, args.titles_cache)
-    pages = examples(dataset(args.corpus, args.shared, args.cache), titles)
-    caches = args.extra_cache + [None] * (len(args.extra_corpus) - len(args.extra_cache))
-    for extra, cache in zip(args.extra_corpus, caches, strict=True):
-        pages += examples(dataset(extra, args.shared, cache), titles)
+    pages = [page for scrape in datasets(args) for page in examples(scrape, titles)]
     findable = sum(1 for p in pages if any(p["y"]))
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} candidates, title among them on {findable}")
     # folds by page: another scrape of the same page stays in the same fold
