@@ -50,6 +50,10 @@ PAGE = """<!DOCTYPE html>
         pytest.param("<div class='post'><p>Text</p></div>", True, id="fragment"),
         pytest.param('<text id="http://example.org/">\n<!-- -->\n<div><p>Text</p></div>', True, id="wrapped"),
         pytest.param("<Jane> hi all, see you at noon", False, id="chat-log"),
+        # attacker trial: a chat log that mentions a tag lost its speakers and the tag's words
+        pytest.param("<Jane Doe> wrote in the forum:\n<p>I think that is wrong</p>, she added.", False, id="chat-tag"),
+        pytest.param("<Jane> use <p> or <li> here\n<Bob> ok", False, id="irc-tags"),
+        pytest.param("<my-widget><div>Text</div></my-widget>", True, id="custom-element"),
         pytest.param("<b>Note:</b> the council meets on Monday.", False, id="inline-tag-first"),
     ],
 )

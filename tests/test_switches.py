@@ -214,3 +214,16 @@ def test_an_html_fragment_is_extracted(tmp_path: Path):
     result = run("clean", str(fragment))
     assert result.exit_code == 0 and result.stdout == "Hi there, a paragraph.\n" and result.stderr == ""
     assert clean("<p>Hi there, a paragraph.</p>", html=True).text == "Hi there, a paragraph.\n"
+
+
+@pytest.mark.parametrize("wrap", ["<body>{}</body>", "<body>{}", "\n<BODY class='post'>{}</BODY>\n"])
+def test_a_page_from_body_on_with_one_paragraph_keeps_it(wrap: str):
+    # attacker trial: the parser's "is it HTML at all?" test said no to a <body> with one
+    # element in it, and the paragraph was lost with exit 0
+    sentence = (
+        "The city council voted on Tuesday to extend the library hours through the summer, "
+        "citing strong demand from students and families."
+    )
+    page = wrap.format(f"<p>{sentence}</p>")
+    assert clean(page).text == f"{sentence}\n"
+    assert clean(page, html=True).text == f"{sentence}\n"

@@ -23,6 +23,7 @@ from typing import Any
 
 import regex
 
+from cleaner.heuristics.lines import BULLET
 from cleaner.heuristics.signals.shape import capitalised
 from cleaner.model.features import NAMES as LINE_NAMES
 from cleaner.model.predict import LineModel
@@ -67,7 +68,7 @@ def _words(text: str) -> int:
 def candidates(texts: list[str]) -> list[int]:
     """Indexes (into the page's non-blank lines) that could be the headline."""
     low, high = WORDS
-    return [n for n, t in enumerate(texts) if low <= _words(t) <= high and not t.lstrip().startswith(("-", "•"))]
+    return [n for n, t in enumerate(texts) if low <= _words(t) <= high and not BULLET.match(t.lstrip())]
 
 
 # The head of a page: where the headline sits, above the body and a little into it

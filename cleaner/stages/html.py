@@ -31,12 +31,23 @@ if TYPE_CHECKING:
 TAG = regex.compile(r"<[A-Za-z!/?]")
 PAGE_TAG = regex.compile(r"<(?:html|body)\b", regex.I)
 # A page: its doctype, <html>, <head> or <body> first, after an XML declaration (XHTML) and
-# comments; or any other element first when a body element follows (SNIFF_BODY, in the first
+# comments; or another element first when a body element follows (SNIFF_BODY, in the first
 # MB): pages saved without their <html> (<meta>, <style>, <noscript>, <svg> first), fragments
 # (<div class="post">), and exports that wrap a page in an element of their own (CleanEval's
 # <text id="URL">). Read as text, such a page printed its scripts and lost its structure.
+# That element is one HTML has, a custom element (a hyphen in its name) or one with an
+# attribute: a chat log's "<Jane Doe> wrote: use <p> ..." is text.
+ELEMENTS = (
+    "a|abbr|address|article|aside|audio|b|base|bdi|bdo|big|blockquote|br|button|canvas|caption|center|cite|"
+    "code|col|colgroup|data|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|"
+    "footer|form|frame|frameset|h[1-6]|header|hgroup|hr|i|iframe|img|input|ins|kbd|label|legend|li|link|main|"
+    "map|mark|math|menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|picture|pre|progress|q|s|"
+    "samp|script|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|"
+    "textarea|tfoot|th|thead|time|title|tr|tt|u|ul|var|video|wbr"
+)
 SNIFF = regex.compile(
-    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)\b|[a-z][\w:-]*[\s/>])",
+    r"^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(?P<page>!doctype\s+html|html|head|body)\b"
+    rf"|(?:{ELEMENTS}|[a-z][\w.]*-[\w.-]*)(?=[\s/>])|[a-z][\w:-]*\s+[\w:-]+\s*=)",
     regex.I | regex.S,
 )
 SNIFF_REACH = 1 << 20  # characters: a regex over them takes a few milliseconds at most
@@ -352,6 +363,10 @@ def extract(
 
     if not PAGE_TAG.search(html, 0, 1 << 16):  # a fragment ("<p>Hi</p>"): trafilatura reads pages only
         html = f"<html><body>{html}</body></html>"
+    elif "html" not in html[:50].lower():
+        # a page from <body> on: with one element in it, the parser's "is it HTML at all?" test
+        # (trafilatura's) said no, and its paragraph was lost with exit 0 (attacker trial)
+        html = f"<html>{html}</html>"
     tree = parse(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
         return "", {}, 0, None

@@ -34,7 +34,15 @@ def test_the_headline_above_the_byline_is_chosen():
 
 
 def test_candidates_are_lines_of_two_to_thirty_words_not_list_items():
-    texts = ["Home", "Two words", "- a list item here", " ".join(["word"] * 31), HEADLINE]
+    texts = [
+        "Home",
+        "Two words",
+        "- a list item here",
+        " ".join(["word"] * 31),
+        HEADLINE,
+        "* Our newsletter",
+        "2. Sport",
+    ]
     assert candidates(texts) == [1, 4]
 
 
