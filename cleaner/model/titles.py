@@ -86,6 +86,13 @@ def _head_end(body_start: int) -> int:
     return min(max(body_start, 1) + 30, HEAD_LINES)
 
 
+def head_end(texts: list[str], rows: Any) -> int:
+    """Where the page's head, in which the headline is looked for, ends."""
+    import numpy as np
+
+    return _head_end(_body_start(list(map(_words, texts)), np.asarray(rows, dtype=float)))
+
+
 def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
     """A feature row (NAMES order) per candidate. `texts`: the page's non-blank lines,
     stripped; `rows`: their line-model features (page_features' matrix)."""
@@ -139,10 +146,8 @@ def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple
     import numpy as np
 
     rows = np.asarray(rows, dtype=float)
-    # a headline sits in the page's head: the candidates below it (a rank each, as the
-    # model learned them) are not scored
-    end = _head_end(_body_start(list(map(_words, texts)), rows))
-    cands = candidates(texts[:end])
+    # a headline sits in the page's head: the candidates below it are not scored (nor learned)
+    cands = candidates(texts[: head_end(texts, rows)])
     # a line repeated as half the page or more is the page's text, not its headline (a text
     # of one sentence over and over would go whole as the title and its repeats)
     counts = Counter(map(_norm, texts))
