@@ -54,6 +54,10 @@ PAGE = """<!DOCTYPE html>
         pytest.param("<Jane Doe> wrote in the forum:\n<p>I think that is wrong</p>, she added.", False, id="chat-tag"),
         pytest.param("<Jane> use <p> or <li> here\n<Bob> ok", False, id="irc-tags"),
         pytest.param("<my-widget><div>Text</div></my-widget>", True, id="custom-element"),
+        # attacker trial: a response saved with its HTTP head (curl -i) piped in: tags printed
+        pytest.param("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!DOCTYPE html><p>Text", True, id="http-head"),
+        pytest.param("HTTP/2 200\ncontent-type: text/html\n\n<div><p>Text</p></div>", True, id="http2-head"),
+        pytest.param("HTTP/1.1 200 OK is what the server said.\n\nThen plain text.", False, id="http-in-text"),
         pytest.param("<b>Note:</b> the council meets on Monday.", False, id="inline-tag-first"),
     ],
 )

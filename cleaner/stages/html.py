@@ -106,7 +106,13 @@ READING_TIME_LABEL = regex.compile(r"\b(?:reading|read) time\b|\btime to read\b"
 MINUTES = regex.compile(r"^\s*(\d+)\s*min", regex.I)
 
 
+# A response saved with its HTTP head (curl -i, a proxy's dump): the page follows the blank line
+HTTP_HEAD = regex.compile(r"HTTP/\d(?:\.\d)? \d{3}\b[^\n]*\n(?:[^\s:]+:[^\n]*\n)*\r?\n")
+
+
 def looks_like_html(text: str) -> bool:
+    if head := HTTP_HEAD.match(text, 0, SNIFF_REACH):
+        text = text[head.end() :]
     # comments, scripts and styles first (licence headers, build stamps, inlined code) can be long
     m = SNIFF.match(text[:SNIFF_REACH])
     if m is None:
