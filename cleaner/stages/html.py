@@ -112,7 +112,7 @@ HTTP_HEAD = regex.compile(r"HTTP/\d(?:\.\d)? \d{3}\b[^\n]*\n(?:[^\s:]+:[^\n]*\n)
 
 def looks_like_html(text: str) -> bool:
     if head := HTTP_HEAD.match(text, 0, SNIFF_REACH):
-        text = text[head.end() :]
+        text = text[head.end() : head.end() + SNIFF_REACH]  # what is sniffed, not a copy of the whole input
     # comments, scripts and styles first (licence headers, build stamps, inlined code) can be long
     m = SNIFF.match(text[:SNIFF_REACH])
     if m is None:
@@ -367,12 +367,7 @@ def extract(
             f"cannot read HTML, a module it needs is missing: {' '.join(str(err).split())}"
         ) from None
 
-    if not PAGE_TAG.search(html, 0, 1 << 16):  # a fragment ("<p>Hi</p>"): trafilatura reads pages only
-        html = f"<html><body>{html}</body></html>"
-    elif "html" not in html[:50].lower():
-        # a page from <body> on: with one element in it, the parser's "is it HTML at all?" test
-        # (trafilatura's) said no, and its paragraph was lost with exit 0 (attacker trial)
-        html = f"<html>{html}</html>"
+    html = _as_page(html)  # resiliparse reads the same page below
     tree = parse(html)  # parsed once: trafilatura works on a copy, the lead search on this
     if tree is None:
         return "", {}, 0, None
@@ -434,6 +429,17 @@ def extract(
     if added:  # as line numbers of the text returned
         meta["added"] = tuple(len(standfirst) + n + 1 for n in added)
     return "\n".join([*standfirst, text]) if standfirst else text, meta, len(standfirst), ruled
+
+
+def _as_page(html: str) -> str:
+    """`html` as a whole page, which trafilatura reads (it reads no fragments)."""
+    if not PAGE_TAG.search(html, 0, 1 << 16):  # a fragment ("<p>Hi</p>")
+        return f"<html><body>{html}</body></html>"
+    if "html" not in html[:50].lower():
+        # a page from <body> on: with one element in it, the parser's "is it HTML at all?" test
+        # (trafilatura's) said no, and its paragraph was lost with exit 0 (attacker trial)
+        return f"<html>{html}</html>"
+    return html
 
 
 def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, list[int]]:
