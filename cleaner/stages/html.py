@@ -421,7 +421,8 @@ def extract(
         plain = printed(text)  # as the tree has it: alt text is no text there
     else:
         plain = text
-    standfirst = html_lead.lead(tree, plain, headline)
+    head = html_lead.head(tree, plain, headline)
+    standfirst = html_lead.standfirst(head)
     if main.structure is not None:  # for run(), which pops them as it does "origin"
         meta["structure"] = [None] * len(standfirst) + main.structure
     if main.comments:

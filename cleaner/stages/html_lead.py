@@ -3,8 +3,8 @@
 Pages print the lead ("standfirst", "deck", "chapô", "excerpt") between the headline
 and the body, often outside the element that holds the body; trafilatura then drops it,
 though it is article text (gold/README.md keeps it). So: find the headline and the
-first body block among the page's blocks, and take the prose blocks between them that
-are not page furniture (captions, bylines, share bars: by element and class name).
+first body block among the page's blocks (`head`), and take the prose blocks between them
+that are not page furniture (captions, bylines, share bars: by element and class name).
 """
 
 from __future__ import annotations
@@ -39,33 +39,49 @@ def headline(h1s, title: str | None):
     return fallback
 
 
-def lead(tree, extracted: str, headline) -> list[str]:
-    """Blocks of the page `tree` that read as the standfirst of the `extracted` text, found
-    between the `headline` element and the body."""
+def head(tree, extracted: str, headline) -> list[tuple[Block, bool]]:
+    """The blocks of the page `tree` between the `headline` element and the start of the body
+    of the `extracted` text (its first prose block: captions and subheadings may come first),
+    each with whether that text holds it; none without a headline, or when the body does not
+    start within MAX_SEARCH blocks under it."""
     text = INVISIBLE.sub("", collapse_lines(extracted))
     if not text or headline is None:
         return []
-    # text blocks between the headline and the body, a paragraph that <br>s split in one group:
-    # judged whole (its first part may end in a comma), printed as the page breaks its lines
-    above: list[list[Block]] = []
-    joined = False  # whether the block before was taken into `above`
+    above: list[tuple[Block, bool]] = []
     for n, block in enumerate(blocks(tree, after=headline)):
         if n >= MAX_SEARCH:
             break
-        if INVISIBLE.sub("", block.text) in text:
-            if _is_prose(block.text):  # the body starts (captions and subheadings may come first)
-                leads = [group for group in above[-REACH:] if _is_lead(" ".join(b.text for b in group))]
-                return [b.text for group in leads[:MAX_LEAD] for b in group]
-            joined = False
-        elif not block.furniture and block.link_chars * 3 <= len(block.text):
+        kept = INVISIBLE.sub("", block.text) in text
+        if kept and _is_prose(block.text):
+            return above
+        above.append((block, kept))
+    return []
+
+
+def lead(tree, extracted: str, headline) -> list[str]:
+    """Blocks of the page `tree` that read as the standfirst of the `extracted` text, found
+    between the `headline` element and the body."""
+    return standfirst(head(tree, extracted, headline))
+
+
+def standfirst(above: list[tuple[Block, bool]]) -> list[str]:
+    """The blocks of a page's `head` that read as its standfirst: prose the extracted text
+    left out, neither furniture nor links."""
+    # a paragraph that <br>s split in one group: judged whole (its first part may end in a
+    # comma), printed as the page breaks its lines
+    groups: list[list[Block]] = []
+    joined = False  # whether the block before was taken into `groups`
+    for block, kept in above:
+        if not kept and not block.furniture and block.link_chars * 3 <= len(block.text):
             if block.broken and joined:
-                above[-1].append(block)
+                groups[-1].append(block)
             else:
-                above.append([block])
+                groups.append([block])
             joined = True
         else:
             joined = False
-    return []
+    leads = [group for group in groups[-REACH:] if _is_lead(" ".join(b.text for b in group))]
+    return [b.text for group in leads[:MAX_LEAD] for b in group]
 
 
 def _is_prose(text: str) -> bool:
