@@ -165,17 +165,11 @@ def dateline(text: str) -> str | None:
 UNSPACED_STARTS = tuple(UNSPACED_BYLINE.split("|"))
 
 
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Words "By" is followed by in a sentence, that no name starts with (not months: April, June
 # and August are names; "By March 3, the plan ..." is caught by its length)
-NOT_NAMES = frozenset(
+NOT_NAMES = WEEKDAYS | frozenset(
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "tomorrow",
         "tonight",
@@ -228,6 +222,32 @@ def byline(text: str) -> tuple[str, str | None] | None:
         return None  # "By Jane Doe, who covered the council for ten years, retired on Friday."
     found = find_date(date_part)
     return name, found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _counter_words() -> frozenset[str]:
+    return frozenset(word for lang in languages() for word in lang.counters if " " not in word)
+
+
+def person(name: str) -> str | None:
+    """A byline's `name` (as `byline` reads it) as a person's name, or None. The name runs on
+    over the capitalised words after it: a weekday that starts the date is cut off ("Posted By
+    Jane Doe Thursday, August 9, 2012"); a counter ("by Jane Doe One Comment", "von Jdoe Ein
+    Kommentar") leaves no telling where the name ends: None. One word is a handle ("By
+    admin"), not a person's name, as for the author meta tag (cleaner.stages.html_meta).
+
+    >>> person("Jane Doe Thursday"), person("Jane Doe One Comment"), person("Jdoe")
+    ('Jane Doe', None, None)
+    """
+    words = name.split()
+    for n, word in enumerate(words):
+        low = word.casefold()
+        if low in _counter_words():
+            return None
+        if n and low in WEEKDAYS:
+            words = words[:n]
+            break
+    return " ".join(words) if len(words) > 1 else None
 
 
 @lru_cache(maxsize=1 << 16)

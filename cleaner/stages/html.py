@@ -353,7 +353,8 @@ def extract(
     switches: Switches = DEFAULT_SWITCHES,
 ) -> tuple[str, dict, int, SiteResult | None]:
     """The main text (paragraphs one per line), the page's metadata (with "origin": the
-    source of each field, for explain's metadata_from), how many of the
+    source of each field, for explain's metadata_from; the author, when the page's meta
+    tags name none, from the byline under the headline: cleaner.stages.html_lead), how many of the
     text's first lines are the standfirst trafilatura left out (cleaner.stages.html_lead),
     and what the site profile's page rules did (cleaner.stages.html_site), if it has any."""
     try:
@@ -402,7 +403,7 @@ def extract(
         "reading_time": reading_time(page.cards),
     }
     # where each field came from (explain's metadata_from): the <h1>, else the page's meta
-    # tags and structured data as trafilatura reads them
+    # tags and structured data as trafilatura reads them (and "html:byline", below)
     origin = {name: "html:meta" for name, value in meta.items() if value not in (None, ())}
     if headline is not None:
         origin["title"] = "html:h1"
@@ -423,6 +424,12 @@ def extract(
         plain = text
     head = html_lead.head(tree, plain, headline)
     standfirst = html_lead.standfirst(head)
+    # the byline printed under the headline, which trafilatura left out, when the page's meta tags
+    # and structured data (and the site's page rules) name no author
+    if not meta["author"] and (byline := html_lead.byline(head)):
+        meta["author"], origin["author"] = byline[0], "html:byline"
+        if byline[1] and not meta["date"]:
+            meta["date"], origin["date"] = byline[1], "html:byline"
     if main.structure is not None:  # for run(), which pops them as it does "origin"
         meta["structure"] = [None] * len(standfirst) + main.structure
     if main.comments:

@@ -1,10 +1,16 @@
-"""The standfirst: lead text between the headline and the body that trafilatura left out.
+"""The standfirst and the byline: what trafilatura left out between the headline and the body.
 
 Pages print the lead ("standfirst", "deck", "chapô", "excerpt") between the headline
 and the body, often outside the element that holds the body; trafilatura then drops it,
 though it is article text (gold/README.md keeps it). So: find the headline and the
 first body block among the page's blocks (`head`), and take the prose blocks between them
 that are not page furniture (captions, bylines, share bars: by element and class name).
+
+The byline ("By Jane Doe | 3 March 2024") sits there too, and trafilatura drops it with the
+rest; without an author meta tag, JSON-LD or byline class its metadata then has no author,
+though the page prints one. `byline` reads it from the same blocks, as the text path reads
+a scrape's byline (cleaner.heuristics.meta.byline): only there, under the headline and above
+the body, never further down, where comments and footers print "Posted by" and "By" lines.
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ REACH = 12
 MAX_LEAD = 3
 MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
 MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: at most 73)
+# How far under the headline a byline may sit, in blocks: a deck, a date line, a share bar or
+# an image and its caption may come first
+BYLINE_REACH = 6
 
 
 def headline(h1s, title: str | None):
@@ -82,6 +91,26 @@ def standfirst(above: list[tuple[Block, bool]]) -> list[str]:
             joined = False
     leads = [group for group in groups[-REACH:] if _is_lead(" ".join(b.text for b in group))]
     return [b.text for group in leads[:MAX_LEAD] for b in group]
+
+
+def byline(above: list[tuple[Block, bool]]) -> tuple[str, str | None] | None:
+    """The author, and the date (with its time when printed) if the line gives one, of the
+    first byline among the first BYLINE_REACH blocks of a page's `head` that the extracted
+    text left out. Furniture and links count: templates name a byline's element "meta" or
+    "author", and link the name. Its name must read as a person's (cleaner.heuristics.meta.person:
+    no handle, no comment counter). None when the text kept a byline there: the text's own
+    byline names who wrote it (a blog reposting a guest's text: "by <owner>" in the page's
+    head, "by <guest>" atop the text), and the generic stage reads it."""
+    found = None
+    for block, kept in above[:BYLINE_REACH]:
+        if (line := meta.byline(block.text)) is None or (name := meta.person(line[0])) is None:
+            continue
+        if kept:
+            return None
+        if found is None:
+            dated = meta.when(block.text) if line[1] else None
+            found = name, dated[0] if dated else None
+    return found
 
 
 def _is_prose(text: str) -> bool:

@@ -1,0 +1,160 @@
+"""The byline a page prints between its headline and the body, which trafilatura leaves out of
+the text, gives the author when the page's meta tags and structured data name none; a "By"
+sentence, a comment's "Posted by" and a footer's "By" line never do."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import main
+
+BODY = (
+    "<p>The allotments behind the old rope works will be sold next year, the council said on Tuesday, "
+    "ending a lease that has run since 1951.</p>"
+    "<p>Plot holders say they were not asked, and that a waiting list of sixty families shows how much "
+    "the gardens are wanted.</p>"
+    "<p>A petition to keep them has gathered four thousand names, and the question goes to a full council "
+    "vote in April.</p>"
+)
+TITLE = "Council to sell the rope works allotments"
+
+
+def page(between: str = "", head: str = "", after: str = "", footer: str = "Copyright 2024 Riverside Post") -> str:
+    """A news page: the headline and what `between` holds in the page's header, the body in an
+    <article> of its own, `after` it (comments), and a footer."""
+    return (
+        f"<!DOCTYPE html><html><head><title>{TITLE} | Riverside Post</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/local'>Local</a> <a href='/sport'>Sport</a></nav>"
+        f"<div class='story-head'><h1>{TITLE}</h1>{between}</div>"
+        f"<main><article><div class='story-body'>{BODY}</div></article>{after}</main>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+def cleaned(html: str, **options):
+    return clean(html, html=True, profile="none", **options)
+
+
+@pytest.mark.parametrize(
+    ("between", "author", "date"),
+    [
+        pytest.param("<p>By Tom Reyes | 14 February 2024</p>", "Tom Reyes", "2024-02-14", id="by-name-date"),
+        pytest.param("<div>Posted by Lucy Hart on 3 March 2024</div>", "Lucy Hart", "2024-03-03", id="posted-by-on"),
+        pytest.param(
+            "<p class='meta'>By <a href='/people/tom-reyes'>Tom Reyes</a></p>", "Tom Reyes", None, id="linked-name"
+        ),
+        pytest.param(
+            "<p>Fresh doubts over the future of the gardens</p><div class='info'>By Tom Reyes</div>",
+            "Tom Reyes",
+            None,
+            id="below-a-deck",
+        ),
+    ],
+)
+def test_byline_under_the_headline_gives_the_author(between: str, author: str, date: str | None):
+    doc = cleaned(page(between))
+    assert (doc.metadata.author, doc.metadata.date) == (author, date)
+    sources = dict(doc.meta_sources)
+    assert sources["author"] == "html:byline"
+    assert sources.get("date") == ("html:byline" if date else None)
+    assert doc.text.startswith("The allotments behind the old rope works")  # the text is as it was
+    assert author not in doc.text
+
+
+def test_the_pages_author_meta_stays():
+    doc = cleaned(page("<p>By Tom Reyes | 14 February 2024</p>", head='<meta name="author" content="Mark Ellis">'))
+    assert doc.metadata.author == "Mark Ellis"
+    assert dict(doc.meta_sources)["author"] == "html:meta"
+
+
+def test_the_pages_date_stays_and_the_author_comes_from_the_byline():
+    head = '<meta property="article:published_time" content="2024-02-13T18:00:00Z">'
+    doc = cleaned(page("<p>By Tom Reyes | 14 February 2024</p>", head=head))
+    assert (doc.metadata.author, doc.metadata.date) == ("Tom Reyes", "2024-02-13T18:00:00+00:00")
+    assert dict(doc.meta_sources)["date"] == "html:meta"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param(page("<p>By Friday, the last plot holders must be gone.</p>"), id="by-sentence-under-headline"),
+        pytest.param(
+            page().replace("<p>The allotments", "<p>By Friday, the last plot holders must be gone. The allotments"),
+            id="by-sentence-in-body",
+        ),
+        pytest.param(
+            page(
+                after="<section class='comments'><h3>3 comments</h3>"
+                "<div class='comment'><p>Posted by Bob Marsh on 15 February 2024</p>"
+                "<p>My grandfather had a plot there for forty years. Shame on the council.</p></div></section>"
+            ),
+            id="comment-posted-by",
+        ),
+        pytest.param(
+            page(
+                after="<div class='replies'><p>Posted by bob on 15 February 2024</p>"
+                "<p>Sell it and build homes, we need them more than cabbages.</p></div>"
+            ),
+            id="reply-posted-by-handle",
+        ),
+        pytest.param(page(footer="<p>By Anna Berg | Riverside Post, 2024</p>"), id="footer-by-line"),
+        pytest.param(page("<p>By Tom Reyes | 14 February 2024</p>").replace(f"<h1>{TITLE}</h1>", ""), id="no-headline"),
+    ],
+)
+def test_no_author_from_what_is_no_byline_of_the_article(html: str):
+    doc = cleaned(html)
+    assert doc.metadata.author is None
+    assert "author" not in dict(doc.meta_sources)
+
+
+def test_a_byline_the_text_keeps_names_who_wrote_it():
+    # a blog reposting a guest's text: the owner's byline in the page's head, the guest's atop the text
+    html = page("<p>By Tom Reyes | 14 February 2024</p>").replace(
+        "<div class='story-body'>", "<div class='story-body'><p>By Ana Ruiz</p>"
+    )
+    doc = cleaned(html)
+    assert (doc.metadata.author, dict(doc.meta_sources)["author"]) == ("Ana Ruiz", "heuristic:byline")
+
+
+@pytest.mark.parametrize(
+    ("between", "author"),
+    [
+        pytest.param("<p>Posted By Tom Reyes Wednesday, February 14, 2024 - 10:40 AM</p>", "Tom Reyes", id="weekday"),
+        pytest.param("<p>14 February 2024 by <a href='/u/treyes'>treyes</a></p>", None, id="handle"),
+        pytest.param("<p>by Tom Reyes One Comment</p>", None, id="comment-counter"),
+    ],
+)
+def test_the_name_is_a_persons(between: str, author: str | None):
+    assert cleaned(page(between)).metadata.author == author
+
+
+def test_a_site_profiles_author_wins(tmp_path):
+    from cleaner import load_profiles
+
+    (tmp_path / "riverside.toml").write_text(
+        '[profile]\nname = "riverside"\nhosts = ["riverside.example"]\n'
+        '[[rules]]\nkind = "meta_field"\npattern = \'^Reporting: (?P<author>.+)$\'\nwhy = "the reporter"\n',
+        encoding="utf-8",
+    )
+    html = page("<p>By Tom Reyes | 14 February 2024</p>").replace(
+        "</div></article>", "<p>Reporting: Ellen Okafor</p></div></article>"
+    )
+    doc = clean(html, html=True, url="https://riverside.example/a", profiles=load_profiles([tmp_path]))
+    assert (doc.metadata.author, dict(doc.meta_sources)["author"]) == ("Ellen Okafor", "riverside#1")
+
+
+def test_explain_and_json_say_where_the_author_came_from(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(page("<div>Posted by Lucy Hart on 3 March 2024</div>"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(path), "--profile", "none"])
+    assert result.exit_code == 0, result.output
+    assert "author: Lucy Hart  (from html:byline)" in result.output
+    result = CliRunner().invoke(main, ["explain", str(path), "--profile", "none", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["metadata"]["author"], data["metadata_from"]["author"]) == ("Lucy Hart", "html:byline")
+    assert (data["metadata"]["date"], data["metadata_from"]["date"]) == ("2024-03-03", "html:byline")
