@@ -1,6 +1,6 @@
 """Text path speed: the whole text pipeline against ftfy.fix_text, per stage, in one run.
 
-Usage: python benchmarks/text_speed.py [--devset DIR] [--rounds 3] [--big-mb 10] [--profile]
+Usage: python benchmarks/text_speed.py [--devset DIR] [--rounds 3] [--big-mb 10] [--profile | --parts]
 
 The documents are every DIR/text/*.txt (whole-page scrapes of real pages) plus the seeds,
 one document per file, read as bytes. Measured side by side in this one process, best of
@@ -12,7 +12,11 @@ once):
 Prints MB/s (megabytes of input bytes) of both, their ratio (the target of issue 18 is
 >= 4x), and each stage's share of cleaner's time. Then the same for one document of about
 --big-mb MB (the dev-set scrapes joined) against a 1 MB one, per MB. --profile prints the
-30 costliest functions of one cleaner round under cProfile instead.
+30 costliest functions of one cleaner round under cProfile instead; --parts splits one round's
+time inside the generic stage among the line model's parts (PARTS; each part's own time, the
+parts it calls subtracted). A line signal is computed by the first part that asks for it
+(cleaner.heuristics.signals.base.Page), so the phrase labels count in "ad labels", the shapes
+and classes mostly in "heuristics' verdicts".
 """
 
 from __future__ import annotations
@@ -48,6 +52,69 @@ def timed_stages(stages, totals: dict[str, float]):
         return run
 
     return tuple(wrap(stage) for stage in stages)
+
+
+# (object, attribute, label): the generic stage's parts on a text scrape (cleaner.model.stage)
+PARTS = (
+    ("cleaner.model.stage", "_ad_labels", "ad labels"),
+    ("cleaner.model.stage", "heuristic_pass", "heuristics' verdicts"),
+    ("cleaner.model.stage", "page_features", "line features"),
+    ("cleaner.model.predict:LineModel", "probabilities", "trees (line and title models)"),
+    ("cleaner.model.predict:LineModel", "decide", "viterbi"),
+    ("cleaner.model.predict:LineModel", "strongest", "strongest signals (the why)"),
+    ("cleaner.model.stage", "_headline", "title model (but its trees)"),
+    ("cleaner.model.stage", "apply", "heuristics (snippets)"),
+    ("cleaner.model.stage", "removals_at", "removal records"),
+)
+
+
+def parts(docs: list[bytes], profiles) -> None:
+    """One round's time per PARTS entry, each net of the parts it calls."""
+    import importlib
+
+    totals: dict[str, float] = defaultdict(float)
+    inner: list[float] = []  # time of the wrapped calls made inside the running one
+
+    def wrap(fn, label):
+        def run(*args, **kwargs):
+            t = time.perf_counter()
+            inner.append(0.0)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent = time.perf_counter() - t
+                totals[label] += spent - inner.pop()
+                if inner:
+                    inner[-1] += spent
+
+        return run
+
+    saved = []
+    for where, attr, label in PARTS:
+        module, _, cls = where.partition(":")
+        owner = importlib.import_module(module)
+        owner = getattr(owner, cls) if cls else owner
+        saved.append((owner, attr, getattr(owner, attr)))
+        setattr(owner, attr, wrap(getattr(owner, attr), label))
+    stage_total: dict[str, float] = defaultdict(float)
+    original = pipeline.STAGES
+    try:
+        pipeline.STAGES = timed_stages(original, stage_total)
+        clear_item_caches()
+        t = time.perf_counter()
+        for d in docs:
+            cleaner.clean(d, profiles=profiles)
+        total = time.perf_counter() - t
+    finally:
+        pipeline.STAGES = original
+        for owner, attr, fn in reversed(saved):
+            setattr(owner, attr, fn)
+    generic = stage_total["heuristics"]
+    print(f"one round: {total:.3f} s, of which the generic stage {generic:.3f} s ({generic / total:.1%})")
+    for label, secs in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"  {label:<32} {secs:7.3f} s  {secs / total:5.1%}")
+    rest = generic - sum(totals.values())
+    print(f"  {'rest of the generic stage':<32} {rest:7.3f} s  {rest / total:5.1%}")
 
 
 def best(rounds: int, fn) -> float:
@@ -101,6 +168,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--big-mb", type=float, default=10.0)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--parts", action="store_true", help="split the generic stage's time among its parts")
     args = ap.parse_args()
     docs = [p.read_bytes() for p in sorted((args.devset / "text").glob("*.txt"))]
     docs += [p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -115,6 +183,9 @@ def main() -> int:
         pr = cProfile.Profile()
         pr.runcall(lambda: [cleaner.clean(d, profiles=profiles) for d in docs])
         pstats.Stats(pr, stream=sys.stdout).sort_stats("tottime").print_stats(30)
+        return 0
+    if args.parts:
+        parts(docs, profiles)
         return 0
     measure("dev-set text + seeds", docs, args.rounds, profiles)
     one = per_mb(docs, 1.0, args.rounds, profiles)
