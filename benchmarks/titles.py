@@ -17,6 +17,8 @@ loads them); the HTML path's title is the reference. A text title is
 
 Pages whose HTML gives no title are counted apart ("no ref"), and among them those whose
 text title is boilerplate by the same test against the article text alone ("(bp)").
+"printed": the share of the pages with a reference whose text scrape prints it as a line of
+its own (case and whitespace aside), the most "match" can reach: a text title is a line.
 Measurement only: val and the dev set are never tuned on (issue 15, item 6).
 """
 
@@ -88,10 +90,11 @@ def main() -> int:
     profiles = cleaner.load_profiles()
     clean = cleaner_for(args.variant, None, True)
     kinds = ("match", "near", "null", "boilerplate", "other")
-    print(f"{'part':<16}{'pages':>6}" + "".join(f"{k:>12}" for k in kinds) + f"{'no ref':>8}{'(bp)':>6}")
+    print(f"{'part':<16}{'pages':>6}" + "".join(f"{k:>12}" for k in kinds) + f"{'no ref':>8}{'(bp)':>6}{'printed':>9}")
     for part in args.parts.split(","):
         counts: Counter[str] = Counter()
         misses: dict[str, list[str]] = {}
+        printed = 0
         chosen = pages(part, args.corpus, args.devset)
         for stem, text, html in chosen[: args.limit or None]:
             raw = text.read_bytes()
@@ -100,12 +103,16 @@ def main() -> int:
             title = clean(raw, profiles).metadata.title
             page = cleaner.clean(html.read_bytes(), html=True, profiles=profiles)
             kind = verdict(title, page.metadata.title, page.text)
+            if page.metadata.title:
+                lines = {norm(line) for line in raw.decode("utf-8", "replace").splitlines()}
+                printed += norm(page.metadata.title) in lines
             counts[kind] += 1
             misses.setdefault(kind, []).append(f"{stem}: {title!r} vs {page.metadata.title!r}")
         total = sum(counts[k] for k in kinds)
         cells = "".join(f"{counts[k] / max(total, 1):>12.1%}" for k in kinds)
         no_ref = counts["no reference"] + counts["no reference, boilerplate"]
-        print(f"{part:<16}{total:>6}{cells}{no_ref:>8}{counts['no reference, boilerplate']:>6}", flush=True)
+        bp = counts["no reference, boilerplate"]
+        print(f"{part:<16}{total:>6}{cells}{no_ref:>8}{bp:>6}{printed / max(total, 1):>9.1%}", flush=True)
         for kind in ("null", "boilerplate", "no reference, boilerplate", "other", "near"):
             for line in misses.get(kind, [])[: args.list]:
                 print(f"    {kind}: {line}")
