@@ -220,6 +220,12 @@ def byline(text: str) -> tuple[str, str | None] | None:
     rest = m.group("rest") if m.re is not p.byline_after else ""
     if len(rest.split()) > MAX_BYLINE_TAIL_WORDS and rest.rstrip().endswith((".", "!", "?")):
         return None  # "By Jane Doe, who covered the council for ten years, retired on Friday."
+    # the name runs on over the capitalised words after it: a weekday that starts the date is
+    # no part of it ("Posted By Jane Doe Thursday, August 9, 2012")
+    words = name.split()
+    cut = next((n for n, word in enumerate(words) if n and word.casefold().strip(",") in WEEKDAYS), None)
+    if cut is not None:
+        name = " ".join(words[:cut])
     found = find_date(date_part)
     return name, found[0] if found else None
 
@@ -231,22 +237,16 @@ def _counter_words() -> frozenset[str]:
 
 def person(name: str) -> str | None:
     """A byline's `name` (as `byline` reads it) as a person's name, or None. The name runs on
-    over the capitalised words after it: a weekday that starts the date is cut off ("Posted By
-    Jane Doe Thursday, August 9, 2012"); a counter ("by Jane Doe One Comment", "von Jdoe Ein
+    over the capitalised words after it: a counter ("by Jane Doe One Comment", "von Jdoe Ein
     Kommentar") leaves no telling where the name ends: None. One word is a handle ("By
     admin"), not a person's name, as for the author meta tag (cleaner.stages.html_meta).
 
-    >>> person("Jane Doe Thursday"), person("Jane Doe One Comment"), person("Jdoe")
+    >>> person("Jane Doe"), person("Jane Doe One Comment"), person("Jdoe")
     ('Jane Doe', None, None)
     """
     words = name.split()
-    for n, word in enumerate(words):
-        low = word.casefold()
-        if low in _counter_words():
-            return None
-        if n and low in WEEKDAYS:
-            words = words[:n]
-            break
+    if any(word.casefold() in _counter_words() for word in words):
+        return None
     return " ".join(words) if len(words) > 1 else None
 
 

@@ -31,6 +31,10 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         ),
         pytest.param("By June Thomas | November 13, 2012", ("June Thomas", "2012-11-13"), id="a-month-that-is-a-name"),
         pytest.param("By The Associated Press", ("The Associated Press", None), id="agency"),
+        pytest.param(
+            "Posted By Jane Doe Thursday, August 9, 2012", ("Jane Doe", "2012-08-09"), id="a-weekday-after-the-name"
+        ),
+        pytest.param("By Jane Doe, Monday 3 June 2024", ("Jane Doe", "2024-06-03"), id="a-weekday-after-a-comma"),
     ],
 )
 def test_byline(line: str, expected):
