@@ -59,12 +59,21 @@ def test_the_standfirst_is_counted_on_the_document():
         pytest.param("<p>By Jane Roe, Harbour Correspondent</p>", id="byline"),
         pytest.param("<p>Share this article on Facebook, Twitter and WhatsApp</p>", id="share"),
         pytest.param("<p>Monday 3 March 2024, 10:15</p>", id="date"),
+        pytest.param(f"<p>Most read: {LEAD}</p>", id="most-read-teaser"),
+        pytest.param(f"<div>Read more: {LEAD}</div>", id="read-more-teaser"),
+        pytest.param(f"<p>Related: {LEAD}</p>", id="related-teaser"),
     ],
 )
 def test_page_furniture_between_headline_and_body_is_not_a_lead(between: str):
     text = cleaned(page(between))
     assert text.startswith("The harbour reopened on Monday")
     assert LEAD not in text
+
+
+def test_a_lead_with_a_colon_of_its_own_is_a_lead():
+    """Only a label the phrase lists know makes a teaser: a standfirst may have a colon."""
+    lead = "Analysis: " + LEAD
+    assert cleaned(page(f"<p class='standfirst'>{lead}</p>")).startswith(lead + "\n\nThe harbour reopened")
 
 
 def test_no_headline_no_lead():

@@ -119,7 +119,21 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_lead(text: str) -> bool:
-    return _is_prose(text) and meta.date_line(text) is None and meta.byline(text) is None
+    return _is_prose(text) and meta.date_line(text) is None and meta.byline(text) is None and not _labelled(text)
+
+
+# Words of a label before a colon ("Most read:", "Read more:", "Related:")
+LABEL_WORDS = 4
+
+
+def _labelled(text: str) -> bool:
+    """A teaser under a label that names itself as boilerplate ("Most read: <another
+    headline>"): prose after the colon, but a link to another article, not this one's lead
+    (trial: such a line came back as the standfirst). The label alone is what the phrase
+    lists know, so only the part before the colon is read."""
+    label, colon, _ = text.partition(":")
+    words = len(label.split())
+    return bool(colon) and 0 < words <= LABEL_WORDS and boilerplate_label(label.strip(), words) is not None
 
 
 def text_of(element) -> str:
