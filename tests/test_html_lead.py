@@ -180,3 +180,53 @@ def test_lines_a_br_splits_are_one_group_and_other_blocks_are_not():
         ("Five", False),
         ("Six", False),
     ]
+
+
+def widget_page(title_tag: str) -> str:
+    """No title meta tag; the article's headline an <h2> without a class, a sidebar's widget
+    heading whose class says "title" (which trafilatura's title search takes)."""
+    return (
+        f"<!DOCTYPE html><html><head><title>{title_tag}</title></head><body>"
+        "<div id='sidebar'><h3 class='widget-title'>Newsletter subscription status</h3>"
+        "<p>You are subscribed.</p></div>"
+        "<main><article><h2><a href='/harbour'>Harbour Reopens After Three Days of Storms</a></h2>"
+        f"{BODY}</article></main>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "title"),
+    [
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms | Example News",
+            "Harbour Reopens After Three Days of Storms",
+            id="headline-then-site",
+        ),
+        pytest.param(
+            "Example News - Harbour Reopens After Three Days of Storms",
+            "Harbour Reopens After Three Days of Storms",
+            id="site-then-headline",
+        ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms | example.com",
+            "Harbour Reopens After Three Days of Storms",
+            id="domain",
+        ),
+    ],
+)
+def test_a_widget_heading_is_no_title_when_the_title_tag_names_the_article(title_tag: str, title: str):
+    doc = clean(widget_page(title_tag), html=True, profile="none")
+    assert doc.metadata.title == title
+    assert dict(doc.meta_sources)["title"] == "html:title"
+
+
+def test_the_title_stays_when_the_title_tag_cannot_say():
+    # a <title> of the site's name alone: no headline part to take instead
+    doc = clean(widget_page("Example News"), html=True, profile="none")
+    assert doc.metadata.title == "Newsletter subscription status"
+
+
+def test_a_title_sharing_words_with_the_title_tag_stays():
+    html = widget_page("Subscription news | Example News")
+    assert clean(html, html=True, profile="none").metadata.title == "Newsletter subscription status"

@@ -389,10 +389,11 @@ def extract(
     else:
         added = []
     text = main.text
+    title = html_lead.page_title(tree, found.title)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
-    headline = html_lead.headline(page.h1s, found.title)
+    headline = html_lead.headline(page.h1s, title)
     meta: dict[str, Any] = {
-        "title": html_lead.text_of(headline) if headline is not None else found.title,
+        "title": html_lead.text_of(headline) if headline is not None else title,
         "author": found.author,
         "date": with_time(tree, found.date),
         "sitename": found.sitename,
@@ -407,6 +408,8 @@ def extract(
     origin = {name: "html:meta" for name, value in meta.items() if value not in (None, ())}
     if headline is not None:
         origin["title"] = "html:h1"
+    elif title != found.title:
+        origin["title"] = "html:title"
     if ruled:  # the site's selectors say where its metadata is: they come first
         meta.update(ruled.meta)
         for name in ruled.meta:

@@ -15,8 +15,12 @@ the body, never further down, where comments and footers print "Posted by" and "
 
 from __future__ import annotations
 
+import re
+
+from trafilatura.metadata import examine_title_element
+
 from cleaner.heuristics import body, meta
-from cleaner.heuristics.lines import describe
+from cleaner.heuristics.lines import WORD, describe
 from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.stages.html_blocks import Block, blocks, collapse, collapse_lines
 from cleaner.stages.html_second import INVISIBLE
@@ -30,6 +34,30 @@ MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: 
 # How far under the headline a byline may sit, in blocks: a deck, a date line, a share bar or
 # an image and its caption may come first
 BYLINE_REACH = 6
+
+
+def page_title(tree, title: str | None) -> str | None:
+    """The page's `title` (trafilatura's metadata), or the headline part of its `<title>`
+    element ("Harbour Reopens | Example News") when the two share no word: without a
+    title meta tag trafilatura takes any h1-h3 whose class says "title", and a sidebar's
+    "widget-title" ("Newsletter subscription status") then named the article. Only a
+    `<title>` with a site part to cut off says which part is the headline: the one of more
+    words (the first of two alike) that is no domain name. (The page's sitename does not
+    tell: trafilatura takes it from the same `<title>`, often the wrong part.)"""
+    if not title:
+        return title
+    whole, first, second = examine_title_element(tree)
+    if not first or _words(title) & _words(whole):
+        return title
+    parts = [part for part in (first, second) if part and not DOMAIN.match(part)]
+    return max(parts, key=lambda part: len(part.split()), default=title)
+
+
+DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in WORD.findall(text.casefold()) if len(w) >= 3}
 
 
 def headline(h1s, title: str | None):
