@@ -158,3 +158,36 @@ def test_explain_and_json_say_where_the_author_came_from(tmp_path):
     data = json.loads(result.output)
     assert (data["metadata"]["author"], data["metadata_from"]["author"]) == ("Lucy Hart", "html:byline")
     assert (data["metadata"]["date"], data["metadata_from"]["date"]) == ("2024-03-03", "html:byline")
+
+
+@pytest.mark.parametrize(
+    ("between", "author"),
+    [
+        pytest.param(
+            "<figure><img src='h.jpg'><figcaption>By Ann Lake/Getty Images</figcaption></figure>"
+            "<p>By Tom Reyes | 14 February 2024</p>",
+            "Tom Reyes",
+            id="photo-credit-in-a-caption",
+        ),
+        pytest.param(
+            "<div class='hero'><img src='h.jpg'><p>By Ann Lake/Getty Images</p></div><p>By Tom Reyes</p>",
+            "Tom Reyes",
+            id="photo-credit",
+        ),
+        pytest.param("<p>14 February 2024 | Reviewed by Dr. Ann Lake</p>", None, id="reviewer"),
+        pytest.param("<p>14 February 2024 · Edited by Ann Lake</p>", None, id="editor"),
+        pytest.param("<p>14 February 2024 | Illustrations by Ann Lake</p>", None, id="illustrator"),
+        pytest.param("<p>Published 14 February 2024 · Fact checked by Ann Lake</p>", None, id="fact-checker"),
+        pytest.param("<p>14 February 2024 | Sponsored by Riverside Garden Supplies</p>", None, id="sponsor"),
+        pytest.param("<p>By Christmas Eve, the gates were locked.</p><p>By Tom Reyes</p>", "Tom Reyes", id="sentence"),
+        pytest.param("<p class='dek'>By New Year's Day, the plots were empty.</p>", None, id="sentence-only"),
+        pytest.param("<h2 class='subtitle'>By Late March, Prices Had Doubled</h2>", None, id="a-month"),
+        pytest.param("<h2>By The Numbers</h2>", None, id="the"),
+        pytest.param("<p>By Order Of The Council</p>", None, id="of-the"),
+        pytest.param("<p>By Tom Reyes For The Riverside Post</p>", "Tom Reyes", id="for-the-paper"),
+    ],
+)
+def test_no_wrong_name_from_a_byline_shaped_line(between: str, author: str | None):
+    """Attacker trial: each of these gave a wrong author (a photographer, an editor, "Christmas
+    Eve", "Order Of The Council"), worse than none."""
+    assert cleaned(page(between)).metadata.author == author

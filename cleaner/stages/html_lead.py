@@ -133,12 +133,22 @@ def byline(above: list[tuple[Block, bool]]) -> tuple[str, str | None] | None:
     for block, kept in above[:BYLINE_REACH]:
         if (line := meta.byline(block.text)) is None or (name := meta.person(line[0])) is None:
             continue
+        if _credit_or_sentence(block.text, line):
+            continue
         if kept:
             return None
         if found is None:
             dated = meta.when(block.text) if line[1] else None
             found = name, dated[0] if dated else None
     return found
+
+
+def _credit_or_sentence(text: str, line: tuple[str, str | None]) -> bool:
+    """A byline-shaped block that names no author (attacker trial): a photo credit ("By Jane
+    Doe/Getty Images", in a caption or not), or a sentence that starts with "By" ("By
+    Christmas Eve, it was over."): a byline without a date ends on no full stop."""
+    after = text.split(line[0], 1)[-1].lstrip()
+    return after.startswith("/") or (line[1] is None and text.rstrip().endswith((".", "!", "?")))
 
 
 def _is_prose(text: str) -> bool:

@@ -35,6 +35,9 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
             "Posted By Jane Doe Thursday, August 9, 2012", ("Jane Doe", "2012-08-09"), id="a-weekday-after-the-name"
         ),
         pytest.param("By Jane Doe, Monday 3 June 2024", ("Jane Doe", "2024-06-03"), id="a-weekday-after-a-comma"),
+        pytest.param("March 3, 2024 · Edited by John Roe", None, id="an-editor"),
+        pytest.param("Updated March 3, 2024 | Reviewed by Dr. Jane Doe", None, id="a-reviewer"),
+        pytest.param("March 3, 2024 10:40 EST by Jane Doe", ("Jane Doe", "2024-03-03"), id="date-time-zone-by"),
     ],
 )
 def test_byline(line: str, expected):
