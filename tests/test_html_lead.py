@@ -230,3 +230,35 @@ def test_the_title_stays_when_the_title_tag_cannot_say():
 def test_a_title_sharing_words_with_the_title_tag_stays():
     html = widget_page("Subscription news | Example News")
     assert clean(html, html=True, profile="none").metadata.title == "Newsletter subscription status"
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "site_h1"),
+    [
+        pytest.param(
+            "Example News | Harbour Reopens After Three Days of Storms",
+            "<h1 class='site-title'><a href='/'>Example News</a></h1>",
+            id="logo-h1-site-first",
+        ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms - Business &amp; Finance - Example News",
+            "<h1 class='section'>Business &amp; Finance</h1>",
+            id="section-h1",
+        ),
+        pytest.param(
+            "Example News :: Harbour Reopens After Three Days of Storms",
+            "<h1 class='site-title'>Example News</h1>",
+            id="double-colon",
+        ),
+    ],
+)
+def test_a_logo_or_section_h1_before_the_articles_is_no_title(title_tag: str, site_h1: str):
+    """Attacker trial: the site's or section's <h1>, a part of the <title> too, came first and
+    was taken for the title."""
+    html = (
+        f"<!DOCTYPE html><html><head><title>{title_tag}</title></head><body><header>{site_h1}</header>"
+        f"<main><article><h1>Harbour Reopens After Three Days of Storms</h1>{BODY}</article></main></body></html>"
+    )
+    doc = clean(html, html=True, profile="none")
+    assert doc.metadata.title == "Harbour Reopens After Three Days of Storms"
+    assert doc.text.startswith("The harbour reopened on Monday")

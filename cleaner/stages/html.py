@@ -389,7 +389,7 @@ def extract(
     else:
         added = []
     text = main.text
-    title = html_lead.page_title(tree, found.title)
+    title = html_lead.page_title(tree, found.title, page.h1s)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, title)
     meta: dict[str, Any] = {

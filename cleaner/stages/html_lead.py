@@ -36,23 +36,35 @@ MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: 
 BYLINE_REACH = 6
 
 
-def page_title(tree, title: str | None) -> str | None:
+def page_title(tree, title: str | None, h1s=()) -> str | None:
     """The page's `title` (trafilatura's metadata), or the headline part of its `<title>`
-    element ("Harbour Reopens | Example News") when the two share no word: without a
-    title meta tag trafilatura takes any h1-h3 whose class says "title", and a sidebar's
-    "widget-title" ("Newsletter subscription status") then named the article. Only a
-    `<title>` with a site part to cut off says which part is the headline: the one of more
-    words (the first of two alike) that is no domain name. (The page's sitename does not
-    tell: trafilatura takes it from the same `<title>`, often the wrong part.)"""
+    element ("Harbour Reopens | Example News"), in two cases:
+    - the title shares no word with the `<title>`: without a title meta tag trafilatura
+      takes any h1-h3 whose class says "title", and a sidebar's "widget-title" ("Newsletter
+      subscription status") then named the article. The headline part is the one of more
+      words (the first of two alike) that is no domain name. (The page's sitename does not
+      tell: trafilatura takes it from the same `<title>`, often the wrong part.)
+    - the title is one part of the `<title>` and an `<h1>` of the page (`h1s`) prints
+      another part of more words: a logo's or a section's `<h1 class="site-title">` ("The
+      Ellery Gazette", "Business & Finance") came before the article's (attacker trial).
+    Only a `<title>` with a part to cut off says which part is the headline."""
     if not title:
         return title
     whole, first, second = examine_title_element(tree)
-    if not first or _words(title) & _words(whole):
+    if not _words(title) & _words(whole):
+        parts = [part for part in (first, second) if part and not DOMAIN.match(part)]
+        return max(parts, key=lambda part: len(part.split()), default=title)
+    parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
+    if len(parts) < 2 or collapse(title) not in parts:
         return title
-    parts = [part for part in (first, second) if part and not DOMAIN.match(part)]
-    return max(parts, key=lambda part: len(part.split()), default=title)
+    printed = [text for text in map(text_of, h1s) if text in parts]
+    longest = max(printed, key=lambda text: len(text.split()), default=title)
+    return longest if len(longest.split()) > len(title.split()) else title
 
 
+# What separates the parts of a <title> (trafilatura's HTMLTITLE_REGEX's, all of them, and
+# doubled: "Site :: Headline")
+TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
 DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
 
 
@@ -66,13 +78,15 @@ def headline(h1s, title: str | None):
     if not title:
         return None
     title = collapse(title)
-    fallback = None
+    fallback, longest = None, 0
     for h1 in h1s:
         text = text_of(h1)
         if text == title:
             return h1
-        if fallback is None and len(text) >= MIN_HEADLINE and f" {text} " in f" {title} ":
-            fallback = h1
+        # the longest inside the title: a logo's or section's <h1> comes first on some pages
+        # ("Harbour Reopens - Business & Finance" took "Business & Finance": attacker trial)
+        if len(text) >= max(MIN_HEADLINE, longest + 1) and f" {text} " in f" {title} ":
+            fallback, longest = h1, len(text)
     return fallback
 
 
