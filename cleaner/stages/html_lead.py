@@ -52,8 +52,8 @@ def page_title(tree, title: str | None, h1s=()) -> str | None:
         return title
     whole, first, second = examine_title_element(tree)
     if not _words(title) & _words(whole):
-        parts = [part for part in (first, second) if part and not DOMAIN.match(part)]
-        return max(parts, key=lambda part: len(part.split()), default=title)
+        named = [part for part in (first, second) if part and not DOMAIN.match(part)]
+        return max(named, key=lambda part: len(part.split()), default=title)
     parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
     if len(parts) < 2 or collapse(title) not in parts:
         return title
