@@ -191,3 +191,18 @@ def test_no_wrong_name_from_a_byline_shaped_line(between: str, author: str | Non
     """Attacker trial: each of these gave a wrong author (a photographer, an editor, "Christmas
     Eve", "Order Of The Council"), worse than none."""
     assert cleaned(page(between)).metadata.author == author
+
+
+def test_a_byline_the_text_keeps_below_a_short_article_names_the_author():
+    """Attacker trial: on a one-paragraph article trafilatura printed the byline after the body;
+    the generic stage removed it as metadata (author) and the author stayed null."""
+    html = (
+        f"<!DOCTYPE html><html><head><title>{TITLE} - Riverside Post</title></head><body>"
+        "<header><a href='/'>Riverside Post</a><nav><a href='/news'>News</a> <a href='/sport'>Sport</a></nav></header>"
+        f"<main><article><h1>{TITLE}</h1><p>By Tom Reyes</p><div class='article-body'>"
+        "<p>The allotments behind the old rope works will be sold next year, the council said in a short statement.</p>"
+        "</div></article></main><footer><p>Copyright 2024 Riverside Post</p></footer></body></html>"
+    )
+    doc = cleaned(html)
+    assert doc.metadata.author == "Tom Reyes"
+    assert "Tom Reyes" not in doc.text

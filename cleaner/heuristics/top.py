@@ -77,7 +77,7 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
     # Only bylines, date lines and the window's lines do anything below: the others are
     # passed over in C (map), not in the loop
     texts = [info.text for info in infos]
-    marked = compress(count(), map(bool, map(meta.byline, texts)))
+    marked = list(compress(count(), map(bool, map(meta.byline, texts))))
     dated = compress(count(), map(bool, map(meta.date_line, texts)))
     for n in sorted({*marked, *dated, *window}):
         info = infos[n]
@@ -96,6 +96,16 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
             # its label on the line above ("Published:", "Veröffentlichung:") goes with it
             if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
                 drop[infos[n - 1].pos] = "date"
+    if author is None:
+        # None above the body: a byline right below it names the author (sites that print it
+        # at the article's end), as it goes as metadata; further down, a comment's "Posted by".
+        # Read as the HTML path reads one (meta.person): a one-word handle or a site's name
+        # ("By admin", "Posted by Blogsdna") names no one.
+        below = next((n for n in marked if last < n <= last + META_LOOKAHEAD), None)
+        found = meta.byline(infos[below].text) if below is not None else None
+        if below is not None and found and (name := meta.person(found[0])):
+            author = name
+            date = date or (_when(infos[below].text) if found[1] else None)
     return author, date, drop
 
 

@@ -70,6 +70,33 @@ def test_metadata(above: list[str], expected):
 
 
 @pytest.mark.parametrize(
+    ("below", "expected"),
+    [
+        pytest.param(["By Jane Roe"], ("Jane Roe", None, {1: "byline"}), id="byline-right-below"),
+        pytest.param(
+            ["Posted by Jane Roe | 3 March 2021 | Comment"], ("Jane Roe", "2021-03-03", {1: "byline"}), id="with-date"
+        ),
+        pytest.param(["By Raphaelle"], (None, None, {1: "byline"}), id="one-word"),
+        pytest.param(
+            ["Share this", "Comments", "Reply", "Like", "Posted by Tom Hale on March 4, 2021"],
+            (None, None, {5: "byline"}),
+            id="a-comment-further-down",
+        ),
+    ],
+)
+def test_a_byline_below_the_body_names_the_author_when_none_above_does(below: list[str], expected):
+    """Attacker trial: a short article's byline printed after it went as metadata (author), and
+    the author stayed null: the name was lost."""
+    lines = infos(BODY, *below)
+    assert top.metadata(lines, 0, 0) == expected
+
+
+def test_a_byline_above_the_body_wins_over_one_below():
+    lines = infos("By Jane Roe", BODY, "By Tom Hale")
+    assert top.metadata(lines, 1, 1)[0] == "Jane Roe"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("Headline\n\nnetflix ai job $900k\n\n" + BODY, [2], id="lower-case-slug"),
