@@ -206,3 +206,17 @@ def test_a_byline_the_text_keeps_below_a_short_article_names_the_author():
     doc = cleaned(html)
     assert doc.metadata.author == "Tom Reyes"
     assert "Tom Reyes" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("between", "author"),
+    [
+        pytest.param("<p>记者：王小明 2024年3月3日</p>", "王小明", id="cjk-unspaced"),
+        pytest.param("<p>\u200eBy Tom Reyes | 14 February 2024</p>", "Tom Reyes", id="bidi-mark"),
+        pytest.param("<p>By Tom Re\u00adyes | 14 February 2024</p>", "Tom Reyes", id="soft-hyphen"),
+        pytest.param("<p>By Tom\u200b Reyes | 14 February 2024</p>", "Tom Reyes", id="zero-width-space"),
+    ],
+)
+def test_a_byline_in_another_script_or_with_invisible_characters(between: str, author: str):
+    """Attacker trial: each gave no author."""
+    assert cleaned(page(between)).metadata.author == author

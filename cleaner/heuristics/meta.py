@@ -268,20 +268,27 @@ def person(name: str) -> str | None:
     """A byline's `name` (as `byline` reads it) as a person's name, or None. The name runs on
     over the capitalised words after it: a counter ("by Jane Doe One Comment", "von Jdoe Ein
     Kommentar") leaves no telling where the name ends: None; "For", "Of", "The" end it. One
-    word is a handle ("By admin"), not a person's name, as for the author meta tag
+    word is a handle ("By admin") but in a script written unspaced, not a person's name, as for the author meta tag
     (cleaner.stages.html_meta); nor is a name ending on a month ("By Late March, prices
     doubled").
 
     >>> person("Jane Doe"), person("Jane Doe One Comment"), person("Jdoe"), person("Jane Doe For The Guardian")
     ('Jane Doe', None, None, 'Jane Doe')
+    >>> person("王小明"), person("王")
+    ('王小明', None)
     """
     words = name.split()
     if any(word.casefold() in _counter_words() for word in words):
         return None
     words = words[: next((n for n, word in enumerate(words) if word in NAME_ENDS), len(words))]
-    if len(words) < 2 or words[-1].casefold() in _month_words():
+    # a name in Chinese or Japanese script is written unspaced ("王小明"): one word, two or more characters
+    unspaced = len(words) == 1 and UNSPACED_PERSON.fullmatch(words[0]) is not None
+    if (len(words) < 2 and not unspaced) or (words and words[-1].casefold() in _month_words()):
         return None
     return " ".join(words)
+
+
+UNSPACED_PERSON = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,8}")
 
 
 @lru_cache(maxsize=1)

@@ -145,14 +145,15 @@ def byline(above: list[tuple[Block, bool]]) -> tuple[str, str | None] | None:
     head, "by <guest>" atop the text), and the generic stage reads it."""
     found = None
     for block, kept in above[:BYLINE_REACH]:
-        if (line := meta.byline(block.text)) is None or (name := meta.person(line[0])) is None:
+        text = INVISIBLE.sub("", block.text)  # a soft hyphen or a bidi mark in the name hid it (attacker)
+        if (line := meta.byline(text)) is None or (name := meta.person(line[0])) is None:
             continue
-        if _credit_or_sentence(block.text, line):
+        if _credit_or_sentence(text, line):
             continue
         if kept:
             return None
         if found is None:
-            dated = meta.when(block.text) if line[1] else None
+            dated = meta.when(text) if line[1] else None
             found = name, dated[0] if dated else None
     return found
 
