@@ -268,9 +268,9 @@ def person(name: str) -> str | None:
     """A byline's `name` (as `byline` reads it) as a person's name, or None. The name runs on
     over the capitalised words after it: a counter ("by Jane Doe One Comment", "von Jdoe Ein
     Kommentar") leaves no telling where the name ends: None; "For", "Of", "The" end it. One
-    word is a handle ("By admin") but in a script written unspaced, not a person's name, as for the author meta tag
-    (cleaner.stages.html_meta); nor is a name ending on a month ("By Late March, prices
-    doubled").
+    word is a handle ("By admin"), not a person's name, as for the author meta tag
+    (cleaner.stages.html_meta), unless in a script written unspaced ("王小明"); nor is a
+    name ending on a month ("By Late March, prices doubled").
 
     >>> person("Jane Doe"), person("Jane Doe One Comment"), person("Jdoe"), person("Jane Doe For The Guardian")
     ('Jane Doe', None, None, 'Jane Doe')

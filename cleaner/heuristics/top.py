@@ -101,11 +101,12 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         # at the article's end), as it goes as metadata; further down, a comment's "Posted by".
         # Read as the HTML path reads one (meta.person): a one-word handle or a site's name
         # ("By admin", "Posted by Blogsdna") names no one.
-        below = next((n for n in marked if last < n <= last + META_LOOKAHEAD), None)
-        found = meta.byline(infos[below].text) if below is not None else None
-        if below is not None and found and (name := meta.person(found[0])):
-            author = name
-            date = date or (_when(infos[below].text) if found[1] else None)
+        for n in (n for n in marked if last < n <= last + META_LOOKAHEAD):
+            found = meta.byline(infos[n].text)
+            if found and (name := meta.person(found[0])):
+                author = name
+                date = date or (_when(infos[n].text) if found[1] else None)
+            break  # the first byline below the body only
     return author, date, drop
 
 
