@@ -220,3 +220,12 @@ def test_a_byline_the_text_keeps_below_a_short_article_names_the_author():
 def test_a_byline_in_another_script_or_with_invisible_characters(between: str, author: str):
     """Attacker trial: each gave no author."""
     assert cleaned(page(between)).metadata.author == author
+
+
+def test_a_byline_the_body_quotes_in_a_sentence_still_names_the_author():
+    """Attacker trial: "By Jane Doe's own account, ..." in the body made the byline above it
+    read as one the text keeps (a substring test), and the author stayed null."""
+    html = page("<p>By Tom Reyes</p>").replace(
+        "<p>Plot holders say", "<p>By Tom Reyes's own count, the plots have changed hands four times. Plot holders say"
+    )
+    assert cleaned(html).metadata.author == "Tom Reyes"

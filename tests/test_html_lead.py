@@ -262,3 +262,13 @@ def test_a_logo_or_section_h1_before_the_articles_is_no_title(title_tag: str, si
     doc = clean(html, html=True, profile="none")
     assert doc.metadata.title == "Harbour Reopens After Three Days of Storms"
     assert doc.text.startswith("The harbour reopened on Monday")
+
+
+def test_a_standfirst_that_is_the_first_paragraph_cut_short_is_not_added():
+    """Attacker trial: a teaser of the first paragraph, cut with a full stop, came back above
+    the paragraph it copies (the lede nearly twice)."""
+    first = BODY.split("</p>")[0].removeprefix("<p>")
+    teaser = first[: first.index(" had kept")] + "."
+    doc = clean(page(f"<p class='standfirst'>{teaser}</p>"), html=True, profile="none")
+    assert doc.standfirst == 0
+    assert doc.text.startswith("The harbour reopened on Monday after three days of storms had kept")
