@@ -250,6 +250,16 @@ def test_a_title_sharing_words_with_the_title_tag_stays():
             "<h1 class='site-title'>Example News</h1>",
             id="double-colon",
         ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms | The Northern Valley Evening Chronicle and Coastal Gazette",
+            "<h1 class='logo'>The Northern Valley Evening Chronicle and Coastal Gazette</h1>",
+            id="logo-longer-than-the-headline",
+        ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms - Northern Valley Business and Finance News Today - Example",
+            "<h1 class='section'>Northern Valley Business and Finance News Today</h1>",
+            id="section-longer-than-the-headline",
+        ),
     ],
 )
 def test_a_logo_or_section_h1_before_the_articles_is_no_title(title_tag: str, site_h1: str):
