@@ -62,6 +62,10 @@ def test_the_standfirst_is_counted_on_the_document():
         pytest.param(f"<p>Most read: {LEAD}</p>", id="most-read-teaser"),
         pytest.param(f"<div>Read more: {LEAD}</div>", id="read-more-teaser"),
         pytest.param(f"<p>Related: {LEAD}</p>", id="related-teaser"),
+        pytest.param(f"<p>Read also: {LEAD}</p>", id="read-also-teaser"),
+        pytest.param(f"<p>Related story: {LEAD}</p>", id="related-story-teaser"),
+        pytest.param(f"<p>Popular now: {LEAD}</p>", id="popular-now-teaser"),
+        pytest.param(f"<p>Editor's pick: {LEAD}</p>", id="editors-pick-teaser"),
     ],
 )
 def test_page_furniture_between_headline_and_body_is_not_a_lead(between: str):
