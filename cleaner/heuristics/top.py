@@ -10,6 +10,7 @@ import regex
 from cleaner.document import is_list_item
 from cleaner.heuristics import meta
 from cleaner.heuristics.lines import CJK, LineInfo
+from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.stages.normalise import normalise_line
 
 HEADLINE_LOOKBACK = 6  # non-blank lines above the body searched for the headline
@@ -97,17 +98,31 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
             if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
                 drop[infos[n - 1].pos] = "date"
     if author is None:
-        # None above the body: a byline right below it names the author (sites that print it
-        # at the article's end), as it goes as metadata; further down, a comment's "Posted by".
-        # Read as the HTML path reads one (meta.person): a one-word handle or a site's name
-        # ("By admin", "Posted by Blogsdna") names no one.
-        for n in (n for n in marked if last < n <= last + META_LOOKAHEAD):
-            found = meta.byline(infos[n].text)
-            if found and (name := meta.person(found[0])):
-                author = name
-                date = date or (_when(infos[n].text) if found[1] else None)
-            break  # the first byline below the body only
+        author, date = _byline_below(infos, last, set(marked), date)
     return author, date, drop
+
+
+def _byline_below(
+    infos: list[LineInfo], last: int, marked: set[int], date: str | None
+) -> tuple[str | None, str | None]:
+    """None above the body: the first byline in the META_LOOKAHEAD lines below it names the
+    author (sites that print it at the article's end), as it goes as metadata; (author, date).
+    Not one under a line that names itself as boilerplate ("Comments", "2 Responses",
+    "Related") or ends in a colon ("John Smith says:"): a reader's or another article's
+    (attacker trial). Read as the HTML path reads one (meta.person): a one-word handle or a
+    site's name ("By admin", "Posted by Blogsdna") names no one, nor a photo credit ("By Jane
+    Doe/Getty Images")."""
+    for n in range(last + 1, min(last + 1 + META_LOOKAHEAD, len(infos))):
+        info = infos[n]
+        if n in marked:
+            found = meta.byline(info.text)
+            credit = found and info.text.split(found[0], 1)[-1].lstrip().startswith("/")
+            if found and not credit and (name := meta.person(found[0])):
+                return name, date or (_when(info.text) if found[1] else None)
+            return None, date
+        if info.text.endswith(":") or boilerplate_label(info.text, info.words) is not None:
+            return None, date
+    return None, date
 
 
 def _when(text: str) -> str | None:

@@ -82,6 +82,11 @@ def test_metadata(above: list[str], expected):
             (None, None, {5: "byline"}),
             id="a-comment-further-down",
         ),
+        pytest.param(
+            ["Comments", "Posted by Tom Hale on March 4, 2024"], (None, None, {2: "byline"}), id="under-comments"
+        ),
+        pytest.param(["Related", "Bus fares to rise", "By Mark Lee"], (None, None, {3: "byline"}), id="a-teasers"),
+        pytest.param(["By Jane Roe/Getty Images"], (None, None, {1: "byline"}), id="a-photo-credit"),
     ],
 )
 def test_a_byline_below_the_body_names_the_author_when_none_above_does(below: list[str], expected):
