@@ -229,3 +229,34 @@ def test_a_byline_the_body_quotes_in_a_sentence_still_names_the_author():
         "<p>Plot holders say", "<p>By Tom Reyes's own count, the plots have changed hands four times. Plot holders say"
     )
     assert cleaned(html).metadata.author == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("element", "author"),
+    [
+        pytest.param('<p class="byline">Edited by Ann Lake</p>', None, id="editor"),
+        pytest.param('<p class="byline">Sponsored by Riverside Garden Supplies</p>', None, id="sponsor"),
+        pytest.param('<p class="byline">Medically reviewed by Dr. Ann Lake</p>', None, id="reviewer"),
+        pytest.param('<div class="byline">By Tom Reyes • Follow</div>', "Tom Reyes", id="follow"),
+        pytest.param('<p class="byline">By Tom\u200b Reyes</p>', "Tom Reyes", id="zero-width-space"),
+        pytest.param('<p class="byline">By Tom Reyes, Staff Writer</p>', "Tom Reyes", id="role"),
+        pytest.param(
+            '<p class="byline">Written by Tom Reyes, with reporting by Ann Lake</p>', "Tom Reyes", id="with-reporting"
+        ),
+        pytest.param(
+            '<div class="byline">By <a href="/authors/tom-reyes">Tom Reyes, Senior Correspondent</a></div>',
+            "Tom Reyes",
+            id="linked-with-role",
+        ),
+        pytest.param('<p class="byline">By Tom Reyes The Riverside Post</p>', "Tom Reyes", id="outlet"),
+        pytest.param('<span class="author">Tom Reyes</span>', "Tom Reyes", id="bare-name"),
+        pytest.param('<p class="byline">By Tom</p>', "Tom", id="first-name-only"),
+    ],
+)
+def test_a_byline_elements_text_is_read_as_a_byline(element: str, author: str | None):
+    """Attacker trial: trafilatura reads a byline class's text as the author as it stands
+    ("Edited by Ann Lake" -> "Ann Lake", "Tom Reyes • Follow"); that text is read as a
+    byline now, and said so (`html:author-element`, not `html:meta`)."""
+    doc = cleaned(page(element))
+    assert doc.metadata.author == author
+    assert dict(doc.meta_sources).get("author") == ("html:author-element" if author else None)

@@ -280,7 +280,10 @@ def person(name: str) -> str | None:
     words = name.split()
     if any(word.casefold() in _counter_words() for word in words):
         return None
-    words = words[: next((n for n, word in enumerate(words) if word in NAME_ENDS), len(words))]
+    # a date's label after it ("By Jane Doe Updated 3 hours ago") ends it too
+    labels = _date_labels()
+    ends = (n for n, word in enumerate(words) if word in NAME_ENDS or (n and word.casefold() in labels))
+    words = words[: next(ends, len(words))]
     # a name in Chinese or Japanese script is written unspaced ("王小明"): one word, two or more characters
     unspaced = len(words) == 1 and UNSPACED_PERSON.fullmatch(words[0]) is not None
     if (len(words) < 2 and not unspaced) or (words and words[-1].casefold() in _month_words()):
@@ -289,6 +292,14 @@ def person(name: str) -> str | None:
 
 
 UNSPACED_PERSON = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,8}")
+
+
+@lru_cache(maxsize=1)
+def _date_labels() -> frozenset[str]:
+    """The words of the date labels ("Published", "Updated", "Posted"), casefolded; not the
+    short ones ("on", "le", "el", "am"), which names hold too ("Ursula Le Guin")."""
+    words = (w.casefold() for lang in languages() for label in lang.date_words for w in label.split())
+    return frozenset(w for w in words if len(w) >= 6)
 
 
 @lru_cache(maxsize=1)

@@ -374,7 +374,8 @@ def extract(
         return "", {}, 0, None
     page = scan(tree)
     flatten_deep_lists(tree)
-    found = page_metadata(tree, url, DATE_PARAMS)
+    sources: dict[str, str] = {}
+    found = page_metadata(tree, url, DATE_PARAMS, sources)
     site = html_site.site_profile(profiles, choice, url or found.url)
     ruled = html_site.apply(tree, site, rule_budget) if site is not None and site.page_rules else None
     # A body rule names the article: trafilatura reads that element alone
@@ -429,6 +430,15 @@ def extract(
     standfirst = html_lead.standfirst(head)
     # the byline printed under the headline, which trafilatura left out, when the page's meta tags
     # and structured data (and the site's page rules) name no author
+    if meta["author"] and sources.get("author") == "element" and origin.get("author") == "html:meta":
+        # trafilatura read the author from a byline element's text as it stands ("Edited by
+        # Jane Doe" -> "Jane Doe", "Jane Doe Updated"): that line read as a byline instead
+        checked = html_lead.element_author(head, meta["author"])
+        if checked is None:
+            meta["author"] = None
+            origin.pop("author")
+        else:
+            meta["author"], origin["author"] = checked, "html:author-element"
     if not meta["author"] and (byline := html_lead.byline(head)):
         meta["author"], origin["author"] = byline[0], "html:byline"
         if byline[1] and not meta["date"]:

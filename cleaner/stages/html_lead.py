@@ -195,6 +195,42 @@ def byline(above: list[tuple[Block, bool]]) -> tuple[str, str | None] | None:
     return found
 
 
+# A credit for other work than the article's text: "Edited by", "Reviewed by", "Photos by"
+ROLE_BY = re.compile(
+    r"\b(?:edited|reviewed|checked|sponsored|photos?|photographs?|illustrations?|illustrated|translated"
+    r"|produced|presented|powered|brought to you)\s+by\b",
+    re.I,
+)
+
+
+def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
+    """The `author` trafilatura read from a byline element's text as it stands (attacker
+    trial: "Edited by Jane Doe" -> "Jane Doe"), checked against that element's block in the
+    page's head (the first of BYLINE_REACH blocks that holds its first word): None for
+    another role's credit ("Edited by", "Sponsored by", "Medically reviewed by"); the
+    byline's person (cleaner.heuristics.meta.person) where that is `author` with a role, an
+    outlet or a label cut off ("Jane Doe • Follow", "Jane Doe; IDG News Service" -> "Jane
+    Doe"), or where `author` is one word; else `author` as trafilatura gave it."""
+    first = author.split()[0].casefold() if author.split() else ""
+    for block, _ in above[:BYLINE_REACH]:
+        text = INVISIBLE.sub("", block.text)
+        if not first or first not in text.casefold():
+            continue
+        if ROLE_BY.search(text):
+            return None
+        line = meta.byline(text)
+        if line is None or _credit_or_sentence(text, line):
+            break
+        name = meta.person(line[0])
+        if name is None:
+            return author
+        # what follows the name in `author` is no part of it: a role, an outlet, a label
+        rest = author[len(name) :] if author.casefold().startswith(name.casefold()) else ""
+        cleans = rest[:1] in (" ", ";", ",", "|", "•", "·")
+        return name if cleans or len(author.split()) == 1 else author
+    return author
+
+
 def _credit_or_sentence(text: str, line: tuple[str, str | None]) -> bool:
     """A byline-shaped block that names no author (attacker trial): a photo credit ("By Jane
     Doe/Getty Images", in a caption or not), or a sentence that starts with "By" ("By

@@ -52,18 +52,22 @@ def mirror_off() -> str | None:
 FIELDS = ("title", "author", "date", "sitename", "url", "categories", "tags")
 
 
-def page_metadata(tree, url: str | None, date_params: dict[str, Any]) -> Document:
+def page_metadata(
+    tree, url: str | None, date_params: dict[str, Any], sources: dict[str, str] | None = None
+) -> Document:
     """extract_metadata(tree, url, date_params) but for the licence (and the hostname).
-    No metadata when an extractor fails on the page, as bare_extraction would give."""
+    No metadata when an extractor fails on the page, as bare_extraction would give.
+    `sources`, when given, gets "author": "element" when the author is no meta tag's or
+    JSON-LD's but an element's text that trafilatura's extract_author read (a byline class)."""
     try:
         if mirror_off():
             return extract_metadata(tree, default_url=url, date_config=date_params)
-        return _extract(tree, url, date_params)
+        return _extract(tree, url, date_params, sources)
     except (TypeError, ValueError):  # what bare_extraction catches around extract_metadata
         return Document()
 
 
-def _extract(tree, url: str | None, date_params: dict[str, Any]) -> Document:
+def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[str, str] | None = None) -> Document:
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # a single word is a handle, not a name
         meta.author = None
@@ -75,6 +79,8 @@ def _extract(tree, url: str | None, date_params: dict[str, Any]) -> Document:
         meta.title = extract_title(tree)
     if not meta.author:
         meta.author = extract_author(tree)
+        if meta.author and sources is not None:
+            sources["author"] = "element"
     # The canonical link names the page before og:url does (trafilatura takes og:url first):
     # the same URL chooses the site profile (cleaner.stages.html_site) and fills the url field.
     if tree.find(CANONICAL) is not None or not meta.url:
