@@ -251,6 +251,8 @@ def test_a_byline_the_body_quotes_in_a_sentence_still_names_the_author():
         pytest.param('<p class="byline">By Tom Reyes The Riverside Post</p>', "Tom Reyes", id="outlet"),
         pytest.param('<span class="author">Tom Reyes</span>', "Tom Reyes", id="bare-name"),
         pytest.param('<p class="byline">By Tom</p>', "Tom", id="first-name-only"),
+        pytest.param('<p class="byline">Posted by treyes on 14 February 2024</p>', None, id="a-handle"),
+        pytest.param('<p class="byline">By RIVERSIDE (Reuters)</p>', None, id="a-datelines-city"),
     ],
 )
 def test_a_byline_elements_text_is_read_as_a_byline(element: str, author: str | None):

@@ -218,6 +218,8 @@ def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
             continue
         if ROLE_BY.search(text):
             return None
+        if len(author.split()) == 1 and _no_name(author, text):
+            return None
         line = meta.byline(text)
         if line is None or _credit_or_sentence(text, line):
             break
@@ -229,6 +231,15 @@ def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
         cleans = rest[:1] in (" ", ";", ",", "|", "•", "·")
         return name if cleans or len(author.split()) == 1 else author
     return author
+
+
+def _no_name(word: str, text: str) -> bool:
+    """Whether the one-word author as the element prints it is no person's name: a handle
+    in lower case ("Posted by admin", trafilatura gives "Admin") or a word in capitals ("By
+    LONDON (Reuters)": a dateline's city). "By John" is a name."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)
+    printed = found.group(0) if found else ""
+    return printed.islower() or (len(printed) > 1 and printed.isupper())
 
 
 def _credit_or_sentence(text: str, line: tuple[str, str | None]) -> bool:
