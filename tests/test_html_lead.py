@@ -286,3 +286,14 @@ def test_a_standfirst_that_is_the_first_paragraph_cut_short_is_not_added():
     doc = clean(page(f"<p class='standfirst'>{teaser}</p>"), html=True, profile="none")
     assert doc.standfirst == 0
     assert doc.text.startswith("The harbour reopened on Monday after three days of storms had kept")
+
+
+def test_the_pages_address_tells_the_sites_name_from_the_headline():
+    """Attacker trial: with no <h1>, "the part of more words" took a long site name for the
+    headline; the page's address spells the site's name."""
+    title_tag = "Harbour Reopens | The Northern Valley Evening Chronicle and Gazette"
+    headline = "<h2><a href='/harbour'>Harbour Reopens After Three Days of Storms</a></h2>"
+    html = widget_page(title_tag).replace(headline, "")
+    canonical = "<link rel='canonical' href='https://www.northernvalleychronicle.example/harbour'>"
+    with_address = html.replace("</head>", canonical + "</head>")
+    assert clean(with_address, html=True, profile="none").metadata.title == "Harbour Reopens"

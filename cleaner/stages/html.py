@@ -390,7 +390,7 @@ def extract(
     else:
         added = []
     text = main.text
-    title = html_lead.page_title(tree, found.title, page.h1s)
+    title = html_lead.page_title(tree, found.title, page.h1s, url or found.url)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_lead.headline(page.h1s, title)
     meta: dict[str, Any] = {

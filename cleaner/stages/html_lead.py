@@ -36,7 +36,7 @@ MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: 
 BYLINE_REACH = 6
 
 
-def page_title(tree, title: str | None, h1s=()) -> str | None:
+def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str | None:
     """The page's `title` (trafilatura's metadata), or the headline part of its `<title>`
     element ("Harbour Reopens | Example News"), in two cases:
     - the title shares no word with the `<title>`: without a title meta tag trafilatura
@@ -55,6 +55,10 @@ def page_title(tree, title: str | None, h1s=()) -> str | None:
     whole, first, second = examine_title_element(tree)
     if not _words(title) & _words(whole):
         named = [part for part in (first, second) if part and not DOMAIN.match(part)]
+        # the page's address names the site: a part whose words it spells is the site's name
+        # ("The Northern Valley Chronicle" on northernvalleychronicle.co.uk)
+        host = _host(url)
+        named = [part for part in named if not _spelled_in(part, host)] or named
         return max(named, key=lambda part: len(part.split()), default=title)
     parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
     if len(parts) < 2 or collapse(title) not in parts:
@@ -85,6 +89,25 @@ def _masthead(h1) -> bool:
 # doubled: "Site :: Headline")
 TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
 DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
+
+
+def _host(url: str | None) -> str:
+    """The host name of `url`, lower case, without "www."; "" for none."""
+    if not url:
+        return ""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _spelled_in(part: str, host: str) -> bool:
+    """Whether most of the part's words (of 3 letters or more) are spelled in the host name."""
+    words = [w for w in WORD.findall(part.casefold()) if len(w) >= 3]
+    return bool(host and words) and sum(w in host for w in words) * 2 > len(words)
 
 
 def _words(text: str) -> set[str]:
