@@ -254,6 +254,12 @@ def _ends_as_date(before: str) -> bool:
     return last.casefold() in _date_end_words() or (last.isupper() and len(last) <= 4)
 
 
+def photo_credit(text: str, name: str) -> bool:
+    """Whether the byline `text` (its `name` as `byline` reads it) credits a photo: "By Jane
+    Doe/Getty Images" names the photographer, not the author."""
+    return text.split(name, 1)[-1].lstrip().startswith("/")
+
+
 @lru_cache(maxsize=1)
 def _counter_words() -> frozenset[str]:
     return frozenset(word for lang in languages() for word in lang.counters if " " not in word)

@@ -116,8 +116,7 @@ def _byline_below(
         info = infos[n]
         if n in marked:
             found = meta.byline(info.text)
-            credit = found and info.text.split(found[0], 1)[-1].lstrip().startswith("/")
-            if found and not credit and (name := meta.person(found[0])):
+            if found and not meta.photo_credit(info.text, found[0]) and (name := meta.person(found[0])):
                 return name, date or (_when(info.text) if found[1] else None)
             return None, date
         if info.text.endswith(":") or boilerplate_label(info.text, info.words) is not None:

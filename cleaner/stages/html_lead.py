@@ -19,6 +19,7 @@ import re
 
 from trafilatura.metadata import examine_title_element
 
+from cleaner import urls
 from cleaner.heuristics import body, meta
 from cleaner.heuristics.lines import WORD, describe
 from cleaner.heuristics.phrases import boilerplate_label
@@ -57,7 +58,7 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
         named = [part for part in (first, second) if part and not DOMAIN.match(part)]
         # the page's address names the site: a part whose words it spells is the site's name
         # ("The Northern Valley Chronicle" on northernvalleychronicle.co.uk)
-        host = _host(url)
+        host = urls.host(url).casefold()
         named = [part for part in named if not _spelled_in(part, host)] or named
         return max(named, key=lambda part: len(part.split()), default=title)
     parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
@@ -91,22 +92,9 @@ TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
 DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
 
 
-def _host(url: str | None) -> str:
-    """The host name of `url`, lower case, without "www."; "" for none."""
-    if not url:
-        return ""
-    from urllib.parse import urlsplit
-
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
-
-
 def _spelled_in(part: str, host: str) -> bool:
     """Whether most of the part's words (of 3 letters or more) are spelled in the host name."""
-    words = [w for w in WORD.findall(part.casefold()) if len(w) >= 3]
+    words = _words(part)
     return bool(host and words) and sum(w in host for w in words) * 2 > len(words)
 
 
@@ -269,8 +257,7 @@ def _credit_or_sentence(text: str, line: tuple[str, str | None]) -> bool:
     """A byline-shaped block that names no author (attacker trial): a photo credit ("By Jane
     Doe/Getty Images", in a caption or not), or a sentence that starts with "By" ("By
     Christmas Eve, it was over."): a byline without a date ends on no full stop."""
-    after = text.split(line[0], 1)[-1].lstrip()
-    return after.startswith("/") or (line[1] is None and text.rstrip().endswith((".", "!", "?")))
+    return meta.photo_credit(text, line[0]) or (line[1] is None and text.rstrip().endswith((".", "!", "?")))
 
 
 def _is_prose(text: str) -> bool:
