@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import operator
 import tomllib
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,9 +114,6 @@ _bare = operator.methodcaller("strip", PUNCTUATION)
 def _line_languages(text: str) -> tuple[tuple[int, int], ...]:
     """(language index, how many of the line's tokens are its stop words), where not 0."""
     table = stop_word_languages()
-    counts: dict[int, int] = {}
-    # tokens stripped and filtered to stop words in C; only those are tallied one by one
-    for word in filter(table.__contains__, map(_bare, text.lower().split())):
-        for n in table[word]:
-            counts[n] = counts.get(n, 0) + 1
-    return tuple(counts.items())
+    # tokens stripped, filtered to stop words, their languages chained and tallied: all in C
+    stop = filter(table.__contains__, map(_bare, text.lower().split()))
+    return tuple(Counter(chain.from_iterable(map(table.__getitem__, stop))).items())

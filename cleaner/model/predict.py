@@ -78,7 +78,9 @@ class LineModel:
         return viterbi(probs, self.stay, self.prior, threshold)
 
 
-CHUNK = 256  # lines walked through the trees at once
+# Lines walked through the trees at once: a [line, tree] array of 64 x 200 stays in the
+# core's cache (256 lines took 1.7x the time per line on the dev pages' rows)
+CHUNK = 64
 
 
 class _Forest:
@@ -112,8 +114,14 @@ class _Forest:
         self.right = np.array(right, dtype=np.intp)
         self.value = np.array(value, dtype=float)
         self.roots = np.array(roots, dtype=np.intp)
-        # node n's children at 2n (left: x <= threshold) and 2n+1: one gather per level
-        self.children = np.stack([self.left, self.right], axis=1).ravel()
+        # The walk holds 2n for node n (`slot`), so that its next step is one gather with no
+        # arithmetic but an add: node n's feature and threshold at slots 2n and 2n+1 both, its
+        # children's slots at 2n (right) and 2n+1 (left: x <= threshold adds 1). 10% faster.
+        self.slot_feature = np.repeat(self.feature, 2)
+        self.slot_threshold = np.repeat(self.threshold, 2)
+        self.slot_value = np.repeat(self.value, 2)
+        self.slot_child = np.stack([2 * self.right, 2 * self.left], axis=1).ravel()
+        self.slot_roots = 2 * self.roots
         self.depth = depth
         self.rate, self.base = rate, base
         # Inner nodes' values as training left them (leaves carry the learning rate already):
@@ -137,11 +145,12 @@ class _Forest:
 
         flat = x.ravel()
         start = (np.arange(len(x), dtype=np.intp) * x.shape[1])[:, None]  # each line's first feature
-        node = np.broadcast_to(self.roots, (len(x), len(self.roots)))  # [line, tree]
+        slot = np.broadcast_to(self.slot_roots, (len(x), len(self.roots)))  # [line, tree]
+        feature, threshold, child = self.slot_feature, self.slot_threshold, self.slot_child
         for _ in range(self.depth):
-            go_right = ~(flat.take(start + self.feature.take(node)) <= self.threshold.take(node))  # NaN goes right
-            node = self.children.take(2 * node + go_right)
-        return self.base + self.rate * self.value.take(node).sum(axis=1)
+            # NaN compares False: it goes right
+            slot = child.take(slot + (flat.take(start + feature.take(slot)) <= threshold.take(slot)))
+        return self.base + self.rate * self.slot_value.take(slot).sum(axis=1)
 
     def contributions(self, rows: list[list[float]]) -> list[list[float]]:
         """Per row and feature, the sum of the value changes at the splits on that feature."""

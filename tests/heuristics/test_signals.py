@@ -119,3 +119,40 @@ def test_a_new_phrase_category_counts_as_labelled_for_the_line_model(data_dir):
     # the whole generic stage, line model included, runs on a page with it
     long_page = "\n".join(["Home", "News", "Sport", *PROSE * 7, "Listen to our podcast", "Share on Facebook"])
     assert "Listen to our podcast" not in clean(long_page, profile="none").text
+
+
+def _text_shape_by_definition(text: str) -> tuple[float, ...]:
+    from cleaner.heuristics.signals.shape import PUNCTUATION, TRUNCATED_ENDS
+
+    chars, words = max(len(text), 1), text.split()
+    return (
+        len(PUNCTUATION.findall(text)) / chars,
+        sum(map(str.isdigit, text)) / chars,
+        sum(w[0].isupper() for w in words) / max(len(words), 1),
+        float(text.lower() == text and any(map(str.isalpha, text))),
+        float("|" in text),
+        float(text.endswith(":")),
+        float(text.endswith(TRUNCATED_ENDS)),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(chr(c) for c in range(128)),  # every ASCII character alone
+        "Share | Tweet | Email",
+        "__init__ 3.11, 4 of 5: ok!",
+        "ALL CAPS 2024",
+        "lower case only 12",
+        "\x1c\x1d\x1e\x1f separators",
+        "Read more...",
+        "Café Ünïcode 3 — naïve",
+        "第三章 12",
+        "٣ أرقام عربية",
+        "",
+    ],
+)
+def test_text_shape_reads_ascii_lines_as_the_general_rule_does(text):
+    from cleaner.heuristics.signals.shape import text_shape
+
+    assert text_shape.__wrapped__(text) == _text_shape_by_definition(text)

@@ -1,9 +1,10 @@
 """The shipped inference: stored parameters in, decisions out, no training library."""
 
+import json
 import math
 
 from cleaner.model.features import NAMES, page_features
-from cleaner.model.predict import LineModel, viterbi
+from cleaner.model.predict import CHUNK, MODEL_FILE, LineModel, load, viterbi
 
 
 def test_logistic_is_a_dot_product_over_standardised_features():
@@ -62,3 +63,32 @@ def test_strongest_signals_are_each_splits_share_of_the_margin():
     assert model.strongest([[3.0, 0.0]]) == [[]]
     # a file without inner-node scaling cannot tell, and says nothing
     assert LineModel(params).strongest([[1.0, 1.0]]) == [[]]
+
+
+def _walk(params, row):
+    """The shipped trees' margin of one row, walked node by node as the file stores them."""
+    total = params["base"]
+    for feature, threshold, left, right, value in params["trees"]:
+        n = 0
+        while left[n] >= 0:
+            x = row[feature[n]]
+            n = left[n] if x <= threshold[n] else right[n]  # NaN compares False: right
+        total += params["learning_rate"] * value[n]
+    return total
+
+
+def test_the_shipped_forest_adds_up_what_a_walk_of_each_tree_gives():
+    # the vectorised walk (slots, chunks of CHUNK lines) against its definition, on rows of a
+    # real-looking page, more than one chunk of them, a NaN among them
+    params = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    lines = [
+        f"Line {k} of the menu" if k % 3 else f"A sentence number {k} that reads like prose, more or less."
+        for k in range(2 * CHUNK + 7)
+    ]
+    _, rows = page_features(lines)
+    rows = rows.tolist()
+    rows[5][3] = float("nan")
+    got = load().margins(rows)
+    assert len(got) == len(rows)
+    for row, margin in zip(rows, got, strict=True):
+        assert math.isclose(margin, _walk(params, row), rel_tol=1e-12, abs_tol=1e-12)

@@ -13,6 +13,10 @@ FAMILY = "shape"
 # Teaser excerpts are cut off with one of these.
 TRUNCATED_ENDS = ("...", "…", "[…]", "[...]")
 PUNCTUATION = re.compile(r"[^\w\s]|_")  # \w is isalnum() or "_"
+# The ASCII characters PUNCTUATION matches, and the ASCII digits: an ASCII line's counts are
+# two bytes.translate calls (in C) rather than a list of matches and a call per character
+PUNCTUATION_ASCII = bytes(c for c in range(128) if PUNCTUATION.match(chr(c)))
+DIGITS_ASCII = b"0123456789"
 
 
 def _lines(page: Page) -> list[LineInfo]:
@@ -70,11 +74,20 @@ def text_shape(text: str) -> tuple[float, ...]:
     """Punctuation and digit shares, capitalised words, lower case only, "|", ":" and "..." ends."""
     chars = max(len(text), 1)
     words = text.split()
+    if text.isascii():
+        raw = text.encode("ascii")
+        punctuation = len(raw) - len(raw.translate(None, PUNCTUATION_ASCII))
+        digits = len(raw) - len(raw.translate(None, DIGITS_ASCII))
+        lower_only = text.islower()  # in ASCII: no capital and a letter
+    else:
+        punctuation = len(PUNCTUATION.findall(text))
+        digits = sum(map(str.isdigit, text))
+        lower_only = text.lower() == text and any(map(str.isalpha, text))
     return (
-        len(PUNCTUATION.findall(text)) / chars,
-        sum(map(str.isdigit, text)) / chars,
+        punctuation / chars,
+        digits / chars,
         capitalised(words) / max(len(words), 1),
-        float(text.lower() == text and any(map(str.isalpha, text))),
+        float(lower_only),
         float("|" in text),
         float(text.endswith(":")),
         float(text.endswith(TRUNCATED_ENDS)),
