@@ -297,3 +297,103 @@ def test_the_pages_address_tells_the_sites_name_from_the_headline():
     canonical = "<link rel='canonical' href='https://www.northernvalleychronicle.example/harbour'>"
     with_address = html.replace("</head>", canonical + "</head>")
     assert clean(with_address, html=True, profile="none").metadata.title == "Harbour Reopens"
+
+
+def blog_page(title_tag: str, h1: str, canonical: str = "") -> str:
+    """A blog's post page as common themes print it: the blog's name in the only <h1>, the
+    post's title in an <h2>, no title meta tag."""
+    link = f"<link rel='canonical' href='{canonical}'>" if canonical else ""
+    return (
+        f"<!DOCTYPE html><html><head><title>{title_tag}</title>{link}</head><body>"
+        f"<div id='top'>{h1}<p>Notes on boats and weather</p></div>"
+        "<div class='post'><h2><a href='https://harbour.example/blog/2024/03/harbour-reopens' rel='bookmark'>"
+        f"Harbour Reopens After Three Days of Storms</a></h2>{BODY}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "h1", "canonical"),
+    [
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms « Tidal Notes",
+            "<h1><a href='https://harbour.example/'>Tidal Notes</a></h1>",
+            "",
+            id="h1-links-the-root",
+        ),
+        pytest.param(
+            "Tidal Notes: Harbour Reopens After Three Days of Storms",
+            "<h1><a href='/'>Tidal Notes</a></h1>",
+            "",
+            id="colon-after-the-name",
+        ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms - Tidal Notes - A Blog About Boats",
+            "<h1><a href='https://harbour.example/blog'>Tidal Notes – A Blog About Boats</a></h1>",
+            "https://harbour.example/blog/2024/03/harbour-reopens",
+            id="h1-links-the-blogs-front-page-dash-printed-otherwise",
+        ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms | Tidal Notes",
+            "<h1 id='banner-header'>Tidal Notes</h1>",
+            "",
+            id="banner",
+        ),
+        pytest.param(
+            "Tidal Notes » Blog Archive » Harbour Reopens After Three Days of Storms",
+            "<h1><a href='https://harbour.example/'>Tidal Notes</a></h1>",
+            "",
+            id="a-section-between",
+        ),
+    ],
+)
+def test_a_blogs_name_in_its_only_h1_is_no_title(title_tag: str, h1: str, canonical: str):
+    """Dragnet train: trafilatura takes a page's only <h1>, which on many blogs prints the
+    blog's name (a link to its front page), so every post was titled with the blog's name."""
+    doc = clean(blog_page(title_tag, h1, canonical), html=True, profile="none")
+    assert doc.metadata.title == "Harbour Reopens After Three Days of Storms"
+    assert dict(doc.meta_sources)["title"] == "html:title"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        pytest.param("<h1><a href='https://harbour.example/blog/2024/03/harbour-reopens'>{}</a></h1>", id="permalink"),
+        pytest.param("<h1><a href='/harbour-reopens'>{}</a></h1>", id="one-part-permalink"),
+        pytest.param("<h1>{}</h1>", id="no-link"),
+    ],
+)
+def test_a_headline_h1_that_links_its_own_post_stays_the_title(h1: str):
+    headline = "Harbour Reopens After Three Days of Storms"
+    html = blog_page(
+        f"{headline} « Tidal Notes", h1.format(headline), "https://harbour.example/blog/2024/03/harbour-reopens"
+    )
+    doc = clean(html, html=True, profile="none")
+    assert doc.metadata.title == headline
+    assert dict(doc.meta_sources)["title"] == "html:h1"
+
+
+def test_a_one_part_title_tag_an_article_h1_prints_wins_over_a_reply_heading():
+    """Dragnet train: a comment form's heading ("Leave a Reply Cancel reply", class "title")
+    was the title of a page whose <title> and article <h1> print the headline."""
+    headline = "Harbour Reopens After Three Days of Storms"
+    html = (
+        f"<!DOCTYPE html><html><head><title>{headline}</title></head><body>"
+        f"<h1 id='logo'><a href='/'><img src='logo.png' alt='Tidal Notes'></a></h1>"
+        f"<article><h1>{headline}</h1>{BODY}</article>"
+        "<div id='respond'><h3 id='reply-title' class='comment-reply-title'>Leave a Reply "
+        "<small><a href='#respond'>Cancel reply</a></small></h3></div></body></html>"
+    )
+    assert clean(html, html=True, profile="none").metadata.title == headline
+
+
+def test_an_articles_h1_inside_the_pages_header_stays_the_title():
+    """Some sites print the article's <h1> inside the page's <header> (a wiki's page title):
+    that alone does not make it the site's name, nor the <title>'s other part the title."""
+    headline = "Harbour Reopens After Three Days of Storms"
+    html = (
+        f"<!DOCTYPE html><html><head><title>{headline} - tidal</title></head><body>"
+        f"<header><span><a href='/'>tidal</a>/ </span><h1>{headline}</h1></header>"
+        f"<article>{BODY}</article></body></html>"
+    )
+    doc = clean(html, html=True, profile="none")
+    assert doc.metadata.title == headline
