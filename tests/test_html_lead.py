@@ -344,6 +344,18 @@ def blog_page(title_tag: str, h1: str, canonical: str = "") -> str:
             "",
             id="a-section-between",
         ),
+        pytest.param(
+            "Harbour Reopens After Three Days of Storms",
+            "<h1><a href='https://harbour.example/'>Tidal Notes</a></h1>",
+            "",
+            id="title-tag-without-the-blogs-name",
+        ),
+        pytest.param(
+            "Tidal Notes: Harbour Reopens After Three Days of Storms",
+            "<h1><a href='https://blogs.example/tidal_notes/' accesskey='1'>Tidal Notes</a></h1>",
+            "",
+            id="home-access-key",
+        ),
     ],
 )
 def test_a_blogs_name_in_its_only_h1_is_no_title(title_tag: str, h1: str, canonical: str):

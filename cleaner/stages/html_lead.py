@@ -59,8 +59,11 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole, first, second = examine_title_element(tree)
     if not _words(title) & _words(whole):
         # a <title> of one part is the headline or the site's name: the headline where an
-        # article's <h1> prints it too (a "Leave a Reply Cancel reply" heading was the title)
-        alone = (whole,) if any(text_of(h1) == collapse(whole) and not _masthead(h1, url) for h1 in h1s) else ()
+        # article's <h1> prints it too (a "Leave a Reply Cancel reply" heading was the title),
+        # or where the title is the site's name from its <h1> (a blog's, over every post)
+        headline = any(text_of(h1) == collapse(whole) and not _masthead(h1, url) for h1 in h1s)
+        site = any(text_of(h1) == collapse(title) and _names_site(h1, url) for h1 in h1s)
+        alone = (whole,) if headline or site else ()
         named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
         # the page's address names the site: a part whose words it spells is the site's name
         # ("The Northern Valley Chronicle" on northernvalleychronicle.co.uk)
@@ -92,7 +95,10 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     # of what is left, the part of most words: a section's name may come between
     # ("Headline | Section | Site", "Site » Blog Archive » Headline")
     host = urls.host(url).casefold()
-    left = [part for part in TITLE_PARTS.split(rest(whole, site[1]) or "") if part]
+    # a <title> that does not print the site's name at all is the page's own title
+    # ("Integrated Marketing: What Does It Really Mean?" under the blog's name)
+    alone = whole if site[1].casefold() not in whole.casefold() else None
+    left = [part for part in TITLE_PARTS.split(rest(whole, site[1]) or alone or "") if part]
     left = [part for part in left if not DOMAIN.match(part) and not _spelled_in(part, host)]
     return max(left, key=lambda part: len(part.split()), default=title)
 
@@ -150,6 +156,8 @@ def _links_home(h1, url: str | None) -> bool:
     links = h1.findall(".//a[@href]")
     if len(links) != 1 or text_of(links[0]) != text_of(h1):
         return False
+    if links[0].get("accesskey", "").strip() == "1":  # the access key of the home page (a convention)
+        return True
     try:
         href = urlsplit(links[0].get("href").strip())
         page = urlsplit(url or "")
