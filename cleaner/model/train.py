@@ -166,8 +166,11 @@ def choose(pages, probs, prior: float, score) -> tuple[float, float, dict]:
                     if page["set"] != name:
                         continue
                     keep = viterbi(list(p), stay, prior, threshold) if stay else list(p >= threshold)
-                    gold[page["id"]] = page["gold"]
-                    pred[page["id"]] = "\n".join(t for t, k in zip(page["texts"], keep, strict=True) if k)
+                    # each scrape of a page counts (--extra-corpus): keyed by id alone, the last
+                    # scrape's output replaced the others' and the choice was made on it alone
+                    key = f"{page.get('scrape', 0)}/{page['id']}"
+                    gold[key] = page["gold"]
+                    pred[key] = "\n".join(t for t, k in zip(page["texts"], keep, strict=True) if k)
                 f1s.append(score(gold, pred)["F1"])
             table[(stay, threshold)] = f1s
     best = max(table, key=lambda k: sum(table[k]))
@@ -219,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
 
-    pages = [page for scrape in datasets(args) for page in scrape]
+    pages = [page | {"scrape": n} for n, scrape in enumerate(datasets(args)) for page in scrape]
     x, y, w = _arrays(pages)
     prior = float(np.average(y, weights=w))
     print(f"{len(pages)} pages, {len(y)} lines, {y.mean():.3f} content ({prior:.3f} by weight)")
