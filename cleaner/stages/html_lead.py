@@ -120,8 +120,9 @@ def rest(whole: str, part: str) -> str | None:
 FOLD = str.maketrans("–—‘’“”", "--''\"\"")  # one character for one: offsets stay
 
 
-# A masthead's class or id: the site's logo or name, or a section's name above the article
-MASTHEAD = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|header)|section", re.I)
+# A class or id that names the site's name or logo; a masthead's may name a section above the article too
+SITE_NAME = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|header)", re.I)
+MASTHEAD = re.compile(SITE_NAME.pattern + "|section", re.I)
 
 
 def _masthead(h1, url: str | None = None) -> bool:
@@ -135,9 +136,6 @@ def _masthead(h1, url: str | None = None) -> bool:
         if el.tag == "header" or MASTHEAD.search(f"{el.get('class', '')} {el.get('id', '')}"):
             return True
     return False
-
-
-SITE_NAME = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|header)", re.I)
 
 
 def _names_site(h1, url: str | None) -> bool:
