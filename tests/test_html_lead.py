@@ -10,7 +10,8 @@ from trafilatura.utils import load_html
 
 from cleaner import clean
 from cleaner.stages.html_blocks import blocks, collapse, collapse_lines
-from cleaner.stages.html_lead import headline, lead
+from cleaner.stages.html_lead import lead
+from cleaner.stages.html_title import headline
 
 BODY = (
     "<p>The harbour reopened on Monday after three days of storms had kept the whole fishing fleet in port.</p>"

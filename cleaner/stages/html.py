@@ -361,7 +361,7 @@ def extract(
         import resiliparse  # noqa: F401
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
-        from cleaner.stages import html_lead, html_site  # lxml, like trafilatura: only when HTML is seen
+        from cleaner.stages import html_lead, html_site, html_title  # lxml, like trafilatura: only when HTML is seen
         from cleaner.stages.html_meta import page_metadata
     except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
         raise MissingDependency(
@@ -390,9 +390,9 @@ def extract(
     else:
         added = []
     text = main.text
-    title = html_lead.page_title(tree, found.title, page.h1s, url or found.url)
+    title = html_title.page_title(tree, found.title, page.h1s, url or found.url)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
-    headline = html_lead.headline(page.h1s, title)
+    headline = html_title.headline(page.h1s, title, url or found.url)
     meta: dict[str, Any] = {
         "title": html_lead.text_of(headline) if headline is not None else title,
         "author": found.author,

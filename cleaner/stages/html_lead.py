@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import re
 
-from trafilatura.metadata import examine_title_element
-
-from cleaner import urls
 from cleaner.heuristics import body, meta
-from cleaner.heuristics.lines import WORD, describe
+from cleaner.heuristics.lines import describe
 from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.stages.html_blocks import Block, blocks, collapse, collapse_lines
 from cleaner.stages.html_second import INVISIBLE
@@ -30,182 +27,10 @@ from cleaner.stages.html_second import INVISIBLE
 # (bylines, dates, credits come between), and how many blocks of it at most.
 REACH = 12
 MAX_LEAD = 3
-MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
 MAX_SEARCH = 100  # blocks after the headline to look for the body in (dev set: at most 73)
 # How far under the headline a byline may sit, in blocks: a deck, a date line, a share bar or
 # an image and its caption may come first
 BYLINE_REACH = 6
-
-
-def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str | None:
-    """The page's `title` (trafilatura's metadata), or the headline part of its `<title>`
-    element ("Harbour Reopens | Example News"), in two cases:
-    - the title shares no word with the `<title>`: without a title meta tag trafilatura
-      takes any h1-h3 whose class says "title", and a sidebar's "widget-title" ("Newsletter
-      subscription status") then named the article. The headline part is the one of more
-      words that is no domain name (on dragnet train, where 61 titles change, it is in the
-      gold text on 50 pages, the first part on 48: "TED Blog | <headline>"; a site's name
-      longer than the headline loses).
-    - the title is what a masthead's `<h1>` prints (a logo's, the site's or a section's
-      name: `<h1 class="site-title">`, one inside `<header>`, or one that is a link to the
-      site's front page), a part of the `<title>` too: another `<h1>` that prints another
-      part (attacker trials: "The Ellery Gazette", "Business & Finance" were titles), else
-      the `<title>`'s other part ("Healthy Dose of Fear « Rand's Blog": blogs print their
-      name in the only `<h1>` and the post's title in an `<h2>`; dragnet train: 162 titles
-      change, in the gold text on 20 pages before, on 151 after).
-    Only a `<title>` with a part to cut off says which part is the headline."""
-    if not title:
-        return title
-    whole, first, second = examine_title_element(tree)
-    if not _words(title) & _words(whole):
-        # a <title> of one part is the headline or the site's name: the headline where an
-        # article's <h1> prints it too (a "Leave a Reply Cancel reply" heading was the title),
-        # or where the title is the site's name from its <h1> (a blog's, over every post)
-        headline = any(text_of(h1) == collapse(whole) and not _masthead(h1, url) for h1 in h1s)
-        site = any(text_of(h1) == collapse(title) and _names_site(h1, url) for h1 in h1s)
-        alone = (whole,) if headline or site else ()
-        named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
-        # the page's address names the site: a part whose words it spells is the site's name
-        # ("The Northern Valley Chronicle" on northernvalleychronicle.co.uk)
-        host = urls.host(url).casefold()
-        named = [part for part in named if not _spelled_in(part, host)] or named
-        return max(named, key=lambda part: len(part.split()), default=title)
-    whole, title = collapse(whole), collapse(title)
-    parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
-    printed = [(h1, text_of(h1), _masthead(h1, url)) for h1 in h1s]
-    # the masthead the title is, or (the title being the whole <title>) one the <title> starts or ends with
-    site = next(
-        (
-            (h1, text)
-            for h1, text, masthead in printed
-            if masthead and (text == title or (title == whole and rest(whole, text)))
-        ),
-        None,
-    )
-    if site is None:
-        return title
-    others = [text for _, text, masthead in printed if text in parts and text != site[1] and not masthead]
-    if others:
-        return max(others, key=lambda text: len(text.split()))
-    # No <h1> prints the headline: the <title> less the site's name, unless that is a site's
-    # name too. Only for an <h1> that names itself the site's or links to its front page:
-    # the article's <h1> stands inside the page's <header> on some sites (dev set).
-    if not _names_site(site[0], url):
-        return title
-    # of what is left, the part of most words: a section's name may come between
-    # ("Headline | Section | Site", "Site » Blog Archive » Headline")
-    host = urls.host(url).casefold()
-    # a <title> that does not print the site's name at all is the page's own title
-    # ("Integrated Marketing: What Does It Really Mean?" under the blog's name)
-    alone = whole if site[1].casefold() not in whole.casefold() else None
-    left = [part for part in TITLE_PARTS.split(rest(whole, site[1]) or alone or "") if part]
-    left = [part for part in left if not DOMAIN.match(part) and not _spelled_in(part, host)]
-    return max(left, key=lambda part: len(part.split()), default=title)
-
-
-def rest(whole: str, part: str) -> str | None:
-    """The <title> `whole` less `part` at its start or end and the separator between them:
-    "Healthy Dose of Fear « Rand's Blog" less "Rand's Blog"; None where it is not so."""
-    if len(part) >= len(whole):
-        return None
-    # compared with dashes and quotes alike: an <h1> prints "Site – Motto", the <title> "Site - Motto"
-    folded, part = whole.translate(FOLD), part.translate(FOLD)
-    if folded.startswith(part) and (sep := SEPARATOR.match(whole, len(part))):
-        return whole[sep.end() :] or None
-    if folded.endswith(part) and (sep := SEPARATOR_BEFORE.search(whole[: len(whole) - len(part)])):
-        return whole[: sep.start()] or None
-    return None
-
-
-FOLD = str.maketrans("–—‘’“”", "--''\"\"")  # one character for one: offsets stay
-
-
-# A class or id that names the site's name or logo; a masthead's may name a section above the article too
-SITE_NAME = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|header)", re.I)
-MASTHEAD = re.compile(SITE_NAME.pattern + "|section", re.I)
-
-
-def _masthead(h1, url: str | None = None) -> bool:
-    """Whether the `<h1>` is a masthead's: named so, inside the page's `<header>` (not an
-    article's own header inside `<article>`), or all of it a link to the site's front page."""
-    if _links_home(h1, url):
-        return True
-    for el in (h1, *h1.iterancestors()):
-        if el.tag == "article":
-            return False
-        if el.tag == "header" or MASTHEAD.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            return True
-    return False
-
-
-def _names_site(h1, url: str | None) -> bool:
-    """Whether the `<h1>` itself says it prints the site's name: by its class or id (or its
-    link's), or as a link to the site's front page."""
-    named = [h1, *h1.findall("a")]
-    return _links_home(h1, url) or any(SITE_NAME.search(f"{el.get('class', '')} {el.get('id', '')}") for el in named)
-
-
-def _links_home(h1, url: str | None) -> bool:
-    """Whether the `<h1>` prints one link, to the front page of the site (its root) or of the
-    part of it the page is in (a path the page's address goes on from: ".../blog" on
-    ".../blog/164/post"). A headline links to its own address or to none."""
-    from urllib.parse import urlsplit
-
-    links = h1.findall(".//a[@href]")
-    if len(links) != 1 or text_of(links[0]) != text_of(h1):
-        return False
-    if links[0].get("accesskey", "").strip() == "1":  # the access key of the home page (a convention)
-        return True
-    try:
-        href = urlsplit(links[0].get("href").strip())
-        page = urlsplit(url or "")
-    except ValueError:
-        return False
-    if href.query or href.fragment or (href.netloc and page.netloc and href.netloc != page.netloc):
-        return False
-    path = href.path.rstrip("/")
-    if not path:
-        return bool(href.netloc or href.path)  # "/" or "https://example.com": the root; "" is no link
-    # a part of the site: only where the page's address shows it goes on from there
-    return bool(page.path) and page.path.rstrip("/") != path and page.path.startswith(path + "/")
-
-
-# What separates the parts of a <title> (trafilatura's HTMLTITLE_REGEX's, all of them, and
-# doubled: "Site :: Headline")
-TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
-# The same where a site's name is known to end or start, and a colon right after it ("Blog: Headline")
-SEPARATOR = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+|:\s+")
-SEPARATOR_BEFORE = re.compile(r"(?:\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}|:)\s+$")
-DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
-
-
-def _spelled_in(part: str, host: str) -> bool:
-    """Whether most of the part's words (of 3 letters or more) are spelled in the host name."""
-    words = _words(part)
-    return bool(host and words) and sum(w in host for w in words) * 2 > len(words)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.casefold()) if len(w) >= 3}
-
-
-def headline(h1s, title: str | None):
-    """The <h1> (of the page's `h1s`) that prints the page's title; the page's head may
-    add the site, section or date to it ("03.03.2024 | Harbour Reopens - Example News")."""
-    if not title:
-        return None
-    title = collapse(title)
-    inside = []
-    for h1 in h1s:
-        text = text_of(h1)
-        if text == title:
-            return h1
-        if len(text) >= MIN_HEADLINE and f" {text} " in f" {title} ":
-            inside.append((not _masthead(h1), len(text), h1))
-    # of those inside the title, not a masthead's, then the longest: a logo's or section's <h1>
-    # comes first on some pages ("Harbour Reopens - Business & Finance" took "Business &
-    # Finance": attacker trials)
-    return max(inside, key=lambda found: found[:2])[2] if inside else None
 
 
 def head(tree, extracted: str, headline) -> list[tuple[Block, bool]]:

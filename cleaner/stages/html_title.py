@@ -1,0 +1,277 @@
+"""The page's title on the HTML path: trafilatura's, corrected where the page says otherwise.
+
+trafilatura takes the page's title meta tag, else an <h1>-<h3> whose class says "title", else
+the only <h1>, else the <title> element's headline part. Checked against the <title> element
+("Harbour Reopens | Example News") and the page's headings, three things go wrong:
+
+- a blog's name: blog themes print it in the only <h1> (a link to the front page, or classed
+  logo, brand or banner) and each post's title in an <h2>, so every post was titled with the
+  blog's name. The title is the <title> less that name, the part a heading prints where a
+  section comes between, else the post's own heading (`entry-title`) (dragnet train: 181
+  titles change, in the gold text on 23 pages before and 166 after);
+- a sidebar's heading: without a title meta tag a "widget-title" ("Newsletter subscription
+  status") named the article; when it shares no word with the <title>, the <title>'s headline
+  part is the title;
+- a masthead's <h1> (a logo's, site's or section's, so classed or inside the page's
+  <header>) before the article's: the <h1> or headline heading printing another part of the
+  <title> wins (attacker trials: "The Ellery Gazette", "Business & Finance").
+
+`headline` then finds the <h1> that prints the title (`cleaner explain`: `from html:h1`).
+A title meta tag (og:title) is no proof: blogs set theirs to the blog's name on every post
+(dragnet train: the National Football League's blog, 16 posts), others to the whole <title>.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from trafilatura.metadata import examine_title_element
+
+from cleaner import urls
+from cleaner.heuristics.lines import WORD
+from cleaner.stages.html_blocks import collapse
+from cleaner.stages.html_lead import text_of
+from cleaner.stages.html_second import INVISIBLE
+
+MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
+
+# What separates the parts of a <title> (trafilatura's HTMLTITLE_REGEX's, all of them, and
+# doubled: "Site :: Headline")
+TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
+# Where a site's name is known to end or start, more: a colon right after it ("Blog: Headline"),
+# a slash, and the unspaced separators of CJK titles ("标题｜博客", "标题——博客", "标题_博客")
+_SEP = r"\s+[–•·—|⁄*⋆~‹«<›»>:/-]{1,2}\s+|\s*(?:[｜|_]|—{1,2})\s*"
+SEPARATOR = re.compile(rf"{_SEP}|:\s+")
+SEPARATOR_BEFORE = re.compile(rf"(?:{_SEP}|:\s+)$")
+DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
+FOLD = str.maketrans("–—‘’“”", "--''\"\"")  # one character for one: offsets stay
+
+# A class or id that names the site's name or logo; a masthead's may name a section too
+SITE_NAME = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|header)", re.I)
+MASTHEAD = re.compile(SITE_NAME.pattern + "|section", re.I)
+# A class or id token that says "the article's headline" ("entry-title", "hero-banner__title",
+# "headline--brand-news"); "title" alone does not (Blogger's blog name is an <h1 class="title">)
+HEADLINE_TOKEN = re.compile(r"headline|(?:entry|post|article|story|page|hero|single|content|news)[\w-]*title", re.I)
+# A post's own heading on a blog page (WordPress and most themes)
+ENTRY = re.compile(r"entry[-_]?title|post[-_]?title|article[-_]?title|story[-_]?title|headline", re.I)
+
+
+def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str | None:
+    """The page's `title` (trafilatura's metadata), or what the module's cases make it."""
+    if not title:
+        return title
+    whole, first, second = examine_title_element(tree)
+    whole = _trim(INVISIBLE.sub("", whole or ""))
+    # on the site's front page its name is the page's title
+    site = None if _front_page(url) else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
+    if site is not None:
+        return _post_title(tree, whole, text_of(site), url) or title
+    if not _words(title) & _words(whole):
+        return _widget_title(title, whole, first, second, h1s, url)
+    return _past_masthead(tree, title, whole, h1s, url)
+
+
+def _prints_site(h1, title: str, whole: str, url: str | None) -> bool:
+    """Whether `h1` names the site and the title is its text (or the whole <title>, which it
+    starts or ends)."""
+    text = text_of(h1)
+    if not text or not _names_site(h1, url):
+        return False
+    return text == collapse(title) or (_trim(title) == whole and rest(whole, text) is not None)
+
+
+def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
+    """The post's title on a page whose site's name the title was: the <title> less the name
+    (all of it where it does not print the name), the part of it a heading prints, else the
+    post's own heading, else the part of most words; None when nothing is left."""
+    left, sep = rest(whole, site, with_separator=True)
+    if left is None and whole and _fold(site) not in _fold(whole):
+        left = whole
+    host = urls.host(url).casefold()
+    # split where the <title> separates the site's name: "Headline | Section | Site" has a
+    # section to cut, "Nest Notes | Before and After - Our Kitchen" a headline with a dash
+    parts = [left, *(left.split(f" {sep} ") if sep else TITLE_PARTS.split(left))] if left else []
+    parts = [p for p in parts if p and _fold(p) != _fold(site) and not DOMAIN.match(p) and not _spelled_in(p, host)]
+    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3")}
+    printed = [p for p in parts if _fold(p) in headings]
+    if printed:  # the longest: the whole of "Dune – Part Two is a triumph" rather than "Dune"
+        return max(printed, key=lambda p: len(p.split()))
+    entry = next((text_of(h) for h in tree.iter("h1", "h2", "h3") if _entry(h)), None)
+    if entry:
+        return entry
+    return max(parts[1:] or parts, key=lambda p: len(p.split()), default=None)
+
+
+def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -> str:
+    """The title shares no word with the <title>: its headline part, the one of more words
+    that is no domain name (dragnet train, 61 titles: in the gold text on 50 pages after, 1
+    before; "TED Blog | <headline>"), less a part the page's address spells. A <title> of
+    one part is the headline or the site's name: the headline where an article's <h1> prints
+    it too (a "Leave a Reply Cancel reply" heading was the title)."""
+    alone = (whole,) if any(text_of(h1) == whole and not _masthead(h1, url) for h1 in h1s) else ()
+    named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
+    host = urls.host(url).casefold()
+    named = [part for part in named if not _spelled_in(part, host)] or named
+    return max(named, key=lambda part: len(part.split()), default=title)
+
+
+def _past_masthead(tree, title: str, whole: str, h1s, url: str | None) -> str:
+    """A masthead's <h1> that prints the title and a part of the <title>: the article's <h1>
+    or headline heading printing another part wins, whatever the lengths."""
+    parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
+    title = collapse(title)
+    if title not in parts or not any(text_of(h1) == title and _masthead(h1, url) for h1 in h1s):
+        return title
+    heads = [h1 for h1 in h1s if not _masthead(h1, url)]
+    heads += [h for h in tree.iter("h2", "h3") if _says_headline(h)]
+    others = [text for h in heads if (text := text_of(h)) in parts and text != title]
+    return max(others, key=lambda text: len(text.split()), default=title)
+
+
+def rest(whole: str, part: str, with_separator: bool = False):
+    """The <title> `whole` less `part` at its start or end and the separator between them
+    ("Healthy Dose of Fear « Rand's Blog" less "Rand's Blog"), or what comes before `part`
+    between separators ("Post | Blog - Motto"); None where it is not so. `with_separator`:
+    (that, the separator), the separator stripped ("«"), "" where there was none."""
+    found, sep = _rest(whole, part)
+    return (found, sep) if with_separator else found
+
+
+def _rest(whole: str, part: str) -> tuple[str | None, str]:
+    if not part or len(part) >= len(whole):
+        return None, ""
+    # compared with dashes, quotes and (where that keeps the lengths) case alike
+    folded, part = _fold(whole), _fold(part)
+    if folded.startswith(part) and (sep := SEPARATOR.match(whole, len(part))):
+        return whole[sep.end() :].strip() or None, sep.group().strip()
+    if folded.endswith(part) and (sep := SEPARATOR_BEFORE.search(whole[: len(whole) - len(part)])):
+        return whole[: sep.start()].strip() or None, sep.group().strip()
+    at = folded.find(part, 1)
+    while at > 0:
+        before = SEPARATOR_BEFORE.search(whole[:at])
+        if before and SEPARATOR.match(whole, at + len(part)):
+            return whole[: before.start()].strip() or None, before.group().strip()
+        at = folded.find(part, at + 1)
+    return None, ""
+
+
+def _front_page(url: str | None) -> bool:
+    try:
+        page = urlsplit(url or "")
+    except ValueError:
+        return False
+    return bool(url) and page.path.strip("/") == "" and not page.query
+
+
+def _trim(text: str) -> str:
+    """Collapsed, without separators at its ends (a <title> of " - Site - Headline")."""
+    return collapse(text).strip(EDGES).strip()
+
+
+EDGES = " –•·—|⁄*⋆~‹«<›»>:-｜_"
+
+
+def _fold(text: str) -> str:
+    text = text.translate(FOLD)
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
+def _tokens(el) -> list[str]:
+    return f"{el.get('class', '')} {el.get('id', '')}".split()
+
+
+def _says_headline(el) -> bool:
+    """Whether the element's (or its link's) class or id names it the article's headline."""
+    for e in (el, *el.findall("a")):
+        for token in _tokens(e):
+            if HEADLINE_TOKEN.search(token):
+                return True
+    return False
+
+
+def _entry(heading) -> bool:
+    """A post's own heading: classed so, or a link to the post's permanent address."""
+    return any(ENTRY.search(t) for t in _tokens(heading)) or heading.find(".//a[@rel='bookmark']") is not None
+
+
+def _masthead(h1, url: str | None = None) -> bool:
+    """Whether the `<h1>` is a masthead's: named so, inside the page's `<header>` (not an
+    article's own header inside `<article>`), or all of it a link to the site's front page;
+    never one classed as the headline."""
+    if _says_headline(h1):
+        return False
+    if _links_home(h1, url):
+        return True
+    for el in (h1, *h1.iterancestors()):
+        if el.tag == "article":
+            return False
+        if el.tag == "header" or MASTHEAD.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            return True
+    return False
+
+
+def _names_site(h1, url: str | None) -> bool:
+    """Whether the `<h1>` itself says it prints the site's name: by its class or id (or its
+    link's), or as a link to the site's front page; never one classed as the headline (an
+    id made from a post about a logo, "post-logo-redesign", is no site's name)."""
+    if _says_headline(h1):
+        return False
+    return _links_home(h1, url) or any(SITE_NAME.search(" ".join(_tokens(el))) for el in (h1, *h1.findall("a")))
+
+
+def _links_home(h1, url: str | None) -> bool:
+    """Whether the `<h1>` prints one link, to the front page of the site (its root, or by the
+    home access key) or of the part of it the page is in (a path the page's address goes on
+    from: ".../blog" on ".../blog/164/post"). A headline links to its own address or to
+    none; on the front page itself a link to it is no sign."""
+    links = h1.findall(".//a[@href]")
+    if len(links) != 1 or text_of(links[0]) != text_of(h1):
+        return False
+    try:
+        href = urlsplit(links[0].get("href").strip())
+        page = urlsplit(url or "")
+    except ValueError:
+        return False
+    if _front_page(url):
+        return False  # the page is the front page
+    if links[0].get("accesskey", "").strip() == "1":  # the home page's access key (a convention)
+        return True
+    if href.query or href.fragment or (href.netloc and page.netloc and href.netloc != page.netloc):
+        return False
+    path = href.path.rstrip("/")
+    if not path:
+        return bool(href.netloc or href.path)  # "/" or "https://example.com": the root; "" is no link
+    # a part of the site: only where the page's address shows it goes on from there
+    return bool(page.path) and page.path.rstrip("/") != path and page.path.startswith(path + "/")
+
+
+def _spelled_in(part: str, host: str) -> bool:
+    """Whether most of the part's words (of 3 letters or more) are spelled in the host name."""
+    words = _words(part)
+    return bool(host and words) and sum(w in host for w in words) * 2 > len(words)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in WORD.findall(text.casefold()) if len(w) >= 3}
+
+
+def headline(h1s, title: str | None, url: str | None = None):
+    """The <h1> (of the page's `h1s`) that prints the page's title; the page's head may
+    add the site, section or date to it ("03.03.2024 | Harbour Reopens - Example News")."""
+    if not title:
+        return None
+    title = collapse(title)
+    inside = []
+    for h1 in h1s:
+        text = text_of(h1)
+        if text == title:
+            return h1
+        # a blog's name is no headline inside a longer title ("The Crumb Diaries Turns Ten")
+        if len(text) >= MIN_HEADLINE and f" {text} " in f" {title} " and not _names_site(h1, url):
+            inside.append((not _masthead(h1, url), len(text), h1))
+    # of those inside the title, not a masthead's, then the longest: a logo's or section's <h1>
+    # comes first on some pages ("Harbour Reopens - Business & Finance" took "Business &
+    # Finance": attacker trials)
+    return max(inside, key=lambda found: found[:2])[2] if inside else None

@@ -1,0 +1,157 @@
+"""The HTML path's title where trafilatura's is a blog's or site's name (cleaner.stages.html_title).
+
+Pages from an attacker trial of this rule: each case's page as a theme prints it, and the
+title a reader would give. None of them is from the dev set or the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+
+BODY = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "Sourdough needs time because the wild yeast and bacteria in a starter work slowly, far more slowly "
+        "than the baker's yeast sold in packets, and rushing them gives a dense, sour loaf.",
+        "A long, cool rise lets the dough develop flavour and structure; most home bakers leave it overnight "
+        "in the fridge and bake in the morning, when the dough is easier to shape.",
+        "The starter itself needs feeding at the same time each day. A starter that is fed irregularly will "
+        "rise unpredictably, and the bread made from it will vary from one bake to the next.",
+    )
+)
+POST = "Why Sourdough Needs Time"
+
+
+def page(title_tag: str | None, top: str, heading: str = "", head: str = "") -> str:
+    title = f"<title>{title_tag}</title>" if title_tag is not None else ""
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{title}{head}</head><body>"
+        f"<div id='top'>{top}<nav><a href='/'>Home</a> <a href='/about/'>About</a></nav></div>"
+        f"<div class='post'>{heading}{BODY}</div>"
+        "<aside><h2 class='widget-title'>Recent posts</h2><ul><li><a href='/a/'>Notes</a></li></ul></aside>"
+        "</body></html>"
+    )
+
+
+BLOG_H1 = "<h1 class='site-title'><a href='/'>The Crumb Diaries</a></h1>"
+ENTRY_H2 = f"<h2 class='entry-title'>{POST}</h2>"
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "top", "heading", "url", "want"),
+    [
+        # the blog's name: the post's title from the <title> or the post's own heading
+        pytest.param("The Crumb Diaries", BLOG_H1, ENTRY_H2, None, POST, id="title-tag-the-blogs-name-alone"),
+        pytest.param(None, BLOG_H1, ENTRY_H2, None, POST, id="no-title-tag"),
+        pytest.param(f"{POST} / The Crumb Diaries", BLOG_H1, "", None, POST, id="slash"),
+        pytest.param(f"{POST.lower()} | THE CRUMB DIARIES", BLOG_H1, "", None, POST.lower(), id="case-differs"),
+        pytest.param(f"{POST} | The Crumb Diaries - Baking notes", BLOG_H1, "", None, POST, id="name-then-motto"),
+        pytest.param(
+            "The Crumb Diaries Turns Ten | The Crumb Diaries",
+            BLOG_H1,
+            "",
+            None,
+            "The Crumb Diaries Turns Ten",
+            id="name-inside-the-headline",
+        ),
+        pytest.param(
+            "The Crumb Diaries Turns Ten",
+            BLOG_H1,
+            "<h2 class='entry-title'>The Crumb Diaries Turns Ten</h2>",
+            None,
+            "The Crumb Diaries Turns Ten",
+            id="name-starts-the-headline-no-separator",
+        ),
+        pytest.param(
+            "如何在阳台种植番茄｜小园子博客",
+            "<h1 class='logo'><a href='/'>小园子博客</a></h1>",
+            "",
+            None,
+            "如何在阳台种植番茄",
+            id="cjk-full-width-bar",
+        ),
+        pytest.param(
+            "如何在阳台种植番茄——小园子博客",
+            "<h1 class='logo'><a href='/'>小园子博客</a></h1>",
+            "",
+            None,
+            "如何在阳台种植番茄",
+            id="cjk-double-dash",
+        ),
+        pytest.param(
+            "如何在阳台种植番茄_小园子博客",
+            "<h1 class='logo'><a href='/'>小园子博客</a></h1>",
+            "",
+            None,
+            "如何在阳台种植番茄",
+            id="cjk-underscore",
+        ),
+        pytest.param(
+            "كيف تزرع الطماطم في الشرفة &rlm;- مدونة الحديقة",
+            "<h1 class='logo'><a href='/'>مدونة الحديقة</a></h1>",
+            "",
+            None,
+            "كيف تزرع الطماطم في الشرفة",
+            id="rtl-mark-before-the-separator",
+        ),
+        # a dash inside the headline is no separator
+        pytest.param(
+            "Sourdough Basics – Part 2 – The Crumb Diaries",
+            BLOG_H1,
+            "<h2>Sourdough Basics – Part 2</h2>",
+            None,
+            "Sourdough Basics – Part 2",
+            id="dash-in-the-headline-a-heading-prints",
+        ),
+        pytest.param(
+            "The Crumb Diaries | Before and After - Our Kitchen",
+            BLOG_H1,
+            "",
+            None,
+            "Before and After - Our Kitchen",
+            id="dash-in-the-headline-other-separator",
+        ),
+        # on the front page the site's name is the title
+        pytest.param(
+            "Home - The Case for a Four-Day Week",
+            "<h1 class='site-title'><a href='/'>The Case for a Four-Day Week</a></h1>",
+            "",
+            "https://fourday.example/",
+            "The Case for a Four-Day Week",
+            id="front-page",
+        ),
+    ],
+)
+def test_a_blogs_name_gives_way_to_the_posts_title(title_tag, top, heading, url, want):
+    doc = clean(page(title_tag, top, heading), html=True, url=url, profile="none")
+    assert doc.metadata.title == want
+
+
+HEADLINE = "Council approves new bridge over the Avon"
+
+
+@pytest.mark.parametrize(
+    ("top", "head"),
+    [
+        pytest.param(f"<h1 class='headline'><a href='/'>{HEADLINE}</a></h1>", "", id="headline-class-links-home"),
+        pytest.param(f"<H1 CLASS='headline'><A HREF='/'>{HEADLINE}</A></H1>", "", id="upper-case-tags"),
+        pytest.param(f"<h1 class='hero-banner__title'>{HEADLINE}</h1>", "", id="banner-in-a-title-class"),
+        pytest.param(f"<h1 class='headline headline--brand-news'>{HEADLINE}</h1>", "", id="brand-in-a-headline-class"),
+        pytest.param(f"<h1 class='entry-title' id='post-logo-plan'>{HEADLINE}</h1>", "", id="logo-in-a-posts-id"),
+    ],
+)
+@pytest.mark.parametrize("title_tag", [f"{HEADLINE} - Bristol Evening Post", "Bristol Evening Post"])
+def test_a_headline_h1_is_no_sites_name(top, head, title_tag):
+    """Attacker trial: a headline <h1> linking home or classed with "banner"/"brand" in a
+    headline class was taken for the site's name, and the site's name came out."""
+    doc = clean(page(title_tag, top, head=head), html=True, profile="none")
+    assert doc.metadata.title == HEADLINE
+
+
+def test_a_section_h1_gives_way_to_a_headline_h2_printing_the_title_tags_part():
+    title_tag = "Leeds edge past Hull in derby thriller | Sport | Yorkshire Echo"
+    top = "<h1 class='section-title'><a href='/sport/'>Sport</a></h1>"
+    heading = "<h2 class='headline'>Leeds edge past Hull in derby thriller</h2>"
+    doc = clean(page(title_tag, top, heading), html=True, profile="none")
+    assert doc.metadata.title == "Leeds edge past Hull in derby thriller"
