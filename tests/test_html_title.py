@@ -155,3 +155,13 @@ def test_a_section_h1_gives_way_to_a_headline_h2_printing_the_title_tags_part():
     heading = "<h2 class='headline'>Leeds edge past Hull in derby thriller</h2>"
     doc = clean(page(title_tag, top, heading), html=True, profile="none")
     assert doc.metadata.title == "Leeds edge past Hull in derby thriller"
+
+
+def test_an_article_h1_printing_the_title_is_no_sidebar_heading():
+    """Attacker trial: a section's <h1>, then the article's <h1 class="headline">, under a
+    <title> of "Section | Site" sharing no word with the headline: the site's name came out."""
+    title_tag = "Sport | Yorkshire Echo"
+    top = "<h1 class='section-title'><a href='/sport/'>Sport</a></h1>"
+    heading = "<h1 class='headline'>Leeds edge past Hull in derby thriller</h1>"
+    doc = clean(page(title_tag, top, heading), html=True, profile="none")
+    assert doc.metadata.title == "Leeds edge past Hull in derby thriller"

@@ -52,7 +52,7 @@ SITE_NAME = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|heade
 MASTHEAD = re.compile(SITE_NAME.pattern + "|section", re.I)
 # A class or id token that says "the article's headline" ("entry-title", "hero-banner__title",
 # "headline--brand-news"); "title" alone does not (Blogger's blog name is an <h1 class="title">)
-HEADLINE_TOKEN = re.compile(r"headline|(?:entry|post|article|story|page|hero|single|content|news)[\w-]*title", re.I)
+HEADLINE_TOKEN = re.compile(r"headline|(?:entry|post|article|story|page|hero|single)[\w-]*title", re.I)
 # A post's own heading on a blog page (WordPress and most themes)
 ENTRY = re.compile(r"entry[-_]?title|post[-_]?title|article[-_]?title|story[-_]?title|headline", re.I)
 
@@ -109,6 +109,11 @@ def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -
     before; "TED Blog | <headline>"), less a part the page's address spells. A <title> of
     one part is the headline or the site's name: the headline where an article's <h1> prints
     it too (a "Leave a Reply Cancel reply" heading was the title)."""
+    classed = [h1 for h1 in h1s if _says_headline(h1)]
+    if len(classed) == 1 and text_of(classed[0]) == collapse(title):
+        # the one <h1> classed as the headline prints it (attacker: "Section | Site"); a list
+        # of them is a teaser list ("aidanews2_title")
+        return title
     alone = (whole,) if any(text_of(h1) == whole and not _masthead(h1, url) for h1 in h1s) else ()
     named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
     host = urls.host(url).casefold()
