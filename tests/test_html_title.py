@@ -165,3 +165,71 @@ def test_an_article_h1_printing_the_title_is_no_sidebar_heading():
     heading = "<h1 class='headline'>Leeds edge past Hull in derby thriller</h1>"
     doc = clean(page(title_tag, top, heading), html=True, profile="none")
     assert doc.metadata.title == "Leeds edge past Hull in derby thriller"
+
+
+STUDIO = "<h1 class='site-title'><a href='{}'>Studio Notes</a></h1>"
+KILN = "Kiln Building, Week Three"
+POST_URL = "https://studionotes.example/2024/03/kiln-building-week-three/"
+
+
+@pytest.mark.parametrize(
+    ("href", "head"),
+    [
+        pytest.param("/index.html", "", id="index-file"),
+        pytest.param("./", "<base href='https://studionotes.example/'>", id="base-href"),
+        pytest.param("../../../", "", id="parent-path"),
+        pytest.param("https://www.StudioNotes.example/", "", id="www-and-case"),
+        pytest.param("/?ref=logo", "", id="tracking-query"),
+        pytest.param("/start", "", id="rel-home"),
+    ],
+)
+def test_more_links_to_the_front_page(href, head):
+    """Attacker trial, round 2: links home written otherwise were not read as such."""
+    top = f"<h1><a href='{href}'>Studio Notes</a></h1>"  # no class: the link alone tells
+    if href == "/start":
+        top = top.replace("<a ", "<a rel='home' ")
+    doc = clean(page(f"{KILN} « Studio Notes", top, head=head), html=True, url=POST_URL, profile="none")
+    assert doc.metadata.title == KILN
+
+
+@pytest.mark.parametrize(
+    ("url", "want"),
+    [
+        pytest.param("https://studionotes.example/?utm_source=newsletter", "Studio Notes", id="front-page-tracking"),
+        pytest.param("https://studionotes.example/default.aspx", KILN, id="an-index-file-may-be-a-pages-own-address"),
+        pytest.param("https://studionotes.example/?p=412", KILN, id="a-post-by-its-number"),
+    ],
+)
+def test_the_front_page_by_its_address(url, want):
+    doc = clean(page(f"Studio Notes | {KILN}", STUDIO.format("/")), html=True, url=url, profile="none")
+    assert doc.metadata.title == want
+
+
+def listing(entries: str) -> str:
+    return page("Studio Notes – Page 2", STUDIO.format("/"), entries)
+
+
+def test_a_listing_page_is_no_post_titled_by_its_first_entry():
+    """Attacker trial, round 2: an archive page's first post's heading was its title."""
+    entries = "".join(f"<h2 class='entry-title'><a rel='bookmark' href='/p{n}/'>Post {n}</a></h2>" for n in range(3))
+    assert clean(listing(entries), html=True, profile="none").metadata.title == "Page 2"
+
+
+def test_a_comments_entry_heading_is_not_the_posts():
+    heading = "<h2>Kiln Building, Week Three</h2>"
+    comment = "<div class='comments'><h3 class='entry-title'>Jo</h3><p>Lovely kiln.</p></div>"
+    doc = clean(page("Studio Notes", STUDIO.format("/"), heading + comment), html=True, profile="none")
+    assert doc.metadata.title != "Jo"
+
+
+@pytest.mark.parametrize("section", ["Opinion", "News", "Local News"])
+def test_the_pages_one_article_h1_stands_under_a_title_tag_of_section_and_site(section):
+    """Attacker trial, round 2: the sidebar-heading rule took "Opinion" from the <title> over
+    the article's own <h1>, which shares no word with it."""
+    html = page(f"{section} | The Ellery Gazette", "", "<article><h1>Harbour Reopens After Storm</h1></article>")
+    assert clean(html, html=True, profile="none").metadata.title == "Harbour Reopens After Storm"
+
+
+def test_a_blogs_date_header_h1_is_no_title():
+    html = page(f"{KILN} | Studio Notes", "", "<h1 class='date-header'>Sunday, March 3, 2024</h1>")
+    assert clean(html, html=True, profile="none").metadata.title == KILN

@@ -24,11 +24,12 @@ A title meta tag (og:title) is no proof: blogs set theirs to the blog's name on 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from trafilatura.metadata import examine_title_element
 
 from cleaner import urls
+from cleaner.heuristics import meta
 from cleaner.heuristics.lines import WORD
 from cleaner.stages.html_blocks import collapse
 from cleaner.stages.html_lead import text_of
@@ -97,8 +98,10 @@ def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
     printed = [p for p in parts if _fold(p) in headings]
     if printed:  # the longest: the whole of "Dune – Part Two is a triumph" rather than "Dune"
         return max(printed, key=lambda p: len(p.split()))
-    entry = next((text_of(h) for h in tree.iter("h1", "h2", "h3") if _entry(h)), None)
-    if entry:
+    # the post's own heading: the one on the page (a listing, a related-posts box or comments
+    # print several, or another post's: attacker trials), outside such furniture
+    entries = [h for h in tree.iter("h1", "h2", "h3") if _entry(h)]
+    if len(entries) == 1 and not _in_furniture(entries[0]) and (entry := text_of(entries[0])):
         return entry
     return max(parts[1:] or parts, key=lambda p: len(p.split()), default=None)
 
@@ -109,10 +112,14 @@ def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -
     before; "TED Blog | <headline>"), less a part the page's address spells. A <title> of
     one part is the headline or the site's name: the headline where an article's <h1> prints
     it too (a "Leave a Reply Cancel reply" heading was the title)."""
-    classed = [h1 for h1 in h1s if _says_headline(h1)]
-    if len(classed) == 1 and text_of(classed[0]) == collapse(title):
-        # the one <h1> classed as the headline prints it (attacker: "Section | Site"); a list
-        # of them is a teaser list ("aidanews2_title")
+    articles = [h1 for h1 in h1s if not _masthead(h1, url) and not _in_furniture(h1)]
+    # ... and says it is the article's: classed as the headline, or inside <article> or <main>
+    # (an unmarked <h1> printing a site's name is common: "KHN: Kaiser Health News", train)
+    articles = articles if all(map(_article_h1, articles)) else []
+    if len(articles) == 1 and text_of(articles[0]) == collapse(title) and meta.date_line(collapse(title)) is None:
+        # the page's one article <h1> prints it: no sidebar's heading (attacker: "Opinion |
+        # Site", "Section | Site"); several are a teaser list ("aidanews2_title", train), a
+        # date is a blog's date header
         return title
     alone = (whole,) if any(text_of(h1) == whole and not _masthead(h1, url) for h1 in h1s) else ()
     named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
@@ -162,11 +169,34 @@ def _rest(whole: str, part: str) -> tuple[str | None, str]:
 
 
 def _front_page(url: str | None) -> bool:
+    """Whether the address is a site's front page: no path, no query but tracking parameters
+    ("?p=412" is a WordPress post). Not "/index.html" or "/default.aspx": pages give their
+    front page's address as their own (dragnet train: a canonical link to "/default.aspx" on
+    an article, whose title then stayed the site's name)."""
     try:
         page = urlsplit(url or "")
+        query = parse_qsl(page.query, keep_blank_values=True)
     except ValueError:
         return False
-    return bool(url) and page.path.strip("/") == "" and not page.query
+    tracking = all(key.casefold().startswith(TRACKING) for key, _ in query)
+    return bool(url) and page.path.strip("/") == "" and tracking
+
+
+INDEX = re.compile(r"index\.\w{2,5}|default\.aspx?")
+TRACKING = ("utm_", "ref", "fbclid", "gclid", "mc_", "source")
+FURNITURE = re.compile(r"comment|related|sidebar|widget|footer|recent|popular|featured|slider", re.I)
+
+
+def _article_h1(h1) -> bool:
+    return _says_headline(h1) or any(el.tag in ("article", "main") for el in h1.iterancestors())
+
+
+def _in_furniture(el) -> bool:
+    """Whether the element stands in a comments, related-posts, sidebar or slider box."""
+    for e in (el, *el.iterancestors()):
+        if e.tag in ("aside", "footer", "nav") or FURNITURE.search(f"{e.get('class', '')} {e.get('id', '')}"):
+            return True
+    return False
 
 
 def _trim(text: str) -> str:
@@ -234,22 +264,39 @@ def _links_home(h1, url: str | None) -> bool:
     links = h1.findall(".//a[@href]")
     if len(links) != 1 or text_of(links[0]) != text_of(h1):
         return False
-    try:
-        href = urlsplit(links[0].get("href").strip())
-        page = urlsplit(url or "")
-    except ValueError:
+    raw = (links[0].get("href") or "").strip()
+    if not raw or raw.startswith(("#", "javascript:", "mailto:")):
         return False
     if _front_page(url):
         return False  # the page is the front page
-    if links[0].get("accesskey", "").strip() == "1":  # the home page's access key (a convention)
+    # the home page's access key, or rel="home" (conventions that say it outright)
+    if links[0].get("accesskey", "").strip() == "1" or "home" in links[0].get("rel", "").casefold().split():
         return True
-    if href.query or href.fragment or (href.netloc and page.netloc and href.netloc != page.netloc):
+    # relative links read against the page's <base> and address ("./", "../../", "index.html")
+    base = next((b.get("href") for b in h1.getroottree().iter("base") if b.get("href")), "")
+    try:
+        href = urlsplit(urljoin(urljoin(url or "", base.strip()), raw))
+        page = urlsplit(url or "")
+        query = parse_qsl(href.query, keep_blank_values=True)
+    except ValueError:
         return False
-    path = href.path.rstrip("/")
+    if not all(key.casefold().startswith(TRACKING) for key, _ in query):
+        return False
+    if href.netloc and page.netloc and _site(href.netloc) != _site(page.netloc):
+        return False
+    path = href.path.strip("/")
+    if INDEX.fullmatch(path.rpartition("/")[2].casefold()):  # "/index.html" is "/"
+        path = path.rpartition("/")[0]
     if not path:
         return bool(href.netloc or href.path)  # "/" or "https://example.com": the root; "" is no link
     # a part of the site: only where the page's address shows it goes on from there
-    return bool(page.path) and page.path.rstrip("/") != path and page.path.startswith(path + "/")
+    here = page.path.strip("/")
+    return bool(here) and here != path and here.startswith(path + "/")
+
+
+def _site(netloc: str) -> str:
+    """A host as two links to one site compare: lower case, no "www.", no port."""
+    return netloc.casefold().rpartition("@")[2].split(":")[0].removeprefix("www.")
 
 
 def _spelled_in(part: str, host: str) -> bool:
