@@ -233,3 +233,13 @@ def test_the_pages_one_article_h1_stands_under_a_title_tag_of_section_and_site(s
 def test_a_blogs_date_header_h1_is_no_title():
     html = page(f"{KILN} | Studio Notes", "", "<h1 class='date-header'>Sunday, March 3, 2024</h1>")
     assert clean(html, html=True, profile="none").metadata.title == KILN
+
+
+def test_a_sidebar_heading_sharing_only_a_stop_word_with_the_title_tag_is_no_title():
+    """Attacker trial, round 2: "Join the Newsletter" shared "the" with the <title> and stayed."""
+    html = page(
+        "The Fall of the Sea Wall | The Ellery Gazette",
+        "",
+        "<h2>The Fall of the Sea Wall</h2><aside><h3 class='widget-title'>Join the Newsletter</h3></aside>",
+    )
+    assert clean(html, html=True, profile="none").metadata.title == "The Fall of the Sea Wall"
