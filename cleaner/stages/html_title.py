@@ -7,8 +7,8 @@ the only <h1>, else the <title> element's headline part. Checked against the <ti
 - a blog's name: blog themes print it in the only <h1> (a link to the front page, or classed
   logo, brand or banner) and each post's title in an <h2>, so every post was titled with the
   blog's name. The title is the <title> less that name, the part a heading prints where a
-  section comes between, else the post's own heading (`entry-title`) (dragnet train: 181
-  titles change, in the gold text on 23 pages before and 166 after);
+  section comes between, else the post's own heading (`entry-title`) (dragnet train: 182
+  titles change, in the gold text on 23 pages before and 167 after);
 - a sidebar's heading: without a title meta tag a "widget-title" ("Newsletter subscription
   status") named the article; when it shares no word with the <title>, the <title>'s headline
   part is the title;
