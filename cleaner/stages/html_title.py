@@ -80,14 +80,14 @@ def _prints_site(h1, title: str, whole: str, url: str | None) -> bool:
     text = text_of(h1)
     if not text or not _names_site(h1, url):
         return False
-    return text == collapse(title) or (_trim(title) == whole and rest(whole, text) is not None)
+    return text == collapse(title) or (_trim(title) == whole and rest(whole, text)[0] is not None)
 
 
 def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
     """The post's title on a page whose site's name the title was: the <title> less the name
     (all of it where it does not print the name), the part of it a heading prints, else the
     post's own heading, else the part of most words; None when nothing is left."""
-    left, sep = rest(whole, site, with_separator=True)
+    left, sep = rest(whole, site)
     if left is None and whole and _fold(site) not in _fold(whole):
         left = whole
     host = urls.host(url).casefold()
@@ -142,16 +142,11 @@ def _past_masthead(tree, title: str, whole: str, h1s, url: str | None) -> str:
     return max(others, key=lambda text: len(text.split()), default=title)
 
 
-def rest(whole: str, part: str, with_separator: bool = False):
+def rest(whole: str, part: str) -> tuple[str | None, str]:
     """The <title> `whole` less `part` at its start or end and the separator between them
     ("Healthy Dose of Fear « Rand's Blog" less "Rand's Blog"), or what comes before `part`
-    between separators ("Post | Blog - Motto"); None where it is not so. `with_separator`:
-    (that, the separator), the separator stripped ("«"), "" where there was none."""
-    found, sep = _rest(whole, part)
-    return (found, sep) if with_separator else found
-
-
-def _rest(whole: str, part: str) -> tuple[str | None, str]:
+    between separators ("Post | Blog - Motto"), with that separator stripped ("«"); (None, "")
+    where it is not so."""
     if not part or len(part) >= len(whole):
         return None, ""
     # compared with dashes, quotes and (where that keeps the lengths) case alike
@@ -176,11 +171,14 @@ def _front_page(url: str | None) -> bool:
     an article, whose title then stayed the site's name)."""
     try:
         page = urlsplit(url or "")
-        query = parse_qsl(page.query, keep_blank_values=True)
     except ValueError:
         return False
-    tracking = all(key.casefold().startswith(TRACKING) for key, _ in query)
-    return bool(url) and page.path.strip("/") == "" and tracking
+    return bool(url) and page.path.strip("/") == "" and _tracking_only(page.query)
+
+
+def _tracking_only(query: str) -> bool:
+    """Whether a query holds tracking parameters alone ("utm_source=...", "ref=logo") or none."""
+    return all(key.casefold().startswith(TRACKING) for key, _ in parse_qsl(query, keep_blank_values=True))
 
 
 INDEX = re.compile(r"index\.\w{2,5}|default\.aspx?")
@@ -194,10 +192,7 @@ def _article_h1(h1) -> bool:
 
 def _in_furniture(el) -> bool:
     """Whether the element stands in a comments, related-posts, sidebar or slider box."""
-    for e in (el, *el.iterancestors()):
-        if e.tag in ("aside", "footer", "nav") or FURNITURE.search(f"{e.get('class', '')} {e.get('id', '')}"):
-            return True
-    return False
+    return any(e.tag in ("aside", "footer", "nav") or FURNITURE.search(_names(e)) for e in (el, *el.iterancestors()))
 
 
 def _trim(text: str) -> str:
@@ -214,8 +209,13 @@ def _fold(text: str) -> str:
     return low if len(low) == len(text) else text
 
 
+def _names(el) -> str:
+    """The element's class and id, what names it in the page's markup."""
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
 def _tokens(el) -> list[str]:
-    return f"{el.get('class', '')} {el.get('id', '')}".split()
+    return _names(el).split()
 
 
 def _says_headline(el) -> bool:
@@ -243,7 +243,7 @@ def _masthead(h1, url: str | None = None) -> bool:
     for el in (h1, *h1.iterancestors()):
         if el.tag == "article":
             return False
-        if el.tag == "header" or MASTHEAD.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        if el.tag == "header" or MASTHEAD.search(_names(el)):
             return True
     return False
 
@@ -254,7 +254,7 @@ def _names_site(h1, url: str | None) -> bool:
     id made from a post about a logo, "post-logo-redesign", is no site's name)."""
     if _says_headline(h1):
         return False
-    return _links_home(h1, url) or any(SITE_NAME.search(" ".join(_tokens(el))) for el in (h1, *h1.findall("a")))
+    return _links_home(h1, url) or any(SITE_NAME.search(_names(el)) for el in (h1, *h1.findall("a")))
 
 
 def _links_home(h1, url: str | None) -> bool:
@@ -278,12 +278,12 @@ def _links_home(h1, url: str | None) -> bool:
     try:
         href = urlsplit(urljoin(urljoin(url or "", base.strip()), raw))
         page = urlsplit(url or "")
-        query = parse_qsl(href.query, keep_blank_values=True)
+        hosts = (href.hostname or "", page.hostname or "")  # lower case, no port or user
     except ValueError:
         return False
-    if not all(key.casefold().startswith(TRACKING) for key, _ in query):
+    if not _tracking_only(href.query):
         return False
-    if href.netloc and page.netloc and _site(href.netloc) != _site(page.netloc):
+    if all(hosts) and hosts[0].removeprefix("www.") != hosts[1].removeprefix("www."):
         return False
     path = href.path.strip("/")
     if INDEX.fullmatch(path.rpartition("/")[2].casefold()):  # "/index.html" is "/"
@@ -293,11 +293,6 @@ def _links_home(h1, url: str | None) -> bool:
     # a part of the site: only where the page's address shows it goes on from there
     here = page.path.strip("/")
     return bool(here) and here != path and here.startswith(path + "/")
-
-
-def _site(netloc: str) -> str:
-    """A host as two links to one site compare: lower case, no "www.", no port."""
-    return netloc.casefold().rpartition("@")[2].split(":")[0].removeprefix("www.")
 
 
 def _spelled_in(part: str, host: str) -> bool:
