@@ -167,12 +167,26 @@ def _metadata(a: Analysis) -> bool:
 
 def _edges(a: Analysis) -> bool:
     head_end, tail_start = edges.zones(a.lines, a.good, a.first, a.last)
-    language = page_language([info.text for info in a.lines])
+    language: list[str | None] = []  # the page's, read when a line first needs it
+
+    def call_to_action(info: LineInfo) -> bool:
+        # A page in English reads English calls to action, any other page all languages'
+        # (edges.OWN_ONLY). So the page's language (its stop-word tally, a third of this
+        # step's time) is needed only for a line that another language's phrase alone reads
+        # as one.
+        if not edges.call_to_action(info.text, info.words):
+            return False
+        if edges.call_to_action(info.text, info.words, edges.OWN_ONLY):
+            return True
+        if not language:
+            language.append(page_language([info.text for info in a.lines]))
+        return edges.call_to_action(info.text, info.words, language[0])
+
     for n in [*range(a.first, head_end), *range(tail_start, a.last + 1), *sorted(a.prose_after)]:
         info = a.lines[n]
         if a.labels[n] or info.pos in a.verdict.drop:
             continue
-        if edges.call_to_action(info.text, info.words, language):
+        if call_to_action(info):
             a.labels[n] = "call-to-action"
         elif n >= tail_start and edges.author_bio(info.text, info.words):
             a.labels[n] = "author-bio"

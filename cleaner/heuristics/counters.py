@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.heuristics.language import languages
+from cleaner.heuristics.lines import more_words
 
 MAX_WORDS = 8
 
@@ -31,6 +32,6 @@ def is_counter(text: str) -> bool:
     # cheap tests first: a counter starts with its figure, which rules out most lines at once
     if not (first.isdecimal() or (not first.isascii() and FIGURE.match(first))):
         return False
-    if not DIGIT.search(text) or len(text.split()) > MAX_WORDS:
+    if not DIGIT.search(text) or more_words(text, MAX_WORDS):
         return False
     return bool(_pattern().match(body))

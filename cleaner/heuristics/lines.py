@@ -39,6 +39,12 @@ class LineInfo:
     sentence: bool  # ends like a sentence
 
 
+def more_words(text: str, n: int) -> bool:
+    """len(text.split()) > n, splitting no further than that tells: a paragraph is not cut
+    into all its words to learn that it is longer than a date line."""
+    return len(text.split(None, n)) > n
+
+
 def describe(pos: int, raw: str) -> LineInfo:
     return LineInfo(pos, *_shape(raw))
 

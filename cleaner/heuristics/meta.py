@@ -18,6 +18,7 @@ from typing import NamedTuple
 import regex
 
 from cleaner.heuristics.language import languages
+from cleaner.heuristics.lines import more_words
 from cleaner.heuristics.phrases import trie_pattern
 
 # A name: one to five capitalised words ("Jane Doe", "Jean-Luc de la Fontaine", "J. R. Smith").
@@ -130,7 +131,7 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def date_line(text: str) -> str | None:
     """The date if the line is only a date, perhaps with a label and a time."""
-    if not YEAR.search(text) or len(text.split()) > MAX_DATE_LINE_WORDS:  # the cheap test first
+    if more_words(text, MAX_DATE_LINE_WORDS) or not YEAR.search(text):  # the cheap tests first
         return None
     found = find_date(text)
     if not found:
@@ -153,7 +154,7 @@ SEGMENTS = regex.compile(r"(?<!\s)\s++[|•·]\s+")
 def dateline(text: str) -> str | None:
     """The date of a line of article facts: a date among short parts split by "|" or "·"
     ("March 3, 2021 | categories: Python | 4 comments")."""
-    if len(text.split()) > MAX_DATE_LINE_WORDS:
+    if more_words(text, MAX_DATE_LINE_WORDS):
         return None
     parts = SEGMENTS.split(text)
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
@@ -186,6 +187,7 @@ NOT_NAMES = WEEKDAYS | frozenset(
         "law",
     ]
 )
+MAX_BYLINE_WORDS = 20  # longer is a sentence
 MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
 
 
@@ -197,8 +199,10 @@ def byline(text: str) -> tuple[str, str | None] | None:
     # label or holds a byline prefix's first word as a word of its own (every pattern has the
     # prefix between the start or a space and a space). Casefolded words are what (?i)
     # matches, but for "İ", which it takes for "i"; casefolding adds or removes no spaces.
+    if more_words(text, MAX_BYLINE_WORDS):
+        return None
     words = text.replace("İ", "i").casefold().split()
-    if len(words) > 20 or (patterns().byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS)):
+    if patterns().byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS):
         return None
     p = patterns()
     m = p.byline.match(text)
@@ -318,7 +322,7 @@ def undated_line(text: str) -> bool:
     """Whether the line is a date without a year, perhaps with a label and a time
     ("Published Mar 3, 07:32", "Posted on 3 March"): metadata the cleaner cannot read
     (cleaner.dates never guesses a year), and never a title."""
-    if len(text.split()) > MAX_DATE_LINE_WORDS or YEAR.search(text):
+    if more_words(text, MAX_DATE_LINE_WORDS) or YEAR.search(text):
         return False
     p = patterns()
     parts = SEGMENTS.split(text)
@@ -347,7 +351,7 @@ def labelled_line(text: str) -> bool:
     """Whether a short line with figures is labelled as a date or byline ("Published 07:32 GMT",
     "Posted on March 14 by Jane Roe", "14/03/2024 by Jane Roe") even when no date in it can
     be read: metadata, never a headline or a title."""
-    if len(text.split()) > MAX_LABELLED_WORDS or not any(map(str.isdigit, text)):
+    if more_words(text, MAX_LABELLED_WORDS) or not any(map(str.isdigit, text)):
         return False
     return bool(_labelled().search(text))
 

@@ -162,14 +162,16 @@ def page_features(
 def _line_columns(page: Page, dropped: list[str | None]) -> Iterator[tuple[str, Any]]:
     """The LINE features, a column each (name, values), one at a time. Booleans are stored
     as 1.0 and 0.0 by the matrix they are written into."""
-    yield "log_words", [math.log1p(w) for w in page[WORDS]]
-    yield "log_chars", [math.log1p(c) for c in page[CHARS]]
+    import numpy as np
+
+    yield "log_words", list(map(math.log1p, page[WORDS]))
+    yield "log_chars", list(map(math.log1p, page[CHARS]))
     yield "stop", page[STOP]
     yield "sentence", page[SENTENCE]
     yield "bullet", page[BULLET]
-    shapes = page[TEXT_SHAPE]
+    shapes = np.array(page[TEXT_SHAPE], dtype=float).reshape(len(page), len(TEXT_SHAPE_NAMES))
     for k, name in enumerate(TEXT_SHAPE_NAMES):
-        yield name, [shape[k] for shape in shapes]
+        yield name, shapes[:, k]
     yield "blank_before", page[BLANK_BEFORE]
     yield "blank_after", page[BLANK_AFTER]
     yield "repeated", page[REPEATED]

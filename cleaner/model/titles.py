@@ -18,6 +18,7 @@ import json
 import math
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -110,13 +111,17 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
     equal: dict[str, int] = {}
     for t in head:
         equal[t] = equal.get(t, 0) + 1
+    # the lines after a candidate, joined, are a stretch of the page joined once: each term
+    # is looked for in that stretch, not in a string joined again per candidate
+    page_text = " ".join(norm)
+    starts = list(accumulate((len(t) + 1 for t in norm), initial=0))  # line n at starts[n]
     out = []
     for rank, n in enumerate(cands):
         text = texts[n]
         tokens = text.split()
         terms = {m.casefold() for m in TERM.findall(text)}
-        ahead = " ".join(norm[n + 1 : n + 1 + AHEAD])
-        found = sum(1 for term in terms if term in ahead)
+        lo, hi = starts[n + 1], starts[min(n + 1 + AHEAD, len(norm))] - 1  # the separator after excluded
+        found = sum(1 for term in terms if page_text.find(term, lo, hi) >= 0)
         inside = n < len(head) and head_text.count(norm[n]) > equal[norm[n]]
         own = [
             math.log1p(n),
