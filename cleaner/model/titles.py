@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from cleaner.heuristics.lines import BULLET
+from cleaner.heuristics.lines import BULLET, more_words
 from cleaner.heuristics.signals.shape import capitalised
 from cleaner.model.features import NAMES as LINE_NAMES
 from cleaner.model.predict import LineModel
@@ -72,14 +72,21 @@ def candidates(texts: list[str]) -> list[int]:
     return [n for n, t in enumerate(texts) if low <= _words(t) <= high and not BULLET.match(t.lstrip())]
 
 
+def _repeats(texts: list[str]) -> Counter[str]:
+    """How often each line (normalised) comes in the page, of the lines a candidate could
+    equal: a line of more words than a candidate has is never split and normalised whole."""
+    return Counter(_norm(t) for t in texts if not more_words(t, WORDS[1]))
+
+
 # The head of a page: where the headline sits, above the body and a little into it
 HEAD_LINES = 300
+BODY_WORDS = 12  # the first line classed good with this many words starts the body
 
 
-def _body_start(words: list[int], rows: Any) -> int:
+def _body_start(texts: list[str], rows: Any) -> int:
     """The first line that reads as body prose: where the headline should sit above."""
     good = rows[:, LINE_NAMES.index("class_good")].tolist()
-    return next((n for n, g in enumerate(good) if g and words[n] >= 12), len(words))
+    return next((n for n, g in enumerate(good) if g and more_words(texts[n], BODY_WORDS - 1)), len(texts))
 
 
 def _head_end(body_start: int) -> int:
@@ -91,20 +98,22 @@ def head_end(texts: list[str], rows: Any) -> int:
     """Where the page's head, in which the headline is looked for, ends."""
     import numpy as np
 
-    return _head_end(_body_start(list(map(_words, texts)), np.asarray(rows, dtype=float)))
+    return _head_end(_body_start(texts, np.asarray(rows, dtype=float)))
 
 
-def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
+def title_rows(texts: list[str], rows: Any, cands: list[int], counts: Counter[str] | None = None) -> Any:
     """A feature row (NAMES order) per candidate. `texts`: the page's non-blank lines,
-    stripped; `rows`: their line-model features (page_features' matrix)."""
+    stripped; `rows`: their line-model features (page_features' matrix); `counts`:
+    _repeats(texts), when the caller has it. The candidates are in the page's head: only
+    the lines up to AHEAD after the head are read whole (normalised, their words counted)."""
     import numpy as np
 
-    norm = list(map(_norm, texts))
-    counts = Counter(norm)
-    words = list(map(_words, texts))
     rows = np.asarray(rows, dtype=float)
-    body_start = _body_start(words, rows)
-    head = norm[: _head_end(body_start)]
+    counts = _repeats(texts) if counts is None else counts
+    body_start = _body_start(texts, rows)
+    end = _head_end(body_start)
+    norm = list(map(_norm, texts[: end + AHEAD]))
+    head = norm[:end]
     # whether another line of the head contains a candidate: one substring count over the
     # joined head (in C) against the lines equal to it, not a scan of every pair
     head_text = "\n".join(head)
@@ -123,6 +132,7 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
         lo, hi = starts[n + 1], starts[min(n + 1 + AHEAD, len(norm))] - 1  # the separator after excluded
         found = sum(1 for term in terms if page_text.find(term, lo, hi) >= 0)
         inside = n < len(head) and head_text.count(norm[n]) > equal[norm[n]]
+        after = list(map(_words, texts[n + 1 : n + 4]))
         own = [
             math.log1p(n),
             n / len(texts),
@@ -136,9 +146,9 @@ def title_rows(texts: list[str], rows: Any, cands: list[int]) -> Any:
             float(inside),
             found / len(terms) if terms else 0.0,
             float(len(terms)),
-            float(words[n + 1]) if n + 1 < len(texts) else 0.0,
-            float(max(words[n + 1 : n + 4], default=0)),
-            float(words[n - 1]) if n else 0.0,
+            float(after[0]) if after else 0.0,
+            float(max(after, default=0)),
+            float(_words(texts[n - 1])) if n else 0.0,
             math.log1p(abs(body_start - n)) * (1 if n < body_start else -1),
         ]
         out.append(own)
@@ -155,11 +165,11 @@ def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple
     cands = candidates(texts[: head_end(texts, rows)])
     # a line repeated as half the page or more is the page's text, not its headline (a text
     # of one sentence over and over would go whole as the title and its repeats)
-    counts = Counter(map(_norm, texts))
+    counts = _repeats(texts)
     cands = [n for n in cands if counts[_norm(texts[n])] * 2 <= len(texts)]
     if not cands:
         return None
-    probs = model.probabilities(title_rows(texts, rows, cands))
+    probs = model.probabilities(title_rows(texts, rows, cands, counts))
     best = max(range(len(cands)), key=probs.__getitem__)
     if probs[best] < model.threshold:
         return None
