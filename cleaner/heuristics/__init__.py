@@ -167,20 +167,22 @@ def _metadata(a: Analysis) -> bool:
 
 def _edges(a: Analysis) -> bool:
     head_end, tail_start = edges.zones(a.lines, a.good, a.first, a.last)
-    language: list[str | None] = []  # the page's, read when a line first needs it
+    language: str | None = None  # the page's: read when a line first needs it
+    read = False
 
     def call_to_action(info: LineInfo) -> bool:
         # A page in English reads English calls to action, any other page all languages'
-        # (edges.OWN_ONLY). So the page's language (its stop-word tally, a third of this
-        # step's time) is needed only for a line that another language's phrase alone reads
-        # as one.
+        # (edges.OWN_ONLY). So the page's language (a stop-word tally over every line, most
+        # of this step's time) is needed only for a line that another language's phrase
+        # alone reads as one.
+        nonlocal language, read
         if not edges.call_to_action(info.text, info.words):
             return False
         if edges.call_to_action(info.text, info.words, edges.OWN_ONLY):
             return True
-        if not language:
-            language.append(page_language([info.text for info in a.lines]))
-        return edges.call_to_action(info.text, info.words, language[0])
+        if not read:
+            language, read = page_language([info.text for info in a.lines]), True
+        return edges.call_to_action(info.text, info.words, language)
 
     for n in [*range(a.first, head_end), *range(tail_start, a.last + 1), *sorted(a.prose_after)]:
         info = a.lines[n]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.heuristics import edges
+from cleaner.document import Line
+from cleaner.heuristics import analyse, edges
 from cleaner.heuristics.lines import describe
 
 
@@ -86,3 +87,30 @@ def test_zones_split_off_the_first_tenth_and_last_fifth_of_the_text():
     lines = ["x" * 100] * 10
     infos = [describe(i, t) for i, t in enumerate(lines)]
     assert edges.zones(infos, [True] * 10, 0, 9) == (1, 8)
+
+
+# Two pages of five paragraphs each, and a line that only the German list reads as a call to
+# action ("app "): on the English page it is prose, on the German page a call to action.
+EN_PAGE = [
+    "The council met on Tuesday evening to discuss the new budget for the coming year and the plans for the harbour.",
+    "Members of the public were invited to speak, and many of them raised concerns about the cost of parking in town.",
+    "The mayor said that the council would look again at the proposals before the final vote, which is due in spring.",
+    "Several residents said that they had not been told about the changes until they read about them in the paper.",
+    "The budget will be published in full on the council's website next week, along with the minutes of the meeting.",
+]
+DE_PAGE = [
+    "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt für das kommende Jahr und den Hafen beraten.",
+    "Die Bürger waren eingeladen, sich zu äußern, und viele haben ihre Sorgen über die Parkgebühren in der Stadt geäußert.",
+    "Der Bürgermeister sagte, dass der Rat die Vorschläge vor der Abstimmung im Frühjahr noch einmal prüfen werde.",
+    "Mehrere Anwohner sagten, dass sie von den Änderungen erst erfahren hätten, als sie in der Zeitung davon lasen.",
+    "Der Haushalt wird in der nächsten Woche vollständig auf der Website der Stadt veröffentlicht, mit dem Protokoll.",
+]
+LOAN_WORD = "The app store listing went live on Friday."
+
+
+@pytest.mark.parametrize(("page", "expected"), [(EN_PAGE, None), (DE_PAGE, "call-to-action")], ids=["en", "de"])
+def test_the_page_language_decides_a_call_to_action_of_another_language(page: list[str], expected: str | None):
+    # the page's language is read only for such a line (the analysis's edges step): it still decides
+    texts = [*page[:-1], LOAN_WORD, page[-1]]
+    verdict = analyse([Line(n + 1, t) for n, t in enumerate(texts)])
+    assert verdict.drop.get(texts.index(LOAN_WORD)) == expected
