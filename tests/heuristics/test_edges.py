@@ -100,7 +100,7 @@ EN_PAGE = [
 ]
 DE_PAGE = [
     "Der Gemeinderat hat am Dienstagabend über den neuen Haushalt für das kommende Jahr und den Hafen beraten.",
-    "Die Bürger waren eingeladen, sich zu äußern, und viele haben ihre Sorgen über die Parkgebühren in der Stadt geäußert.",
+    "Die Bürger waren eingeladen, sich zu äußern, und viele haben Sorgen über die Parkgebühren in der Stadt geäußert.",
     "Der Bürgermeister sagte, dass der Rat die Vorschläge vor der Abstimmung im Frühjahr noch einmal prüfen werde.",
     "Mehrere Anwohner sagten, dass sie von den Änderungen erst erfahren hätten, als sie in der Zeitung davon lasen.",
     "Der Haushalt wird in der nächsten Woche vollständig auf der Website der Stadt veröffentlicht, mit dem Protokoll.",
