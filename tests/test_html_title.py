@@ -243,3 +243,24 @@ def test_a_sidebar_heading_sharing_only_a_stop_word_with_the_title_tag_is_no_tit
         "<h2>The Fall of the Sea Wall</h2><aside><h3 class='widget-title'>Join the Newsletter</h3></aside>",
     )
     assert clean(html, html=True, profile="none").metadata.title == "The Fall of the Sea Wall"
+
+
+PLAIN_H2 = f"<h2>{POST}</h2>"
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "heading", "want"),
+    [
+        # attacker trial, round 2: no separator of the usual kind, and the blog's name came out
+        pytest.param(f"{POST} at The Crumb Diaries", PLAIN_H2, POST, id="at"),
+        pytest.param(f"{POST}, The Crumb Diaries", PLAIN_H2, POST, id="comma"),
+        pytest.param(f"{POST}-The Crumb Diaries", PLAIN_H2, POST, id="unspaced-dash"),
+        pytest.param(f"{POST} \N{ROCKET} The Crumb Diaries", "", POST, id="emoji"),
+        pytest.param(f"The Crumb Diaries, {POST}", "", POST, id="name-first"),
+        # a plain space joins nothing: "<words> The Crumb Diaries" may be a name of its own
+        pytest.param("Baking With The Crumb Diaries", "", "The Crumb Diaries", id="no-joiner"),
+    ],
+)
+def test_a_blogs_name_joined_to_the_post_by_a_word_comma_or_symbol(title_tag, heading, want):
+    doc = clean(page(title_tag, BLOG_H1, heading), html=True, url="https://crumb.example/2024/03/post/", profile="none")
+    assert doc.metadata.title == want

@@ -88,6 +88,8 @@ def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
     (all of it where it does not print the name), the part of it a heading prints, else the
     post's own heading, else the part of most words; None when nothing is left."""
     left, sep = rest(whole, site)
+    if left is None:
+        left = _joined(whole, site)
     if left is None and whole and _fold(site) not in _fold(whole):
         left = whole
     host = urls.host(url).casefold()
@@ -162,6 +164,31 @@ def rest(whole: str, part: str) -> tuple[str | None, str]:
             return whole[: before.start()].strip() or None, before.group().strip()
         at = folded.find(part, at + 1)
     return None, ""
+
+
+def _joined(whole: str, site: str) -> str | None:
+    """The <title> less the site's name at its end or start where no separator of the usual
+    kind sets it apart but a word, a comma or a symbol joins them: "Post at Site", "Post,
+    Site", "Post-Site", "Post 🚀 Site" (attacker trial); None where nothing joins them
+    ("Kiln Notes" is a name, not "Kiln" on a site "Notes") or nothing is left."""
+    folded, name = _fold(whole), _fold(site)
+    if not name or len(folded) != len(whole) or len(name) != len(site) or len(name) >= len(whole):
+        return None
+    if folded.endswith(name) and (m := JOINER_BEFORE.search(whole, 0, len(whole) - len(site))):
+        left = whole[: m.start()]
+    elif folded.startswith(name) and (m := JOINER_AFTER.match(whole, len(site))):
+        left = whole[m.end() :]
+    else:
+        return None
+    return left.strip() or None
+
+
+# What joins a <title>'s post and site name where no separator does: a word ("at", "on",
+# "by"), a comma, or symbols (a dash without spaces, an emoji); never a plain space alone, and
+# never the headline's own closing "?", "!", "." or quote
+JOINER = r"(?:\s*(?:,|@|[^\w\s?!.)\]\"'’”]+)\s*|\s+(?:at|on|by|from|via)\s+)"
+JOINER_BEFORE = re.compile(JOINER + "$")
+JOINER_AFTER = re.compile(JOINER)
 
 
 def _front_page(url: str | None) -> bool:
