@@ -264,3 +264,43 @@ PLAIN_H2 = f"<h2>{POST}</h2>"
 def test_a_blogs_name_joined_to_the_post_by_a_word_comma_or_symbol(title_tag, heading, want):
     doc = clean(page(title_tag, BLOG_H1, heading), html=True, url="https://crumb.example/2024/03/post/", profile="none")
     assert doc.metadata.title == want
+
+
+NEWS_TITLE = "Harbour Reopens After Storm"
+NEWS_HEAD = f"<title>{NEWS_TITLE} | The Ellery Gazette</title>"
+
+
+def news_page(head: str, h1: bool = True) -> str:
+    heading = f"<h1>{NEWS_TITLE}</h1>" if h1 else ""
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{NEWS_HEAD}{head}</head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news/'>News</a></nav><article>{heading}{BODY}</article></body></html>"
+    )
+
+
+OG_SITE = "<meta property='og:title' content='The Ellery Gazette'>"
+JSONLD_SITE = (
+    "<script type='application/ld+json'>"
+    '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "The Ellery Gazette"}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "h1"),
+    [
+        pytest.param(OG_SITE, True, id="og-title"),
+        pytest.param(OG_SITE, False, id="og-title-no-h1"),
+        pytest.param(JSONLD_SITE, True, id="json-ld-headline"),
+        pytest.param("<meta name='twitter:title' content='The Ellery Gazette'>", True, id="twitter-title"),
+    ],
+)
+def test_a_title_tag_giving_the_sites_name_gives_way_to_the_title_elements_rest(head, h1):
+    """Attacker trial, round 2: the page's title meta tag or structured data named the site
+    (the address spells it), and the site's name came out."""
+    doc = clean(news_page(head, h1), html=True, url="https://ellerygazette.com/news/harbour-reopens", profile="none")
+    assert doc.metadata.title == NEWS_TITLE
+
+
+def test_on_the_front_page_a_title_tag_giving_the_sites_name_stands():
+    doc = clean(news_page(OG_SITE, h1=False), html=True, url="https://ellerygazette.com/", profile="none")
+    assert doc.metadata.title == "The Ellery Gazette"

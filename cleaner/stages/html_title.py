@@ -69,6 +69,10 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     site = None if _front_page(url) else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
     if site is not None:
         return _post_title(tree, whole, text_of(site), url) or title
+    if not _front_page(url) and _spelled_in(title, urls.host(url).casefold()) and rest(whole, title)[0]:
+        # the title meta tags or structured data give the site's name (the address spells
+        # it) and the <title> has more: the post's title is there (attacker trial, round 2)
+        return _post_title(tree, whole, title, url) or title
     if not _content_words(title) & _content_words(whole):
         return _widget_title(title, whole, first, second, h1s, url)
     return _past_masthead(tree, title, whole, h1s, url)
