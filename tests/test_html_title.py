@@ -304,3 +304,30 @@ def test_a_title_tag_giving_the_sites_name_gives_way_to_the_title_elements_rest(
 def test_on_the_front_page_a_title_tag_giving_the_sites_name_stands():
     doc = clean(news_page(OG_SITE, h1=False), html=True, url="https://ellerygazette.com/", profile="none")
     assert doc.metadata.title == "The Ellery Gazette"
+
+
+@pytest.mark.parametrize(
+    ("head", "title_tag", "h1", "want"),
+    [
+        # attacker trial, round 2: the whole "Headline | Site" from a title meta tag, no <h1>
+        pytest.param(
+            f"<meta name='title' content='{NEWS_TITLE} | The Ellery Gazette'>", None, "", NEWS_TITLE, id="meta-title"
+        ),
+        pytest.param(
+            f"<meta property='og:title' content='{NEWS_TITLE} | The Ellery Gazette'>", None, "", NEWS_TITLE, id="og"
+        ),
+        # a section between: the run of parts a heading prints is the headline
+        pytest.param(
+            "", f"{NEWS_TITLE} | Local News | The Ellery Gazette", f"<h1>{NEWS_TITLE}</h1>", NEWS_TITLE, id="sec"
+        ),
+        # parts of the headline's own, none printed: all of it but the site's name
+        pytest.param(
+            "", "Storm Review - Harbour, Pier | Ellery Gazette", "", "Storm Review - Harbour, Pier", id="own-dash"
+        ),
+    ],
+)
+def test_a_title_of_parts_loses_the_part_the_address_spells(head, title_tag, h1, want):
+    title = f"<title>{title_tag}</title>" if title_tag else NEWS_HEAD
+    html = f"<html><head>{title}{head}</head><body><article>{h1}{BODY}</article></body></html>"
+    doc = clean(html, html=True, url="https://ellerygazette.com/news/harbour-reopens", profile="none")
+    assert doc.metadata.title == want

@@ -69,10 +69,14 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     site = None if _front_page(url) else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
     if site is not None:
         return _post_title(tree, whole, text_of(site), url) or title
-    if not _front_page(url) and _spelled_in(title, urls.host(url).casefold()) and rest(whole, title)[0]:
+    host = urls.host(url).casefold()
+    if not _front_page(url) and _spelled_in(title, host) and rest(whole, title)[0]:
         # the title meta tags or structured data give the site's name (the address spells
         # it) and the <title> has more: the post's title is there (attacker trial, round 2)
         return _post_title(tree, whole, title, url) or title
+    if not _front_page(url) and (named := _site_part(title, host)):
+        # ... or the whole of "Headline | Section | Site", the site's part at an end
+        return _less_site(tree, collapse(title), named) or title
     if not _content_words(title) & _content_words(whole):
         return _widget_title(title, whole, first, second, h1s, url)
     return _past_masthead(tree, title, whole, h1s, url)
@@ -193,6 +197,39 @@ def _joined(whole: str, site: str) -> str | None:
 JOINER = r"(?:\s*(?:,|@|[^\w\s?!.)\]\"'’”]+)\s*|\s+(?:at|on|by|from|via)\s+)"
 JOINER_BEFORE = re.compile(JOINER + "$")
 JOINER_AFTER = re.compile(JOINER)
+
+
+def _less_site(tree, title: str, site: str) -> str | None:
+    """`title` less the site's name at its end or start: of what is left, the longest run of
+    its parts a heading prints ("Headline | Section": the headline), else the post's own
+    heading, else all of it (the parts may be the headline's own: "Review - SXSW, Star")."""
+    left = rest(title, site)[0]
+    if left is None:
+        return None
+    parts = TITLE_PARTS.split(left)
+    seps = TITLE_PARTS.findall(left)
+    runs = [
+        "".join(p + s for p, s in zip(parts[i:j], [*seps[i : j - 1], ""], strict=True))
+        for i in range(len(parts))
+        for j in range(i + 1, len(parts) + 1)
+    ]
+    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3")}
+    printed = [run for run in runs if _fold(run) in headings]
+    if printed:
+        return max(printed, key=lambda run: len(run.split()))
+    entries = [h for h in tree.iter("h1", "h2", "h3") if _entry(h)]
+    if len(entries) == 1 and not _in_furniture(entries[0]) and (entry := text_of(entries[0])):
+        return entry
+    return left
+
+
+def _site_part(title: str, host: str) -> str | None:
+    """The part at the start or end of a title of parts that the address spells (the site's
+    name), when another part is left; None otherwise."""
+    parts = TITLE_PARTS.split(collapse(title))
+    if len(parts) < 2:
+        return None
+    return next((p for p in (parts[-1], parts[0]) if _spelled_in(p, host) and not _spelled_in(title, host)), None)
 
 
 def _front_page(url: str | None) -> bool:
