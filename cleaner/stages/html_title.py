@@ -66,15 +66,16 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole, first, second = examine_title_element(tree)
     whole = _trim(INVISIBLE.sub("", whole or ""))
     # on the site's front page its name is the page's title
-    site = None if _front_page(url) else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
+    front = _front_page(url)
+    site = None if front else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
     if site is not None:
         return _post_title(tree, whole, text_of(site), url) or title
     host = urls.host(url).casefold()
-    if not _front_page(url) and _spelled_in(title, host) and rest(whole, title)[0]:
+    if not front and _spelled_in(title, host) and rest(whole, title)[0]:
         # the title meta tags or structured data give the site's name (the address spells
         # it) and the <title> has more: the post's title is there (attacker trial, round 2)
         return _post_title(tree, whole, title, url) or title
-    if not _front_page(url) and (named := _site_part(title, host)):
+    if not front and (named := _site_part(title, host)):
         # ... or the whole of "Headline | Section | Site", the site's part at an end
         return _less_site(tree, collapse(title), named) or title
     if not _content_words(title) & _content_words(whole):
@@ -105,16 +106,27 @@ def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
     # section to cut, "Nest Notes | Before and After - Our Kitchen" a headline with a dash
     parts = [left, *(left.split(f" {sep} ") if sep else TITLE_PARTS.split(left))] if left else []
     parts = [p for p in parts if p and _fold(p) != _fold(site) and not DOMAIN.match(p) and not _spelled_in(p, host)]
+    # the longest printed: the whole of "Dune – Part Two is a triumph" rather than "Dune"
+    return _printed(tree, parts) or _own_heading(tree) or max(parts[1:] or parts, key=_word_count, default=None)
+
+
+def _printed(tree, texts: list[str]) -> str | None:
+    """The text of most words among `texts` that a heading of the page prints, if any."""
     headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3")}
-    printed = [p for p in parts if _fold(p) in headings]
-    if printed:  # the longest: the whole of "Dune – Part Two is a triumph" rather than "Dune"
-        return max(printed, key=lambda p: len(p.split()))
-    # the post's own heading: the one on the page (a listing, a related-posts box or comments
-    # print several, or another post's: attacker trials), outside such furniture
+    return max((t for t in texts if _fold(t) in headings), key=_word_count, default=None)
+
+
+def _own_heading(tree) -> str | None:
+    """The post's own heading: the one on the page (a listing, a related-posts box or
+    comments print several, or another post's: attacker trials), outside such furniture."""
     entries = [h for h in tree.iter("h1", "h2", "h3") if _entry(h)]
-    if len(entries) == 1 and not _in_furniture(entries[0]) and (entry := text_of(entries[0])):
-        return entry
-    return max(parts[1:] or parts, key=lambda p: len(p.split()), default=None)
+    if len(entries) == 1 and not _in_furniture(entries[0]):
+        return text_of(entries[0]) or None
+    return None
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -> str:
@@ -213,14 +225,7 @@ def _less_site(tree, title: str, site: str) -> str | None:
         for i in range(len(parts))
         for j in range(i + 1, len(parts) + 1)
     ]
-    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3")}
-    printed = [run for run in runs if _fold(run) in headings]
-    if printed:
-        return max(printed, key=lambda run: len(run.split()))
-    entries = [h for h in tree.iter("h1", "h2", "h3") if _entry(h)]
-    if len(entries) == 1 and not _in_furniture(entries[0]) and (entry := text_of(entries[0])):
-        return entry
-    return left
+    return _printed(tree, runs) or _own_heading(tree) or left
 
 
 def _site_part(title: str, host: str) -> str | None:
