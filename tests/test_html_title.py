@@ -331,3 +331,49 @@ def test_a_title_of_parts_loses_the_part_the_address_spells(head, title_tag, h1,
     html = f"<html><head>{title}{head}</head><body><article>{h1}{BODY}</article></body></html>"
     doc = clean(html, html=True, url="https://ellerygazette.com/news/harbour-reopens", profile="none")
     assert doc.metadata.title == want
+
+
+QUESTION = "How do I merge two dictionaries in a single expression?"
+
+
+@pytest.mark.parametrize(
+    ("href", "url"),
+    [
+        # attacker trial, stop 31: an answer's, a thread post's or a second page's address
+        # goes on from the headline's link, which is the item's, not a part of the site's
+        pytest.param(
+            "/questions/38987/merge-dicts", "https://qa.example/questions/38987/merge-dicts/26853961", id="answer"
+        ),
+        pytest.param("/t/merge-dicts/41234", "https://forum.example/t/merge-dicts/41234/5", id="thread-post"),
+        pytest.param("/news/merge-dicts", "https://news.example/news/merge-dicts/2", id="page-2"),
+        pytest.param("/questions/1234", "https://qa.example/questions/1234/merge-dicts", id="id-ended-link"),
+    ],
+)
+def test_a_headline_linking_to_its_own_item_is_no_sites_name(href, url):
+    html = (
+        f"<html><head><title>{QUESTION} - Q and A</title></head><body>"
+        f"<h1><a href='{href}'>{QUESTION}</a></h1>{BODY}</body></html>"
+    )
+    assert clean(html, html=True, url=url, profile="none").metadata.title == QUESTION
+
+
+@pytest.mark.parametrize("mark", ["¶", "#"])
+def test_a_documentation_headings_permalink_mark_is_no_part_of_the_title(mark):
+    """Sphinx prints "¶" in a link to the heading itself, furo and MkDocs "#" (attacker trial,
+    stop 31): the title came out as "Quickstart¶", and the heading stayed in the body."""
+    html = (
+        "<html><head><title>Quickstart — Requests documentation</title></head><body><article>"
+        f"<h1>Quickstart<a class='headerlink' href='#quickstart' title='Link to this heading'>{mark}</a></h1>"
+        f"{BODY}</article></body></html>"
+    )
+    doc = clean(html, html=True, url="https://docs.example/en/latest/user/quickstart/", profile="none")
+    assert doc.metadata.title == "Quickstart"
+    assert not doc.text.startswith("Quickstart")
+
+
+def test_on_the_front_page_home_is_no_title():
+    html = f"<html><head><title>Home | Northfold Outfitters</title></head><body>{BODY}</body></html>"
+    assert (
+        clean(html, html=True, url="https://northfold.example/", profile="none").metadata.title
+        == "Northfold Outfitters"
+    )

@@ -394,7 +394,7 @@ def extract(
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_title.headline(page.h1s, title, url or found.url)
     meta: dict[str, Any] = {
-        "title": html_lead.text_of(headline) if headline is not None else title,
+        "title": html_title.heading_text(headline) if headline is not None else title,
         "author": found.author,
         "date": with_time(tree, found.date),
         "sitename": found.sitename,

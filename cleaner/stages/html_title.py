@@ -35,6 +35,7 @@ from cleaner.heuristics.lines import WORD
 from cleaner.stages.html_blocks import collapse
 from cleaner.stages.html_lead import text_of
 from cleaner.stages.html_second import INVISIBLE
+from cleaner.stages.metadata import PERMALINK
 
 MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
 
@@ -70,6 +71,10 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     site = None if front else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
     if site is not None:
         return _post_title(tree, whole, text_of(site), url) or title
+    if front and _fold(collapse(title)) in HOME:
+        # "Home | Site": the front page's title is the site's name (attacker trial, stop 31)
+        names = [p for p in TITLE_PARTS.split(whole) if p and _fold(p) not in HOME]
+        return max(names, key=_word_count, default=title)
     host = urls.host(url).casefold()
     if not front and _spelled_in(title, host) and rest(whole, title)[0]:
         # the title meta tags or structured data give the site's name (the address spells
@@ -237,6 +242,20 @@ def _site_part(title: str, host: str) -> str | None:
     return next((p for p in (parts[-1], parts[0]) if _spelled_in(p, host) and not _spelled_in(title, host)), None)
 
 
+def heading_text(heading) -> str:
+    """The heading's text without the permalink mark a documentation page adds to it."""
+    text = text_of(heading)
+    for link in heading.iter("a"):
+        mark = text_of(link)
+        if mark in PERMALINK and (link.get("href") or "").startswith("#"):
+            text = text.removesuffix(mark).removeprefix(mark).strip()
+    return text
+
+
+# A front page's own name for itself, not the site's: "Home | Northfold Outfitters"
+HOME = frozenset(["home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "início", "welcome"])
+
+
 def _front_page(url: str | None) -> bool:
     """Whether the address is a site's front page: no path, no query but tracking parameters
     ("?p=412" is a WordPress post). Not "/index.html" or "/default.aspx": pages give their
@@ -363,9 +382,13 @@ def _links_home(h1, url: str | None) -> bool:
         path = path.rpartition("/")[0]
     if not path:
         return bool(href.netloc or href.path)  # "/" or "https://example.com": the root; "" is no link
-    # a part of the site: only where the page's address shows it goes on from there
+    # a part of the site: only where the page's address shows it goes on from there, and
+    # not to an item of it: a path ending in an id ("/questions/1234") or the page less a
+    # trailing number (an answer's, a post's in a thread, a page 2: attacker trial, stop 31)
     here = page.path.strip("/")
-    return bool(here) and here != path and here.startswith(path + "/")
+    if not (here and here != path and here.startswith(path + "/")):
+        return False
+    return not (path.rpartition("/")[2].isdigit() or here[len(path) + 1 :].isdigit())
 
 
 def _spelled_in(part: str, host: str) -> bool:

@@ -204,13 +204,23 @@ def run(doc: Document, ctx: Context) -> Document:
         meta = meta.fill(title=suffixed)  # the line went as a header; its headline part is the title
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:headline-with-site-name")))
     if meta.title:
-        repeats = [i for i, line in enumerate(doc.lines) if line.text == meta.title]
+        repeats = [i for i, line in enumerate(doc.lines) if _repeats_title(line.text, meta.title)]
         first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
         if first is not None and first not in repeats and _titled(doc.lines[first].text, meta.title):
             repeats.insert(0, first)
         why = "the scrape repeats the headline"
         doc = doc.without(removals_at(doc.lines, repeats, rule="metadata:title-repeat", kind="metadata", why=why))
     return doc.replace(metadata=meta)
+
+
+# What a documentation page's heading ends (or starts) with: a link to itself, "¶" (Sphinx),
+# "#" (furo, MkDocs), "§", "🔗"; no part of the title (attacker trial, stop 31)
+PERMALINK = frozenset(["¶", "#", "§", "🔗"])
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """The line is the title, perhaps with the permalink mark its heading printed after it."""
+    return line == title or any(line.removesuffix(mark).rstrip() == title for mark in PERMALINK if line.endswith(mark))
 
 
 TITLE_AFFIX = regex.compile(r"\s*[-|–—:·«»]\s*\S.{0,60}")
