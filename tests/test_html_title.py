@@ -377,3 +377,12 @@ def test_on_the_front_page_home_is_no_title():
         clean(html, html=True, url="https://northfold.example/", profile="none").metadata.title
         == "Northfold Outfitters"
     )
+
+
+def test_a_permalink_mark_is_cut_once_not_from_the_headings_own_text():
+    from lxml import html
+
+    from cleaner.stages.html_title import heading_text
+
+    assert heading_text(html.fragment_fromstring("<h1># of items<a href='#items'>#</a></h1>")) == "# of items"
+    assert heading_text(html.fragment_fromstring("<h1>Learning C#<a href='#c'>¶</a></h1>")) == "Learning C#"

@@ -248,7 +248,8 @@ def heading_text(heading) -> str:
     for link in heading.iter("a"):
         mark = text_of(link)
         if mark in PERMALINK and (link.get("href") or "").startswith("#"):
-            text = text.removesuffix(mark).removeprefix(mark).strip()
+            # after the heading's text, or else before it: one mark, not one of the text's own
+            text = (text.removesuffix(mark) if text.endswith(mark) else text.removeprefix(mark)).strip()
     return text
 
 
