@@ -386,3 +386,15 @@ def test_a_permalink_mark_is_cut_once_not_from_the_headings_own_text():
 
     assert heading_text(html.fragment_fromstring("<h1># of items<a href='#items'>#</a></h1>")) == "# of items"
     assert heading_text(html.fragment_fromstring("<h1>Learning C#<a href='#c'>¶</a></h1>")) == "Learning C#"
+
+
+@pytest.mark.parametrize("head", [OG_SITE, "<meta name='title' content='The Ellery Gazette'>"], ids=["og", "meta"])
+def test_the_sites_name_everywhere_but_the_article_h1(head):
+    """Attacker trial, stop 31: the title meta tag and the <title> both the site's name, the
+    headline in the page's one article <h1>: the site's name came out."""
+    html = (
+        f"<html><head><title>The Ellery Gazette</title>{head}</head><body>"
+        f"<article><h1 class='headline'>{NEWS_TITLE}</h1>{BODY}</article></body></html>"
+    )
+    doc = clean(html, html=True, url="https://ellerygazette.com/news/harbour-reopens", profile="none")
+    assert doc.metadata.title == NEWS_TITLE

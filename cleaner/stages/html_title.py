@@ -80,6 +80,9 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
         # the title meta tags or structured data give the site's name (the address spells
         # it) and the <title> has more: the post's title is there (attacker trial, round 2)
         return _post_title(tree, whole, title, url) or title
+    if not front and _spelled_in(title, host) and (article := _one_article_h1(h1s, url)) is not None:
+        # ... and the <title> nothing else: the page's one article <h1> (attacker trial, stop 31)
+        return heading_text(article) or title
     if not front and (named := _site_part(title, host)):
         # ... or the whole of "Headline | Section | Site", the site's part at an end
         return _less_site(tree, collapse(title), named) or title
@@ -140,11 +143,8 @@ def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -
     before; "TED Blog | <headline>"), less a part the page's address spells. A <title> of
     one part is the headline or the site's name: the headline where an article's <h1> prints
     it too (a "Leave a Reply Cancel reply" heading was the title)."""
-    articles = [h1 for h1 in h1s if not _masthead(h1, url) and not _in_furniture(h1)]
-    # ... and says it is the article's: classed as the headline, or inside <article> or <main>
-    # (an unmarked <h1> printing a site's name is common: "KHN: Kaiser Health News", train)
-    articles = articles if all(map(_article_h1, articles)) else []
-    if len(articles) == 1 and text_of(articles[0]) == collapse(title) and meta.date_line(collapse(title)) is None:
+    article = _one_article_h1(h1s, url)
+    if article is not None and text_of(article) == collapse(title) and meta.date_line(collapse(title)) is None:
         # the page's one article <h1> prints it: no sidebar's heading (attacker: "Opinion |
         # Site", "Section | Site"); several are a teaser list ("aidanews2_title", train), a
         # date is a blog's date header
@@ -277,6 +277,14 @@ def _tracking_only(query: str) -> bool:
 INDEX = re.compile(r"index\.\w{2,5}|default\.aspx?")
 TRACKING = ("utm_", "ref", "fbclid", "gclid", "mc_", "source")
 FURNITURE = re.compile(r"comment|related|sidebar|widget|footer|recent|popular|featured|slider", re.I)
+
+
+def _one_article_h1(h1s, url: str | None):
+    """The page's one `<h1>` besides a masthead's and furniture's, when it says it is the
+    article's (classed as the headline, or inside `<article>` or `<main>`: an unmarked `<h1>`
+    printing a site's name is common, "KHN: Kaiser Health News", train); else None."""
+    others = [h1 for h1 in h1s if not _masthead(h1, url) and not _in_furniture(h1)]
+    return others[0] if len(others) == 1 and _article_h1(others[0]) else None
 
 
 def _article_h1(h1) -> bool:
