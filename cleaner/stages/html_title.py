@@ -76,13 +76,14 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
         names = [p for p in TITLE_PARTS.split(whole) if p and _fold(p) not in HOME]
         return max(names, key=_word_count, default=title)
     host = urls.host(url).casefold()
-    if not front and _spelled_in(title, host) and rest(whole, title)[0]:
+    if not front and _spelled_in(title, host):
         # the title meta tags or structured data give the site's name (the address spells
-        # it) and the <title> has more: the post's title is there (attacker trial, round 2)
-        return _post_title(tree, whole, title, url) or title
-    if not front and _spelled_in(title, host) and (article := _one_article_h1(h1s, url)) is not None:
-        # ... and the <title> nothing else: the page's one article <h1> (attacker trial, stop 31)
-        return heading_text(article) or title
+        # it): the post's title is in the <title>'s rest (attacker trial, round 2), or where
+        # the <title> has nothing else, the page's one article <h1> (attacker trial, stop 31)
+        if rest(whole, title)[0]:
+            return _post_title(tree, whole, title, url) or title
+        if (article := _one_article_h1(h1s, url)) is not None:
+            return heading_text(article) or title
     if not front and (named := _site_part(title, host)):
         # ... or the whole of "Headline | Section | Site", the site's part at an end
         return _less_site(tree, collapse(title), named) or title
@@ -153,7 +154,7 @@ def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -
     named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
     host = urls.host(url).casefold()
     named = [part for part in named if not _spelled_in(part, host)] or named
-    return max(named, key=lambda part: len(part.split()), default=title)
+    return max(named, key=_word_count, default=title)
 
 
 def _past_masthead(tree, title: str, whole: str, h1s, url: str | None) -> str:
@@ -166,7 +167,7 @@ def _past_masthead(tree, title: str, whole: str, h1s, url: str | None) -> str:
     heads = [h1 for h1 in h1s if not _masthead(h1, url)]
     heads += [h for h in tree.iter("h2", "h3") if _says_headline(h)]
     others = [text for h in heads if (text := text_of(h)) in parts and text != title]
-    return max(others, key=lambda text: len(text.split()), default=title)
+    return max(others, key=_word_count, default=title)
 
 
 def rest(whole: str, part: str) -> tuple[str | None, str]:
