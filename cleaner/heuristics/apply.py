@@ -2,43 +2,66 @@
 
 Alt text first (on a whole-page scrape), then the page analysis (`analyse`) to a fixed
 point. On a text scrape the line model (cleaner.model) reads this pass's verdict as one of
-its features; on an extractor's text it is the generic cleaning itself.
+its features (`passes`, without building the removals); on an extractor's text it is the
+generic cleaning itself (`apply`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from cleaner.document import Document, Removal, removals_at
 from cleaner.heuristics import analyse, why
-from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
 from cleaner.heuristics.alt_text import alt_text
 
 MAX_PASSES = 4
 
 
-def apply(doc: Document, focus: str | None = None) -> Document:
-    """`focus`: "precision", "recall" or None, as analyse() takes it."""
+def passes(doc: Document, focus: str | None = None) -> Iterator[tuple[dict[int, str], str | None, str | None]]:
+    """Each pass's verdict: the positions (in doc.lines) it removes -> heuristic name, and the
+    author and date it found. The later passes read the lines the earlier ones left, taken by
+    index: no Document is built between passes. `focus`: as analyse() takes it."""
+    lines = doc.lines
+    rows = list(range(len(lines)))
     # Alt text is a whole-page scrape's: an extractor prints none (with --images, an image the
     # user asked for, "![alt](src)"). On trafilatura's text of the corpus's train pages the
     # lines it took were fragments of hard-wrapped text and form labels (43-63% of their words
     # article text).
-    positions = alt_text(doc.lines) if doc.extracted_by is None else []
-    if positions:
-        alt = removals_at(doc.lines, positions, rule="heuristic:alt-text", kind="heuristic", why=ALT_TEXT_WHY)
-        doc = doc.without(alt)
+    alt = alt_text(lines) if doc.extracted_by is None else []
+    if alt:
+        yield dict.fromkeys(alt, "alt-text"), None, None
+        gone = set(alt)
+        rows = [i for i in rows if i not in gone]
     # The page analysis depends on context (where the body is, what repeats), so taking
     # lines out can change its verdict on the rest. Run it to a fixed point: then
     # cleaning the output again finds nothing more to remove.
     for _ in range(MAX_PASSES):
-        verdict = analyse(doc.lines, extracted=doc.extracted_by is not None, focus=focus)
-        if not verdict.drop:
+        page = [lines[i] for i in rows]
+        verdict = analyse(page, extracted=doc.extracted_by is not None, focus=focus)
+        # a blank line only separates blocks: flagged alone, it stays (removals_at)
+        found = {rows[n]: name for n, name in verdict.drop.items() if page[n].text.strip()}
+        if not found:
             break
+        yield found, verdict.author, verdict.date
+        rows = [i for i in rows if i not in found]
+
+
+def apply(doc: Document, focus: str | None = None) -> Document:
+    """`focus`: "precision", "recall" or None, as analyse() takes it."""
+    removals: list[Removal] = []
+    gone: set[int] = set()
+    metadata = doc.metadata
+    for found, author, date in passes(doc, focus):
         by_name: dict[str, list[int]] = {}
-        for pos, name in verdict.drop.items():
+        for pos, name in found.items():
             by_name.setdefault(name, []).append(pos)
         drop: dict[int, Removal] = {}
         for name, positions in by_name.items():
             drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
-        if not drop:  # only blank lines were flagged
-            break
-        doc = doc.without(drop).replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
-    return doc
+        removals += dict.fromkeys(drop.values())
+        gone |= drop.keys()
+        metadata = metadata.fill(author=author, date=date)
+    if not gone:
+        return doc
+    lines = tuple(line for i, line in enumerate(doc.lines) if i not in gone)
+    return doc.replace(lines=lines, removals=doc.removals + tuple(removals), metadata=metadata)

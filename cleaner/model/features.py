@@ -16,7 +16,7 @@ from typing import Any
 
 from cleaner.document import Document, Line
 from cleaner.heuristics import body
-from cleaner.heuristics.apply import apply
+from cleaner.heuristics.apply import passes
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import LABELLED_CLASS, SMOOTHED
 from cleaner.heuristics.signals.language import STOP
@@ -97,15 +97,12 @@ INDEX = {name: k for k, name in enumerate(NAMES)}
 def heuristic_pass(doc: Document) -> tuple[dict[int, str], tuple[str | None, str | None]]:
     """What today's generic stage does with the page (all its passes, alt text included):
     position -> heuristic name of each line it removes, and the (author, date) it finds."""
-    done = apply(doc)
-    at = {line.no: i for i, line in enumerate(doc.lines)}
-    verdict = {
-        at[no]: r.rule.removeprefix("heuristic:")
-        for r in done.removals[len(doc.removals) :]
-        for no in range(r.lines[0], r.lines[1] + 1)
-        if no in at
-    }
-    return verdict, (done.metadata.author, done.metadata.date)
+    verdict: dict[int, str] = {}
+    metadata = doc.metadata
+    for found, author, date in passes(doc):
+        verdict |= found
+        metadata = metadata.fill(author=author, date=date)
+    return verdict, (metadata.author, metadata.date)
 
 
 def heuristic_verdict(texts: list[str]) -> dict[int, str]:
