@@ -142,3 +142,51 @@ def test_a_menu_above_the_byline_gives_no_title():
     lines = [line for line in RATES if line != "Rates Rise Again | Example News"]
     lines[lines.index("By Jane Roe | March 3, 2024") - 1] = "World News | Sport"  # the name printed nowhere else
     assert clean("\n".join(lines) + "\n").metadata.title is None
+
+
+# ---- a title of parts picked from the scrape's own lines: the part the page prints alone -----
+
+
+def titled(title: str, lines: list[str], source: str = "model:title"):
+    """The metadata stage on a page whose generic stage took `title` (from `source`) out of it."""
+    from cleaner.document import Context, Document, Line, Metadata
+    from cleaner.pipeline import builtin_profiles
+    from cleaner.stages import metadata
+
+    doc = Document(
+        lines=tuple(Line(n, text) for n, text in enumerate(lines, 1)),
+        metadata=Metadata(title=title),
+        meta_sources=(("title", source),),
+    )
+    return metadata.run(doc, Context(builtin_profiles()))
+
+
+PAGE = ["Nutty Nomads Blog", "", HEADLINE, "", *BODY, "", "© Nutty Nomads Blog"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [f"{HEADLINE} - Nutty Nomads Blog", f"{HEADLINE} | Travel | Nutty Nomads", f"Nutty Nomads : {HEADLINE}"],
+)
+def test_a_picked_title_of_parts_gives_way_to_the_part_the_page_prints_alone(title):
+    """The title model picked the line the scrape wrote the <title> as: the headline is the
+    part printed as a line of its own, which then goes as the title's repeat."""
+    doc = titled(title, PAGE)
+    assert doc.metadata.title == HEADLINE
+    assert dict(doc.meta_sources)["title"] == "metadata:printed-part"
+    assert HEADLINE not in doc.text and "Nutty Nomads Blog" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "source"),
+    [
+        # the part printed alone is a series' name, shorter than the headline after it
+        (f"Harbour Report - {HEADLINE}", ["Harbour Report", "", *BODY], "model:title"),
+        # a colon right after a word starts a subtitle, it parts nothing
+        (f"Harbour bridge: {HEADLINE}", ["Harbour bridge", "", *BODY], "model:title"),
+        # a title from the HTML page's head, not one of the scrape's lines
+        (f"{HEADLINE} - Nutty Nomads Blog", PAGE, "html:title"),
+    ],
+)
+def test_a_title_stays_whole_when_its_printed_part_is_no_headline(title, lines, source):
+    assert titled(title, lines, source).metadata.title == title

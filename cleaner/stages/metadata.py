@@ -125,6 +125,30 @@ def _named_headline(doc: Document) -> str | None:
 
 MIN_BARE_WORDS = 4  # a <title> of three words or fewer that a line repeats is as often the site's name
 
+# The titles a text scrape's own lines gave (the title model's pick, the first line)
+LINE_TITLES = frozenset({"model:title", "metadata:title"})
+# What parts a <title> apart: a mark with a space each side ("Post - Blog", "Post | Section |
+# Site", "Post : Site"); a colon right after a word starts a subtitle ("Think Like a Doctor: ...")
+SPACED_MARK = regex.compile(r"\s+[-|–—:·«»/\\]\s")
+TOKEN = regex.compile(r"\w+")
+
+
+def _printed_part(doc: Document, title: str) -> str | None:
+    """The part of a title of parts ("<headline> - Blog", "<headline> | Section | Site") that
+    the page prints as a line of its own, when the title is the line a scrape wrote the
+    <title> as: the headline, the rest being the site's name and sections. Of several, the
+    one of most words, and of more words than the rest."""
+    parts = []
+    for _, line in _all_lines(doc):
+        part = line.strip()
+        if part and part != title and _titled(title, part) and reads_as_title(part):
+            rest = title[len(part) :] if title.startswith(part) else title[: -len(part)][::-1]
+            # the headline says more than the site's name and sections: "The AWS Report -
+            # <headline>" printing its series' name alone is no title of "The AWS Report"
+            if SPACED_MARK.match(rest) and len(TOKEN.findall(part)) > len(TOKEN.findall(rest)):
+                parts.append(part)
+    return max(parts, key=lambda part: len(part.split()), default=None)
+
 
 def _tidy(meta: Metadata) -> tuple[Metadata, list[str]]:
     """Metadata gets the text's Unicode repair and space rules: a page's meta tags carry
@@ -203,6 +227,9 @@ def run(doc: Document, ctx: Context) -> Document:
     if meta.title is None and (suffixed := _headline_with_site_name(doc)) is not None:
         meta = meta.fill(title=suffixed)  # the line went as a header; its headline part is the title
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:headline-with-site-name")))
+    if meta.title and dict(doc.meta_sources).get("title") in LINE_TITLES and (part := _printed_part(doc, meta.title)):
+        meta = dataclasses.replace(meta, title=part)
+        doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:printed-part")))
     if meta.title:
         repeats = [i for i, line in enumerate(doc.lines) if _repeats_title(line.text, meta.title)]
         first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
