@@ -398,3 +398,49 @@ def test_the_sites_name_everywhere_but_the_article_h1(head):
     )
     doc = clean(html, html=True, url="https://ellerygazette.com/news/harbour-reopens", profile="none")
     assert doc.metadata.title == NEWS_TITLE
+
+
+ABBREVIATED = "https://www.edtimes.com/2024/harbour-reopens"  # The Ellery Daily Times
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "want"),
+    [
+        # the title meta tags give the site's name the address abbreviates: the article <h1>
+        pytest.param(
+            "<title>The Ellery Daily Times</title><meta property='og:title' content='The Ellery Daily Times'>",
+            f"<h1>{NEWS_TITLE}</h1>",
+            NEWS_TITLE,
+            id="site-name-alone",
+        ),
+        # "Headline | Site" from og:title, the site's name abbreviated in the address
+        pytest.param(
+            f"<meta property='og:title' content='{NEWS_TITLE} | The Ellery Daily Times'>", "", NEWS_TITLE, id="og"
+        ),
+        # "of" and "the" go unspelled: "Lake of the Pines Gazette" on lpgazette.com
+        pytest.param(
+            f"<meta property='og:title' content='{NEWS_TITLE} | Lake of the Pines Gazette'>", "", NEWS_TITLE, id="of"
+        ),
+    ],
+)
+def test_a_site_name_the_address_abbreviates_is_no_title(head, h1, want):
+    """Attacker trial, stop 31: "The New York Times" on nytimes.com was the title."""
+    url = ABBREVIATED.replace("edtimes", "lpgazette") if "Pines" in head else ABBREVIATED
+    html = f"<html><head>{head}</head><body><article>{h1}{BODY}</article></body></html>"
+    assert clean(html, html=True, url=url, profile="none").metadata.title == want
+
+
+@pytest.mark.parametrize(
+    ("url", "whole"),
+    [
+        # a generic label ("com") the headline's initials spell
+        ("https://news.example.com.au/a/1", "Chinese Officials Meet | Harbour Pier Reopens After Storm"),
+        # two letters are too few to tell
+        ("https://www.hp.org/a/1", "Harbour Pier | Officials Meet After the Storm"),
+        # a headline starting with the site's name abbreviates nothing
+        ("https://www.chinese.org/a/1", "Chinese Officials Meet | Harbour Pier Reopens After Storm"),
+    ],
+)
+def test_a_part_is_no_site_name_by_initials_that_spell_no_site(url, whole):
+    html = f"<html><head><meta property='og:title' content='{whole}'></head><body><article>{BODY}</article></body></html>"
+    assert clean(html, html=True, url=url, profile="none").metadata.title == whole

@@ -402,9 +402,43 @@ def _links_home(h1, url: str | None) -> bool:
 
 
 def _spelled_in(part: str, host: str) -> bool:
-    """Whether most of the part's words (of 3 letters or more) are spelled in the host name."""
+    """Whether most of the part's words (of 3 letters or more) are spelled in the host name,
+    or a label of the host abbreviates the part ("The New York Times" on nytimes.com)."""
     words = _words(part)
-    return bool(host and words) and sum(w in host for w in words) * 2 > len(words)
+    if not (host and words):
+        return False
+    return sum(w in host for w in words) * 2 > len(words) or _abbreviates(host, part)
+
+
+# Words a site's name abbreviated in its address leaves out ("The Wall Street Journal": wsj)
+UNSPELLED = frozenset({"the", "of", "and", "&"})
+MAX_ABBREVIATED_WORDS = 6
+# Labels of an address that name no site: a headline's initials may spell them ("Chinese
+# Officials Meet": com). Two letters are too few to tell ("Fresh Tomatoes": ft).
+GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov", "edu"})
+
+
+def _abbreviates(host: str, part: str) -> bool:
+    """Whether a label of the host is the part's words in order, each spelled whole or by its
+    first letter, at least one by its letter ("New York Times": nytimes, "Los Angeles Times":
+    latimes, "Wall Street Journal": wsj); "the", "of", "and" may go unspelled. Every other
+    word is spelled: a headline that starts with the site's name is no abbreviation of it."""
+    words = [w for w in re.findall(r"[^\W_]+|&", part.casefold())]
+    if not 2 <= len(words) <= MAX_ABBREVIATED_WORDS:
+        return False
+
+    def spells(label: str, at: int, n: int, initials: bool) -> bool:
+        if n == len(words):
+            return at == len(label) and initials
+        word = words[n]
+        return (
+            (word in UNSPELLED and spells(label, at, n + 1, initials))
+            or (label.startswith(word, at) and spells(label, at + len(word), n + 1, initials))
+            or (label.startswith(word[0], at) and spells(label, at + 1, n + 1, True))
+        )
+
+    labels = host.split(".")[:-1]  # not the top-level domain
+    return any(spells(label, 0, 0, False) for label in labels if len(label) >= 3 and label not in GENERIC_LABELS)
 
 
 def _words(text: str) -> set[str]:
