@@ -442,5 +442,6 @@ def test_a_site_name_the_address_abbreviates_is_no_title(head, h1, want):
     ],
 )
 def test_a_part_is_no_site_name_by_initials_that_spell_no_site(url, whole):
-    html = f"<html><head><meta property='og:title' content='{whole}'></head><body><article>{BODY}</article></body></html>"
+    head = f"<meta property='og:title' content='{whole}'>"
+    html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
     assert clean(html, html=True, url=url, profile="none").metadata.title == whole

@@ -413,6 +413,7 @@ def _spelled_in(part: str, host: str) -> bool:
 # Words a site's name abbreviated in its address leaves out ("The Wall Street Journal": wsj)
 UNSPELLED = frozenset({"the", "of", "and", "&"})
 MAX_ABBREVIATED_WORDS = 6
+ABBREVIATED_WORD = re.compile(r"[^\W_]+|&")
 # Labels of an address that name no site: a headline's initials may spell them ("Chinese
 # Officials Meet": com). Two letters are too few to tell ("Fresh Tomatoes": ft).
 GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov", "edu"})
@@ -423,7 +424,7 @@ def _abbreviates(host: str, part: str) -> bool:
     first letter, at least one by its letter ("New York Times": nytimes, "Los Angeles Times":
     latimes, "Wall Street Journal": wsj); "the", "of", "and" may go unspelled. Every other
     word is spelled: a headline that starts with the site's name is no abbreviation of it."""
-    words = [w for w in re.findall(r"[^\W_]+|&", part.casefold())]
+    words = ABBREVIATED_WORD.findall(part.casefold())
     if not 2 <= len(words) <= MAX_ABBREVIATED_WORDS:
         return False
 
