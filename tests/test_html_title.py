@@ -445,3 +445,29 @@ def test_a_part_is_no_site_name_by_initials_that_spell_no_site(url, whole):
     head = f"<meta property='og:title' content='{whole}'>"
     html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
     assert clean(html, html=True, url=url, profile="none").metadata.title == whole
+
+
+def test_a_section_part_gives_way_to_the_part_the_address_spells():
+    """Attacker trial, stop 31: trafilatura takes "Opinion" of "Opinion | <headline>"; the
+    address's last segment spells the headline."""
+    html = f"<html><head><title>Opinion | {NEWS_TITLE}</title></head><body><article>{BODY}</article></body></html>"
+    url = "https://www.example.com/opinion/harbour-reopens-after-storm"
+    assert clean(html, html=True, url=url, profile="none").metadata.title == NEWS_TITLE
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "dog-sees-off-burglar",  # spells the part trafilatura takes
+        "dog-sees-off-burglar-police-appeal-for-witnesses",  # both parts: no one to prefer
+        "harbour-reopens-after-storm",  # spells no part
+        "article-1234",  # spells no words
+    ],
+)
+def test_the_title_stays_trafilaturas_where_the_slug_spells_no_other_part(slug):
+    title_tag = "Dog sees off burglar – police appeal for witnesses"
+    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    url = f"https://www.example.com/news/{slug}"
+    without = clean(html, html=True, profile="none").metadata.title
+    assert without == "Dog sees off burglar"  # trafilatura's own cut
+    assert clean(html, html=True, url=url, profile="none").metadata.title == without

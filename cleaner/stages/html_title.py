@@ -66,6 +66,11 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
         return title
     whole, first, second = examine_title_element(tree)
     whole = _trim(INVISIBLE.sub("", whole or ""))
+    found = _corrected(tree, title, whole, first, second, h1s, url)
+    return _slug_part(found, whole, url) or found
+
+
+def _corrected(tree, title: str, whole: str, first, second, h1s, url: str | None) -> str:
     # on the site's front page its name is the page's title
     front = _front_page(url)
     site = None if front else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
@@ -232,6 +237,42 @@ def _less_site(tree, title: str, site: str) -> str | None:
         for j in range(i + 1, len(parts) + 1)
     ]
     return _printed(tree, runs) or _own_heading(tree) or left
+
+
+# The words of an address's last segment: "why-the-pier-matters.html", "pier_reopens"
+SLUG_WORD = re.compile(r"[^\W\d_]+")
+SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cfm)$", re.I)
+MIN_SLUG_WORDS = 3
+SLUG_SHARE = 0.75  # of a part's words (3 letters or more) the slug spells
+
+
+def _slug_part(title: str, whole: str, url: str | None) -> str | None:
+    """The one part of the <title> that the address's last segment spells, where the title
+    is another part of that <title> that it does not spell (trafilatura takes "Opinion" of
+    "Opinion | Why the pier matters": attacker trial, stop 31). None otherwise."""
+    slug = _slug_words(url)
+    if len(slug) < MIN_SLUG_WORDS:
+        return None
+    parts, title = TITLE_PARTS.split(collapse(whole)), collapse(title)
+    spelled = [part for part in parts if _slug_spells(slug, part)]
+    if len(parts) < 2 or len(spelled) != 1:
+        return None
+    # never a run of parts: a headline's own dashes part it too ("Dog sees off burglar –
+    # police appeal"), and a slug often spells only one of its parts
+    if title not in parts or _slug_spells(slug, title):
+        return None
+    return spelled[0]
+
+
+def _slug_words(url: str | None) -> set[str]:
+    path = urlsplit(url or "").path.rstrip("/")
+    last = SLUG_EXTENSION.sub("", path.rpartition("/")[2])
+    return {w for w in SLUG_WORD.findall(last.casefold()) if len(w) >= 3}
+
+
+def _slug_spells(slug: set[str], part: str) -> bool:
+    words = _words(part)
+    return len(words) >= 2 and sum(w in slug for w in words) >= SLUG_SHARE * len(words)
 
 
 def _site_part(title: str, host: str) -> str | None:
