@@ -471,3 +471,23 @@ def test_the_title_stays_trafilaturas_where_the_slug_spells_no_other_part(slug):
     without = clean(html, html=True, profile="none").metadata.title
     assert without == "Dog sees off burglar"  # trafilatura's own cut
     assert clean(html, html=True, url=url, profile="none").metadata.title == without
+
+
+CJK_BODY = "".join(
+    f"<p>{p}</p>"
+    for p in ["桟橋は月曜日に再開した。三月の嵐で甲板が損傷していたが、市議会は修理費が予算内に収まったと発表した。"]
+    * 4
+)
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    ["桟橋が再開｜Example News", "桟橋が再開|Example News", "Example News｜桟橋が再開", "桟橋が再開 | Example News"],
+)
+def test_a_cjk_title_loses_the_site_name_after_a_bar_without_spaces(title_tag):
+    """Attacker trial, stop 31: the full-width bar with no spaces kept the site's name, and a
+    CJK headline, one "word" beside the site's two, made the whole title read as the name."""
+    head = f"<meta charset='utf-8'><title>{title_tag}</title>"
+    html = f"<html><head>{head}</head><body><article>{CJK_BODY}</article></body></html>"
+    url = "https://www.examplenews.jp/articles/123"
+    assert clean(html, html=True, url=url, profile="none").metadata.title == "桟橋が再開"

@@ -42,6 +42,9 @@ MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take 
 # What separates the parts of a <title> (trafilatura's HTMLTITLE_REGEX's, all of them, and
 # doubled: "Site :: Headline")
 TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
+# ... and where the address spells the part: also a bar without spaces, as CJK titles print
+# it ("桟橋が再開｜Example News"; attacker trial, stop 31)
+SITE_PARTS = re.compile(rf"{TITLE_PARTS.pattern}|\s*[｜|]\s*")
 # Where a site's name is known to end or start, more: a colon right after it ("Blog: Headline"),
 # a slash, and the unspaced separators of CJK titles ("标题｜博客", "标题——博客", "标题_博客")
 _SEP = r"\s+[–•·—|⁄*⋆~‹«<›»>:/-]{1,2}\s+|\s*(?:[｜|_]|—{1,2})\s*"
@@ -278,10 +281,15 @@ def _slug_spells(slug: set[str], part: str) -> bool:
 def _site_part(title: str, host: str) -> str | None:
     """The part at the start or end of a title of parts that the address spells (the site's
     name), when another part is left; None otherwise."""
-    parts = TITLE_PARTS.split(collapse(title))
+    parts = SITE_PARTS.split(collapse(title))
     if len(parts) < 2:
         return None
-    return next((p for p in (parts[-1], parts[0]) if _spelled_in(p, host) and not _spelled_in(title, host)), None)
+    # the other parts not the site's name too (not "the title's words mostly spelled": a CJK
+    # headline is one "word" beside the site's two)
+    return next(
+        (p for p in (parts[-1], parts[0]) if _spelled_in(p, host) and not all(_spelled_in(q, host) for q in parts)),
+        None,
+    )
 
 
 def heading_text(heading) -> str:
