@@ -491,3 +491,21 @@ def test_a_cjk_title_loses_the_site_name_after_a_bar_without_spaces(title_tag):
     html = f"<html><head>{head}</head><body><article>{CJK_BODY}</article></body></html>"
     url = "https://www.examplenews.jp/articles/123"
     assert clean(html, html=True, url=url, profile="none").metadata.title == "桟橋が再開"
+
+
+@pytest.mark.parametrize(
+    ("href", "want"),
+    [
+        ("/home/", POST),  # the root by another name (attacker trial, stop 31)
+        ("/home", POST),
+        ("/home.html", POST),
+        ("/blog/home/", "The Crumb Diaries"),  # a part's page, not the root: no sign
+        ("/homes/", "The Crumb Diaries"),
+    ],
+)
+def test_a_blog_name_linking_to_home_is_the_sites_name(href, want):
+    html = (
+        f"<html><head><title>{POST} | The Crumb Diaries</title></head><body>"
+        f"<h1><a href='{href}'>The Crumb Diaries</a></h1><div class='post'><h2>{POST}</h2>{BODY}</div></body></html>"
+    )
+    assert clean(html, html=True, url="https://example.org/2024/01/sourdough/", profile="none").metadata.title == want

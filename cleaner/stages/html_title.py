@@ -325,6 +325,7 @@ def _tracking_only(query: str) -> bool:
 
 
 INDEX = re.compile(r"index\.\w{2,5}|default\.aspx?")
+HOME_PATH = re.compile(r"home(?:\.\w{2,5})?")  # at the root only: "/blog/home" is a part's
 TRACKING = ("utm_", "ref", "fbclid", "gclid", "mc_", "source")
 FURNITURE = re.compile(r"comment|related|sidebar|widget|footer|recent|popular|featured|slider", re.I)
 
@@ -439,6 +440,8 @@ def _links_home(h1, url: str | None) -> bool:
     path = href.path.strip("/")
     if INDEX.fullmatch(path.rpartition("/")[2].casefold()):  # "/index.html" is "/"
         path = path.rpartition("/")[0]
+    if HOME_PATH.fullmatch(path.casefold()):  # "/home/", "/home.html": the root by another name
+        path = ""
     if not path:
         return bool(href.netloc or href.path)  # "/" or "https://example.com": the root; "" is no link
     # a part of the site: only where the page's address shows it goes on from there, and
