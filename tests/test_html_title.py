@@ -509,3 +509,21 @@ def test_a_blog_name_linking_to_home_is_the_sites_name(href, want):
         f"<h1><a href='{href}'>The Crumb Diaries</a></h1><div class='post'><h2>{POST}</h2>{BODY}</div></body></html>"
     )
     assert clean(html, html=True, url="https://example.org/2024/01/sourdough/", profile="none").metadata.title == want
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    [
+        f"{POST} | The Crumb Diaries Blog",
+        f"The Crumb Diaries Blog: {POST}",
+        f"{POST} - The Official Crumb Diaries Blog",
+    ],
+)
+def test_the_blogs_name_with_blog_added_in_the_title_tag_is_cut_too(title_tag):
+    """Attacker trial, stop 30: the <h1> prints "The Crumb Diaries", the <title> adds "Blog"."""
+    assert clean(page(title_tag, BLOG_H1), html=True, profile="none").metadata.title == POST
+
+
+def test_a_headline_holding_the_blogs_name_is_no_name_with_words_added():
+    title_tag = "The Crumb Diaries Turns Ten | Baking"
+    assert clean(page(title_tag, BLOG_H1), html=True, profile="none").metadata.title != "Baking"

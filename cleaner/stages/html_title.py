@@ -114,6 +114,8 @@ def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
     (all of it where it does not print the name), the part of it a heading prints, else the
     post's own heading, else the part of most words; None when nothing is left."""
     left, sep = rest(whole, site)
+    if left is None and (named := _naming_part(whole, site)):
+        left, sep = rest(whole, named)
     if left is None:
         left = _joined(whole, site)
     if left is None and whole and _fold(site) not in _fold(whole):
@@ -125,6 +127,26 @@ def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
     parts = [p for p in parts if p and _fold(p) != _fold(site) and not DOMAIN.match(p) and not _spelled_in(p, host)]
     # the longest printed: the whole of "Dune – Part Two is a triumph" rather than "Dune"
     return _printed(tree, parts) or _own_heading(tree) or max(parts[1:] or parts, key=_word_count, default=None)
+
+
+# What a site's name gains in its <title>: "Studio Notes" -> "The Studio Notes Blog"
+NAME_EXTRAS = frozenset({"the", "blog", "weblog", "official", "online", "news", "magazine", "website", "site"})
+
+
+def _naming_part(whole: str, site: str) -> str | None:
+    """The part at the <title>'s end or start that is the site's name with words of
+    NAME_EXTRAS added ("Post | Studio Notes Blog", "The Studio Notes Blog: Post" where the
+    blog's <h1> prints "Studio Notes": attacker trial, stop 30); None otherwise. Another
+    word added makes a headline ("Studio Notes Turns Ten")."""
+    parts = [p.strip() for p in SEPARATOR.split(whole)]
+    if len(parts) < 2:
+        return None
+    name = _fold(site).removeprefix("the ")  # "The Crumb Diaries" in "The Official Crumb Diaries Blog"
+    for part in (parts[-1], parts[0]):
+        folded = _fold(part)
+        if name in folded and set(folded.replace(name, " ").split()) <= NAME_EXTRAS:
+            return part
+    return None
 
 
 def _printed(tree, texts: list[str]) -> str | None:
