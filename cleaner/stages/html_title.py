@@ -35,13 +35,10 @@ from cleaner.heuristics.lines import WORD
 from cleaner.stages.html_blocks import collapse
 from cleaner.stages.html_lead import text_of
 from cleaner.stages.html_second import INVISIBLE
-from cleaner.stages.metadata import PERMALINK
+from cleaner.stages.metadata import PERMALINK, TITLE_PARTS
 
 MIN_HEADLINE = 12  # characters of an <h1> found inside a longer title, to take it as the headline
 
-# What separates the parts of a <title> (trafilatura's HTMLTITLE_REGEX's, all of them, and
-# doubled: "Site :: Headline")
-TITLE_PARTS = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
 # ... and where the address spells the part: also a bar without spaces, as CJK titles print
 # it ("桟橋が再開｜Example News"; attacker trial, stop 31)
 SITE_PARTS = re.compile(rf"{TITLE_PARTS.pattern}|\s*[｜|]\s*")

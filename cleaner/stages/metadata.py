@@ -127,9 +127,10 @@ MIN_BARE_WORDS = 4  # a <title> of three words or fewer that a line repeats is a
 
 # The titles a text scrape's own lines gave (the title model's pick, the first line)
 LINE_TITLES = frozenset({"model:title", "metadata:title"})
-# What parts a <title> apart: a mark with a space each side ("Post - Blog", "Post | Section |
+# What separates the parts of a <title> (trafilatura's HTMLTITLE_REGEX's, all of them, and
+# doubled: "Site :: Headline"): a mark with a space each side ("Post - Blog", "Post | Section |
 # Site", "Post : Site"); a colon right after a word starts a subtitle ("Think Like a Doctor: ...")
-SPACED_MARK = regex.compile(r"\s+[-|–—:·«»/\\]\s")
+TITLE_PARTS = regex.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]{1,2}\s+")
 TOKEN = regex.compile(r"\w+")
 
 
@@ -141,12 +142,11 @@ def _printed_part(doc: Document, title: str) -> str | None:
     parts = []
     for _, line in _all_lines(doc):
         part = line.strip()
-        if part and part != title and _titled(title, part) and reads_as_title(part):
-            rest = title[len(part) :] if title.startswith(part) else title[: -len(part)][::-1]
-            # the headline says more than the site's name and sections: "The AWS Report -
-            # <headline>" printing its series' name alone is no title of "The AWS Report"
-            if SPACED_MARK.match(rest) and len(TOKEN.findall(part)) > len(TOKEN.findall(rest)):
-                parts.append(part)
+        rest = _affix(title, part) if part and part != title and reads_as_title(part) else None
+        # the headline says more than the site's name and sections: "The AWS Report -
+        # <headline>" printing its series' name alone is no title of "The AWS Report"
+        if rest and TITLE_PARTS.match(rest) and len(TOKEN.findall(part)) > len(TOKEN.findall(rest)):
+            parts.append(part)
     return max(parts, key=lambda part: len(part.split()), default=None)
 
 
@@ -257,12 +257,18 @@ MAX_AFFIX_WORDS = 8
 def _titled(line: str, title: str) -> bool:
     """`line` is the page's <title> as scraped: the headline with the site's name before or
     after it ("<headline> | Section - Site", "Site: <headline>")."""
-    if len(title.split()) < 3:  # too short to tell a headline from a menu item
-        return False
+    rest = _affix(line, title)
+    return rest is not None and len(rest.split()) <= MAX_AFFIX_WORDS and TITLE_AFFIX.fullmatch(rest) is not None
+
+
+def _affix(line: str, title: str) -> str | None:
+    """What `line` adds to `title` at its end, or at its start reversed (so the separator
+    comes first); None where the line does not start or end with a title of 3 words or more
+    (too short to tell a headline from a menu item)."""
+    if len(title.split()) < 3:
+        return None
     if line.startswith(title):
-        rest = line[len(title) :]
-    elif line.endswith(title):
-        rest = line[: -len(title)][::-1]  # reversed, so the separator comes first
-    else:
-        return False
-    return len(rest.split()) <= MAX_AFFIX_WORDS and TITLE_AFFIX.fullmatch(rest) is not None
+        return line[len(title) :]
+    if line.endswith(title):
+        return line[: -len(title)][::-1]
+    return None
