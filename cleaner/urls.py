@@ -38,6 +38,18 @@ def host(url: str | None) -> str:
         return ""
 
 
+def path(url: str | None) -> str:
+    """The URL's path; "" when it has none or cannot be read, as host() does."""
+    if not url:
+        return ""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
+
+
 def normal_host(name: str) -> str:
     """A host name as profiles and site config file names are compared: NFKC (full-width
     letters and dots become ASCII), lower case, no trailing dot, each label in its IDNA ASCII

@@ -527,3 +527,11 @@ def test_the_blogs_name_with_blog_added_in_the_title_tag_is_cut_too(title_tag):
 def test_a_headline_holding_the_blogs_name_is_no_name_with_words_added():
     title_tag = "The Crumb Diaries Turns Ten | Baking"
     assert clean(page(title_tag, BLOG_H1), html=True, profile="none").metadata.title != "Baking"
+
+
+@pytest.mark.parametrize("url", ["http://[broken/opinion/harbour-reopens-after-storm", "", None])
+def test_an_address_that_cannot_be_read_spells_no_slug(url):
+    """A page's own link may be broken: the slug is then none, not an error."""
+    from cleaner.stages.html_title import _slug_words
+
+    assert _slug_words(url) == set()

@@ -287,7 +287,7 @@ def _slug_part(title: str, whole: str, url: str | None) -> str | None:
 
 
 def _slug_words(url: str | None) -> set[str]:
-    path = urlsplit(url or "").path.rstrip("/")
+    path = urls.path(url).rstrip("/")  # "" for a page's own broken link ("http://[x/...")
     last = SLUG_EXTENSION.sub("", path.rpartition("/")[2])
     return {w for w in SLUG_WORD.findall(last.casefold()) if len(w) >= 3}
 
