@@ -262,3 +262,25 @@ def test_a_byline_elements_text_is_read_as_a_byline(element: str, author: str | 
     doc = cleaned(page(element))
     assert doc.metadata.author == author
     assert dict(doc.meta_sources).get("author") == ("html:author-element" if author else None)
+
+
+@pytest.mark.parametrize("mark", ["·", "•"])
+def test_a_byline_element_on_a_page_without_a_headline_element_gives_the_name_alone(mark):
+    """Attacker trial, stop 32: with no <h1> there is no page head to read the byline in, and
+    trafilatura's "Maria Lopez · Published June" was the author."""
+    byline = f"<p class='byline'>By <a href='/staff/maria-lopez'>Maria Lopez</a> {mark} Published June 12, 2024</p>"
+    html = (
+        f"<html><head><title>{TITLE} | Riverside Post</title></head><body>"
+        f"<main><article class='story'>{byline}{BODY}</article></main></body></html>"
+    )
+    assert cleaned(html).metadata.author == "Maria Lopez"
+
+
+def test_an_articles_several_authors_stay_without_a_headline_element():
+    """trafilatura joins several authors with "; ": no mark to cut at."""
+    byline = "<p class='byline'>By <a href='/a'>Maria Lopez</a> and <a href='/b'>Sam Ortiz</a></p>"
+    html = (
+        f"<html><head><title>{TITLE} | Riverside Post</title></head><body>"
+        f"<main><article class='story'>{byline}{BODY}</article></main></body></html>"
+    )
+    assert "Sam Ortiz" in (cleaned(html).metadata.author or "")

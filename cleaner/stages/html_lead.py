@@ -126,6 +126,10 @@ ROLE_BY = re.compile(
 )
 
 
+# Not "; ": trafilatura joins an article's several authors so ("Ross Tucker; Jonathan Dugas")
+AFTER_MARK = re.compile(r"\s+[·•|]\s+")
+
+
 def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
     """The `author` trafilatura read from a byline element's text as it stands (attacker
     trial: "Edited by Jane Doe" -> "Jane Doe"), checked against that element's block in the
@@ -153,7 +157,10 @@ def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
         rest = author[len(name) :] if author.casefold().startswith(name.casefold()) else ""
         cleans = rest[:1] in (" ", ";", ",", "|", "•", "·")
         return name if cleans or len(author.split()) == 1 else author
-    return author
+    # no block of the head reads as its byline (a page with no headline element has no head):
+    # the author as given, less what follows a spaced bullet or bar, which no name holds
+    # ("Maria Lopez · Published June": attacker trial, stop 32)
+    return AFTER_MARK.split(author, maxsplit=1)[0].strip() or author
 
 
 def _no_name(word: str, text: str) -> bool:
