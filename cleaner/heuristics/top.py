@@ -98,8 +98,34 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
             if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
                 drop[infos[n - 1].pos] = "date"
     if author is None:
+        author, date = _byline_above_prose(infos, first, marked, date)
+    if author is None:
         author, date = _byline_below(infos, last, set(marked), date)
     return author, date, drop
+
+
+PROSE_WORDS = 8  # a sentence of this many words or more: the body's text has begun
+MAX_OWN_BYLINES = 2  # an article prints its byline once or twice (above, below or beside)
+
+
+def _byline_above_prose(
+    infos: list[LineInfo], first: int, marked: list[int], date: str | None
+) -> tuple[str | None, str | None]:
+    """None in the window: the last byline of the region's head, above its first sentence
+    of prose, names the author (a short page's region starts on the headline, and a deck or
+    two sit between it and the byline: attacker trial, stop 32, where the byline went as
+    metadata and the author was lost); (author, date)."""
+    if len(marked) > MAX_OWN_BYLINES:  # comments' or teasers' bylines ("by jo on Aug 9 reply")
+        return None, date
+    prose = next((n for n in range(first, len(infos)) if infos[n].sentence and infos[n].words >= PROSE_WORDS), None)
+    above = [n for n in marked if first <= n < (prose if prose is not None else first)]
+    if not above:
+        return None, date
+    text = infos[above[-1]].text
+    found = meta.byline(text)
+    if found and not meta.photo_credit(text, found[0]) and (name := meta.person(found[0])):
+        return name, date or (_when(text) if found[1] else None)
+    return None, date
 
 
 def _byline_below(

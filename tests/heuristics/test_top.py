@@ -96,6 +96,54 @@ def test_a_byline_below_the_body_names_the_author_when_none_above_does(below: li
     assert top.metadata(lines, 0, 0) == expected
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # the region starts on the headline: decks between it and the byline (attacker trial, stop 32)
+        pytest.param(
+            [
+                "Bridge closed after cracks found",
+                "News",
+                "Politics",
+                "Bridge closed after cracks found",
+                "Engineers found cracks in three of its piers",
+                "By Jane Roe | July 9, 2024",
+            ],
+            ("Jane Roe", "2024-07-09"),
+            id="below-decks",
+        ),
+        # a comments' list prints many bylines: none of them names the article's author
+        pytest.param(
+            [
+                "Bridge closed after cracks found",
+                "Maps",
+                "Photos",
+                "Video",
+                "Audio",
+                "by Jo Lee on Aug 9, 2024 reply",
+                "ok",
+                "by Al Roe on Aug 9, 2024 reply",
+                "no",
+                "by Bo Fox on Aug 9, 2024 reply",
+                "yes",
+            ],
+            (None, None),
+            id="comments",
+        ),
+        # below the first sentence of prose (and past the window) a byline is no longer the head's
+        pytest.param(
+            ["Bridge closed after cracks found", BODY, "More below.", "Maps", "Photos", "By Jane Roe"],
+            (None, None),
+            id="after-prose",
+        ),
+    ],
+)
+def test_a_byline_in_the_regions_head_above_its_prose_names_the_author(head: list[str], expected):
+    lines = infos(*head, BODY)
+    author, date, drop = top.metadata(lines, 0, len(lines) - 1)
+    assert (author, date) == expected
+
+
 def test_a_byline_above_the_body_wins_over_one_below():
     lines = infos("By Jane Roe", BODY, "By Tom Hale")
     assert top.metadata(lines, 1, 1)[0] == "Jane Roe"
