@@ -140,7 +140,7 @@ def test_a_byline_below_the_body_names_the_author_when_none_above_does(below: li
 )
 def test_a_byline_in_the_regions_head_above_its_prose_names_the_author(head: list[str], expected):
     lines = infos(*head, BODY)
-    author, date, drop = top.metadata(lines, 0, len(lines) - 1)
+    author, date, _ = top.metadata(lines, 0, len(lines) - 1)
     assert (author, date) == expected
 
 
