@@ -535,3 +535,30 @@ def test_an_address_that_cannot_be_read_spells_no_slug(url):
     from cleaner.stages.html_title import _slug_words
 
     assert _slug_words(url) == set()
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "want"),
+    [
+        ("桟橋が再開、嵐の被害から半年丨港湾新聞", "桟橋が再開、嵐の被害から半年"),
+        ("桟橋が再開、嵐の被害から半年_ニュース_港湾新聞网(kowan.jp)", "桟橋が再開、嵐の被害から半年"),
+        ("【速報】桟橋が再開、嵐の被害から半年｜港湾スポーツ", "桟橋が再開、嵐の被害から半年"),
+        ("桟橋が再開、嵐の被害から半年【港湾ニュース】", "桟橋が再開、嵐の被害から半年"),
+        ("「Pier 2」の再開を試す｜ガジェット｜Harbour NEWS", "「Pier 2」の再開を試す"),
+        # no part stands out: the title stays whole
+        ("港湾新聞｜桟橋再開", "港湾新聞｜桟橋再開"),
+        # a bracket inside the headline is the headline's own
+        ("桟橋が【再開】嵐の被害から半年", "桟橋が【再開】嵐の被害から半年"),
+    ],
+)
+def test_a_cjk_title_of_parts_gives_its_headline(title_tag, want):
+    """Attacker trial, stop 32: CJK sites' names, which no address spells, stayed in the title."""
+    head = f"<meta charset='utf-8'><title>{title_tag}</title>"
+    html = f"<html><head>{head}</head><body><article>{CJK_BODY}</article></body></html>"
+    assert clean(html, html=True, url="https://www.kowan.jp/articles/123", profile="none").metadata.title == want
+
+
+def test_a_latin_title_with_underscores_is_no_cjk_title():
+    title_tag = "Harbour_pier_reopens_after_the_storm"
+    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    assert clean(html, html=True, profile="none").metadata.title == title_tag

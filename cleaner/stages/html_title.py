@@ -67,7 +67,7 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole, first, second = examine_title_element(tree)
     whole = _trim(INVISIBLE.sub("", whole or ""))
     found = _corrected(tree, title, whole, first, second, h1s, url)
-    return _slug_part(found, whole, url) or found
+    return _slug_part(found, whole, url) or _cjk_headline(found) or found
 
 
 def _corrected(tree, title: str, whole: str, first, second, h1s, url: str | None) -> str:
@@ -259,6 +259,34 @@ def _less_site(tree, title: str, site: str) -> str | None:
         for j in range(i + 1, len(parts) + 1)
     ]
     return _printed(tree, runs) or _own_heading(tree) or left
+
+
+# What CJK titles part the headline from site and section names with, spaced or not
+# ("headline丨Site", "headline_Section_Site"), and a column's or site's name in brackets at
+# either end ("【Column】headline", "headline【Site】")
+CJK_PARTS = re.compile(r"\s*[丨｜|_]\s*")
+CJK_BRACKETS = re.compile(r"^\s*【[^】]{1,12}】|【[^】]{1,12}】\s*$")
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+LATIN_WORD = re.compile(r"[^\W\d_]+|\d+", re.ASCII)
+CJK_SHARE = 1.5  # the headline weighs this many times each other part, or more
+
+
+def _cjk_headline(title: str) -> str | None:
+    """The headline part of a CJK title of parts, the site's and sections' names cut off:
+    the address cannot spell a CJK site name (attacker trial, stop 32: "…丨央视新闻",
+    "…_新闻频道_央视网(cctv.com)", "【速报】…｜日刊スポーツ"). The part that weighs (CJK
+    characters and Latin words) CJK_SHARE times as much as each other part, when it is
+    written in CJK; None otherwise."""
+    bare = CJK_BRACKETS.sub("", title)
+    parts = [p.strip() for p in CJK_PARTS.split(bare) if p.strip()]
+    if not parts or (len(parts) < 2 and bare == title):
+        return None
+    weights = [len(CJK_CHAR.findall(p)) + len(LATIN_WORD.findall(p)) for p in parts]
+    top = max(range(len(parts)), key=weights.__getitem__)
+    others = [w for n, w in enumerate(weights) if n != top]
+    if not CJK_CHAR.search(parts[top]) or any(weights[top] < CJK_SHARE * w for w in others):
+        return None
+    return parts[top]
 
 
 # The words of an address's last segment: "why-the-pier-matters.html", "pier_reopens"
