@@ -217,3 +217,18 @@ def test_a_long_headline_under_a_menu_is_the_title():
     doc = clean(scrape)
     assert doc.metadata.title == "Council votes to close the old bridge to cars after engineers find cracks"
     assert doc.text == BODY + "\n"
+
+
+@pytest.mark.parametrize("end", ["。", "，", "；", "：", "．", "、"])
+def test_a_cjk_line_ending_a_sentence_or_clause_reads_as_no_title(end):
+    """Attacker trial, stop 32: a CJK page's first sentence ("…开幕。") was taken as the title
+    and so removed from the text."""
+    assert not reads_as_title("十四届全国人大二次会议五日上午在人民大会堂开幕" + end)
+    assert reads_as_title("十四届全国人大二次会议在京开幕")
+
+
+def test_a_cjk_scrapes_first_sentence_stays_in_the_text():
+    first = "十四届全国人大二次会议五日上午在人民大会堂开幕。"
+    rest = "据介绍，此次会议将审议政府工作报告，代表们将围绕经济发展、民生保障等议题展开讨论并提出建议。"
+    doc = clean(f"{first}\n\n{rest}\n\n{rest}\n")
+    assert doc.metadata.title != first and first in doc.text
