@@ -562,3 +562,26 @@ def test_a_latin_title_with_underscores_is_no_cjk_title():
     title_tag = "Harbour_pier_reopens_after_the_storm"
     html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
     assert clean(html, html=True, profile="none").metadata.title == title_tag
+
+
+@pytest.mark.parametrize(
+    ("h1", "title_tag", "want"),
+    [
+        # a kicker in a span of its own, no space before the headline's span (attacker trial, stop 32)
+        (
+            "<span class='kicker'>Storm</span><span class='headline'>Harbour Reopens After Repairs</span>",
+            "Storm: Harbour Reopens After Repairs - The Ellery Gazette",
+            "Storm: Harbour Reopens After Repairs",
+        ),
+        (
+            "<span class='label'>Exclusive</span>Harbour Reopens After Repairs",
+            "Exclusive Harbour Reopens After Repairs | The Ellery Gazette",
+            "Exclusive Harbour Reopens After Repairs",
+        ),
+        # a logo's spans that the <title> prints as one name stay as they are
+        ("<span>Harbour</span><span>Notes</span>.Com", "HarbourNotes.Com", "HarbourNotes.Com"),
+    ],
+)
+def test_an_h1s_glued_labels_come_apart_where_the_title_tag_prints_them_apart(h1, title_tag, want):
+    html = f"<html><head><title>{title_tag}</title></head><body><article><h1>{h1}</h1>{BODY}</article></body></html>"
+    assert clean(html, html=True, profile="none").metadata.title == want

@@ -67,7 +67,8 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole, first, second = examine_title_element(tree)
     whole = _trim(INVISIBLE.sub("", whole or ""))
     found = _corrected(tree, title, whole, first, second, h1s, url)
-    return _slug_part(found, whole, url) or _cjk_headline(found) or found
+    found = _slug_part(found, whole, url) or _cjk_headline(found) or found
+    return _unglued(found, h1s, whole)
 
 
 def _corrected(tree, title: str, whole: str, first, second, h1s, url: str | None) -> str:
@@ -259,6 +260,35 @@ def _less_site(tree, title: str, site: str) -> str | None:
         for j in range(i + 1, len(parts) + 1)
     ]
     return _printed(tree, runs) or _own_heading(tree) or left
+
+
+# Two labels glued where one element ends and the next begins: "Bahnstreik|GDL", "Exclusive|Council"
+GLUED = re.compile(r"[^\W_][\W_]*$")
+
+
+def _unglued(title: str, h1s, whole: str) -> str:
+    """The title with a space where the <h1> it is glued its parts' texts together: a kicker
+    or label in an element of its own before the headline, no space between them in the page
+    ("<span>Exclusive</span>Council members ..." gave "ExclusiveCouncil members ...":
+    attacker trial, stop 32): the <title>'s spelling where it prints the same words apart
+    ("Bahnstreik: GDL kündigt ..."), its whole or a part of it."""
+    for h1 in h1s:
+        if text_of(h1) != title:
+            continue
+        pieces = [t for t in h1.itertext() if t]
+        spaced = pieces[:1]
+        for piece in pieces[1:]:
+            glued = GLUED.search(spaced[-1]) and piece[:1].isupper()
+            spaced.append((" " if glued else "") + piece)
+        unglued = collapse("".join(spaced))
+        if unglued == title:
+            return title
+        words = WORD.findall(unglued.casefold())
+        same = [p for p in (whole, *TITLE_PARTS.split(whole)) if WORD.findall(p.casefold()) == words]
+        # only where the <title> prints them apart: a logo's spans may spell one name
+        # ("BreakfastandBrunch.Com", "News-Medical.Net": cleaneval train)
+        return collapse(same[-1]) if same else title
+    return title
 
 
 # What CJK titles part the headline from site and section names with, spaced or not
