@@ -585,3 +585,21 @@ def test_a_latin_title_with_underscores_is_no_cjk_title():
 def test_an_h1s_glued_labels_come_apart_where_the_title_tag_prints_them_apart(h1, title_tag, want):
     html = f"<html><head><title>{title_tag}</title></head><body><article><h1>{h1}</h1>{BODY}</article></body></html>"
     assert clean(html, html=True, profile="none").metadata.title == want
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "want"),
+    [
+        # attacker trial, stop 32: no heading prints the headline, the site's name goes first
+        (f"Opinion | {NEWS_TITLE} - The Ellery Gazette", NEWS_TITLE),
+        (f"{NEWS_TITLE} | Politics | The Ellery Gazette", NEWS_TITLE),
+        # at a dash the one word is as often the headline's own
+        ("Melaka – Why the Harbour Is Worth a Visit | The Ellery Gazette", "Melaka – Why the Harbour Is Worth a Visit"),
+        # two words are no section label
+        (f"Harbour News | {NEWS_TITLE} | The Ellery Gazette", f"Harbour News | {NEWS_TITLE}"),
+    ],
+)
+def test_a_one_word_section_label_at_a_bar_leaves_the_title(title_tag, want):
+    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    url = "https://ellerygazette.com/news/2024/some-story"
+    assert clean(html, html=True, url=url, profile="none").metadata.title == want

@@ -67,7 +67,7 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole, first, second = examine_title_element(tree)
     whole = _trim(INVISIBLE.sub("", whole or ""))
     found = _corrected(tree, title, whole, first, second, h1s, url)
-    found = _slug_part(found, whole, url) or _cjk_headline(found) or found
+    found = _slug_part(found, whole, url) or _cjk_headline(found) or _past_label(found) or found
     return _unglued(found, h1s, whole)
 
 
@@ -260,6 +260,24 @@ def _less_site(tree, title: str, site: str) -> str | None:
         for j in range(i + 1, len(parts) + 1)
     ]
     return _printed(tree, runs) or _own_heading(tree) or left
+
+
+MIN_LABELLED_WORDS = 4  # a headline after (or before) a one-word section label
+
+
+def _past_label(title: str) -> str | None:
+    """The headline of a title of two parts, one of them a section's one-word label
+    ("Opinion | <headline>", "<headline> | Politics"): trafilatura leaves such a <title>
+    whole where no heading prints the headline (attacker trial, stop 32). None otherwise."""
+    # at a bar only: at a dash the one word is as often the headline's own ("Melaka – Why
+    # It's Worth A Visit", "'Quote' - Speaker": dragnet train)
+    parts, seps = TITLE_PARTS.split(collapse(title)), TITLE_PARTS.findall(collapse(title))
+    if len(parts) != 2 or seps[0].strip() != "|":
+        return None
+    label, headline = sorted(parts, key=_word_count)
+    if len(label.split()) != 1 or not label[:1].isupper() or _word_count(headline) < MIN_LABELLED_WORDS:
+        return None
+    return headline
 
 
 # Two labels glued where one element ends and the next begins: "Bahnstreik|GDL", "Exclusive|Council"
