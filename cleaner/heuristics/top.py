@@ -121,11 +121,7 @@ def _byline_above_prose(
     above = [n for n in marked if first <= n < (prose if prose is not None else first)]
     if not above:
         return None, date
-    text = infos[above[-1]].text
-    found = meta.byline(text)
-    if found and not meta.photo_credit(text, found[0]) and (name := meta.person(found[0])):
-        return name, date or (_when(text) if found[1] else None)
-    return None, date
+    return _named(infos[above[-1]].text, date)
 
 
 def _byline_below(
@@ -141,12 +137,18 @@ def _byline_below(
     for n in range(last + 1, min(last + 1 + META_LOOKAHEAD, len(infos))):
         info = infos[n]
         if n in marked:
-            found = meta.byline(info.text)
-            if found and not meta.photo_credit(info.text, found[0]) and (name := meta.person(found[0])):
-                return name, date or (_when(info.text) if found[1] else None)
-            return None, date
+            return _named(info.text, date)
         if info.text.endswith(":") or boilerplate_label(info.text, info.words) is not None:
             return None, date
+    return None, date
+
+
+def _named(byline: str, date: str | None) -> tuple[str | None, str | None]:
+    """(author, date) from a byline line read as the HTML path reads one (meta.person): a
+    one-word handle or a site's name names no one, nor a photo credit; `date` unless none."""
+    found = meta.byline(byline)
+    if found and not meta.photo_credit(byline, found[0]) and (name := meta.person(found[0])):
+        return name, date or (_when(byline) if found[1] else None)
     return None, date
 
 
