@@ -517,6 +517,8 @@ def test_a_blog_name_linking_to_home_is_the_sites_name(href, want):
         f"{POST} | The Crumb Diaries Blog",
         f"The Crumb Diaries Blog: {POST}",
         f"{POST} - The Official Crumb Diaries Blog",
+        f"The Crumb Diaries's Blog » {POST}",  # the name's possessive (attacker trial, stop 32)
+        f"{POST} – The Crumb Diaries’s Blog",
     ],
 )
 def test_the_blogs_name_with_blog_added_in_the_title_tag_is_cut_too(title_tag):

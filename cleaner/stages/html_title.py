@@ -142,7 +142,8 @@ def _naming_part(whole: str, site: str) -> str | None:
     name = _fold(site).removeprefix("the ")  # "The Crumb Diaries" in "The Official Crumb Diaries Blog"
     for part in (parts[-1], parts[0]):
         folded = _fold(part)
-        if name in folded and set(folded.replace(name, " ").split()) <= NAME_EXTRAS:
+        # "Kevin's Blog" for "Kevin": the name's possessive goes with it
+        if name in folded and set(folded.replace(f"{name}'s", " ").replace(name, " ").split()) <= NAME_EXTRAS:
             return part
     return None
 
