@@ -605,3 +605,19 @@ def test_a_one_word_section_label_at_a_bar_leaves_the_title(title_tag, want):
     html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
     url = "https://ellerygazette.com/news/2024/some-story"
     assert clean(html, html=True, url=url, profile="none").metadata.title == want
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "want"),
+    [
+        # Medium's "<headline> | by Author | Publication | Medium" (attacker trial, stop 32)
+        (f"{NEWS_TITLE} | by Jane Roe | Harbour Engineering | Medium", NEWS_TITLE),
+        (f"{NEWS_TITLE} - By Jane Roe - Harbour Notes", NEWS_TITLE),
+        # "by" starting no name is no byline
+        (f"{NEWS_TITLE} | By the Numbers", f"{NEWS_TITLE} | By the Numbers"),
+    ],
+)
+def test_what_follows_a_byline_in_the_title_tag_is_no_title(title_tag, want):
+    head = f"<meta property='og:title' content='{title_tag}'>"
+    html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
+    assert clean(html, html=True, url="https://medium.example/p/1", profile="none").metadata.title == want

@@ -67,6 +67,7 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole, first, second = examine_title_element(tree)
     whole = _trim(INVISIBLE.sub("", whole or ""))
     found = _corrected(tree, title, whole, first, second, h1s, url)
+    found = _before_byline(found) or found
     found = _slug_part(found, whole, url) or _cjk_headline(found) or _past_label(found) or found
     return _unglued(found, h1s, whole)
 
@@ -261,6 +262,18 @@ def _less_site(tree, title: str, site: str) -> str | None:
         for j in range(i + 1, len(parts) + 1)
     ]
     return _printed(tree, runs) or _own_heading(tree) or left
+
+
+def _before_byline(title: str) -> str | None:
+    """A title of parts up to a part that is a byline ("<headline> | by Jane Doe | Publication",
+    Medium's: attacker trial, stop 32): what follows a byline is the publication's and the
+    site's names. None where no part after the first reads as a byline."""
+    title = collapse(title)
+    for sep in TITLE_PARTS.finditer(title):
+        after = TITLE_PARTS.split(title[sep.end() :], maxsplit=1)[0]
+        if (found := meta.byline(after)) and meta.person(found[0]):
+            return title[: sep.start()].strip() or None
+    return None
 
 
 MIN_LABELLED_WORDS = 4  # a headline after (or before) a one-word section label
