@@ -621,3 +621,27 @@ def test_what_follows_a_byline_in_the_title_tag_is_no_title(title_tag, want):
     head = f"<meta property='og:title' content='{title_tag}'>"
     html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
     assert clean(html, html=True, url="https://medium.example/p/1", profile="none").metadata.title == want
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "want"),
+    [
+        # NPR's "<headline> : Section - Subsection : Site" (attacker trial, stop 32)
+        (f"{NEWS_TITLE} : Shots - Health News : The Ellery Gazette", NEWS_TITLE),
+        # one short part after the headline may be its own ("'<quote>' - Speaker")
+        ("'We will reopen the pier' - Mayor | The Ellery Gazette", "'We will reopen the pier' - Mayor"),
+    ],
+)
+def test_the_headline_before_two_short_section_names(title_tag, want):
+    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    url = "https://ellerygazette.com/news/2024/some-story"
+    assert clean(html, html=True, url=url, profile="none").metadata.title == want
+
+
+def test_a_part_of_three_words_after_the_headline_stays_its_own():
+    """ "<headline> – as it happened | Politics": the live blog's "as it happened" is the
+    headline's (the section after it stays too: attacker trial, stop 32, left open)."""
+    title_tag = f"{NEWS_TITLE} – as it happened | Politics | The Ellery Gazette"
+    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    url = "https://ellerygazette.com/news/2024/some-story"
+    assert f"{NEWS_TITLE} – as it happened" in clean(html, html=True, url=url, profile="none").metadata.title

@@ -68,7 +68,9 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     whole = _trim(INVISIBLE.sub("", whole or ""))
     found = _corrected(tree, title, whole, first, second, h1s, url)
     found = _before_byline(found) or found
-    found = _slug_part(found, whole, url) or _cjk_headline(found) or _past_label(found) or found
+    found = (
+        _slug_part(found, whole, url) or _cjk_headline(found) or _past_label(found) or _past_sections(found) or found
+    )
     return _unglued(found, h1s, whole)
 
 
@@ -292,6 +294,20 @@ def _past_label(title: str) -> str | None:
     if len(label.split()) != 1 or not label[:1].isupper() or _word_count(headline) < MIN_LABELLED_WORDS:
         return None
     return headline
+
+
+MAX_SECTION_WORDS = 2
+
+
+def _past_sections(title: str) -> str | None:
+    """The headline before two or more sections' short names ("<headline> : Shots - Health
+    News", NPR's once the site's name is cut: attacker trial, stop 32): the first part, of
+    MIN_LABELLED_WORDS words or more, where every part after it has at most
+    MAX_SECTION_WORDS. Not one section alone: "'<quote>' - Speaker" (dragnet train)."""
+    parts = TITLE_PARTS.split(collapse(title))
+    if len(parts) < 3 or _word_count(parts[0]) < MIN_LABELLED_WORDS:
+        return None
+    return parts[0] if all(_word_count(p) <= MAX_SECTION_WORDS for p in parts[1:]) else None
 
 
 # Two labels glued where one element ends and the next begins: "Bahnstreik|GDL", "Exclusive|Council"
