@@ -599,6 +599,11 @@ def test_an_h1s_glued_labels_come_apart_where_the_title_tag_prints_them_apart(h1
         ("Melaka – Why the Harbour Is Worth a Visit | The Ellery Gazette", "Melaka – Why the Harbour Is Worth a Visit"),
         # two words are no section label
         (f"Harbour News | {NEWS_TITLE} | The Ellery Gazette", f"Harbour News | {NEWS_TITLE}"),
+        # a tag in lower case before a question, at any mark (Stack Overflow's "java - ...")
+        (
+            "python - Why is the harbour pier closed at night? | The Ellery Gazette",
+            "Why is the harbour pier closed at night?",
+        ),
     ],
 )
 def test_a_one_word_section_label_at_a_bar_leaves_the_title(title_tag, want):

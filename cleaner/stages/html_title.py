@@ -283,17 +283,21 @@ MIN_LABELLED_WORDS = 4  # a headline after (or before) a one-word section label
 
 def _past_label(title: str) -> str | None:
     """The headline of a title of two parts, one of them a section's one-word label
-    ("Opinion | <headline>", "<headline> | Politics"): trafilatura leaves such a <title>
-    whole where no heading prints the headline (attacker trial, stop 32). None otherwise."""
-    # at a bar only: at a dash the one word is as often the headline's own ("Melaka – Why
-    # It's Worth A Visit", "'Quote' - Speaker": dragnet train)
+    ("Opinion | <headline>", "<headline> | Politics") or a tag in lower case before it:
+    trafilatura leaves such a <title> whole where no heading prints the headline (attacker
+    trial, stop 32). None otherwise."""
     parts, seps = TITLE_PARTS.split(collapse(title)), TITLE_PARTS.findall(collapse(title))
-    if len(parts) != 2 or seps[0].strip() != "|":
+    if len(parts) != 2:
         return None
+    # a tag in lower case before the question ("java - Why is ...", Stack Overflow's)
+    if len(parts[0].split()) == 1 and parts[0].islower() and _word_count(parts[1]) >= MIN_LABELLED_WORDS:
+        return parts[1]
+    # otherwise at a bar only: at a dash the one word is as often the headline's own
+    # ("Melaka – Why It's Worth A Visit", "'Quote' - Speaker": dragnet train)
     label, headline = sorted(parts, key=_word_count)
-    if len(label.split()) != 1 or not label[:1].isupper() or _word_count(headline) < MIN_LABELLED_WORDS:
+    if seps[0].strip() != "|" or len(label.split()) != 1 or not label[:1].isupper():
         return None
-    return headline
+    return headline if _word_count(headline) >= MIN_LABELLED_WORDS else None
 
 
 MAX_SECTION_WORDS = 2
