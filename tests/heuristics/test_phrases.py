@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.heuristics.meta import SEGMENTS
-from cleaner.heuristics.phrases import SEPARATORS, key, matcher, trie_pattern
+from cleaner.heuristics.phrases import SEPARATORS, boilerplate_label, key, matcher, trie_pattern
 
 
 def category(text: str) -> str | None:
@@ -106,3 +106,16 @@ def test_separators_split_as_the_plain_pattern(line: str):
     plain = re.compile(r"\s+[/|·•]\s+|\s*\|\s*")
     assert SEPARATORS.split(line) == plain.split(line)
     assert SEGMENTS.split(line) == regex.compile(r"\s+[|•·]\s+").split(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From Wikipedia, the free encyclopedia",
+        "Aus Wikipedia, der freien Enzyklopädie",
+        "Материал из Википедии — свободной энциклопедии",
+    ],
+)
+def test_a_sites_tagline_under_every_headline_is_boilerplate(line):
+    """Attacker trial, stop 32: Wikipedia's tagline was taken as the article's title."""
+    assert boilerplate_label(line, len(line.split())) == "tagline"
