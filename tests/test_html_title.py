@@ -23,6 +23,11 @@ BODY = "".join(
 POST = "Why Sourdough Needs Time"
 
 
+def article(head: str, body: str = BODY) -> str:
+    """A page of one <article> and what `head` puts in the <head>."""
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
 def page(title_tag: str | None, top: str, heading: str = "", head: str = "") -> str:
     title = f"<title>{title_tag}</title>" if title_tag is not None else ""
     return (
@@ -426,7 +431,7 @@ ABBREVIATED = "https://www.edtimes.com/2024/harbour-reopens"  # The Ellery Daily
 def test_a_site_name_the_address_abbreviates_is_no_title(head, h1, want):
     """Attacker trial, stop 31: "The New York Times" on nytimes.com was the title."""
     url = ABBREVIATED.replace("edtimes", "lpgazette") if "Pines" in head else ABBREVIATED
-    html = f"<html><head>{head}</head><body><article>{h1}{BODY}</article></body></html>"
+    html = article(head, h1 + BODY)
     assert clean(html, html=True, url=url, profile="none").metadata.title == want
 
 
@@ -443,7 +448,7 @@ def test_a_site_name_the_address_abbreviates_is_no_title(head, h1, want):
 )
 def test_a_part_is_no_site_name_by_initials_that_spell_no_site(url, whole):
     head = f"<meta property='og:title' content='{whole}'>"
-    html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
+    html = article(head)
     assert clean(html, html=True, url=url, profile="none").metadata.title == whole
 
 
@@ -466,7 +471,7 @@ def test_a_section_part_gives_way_to_the_part_the_address_spells():
 )
 def test_the_title_stays_trafilaturas_where_the_slug_spells_no_other_part(slug):
     title_tag = "Dog sees off burglar – police appeal for witnesses"
-    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    html = article(f"<title>{title_tag}</title>")
     url = f"https://www.example.com/news/{slug}"
     without = clean(html, html=True, profile="none").metadata.title
     assert without == "Dog sees off burglar"  # trafilatura's own cut
@@ -488,7 +493,7 @@ def test_a_cjk_title_loses_the_site_name_after_a_bar_without_spaces(title_tag):
     """Attacker trial, stop 31: the full-width bar with no spaces kept the site's name, and a
     CJK headline, one "word" beside the site's two, made the whole title read as the name."""
     head = f"<meta charset='utf-8'><title>{title_tag}</title>"
-    html = f"<html><head>{head}</head><body><article>{CJK_BODY}</article></body></html>"
+    html = article(head, CJK_BODY)
     url = "https://www.examplenews.jp/articles/123"
     assert clean(html, html=True, url=url, profile="none").metadata.title == "桟橋が再開"
 
@@ -556,13 +561,13 @@ def test_an_address_that_cannot_be_read_spells_no_slug(url):
 def test_a_cjk_title_of_parts_gives_its_headline(title_tag, want):
     """Attacker trial, stop 32: CJK sites' names, which no address spells, stayed in the title."""
     head = f"<meta charset='utf-8'><title>{title_tag}</title>"
-    html = f"<html><head>{head}</head><body><article>{CJK_BODY}</article></body></html>"
+    html = article(head, CJK_BODY)
     assert clean(html, html=True, url="https://www.kowan.jp/articles/123", profile="none").metadata.title == want
 
 
 def test_a_latin_title_with_underscores_is_no_cjk_title():
     title_tag = "Harbour_pier_reopens_after_the_storm"
-    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    html = article(f"<title>{title_tag}</title>")
     assert clean(html, html=True, profile="none").metadata.title == title_tag
 
 
@@ -585,7 +590,7 @@ def test_a_latin_title_with_underscores_is_no_cjk_title():
     ],
 )
 def test_an_h1s_glued_labels_come_apart_where_the_title_tag_prints_them_apart(h1, title_tag, want):
-    html = f"<html><head><title>{title_tag}</title></head><body><article><h1>{h1}</h1>{BODY}</article></body></html>"
+    html = article(f"<title>{title_tag}</title>", f"<h1>{h1}</h1>{BODY}")
     assert clean(html, html=True, profile="none").metadata.title == want
 
 
@@ -607,7 +612,7 @@ def test_an_h1s_glued_labels_come_apart_where_the_title_tag_prints_them_apart(h1
     ],
 )
 def test_a_one_word_section_label_at_a_bar_leaves_the_title(title_tag, want):
-    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    html = article(f"<title>{title_tag}</title>")
     url = "https://ellerygazette.com/news/2024/some-story"
     assert clean(html, html=True, url=url, profile="none").metadata.title == want
 
@@ -624,7 +629,7 @@ def test_a_one_word_section_label_at_a_bar_leaves_the_title(title_tag, want):
 )
 def test_what_follows_a_byline_in_the_title_tag_is_no_title(title_tag, want):
     head = f"<meta property='og:title' content='{title_tag}'>"
-    html = f"<html><head>{head}</head><body><article>{BODY}</article></body></html>"
+    html = article(head)
     assert clean(html, html=True, url="https://medium.example/p/1", profile="none").metadata.title == want
 
 
@@ -638,7 +643,7 @@ def test_what_follows_a_byline_in_the_title_tag_is_no_title(title_tag, want):
     ],
 )
 def test_the_headline_before_two_short_section_names(title_tag, want):
-    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    html = article(f"<title>{title_tag}</title>")
     url = "https://ellerygazette.com/news/2024/some-story"
     assert clean(html, html=True, url=url, profile="none").metadata.title == want
 
@@ -647,6 +652,6 @@ def test_a_part_of_three_words_after_the_headline_stays_its_own():
     """ "<headline> – as it happened | Politics": the live blog's "as it happened" is the
     headline's (the section after it stays too: attacker trial, stop 32, left open)."""
     title_tag = f"{NEWS_TITLE} – as it happened | Politics | The Ellery Gazette"
-    html = f"<html><head><title>{title_tag}</title></head><body><article>{BODY}</article></body></html>"
+    html = article(f"<title>{title_tag}</title>")
     url = "https://ellerygazette.com/news/2024/some-story"
     assert f"{NEWS_TITLE} – as it happened" in clean(html, html=True, url=url, profile="none").metadata.title
