@@ -286,7 +286,8 @@ def _past_label(title: str) -> str | None:
     ("Opinion | <headline>", "<headline> | Politics") or a tag in lower case before it:
     trafilatura leaves such a <title> whole where no heading prints the headline (attacker
     trial, stop 32). None otherwise."""
-    parts, seps = TITLE_PARTS.split(collapse(title)), TITLE_PARTS.findall(collapse(title))
+    title = collapse(title)
+    parts, seps = TITLE_PARTS.split(title), TITLE_PARTS.findall(title)
     if len(parts) != 2:
         return None
     # a tag in lower case before the question ("java - Why is ...", Stack Overflow's)
@@ -319,11 +320,11 @@ GLUED = re.compile(r"[^\W_][\W_]*$")
 
 
 def _unglued(title: str, h1s, whole: str) -> str:
-    """The title with a space where the <h1> it is glued its parts' texts together: a kicker
-    or label in an element of its own before the headline, no space between them in the page
-    ("<span>Exclusive</span>Council members ..." gave "ExclusiveCouncil members ...":
-    attacker trial, stop 32): the <title>'s spelling where it prints the same words apart
-    ("Bahnstreik: GDL kündigt ..."), its whole or a part of it."""
+    """The title as the <title> spells it where the title is an <h1>'s text that glued a
+    kicker or label in an element of its own to the headline, no space between them in the
+    page ("<span>Exclusive</span>Council members ..." gave "ExclusiveCouncil members ...":
+    attacker trial, stop 32) and the <title>, whole or a part of it, prints the same words
+    apart ("Bahnstreik: GDL kündigt ...")."""
     for h1 in h1s:
         if text_of(h1) != title:
             continue
@@ -413,12 +414,11 @@ def _site_part(title: str, host: str) -> str | None:
     parts = SITE_PARTS.split(collapse(title))
     if len(parts) < 2:
         return None
-    # the other parts not the site's name too (not "the title's words mostly spelled": a CJK
+    # not where every part is the site's name (not "the title's words mostly spelled": a CJK
     # headline is one "word" beside the site's two)
-    return next(
-        (p for p in (parts[-1], parts[0]) if _spelled_in(p, host) and not all(_spelled_in(q, host) for q in parts)),
-        None,
-    )
+    if all(_spelled_in(part, host) for part in parts):
+        return None
+    return next((p for p in (parts[-1], parts[0]) if _spelled_in(p, host)), None)
 
 
 def heading_text(heading) -> str:
