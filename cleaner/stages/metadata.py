@@ -142,10 +142,13 @@ def _printed_part(doc: Document, title: str) -> str | None:
     parts = []
     for _, line in _all_lines(doc):
         part = line.strip()
-        rest = _affix(title, part) if part and part != title and reads_as_title(part) else None
+        # cheap first: only a line the title starts or ends with is read as a title
+        rest = _affix(title, part) if part and part != title else None
+        if rest is None or not reads_as_title(part):
+            continue
         # the headline says more than the site's name and sections: "The AWS Report -
         # <headline>" printing its series' name alone is no title of "The AWS Report"
-        if rest and TITLE_PARTS.match(rest) and len(TOKEN.findall(part)) > len(TOKEN.findall(rest)):
+        if TITLE_PARTS.match(rest) and len(TOKEN.findall(part)) > len(TOKEN.findall(rest)):
             parts.append(part)
     return max(parts, key=lambda part: len(part.split()), default=None)
 
