@@ -136,6 +136,11 @@ def _switches(extractor: dict) -> dict:
     return extractor
 
 
+def _dash_is_stdout(ctx: click.Context, param: click.Parameter, output: Any) -> Any:
+    """-o -: standard output, as - is standard input (not a file named "-")."""
+    return None if output is not None and str(output) == STDIN else output
+
+
 def _url_option(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
     if url is not None and (problem := url_problem(url)):
         raise click.BadParameter(problem)
@@ -212,7 +217,8 @@ def main() -> None:
     "-o",
     "--output",
     metavar="OUT",
-    help="Output file (.gz compresses), or directory for several inputs (mirrors the input tree).",
+    callback=_dash_is_stdout,
+    help="Output file (.gz compresses), or directory for several inputs (mirrors the input tree); - for stdout.",
 )
 @click.option(
     "--format",
@@ -471,7 +477,8 @@ Examples:
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE",
-    help="Write here (atomically; never over an input) instead of stdout.",
+    callback=_dash_is_stdout,
+    help="Write here (atomically; never over an input) instead of stdout (-: stdout).",
 )
 @click.option("--profile", default="auto", show_default=True, metavar="NAME|auto|none", help="As for clean.")
 @click.option("--url", metavar="URL", callback=_url_option, help="As for clean.")
@@ -624,7 +631,8 @@ Examples:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the profile here (not over an existing file) instead of stdout.",
+    callback=_dash_is_stdout,
+    help="Write the profile here (not over an existing file) instead of stdout (-: stdout).",
 )
 @_profiles_option
 def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs: tuple[Path, ...]) -> None:
@@ -669,7 +677,8 @@ Examples:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the profile here (not over an existing file) instead of stdout.",
+    callback=_dash_is_stdout,
+    help="Write the profile here (not over an existing file) instead of stdout (-: stdout).",
 )
 @click.option("--name", help="Profile name (default: the -o file's name).")
 @click.option("--corpus", is_flag=True, help="Mixed corpus: lines found in many documents become a platform profile.")

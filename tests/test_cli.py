@@ -51,6 +51,16 @@ def test_one_file_to_stdout():
     assert (result.exit_code, result.stdout) == (0, GOLD_TEXT)
 
 
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_output_dash_is_stdout(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """-o - writes to standard output, as - reads standard input: no file named "-"."""
+    monkeypatch.chdir(tmp_path)
+    result = run(command, str(SEED), "-o", "-")
+    assert (result.exit_code, result.stdout) == (0, run(command, str(SEED)).stdout)
+    assert GOLD_TEXT.splitlines()[0] in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_stdin_to_stdout():
     result = run("clean", "-", stdin=b"Getting your Trinity Audio player ready...\nHello world.\n")
     assert (result.exit_code, result.stdout) == (0, "Hello world.\n")
