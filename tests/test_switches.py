@@ -58,6 +58,60 @@ def test_an_article_in_a_container_named_for_comments_is_kept():
     assert clean(page, html=True, comments=True).text == article + f"\n2 comments\n\n{comment}\n"
 
 
+BUDGET = [
+    "The council approved the new budget on Tuesday after a long debate about road repairs in the centre.",
+    "Residents said the changes would make the town centre much easier to reach by bicycle and on foot.",
+    "The work starts in spring and should be finished before the summer holidays begin next year.",
+]
+REPLY = "Great news for cyclists, I hope they add more bike racks near the station as well."
+
+
+def article_page(tail: str) -> str:
+    """An article whose element goes on with `tail`, in no element named for comments:
+    trafilatura prints what `tail` holds as main text, not as comments."""
+    body = "".join(f"<p>{p}</p>" for p in BUDGET)
+    return f"<html><head><title>Budget</title></head><body><article>{body}{tail}</article></body></html>"
+
+
+def test_comments_inside_the_article_stay_with_comments():
+    """trafilatura leaves a comment section in an element not named for comments in its main
+    text, where the generic stage cut it as the page's footer, --comments or not: with
+    --comments it stays (its heading too, as trafilatura prints it), without "Reply"."""
+    other = "About time. The road by the school has been dangerous for years and nobody did anything."
+    page = article_page(
+        "<h3>Comments</h3>" + "".join(f"<div class='reply'><p>{r}</p><p>Reply</p></div>" for r in (REPLY, other))
+    )
+    article = "\n\n".join(BUDGET) + "\n"
+    assert clean(page, html=True).text == article
+    assert clean(page, html=True, comments=True).text == article + f"\nComments\n\n{REPLY}\n\n{other}\n"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a comment form and no comments
+        "<h3>Leave a Reply</h3><p>Name (required)</p><p>Mail (will not be published) (required)</p><p>Website</p>",
+        # none yet, and a box with a sentence after
+        "<h3>Comments</h3><p>0 comments have been made. Post a comment.</p><h3>Newsletter signup</h3>"
+        "<p>Have an idea for the blog? Write to us, we read every letter and answer most of them.</p>",
+    ],
+)
+def test_no_comment_section_without_comments(tail):
+    assert clean(article_page(tail), html=True, comments=True).text == "\n\n".join(BUDGET) + "\n"
+
+
+def test_the_comment_section_starts_at_its_own_heading_not_a_toolbar_count():
+    toolbar = "<p>8 comments</p><p>Add comment</p><p>Do you like this story?</p>"
+    page = article_page(f"{toolbar}<h3>Comments</h3><p>{REPLY}</p>")
+    assert clean(page, html=True, comments=True).text == "\n\n".join(BUDGET) + f"\n\nComments\n\n{REPLY}\n"
+
+
+def test_the_comment_section_ends_at_the_next_end_heading():
+    teaser = "Harbour works begin next week with a new crane, the port said on Monday morning."
+    page = article_page(f"<h3>Comments</h3><p>{REPLY}</p><h3>Related articles</h3><p>{teaser}</p>")
+    assert clean(page, html=True, comments=True).text == "\n\n".join(BUDGET) + f"\n\nComments\n\n{REPLY}\n"
+
+
 def test_links():
     result = run("clean", str(PAGE), "--links")
     linked = PAGE_TEXT.replace("to the press.", "to [the press](https://port.example/press).")

@@ -99,3 +99,47 @@ def prose_after(
         if classes[n] == body.GOOD and not labels[n] and not repeated[n]:
             keep.add(n)
     return keep
+
+
+def comment_section(infos: list[LineInfo], labels: list[str | None], classes: list[str]) -> tuple[int, int] | None:
+    """Extractor's text, reader comments asked for (--comments): the rows first..end (end
+    excluded) of the comments the extractor left in its main text (trafilatura keeps a comment
+    section inside the article's container as text, not as comments). It starts at the first
+    comments heading ("Comments", "8 comments", "Leave a reply"; not a count of none) once
+    END_SHARE of the text's body prose is above it, and ends before the next end-of-article
+    heading ("Recent posts", "Newsletter"). None where there is no such heading, the line
+    after it counts none ("0 comments have been made") or no prose follows: a comment form
+    alone ("Name (required)") is no comment section."""
+    total = sum(info.chars for info, cls in zip(infos, classes, strict=True) if cls == body.GOOD)
+    seen = 0
+    for n, info in enumerate(infos):
+        if seen >= total * END_SHARE and _comments_heading(info, labels[n]):
+            return _comments_from(infos, labels, classes, n)
+        if classes[n] == body.GOOD:
+            seen += info.chars
+    return None
+
+
+def _comments_heading(info: LineInfo, label: str | None) -> bool:
+    return label == "comments" and info.words <= MAX_HEADING_WORDS and not NO_COMMENTS.search(info.text)
+
+
+def _comments_from(
+    infos: list[LineInfo], labels: list[str | None], classes: list[str], n: int
+) -> tuple[int, int] | None:
+    others = ENDS_ARTICLE - {"comments"}
+    # a toolbar's count ("8 comments | Add comment | Share") may come before the section's own
+    # heading: the section starts at the last comments heading above the first prose
+    for m in range(n + 1, len(infos)):
+        if (classes[m] == body.GOOD and infos[m].sentence) or labels[m] in others:
+            break
+        if _comments_heading(infos[m], labels[m]):
+            n = m
+    if n + 1 < len(infos) and infos[n + 1].words <= MAX_HEADING_WORDS and NO_COMMENTS.search(infos[n + 1].text):
+        return None
+    end = next(
+        (m for m in range(n + 1, len(infos)) if labels[m] in others and infos[m].words <= MAX_HEADING_WORDS),
+        len(infos),
+    )
+    prose = any(classes[m] == body.GOOD and infos[m].sentence for m in range(n + 1, end))
+    return (n, end) if prose else None

@@ -33,8 +33,12 @@ from __future__ import annotations
 import regex
 
 from cleaner.document import Context, Document, Line, Removal, removals_at
-from cleaner.heuristics import analyse, meta
+from cleaner.heuristics import analyse, ends, meta, why
 from cleaner.heuristics.apply import apply
+from cleaner.heuristics.signals import Page
+from cleaner.heuristics.signals.classes import CLASS
+from cleaner.heuristics.signals.phrases import LABEL
+from cleaner.heuristics.signals.shape import LINES
 
 
 def run(doc: Document, ctx: Context) -> Document:
@@ -50,12 +54,44 @@ def run(doc: Document, ctx: Context) -> Document:
         comments = doc.lines[len(article) :]
         done = apply(doc.replace(lines=article))
         done = done.replace(lines=done.lines + comments)
+    elif ctx.comments and doc.extracted_by is not None and (section := _comments_in_text(doc)) is not None:
+        done = _with_comments(doc, *section)
     elif doc.generic[0] == "page":
         done = _as_on_page(doc, ctx)
     else:
         done = judge(doc, ctx)
     removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
     return record(doc, done, removed)
+
+
+def _comments_in_text(doc: Document) -> tuple[int, int] | None:
+    """Positions first..end (end excluded) of the reader comments the extractor left in its
+    main text (ends.comment_section), or None."""
+    page = Page.of(doc.lines)
+    rows = ends.comment_section(page[LINES], page[LABEL], page[CLASS]) if page else None
+    if rows is None:
+        return None
+    first, end = rows
+    return page.positions[first], page.positions[end] if end < len(page) else len(doc.lines)
+
+
+def _with_comments(doc: Document, first: int, end: int) -> Document:
+    """The article (lines before `first`) cleaned as always, then the comments (up to `end`):
+    their heading, as trafilatura prints it before the comments it finds, and the rest but
+    the lines that name themselves as boilerplate ("Reply", "Add comment", share buttons);
+    what follows them goes as the footer."""
+    done = apply(doc.replace(lines=doc.lines[:first]))
+    start = len(done.lines) + 1  # after the heading
+    done = done.replace(lines=done.lines + doc.lines[first:])
+    page = Page.of(done.lines[start : start + end - first - 1])
+    by_name: dict[str, list[int]] = {"footer": list(range(start + end - first - 1, len(done.lines)))}
+    for pos, label in zip(page.positions, page[LABEL], strict=True):
+        if label:
+            by_name.setdefault(label, []).append(start + pos)
+    drop: dict[int, Removal] = {}
+    for name, at in by_name.items():
+        drop |= removals_at(done.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
+    return done.without(drop)
 
 
 def judge(doc: Document, ctx: Context, keep_headline: bool = True) -> Document:
