@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleaner.document import Document, Removal, removals_at
+from cleaner.document import Document, Line, Removal, removals_at
 from cleaner.heuristics import analyse, why
 from cleaner.heuristics.alt_text import alt_text
 
@@ -52,12 +52,7 @@ def apply(doc: Document, focus: str | None = None) -> Document:
     gone: set[int] = set()
     metadata = doc.metadata
     for found, author, date in passes(doc, focus):
-        by_name: dict[str, list[int]] = {}
-        for pos, name in found.items():
-            by_name.setdefault(name, []).append(pos)
-        drop: dict[int, Removal] = {}
-        for name, positions in by_name.items():
-            drop |= removals_at(doc.lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
+        drop = heuristic_removals(doc.lines, found)
         removals += dict.fromkeys(drop.values())
         gone |= drop.keys()
         metadata = metadata.fill(author=author, date=date)
@@ -65,3 +60,15 @@ def apply(doc: Document, focus: str | None = None) -> Document:
         return doc
     lines = tuple(line for i, line in enumerate(doc.lines) if i not in gone)
     return doc.replace(lines=lines, removals=doc.removals + tuple(removals), metadata=metadata)
+
+
+def heuristic_removals(lines: tuple[Line, ...], found: dict[int, str]) -> dict[int, Removal]:
+    """The removals (`heuristic:<name>`, with its why) of the lines at the positions in
+    `found` (position -> heuristic name), a record per run of lines of one name."""
+    by_name: dict[str, list[int]] = {}
+    for pos, name in found.items():
+        by_name.setdefault(name, []).append(pos)
+    drop: dict[int, Removal] = {}
+    for name, positions in by_name.items():
+        drop |= removals_at(lines, positions, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
+    return drop

@@ -13,7 +13,7 @@ from typing import Any
 
 from cleaner.document import Context, Document, Removal, removals_at
 from cleaner.heuristics import why
-from cleaner.heuristics.apply import apply
+from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.phrases import categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
@@ -99,13 +99,9 @@ def _once(
             keep = _headline_above_byline(doc, positions, keep, verdict)
     for removal in titled.values():  # the headline taken before the ad labels went
         drop |= {i: removal for i, line in enumerate(doc.lines) if line.no == removal.lines[0]}
-    by_name: dict[str, list[int]] = {}
-    for pos in positions:
-        name = verdict.get(pos)
-        if name in also and pos not in drop:
-            by_name.setdefault(name, []).append(pos)
-    for name, at in by_name.items():
-        drop |= removals_at(doc.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
+    drop |= heuristic_removals(
+        doc.lines, {pos: verdict[pos] for pos in positions if verdict.get(pos) in also and pos not in drop}
+    )
     # Runs of lines the model removes, each recorded with its least doubtful line's score
     # and the signals that weighed most against that line.
     row_at = {pos: n for n, pos in enumerate(positions)}

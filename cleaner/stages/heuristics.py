@@ -33,8 +33,8 @@ from __future__ import annotations
 import regex
 
 from cleaner.document import Context, Document, Line, Removal, removals_at
-from cleaner.heuristics import analyse, ends, meta, why
-from cleaner.heuristics.apply import apply
+from cleaner.heuristics import analyse, ends, meta
+from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import CLASS
 from cleaner.heuristics.signals.phrases import LABEL
@@ -84,14 +84,9 @@ def _with_comments(doc: Document, first: int, end: int) -> Document:
     start = len(done.lines) + 1  # after the heading
     done = done.replace(lines=done.lines + doc.lines[first:])
     page = Page.of(done.lines[start : start + end - first - 1])
-    by_name: dict[str, list[int]] = {"footer": list(range(start + end - first - 1, len(done.lines)))}
-    for pos, label in zip(page.positions, page[LABEL], strict=True):
-        if label:
-            by_name.setdefault(label, []).append(start + pos)
-    drop: dict[int, Removal] = {}
-    for name, at in by_name.items():
-        drop |= removals_at(done.lines, at, rule=f"heuristic:{name}", kind="heuristic", why=why(name))
-    return done.without(drop)
+    found = {start + pos: label for pos, label in zip(page.positions, page[LABEL], strict=True) if label}
+    found |= dict.fromkeys(range(start + end - first - 1, len(done.lines)), "footer")
+    return done.without(heuristic_removals(done.lines, found))
 
 
 def judge(doc: Document, ctx: Context, keep_headline: bool = True) -> Document:
