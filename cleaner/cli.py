@@ -6,6 +6,8 @@ Exit codes: 0 all good; 1 some inputs failed (the others are still written);
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import stat
@@ -175,11 +177,25 @@ def _load(dirs: Sequence[Path]) -> Profiles:
         sys.exit(EXIT_PROFILE)
 
 
+class _ClosedOutput(io.BufferedIOBase):
+    """Standard output of a process started without one. click writes nothing to a missing
+    stdout and reports no error: the output was lost with status 0. Every write here fails as
+    a write to a closed descriptor does, so the command says so and exits 1."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
 class _Cleaner(click.Group):
     """The command group; what click itself writes (--help, --version, usage errors) to a
     stdout that fails (a full disk) is one message and status 1, as every command's output."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        if sys.stdout is None:  # started with no standard output (`>&-`): Python gives None
+            sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
         try:
             return super().main(*args, **kwargs)
         except BrokenPipeError:

@@ -342,6 +342,29 @@ def test_what_click_writes_to_a_full_stdout_is_one_message(args):
     assert done.stderr == "cleaner: standard output: No space left on device\n"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", str(SEED)],
+        ["clean", str(SEED), "-o", "-", "--format", "jsonl"],
+        ["explain", str(SEED)],
+        ["profiles"],
+        ["new", "demo", "--sample", str(SEED)],
+        ["learn", str(SEED), str(SEEDS[1]), "--name", "demo"],
+        ["--help"],
+    ],
+)
+def test_no_stdout_at_all_is_one_message_and_status_1(args):
+    """Attacker trial of stop 33: started with standard output closed (`>&-`), clean gave a
+    traceback and explain, profiles, new and learn exited 0 with their output lost."""
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m cleaner "$@" >&-', sys.executable, *args], stderr=subprocess.PIPE, text=True
+    )
+    assert done.returncode == 1
+    assert done.stderr.endswith("cleaner: standard output: Bad file descriptor\n")
+    assert "Traceback" not in done.stderr
+
+
 def test_an_output_a_command_cannot_write_is_named_without_a_traceback(tmp_path):
     """Attacker trial: learn -o where no file can go was an OSError traceback."""
     import subprocess
