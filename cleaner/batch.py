@@ -400,7 +400,7 @@ def _is_stdout(log: ErrorLog) -> bool:
     import sys
 
     assert log.file is not None
-    if str(log.path) in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
+    if str(log.path) in ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
         return True
     try:
         fd = sys.stdout.fileno()

@@ -289,7 +289,7 @@ def main() -> None:
     "--errors",
     "errors_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write failed inputs to this JSONL file ({source, error}).",
+    help="Also write failed inputs to this JSONL file ({source, error}); - for stdout when -o takes the results.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr (errors still show).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL input: the field holding a text scrape.")

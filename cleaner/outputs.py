@@ -183,8 +183,10 @@ def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
     import stat
 
     try:  # this process's own stderr or stdout (`--errors /dev/stderr 2> log`): written through
-        own = _std_fd(os.stat(path))  # the descriptor itself, so that the offset is shared with
-    except OSError:  # what else cleaner writes there, and neither overwrites the other
+        # the descriptor itself, so that the offset is shared with what else cleaner writes
+        # there, and neither overwrites the other; "-" is standard output, as everywhere
+        own = 1 if str(path) == "-" else _std_fd(os.stat(path))
+    except OSError:
         own = None
     if own is not None:
         fd = os.dup(own)

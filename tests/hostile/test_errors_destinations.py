@@ -79,6 +79,22 @@ def test_errors_to_stdout_where_the_results_go_is_refused(tmp_path: Path):
     )
 
 
+def test_errors_dash_is_standard_output(tmp_path: Path):
+    """Attacker trial of stop 33: --errors - wrote a file named "-". It is standard output,
+    as - is everywhere: refused where the results go, the errors' stream where they do not."""
+    src = _inputs(tmp_path)
+    cmd = [*cleaner_command(), "clean", str(src), "--format", "jsonl", "--errors", "-", "-q"]
+    refused = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.endswith("Error: errors file - is standard output, where the results go; name another file\n")
+    out = tmp_path / "all.jsonl"
+    done = subprocess.run([*cmd, "-o", str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert [json.loads(line)["source"] for line in done.stdout.splitlines()] == [str(src / "b.txt")]
+    assert [json.loads(line)["source"] for line in out.read_text().splitlines()] == [str(src / "a.txt")]
+    assert not (tmp_path / "-").exists()
+
+
 def test_errors_to_a_fifo_nobody_reads_is_refused_not_waited_on(tmp_path: Path):
     src = _inputs(tmp_path)
     fifo = tmp_path / "fifo"
