@@ -106,6 +106,32 @@ def test_the_comment_section_starts_at_its_own_heading_not_a_toolbar_count():
     assert clean(page, html=True, comments=True).text == "\n\n".join(BUDGET) + f"\n\nComments\n\n{REPLY}\n"
 
 
+FORM = "<h3>Leave a Reply</h3><p>Name (required)</p><p>Email (required)</p><p>Website</p><p>Post Comment</p>"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        FORM,  # a form and no comments
+        "<h3>0 Comments</h3><p>No comments yet. Be the first to comment!</p>",
+        "<h3>Join the conversation</h3><p>You must be logged in to post a comment.</p>",
+        "<p>Comments are closed.</p>",
+    ],
+)
+def test_a_comment_section_without_comments_is_none(section):
+    """Attacker trial of stop 33: trafilatura's comments (an element named for them) were
+    printed whatever they held: a form's fields, "0 Comments", "Comments are closed."."""
+    page = article_page("").replace("</article>", f"</article><div id='comments'>{section}</div>")
+    assert clean(page, html=True, comments=True).text == "\n\n".join(BUDGET) + "\n"
+
+
+def test_the_comment_form_after_the_comments_goes():
+    comments = f"<h3>2 Comments</h3><p>Mary Fisher says:</p><p>{REPLY}</p><p>Reply</p>"
+    page = article_page("").replace("</article>", f"</article><div id='comments'>{comments}{FORM}</div>")
+    expected = "\n\n".join(BUDGET) + f"\n\n2 Comments\n\nMary Fisher says:\n\n{REPLY}\n"
+    assert clean(page, html=True, comments=True).text == expected
+
+
 def test_the_comment_section_ends_at_the_next_end_heading():
     teaser = "Harbour works begin next week with a new crane, the port said on Monday morning."
     page = article_page(f"<h3>Comments</h3><p>{REPLY}</p><h3>Related articles</h3><p>{teaser}</p>")

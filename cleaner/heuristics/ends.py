@@ -141,5 +141,27 @@ def _comments_from(
         (m for m in range(n + 1, len(infos)) if labels[m] in others and infos[m].words <= MAX_HEADING_WORDS),
         len(infos),
     )
-    prose = any(classes[m] == body.GOOD and infos[m].sentence for m in range(n + 1, end))
+    prose = any(comment_text(infos[m], labels[m]) for m in range(n + 1, end))
     return (n, end) if prose else None
+
+
+COMMENT_WORDS = 5
+
+
+def comment_text(info: LineInfo, label: str | None) -> bool:
+    """A line of a comment's own text: a sentence of COMMENT_WORDS words or more that names
+    itself as nothing ("Comments are closed." and "You must be logged in to post a comment."
+    do; "Mary Fisher says:" is the comment's byline). A comment is seldom long enough to
+    be classed as body prose."""
+    return label is None and info.sentence and not info.text.endswith(":") and info.words >= COMMENT_WORDS
+
+
+def comment_keep(infos: list[LineInfo], labels: list[str | None], heading: bool) -> list[bool]:
+    """Which lines of a comment section stay: none where no line is a comment's text (a
+    form, "Comments are closed") or the heading counts none ("0 Comments"); else its heading (row 0, when `heading`)
+    and, up to the last comment's text, the lines that name themselves as nothing (what
+    follows the last comment is the comment form: "Name (required)", "Website")."""
+    texts = [n for n, (info, label) in enumerate(zip(infos, labels, strict=True)) if comment_text(info, label)]
+    if not texts or (heading and NO_COMMENTS.search(infos[0].text)):  # "0 Comments"
+        return [False] * len(infos)
+    return [(heading and n == 0) or (labels[n] is None and n <= texts[-1]) for n in range(len(infos))]

@@ -50,12 +50,10 @@ def run(doc: Document, ctx: Context) -> Document:
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
     # --precision / --recall move the decisions on a text scrape; on HTML they went to trafilatura
     if doc.comments_from is not None:  # --comments asked for the reader comments: kept, after the article
-        article = tuple(line for line in doc.lines if line.no < doc.comments_from)
-        comments = doc.lines[len(article) :]
-        done = apply(doc.replace(lines=article))
-        done = done.replace(lines=done.lines + comments)
+        first = next(i for i, line in enumerate(doc.lines) if line.no >= doc.comments_from)
+        done = _with_comments(doc, first, len(doc.lines), heading=False)
     elif ctx.comments and doc.extracted_by is not None and (section := _comments_in_text(doc)) is not None:
-        done = _with_comments(doc, *section)
+        done = _with_comments(doc, *section, heading=True)
     elif doc.generic[0] == "page":
         done = _as_on_page(doc, ctx)
     else:
@@ -75,17 +73,20 @@ def _comments_in_text(doc: Document) -> tuple[int, int] | None:
     return page.positions[first], page.positions[end] if end < len(page) else len(doc.lines)
 
 
-def _with_comments(doc: Document, first: int, end: int) -> Document:
-    """The article (lines before `first`) cleaned as always, then the comments (up to `end`):
-    their heading, as trafilatura prints it before the comments it finds, and the rest but
-    the lines that name themselves as boilerplate ("Reply", "Add comment", share buttons);
-    what follows them goes as the footer."""
+def _with_comments(doc: Document, first: int, end: int, heading: bool) -> Document:
+    """The article (lines before `first`) cleaned as always, then the comments (up to `end`)
+    as ends.comment_keep keeps them: the section's heading (`heading`: line `first` is one;
+    else a first line that names itself a comments heading, as trafilatura prints one) and
+    the comments; what follows them goes as the footer."""
     done = apply(doc.replace(lines=doc.lines[:first]))
-    start = len(done.lines) + 1  # after the heading
+    start = len(done.lines)
     done = done.replace(lines=done.lines + doc.lines[first:])
-    page = Page.of(done.lines[start : start + end - first - 1])
-    found = {start + pos: label for pos, label in zip(page.positions, page[LABEL], strict=True) if label}
-    found |= dict.fromkeys(range(start + end - first - 1, len(done.lines)), "footer")
+    page = Page.of(done.lines[start : start + end - first])
+    labels = page[LABEL]
+    titled = heading or (bool(labels) and labels[0] == "comments" and page[LINES][0].words <= ends.MAX_HEADING_WORDS)
+    keep = ends.comment_keep(page[LINES], labels, titled)
+    found = {start + pos: labels[n] or "comments" for n, pos in enumerate(page.positions) if not keep[n]}
+    found |= dict.fromkeys(range(start + end - first, len(done.lines)), "footer")
     return done.without(heuristic_removals(done.lines, found))
 
 
