@@ -132,6 +132,18 @@ def test_the_comment_form_after_the_comments_goes():
     assert clean(page, html=True, comments=True).text == expected
 
 
+def test_comments_a_profile_took_every_line_of_leave_the_article():
+    """A WordPress profile's rule took "Leave a Reply", all trafilatura had for comments: the
+    generic stage raised StopIteration looking for their first line (a corpus page, stop 33)."""
+    from cleaner import load_profiles
+    from cleaner.document import Context, Document, Line
+    from cleaner.stages import heuristics
+
+    lines = tuple(Line(n, text) for n, text in enumerate(BUDGET, 1))
+    doc = Document(lines=lines, extracted_by="trafilatura", comments_from=len(lines) + 1)
+    assert heuristics.run(doc, Context(load_profiles(), comments=True)).lines == lines
+
+
 def test_the_comment_section_ends_at_the_next_end_heading():
     teaser = "Harbour works begin next week with a new crane, the port said on Monday morning."
     page = article_page(f"<h3>Comments</h3><p>{REPLY}</p><h3>Related articles</h3><p>{teaser}</p>")

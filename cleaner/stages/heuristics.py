@@ -50,7 +50,8 @@ def run(doc: Document, ctx: Context) -> Document:
         return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
     # --precision / --recall move the decisions on a text scrape; on HTML they went to trafilatura
     if doc.comments_from is not None:  # --comments asked for the reader comments: kept, after the article
-        first = next(i for i, line in enumerate(doc.lines) if line.no >= doc.comments_from)
+        # a profile's rules may have taken every line of them
+        first = next((i for i, line in enumerate(doc.lines) if line.no >= doc.comments_from), len(doc.lines))
         done = _with_comments(doc, first, len(doc.lines), heading=False)
     elif ctx.comments and doc.extracted_by is not None and (section := _comments_in_text(doc)) is not None:
         done = _with_comments(doc, *section, heading=True)
