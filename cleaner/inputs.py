@@ -195,17 +195,14 @@ class Names:
     def job(self, source: str, path: Path | None, mirrored: Path, tree: tuple[Path, Path] | None = None) -> Job:
         """`tree`: the input directory `path` was found in, and where it is mirrored."""
         short = mirrored.with_suffix("") if mirrored.suffix.lower() == ".gz" else mirrored
-        for candidate in (short.with_suffix(self.ext), mirrored.with_name(mirrored.name + self.ext)):
+        # one name only for an input with no suffix: page -> page.txt either way
+        candidates = list(dict.fromkeys((short.with_suffix(self.ext), mirrored.with_name(mirrored.name + self.ext))))
+        for candidate in candidates:
             if candidate not in self.taken and not self._folder(candidate, tree):
                 self.taken.add(candidate)
                 return Job(source, path, candidate)
-        return Job(
-            source,
-            path,
-            None,
-            error=f"its output names {short.with_suffix(self.ext)} and {candidate} are taken "
-            "(by earlier inputs or input folders)",
-        )
+        said = f"names {candidates[0]} and {candidates[1]} are" if len(candidates) == 2 else f"name {candidates[0]} is"
+        return Job(source, path, None, error=f"its output {said} taken (by earlier inputs or input folders)")
 
     def _folder(self, candidate: Path, tree: tuple[Path, Path] | None) -> bool:
         """Whether an input folder is mirrored at `candidate` (followed as walk() does)."""

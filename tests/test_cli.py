@@ -51,6 +51,25 @@ def test_one_file_to_stdout():
     assert (result.exit_code, result.stdout) == (0, GOLD_TEXT)
 
 
+def test_an_output_name_an_input_folder_takes_is_named_once(tmp_path: Path):
+    """Attacker trial of stop 33: a file "page" beside a folder "page.txt" (mirrored as
+    out/page.txt/) failed naming "out/page.txt and out/page.txt": its two names are one."""
+    src = tmp_path / "in"
+    (src / "page.txt").mkdir(parents=True)
+    shutil.copy(SEEDS[0], src / "page")
+    shutil.copy(SEEDS[1], src / "page.txt" / "inner.txt")
+    out = tmp_path / "out"
+    result = run("clean", str(src), "-o", str(out))
+    assert result.exit_code == 1
+    assert (
+        f"{src / 'page'}: its output name {out / 'page.txt'} is taken (by earlier inputs or input folders)"
+        in result.stderr
+    )
+    assert (out / "page.txt" / "inner.txt").read_text(encoding="utf-8") == (GOLD / SEEDS[1].name).read_text(
+        encoding="utf-8"
+    )
+
+
 @pytest.mark.parametrize("command", ["clean", "explain"])
 def test_output_dash_is_stdout(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """-o - writes to standard output, as - reads standard input: no file named "-"."""
