@@ -69,7 +69,7 @@ class Batch:
     ) -> Batch:
         """UsageError (nothing written) when the request cannot work or could destroy an input."""
         if resume and output is None:
-            raise UsageError("--resume needs -o: there is nothing to resume on stdout")
+            raise UsageError("--resume needs -o FILE or DIR: there is nothing to resume on stdout")
         if resume and STDIN in inputs:
             raise UsageError(
                 "--resume cannot finish a run that reads - (standard input): what it read then is gone; "

@@ -154,10 +154,11 @@ def test_symlink_loop_and_broken_link_are_reported_not_fatal(tmp_path: Path):
     assert (tmp_path / "out" / "sub" / "page.txt").exists()
 
 
-def test_resume_needs_an_output():
-    result = run("clean", str(SEEDS[0]), "--resume")
+@pytest.mark.parametrize("output", [[], ["-o", "-"]])
+def test_resume_needs_an_output(output):
+    result = run("clean", str(SEEDS[0]), "--resume", *output)
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: --resume needs -o: there is nothing to resume on stdout\n")
+    assert result.stderr.endswith("Error: --resume needs -o FILE or DIR: there is nothing to resume on stdout\n")
 
 
 def _start_and_kill(args: list[str], ready, sig: int) -> subprocess.CompletedProcess:
