@@ -158,9 +158,10 @@ def comment_text(info: LineInfo, label: str | None) -> bool:
 
 def comment_keep(infos: list[LineInfo], labels: list[str | None], heading: bool) -> list[bool]:
     """Which lines of a comment section stay: none where no line is a comment's text (a
-    form, "Comments are closed") or the heading counts none ("0 Comments"); else its heading (row 0, when `heading`)
-    and, up to the last comment's text, the lines that name themselves as nothing (what
-    follows the last comment is the comment form: "Name (required)", "Website")."""
+    form, "Comments are closed") or the heading counts none ("0 Comments"); else its
+    heading (row 0, when `heading`) and, up to the last comment's text, the lines that name
+    themselves as nothing (what follows the last comment is the comment form: "Name
+    (required)", "Website")."""
     texts = [n for n, (info, label) in enumerate(zip(infos, labels, strict=True)) if comment_text(info, label)]
     if not texts or (heading and NO_COMMENTS.search(infos[0].text)):  # "0 Comments"
         return [False] * len(infos)
