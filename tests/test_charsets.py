@@ -154,3 +154,24 @@ def test_a_page_in_iso_2022_jp_cleans_to_its_text():
 
 def test_ansi_escapes_in_ascii_text_are_not_iso_2022():
     assert decode_bytes(b"plain text \x1b[31mred\x1b[0m here") == ("plain text \x1b[31mred\x1b[0m here", "utf-8")
+
+
+def test_random_high_bytes_no_charset_fits_are_refused_as_binary(monkeypatch: pytest.MonkeyPatch):
+    """Attacker trial of stop 33: random bytes that no detector read as a charset came out as
+    Latin-1 gibberish with C1 controls, exit 0. Bytes only Latin-1 decodes (cp1252's five
+    holes), more than a stray one or two, are binary; a stray one leaves the text Latin-1."""
+    import random
+
+    from cleaner.errors import InputError
+    from cleaner.stages import decode
+
+    monkeypatch.setattr(decode, "_detect", lambda data: None)  # the case where the detectors find none
+    rng = random.Random(33)
+    for data in (
+        bytes(rng.randrange(0x80, 0x100) for _ in range(3000)),
+        bytes(rng.randrange(0x20, 0x100) for _ in range(3000)),
+    ):
+        with pytest.raises(InputError, match="binary file"):
+            decode.decode_bytes(data)
+    text = "Le caf\xe9 du port rouvre apr\xe8s des travaux de r\xe9novation, annonce la mairie.\n"
+    assert decode.decode_bytes(text.encode("cp1252") * 20 + b"\x81 fin\n") == (text * 20 + "\x81 fin\n", "latin-1")
