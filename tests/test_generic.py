@@ -165,8 +165,19 @@ def test_generic_date_keeps_the_printed_time_and_says_what_was_printed():
     assert dict(doc.meta_notes) == {"date": 'printed "2 June 2022, 18:05 GMT"'}
 
 
-def test_removed_tags_and_reading_time_lines_fill_the_metadata():
-    page = ["What the early frost taught me", "By Oliver Grant", "7 min read", *GARDEN]
+@pytest.mark.parametrize(
+    "byline",
+    [
+        ["By Oliver Grant", "7 min read"],
+        ["By Oliver Grant · 7-minute read"],
+        ["By Oliver Grant · Reading time: 7 min"],
+        ["By Oliver Grant | Read time 7 minutes"],
+    ],
+)
+def test_removed_tags_and_reading_time_lines_fill_the_metadata(byline):
+    """ "Reading time: 7 min" (and "Read time", "7-minute read") filled nothing: only "7 min
+    read" was read (new-user trial of stop 33)."""
+    page = ["What the early frost taught me", *byline, *GARDEN]
     doc = clean("\n".join([*page, "Tags: frost, tomatoes, vegetable garden"]) + "\n", profile="none")
     assert doc.metadata.tags == ("frost", "tomatoes", "vegetable garden")
     assert doc.metadata.reading_time == 7

@@ -186,7 +186,12 @@ FACT_WORDS = TAG_WORDS + CATEGORY_WORDS
 ITEMS = regex.compile(r"\s*[,;|·•]\s*")
 MAX_ITEM_WORDS = 5
 MAX_FACTS_WORDS = 12
-READING_TIME = regex.compile(r"(?<![\d.,])(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\.?\s+read\b", regex.I)
+# "5 min read", "5-minute read"; "Reading time: 6 min" (`regex` allows the name twice)
+READING_TIME = regex.compile(
+    r"(?<![\d.,])(?P<minutes>\d{1,3})[\s-]*(?:min|mins|minute|minutes)\.?\s+read\b"
+    r"|\b(?:reading|read)\s+time\s*:?\s*(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\b",
+    regex.I,
+)
 
 
 def _items(m: regex.Match | None) -> tuple[str, ...]:
@@ -199,7 +204,8 @@ def _items(m: regex.Match | None) -> tuple[str, ...]:
 
 
 def _minutes(text: str) -> int | None:
-    """The reading time of a short line of article facts ("5 min read", "Jane Doe · 5 min read")."""
+    """The reading time of a short line of article facts ("5 min read", "Jane Doe · 5 min read",
+    "Reading time: 6 min")."""
     if len(text.split()) > MAX_FACTS_WORDS:
         return None
     m = READING_TIME.search(text)
