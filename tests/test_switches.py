@@ -129,7 +129,12 @@ def test_the_comment_form_after_the_comments_goes():
     comments = f"<h3>2 Comments</h3><p>Mary Fisher says:</p><p>{REPLY}</p><p>Reply</p>"
     page = article_page("").replace("</article>", f"</article><div id='comments'>{comments}{FORM}</div>")
     expected = "\n\n".join(BUDGET) + f"\n\n2 Comments\n\nMary Fisher says:\n\n{REPLY}\n"
-    assert clean(page, html=True, comments=True).text == expected
+    doc = clean(page, html=True, comments=True)
+    assert doc.text == expected
+    # named for what it is, not as a comment-section notice (new-user trial of stop 33)
+    rules = {text: r.rule for r in doc.removals for text in r.text.split("\n")}
+    assert rules["Name (required)"] == rules["Website"] == "heuristic:not-a-comment"
+    assert rules["Reply"] == "heuristic:comments"
 
 
 def test_comments_a_profile_took_every_line_of_leave_the_article():

@@ -57,6 +57,8 @@ HEURISTICS = {
     "header": "above the main body: navigation, banners, teasers",
     "footer": "below the main body: related links, comments, site footer",
     "boilerplate": "inside the body region but classed as boilerplate with its neighbours",
+    "not-a-comment": "--comments: in the comment section but no comment's text (a sentence of 5 words or more): "
+    "the comment form after the last comment, a short reply, or a section with no comment in it",
 }
 
 

@@ -86,7 +86,7 @@ def _with_comments(doc: Document, first: int, end: int, heading: bool) -> Docume
     labels = page[LABEL]
     titled = heading or (bool(labels) and labels[0] == "comments" and page[LINES][0].words <= ends.MAX_HEADING_WORDS)
     keep = ends.comment_keep(page[LINES], labels, titled)
-    found = {start + pos: labels[n] or "comments" for n, pos in enumerate(page.positions) if not keep[n]}
+    found = {start + pos: labels[n] or "not-a-comment" for n, pos in enumerate(page.positions) if not keep[n]}
     found |= dict.fromkeys(range(start + end - first, len(done.lines)), "footer")
     return done.without(heuristic_removals(done.lines, found))
 
