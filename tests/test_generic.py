@@ -185,6 +185,26 @@ def test_removed_tags_and_reading_time_lines_fill_the_metadata(byline):
     assert {"tags", "reading_time"} <= dict(doc.meta_sources).keys()
 
 
+@pytest.mark.parametrize(
+    ("line", "tags", "categories"),
+    [
+        ("Etiquetas: heladas, tomates, huerto", ("heladas", "tomates", "huerto"), ()),
+        ("Mots-clés : gel, tomates", ("gel", "tomates"), ()),
+        ("Schlagwörter: Frost, Tomaten", ("Frost", "Tomaten"), ()),
+        ("Categorías: Jardín", (), ("Jardín",)),
+        # "Tagged as:" gave the tag "as: frost" (the shorter label matched first)
+        ("Tagged as: frost, tomatoes", ("frost", "tomatoes"), ()),
+        # the next label's items are not the categories
+        ("Categories: Garden, Food | Tagged With: frost, tomatoes", (), ("Garden", "Food")),
+    ],
+)
+def test_tags_and_categories_labelled_in_other_languages(line, tags, categories):
+    """Only English labels were read ("Etiquetas:" gave no tags: new-user trial of stop 33)."""
+    doc = clean("\n".join(["What the early frost taught me", "By Oliver Grant", *GARDEN, line]) + "\n", profile="none")
+    assert (doc.metadata.tags, doc.metadata.categories) == (tags, categories)
+    assert doc.text == "\n".join(GARDEN) + "\n"
+
+
 def test_tags_the_page_metadata_gives_are_kept():
     page = ["What the early frost taught me", "By Oliver Grant", *GARDEN, "Tags: frost, tomatoes"]
     doc = clean("\n".join(page) + "\n", profile="none")

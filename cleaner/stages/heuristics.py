@@ -177,11 +177,22 @@ def _title_removals(doc: Document) -> list[Removal]:
 
 
 # Labels of article facts the page prints as a line of their own
-TAGS = regex.compile(r"^(?:tags|tagged(?:\s+with)?|tagged\s+as|keywords)\s*:?\s+(?P<items>.+)$", regex.I)
-CATEGORIES = regex.compile(r"^(?:categories|category|filed\s+under|posted\s+in)\s*:?\s+(?P<items>.+)$", regex.I)
+# (English with or without a colon; the data files' other languages with one: "Etiquetas: a, b")
+TAGS = regex.compile(
+    r"^(?:(?:tagged\s+(?:with|as)|tagged|tags|keywords)\s*:?\s+"  # the longest label first: "as:" is no tag
+    r"|(?:etiquetas|étiquettes|mots[-\s]clés|schlagwörter|schlagworte|stichwörter|stichworte|tagi|теги|метки)\s*:\s*)"
+    r"(?P<items>.+)$",
+    regex.I,
+)
+CATEGORIES = regex.compile(
+    r"^(?:(?:categories|category|filed\s+under|posted\s+in)\s*:?\s+"
+    r"|(?:categorías|categoría|categorias|categoria|catégories|catégorie|kategorien|kategorie|kategoria|рубрики|рубрика"
+    r"|категории|категория|archivado\s+en|classé\s+dans)\s*:\s*)(?P<items>.+)$",
+    regex.I,
+)
 # What a line TAGS or CATEGORIES matches starts with, casefolded (see record)
-TAG_WORDS = ("tag", "keywords")
-CATEGORY_WORDS = ("categor", "filed", "posted")
+TAG_WORDS = ("tag", "keywords", "etiqueta", "étiquette", "mots", "schlagw", "stichw", "теги", "метки")
+CATEGORY_WORDS = ("categor", "filed", "posted", "catégor", "kategor", "рубрик", "категор", "archivado", "classé")
 FACT_WORDS = TAG_WORDS + CATEGORY_WORDS
 ITEMS = regex.compile(r"\s*[,;|·•]\s*")
 MAX_ITEM_WORDS = 5
@@ -200,6 +211,8 @@ def _items(m: regex.Match | None) -> tuple[str, ...]:
     items = [item.strip(" .#") for item in ITEMS.split(m.group("items").strip())]
     if any(len(item.split()) > MAX_ITEM_WORDS for item in items):  # a sentence, not a list of labels
         return ()
+    # "Categories: a, b Tags: c, d": the next label's items are not these
+    items = items[: next((n for n, item in enumerate(items) if ":" in item), len(items))]
     return tuple(dict.fromkeys(item for item in items if item))
 
 
