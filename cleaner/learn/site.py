@@ -365,13 +365,17 @@ def _introduces(al: Alignment, slot: Slot) -> bool:
 def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
     """A fixed line found in every scrape inside the body, below the headline and byline
     ("To the editor:", a recurring subheading), that the generic stage keeps in at least
-    half of the scrapes, or that introduces a paragraph, is article text: no drop rule."""
+    half of the scrapes, or that introduces a paragraph, is article text: no drop rule.
+    Not a paragraph printed word for word in every scrape (a donation appeal between the
+    article's paragraphs): articles do not share their prose."""
     if len(cuts.headline) < len(al.docs):
         return False
     released = False
     starts = [_header_end(al, cuts, d) for d in range(len(al.docs))]
     for s, slot in enumerate(al.slots):
         if not slot.occ or slot.source not in ("line", "aligned") or meta_fields(slot.shape):
+            continue
+        if slot.shape.is_literal() and is_paragraph(slot.shape.variants[0]):
             continue
         inside = all(_inside_body(al, cuts, d, p, starts[d]) for d, ps in slot.occ.items() for p in ps)
         keeps = sum(al.docs[d][ps[0]] in kept[d] for d, ps in slot.occ.items())

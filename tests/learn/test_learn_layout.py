@@ -103,6 +103,24 @@ def test_fixed_line_inside_the_body_and_a_signature_are_article_text(tmp_path):
     assert "To the editor:" not in toml.split("[expect]")[0]
 
 
+APPEAL = (
+    "The Quayside Bulletin is a nonprofit newsroom that depends on readers like you to keep reporting "
+    "on the harbour, so please consider a donation today."
+)
+
+
+def test_a_paragraph_every_scrape_prints_inside_the_body_is_furniture(tmp_path):
+    """New-user trial of stop 33: a donation appeal printed word for word between the first and
+    second paragraph of every article was released as article text (the rule for a fixed line
+    inside the body, meant for "To the editor:"), and the draft kept it."""
+    pages = [
+        page([], TITLES[k], [f"By {NAMES[k]}", DATES[k]], [BODIES[k][0], APPEAL, *BODIES[k][1:]]) for k in range(4)
+    ]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    assert APPEAL in toml.split("[expect]")[0]
+
+
 # A section label of one item above the headline, varying with the article (trial: "The
 # Harbour Ledger"): categories, never article text, whichever label the next page has.
 SECTIONS = ["Harbour", "Town", "Letters", "Town"]
