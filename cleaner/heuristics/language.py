@@ -29,6 +29,8 @@ class Language(NamedTuple):
     edge: tuple[str, ...]  # calls to action and notices, dropped at the body's edges
     bio: tuple[str, ...]  # what follows the name in an author bio
     not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
+    tag_labels: tuple[str, ...]  # "Tags:", "Etiquetas:": a line of the article's tags
+    category_labels: tuple[str, ...]  # "Categories:", "Filed under": a line of its categories
 
 
 # Keys of a [phrases.<category>] table that are settings, not lists of phrases.
@@ -57,6 +59,8 @@ def _load(path: Path) -> Language:
         edge=tuple(p.lower() for p in edge.get("contains", ())),
         bio=tuple(edge.get("bio", ())),
         not_names=tuple(edge.get("not_names", ())),
+        tag_labels=tuple(data.get("tag_labels", ())),
+        category_labels=tuple(data.get("category_labels", ())),
     )
 
 

@@ -30,11 +30,15 @@ text as a note. The lines it removes as labels of article facts fill empty field
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 import regex
 
 from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import analyse, ends, meta
 from cleaner.heuristics.apply import apply, heuristic_removals
+from cleaner.heuristics.language import languages
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import CLASS
 from cleaner.heuristics.signals.phrases import LABEL
@@ -176,24 +180,36 @@ def _title_removals(doc: Document) -> list[Removal]:
     return [r for r in doc.removals if r.rule == rule] if rule else []
 
 
-# Labels of article facts the page prints as a line of their own
-# (English with or without a colon; the data files' other languages with one: "Etiquetas: a, b")
-TAGS = regex.compile(
-    r"^(?:(?:tagged\s+(?:with|as)|tagged|tags|keywords)\s*:?\s+"  # the longest label first: "as:" is no tag
-    r"|(?:etiquetas|étiquettes|mots[-\s]clés|schlagwörter|schlagworte|stichwörter|stichworte|tagi|теги|метки)\s*:\s*)"
-    r"(?P<items>.+)$",
-    regex.I,
-)
-CATEGORIES = regex.compile(
-    r"^(?:(?:categories|category|filed\s+under|posted\s+in)\s*:?\s+"
-    r"|(?:categorías|categoría|categorias|categoria|catégories|catégorie|kategorien|kategorie|kategoria|рубрики|рубрика"
-    r"|категории|категория|archivado\s+en|classé\s+dans)\s*:\s*)(?P<items>.+)$",
-    regex.I,
-)
-# What a line TAGS or CATEGORIES matches starts with, casefolded (see record)
-TAG_WORDS = ("tag", "keywords", "etiqueta", "étiquette", "mots", "schlagw", "stichw", "теги", "метки")
-CATEGORY_WORDS = ("categor", "filed", "posted", "catégor", "kategor", "рубрик", "категор", "archivado", "classé")
-FACT_WORDS = TAG_WORDS + CATEGORY_WORDS
+# Labels of article facts the page prints as a line of their own: the data files' tag_labels
+# and category_labels ("Tags: a, b", "Etiquetas: a, b", "Filed under a"), then a colon or a space
+
+
+class Facts(NamedTuple):
+    tags: regex.Pattern
+    categories: regex.Pattern
+    tag_words: tuple[str, ...]  # what a line TAGS or CATEGORIES matches starts with, casefolded (see record)
+    category_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def facts() -> Facts:
+    def labelled(labels: list[str]) -> regex.Pattern:
+        # the longest label first: "Tagged as: a" is the tag "a", not "as: a"
+        alternation = "|".join(
+            regex.escape(label).replace(r"\ ", r"\s+") for label in sorted(labels, key=len, reverse=True)
+        )
+        return regex.compile(rf"^(?:{alternation})(?:\s*:\s*|\s+)(?P<items>.+)$", regex.I)
+
+    tags = list(dict.fromkeys(label for lang in languages() for label in lang.tag_labels))
+    categories = list(dict.fromkeys(label for lang in languages() for label in lang.category_labels))
+    return Facts(
+        labelled(tags),
+        labelled(categories),
+        tuple(label.casefold() for label in tags),
+        tuple(label.casefold() for label in categories),
+    )
+
+
 ITEMS = regex.compile(r"\s*[,;|·•]\s*")
 MAX_ITEM_WORDS = 5
 MAX_FACTS_WORDS = 12
@@ -240,15 +256,17 @@ def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> D
         if found and found[1] != new.date:
             notes.append(("date", f'printed "{found[1]}"'))
     fill: dict[str, object] = {}
+    labels = facts()
+    starts = labels.tag_words + labels.category_words
     for text, rule in lines:
         text = text.strip().lstrip("*+-•· ")
         # The patterns only on lines with their words: casefolded as regex.I matches them ("İ" as "i")
         low = text.replace("İ", "i").casefold()
-        if not (low.startswith(FACT_WORDS) or "min" in low):  # most lines: no pattern can match
+        if not (low.startswith(starts) or "min" in low):  # most lines: no pattern can match
             continue
         for name, value in (
-            ("tags", _items(TAGS.match(text)) if low.startswith(TAG_WORDS) else ()),
-            ("categories", _items(CATEGORIES.match(text)) if low.startswith(CATEGORY_WORDS) else ()),
+            ("tags", _items(labels.tags.match(text)) if low.startswith(labels.tag_words) else ()),
+            ("categories", _items(labels.categories.match(text)) if low.startswith(labels.category_words) else ()),
             ("reading_time", _minutes(text) if "min" in low else None),
         ):
             if value and not getattr(new, name) and name not in fill:
