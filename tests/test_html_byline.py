@@ -284,3 +284,19 @@ def test_an_articles_several_authors_stay_without_a_headline_element():
         f"<main><article class='story'>{byline}{BODY}</article></main></body></html>"
     )
     assert "Sam Ortiz" in (cleaned(html).metadata.author or "")
+
+
+@pytest.mark.parametrize(
+    ("between", "minutes"),
+    [
+        ("<p class='meta'>Jane Doe · 18 September 2023 · 3 min read</p>", 3),
+        ("<span>Reading time: 6 minutes</span>", 6),
+        ("<p>A story of 4 parts, read in any order, about the 12 min read limit and more besides.</p>", None),
+    ],
+)
+def test_the_reading_time_under_the_headline(between, minutes):
+    """New-user trial of stop 33: the reading time printed under the headline was never read
+    on HTML (only a meta tag's); a sentence that names one is no line of facts."""
+    doc = cleaned(page(between))
+    assert doc.metadata.reading_time == minutes
+    assert (dict(doc.meta_sources).get("reading_time") == "html:byline") == (minutes is not None)

@@ -409,3 +409,21 @@ def when(text: str) -> tuple[str, str] | None:
     except ValueError:  # no such day ("February 31"): cleaner.dates says so
         return date, text[start:end]
     return value.isoformat(timespec="seconds"), text[start : m.end()].strip()
+
+
+# "5 min read", "5-minute read"; "Reading time: 6 min" (`regex` allows the name twice)
+READING_TIME = regex.compile(
+    r"(?<![\d.,])(?P<minutes>\d{1,3})[\s-]*(?:min|mins|minute|minutes)\.?\s+read\b"
+    r"|\b(?:reading|read)\s+time\s*:?\s*(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\b",
+    regex.I,
+)
+MAX_FACTS_WORDS = 12  # a line of article facts; longer is a sentence that mentions a reading time
+
+
+def reading_minutes(text: str) -> int | None:
+    """The reading time of a short line of article facts ("5 min read", "Jane Doe · 5 min read",
+    "Reading time: 6 min")."""
+    if more_words(text, MAX_FACTS_WORDS):
+        return None
+    m = READING_TIME.search(text)
+    return int(m.group("minutes")) if m else None

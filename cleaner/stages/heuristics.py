@@ -212,13 +212,6 @@ def facts() -> Facts:
 
 ITEMS = regex.compile(r"\s*[,;|·•]\s*")
 MAX_ITEM_WORDS = 5
-MAX_FACTS_WORDS = 12
-# "5 min read", "5-minute read"; "Reading time: 6 min" (`regex` allows the name twice)
-READING_TIME = regex.compile(
-    r"(?<![\d.,])(?P<minutes>\d{1,3})[\s-]*(?:min|mins|minute|minutes)\.?\s+read\b"
-    r"|\b(?:reading|read)\s+time\s*:?\s*(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\b",
-    regex.I,
-)
 
 
 def _items(m: regex.Match | None) -> tuple[str, ...]:
@@ -230,15 +223,6 @@ def _items(m: regex.Match | None) -> tuple[str, ...]:
     # "Categories: a, b Tags: c, d": the next label's items are not these
     items = items[: next((n for n, item in enumerate(items) if ":" in item), len(items))]
     return tuple(dict.fromkeys(item for item in items if item))
-
-
-def _minutes(text: str) -> int | None:
-    """The reading time of a short line of article facts ("5 min read", "Jane Doe · 5 min read",
-    "Reading time: 6 min")."""
-    if len(text.split()) > MAX_FACTS_WORDS:
-        return None
-    m = READING_TIME.search(text)
-    return int(m.group("minutes")) if m else None
 
 
 def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> Document:
@@ -267,7 +251,7 @@ def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> D
         for name, value in (
             ("tags", _items(labels.tags.match(text)) if low.startswith(labels.tag_words) else ()),
             ("categories", _items(labels.categories.match(text)) if low.startswith(labels.category_words) else ()),
-            ("reading_time", _minutes(text) if "min" in low else None),
+            ("reading_time", meta.reading_minutes(text) if "min" in low else None),
         ):
             if value and not getattr(new, name) and name not in fill:
                 fill[name] = value

@@ -439,6 +439,8 @@ def extract(
             origin.pop("author")
         else:
             meta["author"], origin["author"] = checked, "html:author-element"
+    if meta["reading_time"] is None and (minutes := html_lead.reading_time(head)):
+        meta["reading_time"], origin["reading_time"] = minutes, "html:byline"
     if not meta["author"] and (byline := html_lead.byline(head)):
         meta["author"], origin["author"] = byline[0], "html:byline"
         if byline[1] and not meta["date"]:

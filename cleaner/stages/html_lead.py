@@ -95,6 +95,12 @@ def standfirst(above: list[tuple[Block, bool]]) -> list[str]:
     return [b.text for group in leads[:MAX_LEAD] for b in group]
 
 
+def reading_time(above: list[tuple[Block, bool]]) -> int | None:
+    """The reading time a line under the headline prints ("Jane Doe · 18 September 2023 · 3
+    min read"), which trafilatura leaves out of the text and reads from meta tags only."""
+    return next((minutes for block, _ in above if (minutes := meta.reading_minutes(block.text))), None)
+
+
 def byline(above: list[tuple[Block, bool]]) -> tuple[str, str | None] | None:
     """The author, and the date (with its time when printed) if the line gives one, of the
     first byline among the first BYLINE_REACH blocks of a page's `head` that the extracted
