@@ -156,10 +156,15 @@ def _budget_option(seconds: float) -> float:
 
 
 def _regular_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:
-    """A FIFO would be waited on forever, a device read without end: refused by name."""
+    """A FIFO would be waited on forever, a device read without end: refused by name. So is
+    - (standard input): a draft names its samples, and stdin has no name."""
     from cleaner.files import what
 
     for path in paths:
+        if str(path) == STDIN:
+            raise click.BadParameter(
+                "- (standard input) cannot be a sample: the draft names its samples; save it to a file"
+            )
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             raise click.BadParameter(f"{path} is {what(mode)}, not a regular file")
@@ -639,7 +644,7 @@ Examples:
     "samples",
     multiple=True,
     required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
     callback=lambda ctx, param, samples: _regular_files(samples),
     help="A raw scrape of the site (repeatable).",
 )

@@ -506,3 +506,10 @@ def test_new_and_check_read_samples_in_another_charset_as_clean_does(tmp_path: P
     assert check([out]) == []
     doc = clean(paths[0].read_bytes(), profiles=load_profiles([tmp_path]))
     assert doc.profiles == ("r1",)
+
+
+def test_standard_input_as_a_sample_is_refused_by_name():
+    """New-user trial of stop 33: `--sample -` said "File '-' does not exist"."""
+    result = CliRunner().invoke(main, ["new", "x", "--sample", "-"], input="Some scrape\n")
+    assert result.exit_code == 2
+    assert "- (standard input) cannot be a sample: the draft names its samples; save it to a file" in result.stderr
