@@ -13,7 +13,8 @@ its text as blocks in <main>:
          categories="a; b" tags="..." reading_time="5" profile="site; platform">
       <main>
         <head rend="h2">A heading</head>          headings (rend: h1-h6)
-        <p>A paragraph, <ref target="https://...">a link</ref></p>  paragraphs, one per block; links as <ref>
+        <p>A paragraph, <ref target="https://...">a link</ref></p>  paragraphs, one per block (a text
+                                                    scrape's: one per line); links as <ref>
         <list><item>One</item><item rend="2">Nested</item></list>   list items (rend: depth > 1)
         <quote>Quoted</quote>
         <table><row role="head"><cell>A</cell></row><row><cell>1</cell></row></table>
@@ -181,7 +182,7 @@ def xml_element(doc: Document) -> ET.Element:
     root = ET.Element("doc", {k: _xml_text(v) for k, v in attributes.items()})
     main = ET.SubElement(root, "main")
     parent: ET.Element | None = None  # the open <list> or <table>
-    for block in _blocks(doc.lines):
+    for block in _blocks(doc.lines, paragraph_lines=doc.extracted_by is None):
         first = block[0]
         kind = _kind(first)
         if kind == "item":
@@ -276,10 +277,13 @@ def _cell_text(cell: str) -> str:
     return cell.replace("\\|", "|")
 
 
-def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
+def _blocks(lines: tuple[Line, ...], paragraph_lines: bool = False) -> Iterator[list[Line]]:
     """The text's blocks as document.render lays them out (a blank line ends one, except
     between list items), with these apart too: table rows stay one table across blank
-    lines, each heading is a block of its own, and lines of another kind start a new block."""
+    lines, each heading is a block of its own, and lines of another kind start a new block.
+    `paragraph_lines`: each line of text is a paragraph of its own, as a text scrape writes
+    them (one a line, no blank line between); an extractor's lines without a blank line
+    between are one paragraph's (a <br>)."""
     block: list[Line] = []
     blank = False
     for line in lines:
@@ -289,7 +293,8 @@ def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
         kind = _kind(line)
         if block:
             previous = _kind(block[-1])
-            if kind != previous or kind == "heading" or (blank and kind not in ("item", "row")):
+            apart = blank or (paragraph_lines and kind == "text")
+            if kind != previous or kind == "heading" or (apart and kind not in ("item", "row")):
                 yield block
                 block = []
         blank = False
@@ -355,7 +360,7 @@ def markdown(doc: Document) -> str:
     out: list[str] = []
     if doc.metadata.title:
         out.append("# " + _heading(_plain(doc.metadata.title)))
-    for block in _blocks(doc.lines):
+    for block in _blocks(doc.lines, paragraph_lines=doc.extracted_by is None):
         kind = _kind(block[0])
         if out:
             out.append("")

@@ -595,3 +595,23 @@ def test_list_fields_escape_the_separator_inside_an_item():
     assert root.get("categories") == "News\\; World; Sport" and root.get("tags") == "a\\\\b; c\\;d\\\\\\;e"
     assert split_list(root.get("tags") or "") == ["a\\b", "c;d\\;e"]
     assert join_list(["Ports", "Weather"]) == "Ports; Weather"  # as before when no item holds ";"
+
+
+def test_a_text_scrapes_lines_are_paragraphs_in_markdown_and_xml():
+    """New-user trial of stop 33: a text scrape written one paragraph a line (no blank line
+    between, as scrapes are) came out as one <p> and one Markdown paragraph; an extractor's
+    lines with no blank line between are one paragraph's (a <br>) and stay one block."""
+    from markdown_it import MarkdownIt
+
+    from cleaner.document import Document, Line
+    from cleaner.formats import markdown, xml_doc
+
+    paragraphs = ("First paragraph of the story.", "Second paragraph of it.", "Third and last.")
+    scrape = Document(lines=tuple(Line(n, p) for n, p in enumerate(paragraphs, 1)))
+    assert markdown(scrape) == "\n\n".join(paragraphs) + "\n"
+    tokens = MarkdownIt("commonmark").parse(markdown(scrape))
+    assert [t.type for t in tokens].count("paragraph_open") == 3
+    assert [p.text for p in ET.fromstring(xml_doc(scrape)).iter("p")] == list(paragraphs)
+    extracted = scrape.replace(extracted_by="trafilatura")
+    assert markdown(extracted) == "\n".join(paragraphs) + "\n"
+    assert [p.text for p in ET.fromstring(xml_doc(extracted)).iter("p")] == ["\n".join(paragraphs)]
