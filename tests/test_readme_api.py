@@ -1,4 +1,4 @@
-"""The README's Python API examples run as written (doctest), and the API's promises hold."""
+"""The Python API examples (README.md, docs/python.md) run as written (doctest), and the API's promises hold."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ from tests.conftest import ROOT, SEEDS
 
 
 def test_the_readme_examples_run_as_written():
-    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 10
-    assert result.failed == 0
+    attempted = failed = 0
+    for name in ("README.md", "docs/python.md"):
+        result = doctest.testfile(str(ROOT / name), module_relative=False, optionflags=doctest.ELLIPSIS)
+        attempted += result.attempted
+        failed += result.failed
+    assert attempted >= 10
+    assert failed == 0
 
 
 def test_every_public_name_is_exported_and_documented():
