@@ -273,3 +273,16 @@ def test_fast_a_full_main_extraction_is_not_repeated(monkeypatch):
 def test_a_text_scrape_has_no_html_state():
     doc = clean("The harbour reopened on Monday after three days of storms.\n", profile="none")
     assert (doc.extracted_by, doc.html, doc.body_rule, doc.standfirst, doc.timeouts) == (None, None, None, 0, ())
+
+
+def test_a_list_joined_into_one_string_comes_apart():
+    # SEO plugins write a post's categories as one string joined by commas, and a keywords
+    # meta tag is one; trafilatura keeps each whole. A comma inside a number stays.
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Ferry timetable", "articleSection": "Harbour News,Transport, Local"}</script>'
+        '<meta name="keywords" content="ferries, timetable,, 1,000 passengers, ferries">'
+    )
+    doc = clean(PAGE.format(charset="utf-8").replace("<title>", head + "<title>").encode(), profile="none")
+    assert doc.metadata.categories == ("Harbour News", "Transport", "Local")
+    assert doc.metadata.tags == ("ferries", "timetable", "1,000 passengers")

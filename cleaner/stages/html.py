@@ -213,6 +213,20 @@ def _item(near, text: str):
     return item
 
 
+# A comma between two items, not inside a number ("1,000 days")
+ITEM_COMMA = regex.compile(r"\s*(?<!\d),\s*|\s*,(?!\d)\s*")
+
+
+def list_items(values: list[str] | None) -> tuple[str, ...]:
+    """A list field as separate items. SEO plugins write a post's categories into JSON-LD as
+    one string joined by commas ("articleSection": "Cake Recipes,Cupcake Recipe") and keywords
+    meta tags are one such string, which trafilatura keeps whole: 10 of the 70 dev pages with
+    categories, 29 with tags, got a single item holding the whole list. Empty and repeated
+    items go, the first of each kept in order."""
+    items = (item.strip() for value in values or () for item in ITEM_COMMA.split(value))
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
 def reading_time(cards) -> int | None:
     """Minutes from a Twitter-card "reading time" label (`cards`: the page's
     twitter:label* and twitter:data* metas), if any."""
@@ -400,8 +414,8 @@ def extract(
         "sitename": found.sitename,
         # the caller's URL (--url, a record's url) is the page's address; the page's own only if it is one
         "url": url or (found.url if found.url and not url_problem(found.url) else None),
-        "categories": tuple(found.categories or ()),
-        "tags": tuple(found.tags or ()),
+        "categories": list_items(found.categories),
+        "tags": list_items(found.tags),
         "reading_time": reading_time(page.cards),
     }
     # where each field came from (explain's metadata_from): the <h1>, else the page's meta
