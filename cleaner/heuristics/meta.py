@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import regex
 
+from cleaner.heuristics.counters import READING_TIME
 from cleaner.heuristics.language import languages
 from cleaner.heuristics.lines import more_words
 from cleaner.heuristics.phrases import trie_pattern
@@ -356,6 +357,18 @@ def labelled_line(text: str) -> bool:
     return bool(_labelled().search(text))
 
 
+@lru_cache(maxsize=1)
+def _facts_label() -> regex.Pattern:
+    labels = _alt(w.lower() for lang in languages() for w in (*lang.tag_labels, *lang.category_labels))
+    return regex.compile(rf"^(?:{labels})\s?:", regex.I)
+
+
+def facts_label(text: str) -> bool:
+    """Whether the line starts with a tag or category label and its colon ("Tags: a, b",
+    "Catégories : x"): the article's facts, never a headline or a title."""
+    return ":" in text[:40] and bool(_facts_label().match(text))
+
+
 # A time of day printed right after a date: "14 March 2024, 07:32 GMT", "2024-03-14T07:32:00Z"
 TIME_AFTER = regex.compile(
     r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)"
@@ -412,11 +425,6 @@ def when(text: str) -> tuple[str, str] | None:
 
 
 # "5 min read", "5-minute read"; "Reading time: 6 min" (`regex` allows the name twice)
-READING_TIME = regex.compile(
-    r"(?<![\d.,])(?P<minutes>\d{1,3})[\s-]*(?:min|mins|minute|minutes)\.?\s+read\b"
-    r"|\b(?:reading|read)\s+time\s*:?\s*(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\b",
-    regex.I,
-)
 MAX_FACTS_WORDS = 12  # a line of article facts; longer is a sentence that mentions a reading time
 
 

@@ -48,6 +48,7 @@ def reads_as_title(text: str) -> bool:
         or meta.date_line(text)
         or meta.undated_line(text)
         or meta.labelled_line(text)
+        or meta.facts_label(text)
     )
 
 
@@ -60,7 +61,7 @@ def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int
             continue
         if NAVIGATION.search(info.text):  # "Home | News | Sport": a menu or breadcrumb, never the headline
             continue
-        if meta.undated_line(info.text) or meta.labelled_line(info.text):
+        if meta.undated_line(info.text) or meta.labelled_line(info.text) or meta.facts_label(info.text):
             continue
         if low <= info.words <= high and not info.text.endswith((".", ",", ";", ":", ")")):
             return n

@@ -21,6 +21,13 @@ from cleaner.heuristics.counters import is_counter
         pytest.param("12 comments on the new budget", False, id="more-words"),
         pytest.param("views", False, id="no-number"),
         pytest.param("In 2019 there were 6 views of the comet", False, id="prose"),
+        # a reading time labelled or hyphenated, the line whole (new-user trial, stop 34)
+        pytest.param("Reading time: 6 min", True, id="reading-time-label"),
+        pytest.param("Read time 6 minutes.", True, id="read-time"),
+        pytest.param("6-minute read", True, id="hyphenated"),
+        pytest.param("Reading time: 6 min, then a quiz", False, id="label-and-more"),
+        pytest.param("Reading time matters more than length", False, id="label-prose"),
+        pytest.param("6 minutes from the station", False, id="minutes-prose"),
     ],
 )
 def test_is_counter(line: str, expected: bool):

@@ -232,3 +232,57 @@ def test_a_cjk_scrapes_first_sentence_stays_in_the_text():
     rest = "据介绍，此次会议将审议政府工作报告，代表们将围绕经济发展、民生保障等议题展开讨论并提出建议。"
     doc = clean(f"{first}\n\n{rest}\n\n{rest}\n")
     assert doc.metadata.title != first and first in doc.text
+
+
+@pytest.mark.parametrize(
+    ("facts", "field", "value"),
+    [
+        ("Reading time: 6 min", "reading_time", 6),
+        ("Read time 6 minutes", "reading_time", 6),
+        ("6-minute read", "reading_time", 6),
+        ("Catégories : Desserts, Recettes de famille", "categories", ("Desserts", "Recettes de famille")),
+        ("Schlagwörter: Brücken, Verkehr", "tags", ("Brücken", "Verkehr")),
+    ],
+)
+def test_a_line_of_facts_under_the_byline_is_no_headline(facts, field, value):
+    # New-user trial, stop 34: on a blog scrape "Reading time: 6 min" under the byline was
+    # taken for the headline (the title), the real headline went as header and reading_time
+    # stayed null; a categories line there left no title at all.
+    paragraphs = [
+        "For most of last winter the old swing bridge stayed shut to lorries, and the detour through the "
+        "town centre became the one thing every resident had an opinion about.",
+        "The council did not solve it with one grand scheme. It solved it with four modest steps, and the "
+        "order in which they came turned out to matter.",
+        "1. Count before you act",
+        "Officers first counted the vehicles on every road into the centre for three months. Two junctions "
+        "carried more than half of the diverted lorries, and both were slow for the same reason: a signal "
+        "timed for cars.",
+        "2. Fix the junctions",
+        "The signals were retimed in February, and the queue at the market square fell from twenty minutes "
+        "at its worst to about five, according to the council's own figures.",
+        "3. Repair, do not replace",
+        "Engineers then proposed replacing the two cracked girders rather than the whole deck, which let the "
+        "work fit into the summer when river traffic is lightest.",
+        "4. Tell people what is happening",
+        "Finally, the council posted the schedule at both ends of the bridge and online. Complaints to the "
+        "town hall fell by half within a month.",
+        "The bridge is due to reopen to all traffic in September, and the detour signs will come down the same week.",
+        "If your town faces the same problem, start by counting. Everything else follows from knowing where "
+        "the traffic goes.",
+    ]
+    scrape = [
+        *("Riverside Notes — a blog about our town", "Menu", "Home", "Archive", "About", "RSS"),
+        "How our town got its bridge back in nine months",
+        "Posted on 12 February 2024 by Ana Ruiz",
+        facts,
+        *paragraphs,
+        *("Share this:", "Twitter", "LinkedIn", "Like this:", "Like Loading...", "Related"),
+        *("Ferry fares rise for the second time this year", "New cycle lane opens on the harbour road"),
+        *("Leave a Reply", "Your email address will not be published. Required fields are marked *"),
+        *("Comment *", "Name *", "Email *", "Website", "Post Comment", "Recent Posts"),
+        *("Ferry fares rise for the second time this year", "Proudly powered by WordPress"),
+    ]
+    doc = clean("\n".join(scrape) + "\n")
+    assert doc.metadata.title == "How our town got its bridge back in nine months"
+    assert getattr(doc.metadata, field) == value
+    assert doc.text == "\n".join(paragraphs) + "\n"
