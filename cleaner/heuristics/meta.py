@@ -47,6 +47,7 @@ class Patterns(NamedTuple):
     iso: regex.Pattern
     cjk: regex.Pattern  # "2024年6月1日" (Chinese, Japanese), "2024년 6월 1일" (Korean)
     dmy_numeric: regex.Pattern
+    slashed: regex.Pattern  # "2024/04/21", "21/04/2024", "04/21/2024"
     month_first: regex.Pattern
     day_first: regex.Pattern
     months: dict[str, int]
@@ -91,6 +92,10 @@ def patterns() -> Patterns:
             r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
         ),
         dmy_numeric=regex.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b"),
+        slashed=regex.compile(
+            r"(?<![\d/])(?:(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)"
+            r"|(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d))(?![\d/])"
+        ),
         month_first=regex.compile(rf"\b{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", regex.I),
         day_first=regex.compile(
             rf"\b(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{year}", regex.I
@@ -126,7 +131,25 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
         day = int(m.group("day"))
         if month_no and 1 <= month_no <= 12 and 1 <= day <= 31:
             return f"{m.group('year')}-{month_no:02d}-{day:02d}", m.span()
-    return None
+    return _slashed(p.slashed.search(text))
+
+
+def _slashed(m: regex.Match | None) -> tuple[str, tuple[int, int]] | None:
+    """The date of a Patterns.slashed match: year first, or day and month in either order,
+    which only a day past 12 tells ("21/04/2024", "04/21/2024"; "04/05/2024" is April 5 in
+    one country and May 4 in another: none)."""
+    if m is None:
+        return None
+    if m.group("first"):
+        first, second = int(m.group("first")), int(m.group("second"))
+        if (first > 12) == (second > 12):
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
+    else:
+        day, month = int(m.group("day")), int(m.group("month"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{m.group('year')}-{month:02d}-{day:02d}", m.span()
 
 
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass

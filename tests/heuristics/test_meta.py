@@ -59,6 +59,15 @@ def test_byline(line: str, expected):
         pytest.param("24. Oktober 2023 um 10:15 Uhr", "2023-10-24", id="de-time"),
         pytest.param("The war in Europe ended on May 8, 1945 after years of fighting", None, id="prose-with-a-date"),
         pytest.param("45.13.2021", None, id="not-a-date"),
+        # slashed dates (new-user trial, stop 34: never read): day and month in either order
+        # when a day past 12 says which, year first always
+        pytest.param("Published: 21/04/2024", "2024-04-21", id="slashed-day-first"),
+        pytest.param("Posted 04/21/2024 at 2:57 pm", "2024-04-21", id="slashed-month-first"),
+        pytest.param("Actualizado: 21/04/2024 23:05", "2024-04-21", id="slashed-es"),
+        pytest.param("2024/04/21", "2024-04-21", id="slashed-year-first"),
+        pytest.param("Published: 04/05/2024", None, id="slashed-ambiguous"),
+        pytest.param("Published: 31/13/2024", None, id="slashed-no-month"),
+        pytest.param("Version 1/2/3/2024", None, id="slashed-run"),
     ],
 )
 def test_date_line(line: str, expected):
@@ -98,6 +107,7 @@ def test_dateline(line: str, expected):
         ),
         pytest.param("July 4, 2020 9am", ("2020-07-04T09:00:00", "July 4, 2020 9am"), id="hour-am"),
         pytest.param("July 4, 2020, 12 people came", ("2020-07-04", "July 4, 2020"), id="a-number-no-hour"),
+        pytest.param("Actualizado: 21/04/2024 23:05", ("2024-04-21T23:05:00", "21/04/2024 23:05"), id="slashed"),
         pytest.param("No date here", None, id="none"),
     ],
 )
