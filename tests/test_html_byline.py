@@ -300,3 +300,40 @@ def test_the_reading_time_under_the_headline(between, minutes):
     doc = cleaned(page(between))
     assert doc.metadata.reading_time == minutes
     assert (dict(doc.meta_sources).get("reading_time") == "html:byline") == (minutes is not None)
+
+
+BLOG = """<html><head><meta charset="utf-8"><title>Walking to the White Lake - Anna's Trail Notes</title></head>
+<body><div id="header"><h1 class="blog-title"><a href="/">Anna's Trail Notes</a></h1></div>
+<div class="post"><h2 class="post-title">Walking to the White Lake</h2>
+<div class="post-meta">{meta}</div>
+<div class="post-body">
+<p>We left the village at five in the morning to reach the lake before the crowds,
+and the climb from the pass took about three hours at an easy pace.</p>
+<p>The path is well marked but steep near the top, with a few metal ladders fixed to the rock;
+nothing dangerous in dry weather, but good shoes matter.</p>
+<p>At the lake we had the whole range to ourselves for almost an hour,
+and the peaks stood in the still water as clearly as in the sky.</p>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "author", "date"),
+    [
+        ("Publié le 2 août 2023 par Anna Berg", "Anna Berg", "2023-08-02"),
+        ("Posted on August 2, 2023 by Anna Berg", "Anna Berg", "2023-08-02"),
+    ],
+)
+def test_a_byline_under_a_blogs_post_heading_names_the_author(meta, author, date):
+    # New-user trial, stop 34: a blog's <h1> is its name and the post's title an <h2>; the
+    # byline under that <h2> was never read (the head was looked for under an <h1> only)
+    doc = clean(BLOG.format(meta=meta).encode(), html=True)
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.date) == ("Walking to the White Lake", author, date)
+    assert doc.text.startswith("We left the village")
+
+
+def test_a_dated_line_of_facts_is_no_standfirst():
+    # "Posted on <date>, by <name>, under <categories>." reads as a sentence, but is the post's
+    # facts: it came back above the text as the standfirst (found measuring the change above)
+    meta = "Posted on August 2, 2023, 9:58 am, by Anna Berg, under Hiking, Alps, Lakes, Summer."
+    doc = clean(BLOG.format(meta=meta).encode(), html=True)
+    assert doc.text.startswith("We left the village")

@@ -381,6 +381,18 @@ def labelled_line(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _date_label() -> regex.Pattern:
+    return regex.compile(rf"^(?:{_alt(w.lower() for lang in languages() for w in lang.date_words)})\b", regex.I)
+
+
+def dated_label(text: str) -> bool:
+    """Whether the line starts with a date label and gives a date, however long it runs on
+    ("Posted on November 5, 2012, 9:58 am, by Thomas Hawk, under Photography, Travel."):
+    the article's facts, never its standfirst."""
+    return bool(_date_label().match(text)) and find_date(text) is not None
+
+
+@lru_cache(maxsize=1)
 def _facts_label() -> regex.Pattern:
     labels = _alt(w.lower() for lang in languages() for w in (*lang.tag_labels, *lang.category_labels))
     return regex.compile(rf"^(?:{labels})\s?:", regex.I)

@@ -440,7 +440,7 @@ def extract(
         plain = printed(text)  # as the tree has it: alt text is no text there
     else:
         plain = text
-    head = html_lead.head(tree, plain, headline)
+    head = html_lead.head(tree, plain, headline if headline is not None else html_title.printed_heading(tree, title))
     standfirst = html_lead.standfirst(head)
     # the byline printed under the headline, which trafilatura left out, when the page's meta tags
     # and structured data (and the site's page rules) name no author

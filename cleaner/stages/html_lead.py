@@ -149,7 +149,9 @@ def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
         text = INVISIBLE.sub("", block.text)
         if not first or first not in text.casefold():
             continue
-        if ROLE_BY.search(text):
+        # another role's credit for this name ("Edited by Jane Doe"); a photo credit in a part
+        # of its own beside the byline ("By Ben Bowers | Photo by Google") is not
+        if any(ROLE_BY.search(part) for part in AFTER_MARK.split(text) if first in part.casefold()):
             return None
         if len(author.split()) == 1 and _no_name(author, text):
             return None
@@ -191,7 +193,13 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_lead(text: str) -> bool:
-    return _is_prose(text) and meta.date_line(text) is None and meta.byline(text) is None and not _labelled(text)
+    return (
+        _is_prose(text)
+        and meta.date_line(text) is None
+        and meta.byline(text) is None
+        and not meta.dated_label(text)
+        and not _labelled(text)
+    )
 
 
 # Words of a label before a colon ("Most read:", "Read more:", "Related:")

@@ -651,3 +651,16 @@ def headline(h1s, title: str | None, url: str | None = None):
     # comes first on some pages ("Harbour Reopens - Business & Finance" took "Business &
     # Finance": attacker trials)
     return max(inside, key=lambda found: found[:2])[2] if inside else None
+
+
+def printed_heading(tree, title: str | None):
+    """The heading (<h1> to <h3>) that prints the title, outside comment, related-post and
+    sidebar boxes: where the standfirst and byline sit under when no <h1> prints it (a blog's
+    <h1> is its name, the post's title an <h2>)."""
+    if not title:
+        return None
+    title = collapse(title)
+    return next(
+        (h for h in tree.iter("h1", "h2", "h3") if text_of(h) == title and not _in_furniture(h)),
+        None,
+    )
