@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.guard import Inputs, hold_lock, identity, release_lock, same_file, take_over
+from cleaner.guard import Inputs, hold_lock, identity, refuse_live_run, release_lock, same_file, take_over
 from cleaner.inputs import STDIN, Job, UsageError, plan
 from cleaner.outputs import ErrorLog, SharedOutput, is_stream, remove_stale_temps, write_atomic
 from cleaner.profiles import Profiles
@@ -134,7 +134,7 @@ class Batch:
     ) -> Summary:
         jobs = self.jobs  # on --resume of a shared output, those done are passed over (_skip_done)
         if self.resume and sink is None:
-            jobs = (job for job in jobs if job.out is None or not job.out.exists() or progress.skip(job))
+            jobs = (job for job in jobs if job.out is None or not self._done(job) or progress.skip(job))
         # errors of the resumed part are kept (up to its last checkpoint); a mirrored run
         # re-runs every input without an output, so its failures are listed anew
         errors = self.errors
@@ -225,10 +225,13 @@ class Batch:
                 # stdout: nothing to resume, no identity to record
                 return None, SharedOutput(None, {}, fmt=self.settings.fmt)
             try:
-                lock = take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume)
+                lock, self._started = take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume)
             except OSError as err:
                 raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
-            remove_stale_temps(Path(self.output))  # a killed run's; the lock says no run is writing them
+            # a killed run's temporary files (the lock says no run is writing them), and no
+            # live run into a folder inside this one
+            for other in remove_stale_temps(Path(self.output), self._spare, RUN_FILE):
+                refuse_live_run(other, f"into {other.parent}, which is inside {self.output}")
             return lock, None
         if self.stream:  # written in place: no lock file beside a device, nothing to resume
             try:
@@ -254,6 +257,47 @@ class Batch:
 
     _lock: int | None = None
     _progress: Progress | None = None
+    _started: int | None = None  # a mirrored run's start, as its run file keeps it (take_over)
+
+    def _spare(self, path: Path) -> bool:
+        """Whether `path` is an input or an input directory: never removed or written into."""
+        if self.guarded.which(path) is not None:
+            return True
+        try:
+            info = path.stat()
+        except OSError:
+            return False
+        return (info.st_dev, info.st_ino) in self.guarded.visited
+
+    def _inside_input(self, out: Path) -> Path | None:
+        """The input directory an output would be written into, if any (an input directory
+        inside -o: attacker trial), one look per output folder."""
+        folder = out.parent
+        if folder not in self._input_dirs:
+            self._input_dirs[folder] = self.guarded.inside(folder)
+        return self._input_dirs[folder]
+
+    @cached_property
+    def _input_dirs(self) -> dict[Path, Path | None]:
+        return {}
+
+    def _done(self, job: Job) -> bool:
+        """--resume into a mirrored directory: whether the interrupted run wrote this job's
+        output, so that it is passed over. Only an output written after the run began counts
+        (not an earlier run's), and not if its input changed after it was written."""
+        assert job.out is not None
+        try:
+            written = job.out.stat().st_mtime_ns
+        except OSError:
+            return False
+        if self._started is None or written <= self._started:  # the same tick: done again, to be sure
+            return False
+        if job.path is None:
+            return True
+        try:
+            return os.stat(job.path).st_mtime_ns <= written
+        except OSError:
+            return False  # cleaned again, it fails by name
 
     def _check_lock(self) -> None:
         """Stop if the lock file this run holds is no longer the one at its path (removed or
@@ -298,6 +342,8 @@ class Batch:
                     raise Stop(f"{where}: {_message(err)}{again}") from None
             elif (victim := self.guarded.which(job.out)) is not None:
                 error = f"its output {job.out} is the input {victim}; not overwritten"
+            elif (folder := self._inside_input(job.out)) is not None:
+                error = f"its output {job.out} is inside the input directory {folder}; not written"
             else:
                 try:
                     write_atomic(job.out, text)

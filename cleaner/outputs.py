@@ -125,17 +125,23 @@ def write_output(path: Path, text: str) -> None:
 STALE_TEMP = re.compile(r"\.cleaner-[a-z0-9_]{8}\.tmp")
 
 
-def remove_stale_temps(folder: Path) -> int:
+def remove_stale_temps(folder: Path, spare: Callable[[Path], bool], run_file: str) -> list[Path]:
     """Remove the temporary files killed runs left in an output directory (call it holding the
-    directory's lock, so no live run is writing them); how many. Symlinks are not followed."""
-    removed = 0
-    for root, _dirs, files in os.walk(folder):
+    directory's lock, so no live run is writing them), but never a path `spare` says is an
+    input or an input directory (attacker trial: an input named like a temporary file was
+    deleted); symlinks are not followed. Returns the `run_file`s of the subfolders: other
+    runs' outputs, which the caller checks are not being written."""
+    nested: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        dirs[:] = [name for name in dirs if not spare(here / name)]
         for name in files:
-            path = Path(root) / name
-            if STALE_TEMP.fullmatch(name) and not path.is_symlink() and path.is_file():
+            path = here / name
+            if name == run_file and here != folder:
+                nested.append(path)
+            elif STALE_TEMP.fullmatch(name) and not path.is_symlink() and path.is_file() and not spare(path):
                 path.unlink(missing_ok=True)
-                removed += 1
-    return removed
+    return nested
 
 
 class ErrorLog:

@@ -724,3 +724,114 @@ def test_resume_of_a_finished_run_says_there_is_nothing_left(tmp_path: Path):
     assert run("clean", str(src), "-o", str(out)).exit_code == 0
     again = run("clean", str(src), "-o", str(out), "--resume")
     assert (again.exit_code, again.stderr) == (0, f"cleaner: nothing left to do: the run into {out} had finished\n")
+
+
+def _interrupt_after(monkeypatch, delivered: int) -> None:
+    """The next run is interrupted (as by Ctrl-C) once `delivered` results are written."""
+    from cleaner.batch import Batch
+
+    deliver, count = Batch._deliver, [0]
+
+    def interrupted(self, *args, **kwargs):
+        if count[0] >= delivered:
+            raise KeyboardInterrupt
+        count[0] += 1
+        return deliver(self, *args, **kwargs)
+
+    monkeypatch.setattr(Batch, "_deliver", interrupted)
+
+
+def test_resume_never_keeps_an_earlier_runs_outputs(tmp_path: Path, monkeypatch):
+    # Attacker trial, stop 34: a finished run, then another into the same folder with other
+    # options, interrupted; --resume counted every output already there as done, kept the
+    # first run's (6,624 of 8,000) and said the run had finished, exit 0.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"12 comments\n{PROSE[:-2]} Page {i}.\n")
+    assert run("clean", str(src), "-o", str(out)).exit_code == 0
+    assert all(not p.read_text().startswith("12 comments") for p in out.glob("*.txt"))  # the counter went
+    with monkeypatch.context() as m:
+        _interrupt_after(m, 2)
+        assert run("clean", str(src), "-o", str(out), "--no-heuristics", "-j", "1").exit_code == 130
+    resumed = run("clean", str(src), "-o", str(out), "--no-heuristics", "--resume", "-j", "1")
+    assert (resumed.exit_code, resumed.stderr) == (0, f"cleaner: 4 cleaned, 0 failed into {out}\n")
+    assert all(p.read_text().startswith("12 comments") for p in out.glob("*.txt"))
+
+
+def test_resume_cleans_again_an_input_changed_since_its_output(tmp_path: Path, monkeypatch):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(4):
+        (src / f"{i}.txt").write_text(f"{PROSE[:-2]} Version A, page {i}.\n")
+    with monkeypatch.context() as m:
+        _interrupt_after(m, 2)
+        assert run("clean", str(src), "-o", str(out), "-j", "1").exit_code == 130
+    done = sorted(p.stem for p in out.glob("*.txt"))
+    assert len(done) == 2
+    time.sleep(0.01)
+    for i in range(4):  # rewritten while the run was stopped
+        (src / f"{i}.txt").write_text(f"{PROSE[:-2]} Version B, page {i}.\n")
+    assert run("clean", str(src), "-o", str(out), "--resume", "-j", "1").exit_code == 0
+    assert all("Version B" in p.read_text() for p in out.glob("*.txt"))
+
+
+def test_resume_without_a_record_of_a_run_is_refused_and_writes_nothing(tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    out.mkdir()
+    (out / "a.txt").write_text("an earlier file of the user's\n")
+    result = run("clean", str(src), "-o", str(out), "--resume")
+    assert result.exit_code == 2
+    assert f"{out} holds no record of one ({RUN_FILE})" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
+    assert (out / "a.txt").read_text() == "an earlier file of the user's\n"
+    missing = run("clean", str(src), "-o", str(tmp_path / "none"), "--resume")
+    assert missing.exit_code == 2 and not (tmp_path / "none").exists()
+
+
+@pytest.mark.parametrize("held", ["outer", "inner"])
+def test_a_run_into_a_folder_inside_or_around_a_live_runs_is_refused(tmp_path: Path, held: str):
+    # Attacker trial, stop 34: a run into out/sub while another wrote into out; both ended 0
+    # and the second overwrote the first's outputs under out/sub.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PROSE)
+    outer, inner = tmp_path / "out", tmp_path / "out" / "sub"
+    inner.mkdir(parents=True)
+    lock, target = (outer / RUN_FILE, inner) if held == "outer" else (inner / RUN_FILE, outer)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+    try:
+        result = run("clean", str(tmp_path / "in"), "-o", str(target))
+    finally:
+        holder.communicate(b"")
+    assert result.exit_code == 2
+    assert f"another cleaner run is writing into {lock.parent}" in result.stderr
+    assert not (target / "a.txt").exists()
+    assert run("clean", str(tmp_path / "in"), "-o", str(target)).exit_code == 0  # the other run is gone
+
+
+def test_no_input_is_removed_as_a_temporary_file_nor_written_into(tmp_path: Path):
+    # Attacker trial, stop 34: an input named like a killed run's temporary file inside the
+    # output folder was deleted; with -o around an input folder, outputs landed inside it.
+    out = tmp_path / "out"
+    out.mkdir()
+    named = out / ".cleaner-abcdefgh.tmp"
+    named.write_text(PROSE)
+    (tmp_path / "b.txt").write_text(PROSE)
+    assert run("clean", str(named), str(tmp_path / "b.txt"), "-o", str(out)).exit_code == 0
+    assert named.read_text() == PROSE
+    (out / "x" / "x").mkdir(parents=True)
+    (out / "x" / "x" / "f.txt").write_text(PROSE)
+    (out / "x" / ".cleaner-abcdefgh.tmp").write_text("precious\n")
+    result = run("clean", str(out / "x"), "-o", str(out))
+    assert result.exit_code == 1
+    assert f"its output {out / 'x' / 'f.txt'} is inside the input directory" in result.stderr
+    assert sorted(p.relative_to(out / "x").as_posix() for p in (out / "x").rglob("*")) == [
+        ".cleaner-abcdefgh.tmp",
+        "x",
+        "x/f.txt",
+    ]
