@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cleaner.guard import Inputs, hold_lock, identity, refuse_live_run, release_lock, same_file, take_over
-from cleaner.inputs import STDIN, Job, UsageError, plan
+from cleaner.inputs import STDIN, TOO_BIG_TO_READ, Job, UsageError, plan
 from cleaner.outputs import ErrorLog, SharedOutput, is_stream, remove_stale_temps, write_atomic
 from cleaner.profiles import Profiles
 from cleaner.progress import Progress, Total
@@ -401,7 +401,10 @@ def _with_stdin(job: Job) -> Job:
     import dataclasses
     import sys
 
-    return dataclasses.replace(job, data=sys.stdin.buffer.read())
+    try:
+        return dataclasses.replace(job, data=sys.stdin.buffer.read())
+    except MemoryError:  # it fails alone, the other inputs go on (attacker trial: a traceback)
+        return dataclasses.replace(job, error=TOO_BIG_TO_READ)
 
 
 def _expected(inputs: tuple[str, ...], guarded: Inputs) -> Total | None:

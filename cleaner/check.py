@@ -64,12 +64,19 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
             f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p] if p.suffix != ".txt" else [])
         ]
         problems, chosen = [], []
+        seen: dict[tuple[Path, str], Path] = {}  # a folder loads one profile of a name (profiles.collect_profiles)
         for f in files:
             profile, found = load_file(f)
             problems += found
-            if profile is not None:
-                profiles.by_name[profile.name] = profile  # the file being checked wins
-                chosen.append(profile)
+            if profile is None:
+                continue
+            if (f.parent, profile.name) in seen:
+                first = seen[f.parent, profile.name]
+                problems.append(Problem(str(f), 1, 1, f'profile "{profile.name}" is also defined in {first}'))
+                continue
+            seen[f.parent, profile.name] = f
+            profiles.by_name[profile.name] = profile  # the file being checked wins
+            chosen.append(profile)
         problems += [p for p in platform_problems(profiles) if p.path in {str(c.path) for c in chosen}]
     checked = {str(c.path) for c in chosen}
     for where in sorted({p.path for p in problems} - checked):  # files that did not load: their regexes still

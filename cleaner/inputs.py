@@ -277,6 +277,9 @@ def _decoded(line: bytes | str) -> tuple[str | None, str | None]:
         return None, f"not UTF-8: byte 0x{line[err.start]:02x} at column {column}"
 
 
+TOO_BIG_TO_READ = "ran out of memory reading this input"
+
+
 def record_jobs(
     lines: Iterable[bytes | str], name: str, path: Path | None, position: Callable[[], int] | None = None
 ) -> Iterator[Job]:
@@ -294,12 +297,15 @@ def record_jobs(
         if position is not None:
             at = position()
             size, done = at - done, at
-        line, problem = _decoded(raw)
-        if line is None:
-            yield Job(source, path, None, error=problem, size=size)
-            continue
         try:
+            line, problem = _decoded(raw)
+            if line is None:
+                yield Job(source, path, None, error=problem, size=size)
+                continue
             record = json.loads(line, parse_constant=_constant, parse_float=_float, parse_int=_int)
+        except MemoryError:  # one record too big: it fails alone (attacker trial: the run died)
+            yield Job(source, path, None, error=TOO_BIG_TO_READ, size=size)
+            continue
         except json.JSONDecodeError as err:  # some messages end in "at" ("Invalid control character at")
             msg = f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}"
             yield Job(source, path, None, error=msg, size=size)

@@ -245,3 +245,28 @@ def test_a_profile_that_can_never_match(tmp_path: Path):
         f"{tmp_path / 'mixed.toml'}:1:1: profile: no hosts and no fingerprints, so no page is ever matched to it"
         " (only --profile mixed uses it); add the site's hosts or a fingerprint line"
     ]
+
+
+RULE = '\n[[rules]]\nkind = "drop_line"\ntext = ["Share this story"]\nwhy = "share bar"\n'
+
+
+def test_a_folder_checked_finds_what_loading_it_refuses(tmp_path: Path):
+    # Attacker trial, stop 34: `cleaner check DIR` said "no problems" where `clean
+    # --profiles-dir DIR` exits 3: two files of one name; a site profile named like a
+    # built-in platform profile, whose error named the built-in file that lists the platform.
+    dup = tmp_path / "dup"
+    dup.mkdir()
+    for name in ("a", "b"):
+        (dup / f"{name}.toml").write_text('[profile]\nname = "dup"\nfingerprints = ["^Site Header Menu$"]\n' + RULE)
+    (dup / "b.toml").write_text((dup / "b.toml").read_text().replace("Site Header", "Other Header"))
+    found = [str(p) for p in check([dup])]
+    assert found == [f'{dup / "b.toml"}:1:1: profile "dup" is also defined in {dup / "a.toml"}']
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "trinity-audio.toml").write_text(
+        '[profile]\nname = "trinity-audio"\nfingerprints = ["^Site Header Menu$"]\n' + RULE
+    )
+    expected = f'{bad / "trinity-audio.toml"}:1:1: profile "trinity-audio" replaces the platform profile'
+    assert all(str(p).startswith(expected) for p in check([bad])) and check([bad])
+    loaded = CliRunner().invoke(main, ["clean", "-", "--profiles-dir", str(bad)], input=b"x\n")
+    assert loaded.exit_code == 3 and expected in loaded.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import gzip
+import io
 import json
 import os
 import signal
@@ -835,3 +836,40 @@ def test_no_input_is_removed_as_a_temporary_file_nor_written_into(tmp_path: Path
         "x",
         "x/f.txt",
     ]
+
+
+def test_running_out_of_memory_reading_one_input_fails_it_alone(tmp_path: Path, monkeypatch):
+    # Attacker trial, stop 34: a JSONL record or standard input too big for memory (ulimit -v)
+    # raised MemoryError while being read: a traceback, and no other input was written.
+    import cleaner.inputs
+
+    real = json.loads
+
+    def loads(line, *args, **kwargs):
+        if "huge" in line:
+            raise MemoryError
+        return real(line, *args, **kwargs)
+
+    monkeypatch.setattr(cleaner.inputs.json, "loads", loads)
+    records = tmp_path / "in.jsonl"
+    records.write_text(
+        "".join(json.dumps({"id": n, "text": text}) + "\n" for n, text in enumerate([PROSE, "huge", PROSE]))
+    )
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(records), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{records}:2: ran out of memory reading this input" in result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [0, 2]
+
+    class Huge(io.BytesIO):  # standard input too big to read
+        def read(self, size=-1):
+            if size == 0:  # click's check that it reads bytes
+                return b""
+            raise MemoryError
+
+    (tmp_path / "a.txt").write_text(PROSE)
+    mixed = CliRunner().invoke(
+        main, ["clean", str(tmp_path / "a.txt"), "-", "-o", str(tmp_path / "outs")], input=Huge()
+    )
+    assert mixed.exit_code == 1 and "-: ran out of memory reading this input" in mixed.stderr
+    assert (tmp_path / "outs" / "a.txt").read_text() == PROSE
