@@ -350,7 +350,14 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
         import sys
 
         return sys.stdin.buffer.read(), None, None
-    return *unpack(job.path.read_bytes(), job.path.name), None
+    try:
+        data = job.path.read_bytes()
+    except OSError as err:  # named on the command line: a folder's walk tells these apart first
+        broken = _broken_link(str(job.path), err)
+        if broken is None:
+            raise
+        raise InputError(broken) from None
+    return *unpack(data, job.path.name), None
 
 
 def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:

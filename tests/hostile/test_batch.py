@@ -873,3 +873,21 @@ def test_running_out_of_memory_reading_one_input_fails_it_alone(tmp_path: Path, 
     )
     assert mixed.exit_code == 1 and "-: ran out of memory reading this input" in mixed.stderr
     assert (tmp_path / "outs" / "a.txt").read_text() == PROSE
+
+
+def test_a_named_input_that_cannot_be_read_fails_alone(tmp_path: Path):
+    # Attacker trial, stop 34: a dangling symlink (or an unreadable file) named on the command
+    # line stopped the whole run (exit 2, nothing written), where inside a folder it is
+    # reported by name and the rest written.
+    (tmp_path / "a.txt").write_text(PROSE)
+    (tmp_path / "b.txt").write_text(PROSE)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    names = [str(tmp_path / n) for n in ("a.txt", "dangling.txt", "b.txt")]
+    result = run("clean", *names, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert (
+        f"{tmp_path / 'dangling.txt'}: cannot read: a dangling symlink (to {tmp_path / 'nowhere.txt'})" in result.stderr
+    )
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["a.txt", "b.txt"]
+    typo = run("clean", str(tmp_path / "a.txt"), str(tmp_path / "nothere.txt"), "-o", str(tmp_path / "out2"))
+    assert typo.exit_code == 2 and "does not exist" in typo.stderr and not (tmp_path / "out2").exists()
