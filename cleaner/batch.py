@@ -365,9 +365,17 @@ class Batch:
 def shown(name: str) -> str:
     """A file name as a message shows it: control characters escaped, so that a name with a
     newline cannot forge a line of output."""
-    if name.isprintable():
+    if name.isprintable():  # no control character, no lone surrogate
         return name
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+    return "".join(c if c.isprintable() else _escaped(c) for c in name)
+
+
+def _escaped(c: str) -> str:
+    """A character a message cannot show: a byte of a name that is not UTF-8 (held as a lone
+    surrogate) as that byte, \\xff, not \\udcff; a control character as its escape."""
+    if "\udc80" <= c <= "\udcff":
+        return f"\\x{ord(c) - 0xDC00:02x}"
+    return c.encode("unicode_escape").decode("ascii")
 
 
 def _refuse_strangers(shared: Path) -> None:

@@ -119,6 +119,9 @@ def _special(info: os.stat_result) -> str | None:
     return None
 
 
+JSONL_IN_FOLDER = "a JSONL file: its records are cleaned with --format jsonl or csv, not mirrored as files"
+
+
 def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job], Path | None]:
     """The jobs, lazily, and the single output file when all results share one (JSONL
     with -o, or one input with -o naming a file). UsageError when the combination cannot work."""
@@ -170,6 +173,8 @@ def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir:
             for found in walk(path):
                 if isinstance(found, Job):
                     yield found
+                elif is_jsonl(found):  # cleaned as one text its JSON would be the article (attacker trial)
+                    yield Job(str(found), found, None, error=JSONL_IN_FOLDER)
                 else:
                     yield names.job(str(found), found, base / found.relative_to(path), (path, base))
         else:
@@ -290,6 +295,8 @@ def record_jobs(
     line too: the output, standard JSON, could not hold them."""
     done = 0
     for number, raw in enumerate(lines, 1):
+        if number == 1:  # a byte order mark some editors write; JSON has none (attacker trial)
+            raw = raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if not raw.strip():
             continue
         source = f"{name}:{number}"

@@ -891,3 +891,30 @@ def test_a_named_input_that_cannot_be_read_fails_alone(tmp_path: Path):
     assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["a.txt", "b.txt"]
     typo = run("clean", str(tmp_path / "a.txt"), str(tmp_path / "nothere.txt"), "-o", str(tmp_path / "out2"))
     assert typo.exit_code == 2 and "does not exist" in typo.stderr and not (tmp_path / "out2").exists()
+
+
+def test_a_jsonl_file_in_a_folder_mirrored_as_text_fails_by_name(tmp_path: Path):
+    # Attacker trial, stop 34: in a folder run to text files a .jsonl file was cleaned as one
+    # document, its JSON taken for the article (exit 0); a .jsonl named alone is refused.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    (src / "r.jsonl").write_text(json.dumps({"text": PROSE}) + "\n")
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{src / 'r.jsonl'}: a JSONL file: its records are cleaned with --format jsonl or csv" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != RUN_FILE) == ["a.txt"]
+
+
+def test_a_jsonl_file_may_start_with_a_byte_order_mark(tmp_path: Path):
+    records = tmp_path / "bom.jsonl"
+    records.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": 1, "text": PROSE}).encode() + b"\n")
+    result = run("clean", str(records), "--format", "jsonl")
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == 1
+
+
+def test_a_file_name_that_is_not_utf8_shows_its_bytes():
+    from cleaner.batch import shown
+
+    assert shown(os.fsdecode(b"bad\xffname.txt")) == "bad\\xffname.txt"
+    assert shown("two\nlines.txt") == "two\\nlines.txt"
