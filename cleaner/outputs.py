@@ -214,15 +214,32 @@ def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
         if err.errno == errno.ENXIO:  # a FIFO without a reader
             raise OSError(err.errno, "a FIFO that nothing reads") from None
         raise
+    named_device = os.path.abspath(path).startswith(("/dev/", "/proc/"))
     try:
         os.set_blocking(fd, True)
         regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        if regular and not named_device:
+            _lock_errors(fd)
         file = os.fdopen(fd, "ab")
     except BaseException:
         os.close(fd)
         raise
-    named_device = os.path.abspath(path).startswith(("/dev/", "/proc/"))
     return file, not regular or named_device
+
+
+def _lock_errors(fd: int) -> None:
+    """Hold the errors file for this run, as the output's lock does (attacker trial: a second
+    run with the same --errors FILE cut the first one's entries away)."""
+    import errno
+
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise OSError(errno.EAGAIN, "another cleaner run is writing it; wait for it to finish or stop it") from None
 
 
 def _fileno(stream: Any) -> int | None:
