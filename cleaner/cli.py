@@ -842,7 +842,7 @@ def _unreadable_samples(sources: list[Path], output: Path) -> None:
     outside = [s for s in sources if not s.resolve().is_relative_to(root)]
     if not outside:
         return
-    where = Path(os.path.relpath(root)) if root != Path.cwd().resolve() else Path(".")
+    where = _near(root)
     top = Path(output.parts[0], output.name)  # np/newdir/z.toml -> np/z.toml, when that reads them
     if (
         not output.is_absolute()
@@ -852,7 +852,7 @@ def _unreadable_samples(sources: list[Path], output: Path) -> None:
         suggested = top
     else:
         common = Path(os.path.commonpath([str(s.resolve().parent) for s in sources]))
-        suggested = Path(os.path.relpath(common / "profiles" / output.name))
+        suggested = _near(common / "profiles" / output.name)
     first = os.path.relpath(outside[0].resolve(), output.resolve().parent)
     click.echo(
         f"cleaner: warning: the samples ({first}{', ...' if len(sources) > 1 else ''}) are outside {where}, and"
@@ -860,6 +860,15 @@ def _unreadable_samples(sources: list[Path], output: Path) -> None:
         f" them; write the draft as -o {suggested}, or move the scrapes under {where}/",
         err=True,
     )
+
+
+def _near(path: Path) -> Path:
+    """`path` as a message shows it: relative to the working folder when under it, else
+    absolute (new-user trial: "../../../tmp" for /tmp)."""
+    here = Path.cwd().resolve()
+    if path == here:
+        return Path(".")
+    return Path(os.path.relpath(path, here)) if path.is_relative_to(here) else path
 
 
 def _refuse_existing(output: Path | None) -> None:

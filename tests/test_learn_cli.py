@@ -159,6 +159,10 @@ def test_learn_says_when_check_will_not_read_its_samples(tmp_path: Path, monkeyp
     fine = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", "profiles/z.toml"])
     assert "warning" not in fine.stderr
     assert CliRunner().invoke(main, ["check", "profiles/z.toml"]).exit_code == 0
+    # a draft written outside the working folder: its folder named as it is, not "../../../tmp"
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere" / "drafts" / "z.toml"
+    far = CliRunner().invoke(main, ["learn", "s0.txt", "s1.txt", "s2.txt", "-o", str(elsewhere)])
+    assert f"are outside {elsewhere.parent.parent}, and" in far.stderr.replace("\n", " ")
 
 
 ZH_BODIES = [
