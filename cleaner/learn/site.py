@@ -372,10 +372,11 @@ def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
         return False
     released = False
     starts = [_header_end(al, cuts, d) for d in range(len(al.docs))]
+    boxed = _boxed(al)
     for s, slot in enumerate(al.slots):
         if not slot.occ or slot.source not in ("line", "aligned") or meta_fields(slot.shape):
             continue
-        if slot.shape.is_literal() and is_paragraph(slot.shape.variants[0]):
+        if s in boxed:
             continue
         inside = all(_inside_body(al, cuts, d, p, starts[d]) for d, ps in slot.occ.items() for p in ps)
         keeps = sum(al.docs[d][ps[0]] in kept[d] for d, ps in slot.occ.items())
@@ -384,6 +385,38 @@ def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
             al.release(s)
             released = True
     return released
+
+
+def _verbatim_paragraph(slot: Slot) -> bool:
+    """The same paragraph, word for word, wherever the slot occurs (a figure in it too: the
+    shape generalises "$5", the text does not vary)."""
+    return bool(slot.occ) and len(set(slot.shape.variants)) == 1 and is_paragraph(slot.shape.variants[0])
+
+
+def _boxed(al: Alignment) -> set[int]:
+    """Slots of a verbatim paragraph, and the slots printed next to it in every scrape (a
+    run of template lines, blank lines aside): one box ("SUPPORT LOCAL JOURNALISM" / "The
+    Ledger is reader-funded. ..." / "Join now": new-user trial, the heading and the button
+    were released as article text, so the box stayed in the clean text)."""
+    verbatim = {s for s, slot in enumerate(al.slots) if _verbatim_paragraph(slot)}
+    if not verbatim:
+        return set()
+    beside: dict[int, int] = {}  # slot -> in how many scrapes it sits in a run with a verbatim paragraph
+    for d, labels in enumerate(al.labels):
+        seen: set[int] = set()
+        run: list[int] = []
+        for i, label in enumerate([*labels, None]):
+            if i < len(labels) and not al.docs[d][i]:
+                continue  # a blank line neither ends a run nor joins one
+            if label is not None:
+                run.append(label)
+                continue
+            if verbatim & set(run):
+                seen |= set(run)
+            run = []
+        for s in seen:
+            beside[s] = beside.get(s, 0) + 1
+    return verbatim | {s for s, n in beside.items() if n >= al.slots[s].docs}
 
 
 # ---- rules -------------------------------------------------------------------------

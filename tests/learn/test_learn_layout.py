@@ -121,6 +121,21 @@ def test_a_paragraph_every_scrape_prints_inside_the_body_is_furniture(tmp_path):
     assert APPEAL in toml.split("[expect]")[0]
 
 
+BOX = ["SUPPORT LOCAL NEWS", "The Quayside Bulletin is reader-funded. Become a member for $5 a month.", "Join now"]
+
+
+def test_an_appeal_box_every_scrape_prints_inside_the_body_goes_whole(tmp_path):
+    """New-user trial of stop 34: a box of three lines in every article (a heading, an appeal
+    with a figure in it, a button) stayed in the text: the heading and the button were released
+    as article text (the generic stage keeps them), and the appeal too, its figure making its
+    shape no literal one."""
+    pages = [page([], TITLES[k], [f"By {NAMES[k]}", DATES[k]], [BODIES[k][0], *BOX, *BODIES[k][1:]]) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    rules = toml.split("[expect]")[0]
+    assert "SUPPORT LOCAL NEWS" in rules and "Join now" in rules
+
+
 # A section label of one item above the headline, varying with the article (trial: "The
 # Harbour Ledger"): categories, never article text, whichever label the next page has.
 SECTIONS = ["Harbour", "Town", "Letters", "Town"]
