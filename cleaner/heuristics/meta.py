@@ -36,6 +36,9 @@ TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE
 # Bylines of scripts without case, where a name cannot be told by its capitals: the label
 # ("text:", "reporter:", "author:", "editor:" in Japanese and Chinese) and a short name in those scripts
 UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材・文|文・写真|写真・文|責任編輯|责任编辑"
+# "Reporter" names the writer with a space alone ("記者 佐藤健一": new-user trial); the other
+# labels need their colon ("编辑 锁定 讨论" is an encyclopedia's toolbar: edit, lock, discuss)
+REPORTER = "記者|记者|기자"
 UNSPACED_NAME = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,6})?"
 
 
@@ -85,7 +88,7 @@ def patterns() -> Patterns:
             rf"^(?P<before>.+?)\s+(?i:{prefixes})\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"
         ),
         byline_unspaced=regex.compile(
-            rf"^(?:{UNSPACED_BYLINE})\s*[：:／/]\s*(?P<name>{UNSPACED_NAME})(?=\s*(?:[|｜•·,，、/／]|\s{{2,}}|$)|\s+(?:19|20)\d\d)(?P<rest>.*)$"
+            rf"^(?:(?:{UNSPACED_BYLINE})\s*[：:／/]\s*|(?:{REPORTER})\s+)(?P<name>{UNSPACED_NAME})(?=\s*(?:[|｜•·,，、/／]|\s{{2,}}|$)|\s+(?:19|20)\d\d)(?P<rest>.*)$"
         ),
         iso=regex.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
         cjk=regex.compile(
@@ -407,7 +410,7 @@ def facts_label(text: str) -> bool:
 # A time of day printed right after a date: "14 March 2024, 07:32 GMT", "2024-03-14T07:32:00Z"
 TIME_AFTER = regex.compile(
     r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)"
-    r"(?:[:.h](?P<minute>[0-5]\d)(?!\d)|(?=\s*[ap]\.?m\b))"  # "4:45 p.m.", or the hour alone before a.m./p.m.
+    r"(?:(?:[:.h時]|시\s?)(?P<minute>[0-5]\d)(?!\d)[分분]?|(?=\s*[ap]\.?m\b))"  # "4:45 p.m.", "8時45分", or the hour alone before a.m./p.m.
     r"(?:[:.](?P<second>[0-5]\d))?(?:\.\d+)?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|h)\b)?"
     r"(?:\s*(?P<zone>z|gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?!\p{L}))?"
     r"(?:\s*(?P<offset>[+-]\d{1,2})(?::?(?P<offset_minutes>\d{2}))?(?!\d))?",

@@ -38,6 +38,11 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("March 3, 2024 · Edited by John Roe", None, id="an-editor"),
         pytest.param("Updated March 3, 2024 | Reviewed by Dr. Jane Doe", None, id="a-reviewer"),
         pytest.param("March 3, 2024 10:40 EST by Jane Doe", ("Jane Doe", "2024-03-03"), id="date-time-zone-by"),
+        # a reporter's label and a space, no colon (new-user trial, stop 34); other labels
+        # need their colon: an encyclopedia's toolbar reads "编辑 锁定 讨论" (edit, lock, discuss)
+        pytest.param("記者 佐藤健一", ("佐藤健一", None), id="ja-reporter-space"),
+        pytest.param("記者：佐藤健一", ("佐藤健一", None), id="ja-reporter-colon"),
+        pytest.param("编辑 锁定 讨论", None, id="zh-toolbar"),
     ],
 )
 def test_byline(line: str, expected):
@@ -108,6 +113,9 @@ def test_dateline(line: str, expected):
         pytest.param("July 4, 2020 9am", ("2020-07-04T09:00:00", "July 4, 2020 9am"), id="hour-am"),
         pytest.param("July 4, 2020, 12 people came", ("2020-07-04", "July 4, 2020"), id="a-number-no-hour"),
         pytest.param("Actualizado: 21/04/2024 23:05", ("2024-04-21T23:05:00", "21/04/2024 23:05"), id="slashed"),
+        # the hour and minute marked as Japanese and Korean print them (new-user trial, stop 34)
+        pytest.param("2024年2月20日 8時45分", ("2024-02-20T08:45:00", "2024年2月20日 8時45分"), id="ja-time"),
+        pytest.param("2024년 2월 20일 8시 45분", ("2024-02-20T08:45:00", "2024년 2월 20일 8시 45분"), id="ko-time"),
         pytest.param("No date here", None, id="none"),
     ],
 )
