@@ -491,7 +491,10 @@ class _Validator:
     def _table(self, data: dict, name: str, options_cls: type, required: bool = False) -> Any:
         raw = data.get(name)
         if raw is None:
-            if required:
+            if required and not self.source.strip():
+                # the shell makes the file before the command that fails (`learn ... > x.toml`)
+                self._add(self.locate.table("", None), f"empty file: a profile starts with a [{name}] table")
+            elif required:
                 self._add(self.locate.table("", None), f"missing [{name}] table")
             return None
         if not isinstance(raw, dict):

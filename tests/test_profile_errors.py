@@ -103,6 +103,9 @@ CASES = [
         ["1:1: missing [profile] table", '1:1: unknown table "name"'],
         id="no-profile-table",
     ),
+    pytest.param(  # new-user trial, stop 34: `cleaner learn ... > x.toml` failed, the shell made x.toml
+        "", ["1:1: empty file: a profile starts with a [profile] table"], id="empty-file"
+    ),
 ]
 
 
