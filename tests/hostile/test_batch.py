@@ -40,6 +40,18 @@ sys.stdin.read()
 """
 
 
+def while_locked(lock: Path, *args: str):
+    """run(*args) while another process holds `lock`, as a run in progress does."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+    try:
+        return run(*args)
+    finally:
+        holder.communicate(b"")
+
+
 def outputs(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != RUN_FILE
@@ -118,15 +130,8 @@ def test_a_second_run_into_the_same_output_is_refused(tmp_path: Path, jsonl: boo
     out = tmp_path / ("all.jsonl" if jsonl else "out")
     lock = tmp_path / ".all.jsonl.lock" if jsonl else out / RUN_FILE
     lock.parent.mkdir(exist_ok=True)
-    holder = subprocess.Popen(  # another process holds the lock, as a run in progress does
-        [sys.executable, "-c", HOLD_LOCK, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-    try:
-        args = ["clean", str(tmp_path / "in"), "-o", str(out)] + (["--format", "jsonl"] if jsonl else [])
-        result = run(*args)
-    finally:
-        holder.communicate(b"")
+    args = ["clean", str(tmp_path / "in"), "-o", str(out)] + (["--format", "jsonl"] if jsonl else [])
+    result = while_locked(lock, *args)
     what = str(out) if jsonl else f"into {out}"
     assert result.exit_code == 2
     assert result.stderr.endswith(f"Error: another cleaner run is writing {what}; wait for it to finish or stop it\n")
@@ -801,14 +806,7 @@ def test_a_run_into_a_folder_inside_or_around_a_live_runs_is_refused(tmp_path: P
     outer, inner = tmp_path / "out", tmp_path / "out" / "sub"
     inner.mkdir(parents=True)
     lock, target = (outer / RUN_FILE, inner) if held == "outer" else (inner / RUN_FILE, outer)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-    try:
-        result = run("clean", str(tmp_path / "in"), "-o", str(target))
-    finally:
-        holder.communicate(b"")
+    result = while_locked(lock, "clean", str(tmp_path / "in"), "-o", str(target))
     assert result.exit_code == 2
     assert f"another cleaner run is writing into {lock.parent}" in result.stderr
     assert not (target / "a.txt").exists()

@@ -157,21 +157,12 @@ def test_errors_file_in_a_read_only_place_is_refused_before_anything_is_written(
 def test_a_second_run_into_the_same_errors_file_is_refused(tmp_path: Path):
     # Attacker trial, stop 34: a second run with the same --errors FILE truncated it, and the
     # first run's entries were lost.
-    import sys
-
-    from tests.hostile.test_batch import HOLD_LOCK
+    from tests.hostile.test_batch import while_locked
 
     errors = tmp_path / "errors.jsonl"
     errors.write_text('{"source": "earlier", "error": "kept"}\n')
     (tmp_path / "a.txt").write_text("The council approved the new budget on Tuesday after a long debate.\n")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(errors)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-    try:
-        result = run("clean", str(tmp_path / "a.txt"), "--errors", str(errors))
-    finally:
-        holder.communicate(b"")
+    result = while_locked(errors, "clean", str(tmp_path / "a.txt"), "--errors", str(errors))
     assert result.exit_code == 2
     assert f"cannot write errors file {errors}: another cleaner run is writing it" in result.stderr
     assert errors.read_text() == '{"source": "earlier", "error": "kept"}\n'
