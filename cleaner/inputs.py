@@ -181,13 +181,17 @@ def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir:
             yield names.job(raw, path, out_dir / path.name)
 
 
+MAX_NUMBERED = 1000
+
+
 class Names:
     """Output names for mirrored inputs: each input its own, decided in input order, so the
     same inputs always get the same names.
 
     The input's name with its suffix (and a .gz before it) replaced: page.html -> page.txt.
     If an earlier input took that name, the whole input name plus the extension:
-    page.txt.gz -> page.txt.gz.txt. If that is taken too, the input fails by name.
+    page.txt.gz -> page.txt.gz.txt; if that is taken too, numbered: page.txt.2.txt, up to
+    MAX_NUMBERED of them, past which the input fails by name.
     A name where an input folder is mirrored (a folder page.txt beside page.html) is taken
     too, whether the folder's files come before or after: folders keep their names.
     """
@@ -202,12 +206,14 @@ class Names:
         short = mirrored.with_suffix("") if mirrored.suffix.lower() == ".gz" else mirrored
         # one name only for an input with no suffix: page -> page.txt either way
         candidates = list(dict.fromkeys((short.with_suffix(self.ext), mirrored.with_name(mirrored.name + self.ext))))
-        for candidate in candidates:
+        # then numbered, so that a third clash gets an output too (attacker trial: c/page.txt.txt,
+        # a/page.txt, b/page.txt into one folder: b/page.txt failed)
+        numbered = (mirrored.with_name(f"{mirrored.name}.{n}{self.ext}") for n in range(2, MAX_NUMBERED + 2))
+        for candidate in (*candidates, *numbered):
             if candidate not in self.taken and not self._folder(candidate, tree):
                 self.taken.add(candidate)
                 return Job(source, path, candidate)
-        said = f"names {candidates[0]} and {candidates[1]} are" if len(candidates) == 2 else f"name {candidates[0]} is"
-        return Job(source, path, None, error=f"its output {said} taken (by earlier inputs or input folders)")
+        return Job(source, path, None, error=f"its output names {candidates[0]} and its variants are all taken")
 
     def _folder(self, candidate: Path, tree: tuple[Path, Path] | None) -> bool:
         """Whether an input folder is mirrored at `candidate` (followed as walk() does)."""

@@ -51,20 +51,18 @@ def test_one_file_to_stdout():
     assert (result.exit_code, result.stdout) == (0, GOLD_TEXT)
 
 
-def test_an_output_name_an_input_folder_takes_is_named_once(tmp_path: Path):
+def test_an_output_name_an_input_folder_takes_is_numbered(tmp_path: Path):
     """Attacker trial of stop 33: a file "page" beside a folder "page.txt" (mirrored as
-    out/page.txt/) failed naming "out/page.txt and out/page.txt": its two names are one."""
+    out/page.txt/) failed naming "out/page.txt and out/page.txt": its two names are one.
+    Attacker trial of stop 34: a name taken both ways gets a number (page.2.txt)."""
     src = tmp_path / "in"
     (src / "page.txt").mkdir(parents=True)
     shutil.copy(SEEDS[0], src / "page")
     shutil.copy(SEEDS[1], src / "page.txt" / "inner.txt")
     out = tmp_path / "out"
     result = run("clean", str(src), "-o", str(out))
-    assert result.exit_code == 1
-    assert (
-        f"{src / 'page'}: its output name {out / 'page.txt'} is taken (by earlier inputs or input folders)"
-        in result.stderr
-    )
+    assert result.exit_code == 0
+    assert (out / "page.2.txt").read_text(encoding="utf-8") == (GOLD / SEEDS[0].name).read_text(encoding="utf-8")
     assert (out / "page.txt" / "inner.txt").read_text(encoding="utf-8") == (GOLD / SEEDS[1].name).read_text(
         encoding="utf-8"
     )

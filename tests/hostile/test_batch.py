@@ -916,3 +916,17 @@ def test_a_file_name_that_is_not_utf8_shows_its_bytes():
 
     assert shown(os.fsdecode(b"bad\xffname.txt")) == "bad\\xffname.txt"
     assert shown("two\nlines.txt") == "two\\nlines.txt"
+
+
+def test_a_third_input_of_one_output_name_is_numbered(tmp_path: Path):
+    # Attacker trial, stop 34: c/page.txt.txt, a/page.txt, b/page.txt into one folder took
+    # page.txt.txt and page.txt; b/page.txt failed, its two names taken.
+    for folder, name in (("c", "page.txt.txt"), ("a", "page.txt"), ("b", "page.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(f"{PROSE[:-2]} From {folder}.\n")
+    names = [str(tmp_path / "c" / "page.txt.txt"), str(tmp_path / "a" / "page.txt"), str(tmp_path / "b" / "page.txt")]
+    result = run("clean", *names, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    got = {p.name: p.read_text() for p in (tmp_path / "out").glob("*.txt")}
+    assert sorted(got) == ["page.txt", "page.txt.2.txt", "page.txt.txt"]
+    assert "From a." in got["page.txt"] and "From c." in got["page.txt.txt"] and "From b." in got["page.txt.2.txt"]
