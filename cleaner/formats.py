@@ -307,9 +307,12 @@ BLOCK_START = regex.compile(
     r"^ {0,3}(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+|-{3,}|`{3,}|~{3,}"
     r"|\[(?:\\.|[^\\\]])+\]:)"  # a link reference definition: "[x]: url"
 )
-# A backslash Markdown would read as an escape (before ASCII punctuation), and a "<" that
-# opens raw HTML (a tag, a comment "<!--", a declaration, "<?"): escaped, shown as they are
-INLINE_SPECIAL = regex.compile(r"\\(?=[!-/:-@\[-`{-~])|<(?=[A-Za-z/!?])")
+# A backslash Markdown would read as an escape (before ASCII punctuation), a "<" that opens
+# raw HTML (a tag, a comment "<!--", a declaration, "<?"), and an "&" that starts an entity
+# reference ("&amp;", "&#38;": a renderer shows "&"; attacker trial): escaped, shown as they are
+INLINE_SPECIAL = regex.compile(
+    r"\\(?=[!-/:-@\[-`{-~])|<(?=[A-Za-z/!?])|&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)"
+)
 HEADING_CLOSE = regex.compile(r"(?<=\s)(#+)(\s*)$")  # "## Issue #": Markdown's closing sequence
 
 

@@ -615,3 +615,20 @@ def test_a_text_scrapes_lines_are_paragraphs_in_markdown_and_xml():
     extracted = scrape.replace(extracted_by="trafilatura")
     assert markdown(extracted) == "\n".join(paragraphs) + "\n"
     assert [p.text for p in ET.fromstring(xml_doc(extracted)).iter("p")] == ["\n".join(paragraphs)]
+
+
+def test_markdown_shows_a_literal_entity_reference_as_written():
+    # Attacker trial, stop 34: a text holding "&amp;" (an article about HTML, where ftfy
+    # leaves entities be) came out as "&amp;" in the text and rendered as "&" from Markdown;
+    # a bare "&" needs nothing
+    from markdown_it import MarkdownIt
+
+    from cleaner.formats import _plain
+
+    text = "Write Tom &amp; Jerry, &#38; or &#x26; in <b> tags; R&D is plain."
+    md = _plain(text)
+    assert md == "Write Tom \\&amp; Jerry, \\&#38; or \\&#x26; in \\<b> tags; R&D is plain."
+    assert (
+        MarkdownIt("commonmark").render(md)
+        == "<p>Write Tom &amp;amp; Jerry, &amp;#38; or &amp;#x26; in &lt;b&gt; tags; R&amp;D is plain.</p>\n"
+    )
