@@ -439,19 +439,31 @@ class _Validator:
                 self._add(spot, f'unknown table "{key}"{suggest(key, TABLES)}')
         head = self._table(data, "profile", ProfileOptions, required=True)
         expect = self._table(data, "expect", ExpectOptions) or ExpectOptions()
-        if head and head.kind not in KINDS:
-            self._at_value("profile", None, "kind", f'profile.kind: expected "site" or "platform", got "{head.kind}"')
-        if head and not NAME.match(head.name):
+        # the values checked by what they say, from the table as written when another of its
+        # keys is wrong too (`check` reports every problem: attacker trial)
+        table = data.get("profile")
+        written: dict[str, Any] = table if isinstance(table, dict) else {}
+
+        def value(key: str, default: str | None = None) -> str | None:
+            if head:
+                return getattr(head, key)
+            found = written.get(key, default)
+            return found if isinstance(found, str) else None
+
+        kind, name, generic = value("kind", "site"), value("name"), value("generic")
+        if kind is not None and kind not in KINDS:
+            self._at_value("profile", None, "kind", f'profile.kind: expected "site" or "platform", got "{kind}"')
+        if name is not None and not NAME.match(name):
             self._at_value(
-                "profile", None, "name", f'profile.name: "{head.name}" must be lower-case letters, digits and dashes'
+                "profile", None, "name", f'profile.name: "{name}" must be lower-case letters, digits and dashes'
             )
-        if head and head.generic is not None:
-            if head.generic not in GENERIC:
+        if generic is not None:
+            if generic not in GENERIC:
                 choices = ", ".join(f'"{g}"' for g in GENERIC)
-                hint = suggest(head.generic, GENERIC)
-                message = f'profile.generic: expected one of {choices}, got "{head.generic}"{hint}'
+                hint = suggest(generic, GENERIC)
+                message = f'profile.generic: expected one of {choices}, got "{generic}"{hint}'
                 self._at_value("profile", None, "generic", message)
-            elif head.kind == "platform":
+            elif kind == "platform":
                 message = "profile.generic: only site profiles decide how much generic cleaning a page gets"
                 self._at_value("profile", None, "generic", message)
         if head and head.hosts:

@@ -103,6 +103,14 @@ CASES = [
         ["1:1: missing [profile] table", '1:1: unknown table "name"'],
         id="no-profile-table",
     ),
+    pytest.param(  # attacker trial, stop 34: the value checks waited for the type errors to be fixed
+        '[profile]\nname = 5\ngeneric = "sometimes"\n',
+        [
+            "2:1: profile.name: expected a string, got integer",
+            '3:11: profile.generic: expected one of "full", "page", "metadata", "off", got "sometimes"',
+        ],
+        id="type-and-value-errors-together",
+    ),
     pytest.param(  # new-user trial, stop 34: `cleaner learn ... > x.toml` failed, the shell made x.toml
         "", ["1:1: empty file: a profile starts with a [profile] table"], id="empty-file"
     ),
