@@ -17,16 +17,23 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.guard import Inputs, hold_lock, identity, refuse_live_run, release_lock, same_file, take_over
+from cleaner.guard import (
+    RUN_FILE,
+    Inputs,
+    hold_lock,
+    identity,
+    refuse_live_run,
+    refuse_writers_of,
+    release_lock,
+    same_file,
+    take_over,
+)
 from cleaner.inputs import STDIN, TOO_BIG_TO_READ, Job, UsageError, plan
 from cleaner.outputs import ErrorLog, SharedOutput, is_stream, remove_stale_temps, write_atomic
 from cleaner.profiles import Profiles
 from cleaner.progress import Progress, Total
 from cleaner.report import as_text
 from cleaner.runner import Result, Settings, _source
-
-# In a mirrored output directory: the run's lock, and its options and inputs for --resume
-RUN_FILE = ".cleaner-run"
 
 
 class Stop(Exception):
@@ -230,8 +237,12 @@ class Batch:
                 raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
             # a killed run's temporary files (the lock says no run is writing them), and no
             # live run into a folder inside this one
-            for other in remove_stale_temps(Path(self.output), self._spare, RUN_FILE):
+            others = remove_stale_temps(Path(self.output), self._spare, RUN_FILE)
+            for other in others:
                 refuse_live_run(other, f"into {other.parent}, which is inside {self.output}")
+            if self.resume:
+                self._now = os.fstat(lock).st_mtime_ns  # the output file system's clock, now
+                self._trust_others([p for p in others if p.name == RUN_FILE])
             return lock, None
         if self.stream:  # written in place: no lock file beside a device, nothing to resume
             try:
@@ -239,6 +250,9 @@ class Batch:
             except OSError as err:
                 raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
         try:
+            refuse_writers_of(self.shared)  # a live run's working file, or inside its output folder
+            if self._lock_path.is_file() and self._lock_path.stat().st_size:  # cleaner's are empty
+                raise UsageError(f"{self._lock_path} holds data, so it is no lock file of cleaner's; move it away")
             lock = hold_lock(self._lock_path, str(self.shared))
         except OSError as err:
             raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
@@ -281,23 +295,48 @@ class Batch:
     def _input_dirs(self) -> dict[Path, Path | None]:
         return {}
 
+    _now: int = 0
+    _foreign: tuple[Path, ...] = ()  # folders in the output another run wrote into since this one began
+
+    def _trust_others(self, nested: list[Path]) -> None:
+        """--resume: what other runs wrote since this one began is not this run's (attacker
+        trial: a run into a subfolder, or around this output, between the interruption and
+        --resume; their outputs were passed over as done). A later run into a folder holding
+        this output: nothing here is trusted; into a folder inside it: nothing there."""
+        if self._started is None:
+            return
+        out = Path(self.output or ".").resolve()
+        if any(_later(folder / RUN_FILE, self._started) for folder in out.parents):
+            self._started = None
+            return
+        self._foreign = tuple(p.parent.resolve() for p in nested if _later(p, self._started))
+
     def _done(self, job: Job) -> bool:
         """--resume into a mirrored directory: whether the interrupted run wrote this job's
-        output, so that it is passed over. Only an output written after the run began counts
-        (not an earlier run's), and not if its input changed after it was written."""
+        output, so that it is passed over. Only an output written after the run began and
+        not after now (a clock stepped back: attacker trial) counts, not one in a folder
+        another run wrote into since, and not one whose input changed after it was written:
+        its modification or its status change (a copy keeping an old time, `cp -p`), to
+        the second on a file system that keeps whole seconds."""
         assert job.out is not None
         try:
             written = job.out.stat().st_mtime_ns
         except OSError:
             return False
-        if self._started is None or written <= self._started:  # the same tick: done again, to be sure
+        if self._started is None or not self._started < written <= self._now:  # the same tick: done again
+            return False
+        if self._foreign and any(folder in job.out.resolve().parents for folder in self._foreign):
             return False
         if job.path is None:
             return True
         try:
-            return os.stat(job.path).st_mtime_ns <= written
+            info = os.stat(job.path)
         except OSError:
             return False  # cleaned again, it fails by name
+        changed = max(info.st_mtime_ns, info.st_ctime_ns)
+        if changed % SECOND == 0:  # whole seconds: changed in the second the output was written, or later
+            return changed // SECOND < written // SECOND
+        return changed <= written
 
     def _check_lock(self) -> None:
         """Stop if the lock file this run holds is no longer the one at its path (removed or
@@ -360,6 +399,17 @@ class Batch:
             except OSError as err:
                 raise Stop(f"{self.errors_file}: {_message(err)}") from None
         return error is not None
+
+
+SECOND = 1_000_000_000  # nanoseconds
+
+
+def _later(run_file: Path, started: int) -> bool:
+    """Whether another run's `run_file` was written after `started` (so began after it)."""
+    try:
+        return run_file.stat().st_mtime_ns > started
+    except OSError:
+        return False
 
 
 def shown(name: str) -> str:
@@ -440,6 +490,7 @@ def _open_errors_file(errors: Path, to_stdout: bool) -> ErrorLog:
     """The errors file, opened (its folder made) before any output is written: UsageError
     if it cannot be, or if it is standard output where the results go."""
     try:
+        refuse_writers_of(errors)  # a live run's output, working file or folder
         log = ErrorLog(errors)
     except OSError as err:
         raise UsageError(f"cannot write errors file {errors}: {_message(err)}") from None

@@ -241,9 +241,21 @@ INPUT = click.Path(allow_dash=True, readable=False)
 
 def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
     for path in paths:
-        if path != STDIN and not os.path.lexists(path):
+        if path != STDIN and _missing(path):
             raise click.BadParameter(f"Path {click.format_filename(path)!r} does not exist.", ctx, param)
     return paths
+
+
+def _missing(path: str) -> bool:
+    """Not there at all; a path in a folder that may not be searched is there, unreadable
+    (attacker trial: it was called missing, exit 2)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 @main.command(epilog=CLEAN_EPILOG)
@@ -606,6 +618,8 @@ def _write_or_echo(text: str, output: Path | None, styled: bool = False) -> None
         return
     try:
         write_output(output, text)
+    except UsageError as err:  # a live run writes it
+        raise click.UsageError(str(err)) from None
     except OSError as err:
         click.echo(f"cleaner: {output}: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)
@@ -881,6 +895,12 @@ def _emit_profile(text: str, output: Path | None, how: str) -> None:
     if output is None:
         _out(text)
     else:
+        from cleaner.guard import refuse_writers_of
+
+        try:
+            refuse_writers_of(output)  # a live run's output folder or file
+        except UsageError as err:
+            raise click.UsageError(str(err)) from None
         write_atomic(output, text)
         click.echo(f"wrote {output}{how}; next: cleaner check {output}", err=True)
 

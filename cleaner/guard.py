@@ -257,14 +257,17 @@ def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
 
 
 def refuse_live_run(run_file: Path, what: str) -> None:
-    """UsageError if a live run holds `run_file`'s lock (another run writing `what`)."""
+    """UsageError if a live run holds `run_file`'s lock (another run writing `what`). Only a
+    regular file is tried: a terminal or a FIFO is no run's lock."""
     try:
-        fd = os.open(run_file, os.O_RDWR)
+        fd = os.open(run_file, os.O_RDWR | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return  # gone, or not ours to open: no run of ours holds it
     try:
         import fcntl
 
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return
         fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except ImportError:  # Windows: no locks at all
         pass
@@ -272,6 +275,27 @@ def refuse_live_run(run_file: Path, what: str) -> None:
         raise UsageError(f"another cleaner run is writing {what}; wait for it to finish or stop it") from None
     finally:
         os.close(fd)
+
+
+# In a mirrored output directory: the run's lock, and its options and inputs for --resume
+RUN_FILE = ".cleaner-run"
+# What a JSONL run writes beside its output NAME (NAME.partial, ...), whose lock is .NAME.lock
+WORKING_SUFFIXES = (".partial.state", ".partial.gz", ".partial")
+
+
+def refuse_writers_of(path: Path, run_file: str = RUN_FILE) -> None:
+    """UsageError if a live run writes `path`, the file a run is about to write: a mirrored
+    run into its folder or one holding it (their `run_file`s), a JSONL run whose output or
+    working file it is (.NAME.lock), or a run holding the file itself (an errors file).
+    Attacker trial: a second run wrote a live run's NAME.partial, its errors file or a file
+    inside its output folder, and both ended 0."""
+    refuse_live_run(path, f"{path}")
+    for folder in (path.parent.resolve(), *path.parent.resolve().parents):
+        refuse_live_run(folder / run_file, f"into {folder}, which holds {path}")
+    name = path.name
+    base = next((name[: -len(s)] for s in WORKING_SUFFIXES if name.endswith(s)), name)
+    output = path.parent / base
+    refuse_live_run(path.parent / f".{base}.lock", f"{output}" if base == name else f"{output}, whose file {path} is")
 
 
 def take_over(path: Path, now: dict[str, Any], resume: bool) -> tuple[int, int | None]:

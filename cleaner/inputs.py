@@ -289,6 +289,24 @@ def _decoded(line: bytes | str) -> tuple[str | None, str | None]:
 
 
 TOO_BIG_TO_READ = "ran out of memory reading this input"
+TOO_BIG_TO_READ_LINE = "ran out of memory reading this line; the lines after it were not read"
+
+
+def _lines_or_too_big(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str | None]]:
+    """(number, line) of `lines`, then (number, None) if reading a line ran out of memory
+    (attacker trial: a traceback, and no later file read), after which no more."""
+    it = iter(lines)
+    number = 0
+    while True:
+        number += 1
+        try:
+            raw = next(it)
+        except StopIteration:
+            return
+        except MemoryError:
+            yield number, None
+            return
+        yield number, raw
 
 
 def record_jobs(
@@ -300,7 +318,10 @@ def record_jobs(
     count with the next record). NaN, Infinity and numbers out of a double's range fail by
     line too: the output, standard JSON, could not hold them."""
     done = 0
-    for number, raw in enumerate(lines, 1):
+    for number, raw in _lines_or_too_big(lines):
+        if raw is None:  # the line itself did not fit in memory: the rest of the file is not read
+            yield Job(f"{name}:{number}", path, None, error=TOO_BIG_TO_READ_LINE)
+            return
         if number == 1:  # a byte order mark some editors write; JSON has none (attacker trial)
             raw = raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if not raw.strip():

@@ -110,7 +110,10 @@ def open_stream(path: Path) -> int:
 def write_output(path: Path, text: str) -> None:
     """An -o FILE: a stream target (a device, a FIFO, /dev/stdout) written in place; a
     symlink to a file has the file it points to replaced atomically, the link kept; anything
-    else written atomically."""
+    else written atomically. UsageError if a live run writes it (cleaner.guard.refuse_writers_of)."""
+    from cleaner.guard import refuse_writers_of
+
+    refuse_writers_of(path)
     if is_stream(path):
         fd = open_stream(path)
         try:
@@ -129,16 +132,17 @@ def remove_stale_temps(folder: Path, spare: Callable[[Path], bool], run_file: st
     """Remove the temporary files killed runs left in an output directory (call it holding the
     directory's lock, so no live run is writing them), but never a path `spare` says is an
     input or an input directory (attacker trial: an input named like a temporary file was
-    deleted); symlinks are not followed. Returns the `run_file`s of the subfolders: other
-    runs' outputs, which the caller checks are not being written."""
+    deleted); symlinks are not followed. Returns the `run_file`s of the subfolders and the
+    JSONL lock files (.NAME.lock) anywhere in it: other runs' outputs, which the caller checks
+    are not being written."""
     nested: list[Path] = []
     for root, dirs, files in os.walk(folder):
         here = Path(root)
         dirs[:] = [name for name in dirs if not spare(here / name)]
         for name in files:
             path = here / name
-            if name == run_file and here != folder:
-                nested.append(path)
+            if (name == run_file and here != folder) or (name.startswith(".") and name.endswith(".lock")):
+                nested.append(path)  # a mirrored run's inside, or a JSONL run's (.NAME.lock)
             elif STALE_TEMP.fullmatch(name) and not path.is_symlink() and path.is_file() and not spare(path):
                 path.unlink(missing_ok=True)
     return nested

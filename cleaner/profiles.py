@@ -358,14 +358,21 @@ def platform_problems(profiles: Profiles) -> list[Problem]:
     for profile in profiles:
         for name in profile.platforms:
             target = profiles.by_name.get(name)
-            if target is not None and target.kind != "platform":
-                # a profile of the same name from a later folder replaced the platform: the
-                # problem is in that file (attacker trial: the error named a built-in file)
+            builtin = builtin_dir() / f"{name}.toml"
+            if target is not None and target.kind != "platform" and target.path != builtin and builtin.is_file():
+                # a profile of the same name from a later folder replaced a built-in platform:
+                # the problem is in that file (attacker trial: the error named a built-in file)
                 message = (
                     f'profile "{name}" replaces the platform profile of that name, which '
                     f'{profile.path.name} lists in profile.platforms, but is no platform profile (kind = "platform")'
                 )
                 problems.append(Problem(str(target.path), 1, 1, message))
+            elif target is not None and target.kind != "platform":
+                from cleaner.tomlpos import Locator
+
+                spot = Locator(profile.path.read_text(encoding="utf-8-sig")).key("profile", None, "platforms")
+                message = f'profile.platforms: "{name}" is a site profile, not a platform profile'
+                problems.append(Problem(str(profile.path), spot.line, spot.col, message))
             elif target is None:
                 platforms = [p.name for p in profiles if p.kind == "platform"]
                 from cleaner.tomlpos import Locator  # positions are needed only to report a problem

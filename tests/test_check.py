@@ -270,3 +270,17 @@ def test_a_folder_checked_finds_what_loading_it_refuses(tmp_path: Path):
     assert all(str(p).startswith(expected) for p in check([bad])) and check([bad])
     loaded = CliRunner().invoke(main, ["clean", "-", "--profiles-dir", str(bad)], input=b"x\n")
     assert loaded.exit_code == 3 and expected in loaded.stderr
+
+
+def test_a_site_profile_listed_as_a_platform_is_reported_where_it_is_listed(tmp_path: Path):
+    # Attacker trial, stop 34: `platforms = ["coinspeaker"]` (a built-in site profile): check
+    # said "no problems", clean exited 3 naming the built-in file
+    (tmp_path / "my-site.toml").write_text(
+        '[profile]\nname = "my-site"\nhosts = ["my-site.example"]\nplatforms = ["coinspeaker"]\n' + RULE
+    )
+    expected = (
+        f'{tmp_path / "my-site.toml"}:4:1: profile.platforms: "coinspeaker" is a site profile, not a platform profile'
+    )
+    assert [str(p) for p in check([tmp_path])] == [expected]
+    loaded = CliRunner().invoke(main, ["clean", "-", "--profiles-dir", str(tmp_path)], input=b"x\n")
+    assert loaded.exit_code == 3 and expected in loaded.stderr

@@ -930,3 +930,105 @@ def test_a_third_input_of_one_output_name_is_numbered(tmp_path: Path):
     got = {p.name: p.read_text() for p in (tmp_path / "out").glob("*.txt")}
     assert sorted(got) == ["page.txt", "page.txt.2.txt", "page.txt.txt"]
     assert "From a." in got["page.txt"] and "From c." in got["page.txt.txt"] and "From b." in got["page.txt.2.txt"]
+
+
+# ---- attacker trial of stop 34, second round: other runs' files, --resume's trust ----
+
+
+def test_no_run_writes_a_live_runs_working_file_or_inside_its_output(tmp_path: Path):
+    (tmp_path / "one.txt").write_text(PROSE)
+    one = str(tmp_path / "one.txt")
+    # a JSONL run writing all.jsonl holds .all.jsonl.lock; its all.jsonl.partial is its own
+    partial = tmp_path / "all.jsonl.partial"
+    result = while_locked(tmp_path / ".all.jsonl.lock", "clean", one, "-o", str(partial))
+    assert result.exit_code == 2 and "another cleaner run is writing" in result.stderr and not partial.exists()
+    # a mirrored run writing into out: no file of another run's inside it, no errors file either
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (["-o", str(out / "a.txt")], ["--format", "jsonl", "-o", str(out / "all.jsonl")]):
+        result = while_locked(out / RUN_FILE, "clean", one, *args)
+        assert result.exit_code == 2 and f"another cleaner run is writing into {out}" in result.stderr
+    result = while_locked(out / RUN_FILE, "clean", one, "--errors", str(out / "errors.jsonl"))
+    assert result.exit_code == 2 and not (out / "errors.jsonl").exists()
+    result = while_locked(out / RUN_FILE, "explain", one, "-o", str(out / "x.txt"))
+    assert result.exit_code == 2 and not (out / "x.txt").exists()
+    # a mirrored run around a live JSONL run's output
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "all.txt").write_text(PROSE)
+    result = while_locked(out / ".all.json.lock", "clean", str(tmp_path / "in"), "-o", str(out))
+    assert result.exit_code == 2 and not (out / "all.txt").exists()
+
+
+def _interrupted_run(monkeypatch, src: Path, out: Path, done: int, *options: str) -> None:
+    with monkeypatch.context() as m:
+        _interrupt_after(m, done)
+        assert run("clean", str(src), "-o", str(out), "-j", "1", *options).exit_code == 130
+
+
+def _counter_pages(src: Path, count: int) -> None:
+    src.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (src / f"{i}.txt").write_text(f"12 comments\n{PROSE[:-2]} Page {i}.\n")
+
+
+def test_resume_does_not_trust_what_another_run_wrote_since(tmp_path: Path, monkeypatch):
+    # a run into a subfolder of the interrupted run's output, between the interruption and
+    # --resume: its outputs (other options) were passed over as done, exit 0
+    src, out = tmp_path / "in", tmp_path / "out"
+    _counter_pages(src, 3)
+    _counter_pages(src / "sub", 3)
+    _interrupted_run(monkeypatch, src, out, 1)
+    time.sleep(0.01)
+    assert run("clean", str(src / "sub"), "-o", str(out / "sub"), "--no-heuristics").exit_code == 0
+    assert run("clean", str(src), "-o", str(out), "--resume", "-j", "1").exit_code == 0
+    assert all(not p.read_text().startswith("12 comments") for p in out.rglob("*.txt"))
+
+
+def test_resume_does_not_trust_an_output_dated_in_the_future_or_an_input_copied_with_its_old_time(
+    tmp_path: Path, monkeypatch
+):
+    src, out = tmp_path / "in", tmp_path / "out"
+    _counter_pages(src, 4)
+    _interrupted_run(monkeypatch, src, out, 2)
+    done = sorted(out.glob("*.txt"))
+    assert len(done) == 2
+    later = time.time() + 7200  # a clock stepped back since: this output seems written in two hours
+    os.utime(done[0], (later, later))
+    done[0].write_text("stale\n")
+    os.utime(done[0], (later, later))
+    # the other one's input edited, then given its old time back (cp -p, rsync -a)
+    source = src / done[1].name
+    old = source.stat()
+    time.sleep(0.01)
+    source.write_text(f"{PROSE[:-2]} Corrected.\n")
+    os.utime(source, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert run("clean", str(src), "-o", str(out), "--resume", "-j", "1").exit_code == 0
+    assert done[0].read_text() != "stale\n"
+    assert "Corrected." in done[1].read_text()
+
+
+def test_a_jsonl_line_too_big_to_read_fails_by_name():
+    from cleaner.inputs import record_jobs
+
+    def lines():
+        yield json.dumps({"text": PROSE}).encode()
+        raise MemoryError
+
+    jobs = list(record_jobs(lines(), "big.jsonl", None))
+    assert [job.error for job in jobs] == [
+        None,
+        "ran out of memory reading this line; the lines after it were not read",
+    ]
+    assert jobs[1].source == "big.jsonl:2"
+
+
+def test_a_path_in_a_folder_that_may_not_be_searched_is_no_missing_path(monkeypatch):
+    from cleaner import cli
+
+    def denied(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli.os, "lstat", denied)
+    assert not cli._missing("locked/f.txt")
+    monkeypatch.undo()
+    assert cli._missing("/no/such/file.txt")
