@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
+from cleaner.errors import InputError
 from cleaner.stages.decode import decode_bytes
 
 JAPANESE = "\n".join(
@@ -175,3 +176,17 @@ def test_random_high_bytes_no_charset_fits_are_refused_as_binary(monkeypatch: py
             decode.decode_bytes(data)
     text = "Le caf\xe9 du port rouvre apr\xe8s des travaux de r\xe9novation, annonce la mairie.\n"
     assert decode.decode_bytes(text.encode("cp1252") * 20 + b"\x81 fin\n") == (text * 20 + "\x81 fin\n", "latin-1")
+
+
+@pytest.mark.parametrize("lang", sorted(BOMLESS))
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_bom_in_any_script(lang: str, encoding: str):
+    # attacker trial, stop 34: refused as binary; random bytes and NULs still are
+    text, how = decode_bytes(BOMLESS[lang].encode(encoding))
+    assert (text, how) == (BOMLESS[lang], f"{encoding} (NUL pattern)")
+
+
+@pytest.mark.parametrize("data", [bytes(4000), bytes(range(256)) * 16], ids=["nuls", "every-byte"])
+def test_binary_that_is_no_utf32_stays_binary(data: bytes):
+    with pytest.raises(InputError):
+        decode_bytes(data)

@@ -73,6 +73,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             if _decodes(payload, encoding) and (b"\n" not in payload or 0 in payload):
                 return payload.decode(encoding), encoding + " (BOM)"
             break
+    utf32 = _bomless_utf32(data)
+    if utf32:
+        return data.decode(utf32), utf32 + " (NUL pattern)"
     utf16 = _bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16 + " (NUL pattern)"
@@ -227,6 +230,26 @@ def _decodes(data: bytes, encoding: str) -> bool:
     except (UnicodeDecodeError, LookupError):
         return False
     return True
+
+
+def _bomless_utf32(data: bytes) -> str | None:
+    """UTF-32 without a BOM (attacker trial: refused as binary): every character's top byte
+    is NUL and the next at most 0x10, the whole decodes strictly, and into printable text.
+    Random bytes almost never do: a code point above U+10FFFF or a surrogate ends it."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    head = data[: SNIFF - SNIFF % 4]
+    for encoding, top, next_ in (("utf-32-le", head[3::4], head[2::4]), ("utf-32-be", head[0::4], head[1::4])):
+        if top.count(0) != len(top) or max(next_) > 0x10:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:SNIFF]
+        if sum(c.isprintable() or c in "\n\r\t" for c in sample) >= 0.98 * len(sample):
+            return encoding
+    return None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
