@@ -24,7 +24,7 @@ from cleaner.batch import Batch
 from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
-from cleaner.outputs import write_output
+from cleaner.outputs import write_atomic, write_output
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, Profiles, load_profiles
 from cleaner.progress import Progress
@@ -895,7 +895,13 @@ def _emit_profile(text: str, output: Path | None, how: str) -> None:
     if output is None:
         _out(text)
     else:
-        _write_or_echo(text, output)  # refused where a live run writes, as every -o FILE
+        from cleaner.guard import refuse_writers_of
+
+        try:
+            refuse_writers_of(output)  # a live run's output folder or file
+        except UsageError as err:
+            raise click.UsageError(str(err)) from None
+        write_atomic(output, text)
         click.echo(f"wrote {output}{how}; next: cleaner check {output}", err=True)
 
 
