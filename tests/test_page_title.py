@@ -68,6 +68,29 @@ def test_a_headline_whose_words_the_article_uses_is_the_title():
     assert doc.metadata.title == HEADLINE
 
 
+# new-user trial: the article says "трамвайной линии" and "Северска" where the headline says
+# "линию трамвая" and "Северске"; the headline went as no title
+RU_HEADLINE = "В Северске откроют новую линию трамвая"
+RU_BODY = [
+    "Мэрия Северска утвердила проект новой трамвайной линии, которая свяжет вокзал с микрорайоном Заречный.",
+    "По словам заместителя мэра, строительство начнётся летом и займёт около двух лет.",
+    "Жители Заречного давно жаловались на переполненные автобусы в часы пик.",
+]
+
+
+def test_an_inflected_headline_is_found_by_its_stems_in_the_article():
+    doc = clean("\n".join([RU_HEADLINE, "", *RU_BODY]) + "\n")
+    assert doc.metadata.title == RU_HEADLINE
+    assert RU_HEADLINE not in doc.text
+
+
+def test_an_english_label_is_compared_whole_not_by_stem():
+    """ "Photographs & Stories" would share "photograph" with the article's "photographers": English
+    words are compared whole (stems let section labels through on the corpus's pages)."""
+    body = [line.replace("bridge", "photographers' bridge", 1) for line in BODY]
+    assert clean("\n".join(["Photographs & Stories", "", *body]) + "\n").metadata.title is None
+
+
 def test_a_headline_in_a_script_without_spaces_is_not_word_tested():
     headline = "港口大桥修复两年后重新开放"
     body = ["周一上午，港口大桥在关闭两年后重新通车。工程师当年发现三个桥墩出现裂缝，随即封桥检修。"] * 3

@@ -31,6 +31,7 @@ class Language(NamedTuple):
     not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
     tag_labels: tuple[str, ...]  # "Tags:", "Etiquetas:": a line of the article's tags
     category_labels: tuple[str, ...]  # "Categories:", "Filed under": a line of its categories
+    inflected: bool  # nouns change their endings: a title's words are looked for by stem in the body
 
 
 # Keys of a [phrases.<category>] table that are settings, not lists of phrases.
@@ -61,6 +62,7 @@ def _load(path: Path) -> Language:
         not_names=tuple(edge.get("not_names", ())),
         tag_labels=tuple(data.get("tag_labels", ())),
         category_labels=tuple(data.get("category_labels", ())),
+        inflected=bool(data.get("inflected", False)),
     )
 
 

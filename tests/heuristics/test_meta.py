@@ -43,6 +43,9 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("記者 佐藤健一", ("佐藤健一", None), id="ja-reporter-space"),
         pytest.param("記者：佐藤健一", ("佐藤健一", None), id="ja-reporter-colon"),
         pytest.param("编辑 锁定 讨论", None, id="zh-toolbar"),
+        # new-user trial: an interview's byline was taken for its headline
+        pytest.param("Interview by Oliver Grant", ("Oliver Grant", None), id="interview-by"),
+        pytest.param("Text by Christine M. Burton", ("Christine M. Burton", None), id="text-by"),
     ],
 )
 def test_byline(line: str, expected):

@@ -160,6 +160,11 @@ def test_a_byline_above_the_body_wins_over_one_below():
             "老公园终于在本周一重新向市民开放，新公园增加了儿童游乐区。\n\nlower case", [], id="cjk-paragraph"
         ),
         pytest.param("Главная | Новости\nновый каток в парке\n\n" + BODY, [1], id="cased-non-latin"),
+        # new-user trial: a lower-case date line ("мая") went as alt text and the date with it;
+        # a listicle's headline in sentence case, a number first, left the page without a title
+        pytest.param("Headline\n15 мая 2024, 12:40\n\n" + BODY, [], id="lower-case-date-line"),
+        pytest.param("7 cheap tools every new homeowner should own\n\n" + BODY, [], id="listicle-headline"),
+        pytest.param("Headline\n16 in\n3 weeks ago\n18 mos to 2 years old\n\n" + BODY, [1, 2, 3], id="number-labels"),
     ],
 )
 def test_alt_text(text: str, expected: list[int]):
