@@ -362,12 +362,19 @@ def _introduces(al: Alignment, slot: Slot) -> bool:
     return True
 
 
+# A fixed line inside the body that is article text is a heading ("To the editor:", "Key
+# facts"): a longer one in every scrape is the site's ("GAZETTE PLUS • Unlock unlimited local
+# journalism for less than a coffee a week": new-user trial of stop 35, released and kept).
+HEADING_WORDS = 6
+
+
 def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
     """A fixed line found in every scrape inside the body, below the headline and byline
     ("To the editor:", a recurring subheading), that the generic stage keeps in at least
     half of the scrapes, or that introduces a paragraph, is article text: no drop rule.
     Not a paragraph printed word for word in every scrape (a donation appeal between the
-    article's paragraphs): articles do not share their prose."""
+    article's paragraphs), nor a line longer than a heading (HEADING_WORDS) that introduces
+    nothing: articles do not share their prose."""
     if len(cuts.headline) < len(al.docs):
         return False
     released = False
@@ -377,6 +384,8 @@ def _release_inline(al: Alignment, cuts: Cuts, kept: list[set[str]]) -> bool:
         if not slot.occ or slot.source not in ("line", "aligned") or meta_fields(slot.shape):
             continue
         if s in boxed:
+            continue
+        if max(len(v.split()) for v in slot.shape.variants) > HEADING_WORDS and not _introduces(al, slot):
             continue
         inside = all(_inside_body(al, cuts, d, p, starts[d]) for d, ps in slot.occ.items() for p in ps)
         keeps = sum(al.docs[d][ps[0]] in kept[d] for d, ps in slot.occ.items())

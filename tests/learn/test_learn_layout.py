@@ -136,6 +136,24 @@ def test_an_appeal_box_every_scrape_prints_inside_the_body_goes_whole(tmp_path):
     assert "SUPPORT LOCAL NEWS" in rules and "Join now" in rules
 
 
+PROMO = "GAZETTE PLUS • Unlock unlimited local journalism for less than a coffee a week"
+TIP = "Got a story? Tip the Bulletin newsroom on 555-0142 or tips@bulletin.example"
+
+
+def test_a_long_line_every_scrape_prints_inside_the_body_is_furniture(tmp_path):
+    """New-user trial of stop 35: a promo line between two paragraphs and a tip line above
+    the first, the same in every article, were released as article text (the generic stage
+    keeps them) and stayed in the text of an unseen article. A heading stays article text
+    (test_fixed_line_inside_the_body_and_a_signature_are_article_text)."""
+    pages = [
+        page([], TITLES[k], [f"By {NAMES[k]}", DATES[k]], [TIP, BODIES[k][0], PROMO, *BODIES[k][1:]]) for k in range(4)
+    ]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert doc.text == text(BODIES[3])
+    rules = toml.split("[expect]")[0]
+    assert PROMO in rules and "Tip the Bulletin newsroom" in rules
+
+
 # A section label of one item above the headline, varying with the article (trial: "The
 # Harbour Ledger"): categories, never article text, whichever label the next page has.
 SECTIONS = ["Harbour", "Town", "Letters", "Town"]
