@@ -102,11 +102,14 @@ def _once(
     drop |= heuristic_removals(
         doc.lines, {pos: verdict[pos] for pos in positions if verdict.get(pos) in also and pos not in drop}
     )
-    # Runs of lines the model removes, each recorded with its least doubtful line's score
-    # and the signals that weighed most against that line.
+    # Blocks of lines the model removes (runs between kept lines, split at blank lines: a
+    # new-user trial found one record for "Share this story" and the footer below it), each
+    # recorded with its least doubtful line's score and the signals that weighed most against it.
     row_at = {pos: n for n, pos in enumerate(positions)}
     runs: list[list[int]] = [[]]
     for pos, k in zip(positions, keep, strict=True):
+        if runs[-1] and pos > runs[-1][-1] + 1:  # a blank line ends a block
+            runs.append([])
         if not k and pos not in drop:
             runs[-1].append(pos)
         elif runs[-1]:

@@ -56,3 +56,20 @@ def test_a_snippet_is_left_to_the_heuristics():
     doc = clean("Hello world.\n")
     assert doc.text == "Hello world.\n"
     assert not any(r.rule.startswith("model:") for r in doc.removals)
+
+
+def test_each_block_the_model_removes_has_its_own_record():
+    """New-user trial of stop 35: the share bar, the related list and the footer below the
+    article, blank lines between them, were one record with one score and one set of signals,
+    shown by explain beside each block. A record per block now, each with its own score."""
+    blocks = [["Share on Facebook", "Share on X"], ["Related stories", "School fair raises record sum"], MENU]
+    lines = [*MENU, "", *BODY]
+    starts = []
+    for block in blocks:
+        starts.append(len(lines) + 2)  # line numbers from 1, after a blank line
+        lines += ["", *block]
+    doc = clean("\n".join(lines) + "\n")
+    assert doc.text == "\n\n".join(PROSE) + "\n"
+    after = [r for r in doc.removals if r.rule == "model:boilerplate" and r.lines[0] >= starts[0]]
+    assert [r.lines[0] for r in after] == starts
+    assert len({r.why for r in after}) == len(blocks)
