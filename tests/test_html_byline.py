@@ -337,3 +337,45 @@ def test_a_dated_line_of_facts_is_no_standfirst():
     meta = "Posted on August 2, 2023, 9:58 am, by Anna Berg, under Hiking, Alps, Lakes, Summer."
     doc = clean(BLOG.format(meta=meta).encode(), html=True)
     assert doc.text.startswith("We left the village")
+
+
+def ld(data) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        # new-user trial of stop 35: a recipe page's JSON-LD named its author; trafilatura reads
+        # an article's author only, and the author was null
+        pytest.param(
+            ld({"@type": "Recipe", "author": {"@type": "Person", "name": "Agnieszka Wróbel"}}),
+            "Agnieszka Wróbel",
+            id="recipe",
+        ),
+        pytest.param(
+            ld({"@graph": [{"@type": "WebSite"}, {"@type": "HowTo", "author": "Ann Lee"}]}),
+            "Ann Lee",
+            id="how-to-in-graph",
+        ),
+        pytest.param(
+            ld([{"@type": "Review", "author": [{"name": "Ann Lee"}, {"name": "Tom Hale"}]}]),
+            "Ann Lee; Tom Hale",
+            id="review-two-authors",
+        ),
+        pytest.param(
+            ld({"@type": "Product", "review": {"@type": "Review", "author": "A Buyer"}}),
+            None,
+            id="a-products-review-is-no-author",
+        ),
+        pytest.param(
+            ld({"@type": "Organization", "author": "Nobody"}) + '<script type="application/ld+json">{',
+            None,
+            id="no-work-and-broken-json",
+        ),
+    ],
+)
+def test_the_author_of_a_work_the_structured_data_describes(head: str, author: str | None):
+    doc = cleaned(page(head=head))
+    assert doc.metadata.author == author
+    assert dict(doc.meta_sources).get("author") == ("html:json-ld-work" if author else None)

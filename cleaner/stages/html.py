@@ -376,7 +376,7 @@ def extract(
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
         from cleaner.stages import html_lead, html_site, html_title  # lxml, like trafilatura: only when HTML is seen
-        from cleaner.stages.html_meta import page_metadata
+        from cleaner.stages.html_meta import page_metadata, work_author
     except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
         raise MissingDependency(
             f"cannot read HTML, a module it needs is missing: {' '.join(str(err).split())}"
@@ -459,6 +459,8 @@ def extract(
         meta["author"], origin["author"] = byline[0], "html:byline"
         if byline[1] and not meta["date"]:
             meta["date"], origin["date"] = byline[1], "html:byline"
+    if not meta["author"] and (maker := work_author(tree)):
+        meta["author"], origin["author"] = maker, "html:json-ld-work"
     if main.structure is not None:  # for run(), which pops them as it does "origin"
         meta["structure"] = [None] * len(standfirst) + main.structure
     if main.comments:
