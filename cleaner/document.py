@@ -45,6 +45,7 @@ class Structure(NamedTuple):
     # the text holds its links and images as trafilatura writes them with --links and --images,
     # Markdown ("[anchor](target)", "![alt](src)"): xml makes them <ref> and <graphic> elements
     markdown: bool = False
+    ordered: bool = False  # item: of a numbered list (<ol>): markdown numbers it, xml says rend="ol"
 
 
 class Line(NamedTuple):

@@ -16,6 +16,7 @@ its text as blocks in <main>:
         <p>A paragraph, <ref target="https://...">a link</ref></p>  paragraphs, one per block (a text
                                                     scrape's: one per line); links as <ref>
         <list><item>One</item><item rend="2">Nested</item></list>   list items (rend: depth > 1)
+        <list rend="ol">...</list>                 the items of a numbered list (HTML <ol>)
         <quote>Quoted</quote>
         <table><row role="head"><cell>A</cell></row><row><cell>1</cell></row></table>
       </main>
@@ -27,7 +28,7 @@ which xml reads back into elements). Characters XML 1.0 cannot carry (control
 characters other than tab and line feed) are left out.
 
 markdown: the title as "# title", then the text: headings, list items (nested by depth, 8
-levels at most: renderers stop nesting lists past 9),
+levels at most: renderers stop nesting lists past 9; a numbered list's numbered),
 quotes and table rows as Markdown, and links as [anchor](target) where the page gave them
 (HTML only: a text scrape knows its list items and its title). What Markdown would read in
 the text, not show, is escaped: block syntax a line, a list item or a quote starts with
@@ -188,6 +189,8 @@ def xml_element(doc: Document) -> ET.Element:
         if kind == "item":
             if parent is None or parent.tag != "list":
                 parent = ET.SubElement(main, "list")
+                if _ordered(first):  # as trafilatura's XML marks a numbered list
+                    parent.set("rend", "ol")
             for line in block:
                 item = ET.SubElement(parent, "item")
                 depth = _depth(line)
@@ -257,6 +260,10 @@ def _kind(line: Line) -> str:
 
 def _depth(line: Line) -> int:
     return line.structure.level if line.structure is not None and line.structure.kind == "item" else 1
+
+
+def _ordered(line: Line) -> bool:
+    return line.structure is not None and line.structure.kind == "item" and line.structure.ordered
 
 
 def _item_text(text: str) -> str:
@@ -369,12 +376,21 @@ def markdown(doc: Document) -> str:
             out.append("")
         if kind == "item":
             depth = 0
+            # per depth: the indent its items start at, and the last number given there (an
+            # <ol>'s items are numbered; a nested item is indented past its parent's marker,
+            # "1. " being wider than "- ")
+            indent, numbers = [""], [0]
             for line in block:
                 text = _escape(_linked(_item_text(line.text), line.structure))
                 # one level deeper than the item before at most (deeper would be a code block),
                 # and MARKDOWN_LIST_DEPTH at most: renderers stop nesting (markdown-it after 9)
                 depth = min(_depth(line), depth + 1, MARKDOWN_LIST_DEPTH)
-                out.append("  " * (depth - 1) + "- " + text)
+                del indent[depth:], numbers[depth:]  # a deeper list ended: its numbering too
+                numbers[-1] = numbers[-1] + 1 if _ordered(line) else 0
+                marker = f"{numbers[-1]}. " if numbers[-1] else "- "
+                out.append(indent[-1] + marker + text)
+                indent.append(indent[-1] + " " * len(marker))
+                numbers.append(0)
         elif kind == "row":
             rows = [
                 [_cell(c, line.structure) for c in _cells(line.text)]

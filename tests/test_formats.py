@@ -632,3 +632,28 @@ def test_markdown_shows_a_literal_entity_reference_as_written():
         MarkdownIt("commonmark").render(md)
         == "<p>Write Tom &amp;amp; Jerry, &amp;#38; or &amp;#x26; in &lt;b&gt; tags; R&amp;D is plain.</p>\n"
     )
+
+
+def test_a_numbered_list_is_numbered_in_markdown_and_marked_in_xml(tmp_path: Path):
+    """New-user trial of stop 35: a recipe's <ol> steps came out as "- " items in markdown and
+    a plain <list> in xml. Its items are numbered now, an item nested in one indented past
+    its "1. " (CommonMark nests only so); the text output keeps "- " as for every list."""
+    from markdown_it import MarkdownIt
+
+    page = tmp_path / "steps.html"
+    page.write_text(
+        f"<html><body><article><p>{DEEP_FIRST}</p><ol><li>Chop the onions.<ul><li>or leeks</li></ul></li>"
+        f"<li>Fry them gently.</li><li>Add the stock.</li></ol><p>{DEEP_LAST}</p></article></body></html>"
+    )
+    args = ("clean", str(page), "--profile", "none", "--no-heuristics")
+    md = run(*args, "--format", "markdown").stdout
+    steps = "1. Chop the onions.\n   - or leeks\n2. Fry them gently.\n3. Add the stock.\n"
+    assert md == f"{DEEP_FIRST}\n\n{steps}\n{DEEP_LAST}\n"
+    tokens = MarkdownIt("commonmark").parse(md)
+    assert [t.type for t in tokens if t.type.endswith("list_open")] == ["ordered_list_open", "bullet_list_open"]
+    assert (
+        run(*args).stdout
+        == f"{DEEP_FIRST}\n\n- Chop the onions.\n- or leeks\n- Fry them gently.\n- Add the stock.\n\n{DEEP_LAST}\n"
+    )
+    main = ET.fromstring(run(*args, "--format", "xml").stdout).find("main")
+    assert main is not None and [(e.tag, e.get("rend")) for e in main] == [("p", None), ("list", "ol"), ("p", None)]

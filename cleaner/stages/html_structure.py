@@ -128,7 +128,9 @@ def _blocks(body: _Element) -> list[tuple[str, Structure]]:
             structure = Structure("heading", int(level[1]) if level else 2)
         elif tag == "item":
             depth = sum(1 for a in element.iterancestors() if a.tag == "list")
-            structure = Structure("item", max(depth, 1))
+            parent = element.getparent()
+            ordered = parent is not None and parent.tag == "list" and parent.get("rend") == "ol"
+            structure = Structure("item", max(depth, 1), ordered=ordered)
         elif tag == "code":
             structure = Structure("code")
         elif in_quote or tag == "quote":
