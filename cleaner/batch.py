@@ -191,11 +191,14 @@ class Batch:
         computed when an output file records it)."""
         return identity(self.settings, self.inputs, self.profiles, self.guarded.listing)
 
-    def _skip_done(self, sources: list[str], done: int, failed: int) -> None:
+    def _skip_done(self, sources: list[str], done: int, failed: int, started: int) -> None:
         """Pass over the `done` inputs the interrupted run did: `sources` those with a
         record, in order, `failed` the others. Each input passed over must be the one the
         record names (or one of the `failed`): an input added, removed, renamed or moved
-        among them is another run (UsageError naming it), never a record skipped by count."""
+        among them is another run (UsageError naming it), never a record skipped by count;
+        and it must not have changed since the run began (`started`, on the output's clock):
+        its record would be of the old text (attacker trial: exit 0, a stale record among
+        new ones). A record cannot be taken out of the file: the run starts over."""
         changed = "--resume must finish the same run, and its inputs differ from the interrupted one's: "
         again = ". Run again without --resume to start over."
         recorded = iter(sources)
@@ -204,6 +207,8 @@ class Batch:
             job = next(self.jobs, None)
             if job is None:
                 raise UsageError(f"{changed}there are fewer than the {done} it had done{again}")
+            if job.path is not None and _changed_since(job.path, started):
+                raise UsageError(f"--resume must finish the same run, and {shown(str(job.path))} changed since{again}")
             if self._progress is not None:
                 self._progress.skip(job)
             if as_text(_source(job)) == expected:
@@ -402,6 +407,20 @@ class Batch:
 
 
 SECOND = 1_000_000_000  # nanoseconds
+
+
+def _changed_since(path: Path, started: int) -> bool:
+    """Whether the file at `path` was modified, or its status changed (a copy keeping an old
+    time, `cp -p`), after `started`; on a file system that keeps whole seconds, in its second
+    or later. A file that is gone counts as changed."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return True
+    changed = max(info.st_mtime_ns, info.st_ctime_ns)
+    if changed % SECOND == 0:
+        return changed // SECOND >= started // SECOND
+    return changed > started
 
 
 def _later(run_file: Path, started: int) -> bool:

@@ -286,6 +286,27 @@ def _sources(partial: Path, size: int, fmt: str = "jsonl") -> list[str]:
     return sources
 
 
+STATE_KEYS = ("jobs", "failed", "bytes", "started")
+
+
+def _read_state(path: Path) -> dict[str, Any]:
+    """The interrupted run's state file, its counts checked: one that is damaged (emptied by a
+    crash, edited) or from a version that did not keep when the run began is no record to
+    finish a run by (attacker trial: a traceback)."""
+    from cleaner.inputs import UsageError
+
+    again = "run again without --resume"
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise UsageError(f"cannot read {path}, the interrupted run's record: {err}; {again}") from None
+    if not isinstance(state, dict) or not all(
+        isinstance(state.get(k), int) and not isinstance(state.get(k), bool) for k in STATE_KEYS
+    ):
+        raise UsageError(f"{path} is not a record of an interrupted run of this version of cleaner; {again}")
+    return state
+
+
 def _options(run: Any) -> dict[str, Any]:
     options = run.get("options") if isinstance(run, dict) else None
     return options if isinstance(options, dict) else {}
@@ -299,10 +320,10 @@ class SharedOutput:
         path: Path | None,
         run: dict[str, Any],
         resume: bool = False,
-        skip: Callable[[list[str], int, int], None] | None = None,
+        skip: Callable[[list[str], int, int, int], None] | None = None,
         fmt: str = "jsonl",
     ):
-        """`skip(sources, jobs, failed)`, on --resume: passes over the inputs the interrupted
+        """`skip(sources, jobs, failed, started)`, on --resume: passes over the inputs the interrupted
         run did (`sources`: those its records name, in order; `jobs` inputs in all, `failed`
         of them without a record), UsageError naming the input where they differ. `fmt`: the
         output's format; a csv output starts with its header row, written once."""
@@ -334,12 +355,14 @@ class SharedOutput:
         self.partial = path.with_name(path.name + ".partial")
         self.state = path.with_name(path.name + ".partial.state")
         size = 0
+        self.started: int | None = None  # when the run began: the state file's first time (ns)
         if resume and self.partial.exists() and self.state.exists():
-            state = json.loads(self.state.read_text(encoding="utf-8"))
             from cleaner.guard import same_run  # raises UsageError when the options or inputs changed
             from cleaner.inputs import UsageError
 
+            state = _read_state(self.state)
             self.jobs, self.failed, size = state["jobs"], state["failed"], state["bytes"]
+            self.started = state["started"]
             if (actual := self.partial.stat().st_size) < size:  # cut since: its last records are torn or gone
                 raise UsageError(
                     f"{self.partial} is shorter than the interrupted run left it ({actual} of {size} bytes); "
@@ -348,7 +371,7 @@ class SharedOutput:
             if _options(state.get("run")).get("fmt") != _options(run).get("fmt"):  # say that, not "inputs differ"
                 same_run(state.get("run"), run)
             if skip is not None:  # by the sources recorded, not by count: first, as it names the input
-                skip(_sources(self.partial, size, fmt), self.jobs, self.failed)
+                skip(_sources(self.partial, size, fmt), self.jobs, self.failed, self.started)
             same_run(state.get("run"), run)
             self.errors_bytes = state.get("errors_bytes", 0)
         with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
@@ -358,6 +381,9 @@ class SharedOutput:
         if size == 0 and (first := header(fmt)):
             self.file.write(first)
         self._save_state()  # at once: a partial file beside a state is known to be a run's
+        if self.started is None:  # the run begins now, on the output's file system's clock
+            self.started = self.state.stat().st_mtime_ns
+            self._save_state()
 
     @property
     def stream(self) -> bool:
@@ -390,6 +416,7 @@ class SharedOutput:
             "bytes": self.file.tell(),
             "errors_bytes": self.errors_bytes,
             "run": self.run,
+            "started": self.started,
         }
         write_atomic(self.state, json.dumps(state))
 

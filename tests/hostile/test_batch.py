@@ -418,7 +418,7 @@ def test_resume_with_other_profiles_is_refused(tmp_path: Path, monkeypatch):
     (src / "a.txt").write_text(PROSE)
     # an interrupted run's working files, as its first checkpoint leaves them
     assert run("clean", str(src), "--format", "jsonl", "-o", str(out)).exit_code == 0
-    state = json.loads(json.dumps({"jobs": 0, "failed": 0, "bytes": 0, "errors_bytes": 0}))
+    state = {"jobs": 0, "failed": 0, "bytes": 0, "errors_bytes": 0, "started": time.time_ns()}
     from cleaner.batch import Batch
     from cleaner.pipeline import builtin_profiles
     from cleaner.runner import Settings
@@ -538,6 +538,7 @@ def _interrupted_state(src: Path, out: Path, records: list[str], jobs: int, fail
     partial.write_text("".join(records))
     run_id = Batch.prepare((str(src),), str(out), Settings("jsonl"), builtin_profiles()).run_id
     state = {"jobs": jobs, "failed": failed, "bytes": partial.stat().st_size, "errors_bytes": 0, "run": run_id}
+    state["started"] = time.time_ns()  # after the inputs were written
     out.with_name(out.name + ".partial.state").write_text(json.dumps(state))
 
 
@@ -1032,3 +1033,45 @@ def test_a_path_in_a_folder_that_may_not_be_searched_is_no_missing_path(monkeypa
     assert not cli._missing("locked/f.txt")
     monkeypatch.undo()
     assert cli._missing("/no/such/file.txt")
+
+
+@pytest.mark.parametrize("edit", ["text", "jsonl"])
+def test_resume_after_a_done_input_changed_is_refused_naming_it(tmp_path: Path, edit: str):
+    """Attacker trial of stop 35: a JSONL run killed, a done input edited, --resume: exit 0 with
+    the old text's record among the new ones (CSV alike, and a JSONL input's record). A record
+    cannot be taken out of the output: the run starts over, told which input changed."""
+    src, out, full = tmp_path / "in", tmp_path / "r.jsonl", tmp_path / "full.jsonl"
+    src.mkdir()
+    if edit == "jsonl":
+        lines = [json.dumps({"text": f"{PROSE[:-2]}, number {i}.\n" * 5}) + "\n" for i in range(4)]
+        (src / "records.jsonl").write_text("".join(lines))
+        edited = src / "records.jsonl"
+    else:
+        for i in range(4):
+            (src / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 5)
+        edited = src / "a000.txt"
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    records = full.read_text().splitlines(keepends=True)
+    _interrupted_state(src, out, records[:2], jobs=2)
+    time.sleep(0.01)
+    edited.write_text(edited.read_text().replace("number 0", "number 10"))  # its size and name as before
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2, resumed.output
+    assert f"{edited.name} changed since" in resumed.stderr and "without --resume" in resumed.stderr
+    assert not out.exists()
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(out)).exit_code == 0  # as it says
+    assert "number 10" in out.read_text()
+
+
+@pytest.mark.parametrize("damage", ["", "{", '{"x": 1}', "[1]", '{"jobs": 1, "failed": 0, "bytes": 0}'])
+def test_resume_from_a_damaged_state_file_is_a_usage_error(tmp_path: Path, damage: str):
+    """Attacker trial of stop 35: an emptied or edited NAME.partial.state (a crash after the
+    rename, a hand edit, an older version's without the run's start) made --resume a traceback."""
+    src, out = tmp_path / "in", tmp_path / "r.jsonl"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    out.with_name("r.jsonl.partial").write_text("")
+    out.with_name("r.jsonl.partial.state").write_text(damage)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2 and "Traceback" not in resumed.output
+    assert "r.jsonl.partial.state" in resumed.stderr and "run again without --resume" in resumed.stderr
