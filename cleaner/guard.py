@@ -107,7 +107,7 @@ def hold_lock(path: Path, what: str) -> int:
     holding it removed it would otherwise lock a file no one else sees, and try again."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(LOCK_TRIES):
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = _open_lock_file(path)
         try:
             import fcntl
         except ImportError:  # Windows
@@ -124,6 +124,28 @@ def hold_lock(path: Path, what: str) -> int:
 
 
 LOCK_TRIES = 5
+# Not followed, never waited on: a lock or run file that is a symlink was written through
+# (attacker trial: a user's file replaced by the run record, exit 0), a FIFO hung the run
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _open_lock_file(path: Path) -> int:
+    """`path` opened for reading and writing, created if need be: a regular file, or
+    UsageError naming it (a symlink, a FIFO, a directory at that name)."""
+    away = "move it away"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | NO_FOLLOW, 0o666)
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a directory, where cleaner keeps a run's lock; {away}") from None
+    except OSError as err:
+        if path.is_symlink():
+            raise UsageError(f"{path} is a symbolic link, where cleaner keeps a run's lock; {away}") from None
+        raise err
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UsageError(f"{path} is no regular file (a FIFO, a device), where cleaner keeps a run's lock; {away}")
+    os.set_blocking(fd, True)
+    return fd
 
 
 def same_file(fd: int, path: Path) -> bool:
@@ -298,6 +320,15 @@ def refuse_writers_of(path: Path, run_file: str = RUN_FILE) -> None:
     refuse_live_run(path.parent / f".{base}.lock", f"{output}" if base == name else f"{output}, whose file {path} is")
 
 
+def _run_record(data: bytes) -> bool:
+    """Whether `data` is what take_over writes: a JSON object of a run's identity."""
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and {"version", "options", "inputs"} <= record.keys()
+
+
 def take_over(path: Path, now: dict[str, Any], resume: bool) -> tuple[int, int | None]:
     """A mirrored output directory's run file (.cleaner-run): locked for the run (see
     hold_lock), checked against this run on --resume, then holding this run's identity and
@@ -317,6 +348,9 @@ def take_over(path: Path, now: dict[str, Any], resume: bool) -> tuple[int, int |
         refuse_live_run(folder / path.name, f"into {folder}, which holds {path.parent}")
     fd = hold_lock(path, f"into {path.parent}")
     old = b"".join(iter(lambda: os.read(fd, 1 << 16), b""))
+    if old.strip() and not _run_record(old):  # a user's file by that name: never replaced
+        os.close(fd)
+        raise UsageError(f"{path} holds data that is no record of a cleaner run; move it away")
     started: int | None = None
     if resume:
         if not old.strip():

@@ -1075,3 +1075,30 @@ def test_resume_from_a_damaged_state_file_is_a_usage_error(tmp_path: Path, damag
     resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
     assert resumed.exit_code == 2 and "Traceback" not in resumed.output
     assert "r.jsonl.partial.state" in resumed.stderr and "run again without --resume" in resumed.stderr
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "directory", "user-data"])
+def test_a_run_file_that_is_no_run_record_is_refused_never_written_through(tmp_path: Path, kind: str):
+    """Attacker trial of stop 35: out/.cleaner-run a symlink to a user's notes: the notes were
+    replaced by the run record, exit 0; a FIFO there hung the run; a directory there was
+    "cannot write into out"; a file of the user's by that name was replaced."""
+    src, out, notes = tmp_path / "in", tmp_path / "out", tmp_path / "notes.txt"
+    src.mkdir()
+    out.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    notes.write_text("my notes\n")
+    run_file = out / RUN_FILE
+    if kind == "symlink":
+        run_file.symlink_to(notes)
+    elif kind == "fifo":
+        os.mkfifo(run_file)
+    elif kind == "directory":
+        run_file.mkdir()
+    else:
+        run_file.write_text("my notes\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(src), "-o", str(out)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2, result.stderr
+    assert RUN_FILE in result.stderr and "move it away" in result.stderr
+    assert notes.read_text() == "my notes\n" and not (out / "a.txt").exists()
