@@ -401,6 +401,8 @@ class Batch:
             say(f"{shown(job.source)}: {error}")
             try:
                 errors.add(job.source, error)
+            except BrokenPipeError:  # `--errors -` (or a pipe) whose reader left: as stdout's, silent 141
+                raise
             except OSError as err:
                 raise Stop(f"{self.errors_file}: {_message(err)}") from None
         return error is not None
@@ -482,6 +484,8 @@ def _with_stdin(job: Job) -> Job:
         return dataclasses.replace(job, data=sys.stdin.buffer.read())
     except MemoryError:  # it fails alone, the other inputs go on (attacker trial: a traceback)
         return dataclasses.replace(job, error=TOO_BIG_TO_READ)
+    except OSError as err:  # closed (`<&-`), a directory: it fails alone too
+        return dataclasses.replace(job, error=f"cannot read standard input: {err.strerror or err}")
 
 
 def _expected(inputs: tuple[str, ...], guarded: Inputs) -> Total | None:

@@ -194,6 +194,17 @@ class _ClosedOutput(io.BufferedIOBase):
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
+class _ClosedInput(io.RawIOBase):
+    """Standard input of a process started without one (`<&-`): Python gives None, and
+    reading "-" was a traceback. Every read fails as a read of a closed descriptor does."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF), "standard input")
+
+
 class _Cleaner(click.Group):
     """The command group; what click itself writes (--help, --version, usage errors) to a
     stdout that fails (a full disk) is one message and status 1, as every command's output."""
@@ -201,6 +212,10 @@ class _Cleaner(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if sys.stdout is None:  # started with no standard output (`>&-`): Python gives None
             sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
+        if sys.stderr is None:  # nor standard error (`2>&-`): the run goes on, its messages unseen
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # (attacker trial: nothing done, exit 1)
+        if sys.stdin is None:
+            sys.stdin = io.TextIOWrapper(io.BufferedReader(_ClosedInput()), encoding="utf-8")
         try:
             return super().main(*args, **kwargs)
         except BrokenPipeError:

@@ -382,6 +382,35 @@ def test_no_stdout_at_all_is_one_message_and_status_1(args):
     assert "Traceback" not in done.stderr
 
 
+def test_no_stderr_at_all_the_run_goes_on(tmp_path):
+    """Attacker trial of stop 35: started with standard error closed (`2>&-`), clean wrote
+    nothing and exited 1 without a word (the progress check met a missing stderr)."""
+    out = tmp_path / "out"
+    outputs = []
+    for args in (["clean", str(SEED)], ["clean", str(SEED), str(SEEDS[1]), "-o", str(out)]):
+        done = subprocess.run(
+            ["sh", "-c", 'exec "$0" -m cleaner "$@" 2>&-', sys.executable, *args], stdout=subprocess.PIPE, text=True
+        )
+        assert done.returncode == 0
+        outputs.append(done.stdout)
+    assert outputs == [GOLD_TEXT, ""]
+    assert len(list(out.glob("*.txt"))) == 2
+
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_no_stdin_at_all_fails_that_input_by_name(tmp_path, command):
+    """Attacker trial of stop 35: `cleaner clean - <&-` was a traceback; the other inputs of
+    the run are written."""
+    args = [command, "-"] if command == "explain" else [command, "-", str(SEED), "-o", str(tmp_path / "out")]
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m cleaner "$@" <&-', sys.executable, *args], capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "Bad file descriptor" in done.stderr and "cleaner: -:" in done.stderr
+    if command == "clean":
+        assert [p.name for p in (tmp_path / "out").glob("*.txt")] == [SEED.stem + ".txt"]
+
+
 def test_an_output_a_command_cannot_write_is_named_without_a_traceback(tmp_path):
     """Attacker trial: learn -o where no file can go was an OSError traceback."""
     import subprocess

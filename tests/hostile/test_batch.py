@@ -1102,3 +1102,24 @@ def test_a_run_file_that_is_no_run_record_is_refused_never_written_through(tmp_p
     assert result.returncode == 2, result.stderr
     assert RUN_FILE in result.stderr and "move it away" in result.stderr
     assert notes.read_text() == "my notes\n" and not (out / "a.txt").exists()
+
+
+def test_errors_to_stdout_whose_reader_leaves_is_status_141(tmp_path: Path):
+    """Attacker trial of stop 35: `--errors -` read by `head -c 10`: "cleaner: -: Broken pipe",
+    exit 1. Standard output's reader left: the run stops at once, silently, status 141, as
+    for the results (README, Pipes)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(300):
+        (src / f"{i:03d}.bin").write_bytes(bytes(range(32)) * 10)
+    proc = subprocess.Popen(
+        [*cleaner_command(), "clean", str(src), "-o", str(tmp_path / "out"), "--errors", "-", "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141
+    assert b"Broken pipe" not in err and b"Traceback" not in err
