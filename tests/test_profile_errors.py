@@ -111,6 +111,24 @@ CASES = [
         ],
         id="type-and-value-errors-together",
     ),
+    # attacker trial, stop 35: counted repeats nested compile into gigabytes before any time
+    # limit applies (24 GB in a minute); one large count alone, hundreds of megabytes
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "drop_matching"\npattern = \'(?:(?:a{1000}){1000}){1000}\'\nwhy = "z"\n',
+        [
+            "7:33: rules[1].pattern: bad regex: counted repeats that multiply to 1,000,000,000 (more than 100,000): "
+            "too big to compile at position 21"
+        ],
+        id="repeats-too-big-to-compile",
+    ),
+    pytest.param(
+        "[profile]\nname = \"mysite\"\nfingerprints = ['x{20000000}']\n",
+        [
+            "3:19: profile.fingerprints[0]: bad regex: counted repeats that multiply to 20,000,000 (more than "
+            "100,000): too big to compile at position 1"
+        ],
+        id="one-count-too-big-to-compile",
+    ),
     pytest.param(  # new-user trial, stop 34: `cleaner learn ... > x.toml` failed, the shell made x.toml
         "", ["1:1: empty file: a profile starts with a [profile] table"], id="empty-file"
     ),
@@ -180,3 +198,21 @@ def test_one_folder_given_as_a_string_is_one_folder(tmp_path: Path):
         load_profiles("no-such-folder")
     assert str(err.value).count("profile folder does not exist") == 1
     assert clean("Text.\n", profiles_dir=str(tmp_path), profile="mine").profiles == ("mine",)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "product"),
+    [
+        (r"^\d{4}-\d{2}-\d{2}$", 4),
+        (r"[a{5}]{3}", 3),  # a count inside a class is none
+        (r"\{1000\}", 1),  # nor an escaped one
+        (r"\p{L}{2,30}", 30),
+        (r"(a{10}|b{20}){30}", 600),
+        (r"(x{100})(y{2000})", 2000),
+        (r"(?:(?:a{1000}){1000}){1000}", 10**9),
+    ],
+)
+def test_repeat_product_reads_counts_through_groups_only(pattern: str, product: int):
+    from cleaner.rules.base import repeat_product
+
+    assert repeat_product(pattern)[0] == product

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import time
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -165,6 +166,52 @@ def _timeout() -> float:
     return left if left < REGEX_TIMEOUT else REGEX_TIMEOUT
 
 
+# Counted repeats nested in one another multiply what the `regex` module builds when it
+# compiles the pattern, before any search and so before any time limit: (?:(?:a{1000}){1000})
+# {1000} took 24 GB in a minute (attacker trial), x{1000000} 290 MB per process. A profile's
+# pattern whose counts multiply past this is refused where it is written.
+MAX_REPEATS = 100_000
+COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def repeat_product(source: str) -> tuple[int, int]:
+    """The largest product of counted repeats ({m}, {m,n}, {m,}) nested in `source`, and the
+    position of the count that reaches it. Read by brackets and escapes only: an upper bound's
+    shape, not a parse (a count inside a class or escaped is none)."""
+    frames = [1]  # per open group: the largest product inside it so far
+    atom, best, at, n = 1, 1, 0, 0
+    while n < len(source):
+        ch = source[n]
+        if ch == "\\":
+            atom, n = 1, n + 2
+            continue
+        if ch == "[":  # a class: to its closing bracket ("]" first in it is a member)
+            n += 2 if source[n + 1 : n + 2] == "^" else 1
+            n += 1 if source[n : n + 1] == "]" else 0
+            while n < len(source) and source[n] != "]":
+                n += 2 if source[n] == "\\" else 1
+            atom, n = 1, n + 1
+            continue
+        if ch == "(":
+            frames.append(1)
+        elif ch == ")" and len(frames) > 1:
+            atom = frames.pop()
+            frames[-1] = max(frames[-1], atom)
+            n += 1
+            continue
+        elif ch == "{" and (m := COUNT.match(source, n)) and (m[1] or m[2]):
+            count = int(m[2] or m[1] or 0)
+            product = atom * max(count, 1)
+            frames[-1] = max(frames[-1], product)
+            if product > best:
+                best, at = product, n
+            n = m.end()
+            continue
+        atom = 1
+        n += 1
+    return best, at
+
+
 class TimedPattern:
     """A `regex` pattern whose searches stop after REGEX_TIMEOUT seconds, or sooner when
     the rule's budget (see `budget`) runs out.
@@ -178,6 +225,13 @@ class TimedPattern:
     def __init__(self, source: str, flags: int = 0, *, lazy: bool = False):
         self.pattern = source
         self.flags = flags
+        product, at = repeat_product(source)
+        if product > MAX_REPEATS:
+            raise regex.error(
+                f"counted repeats that multiply to {product:,} (more than {MAX_REPEATS:,}): too big to compile",
+                source,
+                at,
+            )
         self.prefixes = literal_prefixes(source, flags)  # what a whole-line search's match starts with
         self._compiled = None if lazy else regex.compile(source, flags)
 
