@@ -49,6 +49,9 @@ REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 REGEX_ONLY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\[\[:\^?\w+:\]\]")
 
 
+NO_PROFILES = "no profile (*.toml) or site config (*.txt) in this folder; those in its subfolders are not read"
+
+
 def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem]:
     """Problems in the profile files under `paths` (default: every profile that loads, and
     every site config in the user's folders), judged alongside the built-in and `dirs` profiles."""
@@ -64,6 +67,11 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
             f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p] if p.suffix != ".txt" else [])
         ]
         problems, chosen = [], []
+        # a folder with nothing to check said "no problems" (attacker trial): profiles in its
+        # subfolders are not read, by check as by clean --profiles-dir
+        for folder in paths:
+            if folder.is_dir() and not any(folder.glob("*.toml")) and not siteconfig.files_in(folder):
+                problems.append(Problem(str(folder), 1, 1, NO_PROFILES))
         seen: dict[tuple[Path, str], Path] = {}  # a folder loads one profile of a name (profiles.collect_profiles)
         for f in files:
             profile, found = load_file(f)

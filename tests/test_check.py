@@ -284,3 +284,17 @@ def test_a_site_profile_listed_as_a_platform_is_reported_where_it_is_listed(tmp_
     assert [str(p) for p in check([tmp_path])] == [expected]
     loaded = CliRunner().invoke(main, ["clean", "-", "--profiles-dir", str(tmp_path)], input=b"x\n")
     assert loaded.exit_code == 3 and expected in loaded.stderr
+
+
+def test_a_folder_with_nothing_to_check_is_a_problem(tmp_path: Path):
+    """Attacker trial of stop 35: `check` of an empty folder, or of one whose only (broken)
+    profile sits in a subfolder, said "no problems" (exit 0), and `clean --profiles-dir` of it
+    loaded nothing."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "mine" / "sites").mkdir(parents=True)
+    (tmp_path / "mine" / "sites" / "x.toml").write_text('[profile]\nname = "x"\nbogus = 1\n')
+    for folder in ("empty", "mine"):
+        result = CliRunner().invoke(main, ["check", str(tmp_path / folder)])
+        assert result.exit_code == 1
+        assert f"{tmp_path / folder}:1:1: no profile (*.toml)" in result.stdout
+        assert "subfolders are not read" in result.stdout
