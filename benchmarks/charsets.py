@@ -1,11 +1,15 @@
 """Re-encode UTF-8 text pages in legacy charsets and count how many clean byte-identical to
 the UTF-8 original: how well decoding tells the charset.
 
-Usage: python benchmarks/charsets.py [DIR ...] [--charsets cp1252,latin-1,...] [--list]
+Usage: python benchmarks/charsets.py [DIR ...] [--charsets cp1252,latin-1,...] [--list] [--short]
 
 DIR defaults to the dev set's text pages (../shared/devset/text). A page counts for a
 charset only if it can be encoded in it and the bytes differ from its UTF-8 (pure ASCII
 tells nothing). For each charset: pages, identical, share, and the decodings chosen.
+
+--short: lines instead of pages, where detectors have least to go on: SHORT_LINES lines of
+15 to 80 characters with a non-ASCII one (a fixed sample), each re-encoded alone and
+decoded (cleaner.stages.decode.decode_bytes); how many come back as they were.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ def main() -> int:
     ap.add_argument("dirs", nargs="*", type=Path, default=[DEFAULT_DIR])
     ap.add_argument("--charsets", default=CHARSETS)
     ap.add_argument("--list", action="store_true", help="list the pages that clean differently")
+    ap.add_argument("--short", action="store_true", help="short lines, not pages")
     args = ap.parse_args()
-    profiles = cleaner.load_profiles()
     pages = [p for d in args.dirs for p in sorted(d.glob("*.txt"))]
+    if args.short:
+        return short_lines(pages, args.charsets.split(","))
+    profiles = cleaner.load_profiles()
     originals = {}
     for path in pages:
         text = path.read_bytes().decode("utf-8", errors="strict")
@@ -57,6 +64,39 @@ def main() -> int:
             print(f"{charset:12} {n:5} pages  {same:5} identical  {same / n:6.1%}   decoded as: {top}")
     if total:
         print(f"{'all':12} {total:5} pages  {same_total:5} identical  {same_total / total:6.1%}")
+    return 0
+
+
+SHORT_LINES = 3000
+
+
+def short_lines(pages: list[Path], charsets: list[str]) -> int:
+    import random
+
+    from cleaner.errors import InputError
+    from cleaner.stages.decode import decode_bytes
+
+    lines = [
+        line.strip()
+        for path in pages
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if 15 <= len(line.strip()) <= 80 and not line.strip().isascii()
+    ]
+    random.Random(5).shuffle(lines)
+    for charset in charsets:
+        n = same = 0
+        for line in lines[:SHORT_LINES]:
+            try:
+                data = (line + "\n").encode(charset)
+            except UnicodeEncodeError:
+                continue
+            n += 1
+            try:
+                same += decode_bytes(data)[0] == line + "\n"
+            except InputError:
+                pass
+        if n:
+            print(f"{charset:12} {n:5} lines  {same:5} read right  {same / n:6.1%}")
     return 0
 
 

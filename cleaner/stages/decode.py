@@ -160,6 +160,15 @@ LOOKALIKE = 0.05
 DETECT_SAMPLE = 65536
 
 
+# chardet's confidence below which its guess of a charset no web page uses (a Mac or DOS
+# code page) is no evidence: cp1252 is read, as browsers read an unlabeled page, rather than
+# charset_normalizer's pick, which on a short text reads lookalike code pages (attacker trial:
+# "Crème brûlée à la carte" came out "Crčme brűlée ŕ la carte"). On 3,000 lines of 15-80
+# characters re-encoded (python benchmarks/charsets.py --short): cp1252 93.1% -> 98.2% read
+# right, cp1250 95.7% -> 98.4%, cp1251 92.9% -> 99.0%, iso-8859-2 97.6% -> 97.7%.
+UNSURE = 0.2
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
     """The charset the detectors' evidence supports, and why: chardet's pick when it is a
     web charset, else charset_normalizer's (see _normalizer_pick).
@@ -172,8 +181,11 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 
     found = chardet.detect(data[:DETECT_SAMPLE])
     name = _codec_name(found.get("encoding"))
+    confidence = found.get("confidence") or 0
     if name is not None and name in _web_codecs() and _decodes(data, name):
-        return name, f"chardet: {name}, confidence {found.get('confidence', 0):.2f}"
+        return name, f"chardet: {name}, confidence {confidence:.2f}"
+    if confidence < UNSURE and _decodes(data, "cp1252"):
+        return "cp1252", f"chardet unsure ({name or 'no charset'}, confidence {confidence:.2f}): the web's default"
     return _normalizer_pick(data)
 
 
