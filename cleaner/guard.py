@@ -27,7 +27,7 @@ class Inputs:
     def __init__(self, inputs: Sequence[str]):
         self.files: dict[tuple[int, int], str] = {}
         self.dirs: list[Path] = []
-        self.visited: set[tuple[int, int]] = set()  # every input directory, symlinked ones too
+        self.visited: dict[tuple[int, int], Path] = {}  # every input directory, symlinked ones too
         self._listing = hashlib.sha256()  # every input file's name, in order: what --resume must find again
         self.count = 0
         self.size: int | None = 0  # bytes of the input files as stored, for progress; None with stdin

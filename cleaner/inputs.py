@@ -50,11 +50,13 @@ def is_jsonl(path: Path | None) -> TypeGuard[Path]:
     return path is not None and path.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 
-def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | Job]:
-    """Files under `directory`, sorted, lazily; hidden entries skipped. A directory that
-    cannot be read or a symlink loop comes out as a Job carrying its error. `seen` collects
-    the (device, inode) of every directory visited, symlinked ones included."""
-    seen = set() if seen is None else seen
+def walk(directory: Path, seen: dict[tuple[int, int], Path] | None = None) -> Iterator[Path | Job]:
+    """Files under `directory`, sorted, lazily (of a folder's subfolders, the real ones before
+    the symlinked); hidden entries skipped. A directory that cannot be read, a symlink loop or
+    a second way to a directory walked already comes out as a Job carrying its error. `seen`
+    collects the (device, inode) of every directory visited, symlinked ones included, and the
+    path it was walked by."""
+    seen = {} if seen is None else seen
     stack = [directory]
     while stack:
         current = stack.pop()
@@ -62,9 +64,9 @@ def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[
             info = current.stat()
             key = (info.st_dev, info.st_ino)
             if key in seen:
-                yield Job(str(current), current, None, error="symlink loop: directory already visited")
+                yield Job(str(current), current, None, error=_walked_already(current, seen[key]))
                 continue
-            seen.add(key)
+            seen[key] = current
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as err:
             yield Job(str(current), current, None, error=f"cannot read directory: {err.strerror}")
@@ -87,7 +89,19 @@ def walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[
                 yield Job(entry.path, Path(entry.path), None, error=f"not a regular file ({special}); skipped")
             else:
                 yield Path(entry.path)
+        # a symlink beside the folder it points to is walked after it, so that the folder's
+        # files are cleaned by their own path (attacker trial: "in/alias" sorted first, and the
+        # real "in/zreal" was reported as a symlink loop)
+        dirs.sort(key=Path.is_symlink)
         stack.extend(reversed(dirs))
+
+
+def _walked_already(path: Path, first: Path) -> str:
+    """Why a directory reached a second time is not walked again: a loop when it leads back
+    to a folder it is inside, else a second way to one walked already."""
+    if first == path or first in path.parents:
+        return f"symlink loop: leads back to {first}"
+    return f"the same directory as {first}, walked already; not cleaned twice"
 
 
 def _broken_link(path: str, err: OSError) -> str | None:

@@ -150,8 +150,22 @@ def test_symlink_loop_and_broken_link_are_reported_not_fatal(tmp_path: Path):
         f"cleaner: {root / 'broken.txt'}: cannot read: a dangling symlink (to {tmp_path / 'nowhere.txt'})\n"
         in result.stderr
     )
-    assert f"cleaner: {root / 'sub' / 'loop'}: symlink loop: directory already visited\n" in result.stderr
+    assert f"cleaner: {root / 'sub' / 'loop'}: symlink loop: leads back to {root}\n" in result.stderr
     assert (tmp_path / "out" / "sub" / "page.txt").exists()
+
+
+def test_a_symlink_beside_the_folder_it_names_is_no_loop(tmp_path: Path):
+    """Attacker trial of stop 35: in/alias -> zreal beside in/zreal: "alias" sorted first, its
+    files were written as out/alias/..., and the real folder was reported as a symlink loop."""
+    root = tmp_path / "in"
+    (root / "zreal").mkdir(parents=True)
+    shutil.copy(SEEDS[0], root / "zreal" / "page.txt")
+    (root / "alias").symlink_to("zreal")
+    result = run("clean", str(root), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"cleaner: {root / 'alias'}: the same directory as {root / 'zreal'}, walked already" in result.stderr
+    assert "loop" not in result.stderr
+    assert [p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.txt")] == [Path("zreal/page.txt")]
 
 
 @pytest.mark.parametrize("output", [[], ["-o", "-"]])
