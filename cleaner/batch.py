@@ -502,6 +502,8 @@ def _expected(inputs: tuple[str, ...], guarded: Inputs) -> Total | None:
 def _refuse_errors_file(errors: Path, shared: Path | None, out_dir: Path | None) -> None:
     if errors.is_dir():
         raise UsageError(f"errors file {errors} is a directory")
+    if errors.name.lower().endswith(".gz"):  # it was written plain under that name (attacker trial)
+        raise UsageError(f"errors file {errors}: it is written a line at a time, uncompressed; name it without .gz")
     real = errors.resolve()
     if shared is not None and real in {shared.resolve(), *(p.resolve() for p in _working_files(shared))}:
         raise UsageError(f"errors file {errors} is the output or one of its working files")

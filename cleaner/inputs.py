@@ -145,8 +145,8 @@ def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job
     if any(is_jsonl(p) for p in paths) and fmt not in SHARED:
         raise UsageError("JSONL input gives JSONL or CSV output: add --format jsonl (or csv)")
     single = len(inputs) == 1 and (paths[0] is None or not paths[0].is_dir())
-    if fmt in SHARED and out and Path(out).is_dir():
-        raise UsageError(f"with --format {fmt}, -o names the output file; {out} is a directory")
+    if fmt in SHARED and out and _is_dir_target(out):  # "-o all/" made a file "all" (attacker trial)
+        raise UsageError(f"with --format {fmt}, -o names the output file; {out} names a directory")
     if fmt in SHARED or (single and out and not _is_dir_target(out)):
         return _shared_jobs(inputs, paths), Path(out) if out else None
     if single and not out:
@@ -154,6 +154,8 @@ def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job
     if not out:
         raise UsageError("several inputs or a directory need -o DIR (or --format jsonl or csv)")
     out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():  # was "cannot write into plain: File exists"
+        raise UsageError(f"several inputs or a directory need -o DIR, and {out} is a file (or --format jsonl or csv)")
     for path in paths:
         if path is not None and path.is_dir() and _inside(out_dir, path):
             raise UsageError(f"output directory {out_dir} is inside input directory {path}; choose another -o")

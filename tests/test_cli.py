@@ -192,10 +192,23 @@ def test_output_inside_input_directory_is_refused(scrapes: Path):
     assert not (scrapes / "out").exists()
 
 
-def test_jsonl_output_must_be_a_file(tmp_path: Path):
-    result = run("clean", str(SEED), "--format", "jsonl", "-o", str(tmp_path))
+@pytest.mark.parametrize("name", ["", "new/"])
+def test_jsonl_output_must_be_a_file(tmp_path: Path, name: str):
+    """Attacker trial of stop 35: `-o new/` (a name that says directory) made a file "new"."""
+    out = f"{tmp_path}/{name}" if name else str(tmp_path)
+    result = run("clean", str(SEED), "--format", "jsonl", "-o", out)
     assert result.exit_code == 2
-    assert result.stderr.endswith(f"Error: with --format jsonl, -o names the output file; {tmp_path} is a directory\n")
+    assert result.stderr.endswith(f"Error: with --format jsonl, -o names the output file; {out} names a directory\n")
+    assert not (tmp_path / "new").exists()
+
+
+def test_several_inputs_into_a_file_say_a_directory_is_needed(tmp_path: Path):
+    """Attacker trial of stop 35: "cannot write into plain: File exists"."""
+    (tmp_path / "plain").write_text("")
+    result = run("clean", str(SEED), str(SEEDS[1]), "-o", str(tmp_path / "plain"))
+    assert result.exit_code == 2
+    assert f"several inputs or a directory need -o DIR, and {tmp_path / 'plain'} is a file" in result.stderr
+    assert (tmp_path / "plain").read_text() == ""
 
 
 def test_output_onto_its_own_input_is_refused(tmp_path: Path):
@@ -427,3 +440,10 @@ def test_an_output_a_command_cannot_write_is_named_without_a_traceback(tmp_path)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert f"cleaner: {tmp_path / 'afile'}: " in done.stderr
+
+
+def test_a_compressed_name_for_the_errors_file_is_refused(tmp_path: Path):
+    """Attacker trial of stop 35: `--errors e.jsonl.gz` was written uncompressed under that name."""
+    result = run("clean", str(SEED), "-o", str(tmp_path / "out"), "--errors", str(tmp_path / "e.jsonl.gz"))
+    assert result.exit_code == 2 and "name it without .gz" in result.stderr
+    assert not (tmp_path / "e.jsonl.gz").exists() and not (tmp_path / "out").exists()
