@@ -172,6 +172,15 @@ def _regular_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 def _load(dirs: Sequence[Path]) -> Profiles:
+    for folder in dirs:  # a folder of nothing loads nothing, silently (attacker trial)
+        from cleaner import siteconfig
+
+        if folder.is_dir() and not any(folder.glob("*.toml")) and not siteconfig.files_in(folder):
+            click.echo(
+                f"cleaner: warning: {folder} holds no profile (*.toml) or site config (*.txt); "
+                "those in its subfolders are not read",
+                err=True,
+            )
     try:
         return load_profiles(dirs)
     except ProfileError as err:

@@ -298,3 +298,15 @@ def test_a_folder_with_nothing_to_check_is_a_problem(tmp_path: Path):
         assert result.exit_code == 1
         assert f"{tmp_path / folder}:1:1: no profile (*.toml)" in result.stdout
         assert "subfolders are not read" in result.stdout
+
+
+def test_clean_with_a_profiles_dir_of_nothing_warns(tmp_path: Path):
+    """Attacker trial of stop 35: `clean --profiles-dir DIR`, the profiles in DIR/sites/,
+    loaded nothing without a word."""
+    (tmp_path / "mine" / "sites").mkdir(parents=True)
+    page = tmp_path / "page.txt"
+    page.write_text("A line of prose that is cleaned as it is.\n")
+    result = CliRunner().invoke(main, ["clean", str(page), "--profiles-dir", str(tmp_path / "mine")])
+    assert result.exit_code == 0
+    assert f"warning: {tmp_path / 'mine'} holds no profile (*.toml)" in result.stderr
+    assert result.stdout == "A line of prose that is cleaned as it is.\n"
