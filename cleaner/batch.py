@@ -332,16 +332,8 @@ class Batch:
             return False
         if self._foreign and any(folder in job.out.resolve().parents for folder in self._foreign):
             return False
-        if job.path is None:
-            return True
-        try:
-            info = os.stat(job.path)
-        except OSError:
-            return False  # cleaned again, it fails by name
-        changed = max(info.st_mtime_ns, info.st_ctime_ns)
-        if changed % SECOND == 0:  # whole seconds: changed in the second the output was written, or later
-            return changed // SECOND < written // SECOND
-        return changed <= written
+        # an input that cannot be read is cleaned again, and fails by name
+        return job.path is None or not _changed_since(job.path, written)
 
     def _check_lock(self) -> None:
         """Stop if the lock file this run holds is no longer the one at its path (removed or

@@ -32,6 +32,7 @@ from cleaner.profiles import (
     Profile,
     Profiles,
     collect_profiles,
+    holds_none,
     load_file,
     platform_problems,
     sample_roots,
@@ -70,7 +71,7 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
         # a folder with nothing to check said "no problems" (attacker trial): profiles in its
         # subfolders are not read, by check as by clean --profiles-dir
         for folder in paths:
-            if folder.is_dir() and not any(folder.glob("*.toml")) and not siteconfig.files_in(folder):
+            if holds_none(folder):
                 problems.append(Problem(str(folder), 1, 1, NO_PROFILES))
         seen: dict[tuple[Path, str], Path] = {}  # a folder loads one profile of a name (profiles.collect_profiles)
         for f in files:

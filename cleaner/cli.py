@@ -26,7 +26,7 @@ from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
 from cleaner.outputs import write_atomic, write_output
 from cleaner.pipeline import clean as clean_document
-from cleaner.profiles import NAME, Profiles, load_profiles
+from cleaner.profiles import NAME, Profiles, holds_none, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS
 from cleaner.runner import Result, Settings, default_workers, run
@@ -173,9 +173,7 @@ def _regular_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 
 def _load(dirs: Sequence[Path]) -> Profiles:
     for folder in dirs:  # a folder of nothing loads nothing, silently (attacker trial)
-        from cleaner import siteconfig
-
-        if folder.is_dir() and not any(folder.glob("*.toml")) and not siteconfig.files_in(folder):
+        if holds_none(folder):
             click.echo(
                 f"cleaner: warning: {folder} holds no profile (*.toml) or site config (*.txt); "
                 "those in its subfolders are not read",

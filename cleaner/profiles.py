@@ -284,6 +284,14 @@ def user_dirs(dirs: Sequence[Path | str] = ()) -> list[Path]:
     return [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p] + [Path(d) for d in dirs]
 
 
+def holds_none(folder: Path) -> bool:
+    """Whether `folder` is a folder with no profile (*.toml) or site config in it: it loads
+    nothing, as the profiles of its subfolders are not read."""
+    from cleaner import siteconfig
+
+    return folder.is_dir() and not any(folder.glob("*.toml")) and not siteconfig.files_in(folder)
+
+
 def sample_roots(folder: Path, users: Sequence[Path]) -> tuple[Path, ...]:
     """Where a profile in `folder` may name samples; `cleaner check` reads nothing else, as its
     messages show what a sample holds. Built-in profiles: their folder and the seeds beside
