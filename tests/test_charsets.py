@@ -86,6 +86,7 @@ def test_legacy_charset_decodes_exactly(language: str, charset: str):
     [
         ("Crème brûlée à la carte", "cp1252"),
         ("Pâte à crêpes maison", "cp1252"),
+        ("Café crème", "cp1252"),  # read as Greek, "Cafι crθme": a word of two scripts
         ("Zażółć gęślą jaźń, powiedział", "cp1250"),  # these two held before too
         ("Große Straße, München", "latin-1"),
     ],
@@ -93,7 +94,8 @@ def test_legacy_charset_decodes_exactly(language: str, charset: str):
 def test_a_short_line_decodes_exactly(line: str, charset: str):
     """Attacker trial of stop 35: "Crème brûlée à la carte" came out "Crčme brűlée ŕ la carte":
     chardet, unsure, named a Mac code page, and the second detector read a lookalike one.
-    Unsure and no web charset: cp1252, as a browser reads an unlabeled page."""
+    Unsure and no web charset, or one that makes words of two scripts: cp1252, as a browser
+    reads an unlabeled page."""
     text, how = decode_bytes((line + "\n").encode(charset))
     assert text == line + "\n", how
 

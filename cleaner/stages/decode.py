@@ -167,6 +167,12 @@ DETECT_SAMPLE = 65536
 # characters re-encoded (python benchmarks/charsets.py --short): cp1252 93.1% -> 98.2% read
 # right, cp1250 95.7% -> 98.4%, cp1251 92.9% -> 99.0%, iso-8859-2 97.6% -> 97.7%.
 UNSURE = 0.2
+# A word of Latin letters and Greek, Cyrillic, Hebrew, Arabic or Thai ones: no language writes
+# it, a wrong charset does ("Café crème" in cp1252 read as Greek: "Cafι crθme", attacker
+# trial). An unsure chardet's web charset that makes such words gives way to cp1252 when
+# cp1252 makes none: on the same 3,000 lines, cp1252 98.2% -> 98.8%, cp1250 98.4% -> 98.9%,
+# iso-8859-2 97.7% -> 98.7%, latin-1 97.6% -> 98.4%, the others as they were.
+MIXED_WORD = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Greek}\p{Cyrillic}\p{Hebrew}\p{Arabic}\p{Thai}])\w+")
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
@@ -182,11 +188,18 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     found = chardet.detect(data[:DETECT_SAMPLE])
     name = _codec_name(found.get("encoding"))
     confidence = found.get("confidence") or 0
+    unsure = confidence < UNSURE and _decodes(data, "cp1252")
     if name is not None and name in _web_codecs() and _decodes(data, name):
-        return name, f"chardet: {name}, confidence {confidence:.2f}"
-    if confidence < UNSURE and _decodes(data, "cp1252"):
+        mixed = unsure and _mixes_scripts(data, name) and not _mixes_scripts(data, "cp1252")
+        if not mixed:
+            return name, f"chardet: {name}, confidence {confidence:.2f}"
+    if unsure:
         return "cp1252", f"chardet unsure ({name or 'no charset'}, confidence {confidence:.2f}): the web's default"
     return _normalizer_pick(data)
+
+
+def _mixes_scripts(data: bytes, encoding: str) -> bool:
+    return MIXED_WORD.search(data.decode(encoding)) is not None
 
 
 def _codec_name(label: str | None) -> str | None:
