@@ -265,7 +265,12 @@ class Batch:
             if not self.resume:
                 _refuse_strangers(self.shared)
             return lock, SharedOutput(
-                self.shared, self.run_id, resume=self.resume, skip=self._skip_done, fmt=self.settings.fmt
+                self.shared,
+                self.run_id,
+                resume=self.resume,
+                skip=self._skip_done,
+                fmt=self.settings.fmt,
+                errors=self.errors_file,
             )
         except OSError as err:
             os.close(lock)
@@ -407,11 +412,11 @@ def _changed_since(path: Path, started: int) -> bool:
     """Whether the file at `path` was modified, or its status changed (a copy keeping an old
     time, `cp -p`), after `started`; on a file system that keeps whole seconds, in its second
     or later. A file that is gone counts as changed."""
-    try:
-        info = os.stat(path)
+    try:  # the file, and the link that names it: a symlink retargeted is a change (attacker trial)
+        info, link = os.stat(path), os.lstat(path)
     except OSError:
         return True
-    changed = max(info.st_mtime_ns, info.st_ctime_ns)
+    changed = max(info.st_mtime_ns, info.st_ctime_ns, link.st_mtime_ns, link.st_ctime_ns)
     if changed % SECOND == 0:
         return changed // SECOND >= started // SECOND
     return changed > started

@@ -247,11 +247,21 @@ def _shown(value: Any) -> str:
 
 
 def same_run(earlier: dict[str, Any] | None, now: dict[str, Any]) -> None:
-    """UsageError saying what changed, if the interrupted run was another one."""
-    if earlier is None:  # written by a version that did not record it
-        return
+    """UsageError saying what changed, if the interrupted run was another one, or if its record
+    is none cleaner wrote (missing: attacker trial, a state without it let another run's
+    options through; values of other types: tracebacks)."""
+    try:
+        _same_run(earlier, now)
+    except (TypeError, AttributeError, KeyError):
+        raise UsageError(NOT_OURS) from None
+
+
+NOT_OURS = "the interrupted run's record is not one cleaner wrote; run again without --resume"
+
+
+def _same_run(earlier: Any, now: dict[str, Any]) -> None:
     if not isinstance(earlier, dict) or not isinstance(earlier.get("options"), dict):
-        raise UsageError("the interrupted run's record is not one cleaner wrote; run again without --resume")
+        raise UsageError(NOT_OURS)
     old = earlier["options"]
     changed = [
         f"{OPTION_NAMES.get(name, name)}: was {_shown(old.get(name))}, now {_shown(value)}"

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import time
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -163,8 +164,8 @@ class ErrorLog:
             self.file, self.stream = _open_errors(path)
 
     def start(self, keep: int = 0) -> None:
-        if self.file is not None and not self.stream:
-            self.file.truncate(keep)
+        if self.file is not None and not self.stream:  # cut back, never grown (a state's figure)
+            self.file.truncate(min(keep, os.fstat(self.file.fileno()).st_size))
 
     def add(self, source: str, error: str) -> None:
         if self.file is not None:
@@ -286,7 +287,8 @@ def _sources(partial: Path, size: int, fmt: str = "jsonl") -> list[str]:
     return sources
 
 
-STATE_KEYS = ("jobs", "failed", "bytes", "started")
+STATE_KEYS = ("jobs", "failed", "bytes", "errors_bytes", "started")
+SLACK_NS = 2_000_000_000  # between the file system's clock and this process's
 
 
 def _read_state(path: Path) -> dict[str, Any]:
@@ -300,10 +302,19 @@ def _read_state(path: Path) -> dict[str, Any]:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise UsageError(f"cannot read {path}, the interrupted run's record: {err}; {again}") from None
-    if not isinstance(state, dict) or not all(
-        isinstance(state.get(k), int) and not isinstance(state.get(k), bool) for k in STATE_KEYS
+    if (
+        not isinstance(state, dict)
+        or not all(isinstance(state.get(k), int) and not isinstance(state.get(k), bool) for k in STATE_KEYS)
+        or min(state[k] for k in STATE_KEYS) < 0
+        or state["failed"] > state["jobs"]
+        or not isinstance(state.get("run"), dict)
+        or not isinstance(state.get("errors", 0), str | None)
     ):
         raise UsageError(f"{path} is not a record of an interrupted run of this version of cleaner; {again}")
+    # the run began before its last checkpoint, and before now: a later start (a clock set back,
+    # an edit) would pass inputs edited since as unchanged (attacker trial)
+    if state["started"] > min(path.stat().st_mtime_ns, time.time_ns()) + SLACK_NS:
+        raise UsageError(f"{path} says the run began after it was last written, or after now; {again}")
     return state
 
 
@@ -322,15 +333,18 @@ class SharedOutput:
         resume: bool = False,
         skip: Callable[[list[str], int, int, int], None] | None = None,
         fmt: str = "jsonl",
+        errors: Path | None = None,
     ):
         """`skip(sources, jobs, failed, started)`, on --resume: passes over the inputs the interrupted
         run did (`sources`: those its records name, in order; `jobs` inputs in all, `failed`
         of them without a record), UsageError naming the input where they differ. `fmt`: the
-        output's format; a csv output starts with its header row, written once."""
+        output's format; a csv output starts with its header row, written once. `errors`: the
+        --errors file, whose entries a resumed run keeps: it must be the interrupted run's."""
         from cleaner.report import header
 
         self.fmt = fmt
         self.path = path
+        self.errors = str(errors.resolve()) if errors is not None else None
         self.run = run  # the options and inputs, as cleaner.guard.identity gives them
         self.jobs = self.failed = 0  # inputs done before (when resuming), and how many of them failed
         self.errors_bytes = 0  # how much of the errors file the resumed run had written
@@ -373,7 +387,13 @@ class SharedOutput:
             if skip is not None:  # by the sources recorded, not by count: first, as it names the input
                 skip(_sources(self.partial, size, fmt), self.jobs, self.failed, self.started)
             same_run(state.get("run"), run)
-            self.errors_bytes = state.get("errors_bytes", 0)
+            if state.get("errors") != self.errors:  # its entries would be cut into another file (attacker trial)
+                was = state.get("errors") or "none"
+                raise UsageError(
+                    f"--resume must finish the same run, whose --errors file was {was}; give the same, "
+                    "or run again without --resume"
+                )
+            self.errors_bytes = state["errors_bytes"]
         with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
             f.truncate(size)
         # held open across checkpoints; finish() and abandon() close it
@@ -415,6 +435,7 @@ class SharedOutput:
             "failed": self.failed,
             "bytes": self.file.tell(),
             "errors_bytes": self.errors_bytes,
+            "errors": self.errors,
             "run": self.run,
             "started": self.started,
         }

@@ -263,7 +263,7 @@ def test_resume_of_a_jsonl_output_counts_the_records_passed_over(tmp_path, force
     partial.write_text("".join(full.read_text().splitlines(keepends=True)[:2]))
     run_id = Batch.prepare((str(path),), str(out), Settings("jsonl"), builtin_profiles()).run_id
     state = {"jobs": 2, "failed": 0, "bytes": partial.stat().st_size, "errors_bytes": 0, "run": run_id}
-    state["started"] = time.time_ns()  # after the inputs were written
+    state["started"], state["errors"] = time.time_ns(), None  # started after the inputs were written
     (tmp_path / "out.jsonl.partial.state").write_text(json.dumps(state))
     monkeypatch.setenv("CLEANER_PROGRESS", "1")
     result = CliRunner().invoke(main, ["clean", str(path), "--format", "jsonl", "-o", str(out), "--resume"])

@@ -418,7 +418,7 @@ def test_resume_with_other_profiles_is_refused(tmp_path: Path, monkeypatch):
     (src / "a.txt").write_text(PROSE)
     # an interrupted run's working files, as its first checkpoint leaves them
     assert run("clean", str(src), "--format", "jsonl", "-o", str(out)).exit_code == 0
-    state = {"jobs": 0, "failed": 0, "bytes": 0, "errors_bytes": 0, "started": time.time_ns()}
+    state = {"jobs": 0, "failed": 0, "bytes": 0, "errors_bytes": 0, "errors": None, "started": time.time_ns()}
     from cleaner.batch import Batch
     from cleaner.pipeline import builtin_profiles
     from cleaner.runner import Settings
@@ -538,7 +538,7 @@ def _interrupted_state(src: Path, out: Path, records: list[str], jobs: int, fail
     partial.write_text("".join(records))
     run_id = Batch.prepare((str(src),), str(out), Settings("jsonl"), builtin_profiles()).run_id
     state = {"jobs": jobs, "failed": failed, "bytes": partial.stat().st_size, "errors_bytes": 0, "run": run_id}
-    state["started"] = time.time_ns()  # after the inputs were written
+    state["started"], state["errors"] = time.time_ns(), None  # started after the inputs were written
     out.with_name(out.name + ".partial.state").write_text(json.dumps(state))
 
 
@@ -1123,3 +1123,74 @@ def test_errors_to_stdout_whose_reader_leaves_is_status_141(tmp_path: Path):
     err = proc.stderr.read()
     assert proc.wait(timeout=60) == 141
     assert b"Broken pipe" not in err and b"Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda s: s.pop("run"), id="no-run"),
+        pytest.param(lambda s: s.update(bytes=-5000), id="negative-bytes"),
+        pytest.param(lambda s: s.update(failed=5), id="more-failed-than-done"),
+        pytest.param(lambda s: s.update(errors_bytes="x"), id="errors-bytes-not-a-number"),
+        pytest.param(lambda s: s["run"].update(inputs=[1]), id="inputs-not-names"),
+        pytest.param(lambda s: s["run"].update(files=5), id="files-not-a-listing"),
+        pytest.param(lambda s: s.update(started=s["started"] + 10**12), id="started-after-now"),
+    ],
+)
+def test_resume_from_a_hand_edited_state_is_a_usage_error(tmp_path: Path, edit):
+    """Second attacker round of stop 35: a state without its run let another run's options
+    through (exit 0, two option sets in one output); a "started" set later let an input edited
+    since pass as done (exit 0, a stale record); other values were tracebacks."""
+    src, out, full = tmp_path / "in", tmp_path / "r.jsonl", tmp_path / "full.jsonl"
+    src.mkdir()
+    for i in range(4):
+        (src / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 5)
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    _interrupted_state(src, out, full.read_text().splitlines(keepends=True)[:2], jobs=2)
+    state_file = out.with_name("r.jsonl.partial.state")
+    state = json.loads(state_file.read_text())
+    edit(state)
+    state_file.write_text(json.dumps(state))
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2, resumed.output
+    assert "Traceback" not in resumed.output and "without --resume" in resumed.stderr
+    assert not out.exists()
+
+
+def test_resume_with_another_errors_file_is_refused(tmp_path: Path):
+    """Second attacker round of stop 35: --resume naming another --errors file cut that file
+    (a user's notes) to the first one's length and appended to it."""
+    src, out, notes = tmp_path / "in", tmp_path / "r.jsonl", tmp_path / "notes.txt"
+    src.mkdir()
+    for i in range(4):
+        (src / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 5)
+    full = tmp_path / "full.jsonl"
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    _interrupted_state(src, out, full.read_text().splitlines(keepends=True)[:2], jobs=2)
+    notes.write_text("my notes, line one\n" * 50)
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume", "--errors", str(notes))
+    assert resumed.exit_code == 2 and "whose --errors file was none" in resumed.stderr
+    assert notes.read_text() == "my notes, line one\n" * 50
+
+
+def test_resume_sees_a_symlinked_input_pointed_elsewhere(tmp_path: Path):
+    """Second attacker round of stop 35: a done input that is a symlink, pointed at another
+    old file while the run was interrupted: its old record was kept, exit 0."""
+    src, store, out = tmp_path / "in", tmp_path / "store", tmp_path / "r.jsonl"
+    src.mkdir()
+    store.mkdir()
+    (store / "a.txt").write_text(f"{PROSE[:-2]}, the original.\n" * 5)
+    (store / "b.txt").write_text(f"{PROSE[:-2]}, the replacement.\n" * 5)
+    for path in (store / "a.txt", store / "b.txt"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    (src / "a000.txt").symlink_to(store / "a.txt")
+    for i in range(1, 4):
+        (src / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 5)
+    full = tmp_path / "full.jsonl"
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    _interrupted_state(src, out, full.read_text().splitlines(keepends=True)[:2], jobs=2)
+    time.sleep(0.01)
+    (src / "a000.txt").unlink()
+    (src / "a000.txt").symlink_to(store / "b.txt")
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2 and "a000.txt changed since" in resumed.stderr
