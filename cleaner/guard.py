@@ -183,6 +183,9 @@ def identity(
         "options": options,
         "profiles": profiles_digest(profiles),
         "inputs": [raw if raw == STDIN else str(Path(raw).absolute()) for raw in inputs],
+        # where they lead: an input folder named by a symlink pointed elsewhere is other files
+        # by the same names (second attacker round of stop 35: two corpora in one output)
+        "real": [raw if raw == STDIN else str(Path(raw).resolve()) for raw in inputs],
         "files": files,
     }
 
@@ -272,6 +275,9 @@ def _same_run(earlier: Any, now: dict[str, Any]) -> None:
         changed.append("the profiles (built-in, packs, $CLEANER_PROFILES, --profiles-dir, or their files)")
     if earlier.get("inputs") != now["inputs"]:
         changed.append(f"inputs: were {' '.join(earlier.get('inputs', []))}, now {' '.join(now['inputs'])}")
+    elif earlier.get("real") != now.get("real"):
+        led, leads = " ".join(earlier.get("real") or []), " ".join(now.get("real") or [])
+        changed.append(f"where the inputs lead: was {led}, now {leads}")
     elif earlier.get("files") != now.get("files"):
         was, new = earlier.get("files") or {}, now.get("files") or {}
         changed.append(

@@ -1194,3 +1194,22 @@ def test_resume_sees_a_symlinked_input_pointed_elsewhere(tmp_path: Path):
     (src / "a000.txt").symlink_to(store / "b.txt")
     resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
     assert resumed.exit_code == 2 and "a000.txt changed since" in resumed.stderr
+
+
+def test_resume_sees_an_input_folder_symlink_pointed_elsewhere(tmp_path: Path):
+    """Second attacker round of stop 35: the input named by a symlink to a folder, pointed at
+    another folder of files with the same names while the run was interrupted: exit 0, an
+    output of two corpora."""
+    first, second, link, out = tmp_path / "r1", tmp_path / "r2", tmp_path / "lnk", tmp_path / "r.jsonl"
+    for folder, word in ((first, "first"), (second, "second")):
+        folder.mkdir()
+        for i in range(4):
+            (folder / f"a{i:03d}.txt").write_text(f"{PROSE[:-2]}, the {word} corpus, {i}.\n" * 5)
+    link.symlink_to(first)
+    full = tmp_path / "full.jsonl"
+    assert run("clean", str(link), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    _interrupted_state(link, out, full.read_text().splitlines(keepends=True)[:2], jobs=2)
+    link.unlink()
+    link.symlink_to(second)
+    resumed = run("clean", str(link), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2 and "where the inputs lead" in resumed.stderr
