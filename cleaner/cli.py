@@ -227,6 +227,11 @@ class _Cleaner(click.Group):
             return super().main(*args, **kwargs)
         except BrokenPipeError:
             _quiet_exit_on_broken_pipe()
+        except RuntimeError as err:  # pathlib's resolve() of a path that is a symlink loop
+            if not str(err).startswith("Symlink loop"):
+                raise
+            click.echo(f"cleaner: a path given is a symlink loop ({str(err).split(' from ', 1)[-1]})", err=True)
+            sys.exit(EXIT_USAGE)
         except OSError as err:  # a file the command names says so; else it was stdout
             click.echo(f"cleaner: {err.filename or 'standard output'}: {_message(err)}", err=True)
             sys.exit(EXIT_FAILED)

@@ -447,3 +447,18 @@ def test_a_compressed_name_for_the_errors_file_is_refused(tmp_path: Path):
     result = run("clean", str(SEED), "-o", str(tmp_path / "out"), "--errors", str(tmp_path / "e.jsonl.gz"))
     assert result.exit_code == 2 and "name it without .gz" in result.stderr
     assert not (tmp_path / "e.jsonl.gz").exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["-o", "{a}", "--format", "jsonl"], ["-o", "{a}"], ["-o", "{out}", "--errors", "{a}"]]
+)
+def test_a_path_that_is_a_symlink_loop_is_a_usage_error(tmp_path: Path, args: list[str]):
+    """Second attacker round of stop 35: `-o` or `--errors` a symlink loop (a -> b -> a) was a
+    RuntimeError traceback."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    names = {"a": str(tmp_path / "a"), "out": str(tmp_path / "out")}
+    result = run("clean", str(SEED), str(SEEDS[1]), *(arg.format(**names) for arg in args))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"symlink loop ('{tmp_path / 'a'}')" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]

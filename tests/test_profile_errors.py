@@ -116,7 +116,7 @@ CASES = [
     pytest.param(
         HEAD + '\n[[rules]]\nkind = "drop_matching"\npattern = \'(?:(?:a{1000}){1000}){1000}\'\nwhy = "z"\n',
         [
-            "7:33: rules[1].pattern: bad regex: counted repeats that multiply to 1,000,000,000 (more than 100,000): "
+            "7:33: rules[1].pattern: bad regex: counted repeats that come to 1,000,000,000 (more than 100,000): "
             "too big to compile at position 21"
         ],
         id="repeats-too-big-to-compile",
@@ -124,7 +124,7 @@ CASES = [
     pytest.param(
         "[profile]\nname = \"mysite\"\nfingerprints = ['x{20000000}']\n",
         [
-            "3:19: profile.fingerprints[0]: bad regex: counted repeats that multiply to 20,000,000 (more than "
+            "3:19: profile.fingerprints[0]: bad regex: counted repeats that come to 20,000,000 (more than "
             "100,000): too big to compile at position 1"
         ],
         id="one-count-too-big-to-compile",
@@ -203,13 +203,16 @@ def test_one_folder_given_as_a_string_is_one_folder(tmp_path: Path):
 @pytest.mark.parametrize(
     ("pattern", "product"),
     [
-        (r"^\d{4}-\d{2}-\d{2}$", 4),
+        (r"^\d{4}-\d{2}-\d{2}$", 8),
         (r"[a{5}]{3}", 3),  # a count inside a class is none
         (r"\{1000\}", 1),  # nor an escaped one
         (r"\p{L}{2,30}", 30),
-        (r"(a{10}|b{20}){30}", 600),
-        (r"(x{100})(y{2000})", 2000),
+        (r"(a{10}|b{20}){30}", 900),  # side by side added, nested multiplied
+        (r"(x{100})(y{2000})", 2100),
         (r"(?:(?:a{1000}){1000}){1000}", 10**9),
+        ("x{99999}" * 20, 1_999_980),  # second attacker round: 588 MB, each count below the limit
+        ("(?x)(?:a{10000} # )\n){1000}", 10_000_001),  # ... and a ")" in a verbose comment hid the nesting
+        ("(?:a{10000} # )\n){1000}", 11_000),  # not verbose: "#" and ")" are what they are
     ],
 )
 def test_repeat_product_reads_counts_through_groups_only(pattern: str, product: int):
