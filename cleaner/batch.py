@@ -236,15 +236,20 @@ class Batch:
             if self.output is None:
                 # stdout: nothing to resume, no identity to record
                 return None, SharedOutput(None, {}, fmt=self.settings.fmt)
+            others: list[Path] = []
+            out = Path(self.output)
+
+            def sweep() -> None:
+                # a killed run's temporary files (the lock says no run is writing them), and no
+                # live run into a folder inside this one: before this run's record is written
+                others.extend(remove_stale_temps(out, self._spare, RUN_FILE))
+                for other in others:
+                    refuse_live_run(other, _live_inside(other, out))
+
             try:
-                lock, self._started = take_over(Path(self.output) / RUN_FILE, self.run_id, self.resume)
+                lock, self._started = take_over(out / RUN_FILE, self.run_id, self.resume, sweep)
             except OSError as err:
                 raise UsageError(f"cannot write into {self.output}: {_message(err)}") from None
-            # a killed run's temporary files (the lock says no run is writing them), and no
-            # live run into a folder inside this one
-            others = remove_stale_temps(Path(self.output), self._spare, RUN_FILE)
-            for other in others:
-                refuse_live_run(other, f"into {other.parent}, which is inside {self.output}")
             if self.resume:
                 self._now = os.fstat(lock).st_mtime_ns  # the output file system's clock, now
                 self._trust_others([p for p in others if p.name == RUN_FILE])
@@ -406,6 +411,14 @@ class Batch:
 
 
 SECOND = 1_000_000_000  # nanoseconds
+
+
+def _live_inside(other: Path, output: Path) -> str:
+    """What a live run found inside a mirrored output writes: a folder (its run file) or a
+    JSONL output (its .NAME.lock), for "another cleaner run is writing ..."."""
+    if other.name == RUN_FILE:
+        return f"into {other.parent}, which is inside {output}"
+    return f"{other.parent / other.name[1:].removesuffix('.lock')}, inside {output}"
 
 
 def _changed_since(path: Path, started: int) -> bool:

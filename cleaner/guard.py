@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -345,7 +345,9 @@ def _run_record(data: bytes) -> bool:
     return isinstance(record, dict) and {"version", "options", "inputs"} <= record.keys()
 
 
-def take_over(path: Path, now: dict[str, Any], resume: bool) -> tuple[int, int | None]:
+def take_over(
+    path: Path, now: dict[str, Any], resume: bool, before_writing: Callable[[], None] | None = None
+) -> tuple[int, int | None]:
     """A mirrored output directory's run file (.cleaner-run): locked for the run (see
     hold_lock), checked against this run on --resume, then holding this run's identity and
     when the run began: the run file's modification time as the output's file system keeps
@@ -355,7 +357,11 @@ def take_over(path: Path, now: dict[str, Any], resume: bool) -> tuple[int, int |
     An output in the directory counts as the run's own only if written after that time:
     one already there may be an earlier run's, with other options or of inputs that changed
     since (attacker trial: --resume kept 6,624 of 8,000 such outputs and said the run had
-    finished)."""
+    finished).
+
+    `before_writing` runs once the lock is held, before the record is written: a run it
+    refuses leaves the record as it was (second attacker round: a refused run replaced an
+    interrupted run's record, which could then not be resumed)."""
     none = f"--resume finishes an interrupted run, and {path.parent} holds no record of one ({path.name})"
     if resume and not path.is_file():  # before the lock makes the folder and the file
         raise UsageError(f"{none}; run again without --resume")
@@ -379,6 +385,12 @@ def take_over(path: Path, now: dict[str, Any], resume: bool) -> tuple[int, int |
         same_run(earlier, now)
         began = earlier.get("started") if isinstance(earlier, dict) else None
         started = began if isinstance(began, int) and not isinstance(began, bool) else None
+    if before_writing is not None:
+        try:
+            before_writing()
+        except BaseException:
+            os.close(fd)
+            raise
     os.ftruncate(fd, 0)
     if started is None and not resume:
         os.pwrite(fd, json.dumps(now, indent=1).encode(), 0)

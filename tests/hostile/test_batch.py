@@ -1213,3 +1213,20 @@ def test_resume_sees_an_input_folder_symlink_pointed_elsewhere(tmp_path: Path):
     link.symlink_to(second)
     resumed = run("clean", str(link), "--format", "jsonl", "-o", str(out), "--resume")
     assert resumed.exit_code == 2 and "where the inputs lead" in resumed.stderr
+
+
+def test_a_refused_run_leaves_the_interrupted_runs_record(tmp_path: Path, monkeypatch):
+    """Second attacker round of stop 35: a run into q, refused (a live JSONL run writes
+    q/o.jsonl), first replaced the record of the run interrupted in q, which could then not
+    be resumed; and its message said "writing into q, which is inside q"."""
+    src, out = tmp_path / "in", tmp_path / "q"
+    _counter_pages(src, 6)
+    _interrupted_run(monkeypatch, src, out, 2)
+    record = (out / RUN_FILE).read_bytes()
+    refused = while_locked(
+        out / ".o.jsonl.lock", "clean", str(src / "0.txt"), str(src / "1.txt"), "--links", "-o", str(out)
+    )
+    assert refused.exit_code == 2
+    assert f"another cleaner run is writing {out / 'o.jsonl'}, inside {out}" in refused.stderr
+    assert (out / RUN_FILE).read_bytes() == record
+    assert run("clean", str(src), "-o", str(out), "--resume").exit_code == 0
