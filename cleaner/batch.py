@@ -275,7 +275,8 @@ class Batch:
                 resume=self.resume,
                 skip=self._skip_done,
                 fmt=self.settings.fmt,
-                errors=self.errors_file,
+                # a file whose entries a resume keeps; a stream (/dev/stderr) keeps nothing
+                errors=None if self.errors.stream else self.errors_file,
             )
         except OSError as err:
             os.close(lock)
