@@ -140,6 +140,8 @@ def _open_lock_file(path: Path) -> int:
     except OSError as err:
         if path.is_symlink():
             raise UsageError(f"{path} is a symbolic link, where cleaner keeps a run's lock; {away}") from None
+        if path.exists() and not path.is_file():  # a socket (ENXIO), ...: named, not the output
+            raise UsageError(f"{path} is no regular file, where cleaner keeps a run's lock; {away}") from None
         raise err
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)

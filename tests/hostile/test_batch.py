@@ -10,6 +10,7 @@ import io
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -1077,7 +1078,7 @@ def test_resume_from_a_damaged_state_file_is_a_usage_error(tmp_path: Path, damag
     assert "r.jsonl.partial.state" in resumed.stderr and "run again without --resume" in resumed.stderr
 
 
-@pytest.mark.parametrize("kind", ["symlink", "fifo", "directory", "user-data"])
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "directory", "user-data", "socket"])
 def test_a_run_file_that_is_no_run_record_is_refused_never_written_through(tmp_path: Path, kind: str):
     """Attacker trial of stop 35: out/.cleaner-run a symlink to a user's notes: the notes were
     replaced by the run record, exit 0; a FIFO there hung the run; a directory there was
@@ -1094,6 +1095,8 @@ def test_a_run_file_that_is_no_run_record_is_refused_never_written_through(tmp_p
         os.mkfifo(run_file)
     elif kind == "directory":
         run_file.mkdir()
+    elif kind == "socket":  # second attacker round: the message named the output folder
+        os.mknod(run_file, stat.S_IFSOCK | 0o600)
     else:
         run_file.write_text("my notes\n")
     result = subprocess.run(
