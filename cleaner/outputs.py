@@ -318,6 +318,24 @@ def _read_state(path: Path) -> dict[str, Any]:
     return state
 
 
+def _remove_state_temps(state: Path) -> None:
+    """The temporary copies of `state` a killed run left beside it (write_atomic's; called
+    holding the output's lock): known by the name they hold, so that another run's, writing
+    another output in the same folder, is never touched (second attacker round of stop 35:
+    every killed run left one, and no resume removed them)."""
+    for path in state.parent.glob(".cleaner-*.tmp"):
+        if not STALE_TEMP.fullmatch(path.name) or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            if path.stat().st_size < MAX_STATE_BYTES and json.loads(path.read_bytes()).get("state") == state.name:
+                path.unlink()
+        except (OSError, ValueError, AttributeError):
+            continue
+
+
+MAX_STATE_BYTES = 1 << 24  # a state holds a run's identity and counts; a bigger file is none
+
+
 def _options(run: Any) -> dict[str, Any]:
     options = run.get("options") if isinstance(run, dict) else None
     return options if isinstance(options, dict) else {}
@@ -368,6 +386,7 @@ class SharedOutput:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.partial = path.with_name(path.name + ".partial")
         self.state = path.with_name(path.name + ".partial.state")
+        _remove_state_temps(self.state)
         size = 0
         self.started: int | None = None  # when the run began: the state file's first time (ns)
         if resume and self.partial.exists() and self.state.exists():
@@ -438,6 +457,7 @@ class SharedOutput:
             "errors": self.errors,
             "run": self.run,
             "started": self.started,
+            "state": self.state.name,  # whose: a killed run's temporary copy is known by it
         }
         write_atomic(self.state, json.dumps(state))
 

@@ -1233,3 +1233,19 @@ def test_a_refused_run_leaves_the_interrupted_runs_record(tmp_path: Path, monkey
     assert f"another cleaner run is writing {out / 'o.jsonl'}, inside {out}" in refused.stderr
     assert (out / RUN_FILE).read_bytes() == record
     assert run("clean", str(src), "-o", str(out), "--resume").exit_code == 0
+
+
+def test_a_killed_runs_state_copy_is_removed_by_the_next_run_of_that_output(tmp_path: Path):
+    """Second attacker round of stop 35: each killed JSONL run left the temporary copy of its
+    state file beside the output, and no run removed it. A run of that output removes its
+    own; another output's, and a file of the user's by such a name, stay."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    ours, theirs, users = (tmp_path / f".cleaner-{k * 8}.tmp" for k in "abc")
+    ours.write_text(json.dumps({"jobs": 1, "state": "r.jsonl.partial.state"}))
+    theirs.write_text(json.dumps({"jobs": 1, "state": "other.jsonl.partial.state"}))
+    users.write_text("my notes\n")
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(tmp_path / "r.jsonl")).exit_code == 0
+    assert not ours.exists() and theirs.exists() and users.read_text() == "my notes\n"
+    assert sorted(p.name for p in tmp_path.glob(".cleaner-*.tmp")) == [theirs.name, users.name]
