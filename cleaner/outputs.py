@@ -288,7 +288,7 @@ def _sources(partial: Path, size: int, fmt: str = "jsonl") -> list[str]:
 
 
 STATE_KEYS = ("jobs", "failed", "bytes", "errors_bytes", "started")
-SLACK_NS = 2_000_000_000  # between the file system's clock and this process's
+SLACK_NS = 2_000_000_000  # a file system's timestamps may lag its clock by a tick
 
 
 def _read_state(path: Path) -> dict[str, Any]:
@@ -312,8 +312,16 @@ def _read_state(path: Path) -> dict[str, Any]:
     ):
         raise UsageError(f"{path} is not a record of an interrupted run of this version of cleaner; {again}")
     # the run began before its last checkpoint, and before now: a later start (a clock set back,
-    # an edit) would pass inputs edited since as unchanged (attacker trial)
-    if state["started"] > min(path.stat().st_mtime_ns, time.time_ns()) + SLACK_NS:
+    # an edit) would pass inputs edited since as unchanged (attacker trial). Both on the output
+    # file system's clock, as "started" is: "now" is the time it gives the state file touched
+    # (a network file system's clock may differ from this machine's)
+    last = path.stat().st_mtime_ns
+    try:
+        os.utime(path)
+        now = path.stat().st_mtime_ns
+    except OSError:
+        now = time.time_ns()
+    if state["started"] > min(last, now) + SLACK_NS:
         raise UsageError(f"{path} says the run began after it was last written, or after now; {again}")
     return state
 
