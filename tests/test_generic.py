@@ -301,3 +301,26 @@ def test_under_generic_metadata_a_first_line_is_never_lost(tmp_path: Path):
     assert doc.generic == ("metadata", "gazette")
     assert doc.metadata.title == "Notes From The Quay"
     assert clean(page, profile="none").metadata.title is None
+
+
+def test_the_reading_time_is_the_articles_not_a_teasers_below_it():
+    """New-user trial of stop 36: a Ghost post's "3 min read" of a teaser below the article
+    was its reading time, read before the post's own "8 min read" (the removals were read in
+    the order the stage made them, not the page's)."""
+    menu = ["Field Notes", "Home", "About", "Archive", "Membership", "Sign in", "Subscribe", "Gardening"]
+    body = [
+        "Every August I set aside the three best tomatoes from my favourite plants and let them ripen past eating.",
+        "Start by cutting each tomato across its equator and squeezing the seeds and jelly into a clean glass jar.",
+        "After two or three days a layer of white mould will form on top. It smells terrible, but that is the sign.",
+        "Once the mould has formed, fill the jar with water and stir. Good seeds sink while the empty ones float.",
+        "Spread the seeds on a ceramic plate, not paper, where they would stick, and let them dry for a week.",
+        "Only save seed from open-pollinated varieties. Hybrids will not come true, and you will not know until July.",
+    ]
+    top = ["How to save tomato seeds the old-fashioned way", "Tom Whitaker", "8 min read"]
+    teaser = ["More from Field Notes", "Growing garlic in containers", "Garlic does well in pots."]
+    teaser.append("Oct 3, 2023 3 min read")
+    signup = ["Sign up for more like this.", "Enter your email", "Subscribe"]
+    page = [*menu, *top, *body, *signup, *teaser, "Powered by Ghost"]
+    doc = clean("\n".join(page) + "\n", profile="none")
+    assert doc.metadata.reading_time == 8
+    assert doc.text == "\n".join(body) + "\n"

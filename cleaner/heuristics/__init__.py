@@ -50,8 +50,11 @@ HEURISTICS = {
     "alt-text": ALT_TEXT_WHY,
     "counter": "view, comment, share and reading-time counters",
     "repeated": "a short line the page prints more than once (menus, teasers)",
-    "byline": "the byline is metadata (author), not body",
-    "date": "the date line is metadata (date), not body",
+    # true whether or not its name or date fills the field: a byline far below the body (an
+    # author box, another article's) is no body either (new-user trial: "Written by" went as
+    # "metadata (author)" and the author stayed empty)
+    "byline": "a byline: who wrote it is metadata (the author, when it is the article's), not body",
+    "date": "a date line: when is metadata (the date, when it is the article's), not body",
     "call-to-action": "a call to action, notice or disclosure at the edge of the body",
     "author-bio": "an author bio after the body",
     "header": "above the main body: navigation, banners, teasers",

@@ -17,17 +17,20 @@ from cleaner.heuristics.alt_text import alt_text
 MAX_PASSES = 4
 
 
-def passes(doc: Document, focus: str | None = None) -> Iterator[tuple[dict[int, str], str | None, str | None]]:
+def passes(
+    doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset()
+) -> Iterator[tuple[dict[int, str], str | None, str | None]]:
     """Each pass's verdict: the positions (in doc.lines) it removes -> heuristic name, and the
     author and date it found. The later passes read the lines the earlier ones left, taken by
-    index: no Document is built between passes. `focus`: as analyse() takes it."""
+    index: no Document is built between passes. `focus`: as analyse() takes it. The lines
+    numbered in `protect` stay (a headline the line model's stage kept for the metadata)."""
     lines = doc.lines
     rows = list(range(len(lines)))
     # Alt text is a whole-page scrape's: an extractor prints none (with --images, an image the
     # user asked for, "![alt](src)"). On trafilatura's text of the corpus's train pages the
     # lines it took were fragments of hard-wrapped text and form labels (43-63% of their words
     # article text).
-    alt = alt_text(lines) if doc.extracted_by is None else []
+    alt = [i for i in alt_text(lines) if lines[i].no not in protect] if doc.extracted_by is None else []
     if alt:
         yield dict.fromkeys(alt, "alt-text"), None, None
         gone = set(alt)
@@ -39,19 +42,21 @@ def passes(doc: Document, focus: str | None = None) -> Iterator[tuple[dict[int, 
         page = [lines[i] for i in rows]
         verdict = analyse(page, extracted=doc.extracted_by is not None, focus=focus)
         # a blank line only separates blocks: flagged alone, it stays (removals_at)
-        found = {rows[n]: name for n, name in verdict.drop.items() if page[n].text.strip()}
+        found = {
+            rows[n]: name for n, name in verdict.drop.items() if page[n].text.strip() and page[n].no not in protect
+        }
         if not found:
             break
         yield found, verdict.author, verdict.date
         rows = [i for i in rows if i not in found]
 
 
-def apply(doc: Document, focus: str | None = None) -> Document:
-    """`focus`: "precision", "recall" or None, as analyse() takes it."""
+def apply(doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset()) -> Document:
+    """`focus`: "precision", "recall" or None, as analyse() takes it; `protect`: as passes()."""
     removals: list[Removal] = []
     gone: set[int] = set()
     metadata = doc.metadata
-    for found, author, date in passes(doc, focus):
+    for found, author, date in passes(doc, focus, protect):
         drop = heuristic_removals(doc.lines, found)
         removals += dict.fromkeys(drop.values())
         gone |= drop.keys()

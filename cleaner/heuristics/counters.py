@@ -35,7 +35,7 @@ FIGURE = regex.compile(r"\d")  # the pattern's \d: the regex module's Unicode is
 
 def is_counter(text: str) -> bool:
     """Whether the line is nothing but counters."""
-    body = text.strip().lstrip("*+-•· ")
+    body = text.strip().lstrip("*+-–—•· ")  # a bullet or dash before it: "— 4 min read" (Ghost)
     if body[:12].casefold().startswith(READING_LABEL):  # "Reading time: 6 min"
         return _reading_time(body)
     first = body[:1]

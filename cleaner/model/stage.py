@@ -54,10 +54,16 @@ def run(
     model = model or load()
     # As the heuristics do: run to a fixed point, so that cleaning the output again finds
     # nothing more to remove. The model's output may be short enough for the heuristics
-    # to judge next: the loop takes that turn too.
+    # to judge next: the loop takes that turn too. A headline the first pass kept for the
+    # metadata stage stays through the later ones (dragnet:train: the heuristics' turn on a
+    # short page took it for the header, and the title was null).
+    protect: frozenset[int] = frozenset()
     for n in range(MAX_PASSES):
         before = len(doc.lines)
-        doc = _once(doc, model, also, headline=n == 0, focus=ctx.focus, keep_headline=keep_headline)
+        doc, kept = _once(
+            doc, model, also, headline=n == 0, focus=ctx.focus, keep_headline=keep_headline, protect=protect
+        )
+        protect |= kept
         if len(doc.lines) == before:
             break
     return doc
@@ -70,11 +76,13 @@ def _once(
     headline: bool = False,
     focus: str | None = None,
     keep_headline: bool = False,
-) -> Document:
+    protect: frozenset[int] = frozenset(),
+) -> tuple[Document, frozenset[int]]:
     """One pass: the model's removals, or the heuristics' on a snippet or where the model
-    finds no article."""
+    finds no article; and the line (its number) kept as the headline. The lines numbered in
+    `protect` stay."""
     if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
-        return apply(doc, focus=focus)
+        return apply(doc, focus=focus, protect=protect), frozenset()
     titled: dict[int, Removal] = {}
     ads = _ad_labels(doc)
     if headline and doc.metadata.title is None and ads:
@@ -90,17 +98,27 @@ def _once(
     positions, rows = page_features(doc.lines, verdict, page=page)
     probs = model.probabilities(rows)
     keep = model.decide(probs, FOCUS.get(focus or "", 0.0))
+    keep = [k or doc.lines[pos].no in protect for pos, k in zip(positions, keep, strict=True)]
     if not any(keep):
-        return apply(doc, focus=focus)
+        return apply(doc, focus=focus, protect=protect), frozenset()
+    headline_kept: frozenset[int] = frozenset()
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
         doc, drop = _headline(doc, positions, rows)
         if not drop and not titled and keep_headline:
+            was = keep
             keep = _headline_above_byline(doc, positions, keep, verdict)
+            changed = [pos for pos, a, b in zip(positions, was, keep, strict=True) if a != b]
+            headline_kept = frozenset(doc.lines[pos].no for pos in changed)
     for removal in titled.values():  # the headline taken before the ad labels went
         drop |= {i: removal for i, line in enumerate(doc.lines) if line.no == removal.lines[0]}
     drop |= heuristic_removals(
-        doc.lines, {pos: verdict[pos] for pos in positions if verdict.get(pos) in also and pos not in drop}
+        doc.lines,
+        {
+            pos: verdict[pos]
+            for pos in positions
+            if verdict.get(pos) in also and pos not in drop and doc.lines[pos].no not in protect
+        },
     )
     # Blocks of lines the model removes (runs between kept lines, split at blank lines: a
     # new-user trial found one record for "Share this story" and the footer below it), each
@@ -122,7 +140,7 @@ def _once(
         if strongest:
             because += "; strongest signals " + ", ".join(f"{name} {v:+.2f}" for name, v in strongest)
         drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
-    return doc.without(drop)
+    return doc.without(drop), headline_kept
 
 
 def _headline_above_byline(

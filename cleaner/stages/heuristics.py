@@ -51,7 +51,8 @@ def run(doc: Document, ctx: Context) -> Document:
     if doc.generic[0] == "metadata":
         verdict = analyse(doc.lines, extracted=doc.extracted_by is not None)
         done = doc.replace(metadata=doc.metadata.fill(author=verdict.author, date=verdict.date))
-        return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in verdict.drop.items()])
+        found = sorted(verdict.drop.items())  # in the page's order, as below
+        return record(doc, done, [(doc.lines[pos].text, f"heuristic:{name}") for pos, name in found])
     # --precision / --recall move the decisions on a text scrape; on HTML they went to trafilatura
     if doc.comments_from is not None:  # --comments asked for the reader comments: kept, after the article
         # a profile's rules may have taken every line of them
@@ -63,7 +64,10 @@ def run(doc: Document, ctx: Context) -> Document:
         done = _as_on_page(doc, ctx)
     else:
         done = judge(doc, ctx)
-    removed = [(text, r.rule) for r in done.removals[len(doc.removals) :] for text in r.text.split("\n")]
+    # in the page's order: the first reading time, tag line... is the article's, not a teaser's
+    # below it (new-user trial: a Medium post's "5 min read" of a "More from" teaser)
+    added = sorted(done.removals[len(doc.removals) :], key=lambda r: r.lines[0])
+    removed = [(text, r.rule) for r in added for text in r.text.split("\n")]
     return record(doc, done, removed)
 
 

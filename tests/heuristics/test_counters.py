@@ -28,6 +28,9 @@ from cleaner.heuristics.counters import is_counter
         pytest.param("Reading time: 6 min, then a quiz", False, id="label-and-more"),
         pytest.param("Reading time matters more than length", False, id="label-prose"),
         pytest.param("6 minutes from the station", False, id="minutes-prose"),
+        # a dash before it (new-user trial, stop 36: Ghost prints "— 4 min read" under the byline)
+        pytest.param("— 4 min read", True, id="em-dash"),
+        pytest.param("– 12 comments", True, id="en-dash"),
     ],
 )
 def test_is_counter(line: str, expected: bool):

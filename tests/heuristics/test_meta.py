@@ -46,6 +46,11 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         # new-user trial: an interview's byline was taken for its headline
         pytest.param("Interview by Oliver Grant", ("Oliver Grant", None), id="interview-by"),
         pytest.param("Text by Christine M. Burton", ("Christine M. Burton", None), id="text-by"),
+        # "By:" as a label (stop 36: a news page's "By: Name | Posted: date" went as body text)
+        pytest.param(
+            "By: Gregory Parks | Posted: October 27, 2012 at 12:54 AM", ("Gregory Parks", "2012-10-27"), id="by-colon"
+        ),
+        pytest.param("By: the numbers, a sentence follows.", None, id="by-colon-not-a-name"),
     ],
 )
 def test_byline(line: str, expected):

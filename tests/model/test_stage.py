@@ -73,3 +73,20 @@ def test_each_block_the_model_removes_has_its_own_record():
     after = [r for r in doc.removals if r.rule == "model:boilerplate" and r.lines[0] >= starts[0]]
     assert [r.lines[0] for r in after] == starts
     assert len({r.why for r in after}) == len(blocks)
+
+
+def test_a_headline_kept_for_the_metadata_stays_through_the_heuristics_turn():
+    """Stop 36 (dragnet:train): the line above "By: ..." was kept for the metadata stage, but
+    the page left was short enough for the heuristics' turn, which took it for the header:
+    title null. The later passes leave the line the first kept (`protect`)."""
+    from cleaner.heuristics.apply import apply
+
+    headline = "Harbour bridge closes to cars after cracks are found"
+    tools = ["Tweet", "Email", "Print", "Text Size", "", "Gazette Photo Desk"]  # a share bar, a photo credit
+    page = clean("\n".join([*MENU, "", headline, "", *tools, "", *BODY]) + "\n", heuristics_on=False)
+    gone = apply(page)
+    assert headline not in gone.text  # the heuristics take it for the header
+    no = next(line.no for line in page.lines if line.text == headline)
+    kept = apply(page, protect=frozenset([no]))
+    assert headline in kept.text
+    assert all(paragraph in kept.text for paragraph in PROSE)
