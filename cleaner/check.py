@@ -388,6 +388,24 @@ def _backtracking(path: Path, data: dict, locate: Locator) -> list[Problem]:
     return problems
 
 
+def _not_detected(profile: Profile, profiles: Profiles, data: bytes, forced: typing.Any) -> str | None:
+    """Why `clean` without --profile would not apply this site profile to its own sample
+    (cleaned with it forced: `forced`), or None. Attacker trial of stop 36: a misspelt
+    fingerprint, or another profile's broader one, passed `check` while `clean` applied no
+    profile or the other's to the sample. A profile of hosts alone is matched by the URL,
+    which a text sample does not carry (an HTML one may: its canonical link)."""
+    if profile.kind != "site" or (not profile.fingerprints and not forced.metadata.url):
+        return None
+    auto = clean(data, profiles=profiles)
+    if profile.name in auto.profiles:
+        return None
+    sites = [name for name in auto.profiles if name in profiles.by_name and profiles.get(name).kind == "site"]
+    other = sites[0] if sites else None
+    if other is not None:
+        return f"is detected as another profile, {other}: clean applies that one to it"
+    return "is not detected as this profile (its hosts and fingerprints match nothing in it): clean applies none"
+
+
 def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequence[Path] = ()) -> list[Problem]:
     """Run the profile on its samples: misplaced or missing samples, silent rules, failed
     expectations. Only samples inside `roots` (default: the profile's folder's parent) are read."""
@@ -416,6 +434,9 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: cannot be cleaned: {err}"))
             continue
+        if miss := _not_detected(profile, profiles, data, doc):
+            spot = locate.literal("profile", None, "samples", i, None)
+            problems.append(Problem(where, spot.line, spot.col, f'profile.samples[{i}]: "{name}" {miss}'))
         fired |= {r.rule for r in doc.removals} | {r.rule for r in doc.page_removals}
         # page rules' metadata and body name the selector after the rule: "site#1 //h1"
         fired |= {rule.split(" ", 1)[0] for _, rule in doc.meta_sources}

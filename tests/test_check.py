@@ -310,3 +310,42 @@ def test_clean_with_a_profiles_dir_of_nothing_warns(tmp_path: Path):
     assert result.exit_code == 0
     assert f"warning: {tmp_path / 'mine'} holds no profile (*.toml)" in result.stderr
     assert result.stdout == "A line of prose that is cleaned as it is.\n"
+
+
+def test_a_sample_its_profile_is_not_detected_on_is_a_problem(tmp_path: Path):
+    """Attacker trial of stop 36: a misspelt fingerprint passed `check` (its samples are run
+    with the profile forced), and `clean` then applied no profile to them, exit 0."""
+    path = write_profile(tmp_path, "", name="site")
+    path.write_text(path.read_text(encoding="utf-8").replace("^Site Header Menu$", "^Site Haeder Menu$"))
+    assert [str(p) for p in check([path])] == [
+        f'{path}:4:12: profile.samples[0]: "sample.txt" is not detected as this profile (its hosts and '
+        "fingerprints match nothing in it): clean applies none"
+    ]
+
+
+def test_a_sample_another_profile_is_detected_on_is_a_problem(tmp_path: Path):
+    """Attacker trial of stop 36: another profile's broader fingerprint took the sample, so
+    `clean` applied that one to it, while `check` said "no problems"."""
+    path = write_profile(tmp_path, "", name="site")
+    (tmp_path / "broad.toml").write_text('[profile]\nname = "broad"\nfingerprints = ["^Site"]\n', encoding="utf-8")
+    assert [str(p) for p in check([tmp_path])] == [
+        f'{path}:4:12: profile.samples[0]: "sample.txt" is detected as another profile, broad: '
+        "clean applies that one to it"
+    ]
+
+
+def test_check_of_a_folder_whose_name_is_not_utf8_prints_its_problems(tmp_path: Path):
+    """Attacker trial of stop 36: the report of a folder named b"\\xff\\xfe" was a traceback
+    (its name could not be encoded for stdout): the name's bytes are written as they are."""
+    import os
+    import subprocess
+    import sys
+
+    folder = os.path.join(os.fsencode(tmp_path), b"\xff\xfe-site")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"site.toml"), "wb") as f:
+        f.write(b'[profile]\nname = "site"\nhosts = ["x.com"]\n[[rules]]\nkind = "drop_line"\ntxt = ["a"]\nwhy = "w"\n')
+    run = subprocess.run([sys.executable, "-m", "cleaner", "check", folder], capture_output=True, check=False)
+    assert run.returncode == 1, run.stderr
+    assert run.stdout.startswith(folder + b"/site.toml:4:1: rules[1] (drop_line): missing key")
+    assert b"Traceback" not in run.stderr

@@ -17,6 +17,7 @@ import regex
 
 from cleaner.document import Line
 from cleaner.rules.prefix import literal_prefixes
+from cleaner.stages.normalise import collapse_spaces
 
 
 # Option types a rule's Options dataclass may use, besides str, int and bool.
@@ -51,11 +52,13 @@ class Hit:
 
 
 class LineView:
-    """The current lines with their stripped texts, which rules match against."""
+    """The current lines with their texts as rules match against them: stripped, and runs of
+    spaces and tabs one space, as the output prints them (attacker trial of stop 36: "Share
+    \tthis article" passed a drop_line of "Share this article" and came out as that line)."""
 
     def __init__(self, lines: Sequence[Line], texts: list[str] | None = None):
         self.lines = lines
-        self.texts = texts if texts is not None else [line.text.strip() for line in lines]
+        self.texts = texts if texts is not None else [collapse_spaces(line.text) for line in lines]
 
     def without(self, drop: Iterable[int]) -> LineView:
         """The view after dropping positions, reusing the stripped texts."""
@@ -371,7 +374,7 @@ def _convert(key: str, value: Any, hint: Any, lazy: bool) -> tuple[Any, list[Opt
         if hint is Texts:
             if not all(v.strip() for v in items):
                 return None, [OptionIssue(key, "expected non-empty strings, got an empty one")]
-            return Texts(v.strip() for v in items), []
+            return Texts(collapse_spaces(v) for v in items), []
         compiled, issues = [], []
         for i, source in enumerate(items):
             pattern, issue = _compile(key, source, i if isinstance(value, list) else None, lazy)

@@ -27,11 +27,19 @@ CASES = [
         id="surrounding-whitespace-ignored",
     ),
     pytest.param(
-        "See More stories like this\nSee  More\nsee more\nThe council voted 7-2.",
+        "See More stories like this\nsee more\nThe council voted 7-2.",
         {"text": "See More"},
-        "See More stories like this\nSee  More\nsee more\nThe council voted 7-2.",
+        "See More stories like this\nsee more\nThe council voted 7-2.",
         None,
-        id="whole-line-case-and-inner-spacing-must-match",
+        id="whole-line-and-case-must-match",
+    ),
+    # attacker trial of stop 36: "Share  this article" stayed, printed as the rule's text
+    pytest.param(
+        "See  More\nSee\tMore\nThe council voted 7-2.",
+        {"text": "See   More"},
+        "The council voted 7-2.",
+        None,
+        id="inner-spaces-as-the-output-prints-them",
     ),
     pytest.param(
         "top of page\nHarbour Lights Festival returns\nThe festival opens Friday.\nbottom of page",
