@@ -89,7 +89,10 @@ class Batch:
         if shared is not None and not stream and shared.is_symlink():  # write, and lock, where the link points
             shared = shared.resolve()
         # protecting the inputs takes a walk before the run: only when files are written
-        guarded = Inputs(inputs if output is not None or errors_file is not None else ())
+        to_file = output is None and stdout_file() is not None
+        guarded = Inputs(inputs if output is not None or errors_file is not None or to_file else ())
+        if to_file:
+            refuse_stdout_input(guarded)
         if shared is not None:  # the output, and every file the run writes or removes beside it
             for path in (shared, *_working_files(shared)):
                 guarded.refuse(path, "output" if path == shared else "output's working file")
@@ -366,7 +369,7 @@ class Batch:
             sink.checkpoint(lost, errors)
         except OSError as err:  # the state beside the output: the last good one stays
             where = self.shared or "standard output"
-            again = "; run again with --resume to finish" if not sink.stream else ""
+            again = "; run again with --resume to finish" if self.output is not None and not sink.stream else ""
             raise Stop(f"{where}: {_message(err)}{again}") from None
 
     def _deliver(self, result: Result, sink: SharedOutput | None, errors: ErrorLog, say: Callable[[str], None]) -> bool:
@@ -385,7 +388,7 @@ class Batch:
                     raise
                 except OSError as err:
                     where = self.shared or "standard output"
-                    again = "; run again with --resume to finish" if not sink.stream else ""
+                    again = "; run again with --resume to finish" if self.output is not None and not sink.stream else ""
                     raise Stop(f"{where}: {_message(err)}{again}") from None
             elif (victim := self.guarded.which(job.out)) is not None:
                 error = f"its output {job.out} is the input {victim}; not overwritten"
@@ -534,6 +537,32 @@ def _open_errors_file(errors: Path, to_stdout: bool) -> ErrorLog:
         log.close()
         raise UsageError(f"errors file {errors} is standard output, where the results go; name another file")
     return log
+
+
+def stdout_file() -> tuple[int, int] | None:
+    """(device, inode) of the regular file standard output is redirected to, or None (a
+    terminal, a pipe, a stream with no file behind it)."""
+    import stat
+    import sys
+
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def refuse_stdout_input(guarded: Inputs) -> None:
+    """UsageError when standard output is redirected to one of the inputs, or to a file in an
+    input directory: attacker trial of stop 36, `cleaner clean dir --format jsonl >
+    dir/all.jsonl` read its own output as input and wrote it again, for ever (200 MB in a
+    minute); `>> x.jsonl` of input x.jsonl the same; `1<> x.jsonl` overwrote it while
+    reading it, exit 0. The shell made the file before the walk, so the walk finds it."""
+    if (found := guarded.files.get(stdout_file() or (-1, -1))) is not None:
+        raise UsageError(
+            f"standard output goes to {found}, which is an input (or lies in an input directory): "
+            "it would be read as input or overwritten; redirect it elsewhere"
+        )
 
 
 def _is_stdout(log: ErrorLog) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from cleaner import __version__
-from cleaner.batch import Batch
+from cleaner.batch import Batch, refuse_stdout_input, stdout_file
 from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
@@ -444,11 +444,11 @@ def clean(
     if summary.stopped == "broken pipe":
         _quiet_exit_on_broken_pipe()
     if summary.stopped == "interrupted":
-        click.echo(
-            f"cleaner: interrupted after {summary.cleaned} cleaned, {summary.failed} failed; "
-            "run again with --resume to finish",
-            err=True,
-        )
+        # --resume finishes a run into files, not one to stdout, a stream or from stdin (attacker
+        # trial of stop 36: the advice was refused when followed)
+        resumable = output is not None and not batch.stream and STDIN not in inputs
+        again = "; run again with --resume to finish" if resumable else ""
+        click.echo(f"cleaner: interrupted after {summary.cleaned} cleaned, {summary.failed} failed{again}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     if summary.stopped is not None:
         click.echo(f"cleaner: {summary.stopped}", err=True)
@@ -469,6 +469,16 @@ def _show_progress() -> bool:
     return forced == "1" if forced in ("0", "1") else sys.stderr.isatty()
 
 
+def _encoded(text: str) -> bytes:
+    """UTF-8, with a file name's undecodable bytes as they were (a folder named b"\\xff":
+    attacker trial of stop 36, `check` of it was a traceback); any other lone surrogate as
+    a backslash escape."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
+
+
 def _out(text: str, styled: bool = False) -> None:
     """Text to stdout, written through at once: a closed pipe (`| head`) ends the run quietly
     with 141, as clean does; any other failure (a full disk) is one message and status 1,
@@ -486,7 +496,7 @@ def _out(text: str, styled: bool = False) -> None:
             if styled and not (color if color is not None else sys.stdout.isatty()):
                 text = click.unstyle(text)
             sys.stdout.flush()
-            _write_all(fd, text.encode("utf-8"))
+            _write_all(fd, _encoded(text))
     except BrokenPipeError:
         _quiet_exit_on_broken_pipe()
     except OSError as err:
@@ -593,6 +603,13 @@ def explain(
         raise click.UsageError("several inputs or a directory need --format html")
     if output is not None:
         _refuse_input_as_output(inputs, output)
+    elif stdout_file() is not None:  # `> folder/review.html`: the page read itself as an input
+        from cleaner.guard import Inputs
+
+        try:
+            refuse_stdout_input(Inputs(inputs))
+        except UsageError as err:
+            raise click.UsageError(str(err)) from None
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     options = {

@@ -394,12 +394,16 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
             if isinstance(value, str):
                 return value, html, url
         raise InputError(f'record has no "{fields.text}" or "{fields.html}" string field')
-    if job.data is not None:
-        return job.data, None, None
-    if job.path is None:
-        import sys
+    if job.data is not None or job.path is None:
+        if job.data is not None:
+            data = job.data
+        else:
+            import sys
 
-        return sys.stdin.buffer.read(), None, None
+            data = sys.stdin.buffer.read()
+        if _records_on_stdin(data, fields):
+            raise InputError(STDIN_RECORDS)
+        return data, None, None
     try:
         data = job.path.read_bytes()
     except OSError as err:  # named on the command line: a folder's walk tells these apart first
@@ -408,6 +412,30 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
             raise
         raise InputError(broken) from None
     return *unpack(data, job.path.name), None
+
+
+# New-user trial: `cat recs.jsonl | cleaner clean - --format jsonl` cleaned the records as one
+# scrape (the first record taken for a header, the rest output as JSON text), exit 0.
+STDIN_RECORDS = (
+    "standard input holds JSONL records (a JSON object with a text or html field per line); "
+    "- is read as one scrape: save the records as a .jsonl file and clean that"
+)
+
+
+def _records_on_stdin(data: bytes, fields: Fields) -> bool:
+    """Whether a scrape read from stdin starts with a JSONL record: its first non-blank line a
+    JSON object with a text or html string field (no page's text starts so)."""
+    first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if first != b"{":
+        return False
+    import json
+
+    line = data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    try:
+        value = json.loads(line)
+    except ValueError:  # UnicodeDecodeError too
+        return False
+    return isinstance(value, dict) and any(isinstance(value.get(f), str) for f in (fields.text, fields.html))
 
 
 def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:

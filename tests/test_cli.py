@@ -462,3 +462,18 @@ def test_a_path_that_is_a_symlink_loop_is_a_usage_error(tmp_path: Path, args: li
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"symlink loop ('{tmp_path / 'a'}')" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_jsonl_records_on_stdin_fail_by_name_not_cleaned_as_one_scrape(fmt: str):
+    """New-user trial of stop 36: `cat recs.jsonl | cleaner clean - --format jsonl` cleaned
+    the records as one text scrape (the first taken for a header, the others output as JSON
+    text), exit 0. Standard input is one scrape: records there fail, saying what to do."""
+    records = b'\xef\xbb\xbf{"id": 1, "text": "Hello world."}\n{"id": 2, "text": "Another page."}\n'
+    result = run("clean", "-", "--format", fmt, stdin=records)
+    assert result.exit_code == 1
+    assert "-: standard input holds JSONL records" in result.stderr
+    assert "Another page" not in result.stdout
+    # a scrape that only starts with a brace, or with JSON that holds no text field, is a scrape
+    for scrape in (b'{"note": "x"}\nHello world.\n', b"{draft}\nHello world.\n"):
+        assert run("clean", "-", stdin=scrape).exit_code == 0

@@ -244,6 +244,21 @@ def _state(pid: int) -> str:
         return "Z"
 
 
+def test_an_interrupted_run_to_stdout_does_not_advise_resume(big_corpus: Path):
+    """Attacker trial of stop 36: Ctrl-C of `clean DIR --format jsonl > out.jsonl` said "run
+    again with --resume to finish", and --resume then refused: there is nothing to resume on
+    stdout."""
+    started = time.monotonic()
+    interrupted = _start_and_kill(
+        ["clean", str(big_corpus), "--format", "jsonl", "-j", "2"],
+        lambda: time.monotonic() - started > 2,
+        signal.SIGINT,
+    )
+    assert interrupted.returncode == 130, interrupted.stderr
+    assert b"cleaner: interrupted after" in interrupted.stderr
+    assert b"--resume" not in interrupted.stderr
+
+
 def test_interrupted_jsonl_run_resumes_to_the_same_file(tmp_path: Path, big_corpus: Path):
     whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
     run("clean", str(big_corpus), "--format", "jsonl", "-o", str(whole), "-j", "2")

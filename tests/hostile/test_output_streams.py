@@ -202,3 +202,55 @@ def test_stdout_closed_pipe_is_141_quietly(tmp_path: Path, args: list[str]):
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 141, err
     assert err == b""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "target", "mode"),
+    [
+        pytest.param("jsonl", "in/all.jsonl", "wb", id="jsonl-into-the-input-folder"),
+        pytest.param("csv", "in/all.csv", "wb", id="csv-into-the-input-folder"),
+        pytest.param("jsonl", "in/records.jsonl", "ab", id="appended-to-an-input"),
+        pytest.param("jsonl", "in/records.jsonl", "r+b", id="read-and-written"),
+    ],
+)
+def test_stdout_into_an_input_is_refused(tmp_path: Path, fmt: str, target: str, mode: str):
+    """Attacker trial of stop 36: `cleaner clean in --format jsonl > in/all.jsonl` read its own
+    output back as input and wrote it again, for ever (200 MB in a minute); `>> records.jsonl`
+    of that input the same; `1<> records.jsonl` overwrote it while reading it, exit 0. Refused
+    as -o there is: exit 2, nothing read, the input as it was."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"page{n}.txt").write_text(PROSE)
+    records = b'{"id": 1, "text": "Hello there, this is one sentence of a page."}\n'
+    (folder / "records.jsonl").write_bytes(records)
+    with open(tmp_path / target, mode) as out:
+        proc = subprocess.run(
+            [*cleaner_command(), "clean", "in", "--format", fmt, "-q"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert b"standard output goes to in/" in proc.stderr
+    assert (folder / "records.jsonl").read_bytes() == records
+
+
+def test_explain_page_into_an_input_folder_is_refused(tmp_path: Path):
+    """Attacker trial of stop 36: `explain in --format html > in/review.html` gave the page a
+    section for review.html, its own output read as an input."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text(PROSE)
+    with open(tmp_path / "in" / "review.html", "wb") as out:
+        proc = subprocess.run(
+            [*cleaner_command(), "explain", "in", "--format", "html"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert b"standard output goes to in/review.html" in proc.stderr
