@@ -23,10 +23,10 @@ from cleaner import __version__
 from cleaner.batch import Batch, refuse_stdout_input, stdout_file
 from cleaner.document import RULE_BUDGET
 from cleaner.errors import CleanerError, ProfileError, UnknownProfile
-from cleaner.inputs import STDIN, Fields, Job, UsageError, load, walk
+from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, walk
 from cleaner.outputs import write_atomic, write_output
 from cleaner.pipeline import clean as clean_document
-from cleaner.profiles import NAME, Profiles, holds_none, load_profiles
+from cleaner.profiles import NAME, RESERVED_NAMES, Profiles, holds_none, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS
 from cleaner.runner import Result, Settings, default_workers, run
@@ -601,6 +601,8 @@ def explain(
 
     if fmt != "html" and (len(inputs) > 1 or (inputs[0] != STDIN and Path(inputs[0]).is_dir())):
         raise click.UsageError("several inputs or a directory need --format html")
+    if fmt != "html" and inputs[0] != STDIN and is_jsonl(Path(inputs[0])):  # was explained as one text scrape
+        raise click.UsageError(f"{inputs[0]} is a JSONL file of records: --format html explains each of them")
     if output is not None:
         _refuse_input_as_output(inputs, output)
     elif stdout_file() is not None:  # `> folder/review.html`: the page read itself as an input
@@ -741,6 +743,8 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
 
     if not NAME.match(name):
         raise click.BadParameter(f'"{name}" must be lower-case letters, digits and dashes', param_hint="'NAME'")
+    if name in RESERVED_NAMES:
+        raise click.BadParameter(f'"{name}" is what --profile {name} means; choose another name', param_hint="'NAME'")
     _refuse_existing(output)
     profiles = _load(profiles_dirs)
 
@@ -816,6 +820,8 @@ def learn(
         raise click.UsageError(
             "give the profile a --name of lower-case letters, digits and dashes (or an -o file named so)"
         )
+    if name in RESERVED_NAMES:
+        raise click.UsageError(f'"{name}" is what --profile {name} means: give the profile another --name')
     _refuse_existing(output)
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
     texts, sources = [], []

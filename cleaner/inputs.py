@@ -260,7 +260,9 @@ def records(path: Path) -> Iterator[Job]:
             stored = getattr(stream, "fileobj", stream)  # under a GzipFile, the compressed file
             # lines end at \n only (as JSONL says); each is decoded by record_jobs, which for
             # UTF-8 is the same as decoding the whole stream
-            for job in record_jobs(stream, str(path), path, stored.tell):
+            # a FIFO tells no position (attacker trial of stop 36: "Illegal seek"): no sizes then
+            where = stored.tell if stored.seekable() else None
+            for job in record_jobs(stream, str(path), path, where):
                 read += job.size or 0
                 yield job
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
@@ -291,6 +293,17 @@ def _int(text: str) -> int:
         return int(text)
     except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits)
         raise _Unreadable(f"not JSON this program can read: a number of {len(text)} digits") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys differ: of a key given twice, which value is meant is unknown
+    (attacker trial of stop 36: the last one was cleaned, the first dropped, silently)."""
+    record = dict(pairs)
+    if len(record) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _Unreadable(f'the key "{twice[:40]}" is given twice in one object: which value is meant is unknown')
+    return record
 
 
 def _decoded(line: bytes | str) -> tuple[str | None, str | None]:
@@ -338,8 +351,9 @@ def record_jobs(
         if raw is None:  # the line itself did not fit in memory: the rest of the file is not read
             yield Job(f"{name}:{number}", path, None, error=TOO_BIG_TO_READ_LINE)
             return
-        if number == 1:  # a byte order mark some editors write; JSON has none (attacker trial)
-            raw = raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+        # a byte order mark some editors write (attacker trial), on any line: files joined with
+        # cat keep each one's (attacker trial of stop 36); JSON has none
+        raw = raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if not raw.strip():
             continue
         source = f"{name}:{number}"
@@ -352,7 +366,9 @@ def record_jobs(
             if line is None:
                 yield Job(source, path, None, error=problem, size=size)
                 continue
-            record = json.loads(line, parse_constant=_constant, parse_float=_float, parse_int=_int)
+            record = json.loads(
+                line, parse_constant=_constant, parse_float=_float, parse_int=_int, object_pairs_hook=_unique_keys
+            )
         except MemoryError:  # one record too big: it fails alone (attacker trial: the run died)
             yield Job(source, path, None, error=TOO_BIG_TO_READ, size=size)
             continue

@@ -33,6 +33,8 @@ from cleaner.rules.base import (
     toml_type,
 )
 
+# --profile's own values: a profile of such a name could never be forced
+RESERVED_NAMES = frozenset({"auto", "none"})
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KINDS = ("site", "platform")
 # How much of the generic stage (cleaner.stages.heuristics, and the metadata stage's
@@ -472,6 +474,9 @@ class _Validator:
             self._at_value(
                 "profile", None, "name", f'profile.name: "{name}" must be lower-case letters, digits and dashes'
             )
+        elif name in RESERVED_NAMES:  # attacker trial of stop 36: passed check, and could never be forced
+            message = f'profile.name: "{name}" is what --profile {name} means; choose another name'
+            self._at_value("profile", None, "name", message)
         if generic is not None:
             if generic not in GENERIC:
                 choices = ", ".join(f'"{g}"' for g in GENERIC)

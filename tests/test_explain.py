@@ -123,3 +123,15 @@ def test_json_says_where_each_generic_field_came_from_and_the_printed_date():
     assert data["metadata_notes"] == {"date": 'printed "9 September 2023, 21:10 CEST"'}
     text = CliRunner().invoke(main, ["explain", "-"], input=page).stdout
     assert 'date: 2023-09-09T21:10:00+02:00  (printed "9 September 2023, 21:10 CEST", from heuristic:byline)' in text
+
+
+def test_explain_of_a_jsonl_file_says_how_to_explain_its_records(tmp_path):
+    """Attacker trial of stop 36: `explain dump.jsonl` explained the file as one text scrape
+    (its first record "removed by heuristic:header"), which clean never does."""
+    source = tmp_path / "dump.jsonl"
+    source.write_text(json.dumps({"text": "Hello there, one sentence."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(source)])
+    assert result.exit_code == 2
+    assert f"{source} is a JSONL file of records: --format html explains each of them" in result.stderr
+    page = CliRunner().invoke(main, ["explain", str(source), "--format", "html"])
+    assert page.exit_code == 0 and "Hello there, one sentence." in page.stdout

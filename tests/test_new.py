@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 import regex
 from click.testing import CliRunner
 
@@ -88,6 +89,17 @@ def test_new_checks_the_name(tmp_path: Path):
     assert result.stderr.endswith(
         "Error: Invalid value for 'NAME': \"Daily Example\" must be lower-case letters, digits and dashes\n"
     )
+
+
+@pytest.mark.parametrize("command", ["new", "learn"])
+def test_new_and_learn_refuse_the_names_profile_means_itself(tmp_path: Path, command: str):
+    """Attacker trial of stop 36: a profile named "none" or "auto" could never be forced."""
+    samples = write_samples(tmp_path)
+    args = ["new", "none", "--sample", str(samples[0])] if command == "new" else ["learn", *map(str, samples)]
+    result = CliRunner().invoke(main, [*args, "--name", "none"] if command == "learn" else args)
+    assert result.exit_code == 2
+    assert '"none" is what --profile none means' in result.stderr
+    assert not list(tmp_path.glob("*.toml"))
 
 
 def test_new_drafts_say_generic_metadata_and_why(tmp_path: Path):

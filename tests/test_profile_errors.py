@@ -98,6 +98,12 @@ CASES = [
         ['2:8: profile.name: "My Site" must be lower-case letters, digits and dashes'],
         id="bad-name",
     ),
+    # attacker trial of stop 36: passed check, and --profile none or auto means no profile or detection
+    pytest.param(
+        '[profile]\nname = "none"\n',
+        ['2:8: profile.name: "none" is what --profile none means; choose another name'],
+        id="reserved-name",
+    ),
     pytest.param(
         'name = "mysite"\n',
         ["1:1: missing [profile] table", '1:1: unknown table "name"'],

@@ -73,3 +73,53 @@ def test_records_with_numbers_standard_json_cannot_hold_fail_by_line(tmp_path: P
     )
     record = json.loads(result.stdout)
     assert (record["n"], record["source"]) == (1.5, f"{source}:5")
+
+
+def test_a_key_given_twice_fails_that_record(tmp_path: Path):
+    """Attacker trial of stop 36: {"text": A, "text": B} was cleaned from B, A dropped silently,
+    exit 0 (nested objects likewise)."""
+    source = tmp_path / "in.jsonl"
+    records = [
+        '{"id": 1, "text": "first text.", "text": "The central bank raised rates."}',
+        '{"id": 2, "meta": {"a": 1, "a": 2}, "text": "x."}',
+        json.dumps({"id": 3, "text": PARAGRAPHS[0]}),
+    ]
+    source.write_text("\n".join(records) + "\n", encoding="utf-8")
+    result = cli(str(source), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f'cleaner: {source}:1: the key "text" is given twice in one object: which value is meant is unknown\n'
+        f'cleaner: {source}:2: the key "a" is given twice in one object: which value is meant is unknown\n'
+        "cleaner: 1 cleaned, 2 failed\n"
+    )
+    assert json.loads(result.stdout)["id"] == 3
+
+
+def test_a_byte_order_mark_on_a_later_line_is_read_past(tmp_path: Path):
+    """Attacker trial of stop 36: two JSONL files joined with cat, the second starting with a
+    BOM: its first record failed with Python's advice ("decode using utf-8-sig")."""
+    source = tmp_path / "in.jsonl"
+    first, second = json.dumps({"id": 1, "text": PARAGRAPHS[0]}), json.dumps({"id": 2, "text": PARAGRAPHS[1]})
+    source.write_bytes(b"\xef\xbb\xbf" + first.encode() + b"\n\xef\xbb\xbf" + second.encode() + b"\n")
+    result = cli(str(source), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
+
+
+def test_a_fifo_named_jsonl_is_read_as_records(tmp_path: Path):
+    """Attacker trial of stop 36: `mkfifo f.jsonl` fed by a writer failed "Illegal seek" (the
+    reader asked the FIFO where it was, for progress)."""
+    import os
+    import threading
+
+    source = tmp_path / "f.jsonl"
+    os.mkfifo(source)
+    data = "".join(json.dumps({"id": n, "text": PARAGRAPHS[n]}) + "\n" for n in range(2))
+    writer = threading.Thread(target=source.write_text, args=(data,))
+    writer.start()
+    try:
+        result = cli(str(source), "--format", "jsonl")
+    finally:
+        writer.join(timeout=10)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [0, 1]
