@@ -106,3 +106,32 @@ def test_the_headline_above_the_byline_is_the_title_when_the_title_model_takes_n
     assert doc.metadata.title == "Harbour authority approves a new ferry terminal after two years of talks"
     assert doc.text.split() == " ".join(BODY).split()
     assert doc.metadata.author == "Tom Okafor"
+
+
+def test_a_lead_paragraph_under_a_share_bar_stays():
+    """New-user trial of stop 36: in scrapes with no blank lines, in a language the stop-word
+    lists do not hold (Turkish, Greek), the lead paragraph right under the share bar went with
+    the header block, exit 0. Prose right above the body's first kept prose line stays."""
+    nav = ["Ana Sayfa", "Gündem", "Ekonomi", "Dünya", "Spor", "Yaşam", "Giriş Yap"]
+    nav += ["Sitemizde çerezler kullanılmaktadır. Ayrıntılar için Çerez Politikamızı okuyun. Kabul Et"]
+    top = ["Ekonomi", "Vadideki zeytin üreticileri rekor hasada rağmen fiyatlardan yakınıyor", "Deniz Kaya"]
+    top += ["12 Mart 2024 Salı, 10:05", "Paylaş", "Tweetle", "WhatsApp"]
+    lead = (
+        "Vadinin iki ilçesinde bu yıl zeytin hasadı son on yılın en yüksek düzeyine çıktı, ancak üreticiler "
+        "ihracat sınırlarının fiyatları maliyetin altında tuttuğunu söylüyor."
+    )
+    body = [
+        "Üreticiler birliğinin başkanı, dönüm başına verimin geçen yıla göre yüzde otuz arttığını, litre fiyatının "
+        "ise neredeyse dörtte bir düştüğünü açıkladı.",
+        "Üç kuşaktır zeytin yetiştiren bir çiftçi, gübre ve mazot giderlerinin iki katına çıktığını ve birçok küçük "
+        "işletmenin böyle bir sezonu daha kaldıramayacağını vurguladı.",
+        "Uzmanlar, dökme ihracat sınırı kaldırılırsa fiyatların kısa sürede toparlanabileceğini, çünkü yurt dışı "
+        "talebin güçlü kaldığını belirtiyor.",
+        "Bakanlık ise iç piyasada fiyatları dengede tutmak için kuralın şimdilik süreceğini ve bir sonraki hasattan "
+        "önce yeniden değerlendirileceğini bildirdi.",
+    ]
+    foot = ["İlgili Haberler", "Narenciye ihracatı ocakta rekor kırdı", "Balıkçılar azalan avdan endişeli"]
+    foot += ["Yorumlar", "Yorum yapmak için giriş yapın", "Hakkımızda", "İletişim", "Gizlilik", "© 2024 Vadi Gazetesi"]
+    doc = cleaner.clean("\n".join([*nav, *top, lead, *body, *foot]) + "\n", profile="none")
+    assert doc.text.startswith(lead + "\n")
+    assert all(paragraph in doc.text for paragraph in body)
