@@ -189,6 +189,8 @@ def test_removed_tags_and_reading_time_lines_fill_the_metadata(byline):
     ("line", "tags", "categories"),
     [
         ("Etiquetas: heladas, tomates, huerto", ("heladas", "tomates", "huerto"), ()),
+        ("Labels: frost, tomatoes", ("frost", "tomatoes"), ()),  # Blogger's (new-user trial of stop 36)
+        ("Etichette: gelo, pomodori", (), ()),  # not a label of the data files: no tags
         ("Mots-clés : gel, tomates", ("gel", "tomates"), ()),
         ("Schlagwörter: Frost, Tomaten", ("Frost", "Tomaten"), ()),
         ("Categorías: Jardín", (), ("Jardín",)),

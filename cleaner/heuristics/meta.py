@@ -31,6 +31,7 @@ ZONE = r"(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?:[+-]\d{1,2})?)"
 # "By Jane Doe on March 3, 2021": the word before a date after the name
 ON = r"on|am|le|el|em|w|at|à|às"
 TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE}?)"
+TIME_ONLY = regex.compile(TIME, regex.I)
 
 
 # Bylines of scripts without case, where a name cannot be told by its capitals: the label
@@ -233,8 +234,10 @@ def byline(text: str) -> tuple[str, str | None] | None:
         return None
     p = patterns()
     m = p.byline.match(text)
-    if m is None and (m := p.byline_on.match(text)) and not date_line(m.group("rest")):
-        m = None  # "By Jane Doe on Politics": the "on" of a date only
+    if m is None and (m := p.byline_on.match(text)) and not date_line(rest := m.group("rest")):
+        # "By Jane Doe on Politics": the "on" of a date only, or the "at" of a time (Blogger's
+        # "Posted by Jane Doe at 4:17 PM": new-user trial of stop 36)
+        m = m if TIME_ONLY.fullmatch(rest.strip()) else None
     if m is None:
         m = p.byline_unspaced.match(text)
     if m is not None:

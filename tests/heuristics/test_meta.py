@@ -51,6 +51,15 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
             "By: Gregory Parks | Posted: October 27, 2012 at 12:54 AM", ("Gregory Parks", "2012-10-27"), id="by-colon"
         ),
         pytest.param("By: the numbers, a sentence follows.", None, id="by-colon-not-a-name"),
+        # the languages added in stop 36; no bare "door" (Dutch) or "di" (Italian): names follow them
+        pytest.param("Scritto da Mario Rossi", ("Mario Rossi", None), id="it"),
+        pytest.param("Yazan: Ayşe Yıldırım", ("Ayşe Yıldırım", None), id="tr"),
+        pytest.param("Γράφει η Μαρία Παπαδοπούλου", ("Μαρία Παπαδοπούλου", None), id="el"),
+        pytest.param("Door County Sheriff's Office", None, id="nl-door-is-no-prefix"),
+        # Blogger's footer byline (new-user trial of stop 36): "at" a time, not only "on" a date
+        pytest.param("Posted by Graham Ellis at 4:17 PM", ("Graham Ellis", None), id="at-a-time"),
+        pytest.param("By Jane Doe at the Capitol", None, id="at-a-place"),
+        pytest.param("Di Maio said the talks would go on", None, id="it-di-is-no-prefix"),
     ],
 )
 def test_byline(line: str, expected):
@@ -70,6 +79,11 @@ def test_byline(line: str, expected):
         pytest.param("12 listopada 2023", "2023-11-12", id="pl"),
         pytest.param("Publié le 5 janvier 2022", "2022-01-05", id="fr"),
         pytest.param("24. Oktober 2023 um 10:15 Uhr", "2023-10-24", id="de-time"),
+        # the languages added in stop 36 (a new user's Greek and Turkish scrapes: no date)
+        pytest.param("Pubblicato il 12 marzo 2024", "2024-03-12", id="it"),
+        pytest.param("Gepubliceerd op 3 maart 2024", "2024-03-03", id="nl"),
+        pytest.param("20 Şubat 2024 Salı, 09:12", "2024-02-20", id="tr"),
+        pytest.param("20 Φεβρουαρίου 2024", "2024-02-20", id="el"),
         pytest.param("The war in Europe ended on May 8, 1945 after years of fighting", None, id="prose-with-a-date"),
         pytest.param("45.13.2021", None, id="not-a-date"),
         # slashed dates (new-user trial, stop 34: never read): day and month in either order
