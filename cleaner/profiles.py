@@ -12,6 +12,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -148,11 +149,19 @@ def host_problem(host: str) -> str | None:
     return None
 
 
+# The fingerprints that timed out while a page's profiles were chosen (the profile stage sets
+# a list here, and names them on stderr through Document.timeouts)
+TIMED_OUT: ContextVar[list[str] | None] = ContextVar("fingerprints_timed_out", default=None)
+
+
 def found(pattern: TimedPattern, text: str) -> bool:
-    """Whether a fingerprint occurs; one that times out on a hostile text counts as absent."""
+    """Whether a fingerprint occurs; one that times out on a hostile text counts as absent,
+    and is noted in TIMED_OUT (attacker trial of stop 36: the profile went undetected silently)."""
     try:
         return pattern.search(text) is not None
     except TimeoutError:
+        if (seen := TIMED_OUT.get()) is not None and pattern.pattern not in seen:
+            seen.append(pattern.pattern)
         return False
 
 

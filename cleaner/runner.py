@@ -140,7 +140,7 @@ def clean_job(job: Job, settings: Settings, profiles: Profiles, read: Reader = l
             text = _json_line(kept | record(doc))
         else:
             text = render(doc, s.fmt)
-        warnings += tuple(f"rule {ref} timed out; the page is cleaned as without it" for ref in doc.timeouts)
+        warnings += tuple(timeout_warning(ref) for ref in doc.timeouts)
         if not doc.text:  # written (empty), and said on stderr: an empty result is never silent
             if doc.extracted_by is not None and not (doc.removals or doc.page_removals):
                 lang = s.target_language
@@ -227,3 +227,10 @@ def in_chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def timeout_warning(ref: str) -> str:
+    """What a rule or fingerprint that ran past its time did to the page."""
+    if ': fingerprint "' in ref:
+        return f"{ref} timed out; the page is cleaned as if it did not match"
+    return f"rule {ref} timed out; the page is cleaned as without it"

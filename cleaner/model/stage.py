@@ -14,9 +14,10 @@ from typing import Any
 from cleaner.document import Context, Document, Removal, removals_at
 from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply, heuristic_removals
-from cleaner.heuristics.phrases import categories
+from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
+from cleaner.heuristics.top import reads_as_title
 from cleaner.model import titles
 from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.predict import LineModel, load
@@ -187,6 +188,10 @@ def _headline_above_byline(
     text = doc.lines[positions[at - 1]].text.strip()
     low, high = HEADLINE_WORDS
     if not low <= len(text.split()) <= high or text.endswith((".", ":", ";", ",")):
+        return keep
+    # kept through the later passes, it must be a headline's line: no label ("Share on
+    # Facebook" above a byline stayed, the property test found), a title's shape
+    if boilerplate_label(text, len(text.split())) is not None or not reads_as_title(text):
         return keep
     return [*keep[: at - 1], True, *keep[at:]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from cleaner.document import Context, Document, removals_at
-from cleaner.profiles import Profile, Profiles, found
+from cleaner.profiles import TIMED_OUT, Profile, Profiles, found
 from cleaner.rules.base import LineView, budget
 from cleaner.urls import host as url_host
 
@@ -63,7 +63,16 @@ def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profi
 def run(doc: Document, ctx: Context) -> Document:
     view = LineView(doc.lines)
     # An HTML page names its own URL (canonical, og:url) when the caller does not
-    chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url or doc.metadata.url)
+    timed_out: list[str] = []
+    token = TIMED_OUT.set(timed_out)
+    try:
+        chosen = select(ctx.profiles, ctx.profile, "\n".join(view.texts), ctx.url or doc.metadata.url)
+    finally:
+        TIMED_OUT.reset(token)
+    if timed_out:
+        fingerprints = ((p.name, f.pattern) for p in ctx.profiles for f in p.fingerprints)
+        refs = tuple(f'{name}: fingerprint "{pattern}"' for name, pattern in fingerprints if pattern in timed_out)
+        doc = doc.replace(timeouts=(*doc.timeouts, *refs), steps=(*doc.steps, *(f"timeout:{ref}" for ref in refs)))
     meta = doc.metadata.fill(url=ctx.url)
     sources: tuple[tuple[str, str], ...] = ()
     # Profiles are authoritative: what a profile gives replaces what the page's own metadata

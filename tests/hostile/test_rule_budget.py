@@ -88,3 +88,20 @@ def test_cli_takes_an_infinite_budget_as_no_limit(tmp_path: Path):
     page.write_text(f"Plain Gazette\n\n{BODY}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["clean", str(page), "--rule-budget", "inf"])
     assert (result.exit_code, result.stdout) == (0, f"Plain Gazette\n\n{BODY}\n")
+
+
+def test_a_fingerprint_that_times_out_is_named(tmp_path: Path):
+    """Attacker trial of stop 36: a fingerprint backtracking on one long line made its profile
+    go undetected, with nothing on stderr, exit 0 (rules that time out were named)."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "fp.toml").write_text(
+        '[profile]\nname = "fp"\nfingerprints = [\'(x+x+)+y\']\n\n[[rules]]\nkind = "drop_line"\n'
+        f'text = ["{BODY}"]\nwhy = "test"\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.txt"
+    page.write_text("x" * 3000 + f"\n{BODY}\nxxxxxxy\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page), "--profiles-dir", str(folder)])
+    assert result.exit_code == 0
+    assert f'{page}: fp: fingerprint "(x+x+)+y" timed out; the page is cleaned as if it did not match' in result.stderr
