@@ -20,6 +20,7 @@ from cleaner.heuristics.signals.phrases import LABEL
 from cleaner.heuristics.top import reads_as_title
 from cleaner.model import titles
 from cleaner.model.features import heuristic_pass, page_features
+from cleaner.model.glossary import describe
 from cleaner.model.predict import LineModel, load
 
 MAX_PASSES = 4
@@ -137,10 +138,16 @@ def _once(
     runs = [r for r in runs if r]
     doubtful = [max(r, key=lambda pos: probs[row_at[pos]]) for r in runs]
     signals = model.strongest([rows[row_at[pos]] for pos in doubtful])
+    threshold = min(max(model.threshold + FOCUS.get(focus or "", 0.0), 0.01), 0.99)  # as model.decide
     for run_, pos, strongest in zip(runs, doubtful, signals, strict=True):
-        because = f"{WHY_MODEL}: p(content) {probs[row_at[pos]]:.2f} at most"
+        p = probs[row_at[pos]]
+        because = f"{WHY_MODEL}: p(content) {p:.2f} at most"
+        # above the threshold, removed all the same: the smoothing over the page took the
+        # neighbours' side (a new user read "p(content) 0.57" on a removal as a contradiction)
+        beside = f"under {threshold:.2f}" if p < threshold else f"over {threshold:.2f} but outweighed by its neighbours"
+        because += f", {beside}"
         if strongest:
-            because += "; strongest signals " + ", ".join(f"{name} {v:+.2f}" for name, v in strongest)
+            because += "; strongest signals " + ", ".join(f"{describe(name)} {v:+.2f}" for name, v in strongest)
         drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
     return doc.without(drop), headline_kept
 
