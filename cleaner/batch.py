@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cleaner.errors import shown
 from cleaner.guard import (
     RUN_FILE,
     Inputs,
@@ -445,22 +446,6 @@ def _later(run_file: Path, started: int) -> bool:
         return run_file.stat().st_mtime_ns > started
     except OSError:
         return False
-
-
-def shown(name: str) -> str:
-    """A file name as a message shows it: control characters escaped, so that a name with a
-    newline cannot forge a line of output."""
-    if name.isprintable():  # no control character, no lone surrogate
-        return name
-    return "".join(c if c.isprintable() else _escaped(c) for c in name)
-
-
-def _escaped(c: str) -> str:
-    """A character a message cannot show: a byte of a name that is not UTF-8 (held as a lone
-    surrogate) as that byte, \\xff, not \\udcff; a control character as its escape."""
-    if "\udc80" <= c <= "\udcff":
-        return f"\\x{ord(c) - 0xDC00:02x}"
-    return c.encode("unicode_escape").decode("ascii")
 
 
 def _refuse_strangers(shared: Path) -> None:

@@ -31,6 +31,7 @@ from cleaner.profiles import (
     MAX_BYTES,
     Profile,
     Profiles,
+    builtin_dir,
     collect_profiles,
     holds_none,
     load_file,
@@ -84,6 +85,17 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
                 problems.append(Problem(str(f), 1, 1, f'profile "{profile.name}" is also defined in {first}'))
                 continue
             seen[f.parent, profile.name] = f
+            builtin = profiles.by_name.get(profile.name)
+            if (
+                builtin is not None
+                and builtin.kind == "site"  # a platform's replacement is a problem (platform_problems)
+                and builtin.path.parent.resolve() == builtin_dir().resolve()
+                and builtin.path.resolve() != f.resolve()
+            ):
+                # said, not wrong: a site's own profile may replace the built-in on purpose (attacker
+                # trial of stop 36: learn --name coinspeaker lost the built-in's metadata rules unsaid)
+                message = f'profile.name: "{profile.name}" replaces the built-in profile of that name ({builtin.path})'
+                problems.append(Problem(str(f), 1, 1, message, note=True))
             profiles.by_name[profile.name] = profile  # the file being checked wins
             chosen.append(profile)
         problems += [p for p in platform_problems(profiles) if p.path in {str(c.path) for c in chosen}]

@@ -746,6 +746,7 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     if name in RESERVED_NAMES:
         raise click.BadParameter(f'"{name}" is what --profile {name} means; choose another name', param_hint="'NAME'")
     _refuse_existing(output)
+    _note_builtin(name)
     profiles = _load(profiles_dirs)
 
     def skipped(sample: Path, err: Exception) -> None:  # binary, HTML nested too deep: named, as learn does
@@ -823,6 +824,7 @@ def learn(
     if name in RESERVED_NAMES:
         raise click.UsageError(f'"{name}" is what --profile {name} means: give the profile another --name')
     _refuse_existing(output)
+    _note_builtin(name)
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
     texts, sources = [], []
     for f in files:
@@ -933,6 +935,16 @@ def _near(path: Path) -> Path:
     if path == here:
         return Path(".")
     return Path(os.path.relpath(path, here)) if path.is_relative_to(here) else path
+
+
+def _note_builtin(name: str) -> None:
+    """Say that a draft named like a built-in site profile will replace it (attacker trial of
+    stop 36: `learn --name coinspeaker` lost the built-in's metadata rules, unsaid)."""
+    from cleaner.pipeline import builtin_profiles
+
+    builtin = builtin_profiles().by_name.get(name)
+    if builtin is not None and builtin.kind == "site":
+        click.echo(f'cleaner: note: "{name}" replaces the built-in profile of that name ({builtin.path})', err=True)
 
 
 def _refuse_existing(output: Path | None) -> None:

@@ -37,7 +37,9 @@ class Problem(NamedTuple):
     note: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {'note: ' * self.note}{self.message}"
+        # the path as messages show names: a newline in it cannot forge a location (attacker
+        # trial of stop 36), a byte that is not UTF-8 shows as \xff
+        return f"{shown(self.path)}:{self.line}:{self.col}: {'note: ' * self.note}{self.message}"
 
 
 class ProfileError(CleanerError):
@@ -46,3 +48,19 @@ class ProfileError(CleanerError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(map(str, self.problems)))
+
+
+def shown(name: str) -> str:
+    """A file name as a message shows it: control characters escaped, so that a name with a
+    newline cannot forge a line of output."""
+    if name.isprintable():  # no control character, no lone surrogate
+        return name
+    return "".join(c if c.isprintable() else _escaped(c) for c in name)
+
+
+def _escaped(c: str) -> str:
+    """A character a message cannot show: a byte of a name that is not UTF-8 (held as a lone
+    surrogate) as that byte, \\xff, not \\udcff; a control character as its escape."""
+    if "\udc80" <= c <= "\udcff":
+        return f"\\x{ord(c) - 0xDC00:02x}"
+    return c.encode("unicode_escape").decode("ascii")

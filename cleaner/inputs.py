@@ -374,6 +374,8 @@ def record_jobs(
             continue
         except json.JSONDecodeError as err:  # some messages end in "at" ("Invalid control character at")
             msg = f"not JSON: {err.msg.removesuffix(' at')} at column {err.colno}"
+            if line and "\r" in line.rstrip("\r\n"):  # attacker trial of stop 36: said nothing of the cause
+                msg += "; its records end in a carriage return alone, and JSONL lines end in \\n"
             yield Job(source, path, None, error=msg, size=size)
             continue
         except _Unreadable as err:

@@ -336,7 +336,7 @@ def test_a_sample_another_profile_is_detected_on_is_a_problem(tmp_path: Path):
 
 def test_check_of_a_folder_whose_name_is_not_utf8_prints_its_problems(tmp_path: Path):
     """Attacker trial of stop 36: the report of a folder named b"\\xff\\xfe" was a traceback
-    (its name could not be encoded for stdout): the name's bytes are written as they are."""
+    (its name could not be encoded for stdout): the bytes show as \\xff, as in clean's messages."""
     import os
     import subprocess
     import sys
@@ -347,5 +347,25 @@ def test_check_of_a_folder_whose_name_is_not_utf8_prints_its_problems(tmp_path: 
         f.write(b'[profile]\nname = "site"\nhosts = ["x.com"]\n[[rules]]\nkind = "drop_line"\ntxt = ["a"]\nwhy = "w"\n')
     run = subprocess.run([sys.executable, "-m", "cleaner", "check", folder], capture_output=True, check=False)
     assert run.returncode == 1, run.stderr
-    assert run.stdout.startswith(folder + b"/site.toml:4:1: rules[1] (drop_line): missing key")
+    shown = os.fsencode(tmp_path) + b"/\\xff\\xfe-site/site.toml"
+    assert run.stdout.startswith(shown + b":4:1: rules[1] (drop_line): missing key"), run.stdout
     assert b"Traceback" not in run.stderr
+
+
+def test_a_newline_in_a_profile_path_cannot_forge_a_location(tmp_path: Path):
+    """Attacker trial of stop 36: a folder named "a\\nb" printed its problems over two lines."""
+    folder = tmp_path / "a\nb"
+    folder.mkdir()
+    (folder / "site.toml").write_text('[profile]\nname = "site"\nhosts = ["x.com"]\nkinds = 1\n', encoding="utf-8")
+    (problem,) = check([folder])
+    assert "\n" not in str(problem) and str(problem).startswith(f"{tmp_path}/a\\nb/site.toml:4:1: ")
+
+
+def test_a_profile_named_like_a_built_in_is_noted(tmp_path: Path):
+    """Attacker trial of stop 36: `learn --name coinspeaker` made a profile that replaced the
+    built-in (its metadata rules lost), and check said nothing. A note now: said, not wrong."""
+    (tmp_path / "coinspeaker.toml").write_text('[profile]\nname = "coinspeaker"\nhosts = ["x.com"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 0
+    note = f'{tmp_path / "coinspeaker.toml"}:1:1: note: profile.name: "coinspeaker" replaces the built-in'
+    assert note in result.stdout

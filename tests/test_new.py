@@ -525,3 +525,17 @@ def test_standard_input_as_a_sample_is_refused_by_name():
     result = CliRunner().invoke(main, ["new", "x", "--sample", "-"], input="Some scrape\n")
     assert result.exit_code == 2
     assert "- (standard input) cannot be a sample: the draft names its samples; save it to a file" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["new", "learn"])
+def test_new_and_learn_say_a_draft_replaces_a_built_in(tmp_path: Path, command: str):
+    """Attacker trial of stop 36: `learn --name coinspeaker` replaced the built-in unsaid."""
+    samples = write_samples(tmp_path)
+    out = tmp_path / "coinspeaker.toml"
+    if command == "new":
+        args = ["new", "coinspeaker", "--sample", str(samples[0]), "-o", str(out)]
+    else:
+        args = ["learn", *map(str, samples), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    assert 'note: "coinspeaker" replaces the built-in profile of that name' in result.stderr

@@ -123,3 +123,12 @@ def test_a_fifo_named_jsonl_is_read_as_records(tmp_path: Path):
         writer.join(timeout=10)
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [0, 1]
+
+
+def test_records_ending_in_a_carriage_return_alone_say_so(tmp_path: Path):
+    """Attacker trial of stop 36: a file of CR-ended records failed as one record, "Extra data"."""
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"".join(json.dumps({"id": n, "text": PARAGRAPHS[0]}).encode() + b"\r" for n in range(3)))
+    result = cli(str(source), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert "its records end in a carriage return alone, and JSONL lines end in \\n" in result.stderr
