@@ -397,7 +397,34 @@ def _backtracking(path: Path, data: dict, locate: Locator) -> list[Problem]:
             at = f"[{element}]" if element is not None else ""
             message = f"{label}.{key}{at}: {risk} can backtrack catastrophically; bound or simplify them"
             problems.append(Problem(str(path), spot.line, spot.col, message))
+        if odd := odd_space(source):
+            spot = locate.literal(table, index, key, element, None)
+            label = f"rules[{index + 1}]" if index is not None else table
+            at = f"[{element}]" if element is not None else ""
+            message = (
+                f"{label}.{key}{at}: {odd} can never match: rules see each run of spaces and tabs "
+                "as one space; write a space (or \\s)"
+            )
+            problems.append(Problem(str(path), spot.line, spot.col, message))
     return problems
+
+
+# Outside a character class: a tab, an odd space (NBSP...) or two spaces, as written or escaped
+CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
+ODD_SPACES = (
+    ("a tab", re.compile(r"\t|\\t")),
+    ("a non-breaking or other odd space", re.compile(r"[^\S \t\n\r\v\f]|\\(?:xa0|u00a0|u202f|u2009|u3000)", re.I)),
+    ("two spaces", re.compile(r"  | \{2|\\s\{2")),
+)
+
+
+def odd_space(source: str) -> str | None:
+    """What in a rule's pattern can no longer match since rules see lines with their runs of
+    spaces collapsed (attacker trial of stop 36: '^Par\\xa0: ', '^\\d+\\t\\w+' matched nothing after)."""
+    if re.match(r"\(\?[a-zA-Z]*x", source):  # verbose: its spaces are layout
+        return None
+    bare = CHAR_CLASS.sub("", source)
+    return next((what for what, pattern in ODD_SPACES if pattern.search(bare)), None)
 
 
 def _not_detected(profile: Profile, profiles: Profiles, data: bytes, forced: typing.Any) -> str | None:

@@ -35,6 +35,7 @@ from cleaner.heuristics.lines import describe
 from cleaner.pipeline import clean
 from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.stages.decode import text_of
+from cleaner.stages.normalise import collapse_spaces
 from cleaner.toml_out import render
 
 MAX_FINGERPRINTS = 3
@@ -84,9 +85,9 @@ def starter_profile(
     if all_html:
         # the lines of HTML samples are those trafilatura extracts, not the markup's
         plain = [clean(s.read_bytes(), profile="none", profiles=profiles, heuristics=False) for s in samples]
-        texts = [[line.text.strip() for line in d.lines] for d in plain]
+        texts = [[collapse_spaces(line.text) for line in d.lines] for d in plain]  # as rules see them
     else:
-        texts = [[line.strip() for line in text_of(s.read_bytes()).split("\n")] for s in samples]
+        texts = [[collapse_spaces(line) for line in text_of(s.read_bytes()).split("\n")] for s in samples]
 
     meta_entries: list[dict] = []
     spared: set[str] = set()

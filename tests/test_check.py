@@ -369,3 +369,22 @@ def test_a_profile_named_like_a_built_in_is_noted(tmp_path: Path):
     assert result.exit_code == 0
     note = f'{tmp_path / "coinspeaker.toml"}:1:1: note: profile.name: "coinspeaker" replaces the built-in'
     assert note in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("pattern", "what"),
+    [
+        pytest.param(r"^Par\xa0: ", "a non-breaking or other odd space", id="nbsp-escape"),
+        pytest.param(r"^\d+\t\w+", "a tab", id="tab-escape"),
+        pytest.param(r"^Price {2,}\$", "two spaces", id="two-spaces"),
+        pytest.param(r"^Share[\t ]+this$", None, id="in-a-class"),
+        pytest.param("(?x) ^Share  this $", None, id="verbose"),
+    ],
+)
+def test_a_pattern_with_spaces_rules_never_see_is_a_problem(tmp_path: Path, pattern: str, what: str | None):
+    """Attacker trial of stop 36: since rules see runs of spaces and tabs as one space, such
+    patterns matched nothing, and check said nothing."""
+    path = write_profile(tmp_path, f'[[rules]]\nkind = "drop_matching"\npattern = \'{pattern}\'\nwhy = "test"\n')
+    found = [str(p) for p in check([path]) if "can never match" in str(p)]
+    message = f"{what} can never match: rules see each run of spaces and tabs as one space; write a space (or \\s)"
+    assert found == ([f"{path}:7:11: rules[1].pattern: {message}"] if what else [])

@@ -22,13 +22,35 @@ def _pattern() -> regex.Pattern:
 
 
 # A reading time, figure first or labelled: "6 min read", "6-minute read", "Reading time: 6 min"
-# (cleaner.heuristics.meta.reading_minutes reads it from a line of facts)
-READING_TIME = regex.compile(
+# (cleaner.heuristics.meta.reading_minutes reads it from a line of facts); the other languages'
+# forms are the data files' `reading_time` ("tempo di lettura: {n} minuti")
+ENGLISH_READING_TIME = (
     r"(?<![\d.,])(?P<minutes>\d{1,3})[\s-]*(?:min|mins|minute|minutes)\.?\s+read\b"
-    r"|\b(?:reading|read)\s+time\s*:?\s*(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\b",
-    regex.I,
+    r"|\b(?:reading|read)\s+time\s*:?\s*(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\b"
 )
-READING_LABEL = ("reading time", "read time")
+
+
+@lru_cache(maxsize=1)
+def reading_time() -> regex.Pattern:
+    forms = [ENGLISH_READING_TIME]
+    for phrase in (p for lang in languages() for p in lang.reading_time):
+        before, _, after = phrase.partition("{n}")
+        forms.append(rf"(?<![\d.,\w]){_spaced(before)}\s*(?P<minutes>\d{{1,3}})\s*{_spaced(after)}(?!\w)")
+    return regex.compile("|".join(f"(?:{f})" for f in forms), regex.I)
+
+
+def _spaced(text: str) -> str:
+    """The words of a data file's phrase, spaces and a colon as a page prints them."""
+    return r"\s*".join(regex.escape(word) for word in text.replace(":", " : ").split())
+
+
+@lru_cache(maxsize=1)
+def reading_labels() -> tuple[str, ...]:
+    """The words a labelled reading time starts with: "reading time", "tempo di lettura"."""
+    labelled = (p.partition("{n}")[0].strip(" :") for lang in languages() for p in lang.reading_time)
+    return tuple(p.casefold() for p in ("reading time", "read time", *labelled) if p)  # casefold: "ς" is "σ"
+
+
 DIGIT = re.compile(r"\d")
 FIGURE = regex.compile(r"\d")  # the pattern's \d: the regex module's Unicode is newer than str's
 
@@ -36,7 +58,7 @@ FIGURE = regex.compile(r"\d")  # the pattern's \d: the regex module's Unicode is
 def is_counter(text: str) -> bool:
     """Whether the line is nothing but counters."""
     body = text.strip().lstrip("*+-–—•· ")  # a bullet or dash before it: "— 4 min read" (Ghost)
-    if body[:12].casefold().startswith(READING_LABEL):  # "Reading time: 6 min"
+    if body[:24].casefold().startswith(reading_labels()):  # "Reading time: 6 min"
         return _reading_time(body)
     first = body[:1]
     # cheap tests first: a counter starts with its figure, which rules out most lines at once
@@ -49,5 +71,5 @@ def is_counter(text: str) -> bool:
 
 def _reading_time(body: str) -> bool:
     """Whether the line is a reading time and nothing else."""
-    m = READING_TIME.match(body)
+    m = reading_time().match(body)
     return m is not None and not body[m.end() :].strip(" .")

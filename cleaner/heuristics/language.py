@@ -32,6 +32,8 @@ class Language(NamedTuple):
     tag_labels: tuple[str, ...]  # "Tags:", "Etiquetas:": a line of the article's tags
     category_labels: tuple[str, ...]  # "Categories:", "Filed under": a line of its categories
     inflected: bool  # nouns change their endings: a title's words are looked for by stem in the body
+    reading_time: tuple[str, ...]  # "tempo di lettura: {n} minuti": a reading time, {n} its minutes
+    byline_lower: tuple[str, ...]  # "di", "door": a byline's word only in lower case ("Di Maio" is a name)
 
 
 # Keys of a [phrases.<category>] table that are settings, not lists of phrases.
@@ -63,6 +65,8 @@ def _load(path: Path) -> Language:
         tag_labels=tuple(data.get("tag_labels", ())),
         category_labels=tuple(data.get("category_labels", ())),
         inflected=bool(data.get("inflected", False)),
+        reading_time=tuple(p.lower() for p in data.get("reading_time", ())),
+        byline_lower=tuple(data.get("byline_lower", ())),
     )
 
 

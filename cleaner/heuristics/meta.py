@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import regex
 
-from cleaner.heuristics.counters import READING_TIME
+from cleaner.heuristics.counters import reading_time
 from cleaner.heuristics.language import languages
 from cleaner.heuristics.lines import more_words
 from cleaner.heuristics.phrases import trie_pattern
@@ -81,13 +81,14 @@ def patterns() -> Patterns:
     month = rf"(?P<month>{trie_pattern(months)})\.?"
     year = r"(?P<year>(?:19|20)\d\d)\b"
     prefixes = _alt(p for lang in langs for p in lang.byline)
+    # and the words that start a byline only in lower case ("di Marco Bellini"; "Di Maio" is a name)
+    lower = _alt(p for lang in langs for p in lang.byline_lower)
+    lead = rf"(?:(?i:{prefixes})|{lower})" if lower else rf"(?i:{prefixes})"
     date_words = _alt(w for lang in langs for w in lang.date_words)
     return Patterns(
-        byline=regex.compile(rf"^(?i:{prefixes})\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"),
-        byline_on=regex.compile(rf"^(?i:{prefixes})\s+(?P<name>{NAME}?)\s+(?i:{ON})\s+(?P<rest>.*)$"),
-        byline_after=regex.compile(
-            rf"^(?P<before>.+?)\s+(?i:{prefixes})\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"
-        ),
+        byline=regex.compile(rf"^{lead}\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"),
+        byline_on=regex.compile(rf"^{lead}\s+(?P<name>{NAME}?)\s+(?i:{ON})\s+(?P<rest>.*)$"),
+        byline_after=regex.compile(rf"^(?P<before>.+?)\s+{lead}\s+(?P<name>{NAME}?)(?={SEPARATOR})(?P<rest>.*)$"),
         byline_unspaced=regex.compile(
             rf"^(?:(?:{UNSPACED_BYLINE})\s*[：:／/]\s*|(?:{REPORTER})\s+)(?P<name>{UNSPACED_NAME})(?=\s*(?:[|｜•·,，、/／]|\s{{2,}}|$)|\s+(?:19|20)\d\d)(?P<rest>.*)$"
         ),
@@ -110,7 +111,9 @@ def patterns() -> Patterns:
             rf"\b(?:{month}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?{month})(?!\p{{L}})",
             regex.I,
         ),
-        byline_words=frozenset(p.split()[0].casefold() for lang in langs for p in lang.byline if p.split()),
+        byline_words=frozenset(
+            p.split()[0].casefold() for lang in langs for p in (*lang.byline, *lang.byline_lower) if p.split()
+        ),
     )
 
 
@@ -475,5 +478,5 @@ def reading_minutes(text: str) -> int | None:
     "Reading time: 6 min")."""
     if more_words(text, MAX_FACTS_WORDS):
         return None
-    m = READING_TIME.search(text)
+    m = reading_time().search(text)
     return int(m.group("minutes")) if m else None

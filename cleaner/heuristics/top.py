@@ -87,7 +87,7 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         if found:
             if author is None and n in window:
                 author, on = found
-                date = date or (_when(info.text) if on else None)
+                date = date or (_when(info.text) if on else None) or _date_below(infos, n)
             drop[info.pos] = "byline"
             continue
         # a line that is only a date is metadata wherever it stands; "date | section" only up top
@@ -122,7 +122,19 @@ def _byline_above_prose(
     above = [n for n in marked if first <= n < (prose if prose is not None else first)]
     if not above:
         return None, date
-    return _named(infos[above[-1]].text, date)
+    author, date = _named(infos[above[-1]].text, date)
+    return author, date if date is not None or author is None else _date_below(infos, above[-1])
+
+
+DATE_BELOW_BYLINE = 2  # lines under a byline its date line may be on
+
+
+def _date_below(infos: list[LineInfo], byline: int) -> str | None:
+    """The date of a date line right under the author's byline, a role between them (new-user
+    trial of stop 36: "By Tom Whitaker / Local Democracy Reporter / Published: 10:32 AM, 7
+    March 2024" gave the author, and the date line, past the window, went unread)."""
+    below = range(byline + 1, min(byline + 1 + DATE_BELOW_BYLINE, len(infos)))
+    return next((_when(infos[n].text) for n in below if meta.date_line(infos[n].text)), None)
 
 
 def _byline_below(

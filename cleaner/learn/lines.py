@@ -26,6 +26,7 @@ from cleaner.learn.meta import MAX_META_WORDS, has_date, is_list_line, is_paragr
 from cleaner.learn.shapes import BYLINE_CUES, NAME_RE, Item, Shape, generalise, skeleton
 from cleaner.profiles import Profiles
 from cleaner.stages import profile as profile_stage
+from cleaner.stages.normalise import collapse_spaces
 
 MIN_ALIGN_RATIO = 0.5  # share of tokens two variants of a template line have in common
 MAX_VAR_WORDS = 5  # a varying part longer than this is text, not a name or a number
@@ -33,10 +34,11 @@ MAX_LIST_WORDS = 12  # ... unless it is a comma-separated list (tags)
 
 
 def prepare(text: str | bytes) -> list[str]:
-    """The stripped lines as profile rules see them, "" for blank: the pipeline's stages
-    before the profile stage (decoding, Unicode repair) run as clean() runs them."""
+    """The lines as profile rules see them (stripped, runs of spaces one space: a tab copied
+    into a fingerprint could never match, attacker trial of stop 36), "" for blank: the
+    pipeline's stages before the profile stage (decoding, Unicode repair) run as clean() runs them."""
     doc = pipeline.run_before(profile_stage.run, Document(raw=text), Context(profiles=Profiles()))
-    return [line.text.strip() for line in doc.lines]
+    return [collapse_spaces(line.text) for line in doc.lines]
 
 
 @dataclass

@@ -109,10 +109,7 @@ def _once(
     if headline and doc.metadata.title is None:
         doc, drop = _headline(doc, positions, rows)
         if not drop and not titled and keep_headline:
-            was = keep
-            keep = _headline_above_byline(doc, positions, keep, verdict)
-            changed = [pos for pos, a, b in zip(positions, was, keep, strict=True) if a != b]
-            headline_kept = frozenset(doc.lines[pos].no for pos in changed)
+            keep, headline_kept = _headline_above_byline(doc, positions, keep, verdict)
     for removal in titled.values():  # the headline taken before the ad labels went
         drop |= {i: removal for i, line in enumerate(doc.lines) if line.no == removal.lines[0]}
     drop |= heuristic_removals(
@@ -183,24 +180,27 @@ def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: 
 
 def _headline_above_byline(
     doc: Document, positions: list[int], keep: list[bool], verdict: dict[int, str]
-) -> list[bool]:
+) -> tuple[list[bool], frozenset[int]]:
     """`keep` with the line right above the first byline kept when it reads as a headline
-    (HEADLINE_WORDS, no closing full stop): the metadata stage then takes it as the title, or
-    out as no title when the article uses none of its words. The model, trained on golds that
-    keep or drop the headline with the page's header, often drops it (trial: a news page's
-    headline went with the menu and the title was null)."""
+    (HEADLINE_WORDS, no closing full stop, no label, a title's shape), and that line's number
+    for the later passes to leave: the metadata stage then takes it as the title, or out as no
+    title when the article uses none of its words. The model, trained on golds that keep or
+    drop the headline with the page's header, often drops it (trial: a news page's headline
+    went with the menu and the title was null); kept, the heuristics' turn on the short page
+    left took it for the header (dragnet:train; a new user's local news page, stop 36)."""
     at = next((n for n, pos in enumerate(positions) if verdict.get(pos) == "byline"), None)
-    if not at or keep[at - 1]:
-        return keep
-    text = doc.lines[positions[at - 1]].text.strip()
+    if not at:
+        return keep, frozenset()
+    line = doc.lines[positions[at - 1]]
+    text = line.text.strip()
     low, high = HEADLINE_WORDS
     if not low <= len(text.split()) <= high or text.endswith((".", ":", ";", ",")):
-        return keep
+        return keep, frozenset()
     # kept through the later passes, it must be a headline's line: no label ("Share on
     # Facebook" above a byline stayed, the property test found), a title's shape
     if boilerplate_label(text, len(text.split())) is not None or not reads_as_title(text):
-        return keep
-    return [*keep[: at - 1], True, *keep[at:]]
+        return keep, frozenset()
+    return [*keep[: at - 1], True, *keep[at:]], frozenset([line.no])
 
 
 def _ad_labels(doc: Document) -> dict[int, Removal]:

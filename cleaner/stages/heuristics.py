@@ -214,6 +214,7 @@ def facts() -> Facts:
     )
 
 
+DIGIT = regex.compile(r"\d")
 ITEMS = regex.compile(r"\s*[,;|·•]\s*")
 MAX_ITEM_WORDS = 5
 
@@ -250,12 +251,14 @@ def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> D
         text = text.strip().lstrip("*+-•· ")
         # The patterns only on lines with their words: casefolded as regex.I matches them ("İ" as "i")
         low = text.replace("İ", "i").casefold()
-        if not (low.startswith(starts) or "min" in low):  # most lines: no pattern can match
+        # most lines: no pattern can match (a reading time has a figure: "4 λεπτά", "3 dk")
+        digits = DIGIT.search(low) is not None
+        if not (digits or low.startswith(starts)):
             continue
         for name, value in (
             ("tags", _items(labels.tags.match(text)) if low.startswith(labels.tag_words) else ()),
             ("categories", _items(labels.categories.match(text)) if low.startswith(labels.category_words) else ()),
-            ("reading_time", meta.reading_minutes(text) if "min" in low else None),
+            ("reading_time", meta.reading_minutes(text) if digits else None),
         ):
             if value and not getattr(new, name) and name not in fill:
                 fill[name] = value

@@ -31,6 +31,13 @@ from cleaner.heuristics.counters import is_counter
         # a dash before it (new-user trial, stop 36: Ghost prints "— 4 min read" under the byline)
         pytest.param("— 4 min read", True, id="em-dash"),
         pytest.param("– 12 comments", True, id="en-dash"),
+        # the data files' reading times (new-user trial of stop 36: these stayed in the text)
+        pytest.param("Tempo di lettura: 4 minuti", True, id="reading-time-it"),
+        pytest.param("Leestijd 3 minuten", True, id="reading-time-nl"),
+        pytest.param("Okuma süresi: 3 dk", True, id="reading-time-tr"),
+        pytest.param("Χρόνος ανάγνωσης: 4 λεπτά", True, id="reading-time-el"),
+        pytest.param("Lesezeit: 5 Min.", True, id="reading-time-de"),
+        pytest.param("Tempo di lettura: 4 minuti, poi il resto", False, id="reading-time-and-more"),
     ],
 )
 def test_is_counter(line: str, expected: bool):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean
 from cleaner.document import Line
 from cleaner.heuristics import analyse, edges
 from cleaner.heuristics.lines import describe
@@ -114,3 +115,24 @@ def test_the_page_language_decides_a_call_to_action_of_another_language(page: li
     texts = [*page[:-1], LOAN_WORD, page[-1]]
     verdict = analyse([Line(n + 1, t) for n, t in enumerate(texts)])
     assert verdict.drop.get(texts.index(LOAN_WORD)) == expected
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Il Garante ricorda che la sanzione può arrivare al quattro per cento, come prevede la norma sulla privacy.",
+        "Die Verbraucherschützer lobten die neuen Privacy-Funktionen, verlangten aber mehr Transparenz.",
+        "Basta con que el contribuyente abone la primera cuota antes de septiembre para evitar los recargos previstos.",
+    ],
+)
+def test_a_closing_sentence_with_a_word_of_another_language_s_notices_stays(closing: str):
+    """Attacker trial 2 of stop 36: the new language files' edge words ("privacy", Turkish
+    "abone") took closing sentences of Italian, German and Spanish pages as calls to action."""
+    body = [
+        "La società che gestisce il servizio ha venti giorni per rispondere ai rilievi e indicare le misure adottate.",
+        "Secondo l'autorità, il servizio raccoglieva immagini da siti e social network senza una base giuridica.",
+        closing,
+    ]
+    page = ["Il Quotidiano", "Home  Cronaca  Politica", "", *body, "", "Leggi anche", "Commenti"]
+    doc = clean("\n".join(page) + "\n")
+    assert closing in doc.text

@@ -60,6 +60,24 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("Posted by Graham Ellis at 4:17 PM", ("Graham Ellis", None), id="at-a-time"),
         pytest.param("By Jane Doe at the Capitol", None, id="at-a-place"),
         pytest.param("Di Maio said the talks would go on", None, id="it-di-is-no-prefix"),
+        # lower case only (new-user trial of stop 36: "di Marco Bellini", "door Sanne de Vries" unread)
+        pytest.param("di Marco Bellini", ("Marco Bellini", None), id="it-di-lower"),
+        pytest.param("Του Γιώργου Παπαδόπουλου", ("Γιώργου Παπαδόπουλου", None), id="el-genitive"),
+        pytest.param("Του Γιώργου άρεσε η θάλασσα και έμεινε εκεί.", None, id="el-genitive-sentence"),
+        pytest.param(
+            "Δημοσιεύτηκε στις 18 Οκτωβρίου 2023 από τη Μαρία Νικολάου",
+            ("Μαρία Νικολάου", "2023-10-18"),
+            id="el-apo-ti",
+        ),
+        pytest.param("door Sanne de Vries", ("Sanne de Vries", None), id="nl-door-lower"),
+        pytest.param(
+            "Pubblicato il 12 marzo 2024 da Marco Bellini", ("Marco Bellini", "2024-03-12"), id="it-date-then-da"
+        ),
+        pytest.param(
+            "Δημοσιεύθηκε στις 20 Φεβρουαρίου 2024 από Μαρία Νικολάου",
+            ("Μαρία Νικολάου", "2024-02-20"),
+            id="el-date-then-apo",
+        ),
     ],
 )
 def test_byline(line: str, expected):
