@@ -427,13 +427,14 @@ def odd_space(source: str) -> str | None:
     return next((what for what, pattern in ODD_SPACES if pattern.search(bare)), None)
 
 
-def _not_detected(profile: Profile, profiles: Profiles, data: bytes, forced: typing.Any) -> str | None:
-    """Why `clean` without --profile would not apply this site profile to its own sample
-    (cleaned with it forced: `forced`), or None. Attacker trial of stop 36: a misspelt
+def _not_detected(profile: Profile, profiles: Profiles, data: bytes) -> str | None:
+    """Why `clean` without --profile would not apply this site profile to its own sample,
+    or None. Attacker trial of stop 36: a misspelt
     fingerprint, or another profile's broader one, passed `check` while `clean` applied no
-    profile or the other's to the sample. A profile of hosts alone is matched by the URL,
-    which a text sample does not carry (an HTML one may: its canonical link)."""
-    if profile.kind != "site" or (not profile.fingerprints and not forced.metadata.url):
+    profile or the other's to the sample. A profile of hosts alone is matched by the URL a run
+    is given, which a sample does not carry (an HTML one's canonical link may name the host a
+    story was syndicated from: attacker trial 2 of stop 36), so it is not judged here."""
+    if profile.kind != "site" or not profile.fingerprints:
         return None
     auto = clean(data, profiles=profiles)
     if profile.name in auto.profiles:
@@ -473,7 +474,7 @@ def samples(profile: Profile, profiles: Profiles, locate: Locator, roots: Sequen
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f"profile.samples[{i}]: cannot be cleaned: {err}"))
             continue
-        if miss := _not_detected(profile, profiles, data, doc):
+        if miss := _not_detected(profile, profiles, data):
             spot = locate.literal("profile", None, "samples", i, None)
             problems.append(Problem(where, spot.line, spot.col, f'profile.samples[{i}]: "{name}" {miss}'))
         fired |= {r.rule for r in doc.removals} | {r.rule for r in doc.page_removals}

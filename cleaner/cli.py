@@ -605,13 +605,8 @@ def explain(
         raise click.UsageError(f"{inputs[0]} is a JSONL file of records: --format html explains each of them")
     if output is not None:
         _refuse_input_as_output(inputs, output)
-    elif stdout_file() is not None:  # `> folder/review.html`: the page read itself as an input
-        from cleaner.guard import Inputs
-
-        try:
-            refuse_stdout_input(Inputs(inputs))
-        except UsageError as err:
-            raise click.UsageError(str(err)) from None
+    else:  # `> folder/review.html`: the page read itself as an input
+        _refuse_stdout_into(inputs)
     profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     options = {
@@ -747,6 +742,8 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
         raise click.BadParameter(f'"{name}" is what --profile {name} means; choose another name', param_hint="'NAME'")
     _refuse_existing(output)
     _note_builtin(name)
+    if output is None:
+        _refuse_stdout_into([str(s) for s in samples])
     profiles = _load(profiles_dirs)
 
     def skipped(sample: Path, err: Exception) -> None:  # binary, HTML nested too deep: named, as learn does
@@ -825,6 +822,8 @@ def learn(
         raise click.UsageError(f'"{name}" is what --profile {name} means: give the profile another --name')
     _refuse_existing(output)
     _note_builtin(name)
+    if output is None:
+        _refuse_stdout_into([str(p) for p in inputs])
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
     texts, sources = [], []
     for f in files:
@@ -935,6 +934,20 @@ def _near(path: Path) -> Path:
     if path == here:
         return Path(".")
     return Path(os.path.relpath(path, here)) if path.is_relative_to(here) else path
+
+
+def _refuse_stdout_into(inputs: Sequence[str]) -> None:
+    """A usage error when standard output is redirected to an input, into an input folder or
+    to the file standard input reads (attacker trials of stop 36: explain, learn and new read
+    their own output as an input; clean's runs check it in Batch)."""
+    if stdout_file() is None:
+        return
+    from cleaner.guard import Inputs
+
+    try:
+        refuse_stdout_input(Inputs(inputs), reads_stdin=STDIN in inputs)
+    except UsageError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def _note_builtin(name: str) -> None:

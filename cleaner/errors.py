@@ -64,3 +64,10 @@ def _escaped(c: str) -> str:
     if "\udc80" <= c <= "\udcff":
         return f"\\x{ord(c) - 0xDC00:02x}"
     return c.encode("unicode_escape").decode("ascii")
+
+
+def timeout_warning(ref: str) -> str:
+    """What a rule or fingerprint that ran past its time did to the page."""
+    if ': fingerprint "' in ref:
+        return f"{ref} timed out; the page is cleaned as if it did not match"
+    return f"rule {ref} timed out; the page is cleaned as without it"

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from cleaner.document import Document, Removal
+from cleaner.errors import timeout_warning
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ def as_dict(doc: Document) -> dict[str, Any]:
         "profiles": [{"name": name, "matched_by": why} for name, why in doc.matches],
         "generic": {"setting": doc.generic[0], "decided_by": doc.generic[1]},
         "steps": list(doc.steps),
+        "timed_out": [timeout_warning(ref) for ref in doc.timeouts],
         "metadata": doc.metadata.as_dict(),
         "metadata_from": dict(doc.meta_sources),
         "metadata_notes": dict(doc.meta_notes),
@@ -113,6 +115,9 @@ def render(doc: Document, color: bool | None = None) -> str:
     else:
         out.append("profile: none matched")
     out.append(f"generic cleaning: {generic_line(doc)}")
+    # a rule or fingerprint stopped by its time budget (attacker trial 2 of stop 36: explain
+    # said "none matched" and nothing of the fingerprint that timed out)
+    out += [style(timeout_warning(ref), fg="yellow") for ref in doc.timeouts]
     out += [f"site config {config}: not applied: {what}" for config, what in doc.ignored]
     decoding = doc.steps_of("decode")
     fixes = doc.steps_of("ftfy")

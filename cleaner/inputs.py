@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,7 +263,12 @@ def records(path: Path) -> Iterator[Job]:
             # UTF-8 is the same as decoding the whole stream
             # a FIFO tells no position (attacker trial of stop 36: "Illegal seek"): no sizes then
             where = stored.tell if stored.seekable() else None
-            for job in record_jobs(stream, str(path), path, where):
+            lines: Iterable[bytes] = stream
+            if opener is open and stat.S_ISREG((info := os.fstat(stream.fileno())).st_mode):
+                # what the file held when opened, not what is written to it since (attacker trial
+                # 2 of stop 36: `| tee -a input.jsonl` fed the run its own records, for ever)
+                lines = _up_to(stream, info.st_size)
+            for job in record_jobs(lines, str(path), path, where):
                 read += job.size or 0
                 yield job
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
@@ -271,6 +277,17 @@ def records(path: Path) -> Iterator[Job]:
         except OSError:
             left = 0
         yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}", size=left)
+
+
+def _up_to(stream: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """The lines of the first `size` bytes of a stream."""
+    read = 0
+    for line in stream:
+        if read + len(line) >= size:
+            yield line[: size - read]
+            return
+        read += len(line)
+        yield line
 
 
 class _Unreadable(ValueError):
@@ -441,19 +458,41 @@ STDIN_RECORDS = (
 
 
 def _records_on_stdin(data: bytes, fields: Fields) -> bool:
-    """Whether a scrape read from stdin starts with a JSONL record: its first non-blank line a
-    JSON object with a text or html string field (no page's text starts so)."""
-    first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if first != b"{":
-        return False
+    """Whether a scrape read from stdin is JSONL records: of its first RECORDS_LOOKED_AT
+    non-blank lines, two or more are JSON objects with a text or html field, or one is and
+    every one of them is JSON (a header object first, a record cut short, UTF-16 or UTF-32 with
+    its byte order mark: attacker trial 2 of stop 36). A page whose first line is JSON-LD with a
+    "text" property, prose after it, is a page."""
     import json
 
-    line = data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
-    try:
-        value = json.loads(line)
-    except ValueError:  # UnicodeDecodeError too
-        return False
-    return isinstance(value, dict) and any(isinstance(value.get(f), str) for f in (fields.text, fields.html))
+    head = data[: 1 << 20]
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(codec, "ignore")
+            break
+    else:
+        text = head.decode("utf-8", "ignore").removeprefix("\ufeff")
+    lines = [line.strip().removeprefix("\ufeff") for line in text.split("\n")]
+    lines = [line for line in lines if line][:RECORDS_LOOKED_AT]
+    records = json_lines = 0
+    for line in lines:
+        if not line.startswith(("{", "[")):
+            continue
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        json_lines += 1
+        records += isinstance(value, dict) and (fields.text in value or fields.html in value)
+    return records >= 2 or (records == 1 and json_lines == len(lines))
+
+
+RECORDS_LOOKED_AT = 5
 
 
 def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:

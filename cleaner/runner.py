@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cleaner.document import RULE_BUDGET
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, timeout_warning
 from cleaner.inputs import STDIN, Fields, Job, load
 from cleaner.pipeline import clean
 from cleaner.profiles import Profiles, load_profiles
@@ -227,10 +227,3 @@ def in_chunks(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def timeout_warning(ref: str) -> str:
-    """What a rule or fingerprint that ran past its time did to the page."""
-    if ': fingerprint "' in ref:
-        return f"{ref} timed out; the page is cleaned as if it did not match"
-    return f"rule {ref} timed out; the page is cleaned as without it"

@@ -477,3 +477,27 @@ def test_jsonl_records_on_stdin_fail_by_name_not_cleaned_as_one_scrape(fmt: str)
     # a scrape that only starts with a brace, or with JSON that holds no text field, is a scrape
     for scrape in (b'{"note": "x"}\nHello world.\n', b"{draft}\nHello world.\n"):
         assert run("clean", "-", stdin=scrape).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("stdin", "refused"),
+    [
+        pytest.param(b'{"format": "v1"}\n{"id": 1, "text": "Hello."}\n{"id": 2, "text": "Bye."}\n', True, id="header"),
+        pytest.param('{"id": 1, "text": "Hello."}\n{"id": 2, "text": "Bye."}\n'.encode("utf-16"), True, id="utf-16"),
+        pytest.param(b'{"id": 1, "text": null}\n', True, id="text-null"),
+        pytest.param(
+            b'{"id": 1, "text": "Hel\n{"id": 2, "text": "Bye."}\n{"id": 3, "text": "Again."}\n', True, id="cut"
+        ),
+        pytest.param(
+            b'{"@type": "DiscussionForumPosting", "text": "A post"}\nThe forum post goes on in prose.\nMore of it.\n',
+            False,
+            id="json-ld-then-prose",
+        ),
+    ],
+)
+def test_what_stdin_holds_records_or_a_page(stdin: bytes, refused: bool):
+    """Attacker trial 2 of stop 36: records slipped through as one scrape (UTF-16, a header
+    object first, "text": null, a record cut short), and a page whose first line is JSON-LD
+    with a "text" was refused."""
+    result = run("clean", "-", stdin=stdin)
+    assert (result.exit_code, "holds JSONL records" in result.stderr) == ((1, True) if refused else (0, False))

@@ -132,9 +132,12 @@ def test_below_a_site_name_the_headline_a_byline_follows_is_the_title():
     assert "Cycling Weekly Digest" not in doc.text
 
 
-def test_below_a_site_name_a_line_no_byline_follows_is_no_title():
+def test_below_a_site_name_the_headline_is_the_title_with_no_byline_too():
+    """Stop 36: with no byline under it the headline stayed as body, title null, and cleaning
+    the output again took it as the title (attacker trial 2, idempotence): taken at once now."""
     doc = clean(blog([]))
-    assert doc.metadata.title is None
+    assert doc.metadata.title == LIGHTS_HEADLINE
+    assert clean(doc.text).text == doc.text
 
 
 RATES = [
@@ -213,3 +216,13 @@ def test_a_picked_title_of_parts_gives_way_to_the_part_the_page_prints_alone(tit
 )
 def test_a_title_stays_whole_when_its_printed_part_is_no_headline(title, lines, source):
     assert titled(title, lines, source).metadata.title == title
+
+
+def test_menu_lines_that_read_as_headlines_go_until_the_headline_and_cleaning_again_changes_nothing():
+    """Attacker trial 2 of stop 36: a menu line read as the first headline, shared no word with
+    the article and went as no title; the headline after it stayed as body, and cleaning the
+    output again took it as the title. The next first line is judged at once now."""
+    page = "\n".join(["Travel Weekly", "Destinations  Deals  Cruises", HEADLINE, "By Jane Marlow", *BODY]) + "\n"
+    once = clean(page)
+    assert once.metadata.title == HEADLINE
+    assert clean(once.text).text == once.text

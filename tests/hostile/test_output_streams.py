@@ -254,3 +254,54 @@ def test_explain_page_into_an_input_folder_is_refused(tmp_path: Path):
         )
     assert proc.returncode == 2, proc.stderr
     assert b"standard output goes to in/review.html" in proc.stderr
+
+
+def test_stdout_appended_to_the_input_through_tee_does_not_feed_the_run(tmp_path: Path):
+    """Attacker trial 2 of stop 36: `clean x.jsonl --format jsonl | tee -a x.jsonl` read the
+    records tee appended, for ever (50 MB in 30 s). A JSONL file is read as it was when opened."""
+    source = tmp_path / "x.jsonl"
+    source.write_text("".join(json.dumps({"id": n, "text": PROSE}) + "\n" for n in range(200)), encoding="utf-8")
+    command = " ".join([*cleaner_command(), "clean", "x.jsonl", "--format", "jsonl", "-q", "| tee -a x.jsonl | wc -l"])
+    proc = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, timeout=120, check=False)
+    assert proc.stdout.strip() == b"200", proc.stderr
+    assert len(source.read_text(encoding="utf-8").splitlines()) == 400
+
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_stdout_to_the_file_stdin_reads_is_refused(tmp_path: Path, command: str):
+    """Attacker trial 2 of stop 36: `clean - < s.txt 1<> s.txt` left s.txt as the cleaned text
+    with the original's tail after it, exit 0."""
+    page = tmp_path / "s.txt"
+    page.write_text(PROSE, encoding="utf-8")
+    with open(page, "rb") as stdin, open(page, "r+b") as stdout:
+        proc = subprocess.run(
+            [*cleaner_command(), command, "-"],
+            stdin=stdin,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 2
+    assert b"standard output goes to the file standard input reads" in proc.stderr
+    assert page.read_text(encoding="utf-8") == PROSE
+
+
+def test_learn_to_stdout_into_its_input_folder_is_refused(tmp_path: Path):
+    """Attacker trial 2 of stop 36: `learn d --name foo > d/draft.toml` learned from its own
+    (empty) output as a fourth scrape, exit 0."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"p{n}.txt").write_text(f"Site Menu\n{PROSE}\nFooter line {n}\n", encoding="utf-8")
+    with open(folder / "draft.toml", "wb") as out:
+        proc = subprocess.run(
+            [*cleaner_command(), "learn", "d", "--name", "foo"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 2
+    assert b"standard output goes to d/draft.toml" in proc.stderr

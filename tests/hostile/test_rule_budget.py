@@ -105,3 +105,14 @@ def test_a_fingerprint_that_times_out_is_named(tmp_path: Path):
     result = CliRunner().invoke(main, ["clean", str(page), "--profiles-dir", str(folder)])
     assert result.exit_code == 0
     assert f'{page}: fp: fingerprint "(x+x+)+y" timed out; the page is cleaned as if it did not match' in result.stderr
+
+
+def test_explain_says_a_fingerprint_timed_out(tmp_path: Path):
+    """Attacker trial 2 of stop 36: explain said "profile: none matched", nothing more."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "fp.toml").write_text("[profile]\nname = \"fp\"\nfingerprints = ['(x+x+)+y']\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text("x" * 3000 + f"\n{BODY}\nxxxxxxy\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(page), "--profiles-dir", str(folder)])
+    assert 'fp: fingerprint "(x+x+)+y" timed out; the page is cleaned as if it did not match' in result.stdout
