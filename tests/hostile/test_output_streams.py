@@ -224,15 +224,7 @@ def test_stdout_into_an_input_is_refused(tmp_path: Path, fmt: str, target: str, 
         (folder / f"page{n}.txt").write_text(PROSE)
     records = b'{"id": 1, "text": "Hello there, this is one sentence of a page."}\n'
     (folder / "records.jsonl").write_bytes(records)
-    with open(tmp_path / target, mode) as out:
-        proc = subprocess.run(
-            [*cleaner_command(), "clean", "in", "--format", fmt, "-q"],
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.PIPE,
-            timeout=60,
-            check=False,
-        )
+    proc = _run_into(tmp_path / target, mode, "clean", "in", "--format", fmt, "-q", cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
     assert b"standard output goes to in/" in proc.stderr
     assert (folder / "records.jsonl").read_bytes() == records
@@ -243,15 +235,7 @@ def test_explain_page_into_an_input_folder_is_refused(tmp_path: Path):
     section for review.html, its own output read as an input."""
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "page.txt").write_text(PROSE)
-    with open(tmp_path / "in" / "review.html", "wb") as out:
-        proc = subprocess.run(
-            [*cleaner_command(), "explain", "in", "--format", "html"],
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.PIPE,
-            timeout=60,
-            check=False,
-        )
+    proc = _run_into(tmp_path / "in" / "review.html", "wb", "explain", "in", "--format", "html", cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
     assert b"standard output goes to in/review.html" in proc.stderr
 
@@ -294,14 +278,15 @@ def test_learn_to_stdout_into_its_input_folder_is_refused(tmp_path: Path):
     folder.mkdir()
     for n in range(3):
         (folder / f"p{n}.txt").write_text(f"Site Menu\n{PROSE}\nFooter line {n}\n", encoding="utf-8")
-    with open(folder / "draft.toml", "wb") as out:
-        proc = subprocess.run(
-            [*cleaner_command(), "learn", "d", "--name", "foo"],
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.PIPE,
-            timeout=60,
-            check=False,
-        )
+    proc = _run_into(folder / "draft.toml", "wb", "learn", "d", "--name", "foo", cwd=tmp_path)
     assert proc.returncode == 2
     assert b"standard output goes to d/draft.toml" in proc.stderr
+
+
+def _run_into(target: Path, mode: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """cleaner run with standard output redirected to `target` opened in `mode` (as a shell's
+    `>`, `>>` or `1<>`)."""
+    with open(target, mode) as out:
+        return subprocess.run(
+            [*cleaner_command(), *args], cwd=cwd, stdout=out, stderr=subprocess.PIPE, timeout=60, check=False
+        )
