@@ -31,12 +31,26 @@ ENGLISH_READING_TIME = (
 
 
 @lru_cache(maxsize=1)
-def reading_time() -> regex.Pattern:
-    forms = [ENGLISH_READING_TIME]
+def _forms() -> dict[str, regex.Pattern]:
+    """The reading-time forms by the unit word every one of them holds ("min", "dk", "λεπτά"):
+    a line is searched only with the forms whose unit it holds (one pattern of every
+    language's forms took 0.2 ms a line)."""
+    forms: dict[str, list[str]] = {"min": [ENGLISH_READING_TIME]}
     for phrase in (p for lang in languages() for p in lang.reading_time):
         before, _, after = phrase.partition("{n}")
-        forms.append(rf"(?<![\d.,\w]){_spaced(before)}\s*(?P<minutes>\d{{1,3}})\s*{_spaced(after)}(?!\w)")
-    return regex.compile("|".join(f"(?:{f})" for f in forms), regex.I)
+        unit = after.split()[0] if after.split() else "min"
+        form = rf"(?<![\d.,\w]){_spaced(before)}\s*(?P<minutes>\d{{1,3}})\s*{_spaced(after)}(?!\w)"
+        forms.setdefault(unit, []).append(form)
+    return {unit: regex.compile("|".join(f"(?:{f})" for f in found), regex.I) for unit, found in forms.items()}
+
+
+def reading_time_in(text: str, at_start: bool = False) -> regex.Match | None:
+    """The reading time in a line (`at_start`: the line starts with it), in any language's form."""
+    low = text.lower()
+    for unit, pattern in _forms().items():
+        if unit in low and (m := pattern.match(text) if at_start else pattern.search(text)):
+            return m
+    return None
 
 
 def _spaced(text: str) -> str:
@@ -71,5 +85,5 @@ def is_counter(text: str) -> bool:
 
 def _reading_time(body: str) -> bool:
     """Whether the line is a reading time and nothing else."""
-    m = reading_time().match(body)
+    m = reading_time_in(body, at_start=True)
     return m is not None and not body[m.end() :].strip(" .")

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import regex
 
-from cleaner.heuristics.counters import reading_time
+from cleaner.heuristics.counters import reading_time_in
 from cleaner.heuristics.language import languages
 from cleaner.heuristics.lines import more_words
 from cleaner.heuristics.phrases import trie_pattern
@@ -478,5 +478,5 @@ def reading_minutes(text: str) -> int | None:
     "Reading time: 6 min")."""
     if more_words(text, MAX_FACTS_WORDS):
         return None
-    m = reading_time().search(text)
+    m = reading_time_in(text)
     return int(m.group("minutes")) if m else None

@@ -9,6 +9,7 @@ A name is a line signal (cleaner.model.features.LINE, PAGE), optionally of the n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BASE = {
     "log_words": "length in words",
@@ -49,6 +50,7 @@ PREFIXES = {
 CONTEXT = re.compile(r"^(?P<base>.+?)(?:@(?P<offset>[+-]\d+)|~(?P<window>\d+))?$")
 
 
+@lru_cache(maxsize=256)  # the model's signals: about a hundred names, thousands of records
 def describe(name: str) -> str:
     """The signal in words, its name in brackets: "good-text class of the line before (class_good@-1)"."""
     m = CONTEXT.match(name)
