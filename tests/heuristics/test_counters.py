@@ -37,6 +37,8 @@ from cleaner.heuristics.counters import is_counter
         pytest.param("Okuma süresi: 3 dk", True, id="reading-time-tr"),
         pytest.param("Χρόνος ανάγνωσης: 4 λεπτά", True, id="reading-time-el"),
         pytest.param("Lesezeit: 5 Min.", True, id="reading-time-de"),
+        pytest.param("Lettura: 6 min", True, id="reading-time-it-short"),
+        pytest.param("Διάρκεια ανάγνωσης: 5 λεπτά", True, id="reading-time-el-duration"),
         pytest.param("Tempo di lettura: 4 minuti, poi il resto", False, id="reading-time-and-more"),
     ],
 )
