@@ -93,7 +93,7 @@ class Batch:
         to_file = output is None and stdout_file() is not None
         guarded = Inputs(inputs if output is not None or errors_file is not None or to_file else ())
         if to_file:
-            refuse_stdout_input(guarded, reads_stdin=STDIN in inputs)
+            refuse_stdout_input(guarded)
         if shared is not None:  # the output, and every file the run writes or removes beside it
             for path in (shared, *_working_files(shared)):
                 guarded.refuse(path, "output" if path == shared else "output's working file")
@@ -537,7 +537,7 @@ def stdout_file() -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
-def refuse_stdout_input(guarded: Inputs, reads_stdin: bool = False) -> None:
+def refuse_stdout_input(guarded: Inputs) -> None:
     """UsageError when standard output is redirected to one of the inputs, or to a file in an
     input directory: attacker trial of stop 36, `cleaner clean dir --format jsonl >
     dir/all.jsonl` read its own output as input and wrote it again, for ever (200 MB in a
@@ -551,21 +551,6 @@ def refuse_stdout_input(guarded: Inputs, reads_stdin: bool = False) -> None:
             f"standard output goes to {found}, which is an input (or lies in an input directory): "
             "it would be read as input or overwritten; redirect it elsewhere"
         )
-    if reads_stdin and _stdin_file() == out:  # `clean - < f 1<> f` (attacker trial 2 of stop 36)
-        raise UsageError(
-            "standard output goes to the file standard input reads: it would be overwritten; redirect it elsewhere"
-        )
-
-
-def _stdin_file() -> tuple[int, int] | None:
-    import stat
-    import sys
-
-    try:
-        info = os.fstat(sys.stdin.fileno())
-    except (AttributeError, OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def _is_stdout(log: ErrorLog) -> bool:

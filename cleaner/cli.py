@@ -945,7 +945,7 @@ def _refuse_stdout_into(inputs: Sequence[str]) -> None:
     from cleaner.guard import Inputs
 
     try:
-        refuse_stdout_input(Inputs(inputs), reads_stdin=STDIN in inputs)
+        refuse_stdout_input(Inputs(inputs))
     except UsageError as err:
         raise click.UsageError(str(err)) from None
 

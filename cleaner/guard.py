@@ -36,6 +36,10 @@ class Inputs:
             if raw == STDIN:
                 self._list(raw)
                 self.size = None
+                # a file fed to standard input is an input too: `clean - -o f < f`, `--errors f`
+                # or `-o /dev/stdout` with `1<> f` replaced it, exit 0 (attacker trial 3 of stop 36)
+                if (fed := _stdin_file()) is not None:
+                    self.files.setdefault(fed, "- (the file standard input reads)")
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -400,3 +404,14 @@ def take_over(
     os.ftruncate(fd, 0)
     os.pwrite(fd, json.dumps({**now, "started": started}, indent=1).encode(), 0)
     return fd, started
+
+
+def _stdin_file() -> tuple[int, int] | None:
+    """(device, inode) of the regular file standard input reads, or None."""
+    import sys
+
+    try:
+        info = os.fstat(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None

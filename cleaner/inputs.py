@@ -8,6 +8,7 @@ never lands on an input.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -164,17 +165,29 @@ def plan(inputs: Sequence[str], out: str | None, fmt: str) -> tuple[Iterator[Job
 
 
 def _shared_jobs(inputs: Sequence[str], paths: Sequence[Path | None]) -> Iterator[Job]:
+    # the JSONL files named are read as they were when the run began, not when their turn
+    # comes (attacker trial 3 of stop 36: `clean a.jsonl b.jsonl ... | tee -a b.jsonl` read
+    # a's records in b): their sizes now, before the first is read
+    sizes: dict[Path | None, int | None] = {path: _size(path) for path in paths if is_jsonl(path)}
     for raw, path in zip(inputs, paths, strict=True):
         if path is not None and path.is_dir():
             for found in walk(path):
                 yield from _file_jobs(str(found), found) if isinstance(found, Path) else [found]
         else:
-            yield from _file_jobs(raw, path)
+            yield from _file_jobs(raw, path, sizes.get(path))
 
 
-def _file_jobs(source: str, path: Path | None) -> Iterator[Job]:
+def _size(path: Path) -> int | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _file_jobs(source: str, path: Path | None, limit: int | None = None) -> Iterator[Job]:
     if is_jsonl(path):
-        yield from records(path)
+        yield from records(path, limit)
     else:
         yield Job(source, path, None)
 
@@ -245,32 +258,38 @@ class Names:
             return False
 
 
-def records(path: Path) -> Iterator[Job]:
+def records(path: Path, limit: int | None = None) -> Iterator[Job]:
     """One job per line of a JSONL file, read lazily; a line that is not a JSON object
     becomes a job carrying its error. Each job's size is the bytes of the file read for it
-    (compressed bytes for .gz), so that progress can tell how far into the file the run is."""
-    if path.name.lower().endswith(".gz"):
-        import gzip  # only for .gz: start-up matters for `cleaner clean -`
-
-        opener: Callable[..., Any] = gzip.open
-    else:
-        opener = open
+    (compressed bytes for .gz), so that progress can tell how far into the file the run is.
+    A regular file is read as it was when opened, or at `limit` bytes (its size when the run
+    began) if less: what is written to it since is no input (attacker trials 2 and 3 of stop
+    36: `| tee -a input.jsonl`, gzipped too, fed the run its own records, for ever); a file
+    that shrinks while read fails, saying so, where its records stop."""
     read = 0
     try:
-        with opener(path, "rb") as stream:
-            stored = getattr(stream, "fileobj", stream)  # under a GzipFile, the compressed file
+        with open(path, "rb") as raw:
+            size = None
+            if stat.S_ISREG((info := os.fstat(raw.fileno())).st_mode):
+                size = info.st_size if limit is None else min(info.st_size, limit)
+            stream: Any
+            if path.name.lower().endswith(".gz"):
+                import gzip  # only for .gz: start-up matters for `cleaner clean -`
+
+                capped = raw if size is None else io.BufferedReader(_Capped(raw, size))
+                stream = gzip.GzipFile(fileobj=capped, mode="rb")
+            else:
+                stream = raw if size is None else _lines_up_to(raw, size)
             # lines end at \n only (as JSONL says); each is decoded by record_jobs, which for
-            # UTF-8 is the same as decoding the whole stream
-            # a FIFO tells no position (attacker trial of stop 36: "Illegal seek"): no sizes then
-            where = stored.tell if stored.seekable() else None
-            lines: Iterable[bytes] = stream
-            if opener is open and stat.S_ISREG((info := os.fstat(stream.fileno())).st_mode):
-                # what the file held when opened, not what is written to it since (attacker trial
-                # 2 of stop 36: `| tee -a input.jsonl` fed the run its own records, for ever)
-                lines = _up_to(stream, info.st_size)
-            for job in record_jobs(lines, str(path), path, where):
+            # UTF-8 is the same as decoding the whole stream; a FIFO tells no position
+            # (attacker trial of stop 36: "Illegal seek"): no sizes then
+            where = raw.tell if raw.seekable() else None
+            for job in record_jobs(stream, str(path), path, where):
                 read += job.size or 0
                 yield job
+            if size is not None and raw.tell() < size:
+                lost = f"shorter than when opened ({raw.tell()} of {size} bytes): the records after these were not read"
+                yield Job(str(path), path, None, error=lost, size=size - raw.tell())
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
         try:
             left = max(path.stat().st_size - read, 0)
@@ -279,15 +298,30 @@ def records(path: Path) -> Iterator[Job]:
         yield Job(str(path), path, None, error=f"cannot read: {getattr(err, 'strerror', None) or err}", size=left)
 
 
-def _up_to(stream: Iterable[bytes], size: int) -> Iterator[bytes]:
-    """The lines of the first `size` bytes of a stream."""
-    read = 0
-    for line in stream:
-        if read + len(line) >= size:
-            yield line[: size - read]
-            return
-        read += len(line)
+def _lines_up_to(raw: Any, size: int) -> Iterator[bytes]:
+    """The lines of a file's first `size` bytes, read through (its position exact after each)."""
+    left = size
+    while left > 0 and (line := raw.readline(left)):
+        left -= len(line)
         yield line
+
+
+class _Capped(io.RawIOBase):
+    """The first `size` bytes of a binary file, read through."""
+
+    def __init__(self, raw: Any, size: int):
+        self.raw, self.left = raw, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.left <= 0:
+            return 0
+        view = memoryview(buffer)[: self.left]
+        n = self.raw.readinto(view)
+        self.left -= n or 0
+        return n or 0
 
 
 class _Unreadable(ValueError):
@@ -465,7 +499,8 @@ def _records_on_stdin(data: bytes, fields: Fields) -> bool:
     "text" property, prose after it, is a page."""
     import json
 
-    head = data[: 1 << 20]
+    # the first lines, however long (records of 600 KB)
+    head = b"\n".join(data.split(b"\n", RECORDS_LOOKED_AT * 4)[: RECORDS_LOOKED_AT * 4])
     for bom, codec in (
         (b"\xff\xfe\x00\x00", "utf-32-le"),
         (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -479,6 +514,8 @@ def _records_on_stdin(data: bytes, fields: Fields) -> bool:
         text = head.decode("utf-8", "ignore").removeprefix("\ufeff")
     lines = [line.strip().removeprefix("\ufeff") for line in text.split("\n")]
     lines = [line for line in lines if line][:RECORDS_LOOKED_AT]
+    if lines and lines[0].startswith("<"):  # HTML, JSON-LD blocks on lines of their own in it
+        return False
     records = json_lines = 0
     for line in lines:
         if not line.startswith(("{", "[")):
@@ -488,7 +525,8 @@ def _records_on_stdin(data: bytes, fields: Fields) -> bool:
         except (ValueError, RecursionError):
             continue
         json_lines += 1
-        records += isinstance(value, dict) and (fields.text in value or fields.html in value)
+        # not structured data about a page (JSON-LD: "@context", "@type"), which may hold "text"
+        records += isinstance(value, dict) and (fields.text in value or fields.html in value) and "@type" not in value
     return records >= 2 or (records == 1 and json_lines == len(lines))
 
 

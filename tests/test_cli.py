@@ -493,6 +493,18 @@ def test_jsonl_records_on_stdin_fail_by_name_not_cleaned_as_one_scrape(fmt: str)
             False,
             id="json-ld-then-prose",
         ),
+        # attacker trial 3: records bigger than a megabyte slipped through; a forum page with
+        # two JSON-LD blocks on lines of their own was refused
+        pytest.param(
+            b"".join(b'{"id": %d, "html": "<p>%s</p>"}\n' % (n, b"x " * 300_000) for n in range(3)), True, id="big"
+        ),
+        pytest.param(
+            b'<!DOCTYPE html>\n<html><head>\n{"@context": "https://schema.org", "@type": "Comment", "text": "a"}\n'
+            b'{"@context": "https://schema.org", "@type": "Comment", "text": "b"}\n</head>'
+            b"<body><p>The forum post goes on in prose here.</p></body></html>\n",
+            False,
+            id="html-with-json-ld",
+        ),
     ],
 )
 def test_what_stdin_holds_records_or_a_page(stdin: bytes, refused: bool):

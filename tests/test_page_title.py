@@ -132,12 +132,9 @@ def test_below_a_site_name_the_headline_a_byline_follows_is_the_title():
     assert "Cycling Weekly Digest" not in doc.text
 
 
-def test_below_a_site_name_the_headline_is_the_title_with_no_byline_too():
-    """Stop 36: with no byline under it the headline stayed as body, title null, and cleaning
-    the output again took it as the title (attacker trial 2, idempotence): taken at once now."""
+def test_below_a_site_name_a_line_no_byline_follows_is_no_title():
     doc = clean(blog([]))
-    assert doc.metadata.title == LIGHTS_HEADLINE
-    assert clean(doc.text).text == doc.text
+    assert doc.metadata.title is None
 
 
 RATES = [
@@ -218,11 +215,16 @@ def test_a_title_stays_whole_when_its_printed_part_is_no_headline(title, lines, 
     assert titled(title, lines, source).metadata.title == title
 
 
-def test_menu_lines_that_read_as_headlines_go_until_the_headline_and_cleaning_again_changes_nothing():
-    """Attacker trial 2 of stop 36: a menu line read as the first headline, shared no word with
-    the article and went as no title; the headline after it stayed as body, and cleaning the
-    output again took it as the title. The next first line is judged at once now."""
-    page = "\n".join(["Travel Weekly", "Destinations  Deals  Cruises", HEADLINE, "By Jane Marlow", *BODY]) + "\n"
-    once = clean(page)
-    assert once.metadata.title == HEADLINE
-    assert clean(once.text).text == once.text
+def test_verse_lines_are_not_taken_out_as_no_title():
+    """Attacker trial 3 of stop 36: short lines that read as headlines, none about the others,
+    went one after another as "no title"."""
+    verse = [
+        "Under the bridge the river turns",
+        "Grey gulls argue over bread",
+        "A barge of gravel slowly burns",
+        "Its diesel through the morning's lead",
+        "And on the quay a woman learns",
+        "To read the tide the way it's read",
+    ]
+    doc = clean("\n".join(verse) + "\n")
+    assert sum(line in doc.text for line in verse) >= len(verse) - 1

@@ -34,6 +34,7 @@ class Language(NamedTuple):
     inflected: bool  # nouns change their endings: a title's words are looked for by stem in the body
     reading_time: tuple[str, ...]  # "tempo di lettura: {n} minuti": a reading time, {n} its minutes
     byline_lower: tuple[str, ...]  # "di", "door": a byline's word only in lower case ("Di Maio" is a name)
+    byline_full_name: tuple[str, ...]  # words a byline's name after them has two words or more after
 
 
 # Keys of a [phrases.<category>] table that are settings, not lists of phrases.
@@ -67,6 +68,7 @@ def _load(path: Path) -> Language:
         inflected=bool(data.get("inflected", False)),
         reading_time=tuple(p.lower() for p in data.get("reading_time", ())),
         byline_lower=tuple(data.get("byline_lower", ())),
+        byline_full_name=tuple(w.casefold() for w in data.get("byline_full_name", ())),
     )
 
 

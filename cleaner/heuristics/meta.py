@@ -257,6 +257,11 @@ def byline(text: str) -> tuple[str, str | None] | None:
     name = m.group("name").strip(" ,")
     if len(name) < (2 if m.re is p.byline_unspaced else 3):  # "张三": two-character names are common
         return None
+    # after "di", "door", "Του": a full name, never one word ("da Silva - the comeback", "door
+    # Amsterdam, Rotterdam en ...", "Της Ελλάδας, της Κύπρου": attacker trial 3 of stop 36)
+    before = text[: m.start("name")].split()
+    if before and before[-1].casefold() in _full_name_words() and len(name.split()) < 2:
+        return None
     if name.split()[0].casefold() in NOT_NAMES:  # "By Friday, the schools reopen.": a sentence
         return None
     rest = m.group("rest") if m.re is not p.byline_after else ""
@@ -270,6 +275,11 @@ def byline(text: str) -> tuple[str, str | None] | None:
         name = " ".join(words[:cut])
     found = find_date(date_part)
     return name, found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _full_name_words() -> frozenset[str]:
+    return frozenset(w for lang in languages() for w in lang.byline_full_name)
 
 
 @lru_cache(maxsize=1)

@@ -44,3 +44,11 @@ from cleaner.heuristics.counters import is_counter
 )
 def test_is_counter(line: str, expected: bool):
     assert is_counter(line) is expected
+
+
+def test_a_sentence_with_minutes_is_no_reading_time():
+    """Attacker trial 3 of stop 36: "Hij kon 10 minuten lezen" (he could read for 10 minutes) read as 10."""
+    from cleaner.heuristics.meta import reading_minutes
+
+    assert reading_minutes("Hij kon 10 minuten lezen") is None
+    assert reading_minutes("Leestijd 3 minuten") == 3

@@ -64,6 +64,10 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("di Marco Bellini", ("Marco Bellini", None), id="it-di-lower"),
         pytest.param("Του Γιώργου Παπαδόπουλου", ("Γιώργου Παπαδόπουλου", None), id="el-genitive"),
         pytest.param("Του Γιώργου άρεσε η θάλασσα και έμεινε εκεί.", None, id="el-genitive-sentence"),
+        # after these words a full name only (attacker trial 3 of stop 36)
+        pytest.param("da Silva - the comeback", None, id="da-one-word"),
+        pytest.param("door Amsterdam, Rotterdam en Utrecht reed.", None, id="door-a-place"),
+        pytest.param("Της Ελλάδας, της Κύπρου και της Μάλτας", None, id="el-genitive-places"),
         pytest.param(
             "Δημοσιεύτηκε στις 18 Οκτωβρίου 2023 από τη Μαρία Νικολάου",
             ("Μαρία Νικολάου", "2023-10-18"),

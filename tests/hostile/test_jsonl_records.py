@@ -132,3 +132,19 @@ def test_records_ending_in_a_carriage_return_alone_say_so(tmp_path: Path):
     result = cli(str(source), "--format", "jsonl")
     assert result.exit_code == 1
     assert "its records end in a carriage return alone, and JSONL lines end in \\n" in result.stderr
+
+
+def test_a_file_that_shrinks_while_read_fails_where_its_records_stop(tmp_path: Path):
+    """Attacker trial 3 of stop 36: a JSONL input truncated during the run lost its last 6,000
+    records, "0 failed", exit 0."""
+    from cleaner.inputs import records
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": n, "text": PARAGRAPHS[0]}) + "\n" for n in range(5000)))
+    jobs = records(source)
+    first = next(jobs)
+    with open(source, "r+b") as f:
+        f.truncate(100_000)
+    rest = list(jobs)
+    assert first.error is None
+    assert rest[-1].error is not None and rest[-1].error.startswith("shorter than when opened")

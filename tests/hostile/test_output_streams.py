@@ -267,7 +267,7 @@ def test_stdout_to_the_file_stdin_reads_is_refused(tmp_path: Path, command: str)
             check=False,
         )
     assert proc.returncode == 2
-    assert b"standard output goes to the file standard input reads" in proc.stderr
+    assert b"the file standard input reads" in proc.stderr
     assert page.read_text(encoding="utf-8") == PROSE
 
 
@@ -290,3 +290,49 @@ def _run_into(target: Path, mode: str, *args: str, cwd: Path) -> subprocess.Comp
         return subprocess.run(
             [*cleaner_command(), *args], cwd=cwd, stdout=out, stderr=subprocess.PIPE, timeout=60, check=False
         )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["clean", "-", "--errors", "{f}"], id="errors-file"),
+        pytest.param(["clean", "-", "-o", "{f}"], id="output-file"),
+        pytest.param(["explain", "-", "-o", "{f}"], id="explain-output"),
+        pytest.param(["clean", "-", "-o", "/dev/stdout"], id="dev-stdout"),
+    ],
+)
+def test_an_output_onto_the_file_stdin_reads_is_refused(tmp_path: Path, args: list[str]):
+    """Attacker trial 3 of stop 36: `clean - --errors f < f` emptied f before reading it (then
+    "the input is empty", exit 0); `-o f < f` and `-o /dev/stdout` with `1<> f` replaced it."""
+    page = tmp_path / "f.txt"
+    page.write_text(PROSE, encoding="utf-8")
+    with open(page, "rb") as stdin, open(page, "r+b") as stdout:
+        proc = subprocess.run(
+            [*cleaner_command(), *(a.format(f=page) for a in args)],
+            stdin=stdin,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert b"the file standard input reads" in proc.stderr
+    assert page.read_text(encoding="utf-8") == PROSE
+
+
+def test_gzipped_or_later_jsonl_inputs_do_not_feed_on_the_output(tmp_path: Path):
+    """Attacker trial 3 of stop 36: `clean g.jsonl.gz ... | gzip | tee -a g.jsonl.gz` grew the
+    input to 103 MB in two minutes; `clean a.jsonl b.jsonl ... | tee -a b.jsonl` read a's records
+    in b (opened after a was done). Each is read as it was when the run began."""
+    records = "".join(json.dumps({"id": n, "text": PROSE}) + "\n" for n in range(300))
+    import gzip
+
+    (tmp_path / "g.jsonl.gz").write_bytes(gzip.compress(records.encode()))
+    (tmp_path / "a.jsonl").write_text(records, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(records, encoding="utf-8")
+    for inputs, tail in (("g.jsonl.gz", "| gzip | tee -a g.jsonl.gz | wc -c"), ("a.jsonl b.jsonl", "| tee -a b.jsonl")):
+        command = " ".join([*cleaner_command(), "clean", inputs, "--format", "jsonl", "-q", tail])
+        proc = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, timeout=120, check=False)
+        assert proc.returncode == 0, proc.stderr
+    assert len(gzip.decompress((tmp_path / "g.jsonl.gz").read_bytes()).splitlines()) == 600
+    assert len((tmp_path / "b.jsonl").read_text(encoding="utf-8").splitlines()) == 900
