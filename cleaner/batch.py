@@ -21,6 +21,7 @@ from cleaner.errors import shown
 from cleaner.guard import (
     RUN_FILE,
     Inputs,
+    file_behind,
     hold_lock,
     identity,
     refuse_live_run,
@@ -525,16 +526,10 @@ def _open_errors_file(errors: Path, to_stdout: bool) -> ErrorLog:
 
 
 def stdout_file() -> tuple[int, int] | None:
-    """(device, inode) of the regular file standard output is redirected to, or None (a
-    terminal, a pipe, a stream with no file behind it)."""
-    import stat
+    """(device, inode) of the regular file standard output is redirected to, or None."""
     import sys
 
-    try:
-        info = os.fstat(sys.stdout.fileno())
-    except (AttributeError, OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+    return file_behind(sys.stdout)
 
 
 def refuse_stdout_input(guarded: Inputs) -> None:

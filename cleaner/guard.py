@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,7 @@ class Inputs:
                 self.size = None
                 # a file fed to standard input is an input too: `clean - -o f < f`, `--errors f`
                 # or `-o /dev/stdout` with `1<> f` replaced it, exit 0 (attacker trial 3 of stop 36)
-                if (fed := _stdin_file()) is not None:
+                if (fed := file_behind(sys.stdin)) is not None:
                     self.files.setdefault(fed, "- (the file standard input reads)")
                 continue
             path = Path(raw)
@@ -406,12 +407,11 @@ def take_over(
     return fd, started
 
 
-def _stdin_file() -> tuple[int, int] | None:
-    """(device, inode) of the regular file standard input reads, or None."""
-    import sys
-
+def file_behind(stream: Any) -> tuple[int, int] | None:
+    """(device, inode) of the regular file a standard stream is redirected to or from, or None
+    (a terminal, a pipe, a stream with no file behind it)."""
     try:
-        info = os.fstat(sys.stdin.fileno())
+        info = os.fstat(stream.fileno())
     except (AttributeError, OSError, ValueError):
         return None
     return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
