@@ -172,6 +172,7 @@ def _regular_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 def _load(dirs: Sequence[Path]) -> Profiles:
+    _refuse_stdout_among_profiles(dirs)
     for folder in dirs:  # a folder of nothing loads nothing, silently (attacker trial)
         if holds_none(folder):
             click.echo(
@@ -691,6 +692,7 @@ def check(paths: tuple[Path, ...], profiles_dirs: tuple[Path, ...]) -> None:
     """
     from cleaner import check as linter
 
+    _refuse_stdout_among_profiles([*paths, *profiles_dirs])
     found = linter.check(paths, profiles_dirs)
     _out("".join(f"{problem}\n" for problem in found))
     count = sum(not p.note for p in found)
@@ -948,6 +950,26 @@ def _refuse_stdout_into(inputs: Sequence[str]) -> None:
         refuse_stdout_input(Inputs(inputs))
     except UsageError as err:
         raise click.UsageError(str(err)) from None
+
+
+def _refuse_stdout_among_profiles(places: Sequence[Path]) -> None:
+    """A usage error when standard output goes to a file the profile folders (or files) given
+    would be read from (attacker trial 3 of stop 36: `clean f --profiles-dir pd > pd/out.toml`
+    read its own empty output as a profile, exit 3; `check pd > pd/report.toml` reported it)."""
+    out = stdout_file()
+    if out is None:
+        return
+    for place in places:
+        files = sorted(place.glob("*.toml")) + sorted(place.glob("*.txt")) if place.is_dir() else [place]
+        for f in files:
+            try:
+                info = f.stat()
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) == out:
+                raise click.UsageError(
+                    f"standard output goes to {f}, which would be read as a profile; redirect it elsewhere"
+                )
 
 
 def _note_builtin(name: str) -> None:

@@ -336,3 +336,18 @@ def test_gzipped_or_later_jsonl_inputs_do_not_feed_on_the_output(tmp_path: Path)
         assert proc.returncode == 0, proc.stderr
     assert len(gzip.decompress((tmp_path / "g.jsonl.gz").read_bytes()).splitlines()) == 600
     assert len((tmp_path / "b.jsonl").read_text(encoding="utf-8").splitlines()) == 900
+
+
+@pytest.mark.parametrize("command", ["clean", "check"])
+def test_stdout_into_a_profile_folder_is_refused(tmp_path: Path, command: str):
+    """Attacker trial 3 of stop 36: `clean page.txt --profiles-dir pd > pd/out.toml` read its
+    own empty output as a profile (exit 3, "empty profile"); `check pd > pd/report.toml`
+    reported the report."""
+    folder = tmp_path / "pd"
+    folder.mkdir()
+    (folder / "site.toml").write_text('[profile]\nname = "site"\nhosts = ["x.com"]\n', encoding="utf-8")
+    (tmp_path / "page.txt").write_text(PROSE, encoding="utf-8")
+    args = ["clean", "page.txt", "--profiles-dir", "pd"] if command == "clean" else ["check", "pd"]
+    proc = _run_into(folder / "out.toml", "wb", *args, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert b"standard output goes to pd/out.toml, which would be read as a profile" in proc.stderr
