@@ -149,7 +149,7 @@ def _once(
         because += f", {beside}"
         if strongest:
             because += "; strongest signals " + ", ".join(f"{describe(name)} {v:+.2f}" for name, v in strongest)
-        drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="heuristic", why=because)
+        drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="model", why=because)
     return doc.without(drop), headline_kept
 
 

@@ -41,6 +41,8 @@ def test_the_model_keeps_the_article_and_names_its_removals():
     assert "model:boilerplate" in rules
     why = next(r.why for r in doc.removals if r.rule == "model:boilerplate")
     assert why.startswith(stage.WHY_MODEL) and "p(content)" in why and "strongest signals" in why
+    # the kind says which decided: the model, not the hand-written heuristics (stop 36's trial)
+    assert {r.kind for r in doc.removals if r.rule == "model:boilerplate"} == {"model"}
 
 
 def test_no_heuristics_turns_the_model_off():
