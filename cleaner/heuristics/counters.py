@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.heuristics.language import languages
+from cleaner.heuristics.language import in_capitals, languages
 from cleaner.heuristics.lines import more_words
 
 MAX_WORDS = 8
@@ -36,7 +36,8 @@ def _forms() -> dict[str, regex.Pattern]:
     a line is searched only with the forms whose unit it holds (one pattern of every
     language's forms took 0.2 ms a line)."""
     forms: dict[str, list[str]] = {"min": [ENGLISH_READING_TIME]}
-    for phrase in (p for lang in languages() for p in lang.reading_time):
+    phrases = (form for lang in languages() for p in lang.reading_time for form in in_capitals(p))
+    for phrase in dict.fromkeys(phrases):
         before, _, after = phrase.partition("{n}")
         unit = after.split()[0] if after.split() else "min"
         form = rf"(?<![\d.,\w]){_spaced(before)}\s*(?P<minutes>\d{{1,3}})\s*{_spaced(after)}(?!\w)"
@@ -61,7 +62,8 @@ def _spaced(text: str) -> str:
 @lru_cache(maxsize=1)
 def reading_labels() -> tuple[str, ...]:
     """The words a labelled reading time starts with: "reading time", "tempo di lettura"."""
-    labelled = (p.partition("{n}")[0].strip(" :") for lang in languages() for p in lang.reading_time)
+    phrases = (form for lang in languages() for p in lang.reading_time for form in in_capitals(p))
+    labelled = (p.partition("{n}")[0].strip(" :") for p in phrases)
     return tuple(p.casefold() for p in ("reading time", "read time", *labelled) if p)  # casefold: "ς" is "σ"
 
 

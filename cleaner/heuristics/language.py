@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import operator
 import tomllib
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
@@ -35,6 +36,17 @@ class Language(NamedTuple):
     reading_time: tuple[str, ...]  # "tempo di lettura: {n} minuti": a reading time, {n} its minutes
     byline_lower: tuple[str, ...]  # "di", "door": a byline's word only in lower case ("Di Maio" is a name)
     byline_full_name: tuple[str, ...]  # words a byline's name after them has two words or more after
+
+
+def in_capitals(word: str) -> tuple[str, ...]:
+    """`word` and the forms it takes, lowered, where a page prints it in capitals without its
+    accents: Greek drops the tonos and keeps the dialytika ("ΜΑΪΟΥ" for "Μαΐου", "ΛΕΠΤΑ" for
+    "λεπτά"), other pages drop every mark ("FEVRIER"). A new user's Greek page in capitals had
+    neither its reading time nor its date read."""
+    decomposed = unicodedata.normalize("NFD", word)
+    no_acute = unicodedata.normalize("NFC", decomposed.replace("\u0301", ""))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return tuple(dict.fromkeys((word, no_acute, bare)))
 
 
 # Keys of a [phrases.<category>] table that are settings, not lists of phrases.

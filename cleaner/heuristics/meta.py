@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from cleaner.heuristics.counters import reading_time_in
-from cleaner.heuristics.language import languages
+from cleaner.heuristics.language import in_capitals, languages
 from cleaner.heuristics.lines import more_words
 from cleaner.heuristics.phrases import trie_pattern
 
@@ -77,6 +77,9 @@ def patterns() -> Patterns:
             hit = next((n for n, f in enumerate(full, 1) if f.startswith(name[:3])), None)
             if hit:
                 months.setdefault(name, hit)
+    for name, n in list(months.items()):  # after every language's own names: none shadowed
+        for form in in_capitals(name)[1:]:
+            months.setdefault(form, n)
     # As a trie (the same matches: longest name first), twice as fast as the flat list
     month = rf"(?P<month>{trie_pattern(months)})\.?"
     year = r"(?P<year>(?:19|20)\d\d)\b"
@@ -286,7 +289,8 @@ def _full_name_words() -> frozenset[str]:
 def _date_end_words() -> frozenset[str]:
     """Words a date (and its label) may end on right before "by": months, weekdays, the
     date labels ("Posted", "Updated"), a.m. and p.m."""
-    words = {w.casefold() for lang in languages() for w in lang.months} | WEEKDAYS | {"am", "pm", "a.m", "p.m"}
+    words = {f.casefold() for lang in languages() for w in lang.months for f in in_capitals(w)}
+    words |= WEEKDAYS | {"am", "pm", "a.m", "p.m"}
     return frozenset(words | {w.casefold() for lang in languages() for label in lang.date_words for w in label.split()})
 
 
@@ -357,7 +361,7 @@ def _date_labels() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str]:
-    return frozenset(w.casefold() for lang in languages() for w in lang.months)
+    return frozenset(f.casefold() for lang in languages() for w in lang.months for f in in_capitals(w))
 
 
 @lru_cache(maxsize=1 << 16)

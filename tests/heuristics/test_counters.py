@@ -39,6 +39,8 @@ from cleaner.heuristics.counters import is_counter
         pytest.param("Lesezeit: 5 Min.", True, id="reading-time-de"),
         pytest.param("Lettura: 6 min", True, id="reading-time-it-short"),
         pytest.param("Διάρκεια ανάγνωσης: 5 λεπτά", True, id="reading-time-el-duration"),
+        pytest.param("ΧΡΟΝΟΣ ΑΝΑΓΝΩΣΗΣ: 4 ΛΕΠΤΑ", True, id="reading-time-el-capitals"),  # no tonos in capitals
+        pytest.param("4 ΛΕΠΤΑ ΑΝΑΓΝΩΣΗΣ", True, id="reading-time-el-capitals-figure-first"),
         pytest.param("Tempo di lettura: 4 minuti, poi il resto", False, id="reading-time-and-more"),
     ],
 )

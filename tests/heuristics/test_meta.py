@@ -106,6 +106,10 @@ def test_byline(line: str, expected):
         pytest.param("Gepubliceerd op 3 maart 2024", "2024-03-03", id="nl"),
         pytest.param("20 Şubat 2024 Salı, 09:12", "2024-02-20", id="tr"),
         pytest.param("20 Φεβρουαρίου 2024", "2024-02-20", id="el"),
+        # in capitals, without their accents (stop 36's attacker: a Greek page in capitals had no date)
+        pytest.param("20 ΦΕΒΡΟΥΑΡΙΟΥ 2024", "2024-02-20", id="el-capitals"),
+        pytest.param("15 ΜΑΪΟΥ 2024", "2024-05-15", id="el-capitals-dialytika"),
+        pytest.param("Publié le 3 FEVRIER 2024", "2024-02-03", id="fr-capitals"),
         pytest.param("The war in Europe ended on May 8, 1945 after years of fighting", None, id="prose-with-a-date"),
         pytest.param("45.13.2021", None, id="not-a-date"),
         # slashed dates (new-user trial, stop 34: never read): day and month in either order
