@@ -130,13 +130,51 @@ def _why_not(text: str) -> str:
 NO_DATE = "not a date dateparser can read"
 
 
+# A date in figures: year first ("2024/03/12", "2024.03.12"), or day and month in some order
+# ("12.03.2024", "12/03/2024", "03-12-2024"), the same separator between all three
+NUMERIC = re.compile(
+    r"(?<![\d.,/-])(?:(?P<year_first>(?:19|20)\d\d)(?P<s1>[./-])(?P<month>[01]?\d)(?P=s1)(?P<day>[0-3]?\d)"
+    r"|(?P<first>[0-3]?\d)(?P<s2>[./-])\s?(?P<second>[0-3]?\d)(?P=s2)\s?(?P<year>(?:19|20)\d\d))(?![\d.,/-]?\d)"
+)
+EITHER_ORDER = "day and month in either order: only a day past 12 tells which (04/05/2024 is no date)"
+
+
+def _in_words(text: str) -> tuple[str | None, str | None]:
+    """`text` with its date in figures written out ("12 March 2024"), as the generic stage
+    reads one: dotted day first (12.03.2024, as German, Polish, Russian... pages print it),
+    slashed or dashed in the order a day past 12 tells, or None and why. dateparser read them
+    in its first language's order: a profile rule's "Filed 12.03.2024" gave December 3 (new-
+    user trial of stop 37) where the generic stage read March 12."""
+    m = NUMERIC.search(text)
+    if m is None:
+        return text, None
+    if m["year_first"]:
+        year, month, day = int(m["year_first"]), int(m["month"]), int(m["day"])
+    else:
+        year, first, second = int(m["year"]), int(m["first"]), int(m["second"])
+        if m["s2"] == ".":
+            day, month = first, second
+        elif (first > 12) == (second > 12):
+            return None, EITHER_ORDER
+        else:
+            day, month = (first, second) if first > 12 else (second, first)
+    if not 1 <= month <= 12:
+        return None, NO_DATE
+    return f"{text[: m.start()]}{day} {FULL_MONTHS[month - 1]} {year}{text[m.end() :]}", None
+
+
 @lru_cache(maxsize=1024)
 def iso_date(printed: str) -> tuple[str | None, str | None]:
     """The printed date as ISO 8601, or None and why not."""
     text = " ".join(printed.split())
     if not text:
         return None, "empty"
-    found = fast_path(text) or with_dateparser(text)
+    if found := fast_path(text):
+        return found, None
+    words, why = _in_words(text)
+    if words is None:
+        return None, why
+    found = fast_path(words) or with_dateparser(words)
     if found is None:
-        return None, _why_not(text)
+        return None, _why_not(words)
     return found, None
