@@ -367,3 +367,33 @@ def test_a_short_closing_paragraph_above_a_share_bar_stays():
     kept prose line, as the lead's rescue does above it, kept 7 lines on the corpus's train
     text scrapes: 4 reader comments and 3 author bios or captions, none a closing paragraph."""
     assert HERALD_BODY[-1] in clean(herald_page(), profile="none").text
+
+
+LIVE_BLOG = [
+    *["Evening Herald", "LIVE", "News", "World", "Business", "Sport", "Menu", "Sign in"],
+    "Cookies on the Evening Herald",
+    "We use some essential cookies to make this website work.",
+    "Accept additional cookies",
+    "Reject additional cookies",
+    "Council budget vote live: councillors debate the spending plan",
+    "By Anna Reyes and Tom Hale",
+    "Last updated 14 June 2024, 16:05 BST",
+    *["Refresh", "Key events", "Show key events only", "16:05 BST"],
+    "Councillors have voted by 31 to 24 to approve the spending plan after a debate that lasted more than four hours.",
+    "15:40 BST",
+    "The leader of the opposition said the cuts to library opening hours would hurt the poorest neighbourhoods most.",
+    "15:12 BST",
+    "The finance chief told the chamber that the plan closes a gap of twelve million pounds without raising tax.",
+    *["Share", "Facebook", "Twitter", "Email", "Most read", "Bridge closure to last until spring", "© 2024 Herald"],
+]
+
+
+def test_the_byline_and_date_line_that_go_as_metadata_fill_it():
+    """New-user trial of stop 37: on a live blog with a cookie notice above the headline, the
+    byline and the date line went as metadata (heuristic:byline, heuristic:date) and author and
+    date were null, exit 0: the heuristics read them only near where they found the body."""
+    doc = clean("\n".join(LIVE_BLOG) + "\n", profile="none")
+    gone = {r.rule for r in doc.removals if r.text in ("By Anna Reyes and Tom Hale", LIVE_BLOG[14])}
+    assert gone == {"heuristic:byline", "heuristic:date"}
+    assert doc.metadata.author == "Anna Reyes and Tom Hale"
+    assert doc.metadata.date == "2024-06-14T16:05:00+01:00"

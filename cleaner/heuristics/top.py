@@ -87,13 +87,13 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         if found:
             if author is None and n in window:
                 author, on = found
-                date = date or (_when(info.text) if on else None) or _date_below(infos, n)
+                date = date or (when(info.text) if on else None) or _date_below(infos, n)
             drop[info.pos] = "byline"
             continue
         # a line that is only a date is metadata wherever it stands; "date | section" only up top
         on = meta.date_line(info.text) or (meta.dateline(info.text) if n in window else None)
         if on:
-            date = date or (_when(info.text) if n in window else None)
+            date = date or (when(info.text) if n in window else None)
             drop[info.pos] = "date"
             # its label on the line above ("Published:", "Veröffentlichung:") goes with it
             if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
@@ -122,7 +122,7 @@ def _byline_above_prose(
     above = [n for n in marked if first <= n < (prose if prose is not None else first)]
     if not above:
         return None, date
-    author, date = _named(infos[above[-1]].text, date)
+    author, date = named(infos[above[-1]].text, date)
     return author, date if date is not None or author is None else _date_below(infos, above[-1])
 
 
@@ -134,7 +134,7 @@ def _date_below(infos: list[LineInfo], byline: int) -> str | None:
     trial of stop 36: "By Tom Whitaker / Local Democracy Reporter / Published: 10:32 AM, 7
     March 2024" gave the author, and the date line, past the window, went unread)."""
     below = range(byline + 1, min(byline + 1 + DATE_BELOW_BYLINE, len(infos)))
-    return next((_when(infos[n].text) for n in below if meta.date_line(infos[n].text)), None)
+    return next((when(infos[n].text) for n in below if meta.date_line(infos[n].text)), None)
 
 
 def _byline_below(
@@ -150,22 +150,22 @@ def _byline_below(
     for n in range(last + 1, min(last + 1 + META_LOOKAHEAD, len(infos))):
         info = infos[n]
         if n in marked:
-            return _named(info.text, date)
+            return named(info.text, date)
         if info.text.endswith(":") or boilerplate_label(info.text, info.words) is not None:
             return None, date
     return None, date
 
 
-def _named(byline: str, date: str | None) -> tuple[str | None, str | None]:
+def named(byline: str, date: str | None) -> tuple[str | None, str | None]:
     """(author, date) from a byline line read as the HTML path reads one (meta.person): a
     one-word handle or a site's name names no one, nor a photo credit; `date` unless none."""
     found = meta.byline(byline)
     if found and not meta.photo_credit(byline, found[0]) and (name := meta.person(found[0])):
-        return name, date or (_when(byline) if found[1] else None)
+        return name, date or (when(byline) if found[1] else None)
     return None, date
 
 
-def _when(text: str) -> str | None:
+def when(text: str) -> str | None:
     """The date of a byline or date line as the metadata takes it: with the time when printed."""
     found = meta.when(text)
     return found[0] if found else None

@@ -17,7 +17,7 @@ from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
-from cleaner.heuristics.top import reads_as_title
+from cleaner.heuristics.top import named, reads_as_title, when
 from cleaner.model import titles
 from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.glossary import describe
@@ -108,6 +108,7 @@ def _once(
     keep = _lead_rescued(doc, positions, keep, probs)
     if not any(keep):
         return apply(doc, focus=focus, protect=protect), frozenset()
+    doc = _head_metadata(doc, positions, keep, verdict)
     headline_kept: frozenset[int] = frozenset()
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
@@ -180,6 +181,36 @@ def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: 
         keep[n] = True
         n -= 1
     return keep
+
+
+# Lines above and below the article's first kept line (often its headline) its byline and
+# date line may stand on, as the heuristics look around the body's first line
+HEAD_META_LINES = (10, 4)
+
+
+def _head_metadata(doc: Document, positions: list[int], keep: list[bool], verdict: dict[int, str]) -> Document:
+    """`doc` with an empty author or date filled from the byline or date line nearest the
+    article's first kept line (HEAD_META_LINES above and below it): those lines go as metadata
+    in any case (`also`), and the heuristics read the author only near where they find the
+    body. New-user trial of stop 37: a live blog's "By Priya Nandakumar and Owen Blake" and
+    "Last updated 3 May 2024, 14:52 BST" went as metadata and both fields were null, the
+    heuristics' body set further down by a cookie notice above the headline."""
+    meta = doc.metadata
+    first = next((n for n, k in enumerate(keep) if k), None)
+    if first is None or (meta.author and meta.date):
+        return doc
+    author, date = meta.author, meta.date
+    above, below = HEAD_META_LINES
+    around = range(max(first - above, 0), min(first + below + 1, len(positions)))
+    for n in sorted(around, key=lambda n: abs(n - first)):
+        text = doc.lines[positions[n]].text.strip()
+        if verdict.get(positions[n]) == "byline" and author is None:
+            author, date = named(text, date)
+        elif verdict.get(positions[n]) == "date" and date is None:
+            date = when(text)
+    if (author, date) == (meta.author, meta.date):
+        return doc
+    return doc.replace(metadata=meta.fill(author=author, date=date))
 
 
 def _headline_above_byline(
