@@ -64,6 +64,7 @@ def run(
     # metadata stage stays through the later ones (dragnet:train: the heuristics' turn on a
     # short page took it for the header, and the title was null).
     protect: frozenset[int] = frozenset()
+    start = doc
     for n in range(MAX_PASSES):
         before = len(doc.lines)
         doc, kept = _once(
@@ -72,7 +73,7 @@ def run(
         protect |= kept
         if len(doc.lines) == before:
             break
-    return doc
+    return _head_metadata(start, doc)
 
 
 def _once(
@@ -108,7 +109,6 @@ def _once(
     keep = _lead_rescued(doc, positions, keep, probs)
     if not any(keep):
         return apply(doc, focus=focus, protect=protect), frozenset()
-    doc = _head_metadata(doc, positions, keep, verdict)
     headline_kept: frozenset[int] = frozenset()
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
@@ -185,32 +185,38 @@ def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: 
 
 # Lines above and below the article's first kept line (often its headline) its byline and
 # date line may stand on, as the heuristics look around the body's first line
-HEAD_META_LINES = (10, 4)
+HEAD_META_LINES = (10, 8)
 
 
-def _head_metadata(doc: Document, positions: list[int], keep: list[bool], verdict: dict[int, str]) -> Document:
-    """`doc` with an empty author or date filled from the byline or date line nearest the
-    article's first kept line (HEAD_META_LINES above and below it): those lines go as metadata
-    in any case (`also`), and the heuristics read the author only near where they find the
-    body. New-user trial of stop 37: a live blog's "By Priya Nandakumar and Owen Blake" and
-    "Last updated 3 May 2024, 14:52 BST" went as metadata and both fields were null, the
-    heuristics' body set further down by a cookie notice above the headline."""
-    meta = doc.metadata
-    first = next((n for n, k in enumerate(keep) if k), None)
-    if first is None or (meta.author and meta.date):
-        return doc
+def _head_metadata(start: Document, done: Document) -> Document:
+    """`done` with an empty author or date filled from the byline or date line the passes
+    removed nearest the article's first kept line (HEAD_META_LINES of `start`'s non-blank
+    lines above and below it): those lines go as metadata in any case (`also`), and the
+    heuristics read the author only near where they find the body. New-user trial of stop 37:
+    a live blog's "By Priya Nandakumar and Owen Blake" and "Last updated 3 May 2024, 14:52 BST"
+    went as metadata and both fields were null, the heuristics' body set further down by a
+    cookie notice above the headline."""
+    meta = done.metadata
+    if meta.author and meta.date:
+        return done
+    kept = {line.no for line in done.lines if line.text.strip()}
+    lines = [line for line in start.lines if line.text.strip()]
+    first = next((n for n, line in enumerate(lines) if line.no in kept), None)
+    if first is None:
+        return done
+    rules = {no: r.rule for r in done.removals[len(start.removals) :] for no in range(r.lines[0], r.lines[1] + 1)}
     author, date = meta.author, meta.date
     above, below = HEAD_META_LINES
-    around = range(max(first - above, 0), min(first + below + 1, len(positions)))
+    around = range(max(first - above, 0), min(first + below + 1, len(lines)))
     for n in sorted(around, key=lambda n: abs(n - first)):
-        text = doc.lines[positions[n]].text.strip()
-        if verdict.get(positions[n]) == "byline" and author is None:
+        rule, text = rules.get(lines[n].no), lines[n].text.strip()
+        if rule == "heuristic:byline" and author is None:
             author, date = named(text, date)
-        elif verdict.get(positions[n]) == "date" and date is None:
+        elif rule == "heuristic:date" and date is None:
             date = when(text)
     if (author, date) == (meta.author, meta.date):
-        return doc
-    return doc.replace(metadata=meta.fill(author=author, date=date))
+        return done
+    return done.replace(metadata=meta.fill(author=author, date=date))
 
 
 def _headline_above_byline(
