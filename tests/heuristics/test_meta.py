@@ -74,6 +74,8 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
             id="el-apo-ti",
         ),
         pytest.param("door Sanne de Vries", ("Sanne de Vries", None), id="nl-door-lower"),
+        pytest.param("Words: Tom Brannigan", ("Tom Brannigan", None), id="words-colon"),  # new-user trial, stop 37
+        pytest.param("Words: 1,200", None, id="word-count"),
         pytest.param(
             "Pubblicato il 12 marzo 2024 da Marco Bellini", ("Marco Bellini", "2024-03-12"), id="it-date-then-da"
         ),

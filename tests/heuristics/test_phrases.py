@@ -38,6 +38,11 @@ def category(text: str) -> str | None:
         pytest.param("Tous droits réservés", "copyright", id="copyright-fr"),
         pytest.param("We use cookies to improve your experience on our site.", "cookie", id="cookie-notice"),
         pytest.param("Accept all", "cookie", id="cookie-button"),
+        # a consent notice naming "our partners" (new-user trial of stop 37: kept as the first line)
+        pytest.param("The Gazette and our partners use cookies for analytics.", "cookie", id="cookie-partners"),
+        pytest.param("We and our partners store and access information on your device.", "cookie", id="cookie-tcf"),
+        pytest.param("Listen to this story (3 min)", "audio", id="audio-player"),
+        pytest.param("Listen to this story and tell me what you think of its ending, friends", None, id="listen-prose"),
         pytest.param("Related Articles", "related", id="related-heading"),
         pytest.param("You may also like:", "related", id="also-like"),
         pytest.param("Lesen Sie auch", "related", id="related-de"),
