@@ -397,3 +397,41 @@ def test_the_byline_and_date_line_that_go_as_metadata_fill_it():
     assert gone == {"heuristic:byline", "heuristic:date"}
     assert doc.metadata.author == "Anna Reyes and Tom Hale"
     assert doc.metadata.date == "2024-06-14T16:05:00+01:00"
+
+
+JAPANESE = [
+    *["メインコンテンツへ移動", "港町タイムズ", "トップ", "社会", "経済", "スポーツ", "ログイン", "会員登録"],
+    "当サイトではクッキーを使用しています。閲覧を続けるとクッキーの使用に同意したものとみなされます。",
+    "同意する",
+    "市立図書館、来春に全面改装へ　開館50年",
+    "2024年6月14日 9時15分",
+    "記者 山田花子",
+    *["シェア", "X（旧Twitter）", "はてなブックマーク"],
+    "市は13日、開館から50年を迎えた市立図書館を来年春に全面改装すると発表した。工事は約半年かかる見込みだ。",
+    "改装後は閲覧席を倍に増やし、子ども向けの読書スペースや自習室も新たに設ける。総事業費は約12億円という。",
+    "工事期間中は駅前の仮設図書館で貸し出しを続ける。市の担当者は「不便をかけるが理解してほしい」と話した。",
+    *["関連記事", "駅前再開発、来月着工へ", "この記事をシェアする", "ランキング", "利用規約", "お問い合わせ"],
+]
+
+
+def test_a_japanese_scrape_loses_its_share_bar_and_notices_and_keeps_its_headline():
+    """New-user trial of stop 37: a Japanese scrape kept its sign-up link, cookie notice and
+    share bar in the text, and its headline (a date line between it and the byline) went with
+    the header: the title was null. ja/zh/ko data files: whole-line phrases."""
+    doc = clean("\n".join(JAPANESE) + "\n", profile="none")
+    assert doc.text.split("\n")[:3] == JAPANESE[16:19]
+    assert not {"シェア", "はてなブックマーク", "同意する", "会員登録", JAPANESE[8]} & set(doc.text.split("\n"))
+    assert doc.metadata.title == "市立図書館、来春に全面改装へ 開館50年"  # the ideographic space as a space
+    assert (doc.metadata.author, doc.metadata.date) == ("山田花子", "2024-06-14T09:15:00")
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("分享到：微信 微博 QQ空间", "share"), ("相关阅读", "related"), ("공유하기", "share"), ("関連記事", "related")],
+)
+def test_chinese_korean_and_japanese_labels_name_themselves(line: str, label: str):
+    """A new user's Chinese page took its share bar for the title (stop 36)."""
+    from cleaner.heuristics.phrases import boilerplate_label
+
+    assert boilerplate_label(line, len(line.split())) == label
+    assert boilerplate_label("シェアハウスの人気が若者の間で高まっている。", 1) is None  # prose that starts so

@@ -14,6 +14,7 @@ from typing import Any
 from cleaner.document import Context, Document, Removal, removals_at
 from cleaner.heuristics import why
 from cleaner.heuristics.apply import apply, heuristic_removals
+from cleaner.heuristics.lines import describe as line_info
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
@@ -232,16 +233,20 @@ def _headline_above_byline(
     at = next((n for n, pos in enumerate(positions) if verdict.get(pos) == "byline"), None)
     if not at:
         return keep, frozenset()
-    line = doc.lines[positions[at - 1]]
+    above = at - 1
+    if above and verdict.get(positions[above]) == "date":  # "Headline / 22 March 2024 / By X" (new-user trial)
+        above -= 1
+    line = doc.lines[positions[above]]
     text = line.text.strip()
     low, high = HEADLINE_WORDS
-    if not low <= len(text.split()) <= high or text.endswith((".", ":", ";", ",")):
+    words = line_info(above, text).words  # a CJK headline's characters count as words (halved)
+    if not low <= words <= high or text.endswith((".", ":", ";", ",", "。")):
         return keep, frozenset()
     # kept through the later passes, it must be a headline's line: no label ("Share on
     # Facebook" above a byline stayed, the property test found), a title's shape
     if boilerplate_label(text, len(text.split())) is not None or not reads_as_title(text):
         return keep, frozenset()
-    return [*keep[: at - 1], True, *keep[at:]], frozenset([line.no])
+    return [*keep[:above], True, *keep[above + 1 :]], frozenset([line.no])
 
 
 def _ad_labels(doc: Document) -> dict[int, Removal]:
