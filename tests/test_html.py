@@ -286,3 +286,29 @@ def test_a_list_joined_into_one_string_comes_apart():
     doc = clean(PAGE.format(charset="utf-8").replace("<title>", head + "<title>").encode(), profile="none")
     assert doc.metadata.categories == ("Harbour News", "Transport", "Local")
     assert doc.metadata.tags == ("ferries", "timetable", "1,000 passengers")
+
+
+SHORT_JAPANESE = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
+<title>市営プール、今夏は営業休止へ | 港町タイムズ</title></head><body>
+<header><nav><a href="/">ホーム</a> <a href="/news">ニュース</a></nav></header>
+<main><article><h1>市営プール、今夏は営業休止へ</h1>
+<p class="byline">記者 山田花子 &middot; <time datetime="2024-06-14">2024年6月14日</time></p>
+<div class="share"><a href="#">Facebook</a> <a href="#">X</a></div>
+<div class="body">
+<p>市は13日、老朽化した市営プールの営業を今夏は休止すると発表した。</p>
+<p>ろ過装置の故障が見つかり、修理に半年ほどかかるという。</p>
+<p>市は近隣の学校プールを週末に開放することを検討している。</p>
+</div></article></main><footer><p>Copyright 港町タイムズ</p></footer></body></html>"""
+
+
+def test_a_short_japanese_article_keeps_its_paragraphs_and_leaves_out_its_head():
+    """New-user trial of stop 37: a three-paragraph Japanese article (about 90 characters)
+    came out as one line with its headline, byline, date and share links: under trafilatura's
+    250-character bar for a main text, its last fallback joins all the page's paragraphs."""
+    doc = clean(SHORT_JAPANESE.encode(), html=True)
+    assert doc.text.strip().split("\n\n") == [
+        "市は13日、老朽化した市営プールの営業を今夏は休止すると発表した。",
+        "ろ過装置の故障が見つかり、修理に半年ほどかかるという。",
+        "市は近隣の学校プールを週末に開放することを検討している。",
+    ]
+    assert (doc.metadata.title, doc.metadata.author) == ("市営プール、今夏は営業休止へ", "山田花子")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -321,12 +322,49 @@ class Main(NamedTuple):
     reader_comments: str = ""  # the reader comments trafilatura found, in the text or not
 
 
+# trafilatura takes a main text shorter than its min_extracted_size (250 characters) for a
+# miss and turns to its fallbacks, the last of which joins every paragraph into one line. A
+# character of Chinese or Japanese says what two or three of a Latin script do: a short CJK
+# article (three paragraphs, 150 characters) came out as one line with its headline, byline
+# and share links (new-user trial of stop 37). On a page mostly in those scripts the bar is
+# this many characters.
+CJK_MIN_EXTRACTED = 100
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+LATIN = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+SAMPLE = 20_000  # characters of the page's text the script share is read from
+
+
+def _cjk_page(tree: HtmlElement) -> bool:
+    """Whether the page's text is mostly Chinese, Japanese or Korean (a sample of it)."""
+    body = tree.find("body")
+    parts, size = [], 0
+    for part in (body if body is not None else tree).itertext():  # not the whole text of a 64 MB page
+        parts.append(part)
+        size += len(part)
+        if size >= SAMPLE:
+            break
+    text = "".join(parts)
+    cjk = len(CJK.findall(text))
+    return cjk > len(LATIN.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _cjk_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(CJK_MIN_EXTRACTED))
+    return config
+
+
 def _main_text(
     tree: HtmlElement, url: str | None, options: dict[str, Any], switches: Switches = DEFAULT_SWITCHES
 ) -> Main:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document as Extracted
 
+    if _cjk_page(tree):
+        options = {**options, "config": _cjk_config()}
     result = bare_extraction(tree, url=url, **options)
     # with output_format="python" a trafilatura Document (a dict only with as_dict=True), or None
     if not isinstance(result, Extracted):

@@ -161,14 +161,19 @@ def element_author(above: list[tuple[Block, bool]], author: str) -> str | None:
         name = meta.person(line[0])
         if name is None:
             return author
+        # `author` a byline itself, its label before the name ("記者 高橋美咲": new-user trial of stop 37)
+        if (own := meta.byline(author)) is not None and meta.person(own[0]) == name:
+            return name
         # what follows the name in `author` is no part of it: a role, an outlet, a label
         rest = author[len(name) :] if author.casefold().startswith(name.casefold()) else ""
         cleans = rest[:1] in (" ", ";", ",", "|", "•", "·")
         return name if cleans or len(author.split()) == 1 else author
     # no block of the head reads as its byline (a page with no headline element has no head):
     # the author as given, less what follows a spaced bullet or bar, which no name holds
-    # ("Maria Lopez · Published June": attacker trial, stop 32)
-    return AFTER_MARK.split(author, maxsplit=1)[0].strip() or author
+    # ("Maria Lopez · Published June": attacker trial, stop 32), and its label ("記者 山田花子")
+    author = AFTER_MARK.split(author, maxsplit=1)[0].strip() or author
+    own = meta.byline(author)
+    return (meta.person(own[0]) if own is not None else None) or author
 
 
 def _no_name(word: str, text: str) -> bool:
