@@ -126,19 +126,45 @@ def _meta_slots(al: Alignment) -> list[int]:
 
 def _above_first_paragraph(al: Alignment, d: int, i: int) -> bool:
     texts = al.docs[d]
-    first = next((j for j in al.content(d) if is_paragraph(texts[j])), None)
+    first = next((j for j in al.content(d) if is_paragraph(texts[j]) and not _standfirst(texts, j)), None)
     return first is not None and i < first
+
+
+# Lines below a standfirst its byline or date line may be on
+STANDFIRST_REACH = 2
+
+
+def _standfirst(texts: list[str], j: int) -> bool:
+    """Paragraph j is a standfirst: a byline or date line follows it within STANDFIRST_REACH
+    lines (new-user trial of stop 37: "Headline / lead sentence / Words: X / Filed <date>"
+    made the lead the body's start, the date line no head line, the section label the title)."""
+    k: int | None = j
+    for _ in range(STANDFIRST_REACH):
+        k = neighbour(texts, k, 1) if k is not None else None
+        if k is None:
+            return False
+        if _meta_line(texts[k]):
+            return True
+    return False
+
+
+def _meta_line(text: str) -> bool:
+    from cleaner.heuristics import meta  # the generic stage's readings of a byline and a date line
+
+    return meta.byline(text) is not None or meta.date_line(text) is not None or meta.dated_label(text)
 
 
 def _headline(al: Alignment, cuts: Cuts) -> None:
     """The headline is the line a byline or dateline follows; else the first article line
     of every scrape, when it reads as a headline."""
     for s in _meta_slots(al):
-        near = {d: neighbour(al.docs[d], al.slots[s].occ[d][0], -1) for d in range(len(al.docs))}
+        near = {d: _above_meta(al.docs[d], al.slots[s].occ[d][0]) for d in range(len(al.docs))}
         heads = {d: j for d, j in near.items() if j is not None}
+        # a standfirst between headline and byline: a lead sentence reads as no headline (new-
+        # user trial of stop 37: the section label above took the headline's place)
+        if len(heads) == len(near):
+            heads = _above_standfirst(al, heads)
         if len(heads) == len(near) and all(_headline_like(al, d, j) for d, j in heads.items()):
-            if "author" in meta_fields(al.slots[s].shape):  # a standfirst sits between headline and byline
-                heads = _above_standfirst(al, heads)
             for slot in {al.labels[d][j] for d, j in heads.items()}:
                 if slot is not None:
                     al.release(slot)  # "Things to do: <headline>" shares a prefix, it is no template
@@ -234,6 +260,17 @@ def _shared(texts: list[str]) -> str:
 
 
 MIN_STANDFIRST_WORDS = 8
+
+
+def _above_meta(texts: list[str], i: int) -> int | None:
+    """The line above line i (a byline or date line) and the other byline or date lines right
+    above it ("Words: X" above "Filed <date>")."""
+    j = neighbour(texts, i, -1)
+    for _ in range(STANDFIRST_REACH):
+        if j is None or not _meta_line(texts[j]):
+            break
+        j = neighbour(texts, j, -1)
+    return j
 
 
 def _above_standfirst(al: Alignment, heads: dict[int, int]) -> dict[int, int]:

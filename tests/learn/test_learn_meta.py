@@ -151,3 +151,42 @@ def test_name_role_shape_names_author():
     assert name_groups(shape) == ["author"]
     match = regex.fullmatch(shape.regex(), "Ines van Loon, Harbour Correspondent")
     assert match and match.group("author") == "Ines van Loon"
+
+
+# ---- a section label, the headline, a standfirst, then the byline and the date line ---------
+
+SECTIONS = ["Harbour", "Town", "Letters", "Sport"]
+STANDFIRSTS = [
+    "Passengers say the new times suit shift workers better than the old ones did.",
+    "The shelter is the first of three the council plans to build this year.",
+    "Entries were up by a third on last year, the society's secretary said.",
+    "The bandstand will host a brass concert on the first Sunday of June.",
+]
+
+
+def headed(k: int) -> str:
+    lines = [
+        "The Quayside Bulletin",
+        "Home | Town | Harbour | Letters | Sport",
+        "Accept cookies",
+        SECTIONS[k],
+        TITLES[k],
+        STANDFIRSTS[k],
+        f"Words: {NAMES[k]}",
+        f"Filed 1{k}.06.2024 at 09:30",
+        *BODIES[k],
+        "Share this story",
+        "© The Quayside Bulletin",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_headline_above_a_standfirst_byline_and_date_line_is_no_section_label(tmp_path):
+    """New-user trial of stop 37: "Section / Headline / lead sentence / Words: X / Filed date":
+    the lead sentence read as the body's start, so the date line was no head line, and learn
+    took the first line under the cookie banner, the section label, for the headline: the title
+    of every page was its section ("Harbour"), the headline left in the text."""
+    pages = [headed(k) for k in range(4)]
+    doc, toml = clean_unseen(tmp_path, pages)
+    assert "prev = '^Accept cookies$'" not in toml, toml
+    assert doc.metadata.title != SECTIONS[3]
