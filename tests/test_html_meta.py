@@ -118,3 +118,14 @@ def test_another_trafilatura_gets_its_own_extract_metadata(monkeypatch):
     note = "metadata by trafilatura's extract_metadata: trafilatura 2.9.0 is installed, cleaner copies 2.3's"
     assert f"html:{note}" in doc.steps
     assert f"html: {note}" in render(doc, color=False)
+
+
+@pytest.mark.parametrize("href", ["https://ex.com/x ", "  https://ex.com/x  ", "\thttps://ex.com/x\n"])
+def test_the_canonical_links_surrounding_spaces_are_no_part_of_the_url(href: str):
+    """Attacker trial of stop 37: href="https://ex.com/x " gave the url "https://ex.com/x%20"."""
+    page = (
+        f'<html><head><title>T</title><link rel="canonical" href="{href}"></head><body><article>'
+        "<h1>Headline here</h1><p>The article body has enough words to be kept as text in the output.</p>"
+        "<p>A second paragraph with more words, so that the page reads as an article.</p></article></body></html>"
+    )
+    assert clean(page.encode(), html=True).metadata.url == "https://ex.com/x"

@@ -84,7 +84,11 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
             sources["author"] = "element"
     # The canonical link names the page before og:url does (trafilatura takes og:url first):
     # the same URL chooses the site profile (cleaner.stages.html_site) and fills the url field.
-    if tree.find(CANONICAL) is not None or not meta.url:
+    if (link := tree.find(CANONICAL)) is not None or not meta.url:
+        if link is not None and (href := link.get("href")) != href.strip():
+            # a URL's surrounding spaces are no part of it (the HTML standard): trafilatura
+            # quoted them, "https://ex.com/x%20" (attacker trial of stop 37)
+            link.set("href", href.strip())
         meta.url = extract_url(tree, None) or meta.url or url
     meta.date = find_date(tree, **{**date_params, "url": meta.url})
     if not meta.sitename:
