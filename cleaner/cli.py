@@ -217,6 +217,13 @@ class _Cleaner(click.Group):
     """The command group; what click itself writes (--help, --version, usage errors) to a
     stdout that fails (a full disk) is one message and status 1, as every command's output."""
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C outside a run's loop (starting, finishing): 130, as within
+            click.echo("cleaner: interrupted", err=True)  # (attacker trial: click's "Aborted!", status 1)
+            sys.exit(EXIT_INTERRUPTED)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if sys.stdout is None:  # started with no standard output (`>&-`): Python gives None
             sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
@@ -226,6 +233,13 @@ class _Cleaner(click.Group):
             sys.stdin = io.TextIOWrapper(io.BufferedReader(_ClosedInput()), encoding="utf-8")
         try:
             return super().main(*args, **kwargs)
+        except SystemExit as done:
+            # Interrupted with worker processes: everything is written and closed by now, and
+            # Python's exit would wait on the process pool's threads, which Ctrl-C can leave
+            # stuck (CPython's gh-105829: attacker trial of stop 37, 1 run in 15 hung for good)
+            if done.code == EXIT_INTERRUPTED and "cleaner.pool" in sys.modules:
+                _exit_now(EXIT_INTERRUPTED)
+            raise
         except BrokenPipeError:
             _quiet_exit_on_broken_pipe()
         except RuntimeError as err:  # pathlib's resolve() of a path that is a symlink loop
@@ -503,6 +517,16 @@ def _out(text: str, styled: bool = False) -> None:
     except OSError as err:
         click.echo(f"cleaner: standard output: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)
+
+
+def _exit_now(code: int) -> None:
+    """Exit with `code` at once, the standard streams flushed, without Python's exit handlers."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _quiet_exit_on_broken_pipe() -> None:

@@ -64,11 +64,18 @@ class Pool:
         return self._submit(jobs)
 
     def _submit(self, jobs: list[Job]) -> Task:
+        # submit() may start workers: SIGINT blocked meanwhile, so that a worker is born with
+        # it blocked and unblocks it only once it ignores it (runner._init). A Ctrl-C while one
+        # started stopped it in its bootstrap and the run hung (attacker trial of stop 37).
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            return Task(jobs, self.executor.submit(runner._work, jobs), self.generation)
-        except BrokenProcessPool:  # broke since the last result: its own tasks will say so too
-            self._restart(self.generation)
-            return Task(jobs, self.executor.submit(runner._work, jobs), self.generation)
+            try:
+                return Task(jobs, self.executor.submit(runner._work, jobs), self.generation)
+            except BrokenProcessPool:  # broke since the last result: its own tasks will say so too
+                self._restart(self.generation)
+                return Task(jobs, self.executor.submit(runner._work, jobs), self.generation)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def collect(self, task: Task) -> Iterator[Result]:
         try:

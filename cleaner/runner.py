@@ -79,6 +79,7 @@ def _init(settings: Settings, profiles: Profiles | None = None, parent: int | No
     global _profiles, _settings
     if profiles is None:  # a pool worker: Ctrl-C is for the main process, which stops the pool
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # born blocked (pool.Pool._submit)
         watched = parent if parent is not None else os.getppid()
         threading.Thread(target=_exit_with_parent, args=(watched,), daemon=True).start()
     _settings = settings

@@ -287,3 +287,39 @@ def test_a_regex_that_times_out_is_reported_and_its_lines_kept(tmp_path: Path):
     assert result.exit_code == 0
     assert result.stderr == "cleaner: -: rule slow#1 timed out; the page is cleaned as without it\n"
     assert "a" * 80 + "b" in result.stdout
+
+
+def _signal_set(pid: int, field: str) -> int:
+    """The mask of /proc/PID/status's field (SigBlk, SigIgn)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1], 16)
+    return 0
+
+
+def test_workers_ignore_ctrl_c_and_the_run_stops_with_130(tmp_path: Path, big_corpus: Path):
+    """Attacker trial of stop 37: Ctrl-C of a -j run hung for good now and then (1 run in 15),
+    or ended "Aborted!" with status 1: a worker starting as it came stopped in its bootstrap,
+    and Python's exit waited on the pool's stuck threads. Workers are born with SIGINT blocked
+    and ignore it before they unblock it; an interrupted run with workers exits at once, 130."""
+    proc = subprocess.Popen(
+        [*cleaner_command(), "clean", str(big_corpus), "--format", "jsonl", "-o", str(tmp_path / "o.jsonl"), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+        time.sleep(0.02)
+    time.sleep(0.5)  # their initializer has run
+    masks = [(_signal_set(w, "SigIgn"), _signal_set(w, "SigBlk")) for w in workers if Path(f"/proc/{w}").exists()]
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    sigint = 1 << (signal.SIGINT - 1)
+    assert masks and all(ignored & sigint and not blocked & sigint for ignored, blocked in masks), masks
+    assert proc.returncode == 130, err
+    assert b"Aborted!" not in err and b"Traceback" not in err
