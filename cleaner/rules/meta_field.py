@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS
 from cleaner.rules.base import Hit, LineView, OptionIssue, Pattern, Rule, suggest
+from cleaner.urls import url_problem
+
+MAX_MINUTES = 10_000  # a reading time longer than a week is no reading time
 
 
 class MetaField(Rule):
@@ -76,6 +79,10 @@ class MetaField(Rule):
             return None
         if name in LIST_FIELDS:
             return tuple(part.strip() for part in value.split(self.options.split) if part.strip())
-        if name in INT_FIELDS:
-            return int(value) if value.isdecimal() else None
+        if name in INT_FIELDS:  # a reading time of minutes, not of 23 digits (attacker trial of stop 37)
+            return int(value) if value.isdecimal() and int(value) <= MAX_MINUTES else None
+        if name == "url" and url_problem(value) is not None:
+            # the url field is a page's address: "javascript:alert(1)" filled it, and the
+            # output failed as an input (attacker trial of stop 37)
+            return None
         return value

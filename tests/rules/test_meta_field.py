@@ -105,6 +105,23 @@ CASES = [
         {},
         id="reading-time-superscript-digit",
     ),
+    # attacker trial of stop 37: a url that is no page's address, a reading time of 23 digits
+    pytest.param("URL javascript:alert(1)\n" + BODY, {"pattern": "^URL (?P<url>.+)$"}, BODY, {}, id="url-not-http"),
+    pytest.param("URL https://exa mple.com/\n" + BODY, {"pattern": "^URL (?P<url>.+)$"}, BODY, {}, id="url-space"),
+    pytest.param(
+        "URL https://example.com/a\n" + BODY,
+        {"pattern": "^URL (?P<url>.+)$"},
+        BODY,
+        {"url": "https://example.com/a"},
+        id="url",
+    ),
+    pytest.param(
+        "99999999999999999999999 min read\n" + BODY,
+        {"pattern": r"^(?P<reading_time>\d+) min read$"},
+        BODY,
+        {},
+        id="reading-time-absurd",
+    ),
 ]
 
 
