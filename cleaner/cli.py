@@ -772,7 +772,10 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
         _refuse_stdout_into([str(s) for s in samples])
     profiles = _load(profiles_dirs)
 
+    left_out: list[Path] = []
+
     def skipped(sample: Path, err: Exception) -> None:  # binary, HTML nested too deep: named, as learn does
+        left_out.append(sample)
         click.echo(f"cleaner: {sample}: {_message(err)}; skipped", err=True)
 
     out_dir = (output or Path(name)).resolve().parent
@@ -783,6 +786,9 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     if not head.get("hosts") and not head.get("fingerprints"):
         click.echo(NEVER_MATCHED, err=True)
     _emit_profile(_samples_said(text, "new", name, list(samples), output), output, "")
+    if left_out:  # the draft is written; status 1 says not every sample was read, as clean's does
+        click.echo(f"cleaner: {len(left_out)} sample{'s' if len(left_out) > 1 else ''} skipped", err=True)
+        sys.exit(EXIT_FAILED)
 
 
 @main.command(
@@ -851,10 +857,12 @@ def learn(
     if output is None:
         _refuse_stdout_into([str(p) for p in inputs])
     files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
-    texts, sources = [], []
+    texts, sources, skipped = [], [], 0
     for f in files:
-        if isinstance(f, Job):  # an unreadable directory or a symlink loop
-            click.echo(f"cleaner: {f.source}: {f.error}; skipped", err=True)
+        if isinstance(f, Job):  # an unreadable directory, a symlink loop, a FIFO
+            skipped += 1
+            error = f.error or ""
+            click.echo(f"cleaner: {f.source}: {error}{'' if error.endswith('skipped') else '; skipped'}", err=True)
             continue
         try:
             data = f.read_bytes()
@@ -863,6 +871,7 @@ def learn(
             texts.append(text)
             sources.append(f)
         except (CleanerError, OSError) as err:
+            skipped += 1
             click.echo(f"cleaner: {f}: {_message(err)}; skipped", err=True)
     if len(texts) < 2:
         raise click.UsageError(f"learn needs at least two readable scrapes, got {len(texts)}")
@@ -870,7 +879,8 @@ def learn(
         text = learn_corpus(texts, name, min_docs=min_docs, min_share=min_share)
     else:
         out_dir = (output or Path(name)).resolve().parent
-        draft = draft_site(texts, name, sources=[os.path.relpath(s.resolve(), out_dir) for s in sources])
+        # a sample named by its own path, not a symlink's target (attacker trial: '../../../etc/passwd')
+        draft = draft_site(texts, name, sources=[os.path.relpath(os.path.abspath(s), out_dir) for s in sources])
         text = draft.toml
         text = _samples_said(text, "learn", name, sources, output)
         if draft.estimate:
@@ -885,6 +895,9 @@ def learn(
     if len(set(texts)) < len(texts):
         click.echo(SAME_SCRAPES, err=True)
     _emit_profile(text, output, f" from {len(texts)} scrapes")
+    if skipped:  # the draft is written; status 1 says not every input was read, as clean's does
+        click.echo(f"cleaner: {skipped} input{'s' if skipped > 1 else ''} skipped", err=True)
+        sys.exit(EXIT_FAILED)
 
 
 LOW_RECALL = 0.5

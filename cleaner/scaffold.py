@@ -132,7 +132,7 @@ def starter_profile(
         lines = [line for line in lines if line not in shared]
         if lines:
             rules.append(("drop_line", lines, f"suspected by {rule} (review)"))
-    rel = [os.path.relpath(s.resolve(), out_dir.resolve()) for s in samples]
+    rel = [os.path.relpath(os.path.abspath(s), out_dir.resolve()) for s in samples]  # a symlink by its own name
 
     head: dict = {"name": name, "description": f"{name} articles"}
     page_entries: list[dict] = []

@@ -208,3 +208,31 @@ def test_learn_warns_about_identical_scrapes(tmp_path: Path):
     page.write_text(zh_page(0), encoding="utf-8")
     result = CliRunner().invoke(main, ["learn", str(page), str(page), str(page), "--name", "x"])
     assert "some scrapes are the same text" in result.stderr
+
+
+def test_learn_names_what_it_skipped_once_and_exits_1_with_the_draft_written(tmp_path: Path):
+    """Attacker trial of stop 37: learn skipped a binary scrape and a FIFO and exited 0 (clean
+    exits 1 for any input it could not read), said "skipped; skipped" for the FIFO, and named a
+    symlinked sample by its target ('../../../etc/passwd')."""
+    import os
+
+    pages = corpus(sorted(TEMPLATES)[0], seed=1, n=3)
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i, page in enumerate(pages[:2]):
+        (scrapes / f"page{i}.txt").write_text(page.text, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "target.txt").write_text(pages[2].text, encoding="utf-8")
+    (scrapes / "linked.txt").symlink_to(elsewhere / "target.txt")
+    (scrapes / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    os.mkfifo(scrapes / "fifo.txt")
+    profile = tmp_path / "profiles" / "site.toml"
+    result = CliRunner().invoke(main, ["learn", str(scrapes), "-o", str(profile)])
+    assert result.exit_code == 1, result.output
+    assert profile.exists()
+    assert "skipped; skipped" not in result.stderr
+    assert result.stderr.count("skipped") == 3  # the FIFO, the binary file, and the count
+    assert result.stderr.splitlines()[-1] == "cleaner: 2 inputs skipped"
+    samples = tomllib.loads(profile.read_text())["profile"]["samples"]
+    assert "../scrapes/linked.txt" in samples and not any("elsewhere" in s for s in samples)
