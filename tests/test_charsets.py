@@ -131,7 +131,6 @@ def test_utf16_without_bom_in_any_script(lang: str, encoding: str):
 
 def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16():
     """Attacker trial: "\\xff\\xfe" before plain text was read as UTF-16 (CJK junk, exit 0)."""
-    from cleaner.stages.decode import decode_bytes
 
     text, how = decode_bytes(b"\xff\xfe Hello world, a long article sentence about the caf\xe9 owners in town.\n")
     assert "Hello world, a long article sentence about the caf\u00e9 owners in town." in text
@@ -140,8 +139,6 @@ def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16():
 
 def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
     import codecs
-
-    from cleaner.stages.decode import decode_bytes
 
     assert decode_bytes(codecs.BOM_UTF16_BE + "你好世界".encode("utf-16-be")) == ("你好世界", "utf-16-be (BOM)")
     assert decode_bytes(codecs.BOM_UTF16_LE + "Hello\n".encode("utf-16-le")) == ("Hello\n", "utf-16-le (BOM)")
@@ -209,3 +206,22 @@ def test_utf32_without_bom_in_any_script(lang: str, encoding: str):
 def test_binary_that_is_no_utf32_stays_binary(data: bytes):
     with pytest.raises(InputError):
         decode_bytes(data)
+
+
+ZH = "今天天气很好，我们一起去公园散步吧。这是一个很长的句子，用来测试中文文本的解码。"
+
+
+def test_utf8_with_a_stray_cp1252_byte_is_read_as_utf8():
+    """Attacker trial of stop 37: a UTF-8 Chinese page with one 0x92 (a cp1252 apostrophe)
+    pasted in failed whole as a binary file; the German equivalent decoded."""
+
+    data = ZH.encode() + b"It\x92s " + ZH.encode()
+    text, how = decode_bytes(data)
+    assert text == ZH + "It’s " + ZH
+    assert how == "utf-8 (1 stray byte read as cp1252)"
+
+
+def test_a_legacy_chinese_page_is_not_taken_for_utf8_with_stray_bytes():
+
+    text, how = decode_bytes((ZH * 5).encode("gb18030"))
+    assert text == ZH * 5 and not how.startswith("utf-8"), how

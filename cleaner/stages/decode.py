@@ -95,6 +95,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (mixed := _mostly_utf8(data)) is not None:
+        return mixed
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
             return data.decode(declared), f"{declared} (declared)"
@@ -117,6 +119,37 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if holes > most and holes > len(head) * share:
         raise InputError("binary file (bytes no charset uses, and no charset fits), not text")
     return data.decode("latin-1"), "latin-1"
+
+
+# UTF-8 text with a few stray bytes of a legacy charset in it (a cp1252 apostrophe pasted into
+# a page): at most this share of its non-ASCII characters, and this many of them UTF-8 at least.
+# Detection read a whole Chinese page with one stray 0x92 as binary (attacker trial of stop 37).
+MAX_STRAY_SHARE = 0.02
+MIN_UTF8_CHARS = 20
+STRAY = regex.compile("[\udc80-\udcff]")  # surrogateescape's bytes UTF-8 cannot read
+NON_ASCII = regex.compile("[^\x00-\x7f]")
+
+
+def _stray_cp1252(err: UnicodeError) -> tuple[str | bytes, int]:
+    """Decode error handler: the bytes UTF-8 cannot read, as cp1252 reads them (its five holes
+    as U+FFFD)."""
+    assert isinstance(err, UnicodeDecodeError), "registered for decoding only"
+    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("cleaner-stray-cp1252", _stray_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """(text, how) for UTF-8 with a few stray bytes, read as cp1252; None for other text."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(STRAY.findall(text))
+    wide = len(NON_ASCII.findall(text)) - stray
+    if wide < MIN_UTF8_CHARS or stray > wide * MAX_STRAY_SHARE:
+        return None
+    return data.decode(
+        "utf-8", errors="cleaner-stray-cp1252"
+    ), f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as cp1252)"
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
