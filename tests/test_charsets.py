@@ -225,3 +225,29 @@ def test_a_legacy_chinese_page_is_not_taken_for_utf8_with_stray_bytes():
 
     text, how = decode_bytes((ZH * 5).encode("gb18030"))
     assert text == ZH * 5 and not how.startswith("utf-8"), how
+
+
+def test_a_gzip_of_zeros_fails_before_it_is_unpacked_whole(tmp_path):
+    """Attacker trial of stop 37: 2 GB of zeros (8.7 MB packed) took 17 s and 3.9 GB of memory
+    to be refused as binary: the head is judged first (here 200 MB, 200 KB packed)."""
+    import gzip
+    import subprocess
+    import sys
+
+    bomb = tmp_path / "bomb.txt.gz"
+    with gzip.open(bomb, "wb", compresslevel=1) as f:
+        for _ in range(200):
+            f.write(bytes(1 << 20))
+    probe = (
+        "import resource, sys\n"
+        "from cleaner.errors import InputError\n"
+        "from cleaner.inputs import unpack\n"
+        "try:\n"
+        "    unpack(open(sys.argv[1], 'rb').read(), sys.argv[1])\n"
+        "except InputError as err:\n"
+        "    print(err, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(bomb)], capture_output=True, text=True, check=True).stdout
+    message, peak_kb = out.rsplit(" ", 1)
+    assert message == "binary file (contains NUL bytes), not text"
+    assert int(peak_kb) < 150_000, peak_kb  # not the 200 MB unpacked
