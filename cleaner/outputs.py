@@ -421,13 +421,21 @@ class SharedOutput:
                     "or run again without --resume"
                 )
             self.errors_bytes = state["errors_bytes"]
-        with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
-            f.truncate(size)
-        # held open across checkpoints; finish() and abandon() close it
-        self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
-        if size == 0 and (first := header(fmt)):
-            self.file.write(first)
-        self._save_state()  # at once: a partial file beside a state is known to be a run's
+        try:
+            with open(self.partial, "ab") as f:  # back to the last checkpoint (or empty)
+                f.truncate(size)
+            # held open across checkpoints; finish() and abandon() close it
+            self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
+            if size == 0 and (first := header(fmt)):
+                self.file.write(first)
+            self._save_state()  # at once: a partial file beside a state is known to be a run's
+        except OSError:
+            # a new run that could not begin (a full disk) leaves nothing behind: its empty
+            # partial file without a state made the next run refuse it as another's (attacker
+            # trial of stop 37); a resumed one keeps its records for the next --resume
+            if size == 0 and not self.state.exists():
+                self.partial.unlink(missing_ok=True)
+            raise
         if self.started is None:  # the run begins now, on the output's file system's clock
             self.started = self.state.stat().st_mtime_ns
             self._save_state()

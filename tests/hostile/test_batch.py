@@ -1249,3 +1249,25 @@ def test_a_killed_runs_state_copy_is_removed_by_the_next_run_of_that_output(tmp_
     assert run("clean", str(src), "--format", "jsonl", "-o", str(tmp_path / "r.jsonl")).exit_code == 0
     assert not ours.exists() and theirs.exists() and users.read_text() == "my notes\n"
     assert sorted(p.name for p in tmp_path.glob(".cleaner-*.tmp")) == [theirs.name, users.name]
+
+
+def test_a_shared_output_that_cannot_begin_leaves_no_partial_file(tmp_path: Path, monkeypatch):
+    """Attacker trial of stop 37: a full disk as a CSV run began left an empty x.csv.gz.partial
+    without a state, and the next run refused it as "not an interrupted cleaner run's"."""
+    from cleaner import outputs as outputs_module
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    real = outputs_module.write_atomic
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(outputs_module, "write_atomic", full)
+    out = tmp_path / "x.csv.gz"
+    failed = run("clean", str(src), "--format", "csv", "-o", str(out))
+    assert failed.exit_code == 2 and "No space left on device" in failed.stderr
+    assert not out.with_name("x.csv.gz.partial").exists()
+    monkeypatch.setattr(outputs_module, "write_atomic", real)
+    assert run("clean", str(src), "--format", "csv", "-o", str(out)).exit_code == 0
