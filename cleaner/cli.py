@@ -233,13 +233,6 @@ class _Cleaner(click.Group):
             sys.stdin = io.TextIOWrapper(io.BufferedReader(_ClosedInput()), encoding="utf-8")
         try:
             return super().main(*args, **kwargs)
-        except SystemExit as done:
-            # Interrupted with worker processes: everything is written and closed by now, and
-            # Python's exit would wait on the process pool's threads, which Ctrl-C can leave
-            # stuck (CPython's gh-105829: attacker trial of stop 37, 1 run in 15 hung for good)
-            if done.code == EXIT_INTERRUPTED and "cleaner.pool" in sys.modules:
-                _exit_now(EXIT_INTERRUPTED)
-            raise
         except BrokenPipeError:
             _quiet_exit_on_broken_pipe()
         except RuntimeError as err:  # pathlib's resolve() of a path that is a symlink loop
@@ -517,6 +510,20 @@ def _out(text: str, styled: bool = False) -> None:
     except OSError as err:
         click.echo(f"cleaner: standard output: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)
+
+
+def program() -> None:
+    """The `cleaner` command and `python -m cleaner`: main(), and when a run with worker
+    processes was interrupted, the exit at once. Everything is written and closed by then, and
+    Python's exit would wait on the process pool's threads, which Ctrl-C can leave stuck
+    (CPython's gh-105829: attacker trial of stop 37, 1 run in 15 hung for good). Only the
+    program exits so: main() called in a process (click's CliRunner, a script) returns."""
+    try:
+        main()
+    except SystemExit as done:
+        if done.code == EXIT_INTERRUPTED and "cleaner.pool" in sys.modules:
+            _exit_now(EXIT_INTERRUPTED)
+        raise
 
 
 def _exit_now(code: int) -> None:

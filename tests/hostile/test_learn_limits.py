@@ -25,11 +25,13 @@ def test_learn_and_new_finish_on_a_40_kb_line(tmp_path: Path, line: str):
         text=True,
         timeout=HANG,
     )
-    assert learn.returncode == 0, learn.stderr
+    # 8,000 nested tags are HTML too deep to read: that input is skipped, by name, status 1
+    skipped = 1 if line.startswith("<div>") else 0
+    assert learn.returncode == skipped, learn.stderr
     new = subprocess.run(
         [*cleaner_command(), "new", "x", "--sample", str(long), "--sample", str(SEEDS[0])],
         capture_output=True,
         text=True,
         timeout=HANG,
     )
-    assert new.returncode == 0, new.stderr
+    assert new.returncode == skipped, new.stderr

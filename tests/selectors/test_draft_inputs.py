@@ -37,13 +37,14 @@ def test_new_goes_on_with_the_readable_samples(tmp_path, monkeypatch):
     (tmp_path / "a.html").write_text(ARTICLE.format("One."), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["new", "x", "--sample", "deep.html", "--sample", "a.html"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the draft written, a sample skipped (as clean's status)
     # then the note on where the samples are named from (the draft goes to stdout), as learn says it
     assert result.stderr.splitlines() == [
         f"cleaner: deep.html: {DEEP_MESSAGE}; skipped",
         NEVER_MATCHED,  # the sample names no URL, and one sample gives no fingerprint
         "cleaner: the draft names its samples relative to the current folder; saved in another folder,"
         " it needs them fixed (or run new with -o FILE)",
+        "cleaner: 1 sample skipped",
     ]
     assert "samples = ['a.html']" in result.stdout
     assert result.stdout.startswith("# The samples below are named relative to the folder cleaner new ran in")
@@ -54,10 +55,11 @@ def test_learn_skips_html_nested_too_deep_by_name(tmp_path):
     for i in range(2):
         (tmp_path / f"a{i}.html").write_text(ARTICLE.format(f"Story {i}."), encoding="utf-8")
     result = CliRunner().invoke(main, ["learn", str(tmp_path), "--name", "x"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the draft written, an input skipped (as clean's status)
     # then the note on where the samples are named from (the draft goes to stdout)
     assert result.stderr.splitlines() == [
         f"cleaner: {tmp_path}/deep.html: {DEEP_MESSAGE}; skipped",
         "cleaner: the draft names its samples relative to the current folder; saved in another folder,"
         " it needs them fixed (or run learn with -o FILE)",
+        "cleaner: 1 input skipped",
     ]
