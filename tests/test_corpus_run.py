@@ -218,17 +218,23 @@ def test_killed_directory_run_resumes_to_the_same_tree(tmp_path: Path, big_corpu
     assert {k: v for k, v in tree(part).items() if not Path(k).name.startswith(".")} == tree(whole)
 
 
+def _workers(pid: int, count: int) -> list[int]:
+    """The pids of process `pid`'s children, once there are `count` of them (30 s at most)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while len(workers) < count and time.monotonic() < deadline:
+        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+        time.sleep(0.02)
+    return workers
+
+
 def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path, big_corpus: Path):
     proc = subprocess.Popen(
         [*cleaner_command(), "clean", str(big_corpus), "-o", str(tmp_path / "out"), "-j", "2"],
         stderr=subprocess.DEVNULL,
     )
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-    deadline = time.monotonic() + 30
-    workers: list[int] = []
-    while len(workers) < 2 and time.monotonic() < deadline:
-        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
-        time.sleep(0.02)
+    workers = _workers(proc.pid, 2)
     proc.kill()  # the main process only, as kill -9 PID does
     proc.wait()
     deadline = time.monotonic() + 10
@@ -309,12 +315,7 @@ def test_workers_ignore_ctrl_c_and_the_run_stops_with_130(tmp_path: Path, big_co
         start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-    deadline = time.monotonic() + 30
-    workers: list[int] = []
-    while len(workers) < 2 and time.monotonic() < deadline:
-        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
-        time.sleep(0.02)
+    workers = _workers(proc.pid, 2)
     time.sleep(0.5)  # their initializer has run
     masks = [(_signal_set(w, "SigIgn"), _signal_set(w, "SigBlk")) for w in workers if Path(f"/proc/{w}").exists()]
     os.killpg(proc.pid, signal.SIGINT)
