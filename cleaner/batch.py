@@ -177,7 +177,12 @@ class Batch:
             except Stop as stop:
                 stopped = str(stop)
         if sink is not None:
-            if stopped is None:
+            if stopped is None and not sink.stream and sink.jobs and sink.failed == sink.jobs:
+                # every input failed: an output FILE that was there stays as it was, none is
+                # made (attacker trial of stop 37: a binary input emptied `-o notes.txt`, exit 1)
+                sink.discard()
+                say(f"nothing written to {self.shared}: no input was cleaned")
+            elif stopped is None:
                 try:
                     sink.finish()
                 except BrokenPipeError:

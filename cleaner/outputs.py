@@ -504,6 +504,12 @@ class SharedOutput:
             os.replace(self.partial, self.path)
         self.state.unlink(missing_ok=True)
 
+    def discard(self) -> None:
+        """Nothing came but failures: the output is left as it was (not emptied, not made)."""
+        self.file.close()
+        self.partial.unlink(missing_ok=True)
+        self.state.unlink(missing_ok=True)
+
     def abandon(self) -> None:
         """Interrupted: keep the partial file for --resume."""
         try:

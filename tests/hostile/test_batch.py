@@ -1271,3 +1271,17 @@ def test_a_shared_output_that_cannot_begin_leaves_no_partial_file(tmp_path: Path
     assert not out.with_name("x.csv.gz.partial").exists()
     monkeypatch.setattr(outputs_module, "write_atomic", real)
     assert run("clean", str(src), "--format", "csv", "-o", str(out)).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["txt", "json", "jsonl", "csv"])
+def test_an_output_file_is_left_as_it_was_when_every_input_fails(tmp_path: Path, fmt: str):
+    """Attacker trial of stop 37: `clean binary.txt -o notes.txt` emptied notes.txt (exit 1)."""
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"abc\x00def")
+    out = tmp_path / f"notes.{fmt}"
+    out.write_text("what was there\n")
+    result = run("clean", str(bad), "-o", str(out), "--format", fmt)
+    assert result.exit_code == 1
+    assert out.read_text() == "what was there\n"
+    assert f"nothing written to {out}: no input was cleaned" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["binary.txt", out.name])
