@@ -221,6 +221,27 @@ def test_utf8_with_a_stray_cp1252_byte_is_read_as_utf8():
     assert how == "utf-8 (1 stray byte read as cp1252)"
 
 
+@pytest.mark.parametrize(
+    ("data", "text", "how"),
+    [
+        # third attacker trial of stop 37: "ō" holds 0x8D, a byte cp1252 leaves undefined, and
+        # the page was refused as binary; a cp1251 word in a Russian page came out "Èçâåñòèÿ"
+        (
+            "Tōkyō: la banque centrale".encode() + b" l\x92a fait.",
+            "Tōkyō: la banque centrale l’a fait.",
+            "utf-8 (1 stray byte read as cp1252)",
+        ),
+        (
+            ("Центральный банк повысил ставку. " * 30).encode() + "Газета Известия".encode("cp1251"),
+            "Центральный банк повысил ставку. " * 30 + "Газета Известия",
+            "utf-8 (14 stray bytes read as cp1251)",
+        ),
+    ],
+)
+def test_stray_bytes_are_read_in_the_charset_of_the_texts_script(data: bytes, text: str, how: str):
+    assert decode_bytes(data) == (text, how)
+
+
 def test_a_legacy_chinese_page_is_not_taken_for_utf8_with_stray_bytes():
 
     text, how = decode_bytes((ZH * 5).encode("gb18030"))

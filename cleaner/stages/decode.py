@@ -122,34 +122,54 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 # UTF-8 text with a few stray bytes of a legacy charset in it (a cp1252 apostrophe pasted into
-# a page): at most this share of its non-ASCII characters, and this many of them UTF-8 at least.
-# Detection read a whole Chinese page with one stray 0x92 as binary (attacker trial of stop 37).
+# a page, a word of cp1251 in a Russian one): at most this share of its non-ASCII characters,
+# or MAX_FEW_STRAY lone bytes. Detection read a whole Chinese
+# page with one stray 0x92 as binary, and a French one with "Tōkyō" in it (0x8D, in "ō", is a
+# byte cp1252 leaves undefined) (attacker trials of stop 37).
 MAX_STRAY_SHARE = 0.02
-MIN_UTF8_CHARS = 20
-STRAY = regex.compile("[\udc80-\udcff]")  # surrogateescape's bytes UTF-8 cannot read
+MAX_FEW_STRAY = 3  # lone stray bytes accepted whatever their share, with twice as many UTF-8 characters
+STRAY = regex.compile("[\udc80-\udcff]+")  # surrogateescape's runs of bytes UTF-8 cannot read
 NON_ASCII = regex.compile("[^\x00-\x7f]")
-
-
-def _stray_cp1252(err: UnicodeError) -> tuple[str | bytes, int]:
-    """Decode error handler: the bytes UTF-8 cannot read, as cp1252 reads them (its five holes
-    as U+FFFD)."""
-    assert isinstance(err, UnicodeDecodeError), "registered for decoding only"
-    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
-
-
-codecs.register_error("cleaner-stray-cp1252", _stray_cp1252)
+# The legacy charset a stray run is read in, by the script of the text's UTF-8 letters
+SCRIPT_CHARSETS = (
+    (regex.compile(r"\p{Cyrillic}"), "cp1251"),
+    (regex.compile(r"\p{Greek}"), "cp1253"),
+    (regex.compile(r"[\p{Hiragana}\p{Katakana}]"), "cp932"),
+    (regex.compile(r"\p{Hangul}"), "cp949"),
+    (regex.compile(r"\p{Han}"), "gb18030"),
+    (regex.compile(r"\p{Hebrew}"), "cp1255"),
+    (regex.compile(r"\p{Arabic}"), "cp1256"),
+    (regex.compile(r"\p{Thai}"), "cp874"),
+)
+TWO_BYTE = frozenset({"cp932", "cp949", "gb18030"})
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
-    """(text, how) for UTF-8 with a few stray bytes, read as cp1252; None for other text."""
+    """(text, how) for UTF-8 with a few stray bytes, each run of them read in the legacy
+    charset of the text's own script (cp1252 for Latin: a cp1251 word in a Russian page read
+    as cp1252 came out "Èçâåñòèÿ"); None for other text."""
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = len(STRAY.findall(text))
+    runs = STRAY.findall(text)
+    stray = sum(map(len, runs))
     wide = len(NON_ASCII.findall(text)) - stray
-    if wide < MIN_UTF8_CHARS or stray > wide * MAX_STRAY_SHARE:
+    # a few lone bytes (pasted quotes) whatever the share; runs (a legacy charset's words) by it
+    few = min(MAX_FEW_STRAY, wide // 2) if all(len(run) == 1 for run in runs) else 0
+    if not wide or stray > max(wide * MAX_STRAY_SHARE, few):
         return None
-    return data.decode(
-        "utf-8", errors="cleaner-stray-cp1252"
-    ), f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as cp1252)"
+    sample = STRAY.sub("", text)
+    counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
+    most, charset = max(counts)
+    if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
+        charset = "cp1252"
+
+    def legacy(run: regex.Match) -> str:
+        raw = run.group(0).encode("utf-8", errors="surrogateescape")
+        # one byte alone is no character of a two-byte charset: a cp1252 quote pasted in
+        return raw.decode("cp1252" if len(raw) == 1 and charset in TWO_BYTE else charset, errors="replace")
+
+    fixed = STRAY.sub(legacy, text)
+    said = charset if charset not in TWO_BYTE or any(len(run) > 1 for run in runs) else "cp1252"
+    return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {said})"
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
