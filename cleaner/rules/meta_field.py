@@ -80,7 +80,8 @@ class MetaField(Rule):
         if name in LIST_FIELDS:
             return tuple(part.strip() for part in value.split(self.options.split) if part.strip())
         if name in INT_FIELDS:  # a reading time of minutes, not of 23 digits (attacker trial of stop 37)
-            return int(value) if value.isdecimal() and int(value) <= MAX_MINUTES else None
+            # its length first: int() refuses more than 4,300 digits (attacker trial: a traceback)
+            return int(value) if value.isdecimal() and len(value) <= 5 and int(value) <= MAX_MINUTES else None
         if name == "url" and url_problem(value) is not None:
             # the url field is a page's address: "javascript:alert(1)" filled it, and the
             # output failed as an input (attacker trial of stop 37)

@@ -122,6 +122,13 @@ CASES = [
         {},
         id="reading-time-absurd",
     ),
+    pytest.param(
+        "9" * 5000 + " min read\n" + BODY,
+        {"pattern": r"^(?P<reading_time>\d+) min read$"},
+        BODY,
+        {},
+        id="reading-time-past-ints-digits",
+    ),
 ]
 
 
