@@ -134,7 +134,7 @@ NO_DATE = "not a date dateparser can read"
 # ("12.03.2024", "12/03/2024", "03-12-2024"), the same separator between all three
 NUMERIC = re.compile(
     r"(?<![\d.,/-])(?:(?P<year_first>(?:19|20)\d\d)(?P<s1>[./-])(?P<month>[01]?\d)(?P=s1)(?P<day>[0-3]?\d)"
-    r"|(?P<first>[0-3]?\d)(?P<s2>[./-])\s?(?P<second>[0-3]?\d)(?P=s2)\s?(?P<year>(?:19|20)\d\d))(?![\d.,/-]?\d)"
+    r"|(?P<first>[0-3]?\d)(?P<s2>[./-])\s?(?P<second>[0-3]?\d)(?P=s2)\s?(?P<year>(?:19|20)?\d\d))(?![\d.,/-]?\d)"
 )
 EITHER_ORDER = "day and month in either order: only a day past 12 tells which (04/05/2024 is no date)"
 
@@ -152,6 +152,8 @@ def _in_words(text: str) -> tuple[str | None, str | None]:
         year, month, day = int(m["year_first"]), int(m["month"]), int(m["day"])
     else:
         year, first, second = int(m["year"]), int(m["first"]), int(m["second"])
+        if len(m["year"]) == 2:  # this century's, as the day's pages print it ("12.03.24")
+            year += 2000
         if m["s2"] == ".":
             day, month = first, second
         elif (first > 12) == (second > 12):
@@ -177,4 +179,6 @@ def iso_date(printed: str) -> tuple[str | None, str | None]:
     found = fast_path(words) or with_dateparser(words)
     if found is None:
         return None, _why_not(words)
+    if found[:4] < "1900":  # no web page's ("12.03.0024" gave year 24: third attacker trial of stop 37)
+        return None, NO_DATE
     return found, None

@@ -54,6 +54,8 @@ PRINTED = [
     ("04/21/2024, 2:57 pm", "2024-04-21T14:57:00"),
     ("2024/03/12", "2024-03-12"),
     ("2024.03.12", "2024-03-12"),
+    ("12.03.24 at 16:40", "2024-03-12T16:40:00"),  # two-digit years: dateparser read them month first
+    ("21/04/24", "2024-04-21"),
 ]
 
 DROPPED = [
@@ -75,6 +77,8 @@ DROPPED = [
     ("12/03/2024", EITHER_ORDER),  # March 12 in one country, December 3 in another
     ("03-12-2024", EITHER_ORDER),
     ("31.13.2024", "not a date dateparser can read"),
+    ("12/03/24", EITHER_ORDER),
+    ("12.03.0024", "not a date dateparser can read"),  # year 24 (third attacker trial of stop 37)
 ]
 
 
