@@ -388,3 +388,19 @@ def test_a_pattern_with_spaces_rules_never_see_is_a_problem(tmp_path: Path, patt
     found = [str(p) for p in check([path]) if "can never match" in str(p)]
     message = f"{what} can never match: rules see each run of spaces and tabs as one space; write a space (or \\s)"
     assert found == ([f"{path}:7:11: rules[1].pattern: {message}"] if what else [])
+
+
+def test_a_date_in_figures_in_either_order_on_one_sample_is_a_problem(tmp_path: Path):
+    """Third attacker trial of stop 37: a rule capturing "12/03/2024" (day and month either
+    way round: no date) on 1 of 2 samples passed check, "no problems"."""
+    body = "The harbour board met on Monday to discuss the mooring fees for the coming season again."
+    for k, printed in enumerate(["21/04/2024", "12/03/2024"]):
+        (tmp_path / f"s{k + 1}.txt").write_text(f"DATESITE\nFiled {printed}\n{body}\n", encoding="utf-8")
+    path = tmp_path / "dates.toml"
+    path.write_text(
+        "[profile]\nname = \"dates\"\nfingerprints = ['^DATESITE$']\nsamples = ['s1.txt', 's2.txt']\n\n"
+        '[[rules]]\nkind = "meta_field"\npattern = \'^Filed (?P<date>.+)$\'\nwhy = "dateline"\n',
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in check([path])]
+    assert any('the date it captures is no date on 1 of 2 samples: "12/03/2024"' in p for p in problems), problems
