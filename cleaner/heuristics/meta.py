@@ -431,7 +431,8 @@ def facts_label(text: str) -> bool:
 TIME_AFTER = regex.compile(
     r"(?:\s*(?:,|\||-|–|—|at|um|à|a las|às|T))?\s*(?P<hour>[0-2]?\d)"
     # "4:45 p.m.", "8時45分", "8시 45분", or the hour alone before a.m./p.m.
-    r"(?:(?:[:.h時]|시\s?)(?P<minute>[0-5]\d)(?!\d)[分분]?|(?=\s*[ap]\.?m\b))"
+    # (not another date's day and month: "12.03.2024 - 14.03.2024" read 14:03:20, third attacker trial)
+    r"(?:(?:[:.h時]|시\s?)(?P<minute>[0-5]\d)(?!\d)(?![./]\d{4})[分분]?|(?=\s*[ap]\.?m\b))"
     r"(?:[:.](?P<second>[0-5]\d))?(?:\.\d+)?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|h)\b)?"
     r"(?:\s*(?P<zone>z|gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?!\p{L}))?"
     r"(?:\s*(?P<offset>[+-]\d{1,2})(?::?(?P<offset_minutes>\d{2}))?(?!\d))?",

@@ -167,6 +167,9 @@ def test_dateline(line: str, expected):
         pytest.param("2024年2月20日 8時45分", ("2024-02-20T08:45:00", "2024年2月20日 8時45分"), id="ja-time"),
         pytest.param("2024년 2월 20일 8시 45분", ("2024-02-20T08:45:00", "2024년 2월 20일 8시 45분"), id="ko-time"),
         pytest.param("No date here", None, id="none"),
+        # a second date's day and month are no time (third attacker trial of stop 37: 14:03:20)
+        pytest.param("Filed 12.03.2024 - 14.03.2024", ("2024-03-12", "12.03.2024"), id="date-range"),
+        pytest.param("Posted 12.03.2024 14.30", ("2024-03-12T14:30:00", "12.03.2024 14.30"), id="dotted-time"),
     ],
 )
 def test_when_keeps_the_printed_time(line: str, expected):
