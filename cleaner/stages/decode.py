@@ -123,9 +123,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 # UTF-8 text with a few stray bytes of a legacy charset in it (a cp1252 apostrophe pasted into
 # a page, a word of cp1251 in a Russian one): at most this share of its non-ASCII characters,
-# or MAX_FEW_STRAY lone bytes. Detection read a whole Chinese
-# page with one stray 0x92 as binary, and a French one with "Tōkyō" in it (0x8D, in "ō", is a
-# byte cp1252 leaves undefined) (attacker trials of stop 37).
+# or MAX_FEW_STRAY lone bytes. Detection read a whole Chinese page with one stray 0x92 as
+# binary, and a French one with "Tōkyō" in it (0x8D, in "ō", is a byte cp1252 leaves
+# undefined) (attacker trials of stop 37).
 MAX_STRAY_SHARE = 0.02
 MAX_FEW_STRAY = 3  # lone stray bytes accepted whatever their share, with twice as many UTF-8 characters
 STRAY = regex.compile("[\udc80-\udcff]+")  # surrogateescape's runs of bytes UTF-8 cannot read
@@ -162,14 +162,17 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
         charset = "cp1252"
 
+    used: dict[str, None] = {}
+
     def legacy(run: regex.Match) -> str:
         raw = run.group(0).encode("utf-8", errors="surrogateescape")
         # one byte alone is no character of a two-byte charset: a cp1252 quote pasted in
-        return raw.decode("cp1252" if len(raw) == 1 and charset in TWO_BYTE else charset, errors="replace")
+        codec = "cp1252" if len(raw) == 1 and charset in TWO_BYTE else charset
+        used[codec] = None
+        return raw.decode(codec, errors="replace")
 
     fixed = STRAY.sub(legacy, text)
-    said = charset if charset not in TWO_BYTE or any(len(run) > 1 for run in runs) else "cp1252"
-    return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {said})"
+    return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
