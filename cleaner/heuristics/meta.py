@@ -26,6 +26,8 @@ from cleaner.heuristics.phrases import trie_pattern
 NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|la|le|van|von|der|den|da|del|di|du|dos|y|e|i|und|and|et|&)"
 NAME = rf"\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:,?\s+{NAME_WORD}){{0,5}}"
 SEPARATOR = r"\s*(?:[|•·,/–—-]|\s{2,}|$)\s*"
+# A release's number in a date's figures ("Version 1.2.2024 released", "v2.3.2024"): no date
+NOT_VERSION = r"(?<!(?i:\bv|\bver\.?|\bversion|\bversión|\bversione|\bversão|\brelease|\bbuild|\brev\.?)\s?)"
 MAX_DATE_LINE_WORDS = 20
 ZONE = r"(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?:[+-]\d{1,2})?)"
 # "By Jane Doe on March 3, 2021": the word before a date after the name
@@ -99,9 +101,11 @@ def patterns() -> Patterns:
         cjk=regex.compile(
             r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
         ),
-        dmy_numeric=regex.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b"),
+        dmy_numeric=regex.compile(
+            rf"{NOT_VERSION}\b(?<!\d\.)(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b(?!\.\d)"
+        ),
         slashed=regex.compile(
-            r"(?<![\d/])(?:(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)"
+            rf"{NOT_VERSION}(?<![\d/])(?:(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)"
             r"|(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d))(?![\d/])"
         ),
         month_first=regex.compile(rf"\b{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", regex.I),

@@ -123,6 +123,12 @@ def test_byline(line: str, expected):
         pytest.param("Published: 04/05/2024", None, id="slashed-ambiguous"),
         pytest.param("Published: 31/13/2024", None, id="slashed-no-month"),
         pytest.param("Version 1/2/3/2024", None, id="slashed-run"),
+        # a release's number in a date's figures (second attacker trial, stop 37: the date)
+        pytest.param("Version 1.2.2024 released", None, id="version-dotted"),
+        pytest.param("v2.3.2024", None, id="version-v"),
+        pytest.param("Release 2024/03/12", None, id="version-release"),
+        pytest.param("1.2.2024.5", None, id="dotted-run"),
+        pytest.param("Stand: 1.2.2024", "2024-02-01", id="dotted-labelled"),
     ],
 )
 def test_date_line(line: str, expected):
