@@ -531,6 +531,7 @@ def _records_on_stdin(data: bytes, fields: Fields) -> bool:
 
 
 RECORDS_LOOKED_AT = 5
+UNPACK_CHUNK = 1 << 20  # a .gz scrape is unpacked and judged for binary data this much at a time
 
 
 def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
@@ -541,16 +542,25 @@ def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
         import gzip
         import io
 
-        from cleaner.stages.decode import BINARY_CONTROLS, SNIFF, decode_bytes
+        from cleaner.stages.decode import BINARY_CONTROLS, SNIFF, binary_from, decode_bytes
 
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
                 # its head first: binary data inside fails before the rest is unpacked (attacker
                 # trial of stop 37: 2 GB of zeros, 8.7 MB packed, took 17 s and 3.9 GB to refuse)
                 head = unzipped.read(SNIFF)
+                chunks = [head]
                 if len(head.translate(None, BINARY_CONTROLS)) < len(head):  # NULs or controls: binary?
                     decode_bytes(head)  # InputError for binary data, as the whole would give
-                data = head + unzipped.read()
+                    chunks.append(unzipped.read())  # or UTF-16, NULs all through
+                else:  # text: binary data after the head fails where it starts (second attacker, stop 37)
+                    done = len(head)
+                    while chunk := unzipped.read(UNPACK_CHUNK):
+                        if (at := binary_from(chunk)) is not None:
+                            raise InputError(f"binary data at byte {done + at} (NUL or control bytes), not text")
+                        chunks.append(chunk)
+                        done += len(chunk)
+                data = b"".join(chunks)
         except (OSError, EOFError) as err:
             raise InputError(f"not a readable gzip file: {err}") from None
         name = name[:-3]

@@ -3,6 +3,7 @@ would have saved them, decode exactly; `explain` says why the charset was chosen
 
 from __future__ import annotations
 
+import random
 import tomllib
 from pathlib import Path
 
@@ -272,4 +273,53 @@ def test_a_gzip_of_zeros_fails_before_it_is_unpacked_whole(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe, str(bomb)], capture_output=True, text=True, check=True).stdout
     message, peak_kb = out.rsplit(" ", 1)
     assert message == "binary file (contains NUL bytes), not text"
+    assert int(peak_kb) < 150_000, peak_kb  # not the 200 MB unpacked
+
+
+TEXT_HEAD = ("Le conseil municipal a voté le budget de l'année prochaine après trois heures de débat.\n" * 120).encode()
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [bytes(20_000), random.Random(37).randbytes(20_000)],
+    ids=["nuls", "random-bytes"],
+)
+def test_binary_data_after_a_text_head_is_refused_where_it_starts(tail: bytes):
+    """Second attacker trial of stop 37: a text head of more than the sniffed 8 KB with random
+    bytes or NULs after it came out as Latin-1 (or UTF-8 with NULs), exit 0."""
+    with pytest.raises(InputError, match=r"binary data at byte (\d+) \(NUL or control bytes\), not text") as err:
+        decode_bytes(TEXT_HEAD + tail)
+    at = int(err.value.args[0].split()[4])
+    assert at - len(TEXT_HEAD) in range(100)  # the first NUL or control byte of the tail
+
+
+def test_a_few_control_bytes_in_a_long_text_stay_text():
+    text = TEXT_HEAD.decode() + "une ligne \x07 abîmée\n" + TEXT_HEAD.decode()
+    assert decode_bytes(text.encode()) == (text, "utf-8")
+
+
+def test_a_gzip_with_zeros_after_a_text_head_fails_before_it_is_unpacked_whole(tmp_path):
+    """Second attacker trial of stop 37: zeros after a 10 KB text head were unpacked whole
+    (the head alone was judged) before being refused."""
+    import gzip
+    import subprocess
+    import sys
+
+    bomb = tmp_path / "bomb.txt.gz"
+    with gzip.open(bomb, "wb", compresslevel=1) as f:
+        f.write(TEXT_HEAD)
+        for _ in range(200):
+            f.write(bytes(1 << 20))
+    probe = (
+        "import re, sys\n"
+        "from cleaner.errors import InputError\n"
+        "from cleaner.inputs import unpack\n"
+        "try:\n"
+        "    unpack(open(sys.argv[1], 'rb').read(), sys.argv[1])\n"
+        "except InputError as err:\n"
+        "    print(err, '|', re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(bomb)], capture_output=True, text=True, check=True).stdout
+    message, peak_kb = out.rsplit(" | ", 1)
+    assert message == f"binary data at byte {len(TEXT_HEAD)} (NUL or control bytes), not text"
     assert int(peak_kb) < 150_000, peak_kb  # not the 200 MB unpacked

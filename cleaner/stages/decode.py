@@ -4,6 +4,7 @@ charset_normalizer's evidence supports best (cp1252, latin-1 for its five holes,
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import cache
 from itertools import count, repeat
@@ -28,6 +29,11 @@ TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in TEXT_CONTROLS)
 SNIFF = 8192
 MAX_NUL_SHARE = 0.01
+MAX_CONTROL_SHARE = 0.1
+# Past a text head: text has almost no C0 control bytes, random data one in ten (a window
+# half text, half random, holds about 5%)
+MAX_CONTROL_SHARE_AFTER = 0.02
+BINARY_BYTE = re.compile(b"[" + re.escape(BINARY_CONTROLS) + b"]")
 MAX_CONTROL_SHARE_UNDETECTED = 0.01
 # The five bytes cp1252 leaves undefined: only Latin-1 decodes them, as C1 controls, which no
 # Latin-1 text uses. A page may hold one or two (a stray byte); random bytes hold one in 26
@@ -45,6 +51,23 @@ def declared_charset(data: bytes) -> str | None:
         return codecs.lookup(match.group(1).decode("ascii")).name
     except LookupError:
         return None
+
+
+def binary_from(data: bytes, start: int = 0) -> int | None:
+    """Where the first stretch of binary data in `data` from `start` begins (the offset of a
+    SNIFF-byte window with the NULs or control bytes of binary data, as the head is judged),
+    or None. Attacker trial of stop 37: a text head with random bytes or NULs after its first
+    SNIFF bytes came out as Latin-1 text, exit 0. One pass in C when there is no such byte."""
+    rest = memoryview(data)[start:]
+    if len(rest) == len(bytes(rest).translate(None, BINARY_CONTROLS)):
+        return None
+    for at in range(start, len(data), SNIFF):
+        window = data[at : at + SNIFF]
+        controls = len(window) - len(window.translate(None, BINARY_CONTROLS))
+        if window.count(0) > len(window) * MAX_NUL_SHARE or controls > len(window) * MAX_CONTROL_SHARE_AFTER:
+            first = BINARY_BYTE.search(window)
+            return at + (first.start() if first else 0)
+    return None
 
 
 def text_of(data: bytes) -> str:
@@ -86,11 +109,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     # A stray NUL in a text scrape is damage (ftfy drops it); many of them mean binary data
     nuls = head.count(0) > len(head) * MAX_NUL_SHARE
     controls = len(head) - len(head.translate(None, BINARY_CONTROLS))  # count without a Python loop
-    if nuls or (head and controls / len(head) > 0.1):
+    if nuls or (head and controls / len(head) > MAX_CONTROL_SHARE):
         utf16 = _utf16_by_content(head)  # or UTF-16 of a script whose high bytes look binary
         if utf16:
             return data.decode(utf16, errors="replace"), utf16 + " (no BOM; decodes as text)"
         raise InputError(f"binary file ({'contains NUL bytes' if nuls else 'mostly control bytes'}), not text")
+    if (at := binary_from(data, SNIFF)) is not None:
+        raise InputError(f"binary data at byte {at} (NUL or control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
