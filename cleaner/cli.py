@@ -22,7 +22,7 @@ import click
 from cleaner import __version__
 from cleaner.batch import Batch, refuse_stdout_input, stdout_file
 from cleaner.document import RULE_BUDGET
-from cleaner.errors import CleanerError, ProfileError, UnknownProfile
+from cleaner.errors import CleanerError, InputError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, walk
 from cleaner.outputs import write_atomic, write_output
 from cleaner.pipeline import clean as clean_document
@@ -786,6 +786,7 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
         click.echo(f"cleaner: {sample}: {_message(err)}; skipped", err=True)
 
     out_dir = (output or Path(name)).resolve().parent
+    samples = tuple(p for p in _once_each(list(samples)) if isinstance(p, Path))
     text = scaffold.starter_profile(name, list(samples), out_dir, profiles, skipped)
     if text is None:
         raise click.UsageError("new needs at least one readable sample")
@@ -863,7 +864,7 @@ def learn(
     _note_builtin(name)
     if output is None:
         _refuse_stdout_into([str(p) for p in inputs])
-    files = [f for p in inputs for f in (walk(p) if p.is_dir() else [p])]
+    files = _once_each([f for p in inputs for f in (walk(p) if p.is_dir() else [p])])
     texts, sources, skipped = [], [], 0
     for f in files:
         if isinstance(f, Job):  # an unreadable directory, a symlink loop, a FIFO
@@ -874,6 +875,8 @@ def learn(
         try:
             data = f.read_bytes()
             text = decode_bytes(data, declared=declared_charset(data))[0]
+            if not text.strip():  # counted as a scrape, it made what every other one holds look like template
+                raise InputError(EMPTY_SCRAPE)
             prepare(text)  # here, so that a page that cannot be read (HTML nested too deep) is skipped by name
             texts.append(text)
             sources.append(f)
@@ -1024,6 +1027,31 @@ def _note_builtin(name: str) -> None:
     builtin = builtin_profiles().by_name.get(name)
     if builtin is not None and builtin.kind == "site":
         click.echo(f'cleaner: note: "{name}" replaces the built-in profile of that name ({builtin.path})', err=True)
+
+
+EMPTY_SCRAPE = "empty: no text"
+
+
+def _once_each(files: list[Path | Job]) -> list[Path | Job]:
+    """`files` with each file once: a scrape named twice (or by a second path or link to the
+    same file) read twice weighed as two scrapes of the site (second attacker trial of stop 37)."""
+    seen: dict[tuple[int, int], Path] = {}
+    out: list[Path | Job] = []
+    for f in files:
+        if isinstance(f, Path):
+            try:
+                info = f.stat()
+            except OSError:  # named as unreadable where it is read
+                out.append(f)
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                twice = "given more than once" if f == seen[key] else f"the same file as {seen[key]}"
+                click.echo(f"cleaner: {f}: {twice}; read once", err=True)
+                continue
+            seen[key] = f
+        out.append(f)
+    return out
 
 
 def _refuse_existing(output: Path | None) -> None:

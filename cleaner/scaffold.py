@@ -29,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, InputError
 from cleaner.heuristics.body import TUNING
 from cleaner.heuristics.lines import describe
 from cleaner.pipeline import clean
@@ -71,7 +71,10 @@ def starter_profile(
     kept = []
     for s in samples:
         try:
-            docs.append(clean(s.read_bytes(), profile="none", profiles=profiles, source=str(s)))
+            data = s.read_bytes()
+            if not text_of(data).strip():
+                raise InputError("empty: no text")
+            docs.append(clean(data, profile="none", profiles=profiles, source=str(s)))
             kept.append(s)
         except (CleanerError, OSError) as err:
             if skipped is None:

@@ -204,9 +204,10 @@ def test_learn_on_one_paragraph_chinese_articles_keeps_the_body(tmp_path: Path):
 
 
 def test_learn_warns_about_identical_scrapes(tmp_path: Path):
-    page = tmp_path / "a.txt"
-    page.write_text(zh_page(0), encoding="utf-8")
-    result = CliRunner().invoke(main, ["learn", str(page), str(page), str(page), "--name", "x"])
+    pages = [tmp_path / f"{name}.txt" for name in "abc"]
+    for page in pages:
+        page.write_text(zh_page(0), encoding="utf-8")
+    result = CliRunner().invoke(main, ["learn", *map(str, pages), "--name", "x"])
     assert "some scrapes are the same text" in result.stderr
 
 
@@ -236,3 +237,30 @@ def test_learn_names_what_it_skipped_once_and_exits_1_with_the_draft_written(tmp
     assert result.stderr.splitlines()[-1] == "cleaner: 2 inputs skipped"
     samples = tomllib.loads(profile.read_text())["profile"]["samples"]
     assert "../scrapes/linked.txt" in samples and not any("elsewhere" in s for s in samples)
+
+
+@pytest.mark.parametrize("command", ["learn", "new"])
+def test_a_scrape_named_twice_is_read_once_and_an_empty_one_skipped(tmp_path: Path, command: str):
+    """Second attacker trial of stop 37: learn counted an empty scrape and a scrape named twice
+    as scrapes of the site (what every other one holds looks like template then), exit 0."""
+    pages = corpus(sorted(TEMPLATES)[0], seed=2, n=3)
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i, page in enumerate(pages):
+        (scrapes / f"page{i}.txt").write_text(page.text, encoding="utf-8")
+    (scrapes / "again.txt").symlink_to(scrapes / "page0.txt")
+    (scrapes / "empty.txt").write_bytes(b" \n\n")
+    named = [scrapes / "page0.txt", scrapes / "page0.txt", scrapes / "again.txt", scrapes / "empty.txt"]
+    named += [scrapes / "page1.txt", scrapes / "page2.txt"]
+    profile = tmp_path / "profiles" / "site.toml"
+    if command == "learn":
+        args = ["learn", *map(str, named)]
+    else:
+        args = ["new", "site", *[a for s in named for a in ("--sample", str(s))]]
+    result = CliRunner().invoke(main, [*args, "-o", str(profile)])
+    assert result.exit_code == 1, result.output
+    assert f"cleaner: {scrapes / 'page0.txt'}: given more than once; read once" in result.stderr
+    assert f"cleaner: {scrapes / 'again.txt'}: the same file as {scrapes / 'page0.txt'}; read once" in result.stderr
+    assert f"cleaner: {scrapes / 'empty.txt'}: empty: no text; skipped" in result.stderr
+    samples = tomllib.loads(profile.read_text())["profile"]["samples"]
+    assert samples == ["../scrapes/page0.txt", "../scrapes/page1.txt", "../scrapes/page2.txt"]
