@@ -1,3 +1,3 @@
-from cleaner.cli import program
+from cleaner.entry import program
 
 program()

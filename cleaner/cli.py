@@ -22,6 +22,7 @@ import click
 from cleaner import __version__
 from cleaner.batch import Batch, refuse_stdout_input, stdout_file
 from cleaner.document import RULE_BUDGET
+from cleaner.entry import EXIT_INTERRUPTED
 from cleaner.errors import CleanerError, InputError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, walk
 from cleaner.outputs import write_atomic, write_output
@@ -33,7 +34,7 @@ from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 from cleaner.urls import url_problem
 
-EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 3, 130, 141
+EXIT_FAILED, EXIT_USAGE, EXIT_PROFILE, EXIT_BROKEN_PIPE = 1, 2, 3, 141
 
 CLEAN_EPILOG = """\b
 Examples:

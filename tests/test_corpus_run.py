@@ -324,3 +324,24 @@ def test_workers_ignore_ctrl_c_and_the_run_stops_with_130(tmp_path: Path, big_co
     assert masks and all(ignored & sigint and not blocked & sigint for ignored, blocked in masks), masks
     assert proc.returncode == 130, err
     assert b"Aborted!" not in err and b"Traceback" not in err
+
+
+def test_ctrl_c_while_the_command_loads_exits_130_without_a_traceback():
+    """Second attacker trial of stop 37: Ctrl-C in the first half second, while Python imported
+    the pipeline's modules, printed a traceback. Here the program sends itself SIGINT as it
+    begins to import the pipeline."""
+    probe = (
+        "import os, signal, sys\n"
+        "class Interrupting:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'cleaner.pipeline':\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupting())\n"
+        "sys.argv = ['cleaner', 'clean', '-']\n"
+        "from cleaner.entry import program\n"
+        "program()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+    assert (done.returncode, done.stderr) == (130, "cleaner: interrupted\n")
