@@ -44,6 +44,8 @@ def cleaned(html: str, **options):
     [
         pytest.param("<p>By Tom Reyes | 14 February 2024</p>", "Tom Reyes", "2024-02-14", id="by-name-date"),
         pytest.param("<div>Posted by Lucy Hart on 3 March 2024</div>", "Lucy Hart", "2024-03-03", id="posted-by-on"),
+        # new-user trial of stop 38: "James Peterson published May"
+        pytest.param("<p>By James Peterson published May 20, 2024</p>", "James Peterson", "2024-05-20", id="published"),
         pytest.param(
             "<p class='meta'>By <a href='/people/tom-reyes'>Tom Reyes</a></p>", "Tom Reyes", None, id="linked-name"
         ),

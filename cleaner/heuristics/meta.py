@@ -31,7 +31,8 @@ NOT_VERSION = r"(?<!(?i:\bv|\bver\.?|\bversion|\bversión|\bversione|\bversão|\
 MAX_DATE_LINE_WORDS = 20
 ZONE = r"(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?:[+-]\d{1,2})?)"
 # "By Jane Doe on March 3, 2021": the word before a date after the name
-ON = r"on|am|le|el|em|w|at|à|às"
+# "By Jane Doe on March 3, 2021"; "By Jane Doe published May 20, 2024" (new-user trial of stop 38)
+ON = r"on|am|le|el|em|w|at|à|às|(?:last\s+)?updated|published|posted"
 TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE}?)"
 TIME_ONLY = regex.compile(TIME, regex.I)
 
@@ -106,7 +107,7 @@ def patterns() -> Patterns:
         ),
         slashed=regex.compile(
             rf"{NOT_VERSION}(?<![\d/])(?:(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)"
-            r"|(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d))(?![\d/])"
+            r"|(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)?\d\d))(?![\d/])"
         ),
         month_first=regex.compile(rf"\b{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", regex.I),
         day_first=regex.compile(
@@ -128,7 +129,8 @@ def patterns() -> Patterns:
 # date line may hold only a short label of them ("掲載日：", "更新日時"); more is a sentence
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 MAX_UNSPACED_LABEL = 4
-YEAR = re.compile(r"(?:19|20)\d\d")  # every date pattern has a year: a cheap test first
+# every date pattern has a year ("3/14/24": two digits after a slash): a cheap test first
+YEAR = re.compile(r"(?:19|20)\d\d|\d/\d\d(?!\d)")
 
 
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
@@ -163,7 +165,10 @@ def _slashed(m: regex.Match | None) -> tuple[str, tuple[int, int]] | None:
         day, month = int(m.group("day")), int(m.group("month"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return f"{m.group('year')}-{month:02d}-{day:02d}", m.span()
+    year = m.group("year")
+    if len(year) == 2:  # "3/14/24": this century's, as cleaner.dates reads a profile rule's
+        year = f"20{year}"
+    return f"{year}-{month:02d}-{day:02d}", m.span()
 
 
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass

@@ -76,6 +76,10 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("door Sanne de Vries", ("Sanne de Vries", None), id="nl-door-lower"),
         pytest.param("Words: Tom Brannigan", ("Tom Brannigan", None), id="words-colon"),  # new-user trial, stop 37
         pytest.param("Words: 1,200", None, id="word-count"),
+        # new-user trial of stop 38: neither read, the line kept in the text
+        pytest.param("By James Peterson published May 20, 2024", ("James Peterson", "2024-05-20"), id="published"),
+        pytest.param("By Jane Doe last updated 3 March 2024", ("Jane Doe", "2024-03-03"), id="last-updated"),
+        pytest.param("By Jane Doe published in The Atlantic", None, id="published-no-date"),
         pytest.param(
             "Pubblicato il 12 marzo 2024 da Marco Bellini", ("Marco Bellini", "2024-03-12"), id="it-date-then-da"
         ),
@@ -128,6 +132,10 @@ def test_byline(line: str, expected):
         pytest.param("v2.3.2024", None, id="version-v"),
         pytest.param("Release 2024/03/12", None, id="version-release"),
         pytest.param("1.2.2024.5", None, id="dotted-run"),
+        # two-digit years where a day past 12 tells the order (new-user trial of stop 38: none)
+        pytest.param("3/14/24", "2024-03-14", id="slashed-short-year"),
+        pytest.param("Posted 14/3/24 8:12 am", "2024-03-14", id="slashed-short-year-day-first"),
+        pytest.param("4/5/24", None, id="slashed-short-year-ambiguous"),
         pytest.param("Stand: 1.2.2024", "2024-02-01", id="dotted-labelled"),
     ],
 )
