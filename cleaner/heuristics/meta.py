@@ -176,17 +176,32 @@ def date_line(text: str) -> str | None:
     """The date if the line is only a date, perhaps with a label and a time."""
     if more_words(text, MAX_DATE_LINE_WORDS) or not YEAR.search(text):  # the cheap tests first
         return None
-    found = find_date(text)
-    if not found:
+    dates = all_dates(text)
+    if not dates:
         return None
-    date, (start, end) = found
-    rest = text[:start] + " " + text[end:]
-    while more := find_date(rest):  # "Published: <date> | Updated: <date>"
-        rest = rest[: more[1][0]] + " " + rest[more[1][1] :]
+    rest = text
+    for _, (start, end) in dates:  # "Published: <date> | Updated: <date>"
+        rest = rest[:start] + " " * (end - start) + rest[end:]
     rest = patterns().leftover.sub(" ", rest)
     if len(regex.findall(r"\p{L}{2,}", rest)) > 2 or len(UNSPACED.findall(rest)) > MAX_UNSPACED_LABEL:
         return None
-    return date
+    return min(dates, key=_day)[0]
+
+
+def _day(found: tuple[str, tuple[int, int]]) -> str:
+    return found[0]
+
+
+def all_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """find_date's dates of the text, each with where it is, in the order they are found. A
+    line's date is the earliest of them: "Updated: 15 March 2024 | First published: 14 March
+    2024" is the 14th, as "Published 14 March 2024, updated 16 March" (new-user trial of stop 38)."""
+    dates = []
+    while found := find_date(text):
+        dates.append(found)
+        start, end = found[1]
+        text = text[:start] + " " * (end - start) + text[end:]  # the same length: spans stay
+    return dates
 
 
 # r"\s+[|•·]\s+", linear on long runs of spaces (as phrases.SEPARATORS)
@@ -476,11 +491,12 @@ def _time(m: regex.Match) -> tuple[int, int, int, dt.timezone | None] | None:
 def when(text: str) -> tuple[str, str] | None:
     """The line's date (find_date's) as ISO 8601, with the time and zone when the page
     prints them right after it, and the text it was read from:
-    "Published 14 March 2024, 07:32 GMT" -> ("2024-03-14T07:32:00+00:00", "14 March 2024, 07:32 GMT")."""
-    found = find_date(text)
-    if not found:
+    "Published 14 March 2024, 07:32 GMT" -> ("2024-03-14T07:32:00+00:00", "14 March 2024, 07:32 GMT").
+    Of several dates, the earliest (all_dates)."""
+    dates = all_dates(text)
+    if not dates:
         return None
-    date, (start, end) = found
+    date, (start, end) = min(dates, key=_day)  # of one day, the first found, as find_date's
     m = TIME_AFTER.match(text, end)
     got = _time(m) if m else None
     if m is None or got is None:

@@ -136,6 +136,9 @@ def test_byline(line: str, expected):
         pytest.param("3/14/24", "2024-03-14", id="slashed-short-year"),
         pytest.param("Posted 14/3/24 8:12 am", "2024-03-14", id="slashed-short-year-day-first"),
         pytest.param("4/5/24", None, id="slashed-short-year-ambiguous"),
+        # of several dates the earliest: the first publication (new-user trial of stop 38: the update)
+        pytest.param("Updated: 15 March 2024 | First published: 14 March 2024", "2024-03-14", id="updated-first"),
+        pytest.param("Published 14 Mar 2024 Last updated 16 Mar 2024", "2024-03-14", id="published-first"),
         pytest.param("Stand: 1.2.2024", "2024-02-01", id="dotted-labelled"),
     ],
 )
@@ -184,6 +187,11 @@ def test_dateline(line: str, expected):
         # a second date's day and month are no time (third attacker trial of stop 37: 14:03:20)
         pytest.param("Filed 12.03.2024 - 14.03.2024", ("2024-03-12", "12.03.2024"), id="date-range"),
         pytest.param("Posted 12.03.2024 14.30", ("2024-03-12T14:30:00", "12.03.2024 14.30"), id="dotted-time"),
+        pytest.param(
+            "Updated 16 March 2024, 10:02 | Published 14 March 2024, 07:32 GMT",
+            ("2024-03-14T07:32:00+00:00", "14 March 2024, 07:32 GMT"),
+            id="earliest-of-two",
+        ),
     ],
 )
 def test_when_keeps_the_printed_time(line: str, expected):
