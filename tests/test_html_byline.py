@@ -381,3 +381,15 @@ def test_the_author_of_a_work_the_structured_data_describes(head: str, author: s
     doc = cleaned(page(head=head))
     assert doc.metadata.author == author
     assert dict(doc.meta_sources).get("author") == ("html:json-ld-work" if author else None)
+
+
+def test_an_author_elements_label_recased_is_no_part_of_the_name():
+    """New-user trial of stop 38: an Italian byline element "di Elena Bianchi" under a
+    standfirst gave "Di Elena Bianchi" (trafilatura recases the label; the standfirst, with
+    "di" in its sentence, was taken for the element's block)."""
+    between = (
+        "<p class='standfirst'>Aveva 91 anni e i suoi violini suonano nelle orchestre di tutto il mondo</p>"
+        "<div class='author-info'><span class='byline'>di Elena Bianchi</span></div>"
+    )
+    doc = cleaned(page(between))
+    assert doc.metadata.author == "Elena Bianchi"
