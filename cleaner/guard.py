@@ -343,6 +343,14 @@ def refuse_writers_of(path: Path, run_file: str = RUN_FILE) -> None:
     refuse_live_run(path.parent / f".{base}.lock", f"{output}" if base == name else f"{output}, whose file {path} is")
 
 
+def _holds_outputs(folder: Path) -> bool:
+    """Whether `folder` holds anything but a run's own hidden files (its record, locks)."""
+    try:
+        return any(not entry.name.startswith(".") for entry in os.scandir(folder))
+    except OSError:  # no such folder yet
+        return False
+
+
 def _run_record(data: bytes) -> bool:
     """Whether `data` is what take_over writes: a JSON object of a run's identity."""
     try:
@@ -370,7 +378,7 @@ def take_over(
     refuses leaves the record as it was (second attacker round: a refused run replaced an
     interrupted run's record, which could then not be resumed)."""
     none = f"--resume finishes an interrupted run, and {path.parent} holds no record of one ({path.name})"
-    if resume and not path.is_file():  # before the lock makes the folder and the file
+    if resume and not path.is_file() and _holds_outputs(path.parent):  # before the lock makes the folder and the file
         raise UsageError(f"{none}; run again without --resume")
     # a live run into a folder that holds this one writes here too (attacker trial: both ended 0)
     for folder in path.parent.resolve().parents:
@@ -381,6 +389,9 @@ def take_over(
         os.close(fd)
         raise UsageError(f"{path} holds data that is no record of a cleaner run; move it away")
     started: int | None = None
+    # interrupted before it began (second attacker trial of stop 38: Ctrl-C before the folder
+    # held anything, then --resume refused): nothing to finish or keep, the whole run is done
+    resume = resume and (bool(old.strip()) or _holds_outputs(path.parent))
     if resume:
         if not old.strip():
             os.close(fd)

@@ -795,8 +795,20 @@ def test_resume_without_a_record_of_a_run_is_refused_and_writes_nothing(tmp_path
     assert f"{out} holds no record of one ({RUN_FILE})" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
     assert (out / "a.txt").read_text() == "an earlier file of the user's\n"
-    missing = run("clean", str(src), "-o", str(tmp_path / "none"), "--resume")
-    assert missing.exit_code == 2 and not (tmp_path / "none").exists()
+
+
+@pytest.mark.parametrize("made", [False, True], ids=["no-folder", "empty-folder"])
+def test_resume_of_a_run_interrupted_before_it_wrote_anything_does_the_whole_run(tmp_path: Path, made: bool):
+    """Second attacker trial of stop 38: a run interrupted (130) before its folder held anything,
+    then --resume, was refused as no run's; nothing is there to keep or check: the run is done."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    if made:
+        out.mkdir()
+    result = run("clean", str(src), "-o", str(out), "--resume")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["a.txt"]
 
 
 @pytest.mark.parametrize("held", ["outer", "inner"])
