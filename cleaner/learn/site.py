@@ -560,16 +560,25 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
     for (what, region), found in sorted(
         drops.items(), key=lambda kv: (list(REGION_WHY).index(kv[0][1]), kv[0][0] == "pattern")
     ):
-        least = min(slot.docs for slot, _ in found)
-        plural = "lines" if len(found) > 1 else "line"
-        varying = " with varying numbers, dates or names" if what == "pattern" else ""
-        entries.append(
-            {
+        # a menu's items: dropped only where they stand together, so that an article's subheading
+        # of a menu word stays (new-user trial of stop 38: "Politics", "Business", "Sport" went)
+        menu = _menu(al, [slot for slot, _ in found]) if what == "text" and region == "header" else set()
+        for group in ([f for f in found if id(f[0]) in menu], [f for f in found if id(f[0]) not in menu]):
+            if not group:
+                continue
+            least = min(slot.docs for slot, _ in group)
+            plural = "lines" if len(group) > 1 else "line"
+            varying = " with varying numbers, dates or names" if what == "pattern" else ""
+            together = id(group[0][0]) in menu
+            entry: dict[str, Any] = {
                 "kind": "drop_line" if what == "text" else "drop_matching",
-                what: list(dict.fromkeys(v for _, v in found)),
-                "why": f"{plural} repeated in {least}+ of {n} scrapes{varying}: {REGION_WHY[region]}",
+                what: list(dict.fromkeys(v for _, v in group)),
+                "why": f"{plural} repeated in {least}+ of {n} scrapes{varying}: {REGION_WHY[region]}"
+                + (", a menu: two or more together" if together else ""),
             }
-        )
+            if together:
+                entry["together"] = 2
+            entries.append(entry)
     if cuts.before is not None:
         slot = al.slots[cuts.before]
         entries.append(
@@ -593,6 +602,27 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
             }
         )
     return entries
+
+
+def _menu(al: Alignment, slots: list[Slot]) -> set[int]:
+    """The ids of the slots (two or more) whose lines stand, in every scrape, next to another
+    of them, blank lines between allowed: a menu's items, as drop_line's `together` reads them."""
+    menu = {id(slot): slot for slot in slots}
+    while len(menu) >= 2:
+        alone: set[int] = set()
+        for d, texts in enumerate(al.docs):
+            at = sorted((i, key) for key, slot in menu.items() for i in slot.occ.get(d, []))
+            runs: list[list[tuple[int, int]]] = []
+            for i, key in at:
+                if runs and all(not texts[j] for j in range(runs[-1][-1][0] + 1, i)):
+                    runs[-1].append((i, key))
+                else:
+                    runs.append([(i, key)])
+            alone |= {run[0][1] for run in runs if len(run) == 1}
+        if not alone:
+            return set(menu)
+        menu = {key: slot for key, slot in menu.items() if key not in alone}
+    return set()
 
 
 # ---- check against the scrapes ---------------------------------------------------------

@@ -55,3 +55,40 @@ def test_another_setting_only_when_clearly_better():
     better = 0.90 + GENERIC_MARGIN + 0.01
     assert _choose_generic({"page": page, "full": (0.9, 0.9, better), "metadata": page}) == "full"
     assert _choose_generic({"page": page, "full": page, "metadata": (1.0, 1.0, better)}) == "metadata"
+
+
+MENU = ["The Harbor Herald", "Subscribe", "Home", "News", "Politics", "Business", "Sport"]
+STORIES = [
+    ("Ferry fares rise", "Ferry fares will rise by a fifth in June, the port authority said on Monday."),
+    ("Market hall reopens", "The old market hall reopens on Saturday after two years of repairs to its roof."),
+    ("Library hours cut", "The central library will close at six on weekdays from next month to save money."),
+    ("Bridge works delayed", "Works on the north bridge will start in the autumn, three months later than planned."),
+]
+
+
+def _scrape(headline: str, lead: str, body: list[str], author: str) -> str:
+    footer = ["Related articles", "Comments (0)", "About us", "Contact", "© 2024 The Harbor Herald"]
+    return "\n".join([*MENU, headline, f"By {author}", lead, *body, *footer]) + "\n"
+
+
+def test_a_learned_menu_is_dropped_only_where_its_items_stand_together():
+    """New-user trial of stop 38: learn's header rule dropped "Politics", "Business" and
+    "Sport" anywhere, and an article's subheadings of those words went with the menu."""
+    prose = [
+        "Residents were told of the change in a letter, and most said they had expected it for a while.",
+        "Traders say the work was overdue, though some worry about the months of noise still to come.",
+        "Staff will be moved to the branch libraries, which keep their hours, the council said.",
+    ]
+    authors = ["Ana Ruiz", "Tom Berg", "Lena Park"]
+    toml = learn_site([_scrape(*STORIES[n], [prose[n]], authors[n]) for n in range(3)], "learned")
+    rule = next(r for r in tomllib.loads(toml)["rules"] if r["kind"] == "drop_line" and "Politics" in r["text"])
+    assert rule["together"] == 2
+    briefing = _scrape(
+        STORIES[3][0],
+        STORIES[3][1],
+        ["Politics", "The council votes tonight on longer bus hours at weekends, after a year of debate.", "Sport"],
+        "Ana Ruiz",
+    )
+    doc = cleaned(toml, briefing, "metadata")  # the draft's rules, and the generic stage on metadata only
+    assert "Politics" in lines(doc.text) and "Sport" in lines(doc.text)
+    assert not {"Home", "News", "Business"} & lines(doc.text)
