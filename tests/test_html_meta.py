@@ -129,3 +129,19 @@ def test_the_canonical_links_surrounding_spaces_are_no_part_of_the_url(href: str
         "<p>A second paragraph with more words, so that the page reads as an article.</p></article></body></html>"
     )
     assert clean(page.encode(), html=True).metadata.url == "https://ex.com/x"
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename"),
+    [
+        # new-user trial of stop 38: trafilatura takes a title part with any dot for the site's name
+        ("Unemployment falls to 3.9% as hiring picks up | Economy Today", None),
+        ("Nov. 5: Late Poll Gains for Obama | NYTimes.com", "NYTimes.com"),
+    ],
+)
+def test_the_sitename_from_the_title_is_a_sites_address_not_the_headline(title: str, sitename: str | None):
+    page = (
+        f"<html><head><title>{title}</title></head><body><h1>Headline</h1>"
+        "<p>The jobless rate fell again in March, the statistics office said on Friday morning.</p></body></html>"
+    )
+    assert clean(page, html=True, profile="none").metadata.sitename == sitename
