@@ -323,3 +323,15 @@ def test_a_gzip_with_zeros_after_a_text_head_fails_before_it_is_unpacked_whole(t
     message, peak_kb = out.rsplit(" | ", 1)
     assert message == f"binary data at byte {len(TEXT_HEAD)} (NUL or control bytes), not text"
     assert int(peak_kb) < 150_000, peak_kb  # not the 200 MB unpacked
+
+
+def test_utf8_with_junk_bytes_in_one_stretch_stays_utf8():
+    """Second attacker trial of stop 38: a UTF-8 French article with 40 random high bytes after
+    it was read whole as Shift-JIS ("approuvé" -> "approuvﾃｩ" in every place), exit 0."""
+    article = "The city budget was approved on Tuesday, the council said in its statement.\n" * 150
+    article += "Le budget a été approuvé hier.\n" * 15
+    junk = random.Random(38).randbytes(400)
+    junk = bytes(b | 0x80 for b in junk)[:40]  # high bytes only: no control byte makes it binary
+    text, how = decode_bytes(article.encode() + junk)
+    assert text.startswith(article)
+    assert how.startswith("utf-8 (") and "stray bytes read as" in how

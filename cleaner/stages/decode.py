@@ -179,7 +179,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     wide = len(NON_ASCII.findall(text)) - stray
     # a few lone bytes (pasted quotes) whatever the share; runs (a legacy charset's words) by it
     few = min(MAX_FEW_STRAY, wide // 2) if all(len(run) == 1 for run in runs) else 0
-    if not wide or stray > max(wide * MAX_STRAY_SHARE, few):
+    if not wide or (stray > max(wide * MAX_STRAY_SHARE, few) and not _damaged_stretch(text, stray)):
         return None
     sample = STRAY.sub("", text)
     counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
@@ -198,6 +198,22 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
 
     fixed = STRAY.sub(legacy, text)
     return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
+
+
+# UTF-8 damaged in one stretch (junk bytes appended: second attacker trial of stop 38, a French
+# article with 40 random bytes after it was read whole as Shift-JIS, every accent wrong): the
+# stray bytes within a stretch of at most this share of the text, and more UTF-8 characters
+# outside it than stray bytes in it. A legacy charset's text has its bytes all through it.
+MAX_DAMAGED_SHARE = 0.25
+
+
+def _damaged_stretch(text: str, stray: int) -> bool:
+    found = list(STRAY.finditer(text))
+    if not found or found[-1].end() - found[0].start() > len(text) * MAX_DAMAGED_SHARE:
+        return False
+    first, last = found[0], found[-1]
+    outside = text[: first.start()] + text[last.end() :]
+    return len(NON_ASCII.findall(outside)) > stray
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
