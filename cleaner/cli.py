@@ -789,6 +789,8 @@ def new(name: str, samples: tuple[Path, ...], output: Path | None, profiles_dirs
     out_dir = (output or Path(name)).resolve().parent
     samples = tuple(p for p in _once_each(list(samples)) if isinstance(p, Path))
     text = scaffold.starter_profile(name, list(samples), out_dir, profiles, skipped)
+    if _same_texts([s for s in samples if s not in left_out]):  # as learn warns (second attacker, stop 38)
+        click.echo(SAME_SCRAPES, err=True)
     if text is None:
         raise click.UsageError("new needs at least one readable sample")
     head = tomllib.loads(text).get("profile", {})
@@ -865,7 +867,7 @@ def learn(
     _note_builtin(name)
     if output is None:
         _refuse_stdout_into([str(p) for p in inputs])
-    files = _once_each([f for p in inputs for f in (walk(p) if p.is_dir() else [p])])
+    files = _once_each([f for p in inputs for f in (_scrapes_in(p) if p.is_dir() else [p])])
     texts, sources, skipped = [], [], 0
     for f in files:
         if isinstance(f, Job):  # an unreadable directory, a symlink loop, a FIFO
@@ -1031,6 +1033,29 @@ def _note_builtin(name: str) -> None:
 
 
 EMPTY_SCRAPE = "empty: no text"
+
+
+def _scrapes_in(folder: Path) -> Iterator[Path | Job]:
+    """The files under `folder` as clean walks them, less the profiles there: a draft saved
+    beside its scrapes was read as one more scrape by the next learn (second attacker, stop 38)."""
+    for f in walk(folder):
+        if isinstance(f, Path) and f.suffix.lower() == ".toml":
+            click.echo(f"cleaner: {f}: a profile, not a scrape; left out", err=True)
+            continue
+        yield f
+
+
+def _same_texts(samples: list[Path]) -> bool:
+    seen: set[bytes] = set()
+    for sample in samples:
+        try:
+            data = sample.read_bytes()
+        except OSError:
+            continue
+        if data in seen:
+            return True
+        seen.add(data)
+    return False
 
 
 def _once_each(files: list[Path | Job]) -> list[Path | Job]:

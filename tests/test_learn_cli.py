@@ -264,3 +264,26 @@ def test_a_scrape_named_twice_is_read_once_and_an_empty_one_skipped(tmp_path: Pa
     assert f"cleaner: {scrapes / 'empty.txt'}: empty: no text; skipped" in result.stderr
     samples = tomllib.loads(profile.read_text())["profile"]["samples"]
     assert samples == ["../scrapes/page0.txt", "../scrapes/page1.txt", "../scrapes/page2.txt"]
+
+
+def test_learn_leaves_out_a_profile_in_the_scrapes_folder_and_new_warns_about_copies(tmp_path: Path):
+    """Second attacker trial of stop 38: learn read its own earlier draft, saved beside the
+    scrapes, as one more scrape; new gave no warning for two samples of the same text."""
+    pages = corpus(sorted(TEMPLATES)[0], seed=3, n=3)
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i, page in enumerate(pages):
+        (scrapes / f"page{i}.txt").write_text(page.text, encoding="utf-8")
+    first = CliRunner().invoke(main, ["learn", str(scrapes), "-o", str(scrapes / "site.toml")])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, ["learn", str(scrapes), "-o", str(scrapes / "site2.toml")])
+    assert again.exit_code == 0, again.output
+    assert f"cleaner: {scrapes / 'site.toml'}: a profile, not a scrape; left out" in again.stderr
+    assert "from 3 scrapes" in again.stderr
+    assert not any(
+        s.endswith(".toml") for s in tomllib.loads((scrapes / "site2.toml").read_text())["profile"]["samples"]
+    )
+    (scrapes / "copy.txt").write_text(pages[0].text, encoding="utf-8")
+    args = ["new", "site", "--sample", str(scrapes / "page0.txt"), "--sample", str(scrapes / "copy.txt")]
+    copied = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "new.toml")])
+    assert "some scrapes are the same text" in copied.stderr
