@@ -139,6 +139,15 @@ NUMERIC = re.compile(
 EITHER_ORDER = "day and month in either order: only a day past 12 tells which (04/05/2024 is no date)"
 
 
+# A two-digit year from this one on is the last century's ("31/12/99"), as C's strptime and
+# Python's %y read one: fixed, so that the output never depends on the day it is made.
+CENTURY_PIVOT = 69
+
+
+def full_year(yy: int) -> int:
+    return 1900 + yy if yy >= CENTURY_PIVOT else 2000 + yy
+
+
 def _in_words(text: str) -> tuple[str | None, str | None]:
     """`text` with its date in figures written out ("12 March 2024"), as the generic stage
     reads one: dotted day first (12.03.2024, as German, Polish, Russian... pages print it),
@@ -152,8 +161,8 @@ def _in_words(text: str) -> tuple[str | None, str | None]:
         year, month, day = int(m["year_first"]), int(m["month"]), int(m["day"])
     else:
         year, first, second = int(m["year"]), int(m["first"]), int(m["second"])
-        if len(m["year"]) == 2:  # this century's, as the day's pages print it ("12.03.24")
-            year += 2000
+        if len(m["year"]) == 2:  # "12.03.24"
+            year = full_year(year)
         if m["s2"] == ".":
             day, month = first, second
         elif (first > 12) == (second > 12):

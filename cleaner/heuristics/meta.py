@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import regex
 
+from cleaner.dates import full_year
 from cleaner.heuristics.counters import reading_time_in
 from cleaner.heuristics.language import in_capitals, languages
 from cleaner.heuristics.lines import more_words
@@ -165,9 +166,9 @@ def _slashed(m: regex.Match | None) -> tuple[str, tuple[int, int]] | None:
         day, month = int(m.group("day")), int(m.group("month"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    year = m.group("year")
-    if len(year) == 2:  # "3/14/24": this century's, as cleaner.dates reads a profile rule's
-        year = f"20{year}"
+    year = int(m.group("year"))
+    if year < 100:  # "3/14/24", as cleaner.dates reads a profile rule's
+        year = full_year(year)
     return f"{year}-{month:02d}-{day:02d}", m.span()
 
 

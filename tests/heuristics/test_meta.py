@@ -136,6 +136,7 @@ def test_byline(line: str, expected):
         pytest.param("3/14/24", "2024-03-14", id="slashed-short-year"),
         pytest.param("Posted 14/3/24 8:12 am", "2024-03-14", id="slashed-short-year-day-first"),
         pytest.param("4/5/24", None, id="slashed-short-year-ambiguous"),
+        pytest.param("12/31/99", "1999-12-31", id="slashed-short-year-last-century"),  # second attacker, stop 38
         # of several dates the earliest: the first publication (new-user trial of stop 38: the update)
         pytest.param("Updated: 15 March 2024 | First published: 14 March 2024", "2024-03-14", id="updated-first"),
         pytest.param("Published 14 Mar 2024 Last updated 16 Mar 2024", "2024-03-14", id="published-first"),
