@@ -335,3 +335,17 @@ def test_utf8_with_junk_bytes_in_one_stretch_stays_utf8():
     text, how = decode_bytes(article.encode() + junk)
     assert text.startswith(article)
     assert how.startswith("utf-8 (") and "stray bytes read as" in how
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "gb18030", "shift_jis"])
+def test_a_legacy_page_whose_first_16_kb_are_ascii_is_read_in_its_charset(encoding: str):
+    """Second attacker trial of stop 38: a page with a 27 KB inline script before its first
+    non-ASCII byte came out as cp1252 mojibake: the detectors read the file's first 64 KB."""
+    script = "<script>var config = {a: 1, b: [2, 3], c: 'x'};</script>\n" * 500  # 28 KB
+    words = {
+        "cp1251": "Городской совет утвердил новый бюджет на следующий год. ",
+        "gb18030": "市议会批准了明年的新预算，包括学校和道路的资金。",
+        "shift_jis": "市議会は来年度の新しい予算を承認しました。学校と道路の予算です。",
+    }[encoding]
+    page = script + "<p>" + words * 60 + "</p>\n"
+    assert decode_bytes(page.encode(encoding))[0] == page
