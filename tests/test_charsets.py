@@ -249,18 +249,19 @@ def test_a_legacy_chinese_page_is_not_taken_for_utf8_with_stray_bytes():
     assert text == ZH * 5 and not how.startswith("utf-8"), how
 
 
-def test_a_gzip_of_zeros_fails_before_it_is_unpacked_whole(tmp_path):
-    """Attacker trial of stop 37: 2 GB of zeros (8.7 MB packed) took 17 s and 3.9 GB of memory
-    to be refused as binary: the head is judged first (here 200 MB, 200 KB packed)."""
+def _unpacked_in_a_process(head: bytes, tmp_path: Path) -> tuple[str, int]:
+    """`head` then 200 MB of zeros gzipped (about 200 KB packed), given to unpack in a process
+    of its own: the InputError it raises and that process's peak memory in KB (VmHWM:
+    ru_maxrss would carry pytest's over the exec)."""
     import gzip
     import subprocess
     import sys
 
     bomb = tmp_path / "bomb.txt.gz"
     with gzip.open(bomb, "wb", compresslevel=1) as f:
+        f.write(head)
         for _ in range(200):
             f.write(bytes(1 << 20))
-    # the probe's own peak (VmHWM: ru_maxrss would carry pytest's over the exec)
     probe = (
         "import re, sys\n"
         "from cleaner.errors import InputError\n"
@@ -268,12 +269,19 @@ def test_a_gzip_of_zeros_fails_before_it_is_unpacked_whole(tmp_path):
         "try:\n"
         "    unpack(open(sys.argv[1], 'rb').read(), sys.argv[1])\n"
         "except InputError as err:\n"
-        "    print(err, re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
+        "    print(err, '|', re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
     )
     out = subprocess.run([sys.executable, "-c", probe, str(bomb)], capture_output=True, text=True, check=True).stdout
-    message, peak_kb = out.rsplit(" ", 1)
+    message, peak_kb = out.rsplit(" | ", 1)
+    return message, int(peak_kb)
+
+
+def test_a_gzip_of_zeros_fails_before_it_is_unpacked_whole(tmp_path: Path):
+    """Attacker trial of stop 37: 2 GB of zeros (8.7 MB packed) took 17 s and 3.9 GB of memory
+    to be refused as binary: the head is judged first."""
+    message, peak_kb = _unpacked_in_a_process(b"", tmp_path)
     assert message == "binary file (contains NUL bytes), not text"
-    assert int(peak_kb) < 150_000, peak_kb  # not the 200 MB unpacked
+    assert peak_kb < 150_000, peak_kb  # not the 200 MB unpacked
 
 
 TEXT_HEAD = ("Le conseil municipal a voté le budget de l'année prochaine après trois heures de débat.\n" * 120).encode()
@@ -298,31 +306,12 @@ def test_a_few_control_bytes_in_a_long_text_stay_text():
     assert decode_bytes(text.encode()) == (text, "utf-8")
 
 
-def test_a_gzip_with_zeros_after_a_text_head_fails_before_it_is_unpacked_whole(tmp_path):
+def test_a_gzip_with_zeros_after_a_text_head_fails_before_it_is_unpacked_whole(tmp_path: Path):
     """Second attacker trial of stop 37: zeros after a 10 KB text head were unpacked whole
     (the head alone was judged) before being refused."""
-    import gzip
-    import subprocess
-    import sys
-
-    bomb = tmp_path / "bomb.txt.gz"
-    with gzip.open(bomb, "wb", compresslevel=1) as f:
-        f.write(TEXT_HEAD)
-        for _ in range(200):
-            f.write(bytes(1 << 20))
-    probe = (
-        "import re, sys\n"
-        "from cleaner.errors import InputError\n"
-        "from cleaner.inputs import unpack\n"
-        "try:\n"
-        "    unpack(open(sys.argv[1], 'rb').read(), sys.argv[1])\n"
-        "except InputError as err:\n"
-        "    print(err, '|', re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe, str(bomb)], capture_output=True, text=True, check=True).stdout
-    message, peak_kb = out.rsplit(" | ", 1)
+    message, peak_kb = _unpacked_in_a_process(TEXT_HEAD, tmp_path)
     assert message == f"binary data at byte {len(TEXT_HEAD)} (NUL or control bytes), not text"
-    assert int(peak_kb) < 150_000, peak_kb  # not the 200 MB unpacked
+    assert peak_kb < 150_000, peak_kb  # not the 200 MB unpacked
 
 
 def test_utf8_with_junk_bytes_in_one_stretch_stays_utf8():
