@@ -56,10 +56,10 @@ def declared_charset(data: bytes) -> str | None:
 def binary_from(data: bytes, start: int = 0) -> int | None:
     """Where the first stretch of binary data in `data` from `start` begins (the offset of a
     SNIFF-byte window with the NULs or control bytes of binary data, as the head is judged),
-    or None. Attacker trial of stop 37: a text head with random bytes or NULs after its first
-    SNIFF bytes came out as Latin-1 text, exit 0. One pass in C when there is no such byte."""
-    rest = memoryview(data)[start:]
-    if len(rest) == len(bytes(rest).translate(None, BINARY_CONTROLS)):
+    or None. Second attacker trial of stop 37: a text head with random bytes or NULs after its
+    first SNIFF bytes came out as Latin-1 text, exit 0. One pass in C when there is no such byte."""
+    rest = data[start:]
+    if len(rest) == len(rest.translate(None, BINARY_CONTROLS)):
         return None
     for at in range(start, len(data), SNIFF):
         window = data[at : at + SNIFF]
@@ -296,7 +296,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 
 
 HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-ASCII_HEAD = 16384  # the pages whose first ASCII bytes are more than this
+ASCII_HEAD = 16384  # a page whose first this many bytes are ASCII is sampled from its first non-ASCII byte
 
 
 def _sample(data: bytes) -> bytes:
