@@ -338,3 +338,19 @@ def test_a_legacy_page_whose_first_16_kb_are_ascii_is_read_in_its_charset(encodi
     }[encoding]
     page = script + "<p>" + words * 60 + "</p>\n"
     assert decode_bytes(page.encode(encoding))[0] == page
+
+
+@pytest.mark.parametrize("separator", ["\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+def test_line_and_record_separators_end_lines_not_glue_words(separator: str):
+    """Second attacker trial of stop 38: an article pasted from a word processor, its breaks
+    "\\v", came out as one line with the words at each break glued ("TodayThe council")."""
+    from cleaner import clean
+
+    paragraphs = [
+        "Budget Approved Today",
+        "The council voted on Tuesday to approve the new budget for next year after a long debate.",
+        "Schools and roads get most of the new money, and the libraries keep their opening hours.",
+    ]
+    doc = clean(separator.join(paragraphs) + "\n", profile="none", heuristics=False)
+    assert [line.text for line in doc.lines] == paragraphs[1:]  # the first is the title
+    assert doc.metadata.title == paragraphs[0]
