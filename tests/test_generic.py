@@ -360,6 +360,15 @@ def test_a_date_line_under_the_byline_and_a_role_gives_the_date_and_the_headline
     # tail loss (test_a_short_closing_paragraph_above_a_share_bar_stays)
 
 
+def test_of_an_updated_and_a_published_line_the_date_is_the_publications():
+    """Second attacker trial of stop 38: "Updated" on the line above "Published" gave the update
+    (the other order, and both on one line, gave the publication)."""
+    page = herald_page().replace(
+        "Published: 10:32 AM, 7 March 2024", "Updated: 9 March 2024\n\nPublished: 7 March 2024"
+    )
+    assert clean(page, profile="none").metadata.date == "2024-03-07"
+
+
 @pytest.mark.xfail(strict=True, reason="the line model's tail loss; a rescue measured on train adds bios and comments")
 def test_a_short_closing_paragraph_above_a_share_bar_stays():
     """New-user trials of stops 35 and 36: a closing paragraph of 9-20 words right above a

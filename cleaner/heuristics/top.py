@@ -74,6 +74,7 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
     or only a date (never prose; pages print them twice, above and beside or below the
     article), and date lines with other labels near the top."""
     author = date = None
+    dated_at = -2  # the window's last date line
     drop: dict[int, str] = {}
     window = range(max(first - META_LOOKBACK, 0), min(first + META_LOOKAHEAD, last + 1))
     # Only bylines, date lines and the window's lines do anything below: the others are
@@ -93,7 +94,12 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         # a line that is only a date is metadata wherever it stands; "date | section" only up top
         on = meta.date_line(info.text) or (meta.dateline(info.text) if n in window else None)
         if on:
-            date = date or (when(info.text) if n in window else None)
+            here = when(info.text) if n in window else None
+            # of date lines one under the other ("Updated 15 March 2024" / "Published 14 March
+            # 2024"), the earliest, as of one line's dates (second attacker trial of stop 38)
+            if date is None or (here is not None and dated_at == n - 1 and here[:10] < date[:10]):
+                date = here
+            dated_at = n if here is not None else dated_at
             drop[info.pos] = "date"
             # its label on the line above ("Published:", "Veröffentlichung:") goes with it
             if n and infos[n - 1].words <= LABEL_WORDS and infos[n - 1].text.endswith(":") and not infos[n - 1].bullet:
