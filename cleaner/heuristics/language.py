@@ -36,6 +36,7 @@ class Language(NamedTuple):
     reading_time: tuple[str, ...]  # "tempo di lettura: {n} minuti": a reading time, {n} its minutes
     byline_lower: tuple[str, ...]  # "di", "door": a byline's word only in lower case ("Di Maio" is a name)
     byline_full_name: tuple[str, ...]  # words a byline's name after them has two words or more after
+    byline_roles: tuple[str, ...]  # "reporter": a line "Jane Doe, Senior Reporter" is a byline
 
 
 def in_capitals(word: str) -> tuple[str, ...]:
@@ -81,6 +82,7 @@ def _load(path: Path) -> Language:
         reading_time=tuple(p.lower() for p in data.get("reading_time", ())),
         byline_lower=tuple(data.get("byline_lower", ())),
         byline_full_name=tuple(w.casefold() for w in data.get("byline_full_name", ())),
+        byline_roles=tuple(w.casefold() for w in data.get("byline_roles", ())),
     )
 
 

@@ -62,6 +62,8 @@ class Patterns(NamedTuple):
     leftover: regex.Pattern  # what a date line may hold besides the date
     undated: regex.Pattern  # a day and month without a year ("Mar 3", "3 March")
     byline_words: frozenset[str]  # the first word of each byline prefix, casefolded (see byline)
+    byline_role: regex.Pattern | None  # "Jane Doe, Senior Reporter": a name, a comma, a role
+    roles: frozenset[str]  # the roles' words, casefolded
 
 
 def _alt(words) -> str:
@@ -123,6 +125,15 @@ def patterns() -> Patterns:
         byline_words=frozenset(
             p.split()[0].casefold() for lang in langs for p in (*lang.byline, *lang.byline_lower) if p.split()
         ),
+        # two to four capitalised words, a comma, up to three words of the role's and the role
+        # (new-user trial of stop 38: "Mark Davies, Economics Correspondent" read as header)
+        byline_role=regex.compile(
+            rf"^(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:\s+{NAME_WORD}){{1,3}}),\s+"
+            rf"(?:[\p{{L}}&-]+\s+){{0,3}}(?i:{roles})(?=\s*(?:[|•·,–—-]|$))(?P<rest>.*)$"
+        )
+        if (roles := _alt(r for lang in langs for r in lang.byline_roles))
+        else None,
+        roles=frozenset(r for lang in langs for r in lang.byline_roles),
     )
 
 
@@ -246,6 +257,7 @@ NOT_NAMES = WEEKDAYS | frozenset(
         "law",
     ]
 )
+ARTICLES = frozenset(["the", "a", "an", "our", "your", "le", "la", "les", "der", "die", "das", "el", "il", "lo"])
 MAX_BYLINE_WORDS = 20  # longer is a sentence
 MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
 
@@ -261,9 +273,15 @@ def byline(text: str) -> tuple[str, str | None] | None:
     if more_words(text, MAX_BYLINE_WORDS):
         return None
     words = text.replace("İ", "i").casefold().split()
-    if patterns().byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS):
-        return None
     p = patterns()
+    if p.byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS):
+        if "," not in text or p.byline_role is None or p.roles.isdisjoint(w.strip(",|") for w in words):
+            return None
+        m = p.byline_role.match(text)
+        if m is None or m.group("name").split()[0].casefold() in NOT_NAMES | ARTICLES:  # "The Editor, Reporter"
+            return None
+        found = find_date(m.group("rest"))
+        return m.group("name"), found[0] if found else None
     m = p.byline.match(text)
     if m is None and (m := p.byline_on.match(text)) and not date_line(rest := m.group("rest")):
         # "By Jane Doe on Politics": the "on" of a date only, or the "at" of a time (Blogger's

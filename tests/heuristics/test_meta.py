@@ -80,6 +80,12 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("By James Peterson published May 20, 2024", ("James Peterson", "2024-05-20"), id="published"),
         pytest.param("By Jane Doe last updated 3 March 2024", ("Jane Doe", "2024-03-03"), id="last-updated"),
         pytest.param("By Jane Doe published in The Atlantic", None, id="published-no-date"),
+        # "Name, Role": new-user and attacker trials of stop 38 (the line went as header)
+        pytest.param("Mark Davies, Economics Correspondent", ("Mark Davies", None), id="name-role"),
+        pytest.param("Jane Doe, Senior Reporter | May 20, 2024", ("Jane Doe", "2024-05-20"), id="name-role-date"),
+        pytest.param("Anna Schmidt, Redakteurin", ("Anna Schmidt", None), id="name-role-de"),
+        pytest.param("The Editor, Reporter", None, id="role-no-name"),
+        pytest.param("John Smith, editor of The Times, said the paper would close.", None, id="role-in-a-sentence"),
         pytest.param(
             "Pubblicato il 12 marzo 2024 da Marco Bellini", ("Marco Bellini", "2024-03-12"), id="it-date-then-da"
         ),
