@@ -340,10 +340,10 @@ def test_a_legacy_page_whose_first_16_kb_are_ascii_is_read_in_its_charset(encodi
     assert decode_bytes(page.encode(encoding))[0] == page
 
 
-@pytest.mark.parametrize("separator", ["\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
-def test_line_and_record_separators_end_lines_not_glue_words(separator: str):
-    """Second attacker trial of stop 38: an article pasted from a word processor, its breaks
-    "\\v", came out as one line with the words at each break glued ("TodayThe council")."""
+@pytest.mark.parametrize("separator", ["\f", "\x85", "\u2028", "\u2029"])
+def test_line_and_page_separators_end_lines(separator: str):
+    """Second attacker trial of stop 38: a page break and the Unicode line and paragraph
+    separators passed through into the text, inside a line."""
     from cleaner import clean
 
     paragraphs = [
@@ -354,3 +354,15 @@ def test_line_and_record_separators_end_lines_not_glue_words(separator: str):
     doc = clean(separator.join(paragraphs) + "\n", profile="none", heuristics=False)
     assert [line.text for line in doc.lines] == paragraphs[1:]  # the first is the title
     assert doc.metadata.title == paragraphs[0]
+
+
+@pytest.mark.parametrize("separator", ["\v", "\x1c", "\x1d", "\x1e"])
+def test_vertical_tabs_and_record_separators_part_words(separator: str):
+    """Second attacker trial of stop 38: a word processor's line breaks ("\\v") were deleted as
+    control characters, gluing words ("TodayThe council"); one inside a sentence must not
+    split it either (an earlier attacker's "in a \\vstatement")."""
+    from cleaner import clean
+
+    text = f"Budget Approved Today{separator}The council voted on Tuesday, the mayor said in a{separator}statement."
+    doc = clean(text + "\n", profile="none", heuristics=False)
+    assert "TodayThe" not in doc.text and "said in a statement." in doc.text

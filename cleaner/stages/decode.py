@@ -425,12 +425,19 @@ def _utf16_by_content(head: bytes) -> str | None:
     return None
 
 
+SPACED = dict.fromkeys(map(ord, "\v\x1c\x1d\x1e"), " ")
+SEPARATORS = re.compile("[\v\x1c-\x1e]")
+
+
 def split_lines(text: str) -> tuple[Line, ...]:
-    """Lines as str.splitlines ends them: \\r\\n, \\r and \\n, as an editor numbers them, and
-    the other separators of lines, paragraphs and records (\\v, a word processor's line break;
-    \\f; \\x1c-\\x1e; U+0085, U+2028, U+2029), which were deleted later as control characters,
-    gluing the words they parted (second attacker trial of stop 38: "TodayThe council", a
-    pasted article on one line). The newline that ends the last line starts no line of its own."""
+    """Lines as str.splitlines ends them: \\r\\n, \\r and \\n, as an editor numbers them, and the
+    explicit separators of lines and pages (\\f, U+0085, U+2028, U+2029). A vertical tab (a word
+    processor's line break) and the record separators \\x1c-\\x1e are a space: deleted later as
+    control characters, they glued the words they parted (second attacker trial of stop 38:
+    "TodayThe council"); as line ends, one in a sentence split it, and its half could go as a
+    short line. The newline that ends the last line starts no line of its own."""
+    if SEPARATORS.search(text):  # rare: the translation is a dict lookup per character
+        text = text.translate(SPACED)
     parts = text.splitlines() or [""]
     # Line(no, t) for each, made in C (the named tuple's own __new__ is a Python call per line)
     return tuple(map(tuple.__new__, repeat(Line), zip(count(1), parts, repeat(None))))
