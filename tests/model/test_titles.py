@@ -51,3 +51,21 @@ def test_a_line_that_is_most_of_the_page_is_not_its_headline():
     sentence = "The council approved the new budget on Tuesday after a long debate about road repairs, number 0."
     texts, rows = lines_and_rows([sentence] * 20)
     assert choose(texts, rows) is None
+
+
+def test_a_masthead_under_the_title_line_gives_way_to_the_headline():
+    """dragnet:train: the page's <title> printed first ("Headline - The BLT: The Blog of Legal
+    Times") and the site's name right under it as a masthead: the masthead was the title of 10
+    of the site's pages. The <title>'s other part, printed as a line of its own further down,
+    is the headline."""
+    from cleaner.model.titles import _headline_beside
+
+    site = "The Riverside Gazette: News of the Valley"
+    texts = [f"{HEADLINE} - {site}", site, *MENU, HEADLINE, *PROSE, *FOOTER]
+    assert _headline_beside(texts, 1) == 2 + len(MENU)
+    # the headline chosen, and the site's name under it: stays
+    assert _headline_beside(texts, 2 + len(MENU)) == 2 + len(MENU)
+    # a site's name that recurs inside other lines ("... on Facebook") is no headline
+    social = [f"{site} on Facebook", f"{site} on YouTube"]
+    texts = [f"{HEADLINE} - {site}", HEADLINE, *MENU, site, *social, *PROSE]
+    assert _headline_beside(texts, 1) == 1
