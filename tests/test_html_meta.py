@@ -145,3 +145,21 @@ def test_the_sitename_from_the_title_is_a_sites_address_not_the_headline(title: 
         "<p>The jobless rate fell again in March, the statistics office said on Friday morning.</p></body></html>"
     )
     assert clean(page, html=True, profile="none").metadata.sitename == sitename
+
+
+@pytest.mark.parametrize(
+    ("time", "date"),
+    [
+        # new-user trial of stop 38: htmldate reads English month names; the text path read these
+        ("<time>22 gennaio 2024</time>", "2024-01-22"),
+        ("<time>Barcelona, 1 de febrero de 2024 - 13:20 CET</time>", "2024-02-01T13:20:00+01:00"),
+        ("<aside><time>22 gennaio 2024</time></aside>", None),  # a sidebar's, not the article's
+    ],
+)
+def test_a_time_elements_date_in_words_is_read(time: str, date: str | None):
+    page = (
+        "<html><head><title>Addio al liutaio</title></head><body><h1>Addio al liutaio</h1>"
+        f"<div class='meta'>{time}</div><p>È morto ieri a Cremona il maestro liutaio, aveva novantuno anni e lavorava "
+        "ancora ogni giorno nella sua bottega in centro.</p></body></html>"
+    )
+    assert clean(page, html=True, profile="none").metadata.date == date

@@ -91,7 +91,7 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
             # quoted them, "https://ex.com/x%20" (attacker trial of stop 37)
             link.set("href", href.strip())
         meta.url = extract_url(tree, None) or meta.url or url
-    meta.date = find_date(tree, **{**date_params, "url": meta.url})
+    meta.date = find_date(tree, **{**date_params, "url": meta.url}) or _time_element_date(tree)
     if not meta.sitename:
         meta.sitename = _sitename_in_title(tree)
     if meta.sitename:
@@ -106,6 +106,28 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
     return meta
+
+
+TIME_ELEMENTS = 3  # the first few: an article's own stands above its teasers' and comments'
+NOT_THE_ARTICLES = ("nav", "aside", "footer")
+
+
+def _time_element_date(tree) -> str | None:
+    """The date the page's first <time> elements print in words, where htmldate reads none:
+    it reads month names in English, and "22 gennaio 2024", "1 de febrero de 2024" in a
+    <time> without a datetime attribute gave no date (new-user trial of stop 38; the text
+    path read them). None outside the article's part of the page (a menu, a sidebar, a footer)."""
+    from cleaner.heuristics import meta  # the language data's month names: only when needed
+
+    for n, element in enumerate(tree.iter("time")):
+        if n == TIME_ELEMENTS:
+            break
+        if any(parent.tag in NOT_THE_ARTICLES for parent in element.iterancestors()):
+            continue
+        found = meta.when(" ".join(element.text_content().split()))
+        if found:
+            return found[0]
+    return None
 
 
 # A site's name in the title as its address ("Slate.com", "news.example.org"): a dot between
