@@ -336,6 +336,9 @@ HERALD_BODY = [
 ]
 
 
+HERALD_TITLE = "Library saved after 4,000 residents sign petition"
+
+
 def herald_page() -> str:
     """A local news page as a new user of stop 36 wrote one: menu, cookie notice, section,
     headline, byline, role, date line, reading time, four paragraphs, share bar, footer."""
@@ -367,6 +370,13 @@ def test_of_an_updated_and_a_published_line_the_date_is_the_publications():
         "Published: 10:32 AM, 7 March 2024", "Updated: 9 March 2024\n\nPublished: 7 March 2024"
     )
     assert clean(page, profile="none").metadata.date == "2024-03-07"
+
+
+def test_a_headline_above_a_date_no_one_can_read_stays_the_title():
+    """Second attacker trial of stop 38: on a short scrape, the headline above "04/05/2024" (a
+    day and month either way round) went with the header and the title was null."""
+    page = "\n\n".join(["Home | News | Local | Weather", HERALD_TITLE, "04/05/2024", *HERALD_BODY]) + "\n"
+    assert clean(page, profile="none").metadata.title == HERALD_TITLE
 
 
 @pytest.mark.xfail(strict=True, reason="the line model's tail loss; a rescue measured on train adds bios and comments")

@@ -407,13 +407,28 @@ def _month_words() -> frozenset[str]:
     return frozenset(f.casefold() for lang in languages() for w in lang.months for f in in_capitals(w))
 
 
+def _either_order_line(text: str) -> bool:
+    """Whether the line is only a date in figures whose day and month could be either way round,
+    perhaps with a label and a time."""
+    p = patterns()
+    m = p.slashed.search(text)
+    if m is None or not m.group("first") or int(m.group("first")) > 12 or int(m.group("second")) > 12:
+        return False
+    rest = p.leftover.sub(" ", text[: m.start()] + " " + text[m.end() :])
+    return len(regex.findall(r"\p{L}{2,}", rest)) <= 2
+
+
 @lru_cache(maxsize=1 << 16)
 def undated_line(text: str) -> bool:
     """Whether the line is a date without a year, perhaps with a label and a time
     ("Published Mar 3, 07:32", "Posted on 3 March"): metadata the cleaner cannot read
-    (cleaner.dates never guesses a year), and never a title."""
-    if more_words(text, MAX_DATE_LINE_WORDS) or YEAR.search(text):
+    (cleaner.dates never guesses a year), and never a title; and a date whose day and month
+    could be either way round ("04/05/2024": second attacker trial of stop 38, where the
+    headline above it went with the header and the title was null)."""
+    if more_words(text, MAX_DATE_LINE_WORDS):
         return False
+    if YEAR.search(text):
+        return _either_order_line(text)
     p = patterns()
     parts = SEGMENTS.split(text)
     for part in parts if len(parts) > 1 else [text]:

@@ -213,6 +213,11 @@ def test_when_keeps_the_printed_time(line: str, expected):
         pytest.param("Jun 2 · 4 min read", True, id="facts-line"),
         pytest.param("June 2, 2022", False, id="with-a-year"),
         pytest.param("June 2 things to know about the budget", False, id="prose"),
+        # a date that cannot be read either way round (second attacker trial of stop 38)
+        pytest.param("04/05/2024", True, id="either-order"),
+        pytest.param("Published: 04/05/2024 10:32", True, id="either-order-labelled"),
+        pytest.param("21/04/2024", False, id="read-date"),
+        pytest.param("Tickets 04/05/2024 at the box office and online from Monday", False, id="either-order-in-prose"),
     ],
 )
 def test_undated_line(line: str, expected: bool):
