@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -197,11 +198,7 @@ def date_line(text: str) -> str | None:
     rest = patterns().leftover.sub(" ", rest)
     if len(regex.findall(r"\p{L}{2,}", rest)) > 2 or len(UNSPACED.findall(rest)) > MAX_UNSPACED_LABEL:
         return None
-    return min(dates, key=_day)[0]
-
-
-def _day(found: tuple[str, tuple[int, int]]) -> str:
-    return found[0]
+    return min(dates, key=itemgetter(0))[0]
 
 
 def all_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
@@ -257,7 +254,10 @@ NOT_NAMES = WEEKDAYS | frozenset(
         "law",
     ]
 )
-ARTICLES = frozenset(["the", "a", "an", "our", "your", "le", "la", "les", "der", "die", "das", "el", "il", "lo"])
+# no name starts "Name, Role" either ("The Editor, Reporter")
+NOT_ROLE_NAMES = NOT_NAMES | frozenset(
+    ["the", "a", "an", "our", "your", "le", "la", "les", "der", "die", "das", "el", "il", "lo"]
+)
 MAX_BYLINE_WORDS = 20  # longer is a sentence
 MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
 
@@ -278,7 +278,7 @@ def byline(text: str) -> tuple[str, str | None] | None:
         if "," not in text or p.byline_role is None or p.roles.isdisjoint(w.strip(",|") for w in words):
             return None
         m = p.byline_role.match(text)
-        if m is None or m.group("name").split()[0].casefold() in NOT_NAMES | ARTICLES:  # "The Editor, Reporter"
+        if m is None or m.group("name").split()[0].casefold() in NOT_ROLE_NAMES:
             return None
         found = find_date(m.group("rest"))
         return m.group("name"), found[0] if found else None
@@ -530,7 +530,7 @@ def when(text: str) -> tuple[str, str] | None:
     dates = all_dates(text)
     if not dates:
         return None
-    date, (start, end) = min(dates, key=_day)  # of one day, the first found, as find_date's
+    date, (start, end) = min(dates, key=itemgetter(0))  # of one day, the first found, as find_date's
     m = TIME_AFTER.match(text, end)
     got = _time(m) if m else None
     if m is None or got is None:
