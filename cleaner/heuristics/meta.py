@@ -285,8 +285,10 @@ def byline(text: str) -> tuple[str, str | None] | None:
     m = p.byline.match(text)
     if m is None and (m := p.byline_on.match(text)) and not date_line(rest := m.group("rest")):
         # "By Jane Doe on Politics": the "on" of a date only, or the "at" of a time (Blogger's
-        # "Posted by Jane Doe at 4:17 PM": new-user trial of stop 36)
-        m = m if TIME_ONLY.fullmatch(rest.strip()) else None
+        # "Posted by Jane Doe at 4:17 PM": new-user trial of stop 36), or of a date the cleaner
+        # cannot read ("published 12/05/2024", "on March 3": the author is still plain;
+        # attacker trial of stop 38)
+        m = m if TIME_ONLY.fullmatch(rest.strip()) or undated_line(rest) else None
     if m is None:
         m = p.byline_unspaced.match(text)
     if m is not None:

@@ -80,6 +80,11 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("By James Peterson published May 20, 2024", ("James Peterson", "2024-05-20"), id="published"),
         pytest.param("By Jane Doe last updated 3 March 2024", ("Jane Doe", "2024-03-03"), id="last-updated"),
         pytest.param("By Jane Doe published in The Atlantic", None, id="published-no-date"),
+        # a date the cleaner cannot read (either order, no year): the author all the same
+        # (attacker trial of stop 38: the line went as header, author null)
+        pytest.param("By Jane Doe published 12/05/2024", ("Jane Doe", None), id="either-order-date"),
+        pytest.param("Posted by Jane Doe on 3 March, 10:42", ("Jane Doe", None), id="no-year"),
+        pytest.param("By Jane Doe on Politics", None, id="on-a-topic"),
         # "Name, Role": new-user and attacker trials of stop 38 (the line went as header)
         pytest.param("Mark Davies, Economics Correspondent", ("Mark Davies", None), id="name-role"),
         pytest.param("Jane Doe, Senior Reporter | May 20, 2024", ("Jane Doe", "2024-05-20"), id="name-role-date"),
