@@ -326,6 +326,20 @@ def test_utf8_with_junk_bytes_in_one_stretch_stays_utf8():
     assert how.startswith("utf-8 (") and "stray bytes read as" in how
 
 
+@pytest.mark.parametrize(
+    ("tail", "encoding"), [("Новости города и области за день.", "cp1251"), ("Νέα της πόλης.", "cp1253")]
+)
+def test_a_utf8_page_with_a_tail_in_another_script_and_charset_reads_the_tail_in_it(tail: str, encoding: str):
+    """Attacker trial of stop 38: an English UTF-8 page (curly quotes, dashes) with a few cp1251
+    lines at its end was read whole as cp1252, the tail "Íîâîñòè", exit 0: the stretch's charset
+    was taken from the script of the page's UTF-8 letters (Latin)."""
+    article = "The council met on Tuesday \u2014 and the mayor\u2019s plan passed.\n" * 60
+    tail = (tail + "\n") * 5
+    text, how = decode_bytes(article.encode() + tail.encode(encoding))
+    assert text == article + tail
+    assert how.startswith("utf-8 (")  # the page's UTF-8, the stretch in its own (or a same-lettered) charset
+
+
 @pytest.mark.parametrize("encoding", ["cp1251", "gb18030", "shift_jis"])
 def test_a_legacy_page_whose_first_16_kb_are_ascii_is_read_in_its_charset(encoding: str):
     """Second attacker trial of stop 38: a page with a 27 KB inline script before its first

@@ -179,13 +179,20 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     wide = len(NON_ASCII.findall(text)) - stray
     # a few lone bytes (pasted quotes) whatever the share; runs (a legacy charset's words) by it
     few = min(MAX_FEW_STRAY, wide // 2) if all(len(run) == 1 for run in runs) else 0
-    if not wide or (stray > max(wide * MAX_STRAY_SHARE, few) and not _damaged_stretch(text, stray)):
+    too_many = stray > max(wide * MAX_STRAY_SHARE, few)
+    stretch = _damaged_stretch(text) if too_many else None  # unless they are all in one stretch
+    if not wide or (too_many and stretch is None):
         return None
     sample = STRAY.sub("", text)
     counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
     most, charset = max(counts)
     if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
         charset = "cp1252"
+    if stretch is not None and stray >= DETECT_STRETCH:
+        # a stretch of a legacy charset of its own, told by its bytes: a cp1251 tail of an
+        # English UTF-8 page read as cp1252 came out "Íîâîñòè" (attacker trial of stop 38)
+        guess = _detect(text[stretch[0] : stretch[1]].encode("utf-8", errors="surrogateescape"))
+        charset = guess[0] if guess else charset
 
     used: dict[str, None] = {}
 
@@ -202,18 +209,23 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
 
 # UTF-8 damaged in one stretch (junk bytes appended: second attacker trial of stop 38, a French
 # article with 40 random bytes after it was read whole as Shift-JIS, every accent wrong): the
-# stray bytes within a stretch of at most this share of the text, and more UTF-8 characters
-# outside it than stray bytes in it. A legacy charset's text has its bytes all through it.
+# stray bytes within a stretch of at most this share of the text, and at least MIN_UTF8_OUTSIDE
+# UTF-8 characters outside it. A legacy charset's text has its bytes all through it, and its
+# non-ASCII bytes make a UTF-8 character only by chance, never all of them outside a stretch.
 MAX_DAMAGED_SHARE = 0.25
+MIN_UTF8_OUTSIDE = 3
+# Stray bytes from which a stretch's own charset is detected, not taken from the text's script
+DETECT_STRETCH = 16
 
 
-def _damaged_stretch(text: str, stray: int) -> bool:
+def _damaged_stretch(text: str) -> tuple[int, int] | None:
+    """Where the stray bytes are, from the first to the last, if they are one damaged stretch."""
     found = list(STRAY.finditer(text))
     if not found or found[-1].end() - found[0].start() > len(text) * MAX_DAMAGED_SHARE:
-        return False
-    first, last = found[0], found[-1]
-    outside = text[: first.start()] + text[last.end() :]
-    return len(NON_ASCII.findall(outside)) > stray
+        return None
+    start, end = found[0].start(), found[-1].end()
+    outside = len(NON_ASCII.findall(text, 0, start)) + len(NON_ASCII.findall(text, end))
+    return (start, end) if outside >= MIN_UTF8_OUTSIDE else None
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
