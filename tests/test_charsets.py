@@ -340,6 +340,23 @@ def test_a_utf8_page_with_a_tail_in_another_script_and_charset_reads_the_tail_in
     assert how.startswith("utf-8 (")  # the page's UTF-8, the stretch in its own (or a same-lettered) charset
 
 
+@pytest.mark.parametrize(
+    ("line", "encoding"),
+    [
+        ("Новости города и области: все самое важное за день.", "cp1251"),
+        ("<!-- ■タイトルバナー開始 -->", "shift_jis"),
+        ("市议会批准了明年的新预算。", "gb18030"),
+    ],
+)
+def test_a_mostly_ascii_page_with_a_few_legacy_lines_is_read_in_their_charset(line: str, encoding: str):
+    """Attacker trial of stop 38: an English page with a few cp1251 lines came out as ISO-8859-1
+    mojibake, as did mostly-ASCII pages in Shift-JIS (a corpus page's comments): the detectors
+    read the file's start, where ASCII, the same in every charset, drowned the evidence."""
+    page = "<p>The council met on Tuesday and the plan passed after a long debate.</p>\n" * 80
+    page += (line + "\n") * 3
+    assert decode_bytes(page.encode(encoding))[0] == page
+
+
 @pytest.mark.parametrize("encoding", ["cp1251", "gb18030", "shift_jis"])
 def test_a_legacy_page_whose_first_16_kb_are_ascii_is_read_in_its_charset(encoding: str):
     """Second attacker trial of stop 38: a page with a 27 KB inline script before its first
