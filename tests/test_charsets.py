@@ -327,17 +327,28 @@ def test_utf8_with_junk_bytes_in_one_stretch_stays_utf8():
 
 
 @pytest.mark.parametrize(
-    ("tail", "encoding"), [("Новости города и области за день.", "cp1251"), ("Νέα της πόλης.", "cp1253")]
+    ("legacy", "encoding"),
+    [
+        ("Новости города и области за день.", "cp1251"),
+        ("Νέα της πόλης.", "cp1253"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("北京是中华人民共和国的首都，也是全国的政治和文化中心。", "gb18030"),
+        ("東京は日本の首都であり、世界最大の都市圏の一つです。", "shift_jis"),
+        ("서울은 대한민국의 수도이며 가장 큰 도시입니다.", "euc_kr"),
+    ],
 )
-def test_a_utf8_page_with_a_tail_in_another_script_and_charset_reads_the_tail_in_it(tail: str, encoding: str):
-    """Attacker trial of stop 38: an English UTF-8 page (curly quotes, dashes) with a few cp1251
-    lines at its end was read whole as cp1252, the tail "Íîâîñòè", exit 0: the stretch's charset
-    was taken from the script of the page's UTF-8 letters (Latin)."""
-    article = "The council met on Tuesday \u2014 and the mayor\u2019s plan passed.\n" * 60
-    tail = (tail + "\n") * 5
-    text, how = decode_bytes(article.encode() + tail.encode(encoding))
-    assert text == article + tail
-    assert how.startswith("utf-8 (")  # the page's UTF-8, the stretch in its own (or a same-lettered) charset
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_utf8_with_lines_in_another_script_and_charset_reads_them_in_it(legacy: str, encoding: str, where: str):
+    """Attacker trials of stops 38 and 39: an English UTF-8 page (curly quotes, dashes) with a
+    few lines in cp1251 at its end was read whole as cp1252 ("Íîâîñòè"), exit 0; lines in a
+    two-byte charset came out half read ("北京是�л嗣": its pairs that happen to be valid UTF-8
+    split the stray bytes), a Czech line in cp1250 as Greek ("Pψνli luouθkύ")."""
+    head = "The council met on Tuesday \u2014 and the mayor\u2019s plan passed.\n" * 30
+    lines = (legacy + "\n") * 2
+    tail = head if where == "middle" else ""
+    text, how = decode_bytes(head.encode() + lines.encode(encoding) + tail.encode())
+    assert text == head + lines + tail
+    assert how.startswith("utf-8 (")  # the page's UTF-8, the lines in their own (or a same-lettered) charset
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from itertools import count, repeat
 
@@ -189,10 +190,15 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
         charset = "cp1252"
     if stretch is not None and stray >= DETECT_STRETCH:
-        # a stretch of a legacy charset of its own, told by its bytes: a cp1251 tail of an
-        # English UTF-8 page read as cp1252 came out "Íîâîñòè" (attacker trial of stop 38)
-        guess = _detect(text[stretch[0] : stretch[1]].encode("utf-8", errors="surrogateescape"))
-        charset = guess[0] if guess else charset
+        # lines of a legacy charset of their own, told by their bytes (a cp1251 tail of an
+        # English UTF-8 page read as cp1252 came out "Íîâîñòè": attacker trial of stop 38) and
+        # read whole: a two-byte charset's pairs that happen to be valid UTF-8 split its runs
+        # of stray bytes, and each half was read alone ("北京是�л嗣": attacker trial of stop 39)
+        spans = _stray_lines(text)
+        guess = _detect(b"\n".join(_raw(text[start:end]) for start, end in spans))
+        if guess:
+            fixed = "".join(_pieces(text, spans, guess[0]))
+            return fixed, f"utf-8 ({stray} stray bytes read as {guess[0]}, in {len(spans)} lines read whole)"
 
     used: dict[str, None] = {}
 
@@ -205,6 +211,32 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
 
     fixed = STRAY.sub(legacy, text)
     return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
+
+
+def _raw(text: str) -> bytes:
+    """The bytes of text decoded from UTF-8 with surrogateescape."""
+    return text.encode("utf-8", errors="surrogateescape")
+
+
+def _stray_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds a stray byte."""
+    spans: list[tuple[int, int]] = []
+    for m in STRAY.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue  # in the line found last
+        end = text.find("\n", m.end())
+        spans.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end))
+    return spans
+
+
+def _pieces(text: str, spans: list[tuple[int, int]], charset: str) -> Iterator[str]:
+    """The text with the lines at `spans` read whole in `charset`."""
+    at = 0
+    for start, end in spans:
+        yield text[at:start]
+        yield _raw(text[start:end]).decode(charset, errors="replace")
+        at = end
+    yield text[at:]
 
 
 # UTF-8 damaged in one stretch (junk bytes appended: second attacker trial of stop 38, a French
@@ -299,8 +331,16 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     confidence = found.get("confidence") or 0
     unsure = confidence < UNSURE and _decodes(data, "cp1252")
     if name is not None and name in _web_codecs() and _decodes(data, name):
-        mixed = unsure and _mixes_scripts(data, name) and not _mixes_scripts(data, "cp1252")
+        mixed = confidence < UNSURE and _mixes_scripts(data, name)
         if not mixed:
+            return name, f"chardet: {name}, confidence {confidence:.2f}"
+        if not unsure:  # nor does cp1252 read it: charset_normalizer's pick, if it makes no such words
+            # (a Czech line in cp1250 read as Greek: "Pψνli luouθkύ", attacker trial of stop 39)
+            pick = _normalizer_pick(data)
+            if pick is not None and not _mixes_scripts(data, pick[0]):
+                return pick
+            return name, f"chardet: {name}, confidence {confidence:.2f}"
+        if _mixes_scripts(data, "cp1252"):
             return name, f"chardet: {name}, confidence {confidence:.2f}"
     if unsure:
         return "cp1252", f"chardet unsure ({name or 'no charset'}, confidence {confidence:.2f}): the web's default"
