@@ -352,6 +352,23 @@ def test_utf8_with_lines_in_another_script_and_charset_reads_them_in_it(legacy: 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "encoding"),
+    [
+        ("Президент заявил, что экономика растёт быстрее, чем ожидалось.", "cp1251"),
+        ("北京是中华人民共和国的首都，也是全国的政治和文化中心。", "gb18030"),
+        ("東京は日本の首都であり、世界最大の都市圏の一つです。", "shift_jis"),
+        ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.", "cp1253"),
+    ],
+)
+def test_legacy_text_at_the_end_of_a_long_english_line_is_read_in_its_charset(sentence: str, encoding: str):
+    """Attacker trial of stop 39: six English sentences and a Russian one on one line (a
+    paragraph, minified HTML) came out "Ïðåçèäåíò çàÿâèë", exit 0: the detectors weighed the
+    English, the same in every charset, with the rest."""
+    line = "The city council met on Tuesday and approved the new budget for the coming year. " * 6 + sentence
+    assert decode_bytes(line.encode(encoding))[0] == line
+
+
+@pytest.mark.parametrize(
     ("line", "encoding"),
     [
         ("Новости города и области: все самое важное за день.", "cp1251"),

@@ -316,7 +316,32 @@ UNSURE = 0.2
 MIXED_WORD = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Greek}\p{Cyrillic}\p{Hebrew}\p{Arabic}\p{Thai}])\w+")
 
 
+# A word of four or more Latin letters none of them ASCII ("Ïðåçèäåíò", "Ç ÁèÞíá"), or a C1
+# control character (Shift-JIS's lead bytes in Latin-1): bytes of another script read as a
+# Latin charset make them; no language writes them
+ALL_ACCENTED = regex.compile(r"\b(?:(?![A-Za-z])\p{Latin}){4,}\b|[\x80-\x9f]")
+ASCII_RUN = 40  # ASCII bytes in a row that the second look leaves out (but the first)
+LONG_ASCII = re.compile(rb"([\x00-\x7f])[\x00-\x7f]{%d,}" % (ASCII_RUN - 1))
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
+    """_detect_in(_sample(data)); where its pick makes words no language writes (a Russian
+    sentence at the end of a long English line, minified HTML: "Ïðåçèäåíò", attacker trial
+    of stop 39), a second look with the runs of ASCII left out, taken if its pick makes none.
+    Only then: with so little ASCII left, chardet took English pages with a few Latin-1
+    letters for Big5 or cp1257 (10 of the 4,403 dev, corpus and benchmark files)."""
+    sample = _sample(data)
+    found = _detect_in(data, sample)
+    if found is None or not ALL_ACCENTED.search(sample.decode(found[0], errors="replace")):
+        return found
+    letters = LONG_ASCII.sub(rb"\1\n", sample)  # a two-byte charset's trail byte may be ASCII
+    again = _detect_in(data, letters)
+    if again is None or ALL_ACCENTED.search(letters.decode(again[0], errors="replace")):
+        return found
+    return again[0], again[1] + " (the non-ASCII text alone)"
+
+
+def _detect_in(data: bytes, sample: bytes) -> tuple[str, str] | None:
     """The charset the detectors' evidence supports, and why: chardet's pick when it is a
     web charset, else charset_normalizer's (see _normalizer_pick).
 
@@ -326,7 +351,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     charsets, which it calls Latin-1 or a DOS code page; those go to charset_normalizer."""
     import chardet  # imported only for non-UTF-8 input
 
-    found = chardet.detect(_sample(data))
+    found = chardet.detect(sample)
     name = _codec_name(found.get("encoding"))
     confidence = found.get("confidence") or 0
     unsure = confidence < UNSURE and _decodes(data, "cp1252")
@@ -336,7 +361,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
             return name, f"chardet: {name}, confidence {confidence:.2f}"
         if not unsure:  # nor does cp1252 read it: charset_normalizer's pick, if it makes no such words
             # (a Czech line in cp1250 read as Greek: "Pψνli luouθkύ", attacker trial of stop 39)
-            pick = _normalizer_pick(data)
+            pick = _normalizer_pick(data, sample)
             if pick is not None and not _mixes_scripts(data, pick[0]):
                 return pick
             return name, f"chardet: {name}, confidence {confidence:.2f}"
@@ -344,7 +369,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
             return name, f"chardet: {name}, confidence {confidence:.2f}"
     if unsure:
         return "cp1252", f"chardet unsure ({name or 'no charset'}, confidence {confidence:.2f}): the web's default"
-    return _normalizer_pick(data)
+    return _normalizer_pick(data, sample)
 
 
 HIGH_BYTE = re.compile(rb"[\x80-\xff]")
@@ -390,7 +415,7 @@ def _web_codecs() -> frozenset[str]:
     return frozenset(codecs.lookup(name).name for name in WEB_CHARSETS)
 
 
-def _normalizer_pick(data: bytes) -> tuple[str, str] | None:
+def _normalizer_pick(data: bytes, sample: bytes) -> tuple[str, str] | None:
     """The charset charset_normalizer's evidence supports, and why.
 
     The detector's first candidate that decodes all of the data stands if it is a web
@@ -403,10 +428,10 @@ def _normalizer_pick(data: bytes) -> tuple[str, str] | None:
     candidates = []
     # the non-ASCII lines, else the file's start: a page of German umlauts in GB18030 gave no
     # candidate by its lines alone (benchmarks/charsets.py), and "no charset fits" is an error
-    for sample in dict.fromkeys([_sample(data), data[:DETECT_SAMPLE]]):
-        found = {m.encoding: m for m in from_bytes(sample)}
+    for read in dict.fromkeys([sample, data[:DETECT_SAMPLE]]):
+        found = {m.encoding: m for m in from_bytes(read)}
         if "cp1252" not in found and _decodes(data, "cp1252"):
-            found.update((m.encoding, m) for m in from_bytes(sample, cp_isolation=["cp1252"]))
+            found.update((m.encoding, m) for m in from_bytes(read, cp_isolation=["cp1252"]))
         # UTF-16/32 show by BOM or NUL pattern; a detector claiming them for NUL-free bytes is guessing
         candidates = [
             m for m in found.values() if not m.encoding.startswith(("utf_16", "utf_32")) and _decodes(data, m.encoding)
