@@ -3,6 +3,7 @@ would have saved them, decode exactly; `explain` says why the charset was chosen
 
 from __future__ import annotations
 
+import codecs
 import random
 import tomllib
 from pathlib import Path
@@ -349,6 +350,31 @@ def test_utf8_with_lines_in_another_script_and_charset_reads_them_in_it(legacy: 
     text, how = decode_bytes(head.encode() + lines.encode(encoding) + tail.encode())
     assert text == head + lines + tail
     assert how.startswith("utf-8 (")  # the page's UTF-8, the lines in their own (or a same-lettered) charset
+
+
+@pytest.mark.parametrize(("legacy", "encoding"), [("Новости дня.", "cp1251"), ("北京是中国的首都。", "gb18030")])
+def test_utf8_with_legacy_lines_all_through_it_keeps_its_utf8_lines(legacy: str, encoding: str):
+    """Attacker trial of stop 39: a 100 KB UTF-8 file with a line in a legacy charset every 200
+    lines was read whole as cp775 or cp1251: every UTF-8 line "Le caf├® ├®tait ferm├®", the
+    legacy lines too, exit 0."""
+    parts, text = [], ""
+    utf8 = "Le café était fermé — “très” calme."
+    for n in range(1, 1201):
+        line = legacy if n % 200 == 0 else utf8 if n % 97 == 0 else f"Item {n} of the list."
+        parts.append((line + "\n").encode(encoding if n % 200 == 0 else "utf-8"))
+        text += line + "\n"
+    decoded, how = decode_bytes(b"".join(parts))
+    assert decoded == text
+    assert how.startswith("utf-8 (")
+
+
+def test_a_utf8_bom_before_text_in_a_legacy_charset_reads_it_in_that_charset():
+    """Attacker trial of stop 39: a UTF-8 byte order mark before cp1251 text gave U+FFFD for
+    every Cyrillic letter, and the output said only "utf-8 (BOM)", exit 0."""
+    text = "The council met on Tuesday.\n" * 6 + "Президент заявил, что экономика растёт быстрее, чем ожидалось.\n"
+    decoded, how = decode_bytes(codecs.BOM_UTF8 + text.encode("cp1251"))
+    assert decoded == text
+    assert "cp1251" in how
 
 
 @pytest.mark.parametrize(

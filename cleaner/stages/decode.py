@@ -90,7 +90,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             payload = data[len(bom) :]
             if encoding.startswith("utf-8"):
-                return payload.decode(encoding, errors="replace"), encoding + " (BOM)"
+                if _decodes(payload, "utf-8"):
+                    return payload.decode("utf-8"), encoding + " (BOM)"
+                # not UTF-8 after all, or not all of it: read as if it had no BOM (a BOM before
+                # cp1251 text gave U+FFFD for every letter: attacker trial of stop 39)
+                data = payload
+                break
             # Bytes that only start like a UTF-16/32 BOM ("\xff\xfe" before plain text) do not
             # decode in it, or have a line break without the NUL every UTF-16/32 one carries:
             # read as if they had no BOM
@@ -181,15 +186,16 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     # a few lone bytes (pasted quotes) whatever the share; runs (a legacy charset's words) by it
     few = min(MAX_FEW_STRAY, wide // 2) if all(len(run) == 1 for run in runs) else 0
     too_many = stray > max(wide * MAX_STRAY_SHARE, few)
-    stretch = _damaged_stretch(text) if too_many else None  # unless they are all in one stretch
-    if not wide or (too_many and stretch is None):
+    # unless they are all in one stretch, or in lines of their own among lines of UTF-8
+    whole_lines = too_many and (_damaged_stretch(text) or _mixed_lines(text))
+    if not wide or (too_many and not whole_lines):
         return None
     sample = STRAY.sub("", text)
     counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
     most, charset = max(counts)
     if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
         charset = "cp1252"
-    if stretch is not None and stray >= DETECT_STRETCH:
+    if whole_lines and stray >= DETECT_STRETCH:
         # lines of a legacy charset of their own, told by their bytes (a cp1251 tail of an
         # English UTF-8 page read as cp1252 came out "Íîâîñòè": attacker trial of stop 38) and
         # read whole: a two-byte charset's pairs that happen to be valid UTF-8 split its runs
@@ -250,14 +256,34 @@ MIN_UTF8_OUTSIDE = 3
 DETECT_STRETCH = 16
 
 
-def _damaged_stretch(text: str) -> tuple[int, int] | None:
-    """Where the stray bytes are, from the first to the last, if they are one damaged stretch."""
+def _damaged_stretch(text: str) -> bool:
+    """Whether the stray bytes, from the first to the last, are one damaged stretch."""
     found = list(STRAY.finditer(text))
     if not found or found[-1].end() - found[0].start() > len(text) * MAX_DAMAGED_SHARE:
-        return None
+        return False
     start, end = found[0].start(), found[-1].end()
-    outside = len(NON_ASCII.findall(text, 0, start)) + len(NON_ASCII.findall(text, end))
-    return (start, end) if outside >= MIN_UTF8_OUTSIDE else None
+    return len(NON_ASCII.findall(text, 0, start)) + len(NON_ASCII.findall(text, end)) >= MIN_UTF8_OUTSIDE
+
+
+# UTF-8 with lines of a legacy charset all through it (a feed of items from several sources:
+# attacker trial of stop 39, where the whole file was read as cp775 and every UTF-8 line went
+# "caf├®"): at least MIN_UTF8_OUTSIDE lines of UTF-8 characters and no stray byte, and at
+# least one such line per UTF8_LINE_EVERY lines with stray bytes. A line of a legacy charset
+# whose every non-ASCII byte happens to make valid UTF-8 is rare (one with a few letters of
+# Cyrillic or Latin accents never does), a few among thousands.
+UTF8_LINE_EVERY = 4
+
+
+def _mixed_lines(text: str) -> bool:
+    utf8 = legacy = 0
+    for line in text.split("\n"):
+        if line.isascii():
+            continue
+        if STRAY.search(line):
+            legacy += 1
+        else:
+            utf8 += 1
+    return utf8 >= MIN_UTF8_OUTSIDE and utf8 * UTF8_LINE_EVERY >= legacy
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
