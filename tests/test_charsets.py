@@ -451,3 +451,12 @@ def test_vertical_tabs_and_record_separators_part_words(separator: str):
     text = f"Budget Approved Today{separator}The council voted on Tuesday, the mayor said in a{separator}statement."
     doc = clean(text + "\n", profile="none", heuristics=False)
     assert "TodayThe" not in doc.text and "said in a statement." in doc.text
+
+
+def test_a_detected_shift_jis_page_is_read_as_cp932_as_browsers_read_it():
+    """Attacker trial of stop 39: the detector's "SHIFT_JIS_2004" read a cp932 page's 髙 (the
+    surname 髙橋) as 郄, exit 0."""
+    text = "The council met on Tuesday.\n" * 5 + "①②③ と ㈱ 髙橋 さん。東京は日本の首都です。\n"
+    decoded, how = decode_bytes(text.encode("cp932"))
+    assert decoded == text
+    assert how.startswith("cp932 ")
