@@ -460,3 +460,11 @@ def test_a_detected_shift_jis_page_is_read_as_cp932_as_browsers_read_it():
     decoded, how = decode_bytes(text.encode("cp932"))
     assert decoded == text
     assert how.startswith("cp932 ")
+
+
+def test_a_page_declaring_shift_jis_is_read_as_cp932_as_browsers_read_it():
+    """A page that declares Shift_JIS and holds cp932's circled numbers failed shift_jis and
+    went to the detectors: browsers read the label as cp932."""
+    page = '<html><head><meta charset="shift_jis"></head><body><p>①②③ と ㈱ 髙橋 さん。</p></body></html>\n'
+    data = page.encode("cp932")
+    assert decode_bytes(data, declared="shift_jis") == (page, "shift_jis (declared), read as cp932")

@@ -129,10 +129,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if (mixed := _mostly_utf8(data)) is not None:
         return mixed
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
-        try:
-            return data.decode(declared), f"{declared} (declared)"
-        except (UnicodeDecodeError, LookupError):
-            pass
+        for codec in dict.fromkeys([WEB_SUPERSET.get(declared, declared), declared]):  # as browsers read it
+            try:
+                text = data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            return text, f"{declared} (declared)" + (f", read as {codec}" if codec != declared else "")
     guess = _detect(data)
     if guess:
         encoding, why = guess
