@@ -34,7 +34,10 @@ MAX_DATE_LINE_WORDS = 20
 ZONE = r"(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst)(?:[+-]\d{1,2})?)"
 # "By Jane Doe on March 3, 2021": the word before a date after the name
 # "By Jane Doe on March 3, 2021"; "By Jane Doe published May 20, 2024" (new-user trial of stop 38)
-ON = r"on|am|le|el|em|w|at|à|às|(?:last\s+)?updated|published|posted"
+ON = r"on|in|am|le|el|em|w|at|à|às|(?:last\s+)?updated|published|posted"
+# A section after a byline's "on" or "in" ("By Jane Doe in Politics", "on World News"): a few
+# capitalised words, no figures, no sentence's end
+SECTION = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*|&|and)(?:\s+(?:\p{Lu}[\p{L}'’-]*|&|and|of)){0,3}")
 TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?{ZONE}?)"
 TIME_ONLY = regex.compile(TIME, regex.I)
 
@@ -284,11 +287,12 @@ def byline(text: str) -> tuple[str, str | None] | None:
         return m.group("name"), found[0] if found else None
     m = p.byline.match(text)
     if m is None and (m := p.byline_on.match(text)) and not date_line(rest := m.group("rest")):
-        # "By Jane Doe on Politics": the "on" of a date only, or the "at" of a time (Blogger's
-        # "Posted by Jane Doe at 4:17 PM": new-user trial of stop 36), or of a date the cleaner
+        # "By Jane Doe at the Capitol": the "on" of a date only, or the "at" of a time (Blogger's
+        # "Posted by Jane Doe at 4:17 PM": new-user trial of stop 36), of a date the cleaner
         # cannot read ("published 12/05/2024", "on March 3": the author is still plain;
-        # attacker trial of stop 38)
-        m = m if TIME_ONLY.fullmatch(rest.strip()) or undated_line(rest) else None
+        # attacker trial of stop 38), or of a section ("on Politics", "in World News":
+        # attacker trial of stop 39, where the line stayed in the text, author null)
+        m = m if TIME_ONLY.fullmatch(rest.strip()) or undated_line(rest) or SECTION.fullmatch(rest.strip()) else None
     if m is None:
         m = p.byline_unspaced.match(text)
     if m is not None:

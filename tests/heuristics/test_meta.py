@@ -84,7 +84,10 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         # (attacker trial of stop 38: the line went as header, author null)
         pytest.param("By Jane Doe published 12/05/2024", ("Jane Doe", None), id="either-order-date"),
         pytest.param("Posted by Jane Doe on 3 March, 10:42", ("Jane Doe", None), id="no-year"),
-        pytest.param("By Jane Doe on Politics", None, id="on-a-topic"),
+        # a section after "on" or "in" (attacker trial of stop 39: the line stayed, author null)
+        pytest.param("By Jane Doe on Politics", ("Jane Doe", None), id="on-a-section"),
+        pytest.param("By Jane Doe in Arts & Culture", ("Jane Doe", None), id="in-a-section"),
+        pytest.param("By Jane Doe in the kitchen", None, id="in-a-phrase"),
         # "Name, Role": new-user and attacker trials of stop 38 (the line went as header)
         pytest.param("Mark Davies, Economics Correspondent", ("Mark Davies", None), id="name-role"),
         pytest.param("Jane Doe, Senior Reporter | May 20, 2024", ("Jane Doe", "2024-05-20"), id="name-role-date"),
