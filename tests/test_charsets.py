@@ -184,7 +184,7 @@ def test_random_high_bytes_no_charset_fits_are_refused_as_binary(monkeypatch: py
     from cleaner.errors import InputError
     from cleaner.stages import decode
 
-    monkeypatch.setattr(decode, "_detect", lambda data: None)  # the case where the detectors find none
+    monkeypatch.setattr(decode, "detect", lambda data: None)  # the case where the detectors find none
     rng = random.Random(33)
     for data in (
         bytes(rng.randrange(0x80, 0x100) for _ in range(3000)),

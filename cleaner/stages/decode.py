@@ -1,19 +1,20 @@
-"""Bytes to text: BOM, UTF-8, UTF-16/32, the declared charset, else the legacy charset
-charset_normalizer's evidence supports best (cp1252, latin-1 for its five holes, last)."""
+"""Bytes to text: BOM, UTF-8 (decode_mixed: with stray bytes of a legacy charset), UTF-16/32,
+the declared charset, else the legacy charset the detectors' evidence supports best
+(decode_detect; cp1252, latin-1 for its five holes, last)."""
 
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import cache
 from itertools import count, repeat
 
 import regex
 
 from cleaner.document import Context, Document, Line
 from cleaner.errors import InputError
+from cleaner.stages.decode_detect import WEB_SUPERSET, decodes, detect
+from cleaner.stages.decode_mixed import mostly_utf8
 from cleaner.stages.html import has_markup, looks_like_html
 
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
@@ -90,7 +91,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             payload = data[len(bom) :]
             if encoding.startswith("utf-8"):
-                if _decodes(payload, "utf-8"):
+                if decodes(payload, "utf-8"):
                     return payload.decode("utf-8"), encoding + " (BOM)"
                 # not UTF-8 after all, or not all of it: read as if it had no BOM (a BOM before
                 # cp1251 text gave U+FFFD for every letter: attacker trial of stop 39)
@@ -99,7 +100,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             # Bytes that only start like a UTF-16/32 BOM ("\xff\xfe" before plain text) do not
             # decode in it, or have a line break without the NUL every UTF-16/32 one carries:
             # read as if they had no BOM
-            if _decodes(payload, encoding) and (b"\n" not in payload or 0 in payload):
+            if decodes(payload, encoding) and (b"\n" not in payload or 0 in payload):
                 return payload.decode(encoding), encoding + " (BOM)"
             break
     utf32 = _bomless_utf32(data)
@@ -126,7 +127,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if (mixed := _mostly_utf8(data)) is not None:
+    if (mixed := mostly_utf8(data)) is not None:
         return mixed
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         for codec in dict.fromkeys([WEB_SUPERSET.get(declared, declared), declared]):  # as browsers read it
@@ -135,7 +136,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except (UnicodeDecodeError, LookupError):
                 continue
             return text, f"{declared} (declared)" + (f", read as {codec}" if codec != declared else "")
-    guess = _detect(data)
+    guess = detect(data)
     if guess:
         encoding, why = guess
         return data.decode(encoding), f"{encoding} (detected: not valid UTF-8; {why})"
@@ -152,140 +153,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if holes > most and holes > len(head) * share:
         raise InputError("binary file (bytes no charset uses, and no charset fits), not text")
     return data.decode("latin-1"), "latin-1"
-
-
-# UTF-8 text with a few stray bytes of a legacy charset in it (a cp1252 apostrophe pasted into
-# a page, a word of cp1251 in a Russian one): at most this share of its non-ASCII characters,
-# or MAX_FEW_STRAY lone bytes. Detection read a whole Chinese page with one stray 0x92 as
-# binary, and a French one with "Tōkyō" in it (0x8D, in "ō", is a byte cp1252 leaves
-# undefined) (attacker trials of stop 37).
-MAX_STRAY_SHARE = 0.02
-MAX_FEW_STRAY = 3  # lone stray bytes accepted whatever their share, with twice as many UTF-8 characters
-STRAY = regex.compile("[\udc80-\udcff]+")  # surrogateescape's runs of bytes UTF-8 cannot read
-NON_ASCII = regex.compile("[^\x00-\x7f]")
-# The legacy charset a stray run is read in, by the script of the text's UTF-8 letters
-SCRIPT_CHARSETS = (
-    (regex.compile(r"\p{Cyrillic}"), "cp1251"),
-    (regex.compile(r"\p{Greek}"), "cp1253"),
-    (regex.compile(r"[\p{Hiragana}\p{Katakana}]"), "cp932"),
-    (regex.compile(r"\p{Hangul}"), "cp949"),
-    (regex.compile(r"\p{Han}"), "gb18030"),
-    (regex.compile(r"\p{Hebrew}"), "cp1255"),
-    (regex.compile(r"\p{Arabic}"), "cp1256"),
-    (regex.compile(r"\p{Thai}"), "cp874"),
-)
-TWO_BYTE = frozenset({"cp932", "cp949", "gb18030"})
-
-
-def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
-    """(text, how) for UTF-8 with a few stray bytes, each run of them read in the legacy
-    charset of the text's own script (cp1252 for Latin: a cp1251 word in a Russian page read
-    as cp1252 came out "Èçâåñòèÿ"); None for other text."""
-    text = data.decode("utf-8", errors="surrogateescape")
-    runs = STRAY.findall(text)
-    stray = sum(map(len, runs))
-    wide = len(NON_ASCII.findall(text)) - stray
-    # a few lone bytes (pasted quotes) whatever the share; runs (a legacy charset's words) by it
-    few = min(MAX_FEW_STRAY, wide // 2) if all(len(run) == 1 for run in runs) else 0
-    too_many = stray > max(wide * MAX_STRAY_SHARE, few)
-    # unless they are all in one stretch, or in lines of their own among lines of UTF-8
-    whole_lines = too_many and (_damaged_stretch(text) or _mixed_lines(text))
-    if not wide or (too_many and not whole_lines):
-        return None
-    sample = STRAY.sub("", text)
-    counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
-    most, charset = max(counts)
-    if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
-        charset = "cp1252"
-    if whole_lines and stray >= DETECT_STRETCH:
-        # lines of a legacy charset of their own, told by their bytes (a cp1251 tail of an
-        # English UTF-8 page read as cp1252 came out "Íîâîñòè": attacker trial of stop 38) and
-        # read whole: a two-byte charset's pairs that happen to be valid UTF-8 split its runs
-        # of stray bytes, and each half was read alone ("北京是�л嗣": attacker trial of stop 39)
-        spans = _stray_lines(text)
-        guess = _detect(b"\n".join(_raw(text[start:end]) for start, end in spans))
-        if guess:
-            fixed = "".join(_pieces(text, spans, guess[0]))
-            return fixed, f"utf-8 ({stray} stray bytes read as {guess[0]}, in {len(spans)} lines read whole)"
-
-    used: dict[str, None] = {}
-
-    def legacy(run: regex.Match) -> str:
-        raw = run.group(0).encode("utf-8", errors="surrogateescape")
-        # one byte alone is no character of a two-byte charset: a cp1252 quote pasted in
-        codec = "cp1252" if len(raw) == 1 and charset in TWO_BYTE else charset
-        used[codec] = None
-        return raw.decode(codec, errors="replace")
-
-    fixed = STRAY.sub(legacy, text)
-    return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
-
-
-def _raw(text: str) -> bytes:
-    """The bytes of text decoded from UTF-8 with surrogateescape."""
-    return text.encode("utf-8", errors="surrogateescape")
-
-
-def _stray_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that holds a stray byte."""
-    spans: list[tuple[int, int]] = []
-    for m in STRAY.finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue  # in the line found last
-        end = text.find("\n", m.end())
-        spans.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end))
-    return spans
-
-
-def _pieces(text: str, spans: list[tuple[int, int]], charset: str) -> Iterator[str]:
-    """The text with the lines at `spans` read whole in `charset`."""
-    at = 0
-    for start, end in spans:
-        yield text[at:start]
-        yield _raw(text[start:end]).decode(charset, errors="replace")
-        at = end
-    yield text[at:]
-
-
-# UTF-8 damaged in one stretch (junk bytes appended: second attacker trial of stop 38, a French
-# article with 40 random bytes after it was read whole as Shift-JIS, every accent wrong): the
-# stray bytes within a stretch of at most this share of the text, and at least MIN_UTF8_OUTSIDE
-# UTF-8 characters outside it. A legacy charset's text has its bytes all through it, and its
-# non-ASCII bytes make a UTF-8 character only by chance, never all of them outside a stretch.
-MAX_DAMAGED_SHARE = 0.25
-MIN_UTF8_OUTSIDE = 3
-# Stray bytes from which a stretch's own charset is detected, not taken from the text's script
-DETECT_STRETCH = 16
-
-
-def _damaged_stretch(text: str) -> bool:
-    """Whether the stray bytes, from the first to the last, are one damaged stretch."""
-    found = list(STRAY.finditer(text))
-    if not found or found[-1].end() - found[0].start() > len(text) * MAX_DAMAGED_SHARE:
-        return False
-    start, end = found[0].start(), found[-1].end()
-    return len(NON_ASCII.findall(text, 0, start)) + len(NON_ASCII.findall(text, end)) >= MIN_UTF8_OUTSIDE
-
-
-# UTF-8 with lines of a legacy charset all through it (a feed of items from several sources:
-# attacker trial of stop 39, where the whole file was read as cp775 and every UTF-8 line went
-# "caf├®"): at least MIN_UTF8_OUTSIDE lines of UTF-8 characters and no stray byte, and at
-# least one such line per UTF8_LINE_EVERY lines with stray bytes. A line of a legacy charset
-# whose every non-ASCII byte happens to make valid UTF-8 is rare (one with a few letters of
-# Cyrillic or Latin accents never does), a few among thousands.
-UTF8_LINE_EVERY = 4
-
-
-def _mixed_lines(text: str) -> bool:
-    utf8 = legacy = 0
-    for line in text.split("\n"):
-        if line.isascii():
-            continue
-        if STRAY.search(line):
-            legacy += 1
-        else:
-            utf8 += 1
-    return utf8 >= MIN_UTF8_OUTSIDE and utf8 * UTF8_LINE_EVERY >= legacy
 
 
 # The 7-bit ISO-2022 charsets of Japanese and Korean mail and old pages: their bytes are ASCII,
@@ -308,210 +175,9 @@ def _seven_bit(data: bytes, declared: str | None) -> tuple[str, str] | None:
         if not any(escape in data for escape in escapes):
             continue
         for codec in sorted(codecs_, key=lambda c: c != declared):  # the declared one first
-            if _decodes(data, codec):
+            if decodes(data, codec):
                 return codec, f"{codec} ({'declared' if codec == declared else 'its escape sequences'})"
     return None
-
-
-# Charsets web pages are written in (windows-125x, ISO-8859-x, the CJK and KOI8 ones).
-# DOS and Mac code pages (cp775, cp850, mac_roman, hp_roman8 ...) decode the same bytes
-# into lookalike text and the detector often ranks them first; a page is rarely in one.
-WEB_CHARSETS = frozenset(
-    (  # noqa: SIM905 - a word list reads better than 37 quoted items
-        "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 tis_620 latin_1 iso8859_2 iso8859_5 "
-        "iso8859_7 iso8859_8 iso8859_9 iso8859_15 koi8_r koi8_u cp932 shift_jis shift_jis_2004 shift_jisx0213 "
-        "euc_jp euc_jis_2004 euc_jisx0213 iso2022_jp gb2312 gbk cp936 cp950 gb18030 big5 big5hkscs euc_kr cp949"
-    ).split()
-)
-# Decodings whose coherence minus chaos is this close are told apart by the detector's
-# noise only (lookalike code pages differ in a few letters of a long text).
-LOOKALIKE = 0.05
-DETECT_SAMPLE = 65536
-
-
-# chardet's confidence below which its guess of a charset no web page uses (a Mac or DOS
-# code page) is no evidence: cp1252 is read, as browsers read an unlabeled page, rather than
-# charset_normalizer's pick, which on a short text reads lookalike code pages (attacker trial:
-# "Crème brûlée à la carte" came out "Crčme brűlée ŕ la carte"). On 3,000 lines of 15-80
-# characters re-encoded (python benchmarks/charsets.py --short): cp1252 93.1% -> 98.2% read
-# right, cp1250 95.7% -> 98.4%, cp1251 92.9% -> 99.0%, iso-8859-2 97.6% -> 97.7%.
-UNSURE = 0.2
-# A word of Latin letters and Greek, Cyrillic, Hebrew, Arabic or Thai ones: no language writes
-# it, a wrong charset does ("Café crème" in cp1252 read as Greek: "Cafι crθme", attacker
-# trial). An unsure chardet's web charset that makes such words gives way to cp1252 when
-# cp1252 makes none: on the same 3,000 lines, cp1252 98.2% -> 98.8%, cp1250 98.4% -> 98.9%,
-# iso-8859-2 97.7% -> 98.7%, latin-1 97.6% -> 98.4%, the others as they were.
-MIXED_WORD = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Greek}\p{Cyrillic}\p{Hebrew}\p{Arabic}\p{Thai}])\w+")
-
-
-# A word of four or more Latin letters none of them ASCII ("Ïðåçèäåíò", "Ç ÁèÞíá"), or a C1
-# control character (Shift-JIS's lead bytes in Latin-1): bytes of another script read as a
-# Latin charset make them; no language writes them
-ALL_ACCENTED = regex.compile(r"\b(?:(?![A-Za-z])\p{Latin}){4,}\b|[\x80-\x9f]")
-ASCII_RUN = 40  # ASCII bytes in a row that the second look leaves out (but the first)
-LONG_ASCII = re.compile(rb"([\x00-\x7f])[\x00-\x7f]{%d,}" % (ASCII_RUN - 1))
-
-
-# The charset browsers read a CJK charset's label as (the WHATWG Encoding Standard): its Windows
-# or later superset. A detector's "SHIFT_JIS_2004" read a cp932 page's 髙 (in 髙橋) as 郄
-# (attacker trial of stop 39); the superset reads the same bytes alike where both define them.
-WEB_SUPERSET = {
-    "shift_jis": "cp932",
-    "shift_jis_2004": "cp932",
-    "shift_jisx0213": "cp932",
-    "euc_jis_2004": "euc_jp",
-    "euc_jisx0213": "euc_jp",
-    "big5": "big5hkscs",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "euc_kr": "cp949",
-}
-
-
-def _detect(data: bytes) -> tuple[str, str] | None:
-    """_detected(data), read as browsers read its charset (WEB_SUPERSET) where that decodes."""
-    found = _detected(data)
-    if found is None or (superset := WEB_SUPERSET.get(found[0])) is None or not _decodes(data, superset):
-        return found
-    return superset, f"{found[1]}; read as {superset}, as browsers read it"
-
-
-def _detected(data: bytes) -> tuple[str, str] | None:
-    """_detect_in(_sample(data)); where its pick makes words no language writes (a Russian
-    sentence at the end of a long English line, minified HTML: "Ïðåçèäåíò", attacker trial
-    of stop 39), a second look with the runs of ASCII left out, taken if its pick makes none.
-    Only then: with so little ASCII left, chardet took English pages with a few Latin-1
-    letters for Big5 or cp1257 (10 of the 4,403 dev, corpus and benchmark files)."""
-    sample = _sample(data)
-    found = _detect_in(data, sample)
-    if found is None or not ALL_ACCENTED.search(sample.decode(found[0], errors="replace")):
-        return found
-    letters = LONG_ASCII.sub(rb"\1\n", sample)  # a two-byte charset's trail byte may be ASCII
-    again = _detect_in(data, letters)
-    if again is None or ALL_ACCENTED.search(letters.decode(again[0], errors="replace")):
-        return found
-    return again[0], again[1] + " (the non-ASCII text alone)"
-
-
-def _detect_in(data: bytes, sample: bytes) -> tuple[str, str] | None:
-    """The charset the detectors' evidence supports, and why: chardet's pick when it is a
-    web charset, else charset_normalizer's (see _normalizer_pick).
-
-    chardet (7.x) comes first: on the corpus train pages re-encoded in cp1252, cp1250 and
-    cp1251 it told the charset of 99% of them, charset_normalizer 80-91% (lookalike code
-    pages: cp1250 for French turns è into č). It is weaker on mostly-English text in CJK
-    charsets, which it calls Latin-1 or a DOS code page; those go to charset_normalizer."""
-    import chardet  # imported only for non-UTF-8 input
-
-    found = chardet.detect(sample)
-    name = _codec_name(found.get("encoding"))
-    confidence = found.get("confidence") or 0
-    unsure = confidence < UNSURE and _decodes(data, "cp1252")
-    if name is not None and name in _web_codecs() and _decodes(data, name):
-        mixed = confidence < UNSURE and _mixes_scripts(data, name)
-        if not mixed:
-            return name, f"chardet: {name}, confidence {confidence:.2f}"
-        if not unsure:  # nor does cp1252 read it: charset_normalizer's pick, if it makes no such words
-            # (a Czech line in cp1250 read as Greek: "Pψνli luouθkύ", attacker trial of stop 39)
-            pick = _normalizer_pick(data, sample)
-            if pick is not None and not _mixes_scripts(data, pick[0]):
-                return pick
-            return name, f"chardet: {name}, confidence {confidence:.2f}"
-        if _mixes_scripts(data, "cp1252"):
-            return name, f"chardet: {name}, confidence {confidence:.2f}"
-    if unsure:
-        return "cp1252", f"chardet unsure ({name or 'no charset'}, confidence {confidence:.2f}): the web's default"
-    return _normalizer_pick(data, sample)
-
-
-HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-LINE_CONTEXT = 1024  # of a long line, the bytes before its first non-ASCII one that are read
-
-
-def _sample(data: bytes) -> bytes:
-    """What the detectors read: up to DETECT_SAMPLE bytes of the lines that hold a non-ASCII
-    byte (of a long line, from LINE_CONTEXT bytes before the first). ASCII reads the same in
-    every candidate charset, so its lines are no evidence, and they drown the rest: a page
-    with 16 KB or more of ASCII first (an inline script) came out as cp1252 mojibake (second
-    attacker, stop 38), an English page with a few lines of cp1251 as ISO-8859-1 (attacker,
-    stop 38), and mostly-ASCII pages in GB18030, EUC-JP or Big5 as ISO-8859-1."""
-    parts: list[bytes] = []
-    size = 0
-    at = HIGH_BYTE.search(data)
-    while at is not None and size < DETECT_SAMPLE:
-        first = at.start()
-        start = max(data.rfind(b"\n", 0, first) + 1, first - LINE_CONTEXT)
-        end = data.find(b"\n", first)
-        end = len(data) if end == -1 else end + 1
-        part = data[start : min(end, start + DETECT_SAMPLE - size)]
-        parts.append(part)
-        size += len(part)
-        at = HIGH_BYTE.search(data, end)
-    return b"".join(parts) if parts else data[:DETECT_SAMPLE]
-
-
-def _mixes_scripts(data: bytes, encoding: str) -> bool:
-    return MIXED_WORD.search(data.decode(encoding)) is not None
-
-
-def _codec_name(label: str | None) -> str | None:
-    try:
-        return codecs.lookup(label).name if label else None
-    except LookupError:
-        return None
-
-
-@cache
-def _web_codecs() -> frozenset[str]:
-    """WEB_CHARSETS as codecs names them ("iso8859-1" for "latin_1")."""
-    return frozenset(codecs.lookup(name).name for name in WEB_CHARSETS)
-
-
-def _normalizer_pick(data: bytes, sample: bytes) -> tuple[str, str] | None:
-    """The charset charset_normalizer's evidence supports, and why.
-
-    The detector's first candidate that decodes all of the data stands if it is a web
-    charset. A DOS or Mac code page gives way to the web charsets that read as well
-    (coherence, the text reads as a language, minus chaos, mojibake-like marks, within
-    LOOKALIKE), the least chaotic first. cp1252, the web's commonest legacy charset, is
-    always weighed: the detector leaves it out when another code page decodes the same."""
-    from charset_normalizer import from_bytes  # imported only for non-UTF-8 input
-
-    candidates = []
-    # the non-ASCII lines, else the file's start: a page of German umlauts in GB18030 gave no
-    # candidate by its lines alone (benchmarks/charsets.py), and "no charset fits" is an error
-    for read in dict.fromkeys([sample, data[:DETECT_SAMPLE]]):
-        found = {m.encoding: m for m in from_bytes(read)}
-        if "cp1252" not in found and _decodes(data, "cp1252"):
-            found.update((m.encoding, m) for m in from_bytes(read, cp_isolation=["cp1252"]))
-        # UTF-16/32 show by BOM or NUL pattern; a detector claiming them for NUL-free bytes is guessing
-        candidates = [
-            m for m in found.values() if not m.encoding.startswith(("utf_16", "utf_32")) and _decodes(data, m.encoding)
-        ]
-        if candidates:
-            break
-    if not candidates:
-        return None
-    first = candidates[0]
-    if first.encoding in WEB_CHARSETS:
-        close = [first]
-    else:
-        close = [m for m in candidates if m.coherence - m.chaos >= first.coherence - first.chaos - LOOKALIKE]
-    web = [m for m in close if m.encoding in WEB_CHARSETS] or [first]
-    pick = min(web, key=lambda m: (round(m.chaos, 3), candidates.index(m)))
-    others = [m.encoding for m in close if m is not pick]
-    why = f"charset_normalizer: {pick.encoding} chaos {pick.chaos:.3f}, coherence {pick.coherence:.3f}"
-    if others:
-        why += f"; preferred to {', '.join(others)}"
-    return pick.encoding, why
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    return True
 
 
 def _bomless_utf32(data: bytes) -> str | None:
