@@ -33,9 +33,10 @@ TWO_BYTE = frozenset({"cp932", "cp949", "gb18030"})
 
 
 def mostly_utf8(data: bytes) -> tuple[str, str] | None:
-    """(text, how) for UTF-8 with a few stray bytes, each run of them read in the legacy
+    """(text, how) for UTF-8 with stray bytes: lines of them (a stretch, or lines all through
+    it) read whole in the charset their bytes tell; a few, each run of them in the legacy
     charset of the text's own script (cp1252 for Latin: a cp1251 word in a Russian page read
-    as cp1252 came out "Èçâåñòèÿ"); None for other text."""
+    as cp1252 came out "Èçâåñòèÿ"). None for other text."""
     text = data.decode("utf-8", errors="surrogateescape")
     runs = STRAY.findall(text)
     stray = sum(map(len, runs))
@@ -47,11 +48,6 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
     whole_lines = too_many and (_damaged_stretch(text) or _mixed_lines(text))
     if not wide or (too_many and not whole_lines):
         return None
-    sample = STRAY.sub("", text)
-    counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
-    most, charset = max(counts)
-    if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
-        charset = "cp1252"
     if whole_lines and stray >= DETECT_STRETCH:
         # lines of a legacy charset of their own, told by their bytes (a cp1251 tail of an
         # English UTF-8 page read as cp1252 came out "Íîâîñòè": attacker trial of stop 38) and
@@ -62,7 +58,11 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
         if guess:
             fixed = "".join(_pieces(text, spans, guess[0]))
             return fixed, f"utf-8 ({stray} stray bytes read as {guess[0]}, in {len(spans)} lines read whole)"
-
+    sample = STRAY.sub("", text)
+    counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
+    most, charset = max(counts)
+    if most * 2 < wide:  # mostly Latin letters (é, ü, ō): cp1252, as browsers read such pages
+        charset = "cp1252"
     used: dict[str, None] = {}
 
     def legacy(run: regex.Match) -> str:
