@@ -468,3 +468,30 @@ def test_a_page_declaring_shift_jis_is_read_as_cp932_as_browsers_read_it():
     page = '<html><head><meta charset="shift_jis"></head><body><p>①②③ と ㈱ 髙橋 さん。</p></body></html>\n'
     data = page.encode("cp932")
     assert decode_bytes(data, declared="shift_jis") == (page, "shift_jis (declared), read as cp932")
+
+
+RUSSIAN = "Правительство объявило о новой реформе системы здравоохранения в среду.\n" * 20
+
+
+@pytest.mark.parametrize(
+    ("lines", "encoding"),
+    [
+        ("Le gouvernement a annoncé mercredi une réforme très attendue du système de santé.\n" * 3, "cp1252"),
+        ("政府週三宣布了一項支持中小企業的新經濟計畫。\n" * 2, "big5"),
+        ("Die Bundesregierung hat am Mittwoch überraschend neue Maßnahmen beschlossen.\n", "latin-1"),
+    ],
+)
+def test_lines_of_another_language_in_a_russian_utf8_page_are_not_read_as_cp1251(lines: str, encoding: str):
+    """Second attacker trial of stop 39: whole lines of French (cp1252), Chinese (Big5) or German
+    (Latin-1) in a Russian UTF-8 page were read as cp1251 ("annoncй", "ьberraschend"), the
+    charset of the page's own script, exit 0."""
+    text = RUSSIAN + lines + RUSSIAN
+    decoded, how = decode_bytes(RUSSIAN.encode() + lines.encode(encoding) + RUSSIAN.encode())
+    assert decoded == text
+    assert how.startswith("utf-8 (")
+
+
+def test_a_cp1251_word_pasted_into_a_russian_utf8_line_keeps_the_lines_utf8():
+    """The line is UTF-8 but for one word: read whole as cp1251, its UTF-8 would be mojibake."""
+    data = RUSSIAN.encode() + "Москва — столица, ".encode() + "Президент".encode("cp1251") + " сказал.\n".encode()
+    assert decode_bytes(data)[0] == RUSSIAN + "Москва — столица, Президент сказал.\n"

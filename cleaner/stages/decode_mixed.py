@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
 import regex
 
@@ -33,31 +33,31 @@ TWO_BYTE = frozenset({"cp932", "cp949", "gb18030"})
 
 
 def mostly_utf8(data: bytes) -> tuple[str, str] | None:
-    """(text, how) for UTF-8 with stray bytes: lines of them (a stretch, or lines all through
-    it) read whole in the charset their bytes tell; a few, each run of them in the legacy
-    charset of the text's own script (cp1252 for Latin: a cp1251 word in a Russian page read
-    as cp1252 came out "Èçâåñòèÿ"). None for other text."""
+    """(text, how) for UTF-8 with stray bytes: the lines that are legacy text of their own
+    (_legacy_line) read whole in the charset their bytes tell, when there are enough of them
+    to tell it; the other stray runs each in the legacy charset of the text's own script
+    (cp1252 for Latin: a cp1251 word in a Russian page read as cp1252 came out "Èçâåñòèÿ"),
+    or of a Latin word where it is glued to ASCII letters. None for other text."""
     text = data.decode("utf-8", errors="surrogateescape")
     runs = STRAY.findall(text)
     stray = sum(map(len, runs))
     wide = len(NON_ASCII.findall(text)) - stray
     # a few lone bytes (pasted quotes) whatever the share; runs (a legacy charset's words) by it
     few = min(MAX_FEW_STRAY, wide // 2) if all(len(run) == 1 for run in runs) else 0
+    # more, unless they are all in one stretch, or in lines of their own among lines of UTF-8
     too_many = stray > max(wide * MAX_STRAY_SHARE, few)
-    # unless they are all in one stretch, or in lines of their own among lines of UTF-8
-    whole_lines = too_many and (_damaged_stretch(text) or _mixed_lines(text))
-    if not wide or (too_many and not whole_lines):
+    if not wide or (too_many and not (_damaged_stretch(text) or _mixed_lines(text))):
         return None
-    if whole_lines and stray >= DETECT_STRETCH:
-        # lines of a legacy charset of their own, told by their bytes (a cp1251 tail of an
-        # English UTF-8 page read as cp1252 came out "Íîâîñòè": attacker trial of stop 38) and
-        # read whole: a two-byte charset's pairs that happen to be valid UTF-8 split its runs
-        # of stray bytes, and each half was read alone ("北京是�л嗣": attacker trial of stop 39)
-        spans = _stray_lines(text)
-        guess = detect(b"\n".join(_raw(text[start:end]) for start, end in spans))
-        if guess:
-            fixed = "".join(_pieces(text, spans, guess[0]))
-            return fixed, f"utf-8 ({stray} stray bytes read as {guess[0]}, in {len(spans)} lines read whole)"
+    # Lines of a legacy charset of their own, told by their bytes (a cp1251 tail of an English
+    # UTF-8 page read as cp1252 came out "Íîâîñòè": attacker trial of stop 38; French lines in a
+    # Russian page as cp1251, "annoncй": stop 39) and read whole: a two-byte charset's pairs
+    # that happen to be valid UTF-8 split its runs of stray bytes, and each half was read alone
+    # ("北京是�л嗣": attacker trial of stop 39)
+    spans = [(start, end) for start, end in _stray_lines(text) if _legacy_line(text[start:end])]
+    raw = [_raw(text[start:end]) for start, end in spans]
+    found = detect(b"\n".join(raw)) if sum(len(HIGH.findall(r)) for r in raw) >= DETECT_STRETCH else None
+    whole = found[0] if found else ""
+    spans = spans if whole else []
     sample = STRAY.sub("", text)
     counts = [(len(script.findall(sample)), name) for script, name in SCRIPT_CHARSETS]
     most, charset = max(counts)
@@ -67,13 +67,39 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
 
     def legacy(run: regex.Match) -> str:
         raw = run.group(0).encode("utf-8", errors="surrogateescape")
-        # one byte alone is no character of a two-byte charset: a cp1252 quote pasted in
-        codec = "cp1252" if len(raw) == 1 and charset in TWO_BYTE else charset
+        # one byte alone is no character of a two-byte charset: a cp1252 quote pasted in; a
+        # run inside a word of ASCII letters is a Latin word's ("Ma\xdfnahmen" in a Russian page)
+        latin = (len(raw) == 1 and charset in TWO_BYTE) or _in_latin_word(run)
+        codec = "cp1252" if latin else charset
         used[codec] = None
         return raw.decode(codec, errors="replace")
 
-    fixed = STRAY.sub(legacy, text)
-    return fixed, f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
+    pieces = []
+    at = 0
+    for start, end in spans:
+        pieces += [STRAY.sub(legacy, text[at:start]), _raw(text[start:end]).decode(whole, errors="replace")]
+        at = end
+    pieces.append(STRAY.sub(legacy, text[at:]))
+    if spans:
+        used[f"{whole} in {len(spans)} line{'s' if len(spans) > 1 else ''} read whole"] = None
+    return "".join(pieces), f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
+
+
+HIGH = re.compile(rb"[\x80-\xff]")
+ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _in_latin_word(run: regex.Match) -> bool:
+    text, start, end = run.string, run.start(), run.end()
+    return (start > 0 and text[start - 1] in ASCII_LETTER) or (end < len(text) and text[end] in ASCII_LETTER)
+
+
+def _legacy_line(line: str) -> bool:
+    """A line of a legacy charset: at most two bytes of UTF-8 characters (its bytes that happen
+    to make valid UTF-8: Shift-JIS's often do) for each stray byte. A UTF-8 line with a
+    legacy word pasted in has more, and keeps its UTF-8."""
+    stray = sum(map(len, STRAY.findall(line)))
+    return len(HIGH.findall(_raw(line))) - stray <= 2 * stray
 
 
 def _raw(text: str) -> bytes:
@@ -90,16 +116,6 @@ def _stray_lines(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.end())
         spans.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end))
     return spans
-
-
-def _pieces(text: str, spans: list[tuple[int, int]], charset: str) -> Iterator[str]:
-    """The text with the lines at `spans` read whole in `charset`."""
-    at = 0
-    for start, end in spans:
-        yield text[at:start]
-        yield _raw(text[start:end]).decode(charset, errors="replace")
-        at = end
-    yield text[at:]
 
 
 # UTF-8 damaged in one stretch (junk bytes appended: second attacker trial of stop 38, a French
