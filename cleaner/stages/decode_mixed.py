@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from cleaner.stages.decode_detect import detect
@@ -57,7 +55,7 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
     # ("北京是�л嗣": attacker trial of stop 39)
     spans = [(start, end) for start, end in _stray_lines(text) if _legacy_line(text[start:end])]
     raw = [_raw(text[start:end]) for start, end in spans]
-    found = detect(b"\n".join(raw)) if sum(len(HIGH.findall(r)) for r in raw) >= DETECT_STRETCH else None
+    found = detect(b"\n".join(raw)) if sum(map(_high, raw)) >= DETECT_STRETCH else None
     whole = found[0] if found else ""
     spans = spans if whole else []
     sample = STRAY.sub("", text[:SCRIPT_SAMPLE])
@@ -68,7 +66,7 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
     used: dict[str, None] = {}
 
     def legacy(run: regex.Match) -> str:
-        raw = run.group(0).encode("utf-8", errors="surrogateescape")
+        raw = _raw(run.group(0))
         # one byte alone is no character of a two-byte charset: a cp1252 quote pasted in; a
         # run inside a word of ASCII letters is a Latin word's ("Ma\xdfnahmen" in a Russian page)
         latin = (len(raw) == 1 and charset in TWO_BYTE) or _in_latin_word(run)
@@ -87,7 +85,14 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
     return "".join(pieces), f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
 
 
-HIGH = re.compile(rb"[\x80-\xff]")
+HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _high(raw: bytes) -> int:
+    """How many bytes are not ASCII (counted in C)."""
+    return len(raw) - len(raw.translate(None, HIGH_BYTES))
+
+
 ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -101,7 +106,7 @@ def _legacy_line(line: str) -> bool:
     to make valid UTF-8: Shift-JIS's often do) for each stray byte. A UTF-8 line with a
     legacy word pasted in has more, and keeps its UTF-8."""
     stray = sum(map(len, STRAY.findall(line)))
-    return len(HIGH.findall(_raw(line))) - stray <= 2 * stray
+    return _high(_raw(line)) - stray <= 2 * stray
 
 
 def _raw(text: str) -> bytes:
