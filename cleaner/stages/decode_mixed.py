@@ -74,12 +74,19 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
         used[codec] = None
         return raw.decode(codec, errors="replace")
 
-    pieces = []
-    at = 0
-    for start, end in spans:
-        pieces += [STRAY.sub(legacy, text[at:start]), _raw(text[start:end]).decode(whole, errors="replace")]
+    # the whole lines, and each run outside them (read in the whole text: its neighbours count)
+    edits = [(start, end, _raw(text[start:end]).decode(whole, errors="replace")) for start, end in spans]
+    k = 0
+    for run in STRAY.finditer(text):
+        while k < len(spans) and spans[k][1] <= run.start():
+            k += 1
+        if k == len(spans) or run.start() < spans[k][0]:
+            edits.append((run.start(), run.end(), legacy(run)))
+    pieces, at = [], 0
+    for start, end, new in sorted(edits):
+        pieces += [text[at:start], new]
         at = end
-    pieces.append(STRAY.sub(legacy, text[at:]))
+    pieces.append(text[at:])
     if spans:
         used[f"{whole} in {len(spans)} line{'s' if len(spans) > 1 else ''} read whole"] = None
     return "".join(pieces), f"utf-8 ({stray} stray byte{'s' if stray > 1 else ''} read as {' and '.join(used)})"
