@@ -91,12 +91,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             payload = data[len(bom) :]
             if encoding.startswith("utf-8"):
-                if decodes(payload, "utf-8"):
+                try:
                     return payload.decode("utf-8"), encoding + " (BOM)"
-                # not UTF-8 after all, or not all of it: read as if it had no BOM (a BOM before
-                # cp1251 text gave U+FFFD for every letter: attacker trial of stop 39)
-                data = payload
-                break
+                except UnicodeDecodeError:
+                    # not UTF-8 after all, or not all of it: read as if it had no BOM (a BOM
+                    # before cp1251 text gave U+FFFD for every letter: attacker trial of stop 39)
+                    data = payload
+                    break
             # Bytes that only start like a UTF-16/32 BOM ("\xff\xfe" before plain text) do not
             # decode in it, or have a line break without the NUL every UTF-16/32 one carries:
             # read as if they had no BOM

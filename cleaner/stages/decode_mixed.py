@@ -139,7 +139,8 @@ def _stray_lines(text: str) -> list[tuple[int, int]]:
 # non-ASCII bytes make a UTF-8 character only by chance, never all of them outside a stretch.
 MAX_DAMAGED_SHARE = 0.25
 MIN_UTF8_OUTSIDE = 3
-# Stray bytes from which a stretch's own charset is detected, not taken from the text's script
+# Non-ASCII bytes of the legacy lines from which their charset is detected (fewer: the runs
+# are read in the charset of the text's script)
 DETECT_STRETCH = 16
 
 
