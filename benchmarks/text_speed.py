@@ -166,7 +166,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--big-mb", type=float, default=10.0)
+    ap.add_argument("--big-mb", type=float, default=10.0, help="the single-document case's size (0: skip it)")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--parts", action="store_true", help="split the generic stage's time among its parts")
     args = ap.parse_args()
@@ -188,6 +188,8 @@ def main() -> int:
         parts(docs, profiles)
         return 0
     measure("dev-set text + seeds", docs, args.rounds, profiles)
+    if args.big_mb <= 0:  # the single-document case skipped
+        return 0
     one = per_mb(docs, 1.0, args.rounds, profiles)
     big = per_mb(docs, args.big_mb, 1, profiles)
     print(f"one document: 1 MB {one:.2f} s/MB, {args.big_mb:g} MB {big:.2f} s/MB ({big / one:.2f}x per MB)")

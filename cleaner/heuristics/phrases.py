@@ -26,7 +26,8 @@ EDGE = re.compile(r"[\W\d_]*")
 # (a line of 1,600 spaces took 54 ms; tests/heuristics/test_phrases.py checks the equivalence)
 SEPARATORS = re.compile(r"(?<!\s)\s++[/|·•]\s+|(?<!\s)\s++\|\s*|\|\s*")
 MAX_STARTS_WORDS = 12  # a label-like line; longer lines that start with "Share on" are prose
-MAX_CONTAINS_WORDS = 60  # notices (cookie, copyright) are a sentence or two, not an article
+MAX_CONTAINS_WORDS = 60
+MAX_BAR_WORDS = 8  # a toolbar of one-word labels  # notices (cookie, copyright) are a sentence or two, not an article
 
 
 # The why of a category no data file gives one for.
@@ -82,6 +83,12 @@ class Matcher(NamedTuple):
             hits = [self.lines.get(part) for part in parts if part]
             if hits and all(hits):
                 return hits[0]
+        if 2 <= words <= MAX_BAR_WORDS:
+            # a toolbar printed with spaces only ("Facebook  Twitter  Email  Print"): every
+            # word a whole-line phrase of one category
+            found = {self.lines.get(k) for part in lower.split() if (k := key(part))}
+            if len(found) == 1 and None not in found:
+                return found.pop()
         low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)

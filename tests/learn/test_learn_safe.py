@@ -92,3 +92,23 @@ def test_a_learned_menu_is_dropped_only_where_its_items_stand_together():
     doc = cleaned(toml, briefing, "metadata")  # the draft's rules, and the generic stage on metadata only
     assert "Politics" in lines(doc.text) and "Sport" in lines(doc.text)
     assert not {"Home", "News", "Business"} & lines(doc.text)
+
+
+def test_a_share_bar_printed_with_spaces_only_is_no_article_text():
+    """New-user trial of stop 39: "Facebook  Twitter  Email  Print" under the byline of every
+    scrape was released as a recurring subheading (the generic stage kept it), so neither
+    learn's draft nor generic cleaning removed it: the first line of every output."""
+    prose = [
+        "Residents were told of the change in a letter, and most said they had expected it for a while.",
+        "Traders say the work was overdue, though some worry about the months of noise still to come.",
+        "Staff will be moved to the branch libraries, which keep their hours, the council said.",
+        "Drivers will be sent along the ring road until the works are finished early next spring.",
+    ]
+    authors = ["Ana Ruiz", "Tom Berg", "Lena Park", "Omar Haddad"]
+    bar = "Facebook  Twitter  Email  Print"
+    pages = [_scrape(*STORIES[n], [bar, prose[n]], authors[n]) for n in range(4)]
+    toml = learn_site(pages[:3], "learned")
+    for generic in ("page", "metadata"):
+        doc = cleaned(toml, pages[3], generic)
+        assert prose[3] in lines(doc.text)
+        assert bar not in lines(doc.text) and " ".join(bar.split()) not in lines(doc.text)
