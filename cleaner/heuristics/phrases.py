@@ -27,7 +27,10 @@ EDGE = re.compile(r"[\W\d_]*")
 SEPARATORS = re.compile(r"(?<!\s)\s++[/|·•]\s+|(?<!\s)\s++\|\s*|\|\s*")
 MAX_STARTS_WORDS = 12  # a label-like line; longer lines that start with "Share on" are prose
 MAX_CONTAINS_WORDS = 60
-MAX_BAR_WORDS = 8  # a toolbar of one-word labels  # notices (cookie, copyright) are a sentence or two, not an article
+# A toolbar of one-word labels: three to eight of them (two, "Go home", is a sentence too), each
+# of three characters or more
+BAR_WORDS = (3, 8)
+BAR_KEY_CHARS = 3  # notices (cookie, copyright) are a sentence or two, not an article
 
 
 # The why of a category no data file gives one for.
@@ -83,10 +86,12 @@ class Matcher(NamedTuple):
             hits = [self.lines.get(part) for part in parts if part]
             if hits and all(hits):
                 return hits[0]
-        if 2 <= words <= MAX_BAR_WORDS:
+        if BAR_WORDS[0] <= words <= BAR_WORDS[1]:
             # a toolbar printed with spaces only ("Facebook  Twitter  Email  Print"): every
-            # word a whole-line phrase of one category
-            found = {self.lines.get(k) for part in lower.split() if (k := key(part))}
+            # word a whole-line phrase of one category, none shorter than a word ("... print
+            # x", a line of code, is no share bar for X)
+            keys = [key(part) for part in lower.split()]
+            found = {self.lines.get(k) if len(k) >= BAR_KEY_CHARS else None for k in keys if k}
             if len(found) == 1 and None not in found:
                 return found.pop()
         low = lower.lstrip("*+-•·|>»› \t")

@@ -59,7 +59,9 @@ def category(text: str) -> str | None:
         # a toolbar printed with spaces only (new-user trial of stop 39: kept as the article's
         # first line, and learn wrote no rule for it)
         pytest.param("Facebook  Twitter  Email  Print", "share", id="toolbar-spaces-only"),
-        pytest.param("Print Email", "share", id="toolbar-two-buttons"),
+        pytest.param("Facebook Twitter Email", "share", id="toolbar-three-buttons"),
+        pytest.param("Go home", None, id="two-labels-a-sentence"),
+        pytest.param("... print x", None, id="code-not-a-toolbar"),
         pytest.param("Facebook, Twitter and Instagram", None, id="toolbar-words-in-prose"),
         pytest.param("Home prices news", None, id="toolbar-not-all-labels"),
         # (new-user trial of stop 39: each kept in the clean text)
