@@ -154,6 +154,8 @@ def test_the_sitename_from_the_title_is_a_sites_address_not_the_headline(title: 
         ("<time>22 gennaio 2024</time>", "2024-01-22"),
         ("<time>Barcelona, 1 de febrero de 2024 - 13:20 CET</time>", "2024-02-01T13:20:00+01:00"),
         ("<aside><time>22 gennaio 2024</time></aside>", None),  # a sidebar's, not the article's
+        # Blogger's date heading (new-user trial of stop 39: no date)
+        ("<h2 class='date-header'><span>martedì 16 gennaio 2024</span></h2>", "2024-01-16"),
     ],
 )
 def test_a_time_elements_date_in_words_is_read(time: str, date: str | None):

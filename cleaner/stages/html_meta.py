@@ -110,16 +110,20 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
 
 TIME_ELEMENTS = 3  # the first few: an article's own stands above its teasers' and comments'
 NOT_THE_ARTICLES = ("nav", "aside", "footer")
+# The elements that print a post's date: <time>, and the date heading of Blogger's templates
+# (<h2 class="date-header"><span>martes, 16 de enero de 2024</span></h2>: a new-user trial of
+# stop 39, no date)
+DATE_ELEMENTS = "//time|//*[contains(concat(' ', normalize-space(@class), ' '), ' date-header ')]"
 
 
 def _time_element_date(tree) -> str | None:
-    """The date the page's first <time> elements print in words, where htmldate reads none:
+    """The date the page's first <time> elements (DATE_ELEMENTS) print in words, where htmldate reads none:
     it reads month names in English, and "22 gennaio 2024", "1 de febrero de 2024" in a
     <time> without a datetime attribute gave no date (new-user trial of stop 38; the text
     path read them). None outside the article's part of the page (a menu, a sidebar, a footer)."""
     from cleaner.heuristics import meta  # the language data's month names: only when needed
 
-    for n, element in enumerate(tree.iter("time")):
+    for n, element in enumerate(tree.xpath(DATE_ELEMENTS)):
         if n == TIME_ELEMENTS:
             break
         if any(parent.tag in NOT_THE_ARTICLES for parent in element.iterancestors()):
