@@ -90,10 +90,18 @@ class Matcher(NamedTuple):
             # a toolbar printed with spaces only ("Facebook  Twitter  Email  Print"): every
             # word a whole-line phrase of one category, none shorter than a word ("... print
             # x", a line of code, is no share bar for X)
-            keys = [key(part) for part in lower.split()]
-            found = {self.lines.get(k) if len(k) >= BAR_KEY_CHARS else None for k in keys if k}
-            if len(found) == 1 and None not in found:
-                return found.pop()
+            found = None
+            for part in lower.split():  # most lines stop at their first word
+                k = _key(part)
+                if not k:  # a separator of its own
+                    continue
+                hit = self.lines.get(k) if len(k) >= BAR_KEY_CHARS else None
+                if hit is None or found not in (None, hit):
+                    found = None
+                    break
+                found = hit
+            if found:
+                return found
         low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)
