@@ -8,7 +8,7 @@ from itertools import compress, count
 import regex
 
 from cleaner.document import is_list_item
-from cleaner.heuristics import meta
+from cleaner.heuristics import edges, meta
 from cleaner.heuristics.lines import CJK, LineInfo
 from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.stages.normalise import normalise_line
@@ -124,7 +124,19 @@ def _byline_above_prose(
     metadata and the author was lost); (author, date)."""
     if len(marked) > MAX_OWN_BYLINES:  # comments' or teasers' bylines ("by jo on Aug 9 reply")
         return None, date
-    prose = next((n for n in range(first, len(infos)) if infos[n].sentence and infos[n].words >= PROSE_WORDS), None)
+    # a notice is no article prose ("When you purchase through links on our site, we may earn
+    # an affiliate commission.": the region of a new-user trial's review began on it, and the
+    # byline below it gave no author)
+    prose = next(
+        (
+            n
+            for n in range(first, len(infos))
+            if infos[n].sentence
+            and infos[n].words >= PROSE_WORDS
+            and not edges.call_to_action(infos[n].text, infos[n].words)
+        ),
+        None,
+    )
     above = [n for n in marked if first <= n < (prose if prose is not None else first)]
     if not above:
         return None, date

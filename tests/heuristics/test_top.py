@@ -130,6 +130,23 @@ def test_a_byline_below_the_body_names_the_author_when_none_above_does(below: li
             (None, None),
             id="comments",
         ),
+        # a notice in the region's head is no prose: the byline below it still names the author
+        # (new-user trial of stop 39: a review's region began on its affiliate notice)
+        pytest.param(
+            [
+                "When you buy through links on our site, we may earn an affiliate commission.",
+                "Home",
+                "Audio",
+                "Headphones",
+                "Bridge closed after cracks found",
+                "Engineers found cracks in three of its piers",
+                "Jane Roe",
+                "By Jane Roe",
+                "Published July 9, 2024",
+            ],
+            ("Jane Roe", "2024-07-09"),
+            id="below-a-notice",
+        ),
         # below the first sentence of prose (and past the window) a byline is no longer the head's
         pytest.param(
             ["Bridge closed after cracks found", BODY, "More below.", "Maps", "Photos", "By Jane Roe"],
