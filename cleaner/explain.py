@@ -89,7 +89,9 @@ def spans(numbers: tuple[int, ...]) -> str:
 
 GENERIC_WORDS = {
     "full": "full",
-    "page": "full, judged on the whole page",
+    # the setting's own name first: a user read "full" for a profile that says "page" (new-user
+    # trial of stop 40)
+    "page": '"page": judged on the whole page as with no profile',
     "metadata": "metadata only",
     "off": "off",
 }

@@ -135,3 +135,14 @@ def test_explain_of_a_jsonl_file_says_how_to_explain_its_records(tmp_path):
     assert f"{source} is a JSONL file of records: --format html explains each of them" in result.stderr
     page = CliRunner().invoke(main, ["explain", str(source), "--format", "html"])
     assert page.exit_code == 0 and "Hello there, one sentence." in page.stdout
+
+
+def test_the_generic_line_names_a_profiles_setting(tmp_path):
+    """New-user trial of stop 40: a learned profile's generic = "page" was shown as "full"."""
+    (tmp_path / "harbour.toml").write_text(
+        '[profile]\nname = "harbour"\nfingerprints = ["^Harbour Reopens Today$"]\ngeneric = "page"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["explain", "-", "--profiles-dir", str(tmp_path)], input=PAGE)
+    assert result.exit_code == 0, result.output
+    assert 'generic cleaning: "page": judged on the whole page as with no profile (profile harbour)\n' in result.stdout

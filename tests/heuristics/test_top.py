@@ -131,7 +131,7 @@ def test_a_byline_below_the_body_names_the_author_when_none_above_does(below: li
             id="comments",
         ),
         # a notice in the region's head is no prose: the byline below it still names the author
-        # (new-user trial of stop 39: a review's region began on its affiliate notice)
+        # (new-user trial of stop 40: a review's region began on its affiliate notice)
         pytest.param(
             [
                 "When you buy through links on our site, we may earn an affiliate commission.",
