@@ -166,6 +166,23 @@ def test_generic_date_keeps_the_printed_time_and_says_what_was_printed():
 
 
 @pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        # a press release's dateline (new-user trial of stop 40: no date)
+        ("PITTSBURGH, Feb. 27, 2024 /PRNewswire/ -- Acme Robotics will open a plant here.", "2024-02-27"),
+        ("NEW YORK, March 3, 2024 (GLOBE NEWSWIRE) -- Foo Inc. will buy Bar Corp.", "2024-03-03"),
+        ("BERLIN, 3. März 2024 – Die Regierung hat heute mehr Geld für Schulen beschlossen.", "2024-03-03"),
+        ("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.", None),  # no date printed
+        ("Tuesday, 3 March 2024 - we planted the beans in the wet corner, far too late again.", None),  # no place
+    ],
+)
+def test_a_dateline_opening_the_article_gives_its_date(opening: str, date: str | None):
+    doc = clean("\n\n".join([opening, *GARDEN]) + "\n", profile="none")
+    assert doc.metadata.date == date
+    assert doc.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
     "byline",
     [
         ["By Oliver Grant", "7 min read"],

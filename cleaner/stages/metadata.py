@@ -219,8 +219,30 @@ def _date(meta: Metadata) -> tuple[Metadata, tuple[tuple[str, str], ...]]:
     return dataclasses.replace(meta, date=found), (("date", note),)
 
 
+# A wire or press-release dateline opening the article: the place in capitals, the date, an
+# agency perhaps, a dash ("PITTSBURGH, Feb. 27, 2024 /PRNewswire/ -- ...": a new-user trial of
+# stop 40's press release gave no date)
+DATELINE = regex.compile(r"(?P<head>\p{Lu}{3,}[\p{L}\d .,'’()/-]{0,80}?)\s+(?:-{1,2}|–|—)\s")
+DATELINE_LINES = 3  # of the text's first lines
+
+
+def _dateline_date(doc: Document) -> str | None:
+    """The date of a dateline at the start of one of the text's first lines."""
+    from cleaner.heuristics.top import when
+
+    lines = [line.text.strip() for line in doc.lines if line.text.strip()][:DATELINE_LINES]
+    for text in lines:
+        m = DATELINE.match(text)
+        if m and m.group("head").split(",")[0].isupper() and (found := when(m.group("head"))):
+            return found
+    return None
+
+
 def run(doc: Document, ctx: Context) -> Document:
     meta, fixes = _tidy(doc.metadata)
+    if not meta.date and (printed := _dateline_date(doc)):
+        meta = meta.fill(date=printed)
+        doc = doc.replace(meta_sources=(*doc.meta_sources, ("date", "metadata:dateline")))
     meta, notes = _date(meta)
     if notes:
         doc = doc.replace(meta_notes=doc.meta_notes + notes)
