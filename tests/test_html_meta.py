@@ -165,3 +165,21 @@ def test_a_time_elements_date_in_words_is_read(time: str, date: str | None):
         "ancora ogni giorno nella sua bottega in centro.</p></body></html>"
     )
     assert clean(page, html=True, profile="none").metadata.date == date
+
+
+def test_wordpress_category_links_give_the_categories_whatever_their_address():
+    """New-user trial of stop 40: rel="category tag" under "/grundlagen/" gave no category
+    (trafilatura reads links under /category/ only). Only the first post's: a blog's front
+    page lists others."""
+    post = (
+        "<article><h2>{title}</h2><p>{body}</p><footer class='entry-footer'>Kategorie: "
+        "<a href='/{slug}/' rel='category tag'>{category}</a></footer></article>"
+    )
+    body = "Den Sauerteig füttert ihr fünf Tage lang jeden Morgen mit Mehl und Wasser, bis er Blasen wirft."
+    page = (
+        "<html><head><title>Sauerteig ansetzen</title></head><body>"
+        + post.format(title="Sauerteig ansetzen", body=body, slug="grundlagen", category="Grundlagen")
+        + post.format(title="Brötchen backen", body=body, slug="rezepte", category="Rezepte")
+        + "</body></html>"
+    )
+    assert clean(page, html=True, profile="none").metadata.categories == ("Grundlagen",)

@@ -101,7 +101,7 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
     elif meta.url and (host := META_URL.match(meta.url)):
         meta.sitename = host[1]
     if not meta.categories:
-        meta.categories = extract_catstags("category", tree)
+        meta.categories = extract_catstags("category", tree) or _category_links(tree)
     if not meta.tags:
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
@@ -132,6 +132,22 @@ def _time_element_date(tree) -> str | None:
         if found:
             return found[0]
     return None
+
+
+# WordPress marks a post's category links rel="category tag" whatever their address (trafilatura
+# reads links under /category/ only: a German blog's "/grundlagen/" gave none, new-user trial of
+# stop 40). Those of the page's first post: a blog's front page lists many.
+CATEGORY_LINKS = "//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
+MAX_CATEGORIES = 10
+
+
+def _category_links(tree) -> list[str]:
+    links = tree.xpath(CATEGORY_LINKS)
+    if not links:
+        return []
+    first = next(links[0].iterancestors("article"), None)
+    found = [" ".join(a.text_content().split()) for a in links if next(a.iterancestors("article"), None) is first]
+    return list(dict.fromkeys(t for t in found if t))[:MAX_CATEGORIES]
 
 
 # A site's name in the title as its address ("Slate.com", "news.example.org"): a dot between
