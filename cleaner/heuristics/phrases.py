@@ -26,11 +26,11 @@ EDGE = re.compile(r"[\W\d_]*")
 # (a line of 1,600 spaces took 54 ms; tests/heuristics/test_phrases.py checks the equivalence)
 SEPARATORS = re.compile(r"(?<!\s)\s++[/|·•]\s+|(?<!\s)\s++\|\s*|\|\s*")
 MAX_STARTS_WORDS = 12  # a label-like line; longer lines that start with "Share on" are prose
-MAX_CONTAINS_WORDS = 60
+MAX_CONTAINS_WORDS = 60  # notices (cookie, copyright) are a sentence or two, not an article
 # A toolbar of one-word labels: three to eight of them (two, "Go home", is a sentence too), each
 # of three characters or more
 BAR_WORDS = (3, 8)
-BAR_KEY_CHARS = 3  # notices (cookie, copyright) are a sentence or two, not an article
+BAR_KEY_CHARS = 3
 
 
 # The why of a category no data file gives one for.
