@@ -19,6 +19,11 @@ from cleaner.heuristics.lines import describe
         pytest.param("Abonnieren Sie jetzt unseren Newsletter.", True, id="de"),
         pytest.param("The river rose two metres overnight and flooded the lower town.", False, id="prose"),
         pytest.param("Please donate to keep our newsroom independent.", True, id="donate"),
+        # a blog's sign-off (new-user trial of stop 40: kept as the text's last line)
+        pytest.param(
+            "Thanks for reading! Comments are welcome by email, or follow me on Bluesky.", True, id="sign-off"
+        ),
+        pytest.param("New posts arrive every Monday; subscribe via RSS to get them.", True, id="subscribe-via"),
         # a closing paragraph that names a donation or subscribers is the article's (new-user trial)
         pytest.param(
             "Club president Owen Hart thanked the hundreds of residents who donated to the new boathouse.",
