@@ -24,6 +24,9 @@ from cleaner.heuristics.lines import describe
             "Thanks for reading! Comments are welcome by email, or follow me on Bluesky.", True, id="sign-off"
         ),
         pytest.param("New posts arrive every Monday; subscribe via RSS to get them.", True, id="subscribe-via"),
+        # thanks alone close a piece of prose (a real HTML page's last paragraph: "Enjoy the match
+        # and please get behind the team. Thanks for reading.")
+        pytest.param("Enjoy the festival and look after each other. Thanks for reading.", False, id="thanks-prose"),
         # a closing paragraph that names a donation or subscribers is the article's (new-user trial)
         pytest.param(
             "Club president Owen Hart thanked the hundreds of residents who donated to the new boathouse.",
