@@ -183,3 +183,27 @@ def test_wordpress_category_links_give_the_categories_whatever_their_address():
         + "</body></html>"
     )
     assert clean(page, html=True, profile="none").metadata.categories == ("Grundlagen",)
+
+
+@pytest.mark.parametrize(
+    ("kicker", "gone", "categories"),
+    [
+        # two new-user trials (stops 39 and 40): the section label over the <h1> opened the text
+        ("Science", True, ("Science",)),
+        ("Eat &amp; Drink", True, ("Eat & Drink",)),
+        ("Monday", False, ()),  # a day, not a section
+        ("Three things we learned this week", False, ()),  # more words than a label
+    ],
+)
+def test_a_section_label_above_the_headline_is_metadata(kicker: str, gone: bool, categories: tuple[str, ...]):
+    page = (
+        "<html><head><title>What the octopus knows</title></head><body><article>"
+        f"<p class='section'>{kicker}</p><h1>What the octopus knows</h1>"
+        "<p>The first time the octopus escaped, the keeper assumed the lid had been left open by accident.</p>"
+        "<p>The second time the lid had been weighted with a brick, and the octopus had pushed it aside.</p>"
+        "</article></body></html>"
+    )
+    doc = clean(page, html=True, profile="none")
+    first = doc.text.splitlines()[0]
+    assert (first != kicker.replace("&amp;", "&")) == gone
+    assert doc.metadata.categories == categories

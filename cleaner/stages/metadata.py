@@ -289,7 +289,45 @@ def run(doc: Document, ctx: Context) -> Document:
             repeats.insert(0, first)
         why = "the scrape repeats the headline"
         doc = doc.without(removals_at(doc.lines, repeats, rule="metadata:title-repeat", kind="metadata", why=why))
+        if repeats and doc.extracted_by is not None and doc.generic[0] != "metadata":
+            doc, meta = _kicker(doc, meta, repeats[0])
     return doc.replace(metadata=meta)
+
+
+KICKER_WORDS = 3
+
+
+def _label(text: str) -> bool:
+    """A section's name: a few capitalised words, no figure, no sentence, list item or date."""
+    from cleaner.document import is_list_item
+    from cleaner.heuristics import meta
+
+    words = text.split()
+    return (
+        len(words) <= KICKER_WORDS
+        and text[:1].isupper()
+        and not any(c.isdigit() for c in text)
+        and not text.endswith((".", "!", "?", ":", ",", ";"))
+        and not is_list_item(text)
+        and not meta.WEEKDAYS & {w.casefold() for w in words}
+        and not meta.byline(text)
+    )
+
+
+def _kicker(doc: Document, meta: Metadata, title_at: int) -> tuple[Document, Metadata]:
+    """An extractor's text that opens on a section label right above the headline ("Science",
+    "Eat & Drink": the page's kicker over its <h1>; two new-user trials read it as the first
+    line of the text): the label is metadata (categories, when the page gives none)."""
+    above = [i for i, line in enumerate(doc.lines[:title_at]) if line.text.strip()]
+    if len(above) != 1:
+        return doc, meta
+    text = doc.lines[above[0]].text.strip()
+    if not _label(text):
+        return doc, meta
+    if not meta.categories:
+        meta = meta.fill(categories=(text,))
+    why = "a section label above the headline is metadata (categories), not body"
+    return doc.without(removals_at(doc.lines, above, rule="metadata:section", kind="metadata", why=why)), meta
 
 
 # What a documentation page's heading ends (or starts) with: a link to itself, "¶" (Sphinx),
