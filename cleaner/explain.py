@@ -105,6 +105,30 @@ def generic_line(doc: Document) -> str:
     return f"{GENERIC_WORDS[setting]} ({f'profile {by}' if by else 'no site profile matched'})"
 
 
+# Lines that went as metadata and the field they would fill
+METADATA_LINES = (("author", "heuristic:byline", "byline"), ("date", "heuristic:date", "date line"))
+
+
+def _unread_metadata(doc: Document, notes: dict[str, str]) -> list[str]:
+    """A field left empty although a byline or date line went as metadata: a new user read the
+    removal and the empty field as a contradiction (new-user trial of stop 40)."""
+    out = []
+    for name, rule, what in METADATA_LINES:
+        if getattr(doc.metadata, name) is None and name not in notes:
+            numbers = tuple(no for r in doc.removals if r.rule == rule for no in range(r.lines[0], r.lines[1] + 1))
+            if len(numbers) == 1:
+                out.append(
+                    f"{name}: none (the {what} at line {numbers[0]} went as metadata, "
+                    "but was not read as the article's)"
+                )
+            elif numbers:
+                out.append(
+                    f"{name}: none ({len(numbers)} {what}s went as metadata, from line {numbers[0]}; "
+                    "none was read as the article's)"
+                )
+    return out
+
+
 def render(doc: Document, color: bool | None = None) -> str:
     """Human-readable explanation; `color` styles it (click strips styles when not a terminal)."""
 
@@ -145,6 +169,7 @@ def render(doc: Document, color: bool | None = None) -> str:
             about += [f"from {sources[name]}"] if name in sources else []
             origin = f"  ({', '.join(about)})" if about else ""
             out.append(f"{name}: {'none' if value is None else value}{origin}")
+    out += _unread_metadata(doc, notes)
     out.append("")
     table = rows(doc)
     width = len(str(max((r.no for r in table), default=1)))

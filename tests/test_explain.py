@@ -146,3 +146,36 @@ def test_the_generic_line_names_a_profiles_setting(tmp_path):
     result = CliRunner().invoke(main, ["explain", "-", "--profiles-dir", str(tmp_path)], input=PAGE)
     assert result.exit_code == 0, result.output
     assert 'generic cleaning: "page": judged on the whole page as with no profile (profile harbour)\n' in result.stdout
+
+
+COMMENTED = (
+    "\n\n".join(
+        [
+            "Harbour news",
+            "Ferry fares rise again this summer",
+            "Ferry fares will rise by a fifth in June, the port authority said on Monday after a long board meeting.",
+            "The council will debate the rise next week, and residents are invited to speak at the town hall.",
+            "Fishermen say the rise will hit them hardest, since they cross twice a day and pay the full fare.",
+            "Comments",
+            "by Jo Lee on Aug 9, 2024",
+            "Outrageous.",
+            "by Al Roe on Aug 9, 2024",
+            "Fair enough.",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_a_readers_byline_below_the_comments_heading_names_no_author():
+    """The bylines under "Comments" are readers': the first commenter was taken as the author of
+    a short page (found writing the test below, stop 40)."""
+    meta = clean(COMMENTED).metadata
+    assert (meta.author, meta.date) == (None, None)
+
+
+def test_explain_says_why_a_field_is_empty_when_bylines_went_as_metadata():
+    """New-user trial of stop 40: a byline went as metadata, the author stayed null, and
+    explain said nothing of it."""
+    result = CliRunner().invoke(main, ["explain", "-"], input=COMMENTED)
+    assert "author: none (2 bylines went as metadata, from line 13; none was read as the article's)\n" in result.stdout

@@ -184,6 +184,8 @@ def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: 
     return keep
 
 
+# The label of a heading over other people's text, the comments
+NAMES_WHAT_FOLLOWS = frozenset({"comments"})
 # Lines above and below the article's first kept line (often its headline) its byline and
 # date line may stand on, as the heuristics look around the body's first line
 HEAD_META_LINES = (10, 8)
@@ -208,7 +210,12 @@ def _head_metadata(start: Document, done: Document) -> Document:
     rules = {no: r.rule for r in done.removals[len(start.removals) :] for no in range(r.lines[0], r.lines[1] + 1)}
     author, date = meta.author, meta.date
     above, below = HEAD_META_LINES
-    around = range(max(first - above, 0), min(first + below + 1, len(lines)))
+    end = min(first + below + 1, len(lines))
+    # not past a comments heading: the bylines below it are readers' (a short page's first
+    # commenter was the author; stopping at any label, "Share this:", "Topics:", lost 4 real
+    # text documents' authors)
+    end = next((n for n in range(first + 1, end) if _names_what_follows(lines[n].text)), end)
+    around = range(max(first - above, 0), end)
     for n in sorted(around, key=lambda n: abs(n - first)):
         rule, text = rules.get(lines[n].no), lines[n].text.strip()
         if rule == "heuristic:byline" and author is None:
@@ -218,6 +225,11 @@ def _head_metadata(start: Document, done: Document) -> Document:
     if (author, date) == (meta.author, meta.date):
         return done
     return done.replace(metadata=meta.fill(author=author, date=date))
+
+
+def _names_what_follows(text: str) -> bool:
+    text = text.strip()
+    return boilerplate_label(text, len(text.split())) in NAMES_WHAT_FOLLOWS
 
 
 def _headline_above_byline(
