@@ -31,6 +31,7 @@ MAX_CONTAINS_WORDS = 60  # notices (cookie, copyright) are a sentence or two, no
 # of three characters or more
 BAR_WORDS = (3, 8)
 BAR_KEY_CHARS = 3
+BARE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word of letters, "e-mail" too
 
 
 # The why of a category no data file gives one for.
@@ -86,22 +87,6 @@ class Matcher(NamedTuple):
             hits = [self.lines.get(part) for part in parts if part]
             if hits and all(hits):
                 return hits[0]
-        if BAR_WORDS[0] <= words <= BAR_WORDS[1]:
-            # a toolbar printed with spaces only ("Facebook  Twitter  Email  Print"): every
-            # word a whole-line phrase of one category, none shorter than a word ("... print
-            # x", a line of code, is no share bar for X)
-            found = None
-            for part in lower.split():  # most lines stop at their first word
-                k = _key(part)
-                if not k:  # a separator of its own
-                    continue
-                hit = self.lines.get(k) if len(k) >= BAR_KEY_CHARS else None
-                if hit is None or found not in (None, hit):
-                    found = None
-                    break
-                found = hit
-            if found:
-                return found
         low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)
@@ -176,6 +161,25 @@ def categories() -> dict[str, str]:
             if found.get(category) is None:
                 found[category] = lang.why.get(category)
     return {category: why or GENERIC_WHY.format(category) for category, why in found.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def toolbar(text: str, words: int) -> str | None:
+    """The category of a toolbar printed with spaces only ("Facebook  Twitter  Email  Print"):
+    every word a whole-line phrase of one category, bare (a list in prose has commas, code
+    colons, "#facebook" is a hashtag: attacker trial of stop 40), none shorter than a word
+    ("... print x", a line of code, is no share bar for X). The same words may be a list the
+    article introduces: the page decides (cleaner.heuristics.signals.phrases)."""
+    if not BAR_WORDS[0] <= words <= BAR_WORDS[1]:
+        return None
+    lines = matcher().lines
+    found = None
+    for part in text.lower().split():  # most lines stop at their first word
+        hit = lines.get(part) if len(part) >= BAR_KEY_CHARS and BARE.fullmatch(part) else None
+        if hit is None or found not in (None, hit):
+            return None
+        found = hit
+    return found
 
 
 @lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages

@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.heuristics.meta import SEGMENTS
-from cleaner.heuristics.phrases import SEPARATORS, boilerplate_label, key, matcher, trie_pattern
+from cleaner.heuristics.phrases import SEPARATORS, boilerplate_label, key, matcher, toolbar, trie_pattern
+from cleaner.heuristics.signals import Page
+from cleaner.heuristics.signals.phrases import LABEL
 
 
 def category(text: str) -> str | None:
@@ -56,14 +58,6 @@ def category(text: str) -> str | None:
         pytest.param("Privacy Policy", "navigation", id="legal-link"),
         pytest.param("Home | About | Contact", "navigation", id="toolbar-of-links"),
         pytest.param("Share / Tweet / Email", "share", id="toolbar-of-share-buttons"),
-        # a toolbar printed with spaces only (new-user trial of stop 39: kept as the article's
-        # first line, and learn wrote no rule for it)
-        pytest.param("Facebook  Twitter  Email  Print", "share", id="toolbar-spaces-only"),
-        pytest.param("Facebook Twitter Email", "share", id="toolbar-three-buttons"),
-        pytest.param("Go home", None, id="two-labels-a-sentence"),
-        pytest.param("... print x", None, id="code-not-a-toolbar"),
-        pytest.param("Facebook, Twitter and Instagram", None, id="toolbar-words-in-prose"),
-        pytest.param("Home prices news", None, id="toolbar-not-all-labels"),
         # (new-user trial of stop 39: each kept in the clean text)
         pytest.param("Accept all cookies Manage preferences", "cookie", id="cookie-banner-buttons"),
         pytest.param("PIN IT FOR LATER!", "share", id="pin-for-later"),
@@ -141,3 +135,36 @@ def test_separators_split_as_the_plain_pattern(line: str):
 def test_a_sites_tagline_under_every_headline_is_boilerplate(line):
     """Attacker trial, stop 32: Wikipedia's tagline was taken as the article's title."""
     assert boilerplate_label(line, len(line.split())) == "tagline"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a toolbar printed with spaces only (new-user trial of stop 39: kept as the article's
+        # first line, and learn wrote no rule for it)
+        pytest.param("Facebook  Twitter  Email  Print", "share", id="spaces-only"),
+        pytest.param("Facebook Twitter E-mail", "share", id="three-buttons"),
+        pytest.param("Go home", None, id="two-labels-a-sentence"),
+        pytest.param("Home prices news", None, id="not-all-labels"),
+        # attacker trial of stop 40: code, a list in prose, hashtags
+        pytest.param("... print x", None, id="code-one-letter"),
+        pytest.param("share: facebook twitter email print", None, id="code-colon"),
+        pytest.param("Facebook, Instagram, WhatsApp, Telegram", None, id="commas"),
+        pytest.param("#facebook #twitter #email", None, id="hashtags"),
+    ],
+)
+def test_toolbar(line: str, expected: str | None):
+    assert toolbar(line, len(line.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        ("Share this:", "share"),  # the bar's own label
+        ("The most popular platforms were, in order:", None),  # the article's list (attacker trial of stop 40)
+        ("The council voted on Tuesday.", "share"),
+    ],
+)
+def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, expected: str | None):
+    page = Page([above, "Facebook Twitter Instagram Pinterest"])
+    assert page[LABEL][1] == expected
