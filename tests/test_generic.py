@@ -172,7 +172,13 @@ def test_generic_date_keeps_the_printed_time_and_says_what_was_printed():
         ("PITTSBURGH, Feb. 27, 2024 /PRNewswire/ -- Acme Robotics will open a plant here.", "2024-02-27"),
         ("NEW YORK, March 3, 2024 (GLOBE NEWSWIRE) -- Foo Inc. will buy Bar Corp.", "2024-03-03"),
         ("BERLIN, 3. März 2024 – Die Regierung hat heute mehr Geld für Schulen beschlossen.", "2024-03-03"),
+        ("LYON, le 4 mars 2024 -- La ville a présenté son nouveau plan de circulation pour le centre.", "2024-03-04"),
         ("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.", None),  # no date printed
+        # attacker trial of stop 40: no datelines
+        ("ANNA KOWALSKI, June 2, 1938 - Jan. 9, 2024. She taught music for forty years.", None),  # a life
+        ("COVID-19, March 11, 2020 -- Five years on, the wards are quiet again.", None),  # no place
+        ("CHAPTER TWO, APRIL 3, 1946 -- The train left before dawn.", None),  # a heading
+        ("TOLEDO, March 3, 2999 -- The meeting will be held at the town hall.", None),  # to come
         ("Tuesday, 3 March 2024 - we planted the beans in the wet corner, far too late again.", None),  # no place
     ],
 )
@@ -471,3 +477,11 @@ def test_chinese_korean_and_japanese_labels_name_themselves(line: str, label: st
 
     assert boilerplate_label(line, len(line.split())) == label
     assert boilerplate_label("シェアハウスの人気が若者の間で高まっている。", 1) is None  # prose that starts so
+
+
+def test_a_dateline_under_the_headline_gives_the_date_but_not_one_further_down():
+    release = "TOLEDO, March 3, 2024 /PRNewswire/ -- Acme Glass will open a second plant in the city."
+    under = clean("\n\n".join(["Acme Glass opens a second plant", release, *GARDEN]) + "\n", profile="none")
+    assert under.metadata.date == "2024-03-03"
+    lower = clean("\n\n".join([GARDEN[0], GARDEN[1], release]) + "\n", profile="none")  # a quoted release
+    assert lower.metadata.date is None

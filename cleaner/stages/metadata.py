@@ -219,23 +219,48 @@ def _date(meta: Metadata) -> tuple[Metadata, tuple[tuple[str, str], ...]]:
     return dataclasses.replace(meta, date=found), (("date", note),)
 
 
-# A wire or press-release dateline opening the article: the place in capitals, the date, an
-# agency perhaps, a dash ("PITTSBURGH, Feb. 27, 2024 /PRNewswire/ -- ...": a new-user trial of
-# stop 40's press release gave no date)
-DATELINE = regex.compile(r"(?P<head>\p{Lu}{3,}[\p{L}\d .,'’()/-]{0,80}?)\s+(?:-{1,2}|–|—)\s")
-DATELINE_LINES = 3  # of the text's first lines
+# A wire or press-release dateline opening the article: the place in capitals (a region
+# perhaps), the date, an agency perhaps, a dash, the text ("PITTSBURGH, Feb. 27, 2024
+# /PRNewswire/ -- ...": a new-user trial of stop 40's press release gave no date). Nothing
+# else: an obituary's "JANE ROE, May 1, 1931 - Feb. 20, 2024", "COVID-19, March 11, 2020 --",
+# "CHAPTER ONE, MAY 1, 1945 --" gave dates (attacker trial of stop 40).
+DATELINE = regex.compile(
+    r"(?P<place>\p{Lu}[\p{Lu}'’. -]{2,40}?)(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?)?,\s*(?P<date>[^()/–—]{4,40}?)"
+    r"\s*(?:\([^()]{2,40}\)|/[^/]{2,40}/)?\s*(?:-{1,2}|–|—)\s+(?P<rest>\S.{0,30})"
+)
+NOT_PLACES = frozenset({"CHAPTER", "CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "EDITOR'S NOTE", "PART", "DEAR"})
+PLACE_WORDS = 3  # "SALT LAKE CITY"; "JOHN SMITH AND MARY BROWN, June 15, 2024 -" is a wedding's
 
 
 def _dateline_date(doc: Document) -> str | None:
-    """The date of a dateline at the start of one of the text's first lines."""
-    from cleaner.heuristics.top import when
+    """The date of a dateline opening the text's first line; not a date to come."""
+    import datetime
 
-    lines = [line.text.strip() for line in doc.lines if line.text.strip()][:DATELINE_LINES]
-    for text in lines:
-        m = DATELINE.match(text)
-        if m and m.group("head").split(",")[0].isupper() and (found := when(m.group("head"))):
-            return found
-    return None
+    from cleaner.heuristics import meta
+
+    # the first line, or the second under a headline (the title is taken later)
+    lines = [line.text.strip() for line in doc.lines if line.text.strip()][:2]
+    if len(lines) == 2 and reads_as_title(lines[0]):
+        lines = lines[1:] if not DATELINE.match(lines[0]) else lines[:1]
+    m = DATELINE.match(lines[0]) if lines else None
+    if m is None or m.group("rest")[0].isdigit():
+        return None
+    place = m.group("place").split()
+    if len(place) > PLACE_WORDS or " ".join(place) in NOT_PLACES or place[0] in NOT_PLACES:
+        return None
+    printed = m.group("date")
+    found = meta.find_date(printed)
+    if found is None or meta.find_date(m.group("rest")) is not None:  # a span of dates: a life, a reign
+        return None
+    start, end = found[1]
+    leftover = printed[:start] + printed[end:]
+    # only a date ("le 27 février 2024"); "MAY 1" in capitals is a heading's
+    if regex.search(r"\d|\p{L}{4,}", leftover) or printed.isupper():
+        return None
+    dated = meta.when(printed)
+    if dated is None or dated[0][:10] > datetime.date.today().isoformat():
+        return None
+    return dated[0]
 
 
 def run(doc: Document, ctx: Context) -> Document:
