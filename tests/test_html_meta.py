@@ -167,22 +167,32 @@ def test_a_time_elements_date_in_words_is_read(time: str, date: str | None):
     assert clean(page, html=True, profile="none").metadata.date == date
 
 
-def test_wordpress_category_links_give_the_categories_whatever_their_address():
-    """New-user trial of stop 40: rel="category tag" under "/grundlagen/" gave no category
-    (trafilatura reads links under /category/ only). Only the first post's: a blog's front
-    page lists others."""
-    post = (
-        "<article><h2>{title}</h2><p>{body}</p><footer class='entry-footer'>Kategorie: "
-        "<a href='/{slug}/' rel='category tag'>{category}</a></footer></article>"
-    )
+def _post(categories: str, related: str = "", sidebar: str = "") -> str:
+    link = "<a href='/{0}/' rel='category tag'>{1}</a>"
+    own = ", ".join(link.format(c.lower(), c) for c in categories.split())
+    others = "".join(f"<div class='related-post'>{link.format(c.lower(), c)}</div>" for c in related.split())
+    side = "".join(f"<article><h2>Other</h2>{link.format(c.lower(), c)}</article>" for c in sidebar.split())
     body = "Den Sauerteig füttert ihr fünf Tage lang jeden Morgen mit Mehl und Wasser, bis er Blasen wirft."
-    page = (
-        "<html><head><title>Sauerteig ansetzen</title></head><body>"
-        + post.format(title="Sauerteig ansetzen", body=body, slug="grundlagen", category="Grundlagen")
-        + post.format(title="Brötchen backen", body=body, slug="rezepte", category="Rezepte")
-        + "</body></html>"
+    return (
+        f"<html><head><title>Sauerteig ansetzen</title></head><body><aside>{side}</aside><article>"
+        f"<h1>Sauerteig ansetzen</h1><p>{body}</p>{others}<footer class='entry-footer'>Kategorie: {own}</footer>"
+        "</article></body></html>"
     )
-    assert clean(page, html=True, profile="none").metadata.categories == ("Grundlagen",)
+
+
+@pytest.mark.parametrize(
+    ("page", "categories"),
+    [
+        # new-user trial of stop 40: rel="category tag" under "/grundlagen/" gave no category
+        # (trafilatura reads links under /category/ only)
+        (_post("Grundlagen"), ("Grundlagen",)),
+        # attacker trial of stop 40: a sidebar's posts and a related-posts block are others'
+        (_post("Grundlagen", sidebar="Finanzen"), ("Grundlagen",)),
+        (_post("Grundlagen Brot", related="Krypto"), ("Grundlagen", "Brot")),
+    ],
+)
+def test_wordpress_category_links_give_the_posts_categories_whatever_their_address(page, categories):
+    assert clean(page, html=True, profile="none").metadata.categories == categories
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+from itertools import takewhile
 from typing import Any
 
 from htmldate import find_date
@@ -136,18 +137,35 @@ def _time_element_date(tree) -> str | None:
 
 # WordPress marks a post's category links rel="category tag" whatever their address (trafilatura
 # reads links under /category/ only: a German blog's "/grundlagen/" gave none, new-user trial of
-# stop 40). Those of the page's first post: a blog's front page lists many.
-CATEGORY_LINKS = "//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
+# stop 40). Only the post's own: those in the <article> of its headline, not in a sidebar, a
+# related-posts block or another post's <article> inside it (attacker trial of stop 40).
+CATEGORY_LINKS = ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
+HEADLINE_ARTICLE = "(//article[.//h1])[1]"
+NOT_THE_POSTS = ("aside", "nav", "article")
+RELATED = re.compile(r"related|yarpp|widget", re.I)
 MAX_CATEGORIES = 10
 
 
+BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "footer", "header", "section", "td", "aside", "nav"})
+
+
 def _category_links(tree) -> list[str]:
-    links = tree.xpath(CATEGORY_LINKS)
-    if not links:
-        return []
-    first = next(links[0].iterancestors("article"), None)
-    found = [" ".join(a.text_content().split()) for a in links if next(a.iterancestors("article"), None) is first]
-    return list(dict.fromkeys(t for t in found if t))[:MAX_CATEGORIES]
+    post = next(iter(tree.xpath(HEADLINE_ARTICLE)), None)
+    if post is not None:
+        links = []
+        for a in post.xpath(CATEGORY_LINKS):
+            between = list(takewhile(lambda e: e is not post, a.iterancestors()))
+            if not any(e.tag in NOT_THE_POSTS or RELATED.search(e.get("class", "")) for e in between):
+                links.append(a)
+    else:
+        # no <article> around the headline (older themes): the links of one block only, a
+        # post's meta line; links in several blocks are a front page's or a sidebar's
+        links = tree.xpath("/" + CATEGORY_LINKS[1:])
+        blocks = {next((e for e in a.iterancestors() if e.tag in BLOCKS), None) for a in links}
+        if len(blocks) != 1 or any(e.tag in NOT_THE_POSTS for a in links[:1] for e in a.iterancestors()):
+            return []
+    found = [text for a in links if (text := " ".join(a.text_content().split()))]
+    return list(dict.fromkeys(found))[:MAX_CATEGORIES]
 
 
 # A site's name in the title as its address ("Slate.com", "news.example.org"): a dot between
