@@ -189,14 +189,22 @@ def _edges(a: Analysis) -> bool:
             language, read = page_language([info.text for info in a.lines]), True
         return edges.call_to_action(info.text, info.words, language)
 
+    calls = []
     for n in [*range(a.first, head_end), *range(tail_start, a.last + 1), *sorted(a.prose_after)]:
         info = a.lines[n]
         if a.labels[n] or info.pos in a.verdict.drop:
             continue
         if call_to_action(info):
-            a.labels[n] = "call-to-action"
+            calls.append(n)
         elif n >= tail_start and edges.author_bio(info.text, info.words):
             a.labels[n] = "author-bio"
+    # calls to action are a small part of a page: where they would be most of the body's text,
+    # the phrases are its subject (an article about newsletters lost its whole body: attacker
+    # trial of stop 40)
+    body = sum(a.lines[n].chars for n in range(a.first, a.last + 1) if a.good[n])
+    if sum(a.lines[n].chars for n in calls) <= edges.CTA_MAX_SHARE * body:
+        for n in calls:
+            a.labels[n] = "call-to-action"
     return True
 
 

@@ -23,6 +23,7 @@ HEAD_SHARE, TAIL_SHARE = 0.1, 0.2  # of the body's text characters
 # (trafilatura's text) and 85% (whole-page scrapes) were article text; of 16-40, about half.
 CTA_MAX_WORDS = 40
 BIO_MAX_WORDS = 60
+CTA_MAX_SHARE = 0.5  # of the body's text: more is no call to action, but what the article is about
 # A name of two to four capitalised words at the start of the line. One word is more often
 # the subject of the article's last sentence ("Windows is ...") than a first name alone.
 NAME = r"^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+"

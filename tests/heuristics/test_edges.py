@@ -142,3 +142,16 @@ def test_a_closing_sentence_with_a_word_of_another_language_s_notices_stays(clos
     page = ["Il Quotidiano", "Home  Cronaca  Politica", "", *body, "", "Leggi anche", "Commenti"]
     doc = clean("\n".join(page) + "\n")
     assert closing in doc.text
+
+
+def test_an_article_about_calls_to_action_keeps_its_body():
+    """Attacker trial of stop 40: every paragraph of a short article about newsletter sign-ups
+    read as a call to action at the body's edge, and the text was the headline alone. Calls to
+    action are a small part of a page: where they would be most of the body, none goes so."""
+    body = [
+        "A study of four hundred publishers found that newsletter sign-ups fell by a fifth last year.",
+        "Readers get too many emails, the authors say, and many who sign up leave within a month.",
+        "Publishers that asked readers to subscribe to fewer letters kept more of them, the study found.",
+    ]
+    doc = clean("\n\n".join(["Newsletter sign-ups are falling", *body]) + "\n")
+    assert [line for line in body if line in doc.text] == body
