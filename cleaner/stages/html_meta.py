@@ -144,8 +144,6 @@ HEADLINE_ARTICLE = "(//article[.//h1])[1]"
 NOT_THE_POSTS = ("aside", "nav", "article")
 RELATED = re.compile(r"related|yarpp|widget", re.I)
 MAX_CATEGORIES = 10
-
-
 BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "footer", "header", "section", "td", "aside", "nav"})
 
 
