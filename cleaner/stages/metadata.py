@@ -272,7 +272,7 @@ def run(doc: Document, ctx: Context) -> Document:
         why = "the scrape repeats the headline"
         doc = doc.without(removals_at(doc.lines, repeats, rule="metadata:title-repeat", kind="metadata", why=why))
         if repeats and doc.extracted_by is not None and doc.generic[0] != "metadata":
-            doc, meta = kicker(doc, meta, repeats[0])
+            doc = kicker(doc, repeats[0])
     return doc.replace(metadata=meta)
 
 

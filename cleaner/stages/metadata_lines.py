@@ -1,6 +1,6 @@
 """Metadata the text's own lines print where the page gave none: a wire or press release's
 dateline opening the text (the date), an extractor's text opening on a section label right
-above the headline (a kicker: the categories). The metadata stage (cleaner.stages.metadata)
+above the headline (a kicker: the page's head, no body). The metadata stage (cleaner.stages.metadata)
 calls these."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime
 
 import regex
 
-from cleaner.document import Document, Metadata, is_list_item, removals_at
+from cleaner.document import Document, is_list_item, removals_at
 from cleaner.heuristics import meta
 from cleaner.heuristics.top import reads_as_title
 
@@ -70,17 +70,14 @@ def _label(text: str) -> bool:
     )
 
 
-def kicker(doc: Document, meta: Metadata, title_at: int) -> tuple[Document, Metadata]:
+def kicker(doc: Document, title_at: int) -> Document:
     """An extractor's text that opens on a section label right above the headline ("Science",
     "Eat & Drink": the page's kicker over its <h1>; two new-user trials read it as the first
-    line of the text): the label is metadata (categories, when the page gives none)."""
+    line of the text): the label is the page's head, not body. Not the categories: such a
+    line is a badge or a button as often ("Premium", "Exclusive", "Listen": attacker trial of
+    stop 40)."""
     above = [i for i, line in enumerate(doc.lines[:title_at]) if line.text.strip()]
-    if len(above) != 1:
-        return doc, meta
-    text = doc.lines[above[0]].text.strip()
-    if not _label(text):
-        return doc, meta
-    if not meta.categories:
-        meta = meta.fill(categories=(text,))
-    why = "a section label above the headline is metadata (categories), not body"
-    return doc.without(removals_at(doc.lines, above, rule="metadata:section", kind="metadata", why=why)), meta
+    if len(above) != 1 or not _label(doc.lines[above[0]].text.strip()):
+        return doc
+    why = "a section label or badge above the headline: the page's head, not body"
+    return doc.without(removals_at(doc.lines, above, rule="metadata:section", kind="metadata", why=why))
