@@ -393,3 +393,15 @@ def test_an_author_elements_label_recased_is_no_part_of_the_name():
     )
     doc = cleaned(page(between))
     assert doc.metadata.author == "Elena Bianchi"
+
+
+def test_a_related_cards_byline_element_gives_way_to_the_byline_under_the_headline():
+    """Second attacker trial of stop 40: trafilatura read the author from a related card's
+    byline element ("By Thomas Brandt"), while the article's own byline under the headline
+    names someone else."""
+    card = (
+        "<div class='card'><h3><a href='/a'>Rail freight operators warn of a capacity crunch</a></h3>"
+        "<p class='byline'>By Thomas Brandt</p></div>"
+    )
+    byline = "<div class='meta'><span>By Margaret Ellison</span> | <span>12 March 2024</span></div>"
+    assert clean(page(between=byline, after=card), html=True).metadata.author == "Margaret Ellison"

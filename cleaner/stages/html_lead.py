@@ -124,6 +124,12 @@ def byline(above: list[tuple[Block, bool]]) -> tuple[str, str | None] | None:
     return found
 
 
+def names(above: list[tuple[Block, bool]], author: str) -> bool:
+    """Whether one of the first BYLINE_REACH blocks of the page's head holds `author`."""
+    wanted = author.casefold()
+    return any(wanted in INVISIBLE.sub("", block.text).casefold() for block, _ in above[:BYLINE_REACH])
+
+
 # A credit for other work than the article's text: "Edited by", "Reviewed by", "Photos by"
 ROLE_BY = re.compile(
     r"\b(?:edited|reviewed|checked|sponsored|photos?|photographs?|illustrations?|illustrated|translated"
