@@ -262,6 +262,8 @@ NOT_ROLE_NAMES = NOT_NAMES | frozenset(
     ["the", "a", "an", "our", "your", "le", "la", "les", "der", "die", "das", "el", "il", "lo"]
 )
 MAX_BYLINE_WORDS = 20  # longer is a sentence
+# After a one-word "name" and a comma, a clause's first word: the line is a sentence
+CLAUSE_AFTER = regex.compile(r",\s*(?:it|the|a|an|we|i|he|she|they|this|that|there|you)\b")
 MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
 
 
@@ -319,6 +321,8 @@ def byline(text: str) -> tuple[str, str | None] | None:
     rest = m.group("rest") if m.re is not p.byline_after else ""
     if len(rest.split()) > MAX_BYLINE_TAIL_WORDS and rest.rstrip().endswith((".", "!", "?")):
         return None  # "By Jane Doe, who covered the council for ten years, retired on Friday."
+    if len(name.split()) == 1 and CLAUSE_AFTER.match(rest):
+        return None  # "By God, it was long.": an oath, no name (second attacker trial of stop 40)
     # the name runs on over the capitalised words after it: a weekday that starts the date is
     # no part of it ("Posted By Jane Doe Thursday, August 9, 2012")
     words = name.split()

@@ -59,6 +59,9 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         # Blogger's footer byline (new-user trial of stop 36): "at" a time, not only "on" a date
         pytest.param("Posted by Graham Ellis at 4:17 PM", ("Graham Ellis", None), id="at-a-time"),
         pytest.param("By Jane Doe at the Capitol", None, id="at-a-place"),
+        # an oath (second attacker trial of stop 40: author "God"); a one-word handle still is one
+        pytest.param("By God, it was long.", None, id="oath"),
+        pytest.param("By Admin, January 3, 2024", ("Admin", "2024-01-03"), id="handle-and-date"),
         pytest.param("Di Maio said the talks would go on", None, id="it-di-is-no-prefix"),
         # lower case only (new-user trial of stop 36: "di Marco Bellini", "door Sanne de Vries" unread)
         pytest.param("di Marco Bellini", ("Marco Bellini", None), id="it-di-lower"),
