@@ -262,9 +262,9 @@ NOT_ROLE_NAMES = NOT_NAMES | frozenset(
     ["the", "a", "an", "our", "your", "le", "la", "les", "der", "die", "das", "el", "il", "lo"]
 )
 MAX_BYLINE_WORDS = 20  # longer is a sentence
+MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
 # After a one-word "name" and a comma, a clause's first word: the line is a sentence
 CLAUSE_AFTER = regex.compile(r",\s*(?:it|the|a|an|we|i|he|she|they|this|that|there|you)\b")
-MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a sentence end is prose
 
 
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass

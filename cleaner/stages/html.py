@@ -99,7 +99,8 @@ OPTIONS: dict[str, Any] = {
 # dev-set pages whose main extraction came out nearly empty (F1 0.948 / all-ok 0.793); with
 # this rescue (7 of the 150 pages) it is level with the fallbacks on the dev set (0.955 / 0.800).
 RESCUE_BELOW = 500
-SENTENCE_STOP = re.compile(r"(?<=\w{3})\.$")  # a sentence's full stop after a name
+# A byline's full stop after the name ("By Emily Temple."), not an abbreviation's ("Jr.")
+SENTENCE_STOP = re.compile(r"(?<=\w{3})\.$")
 
 
 # SEO plugins (Yoast, Rank Math) print the reading time as a Twitter-card label/data pair:
@@ -495,7 +496,7 @@ def extract(
             and (own := html_lead.byline(head))
             and not html_lead.names(head, checked)
         ):
-            checked = SENTENCE_STOP.sub("", own[0])  # "By Emily Temple." (not "Jr.")
+            checked = SENTENCE_STOP.sub("", own[0])
         if checked is None:
             meta["author"] = None
             origin.pop("author")
