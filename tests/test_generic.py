@@ -485,3 +485,17 @@ def test_a_dateline_under_the_headline_gives_the_date_but_not_one_further_down()
     assert under.metadata.date == "2024-03-03"
     lower = clean("\n\n".join([GARDEN[0], GARDEN[1], release]) + "\n", profile="none")  # a quoted release
     assert lower.metadata.date is None
+
+
+def test_a_short_opening_sentence_above_the_body_stays():
+    """Second attacker trial of stop 40: "The vote was close." opening a short article went as
+    header (the region of dense text began on the paragraph below it)."""
+    body = [
+        "The council approved a network of protected cycle lanes on the ring road on Monday evening after a debate.",
+        "Work will start in the summer and take about eighteen months to complete, officials said.",
+        "Cyclists' groups welcomed the decision, while some shop owners fear losing passing trade.",
+    ]
+    doc = clean("\n".join(["The vote was close.", *body]) + "\n", profile="none")
+    assert doc.text.splitlines()[0] == "The vote was close."
+    menu = clean("\n".join(["Home", "News", "Sport", *body]) + "\n", profile="none")
+    assert menu.text.splitlines()[0] == body[0]  # a menu above the body still goes
