@@ -113,14 +113,15 @@ def comment_section(infos: list[LineInfo], labels: list[str | None], classes: li
     total = sum(info.chars for info, cls in zip(infos, classes, strict=True) if cls == body.GOOD)
     seen = 0
     for n, info in enumerate(infos):
-        if seen >= total * END_SHARE and _comments_heading(info, labels[n]):
+        if seen >= total * END_SHARE and comments_heading(info, labels[n]):
             return _comments_from(infos, labels, classes, n)
         if classes[n] == body.GOOD:
             seen += info.chars
     return None
 
 
-def _comments_heading(info: LineInfo, label: str | None) -> bool:
+def comments_heading(info: LineInfo, label: str | None) -> bool:
+    """A heading over the readers' comments ("Comments", "8 comments"), not a count of none."""
     return label == "comments" and info.words <= MAX_HEADING_WORDS and not NO_COMMENTS.search(info.text)
 
 
@@ -133,7 +134,7 @@ def _comments_from(
     for m in range(n + 1, len(infos)):
         if (classes[m] == body.GOOD and infos[m].sentence) or labels[m] in others:
             break
-        if _comments_heading(infos[m], labels[m]):
+        if comments_heading(infos[m], labels[m]):
             n = m
     if n + 1 < len(infos) and infos[n + 1].words <= MAX_HEADING_WORDS and NO_COMMENTS.search(infos[n + 1].text):
         return None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.document import Context, Document, Removal, removals_at
-from cleaner.heuristics import why
+from cleaner.document import Context, Document, Line, Removal, removals_at
+from cleaner.heuristics import ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.lines import describe as line_info
 from cleaner.heuristics.phrases import boilerplate_label, categories
@@ -184,8 +184,6 @@ def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: 
     return keep
 
 
-# The label of a heading over other people's text, the comments
-NAMES_WHAT_FOLLOWS = frozenset({"comments"})
 # Lines above and below the article's first kept line (often its headline) its byline and
 # date line may stand on, as the heuristics look around the body's first line
 HEAD_META_LINES = (10, 8)
@@ -214,7 +212,7 @@ def _head_metadata(start: Document, done: Document) -> Document:
     # not past a comments heading: the bylines below it are readers' (a short page's first
     # commenter was the author; stopping at any label, "Share this:", "Topics:", lost 4 real
     # text documents' authors)
-    end = next((n for n in range(first + 1, end) if _names_what_follows(lines[n].text)), end)
+    end = next((n for n in range(first + 1, end) if _comments_heading(lines[n])), end)
     around = range(max(first - above, 0), end)
     for n in sorted(around, key=lambda n: abs(n - first)):
         rule, text = rules.get(lines[n].no), lines[n].text.strip()
@@ -227,9 +225,9 @@ def _head_metadata(start: Document, done: Document) -> Document:
     return done.replace(metadata=meta.fill(author=author, date=date))
 
 
-def _names_what_follows(text: str) -> bool:
-    text = text.strip()
-    return boilerplate_label(text, len(text.split())) in NAMES_WHAT_FOLLOWS
+def _comments_heading(line: Line) -> bool:
+    info = line_info(line.no, line.text.strip())
+    return ends.comments_heading(info, boilerplate_label(info.text, info.words))
 
 
 def _headline_above_byline(
