@@ -331,23 +331,20 @@ class Main(NamedTuple):
 # and share links (new-user trial of stop 37). On a page mostly in those scripts the bar is
 # this many characters.
 CJK_MIN_EXTRACTED = 100
-CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-LATIN = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+# runs, not characters: a list of 20,000 one-character strings cost a third of a second
+# over the 150 dev pages
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+LATIN = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]+")
 SAMPLE = 20_000  # characters of the page's text the script share is read from
 
 
 def _cjk_page(tree: HtmlElement) -> bool:
     """Whether the page's text is mostly Chinese, Japanese or Korean (a sample of it)."""
     body = tree.find("body")
-    parts, size = [], 0
-    for part in (body if body is not None else tree).itertext():  # not the whole text of a 64 MB page
-        parts.append(part)
-        size += len(part)
-        if size >= SAMPLE:
-            break
-    text = "".join(parts)
-    cjk = len(CJK.findall(text))
-    return cjk > len(LATIN.findall(text))
+    # one C call (walking itertext in Python took 5 times as long); linear in the page
+    text = (body if body is not None else tree).xpath("string()")[:SAMPLE]
+    cjk = sum(map(len, CJK.findall(text)))
+    return cjk > 0 and cjk > sum(map(len, LATIN.findall(text)))
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ beyond trafilatura's bounds is mostly author bios, disclaimers, teasers and read
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -77,7 +78,12 @@ class Merged(NamedTuple):
     added: list[int]  # indexes into `lines`
 
 
+ASCII_WORD = re.compile(r"\w+", re.ASCII)
+
+
 def _words(text: str) -> list[str]:
+    if text.isascii() and text.isprintable():  # most lines: nothing invisible, \w the same (a third faster)
+        return ASCII_WORD.findall(text.lower())
     return WORD.findall(INVISIBLE.sub("", text).lower())
 
 
