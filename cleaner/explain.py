@@ -62,6 +62,7 @@ def body_rule(doc: Document) -> str | None:
     return " ".join(doc.body_rule) if doc.body_rule else None
 
 
+EXTRACTORS = {"json-ld": "the page's structured data (its JSON-LD articleBody)"}
 SNIPPET = 100  # characters of a stripped element's text that explain shows
 
 
@@ -160,7 +161,8 @@ def render(doc: Document, color: bool | None = None) -> str:
                 f" ({'line' if more == 1 else 'lines'} {spans(doc.added)})"
             )
         out += page_lines(doc)
-        out.append(f"html: main text by {doc.extracted_by}{added}")
+        by = EXTRACTORS.get(doc.extracted_by, doc.extracted_by)
+        out.append(f"html: main text by {by}{added}")
         out += [f"html: {s}" for s in doc.steps_of("html") if s.startswith("metadata by")]
     sources, notes = dict(doc.meta_sources), dict(doc.meta_notes)
     for name, value in doc.metadata.as_dict().items():

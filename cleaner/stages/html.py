@@ -413,7 +413,8 @@ def extract(
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
         from cleaner.stages import html_lead, html_site, html_title  # lxml, like trafilatura: only when HTML is seen
-        from cleaner.stages.html_meta import page_metadata, work_author
+        from cleaner.stages.html_jsonld import article_body, work_author
+        from cleaner.stages.html_meta import page_metadata
     except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
         raise MissingDependency(
             f"cannot read HTML, a module it needs is missing: {' '.join(str(err).split())}"
@@ -440,6 +441,12 @@ def extract(
         main, added = _second_opinion(html, main, switches)
     else:
         added = []
+    # a page that prints next to none of its article (built in the browser from its data):
+    # the article's text from its structured data, when the site's page rules found none
+    if ruled is None and (body := article_body(tree, main.text)) is not None:
+        main, added, extracted_by = Main("\n".join(body)), [], "json-ld"
+    else:
+        extracted_by = "trafilatura"
     text = main.text
     title = html_title.page_title(tree, found.title, page.h1s, url or found.url)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
@@ -467,6 +474,7 @@ def extract(
         for name in ruled.meta:
             origin.pop(name, None)
     meta["origin"] = origin
+    meta["extracted_by"] = extracted_by
     if not text:
         return "", meta, 0, ruled
     # with a body rule too: sites print the standfirst between the headline and the body's element
@@ -580,6 +588,7 @@ def run(doc: Document, ctx: Context) -> Document:
         page, ctx.url, ctx.profiles, ctx.profile, ctx.rule_budget, ctx.fast, switches=switches
     )
     origin = meta.pop("origin", {})
+    extracted_by: str = meta.pop("extracted_by", "trafilatura")
     structure: list[Structure | None] = meta.pop("structure", None) or []
     comments: int = meta.pop("comments", 0)
     added: tuple[int, ...] = meta.pop("added", ())
@@ -601,7 +610,7 @@ def run(doc: Document, ctx: Context) -> Document:
     return doc.replace(
         lines=tuple(lines[:-1]),
         html=None,
-        extracted_by="trafilatura",
+        extracted_by=extracted_by,
         comments_from=len(text.split("\n")) - comments + 1 if comments else None,
         body_rule=body_rule,
         standfirst=lead,
@@ -613,7 +622,7 @@ def run(doc: Document, ctx: Context) -> Document:
         + (("ftfy:fix_surrogates",) if repaired else ())
         + ((f"html:body:{' '.join(body_rule)}",) if body_rule else ())
         + tuple(f"timeout:{ref}" for ref in timeouts)
-        + ("html:trafilatura",)
+        + (f"html:{extracted_by}",)
         + ((f"html:resiliparse:{len(added)}",) if added else ())
         + ((f"html:{off}",) if (off := _metadata_mirror_off()) else ())
         + ((f"html:standfirst:{lead}",) if lead else ()),

@@ -15,7 +15,6 @@ says so, and explain shows it): slower by its licence search, but never out of s
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from itertools import takewhile
@@ -176,53 +175,3 @@ def _sitename_in_title(tree) -> str | None:
     """The part of the <title> ("Headline | Site") that reads as the site's address."""
     _, *parts = examine_title_element(tree)
     return next((part for part in parts if part and DOMAIN_DOT.search(part)), None)
-
-
-# Structured data whose author trafilatura does not read (it reads an article's): the maker
-# of a recipe, a how-to or a review is the page's author too (new-user trial of stop 35: a
-# recipe page named "Agnieszka Wróbel" in its JSON-LD and the author was null).
-WORKS = frozenset({"Recipe", "HowTo", "Review", "CreativeWork"})
-LD_JSON = './/script[@type="application/ld+json"]'
-MAX_LD_CHARS = 1_000_000  # a page's structured data; a bigger script is not read
-
-
-def work_author(tree) -> str | None:
-    """The author's name of the page's top-level JSON-LD object of a WORKS type (or one in
-    its @graph), or None."""
-    for script in tree.iterfind(LD_JSON):
-        text = script.text or ""
-        if len(text) > MAX_LD_CHARS:
-            continue
-        try:
-            data = json.loads(text)
-        except ValueError:
-            continue
-        for item in _items(data):
-            types = item.get("@type")
-            if WORKS.isdisjoint(types if isinstance(types, list) else [types]):
-                continue
-            if name := _name(item.get("author")):
-                return name
-    return None
-
-
-def _items(data: Any) -> list[dict[str, Any]]:
-    """The top-level objects of a JSON-LD script: itself, a list's, a @graph's."""
-    found = data if isinstance(data, list) else [data]
-    items = []
-    for item in found:
-        if isinstance(item, dict):
-            items.append(item)
-            graph = item.get("@graph")
-            items += [g for g in graph if isinstance(g, dict)] if isinstance(graph, list) else []
-    return items
-
-
-def _name(author: Any) -> str | None:
-    """A person's name as JSON-LD gives it: a string, an object with a name, or a list of those."""
-    names: list[str] = []
-    for a in author if isinstance(author, list) else [author]:
-        name = a.get("name") if isinstance(a, dict) else a
-        if isinstance(name, str) and name.strip():
-            names.append(" ".join(name.split()))
-    return "; ".join(names) or None
