@@ -170,6 +170,24 @@ def _metadata(a: Analysis) -> bool:
     return True
 
 
+# A bio's name is the writer's, printed once or twice more (a byline); the article's subject
+# recurs in its body ("Dezuka Suisan is a great place ..." in a review of Dezuka Suisan)
+SUBJECT_MENTIONS = 3
+
+
+def _subject(a: Analysis, at: int) -> bool:
+    """Whether the name that line `at` (read as a bio) opens with is the article's subject:
+    named in SUBJECT_MENTIONS other lines of the body."""
+    name = edges.bio_name(a.lines[at].text)
+    seen = 0
+    for n in range(a.first, a.last + 1):
+        if n != at and name in a.lines[n].text:
+            seen += 1
+            if seen >= SUBJECT_MENTIONS:
+                return True
+    return False
+
+
 def _edges(a: Analysis) -> bool:
     head_end, tail_start = edges.zones(a.lines, a.good, a.first, a.last)
     language: str | None = None  # the page's: read when a line first needs it
@@ -196,7 +214,7 @@ def _edges(a: Analysis) -> bool:
             continue
         if call_to_action(info):
             calls.append(n)
-        elif n >= tail_start and edges.author_bio(info.text, info.words):
+        elif n >= tail_start and edges.author_bio(info.text, info.words) and not _subject(a, n):
             a.labels[n] = "author-bio"
     # calls to action are a small part of a page: where they would be most of the body's text,
     # the phrases are its subject (an article about newsletters lost its whole body: attacker

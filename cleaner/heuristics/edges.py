@@ -90,6 +90,11 @@ def _edge_phrase(text: str, language: str | None) -> bool:
     return _edge_pattern(language).search(text.lower()) is not None
 
 
+def bio_name(text: str) -> str:
+    """The name a line read as a bio opens with."""
+    return regex.match(NAME, text)[0].strip()
+
+
 @lru_cache(maxsize=1 << 12)
 def _bio(text: str) -> bool:
     return _bio_pattern().match(text) is not None

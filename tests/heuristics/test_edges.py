@@ -155,3 +155,23 @@ def test_an_article_about_calls_to_action_keeps_its_body():
     ]
     doc = clean("\n\n".join(["Newsletter sign-ups are falling", *body]) + "\n")
     assert [line for line in body if line in doc.text] == body
+
+
+# A review of a bakery whose closing paragraphs open with its name, and the writer's bio
+BAKERY = [
+    "Harbour Loaf Bakery sits at the end of the north quay, in the old net store the harbour board sold in 1998.",
+    "We went on a wet Tuesday morning and found a queue of fishermen waiting for the first batch of rolls to come out.",
+    "Harbour Loaf Bakery bakes its sourdough in a wood-fired oven the owners rebuilt from the old smokehouse's bricks.",
+    "Harbour Loaf Bakery opens at six every day but Sunday, and the rolls are usually gone by nine in the summer.",
+    "Prices are fair for what you get: a loaf costs four pounds and a bag of six rolls a little less than that.",
+    "Harbour Loaf Bakery is a fine place to stop on the way to the ferry, and the coffee is good.",
+    "Ann Lee is a food writer who lives on the coast and reviews a bakery for the Gazette every month.",
+]
+
+
+def test_a_line_about_the_articles_subject_is_no_author_bio():
+    """The closing line of a review that opens with the name of what it reviews ("... is a fine
+    place") read as a bio, and went; the writer's bio below it still goes."""
+    verdict = analyse([Line(n + 1, t) for n, t in enumerate(BAKERY)])
+    assert verdict.drop.get(5) is None
+    assert verdict.drop.get(6) == "author-bio"
