@@ -179,6 +179,8 @@ def _subject(a: Analysis, at: int) -> bool:
     """Whether the name that line `at` (read as a bio) opens with is the article's subject:
     named in SUBJECT_MENTIONS other lines of the body."""
     name = edges.bio_name(a.lines[at].text)
+    if not name:
+        return False
     seen = 0
     for n in range(a.first, a.last + 1):
         if n != at and name in a.lines[n].text:

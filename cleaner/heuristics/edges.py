@@ -90,9 +90,10 @@ def _edge_phrase(text: str, language: str | None) -> bool:
     return _edge_pattern(language).search(text.lower()) is not None
 
 
-def bio_name(text: str) -> str:
+def bio_name(text: str) -> str | None:
     """The name a line read as a bio opens with."""
-    return regex.match(NAME, text)[0].strip()
+    found = regex.match(NAME, text)
+    return found[0].strip() if found else None
 
 
 @lru_cache(maxsize=1 << 12)
