@@ -143,6 +143,7 @@ def _end(a: Analysis) -> bool:
     last = ends.trim(a.lines, a.labels, a.page[CLASS], a.first, a.last, a.extracted)
     a.last = ends.extend(a.lines, a.labels, a.page[REPEATED], last)
     if a.extracted:
+        a.last = ends.introduced(a.lines, a.labels, a.page[REPEATED], a.last)
         a.prose_after = ends.prose_after(a.lines, a.labels, a.page[LABELLED_CLASS], a.page[REPEATED], a.last)
     return True
 

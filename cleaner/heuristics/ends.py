@@ -82,6 +82,24 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
     return last
 
 
+# Extracted text: the lines the article's last line introduces ("In short:", "You will need:")
+# are its own, a code block or a list the region's prose-led end left out
+INTRODUCED_LINES = 15
+
+
+def introduced(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], last: int) -> int:
+    """The last line of what the body's last line introduces with a colon: the unlabelled lines
+    after it, printed once, up to INTRODUCED_LINES; `last` when it introduces nothing."""
+    if last < 0 or last >= len(infos) or not infos[last].text.endswith(":"):
+        return last
+    end = last
+    for n in range(last + 1, min(last + 1 + INTRODUCED_LINES, len(infos))):
+        if labels[n] or repeated[n]:
+            break
+        end = n
+    return end
+
+
 def prose_after(
     infos: list[LineInfo], labels: list[str | None], classes: list[str], repeated: list[bool], last: int
 ) -> set[int]:

@@ -293,3 +293,25 @@ def test_page_language_is_the_one_with_the_most_stop_words():
     assert page_language(["The river rose and the town was flooded in the night."]) == "en"
     assert page_language(["Der Fluss stieg und die Stadt wurde in der Nacht überflutet."]) == "de"
     assert page_language(["12:30", "2024"]) is None
+
+
+def test_what_the_extracted_articles_last_line_introduces_stays():
+    """An extractor's text whose last paragraph introduces a code block, an address or a list
+    with a colon: those lines are the article's (a blog's closing config snippet went as the
+    footer zone); a whole-page scrape's footer zone still goes by position, and the lines after
+    a label ("Share this") are no part of what the colon introduced."""
+    from cleaner.document import Line
+    from cleaner.heuristics import analyse
+
+    prose = [
+        "I moved my terminal setup to a new laptop this week and most of it worked on the first try.",
+        "Copying text from the multiplexer to the system clipboard did not, and it took an evening to find out why.",
+        "The answer was in an old forum thread, buried under a dozen replies that suggested other tools entirely.",
+        "In short, put these three lines in the configuration file:",
+    ]
+    code = ["# ~/.tmux.conf", "set -g mouse on", "set -s set-clipboard off"]
+    lines = tuple(Line(n, t) for n, t in enumerate([*prose, *code, "Share this", "Older posts"], 1))
+    extracted = analyse(lines, extracted=True).drop
+    assert not set(extracted) & {4, 5, 6}
+    assert {7, 8} <= set(extracted)
+    assert {4, 5, 6} <= set(analyse(lines).drop)
