@@ -32,7 +32,9 @@ BIO = "Ann Lee has written about the harbour for the Gazette since 2008 and live
 
 
 def ld(data) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    # "</" written "<\\/" as publishers write it: a "</script>" in the body would end the script
+    text = json.dumps(data).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>'
 
 
 def page(head: str, body: str) -> bytes:
@@ -43,12 +45,24 @@ def page(head: str, body: str) -> bytes:
     ).encode()
 
 
-def article(body) -> str:
-    return ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quay", "articleBody": body})
+def article(body, **fields) -> str:
+    return ld(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quay to stay shut", "articleBody": body}
+        | fields
+    )
+
+
+def body_of(head: str, extracted: str = "", url: str | None = None) -> list[str] | None:
+    from lxml.html import fromstring
+
+    return article_body(fromstring(page(head, "")), extracted, ["Quay to stay shut | Gazette"], url)
+
+
+BODY = "\n".join(PARAGRAPHS)
 
 
 def test_an_app_shells_article_comes_from_its_structured_data():
-    doc = clean(page(article("\n".join(PARAGRAPHS)), ""), html=True)
+    doc = clean(page(article(BODY), ""), html=True)
     assert doc.text.strip().split("\n\n") == PARAGRAPHS
     assert BIO not in doc.text and CAPTION not in doc.text
     assert "html:json-ld" in doc.steps and "html:trafilatura" not in doc.steps
@@ -57,10 +71,10 @@ def test_an_app_shells_article_comes_from_its_structured_data():
 
 def test_explain_says_the_text_came_from_the_structured_data(tmp_path):
     path = tmp_path / "shell.html"
-    path.write_bytes(page(article("\n".join(PARAGRAPHS)), ""))
+    path.write_bytes(page(article(BODY), ""))
     result = CliRunner().invoke(main, ["explain", str(path)])
     assert result.exit_code == 0, result.output
-    assert "main text by the page's structured data (its JSON-LD articleBody" in result.output
+    assert "main text by the page's structured data (its JSON-LD articleBody)" in result.output
 
 
 def test_a_page_that_prints_its_article_keeps_the_extracted_text():
@@ -72,51 +86,162 @@ def test_a_page_that_prints_its_article_keeps_the_extracted_text():
     assert doc.extracted_by == "trafilatura"
 
 
+def test_a_body_printed_in_one_line_by_trafilaturas_fallback_comes_in_paragraphs():
+    assert body_of(article(BODY), extracted=" ".join(PARAGRAPHS)) == PARAGRAPHS
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
         pytest.param(
-            "".join(f"<p>{p.replace('storm', '<em>storm</em>')}</p>" for p in PARAGRAPHS),
-            PARAGRAPHS,
-            id="markup",
+            "".join(f"<p>{p.replace('storm', '<em>storm</em>')}</p>" for p in PARAGRAPHS), PARAGRAPHS, id="markup"
         ),
-        pytest.param(
-            "\n\n".join(p.replace("town's", "town&#39;s") for p in PARAGRAPHS),
-            PARAGRAPHS,
-            id="entities",
-        ),
+        pytest.param("\n\n".join(p.replace("town's", "town&#39;s") for p in PARAGRAPHS), PARAGRAPHS, id="entities"),
         pytest.param("<br>".join(PARAGRAPHS), PARAGRAPHS, id="line-breaks"),
+        # attacker trial of stop 41: what no reader sees went into the text
+        pytest.param(
+            "<p>"
+            + "</p><p>".join(PARAGRAPHS)
+            + "<script>trackPageview('quay');</script><style>.ad{display:none}</style>"
+            + "<iframe>Your browser does not support iframes</iframe><noscript>Enable JavaScript</noscript></p>",
+            PARAGRAPHS,
+            id="scripts-and-frames",
+        ),
+        # a body wrapped at a fixed width: its paragraphs at the blank lines
+        pytest.param(
+            "\n\n".join(p[:60] + "\n" + p[60:] for p in PARAGRAPHS),
+            [p[:60] + " " + p[60:] if p[60] != " " else p for p in PARAGRAPHS],
+            id="hard-wrapped",
+        ),
     ],
 )
 def test_the_bodys_paragraphs_as_its_markup_or_lines_give_them(body: str, expected: list[str]):
-    from lxml.html import fromstring
+    assert body_of(article(body)) == [" ".join(p.split()) for p in expected]
 
-    assert article_body(fromstring(page(article(body), "")), "") == expected
+
+RELATED = ("A rare orchid thought lost for sixty years was found again on the cliffs above the harbour. " * 12).strip()
 
 
 @pytest.mark.parametrize(
     "head",
     [
         pytest.param(article("Too short to be the article."), id="short"),
-        pytest.param(
-            article("\n".join(PARAGRAPHS)) + article("\n".join(reversed(PARAGRAPHS))), id="two-different-bodies"
-        ),
+        pytest.param(article(BODY) + article("\n".join(reversed(PARAGRAPHS))), id="two-different-bodies"),
         pytest.param(ld({"@type": "NewsArticle", "articleBody": ["not", "a", "string"]}), id="not-a-string"),
         pytest.param('<script type="application/ld+json">{"articleBody": "broken', id="broken-json"),
+        # attacker trial of stop 41: objects that are not this page's article
+        pytest.param(
+            ld(
+                {
+                    "@graph": [
+                        {"@type": "WebPage"},
+                        {"@type": "NewsArticle", "headline": "Orchid found", "articleBody": RELATED},
+                    ]
+                }
+            ),
+            id="a-related-storys-object",
+        ),
+        pytest.param(article(BODY, headline="Harbour news"), id="a-section-pages-lead-story"),
+        pytest.param(ld({"@type": "Comment", "headline": "Quay to stay shut", "articleBody": BODY}), id="a-comment"),
+        pytest.param(
+            ld({"@type": "NewsArticle", "articleBody": BODY}) + article(RELATED, headline="Orchid found"),
+            id="one-of-two-articles-naming-nothing",
+        ),
+        pytest.param(
+            article("\n".join(["Subscribe now to read this article and every other story without limits."] * 8)),
+            id="a-paywalls-promotion",
+        ),
     ],
 )
-def test_no_body_from_structured_data_that_gives_no_one_article(head: str):
-    from lxml.html import fromstring
-
-    assert article_body(fromstring(page(head, "")), "") is None
-    doc = clean(page(head, ""), html=True)
-    assert doc.extracted_by == "trafilatura"
+def test_no_body_from_structured_data_that_gives_no_one_article_of_this_page(head: str):
+    assert body_of(head) is None
+    assert clean(page(head, ""), html=True).extracted_by == "trafilatura"
 
 
-def test_the_same_body_twice_is_one_article():
-    """A page's JSON-LD and its @graph often repeat the article's object."""
-    from lxml.html import fromstring
+def test_the_object_of_the_pages_address_is_its_article():
+    head = article(BODY, headline="Quayside", url="https://gazette.example/news/quay?ref=rss")
+    assert body_of(head, url="http://www.gazette.example/news/quay/") == PARAGRAPHS
+    assert body_of(head, url="https://gazette.example/news/orchid") is None
 
-    body = "\n".join(PARAGRAPHS)
-    head = article(body) + ld({"@graph": [{"@type": "WebPage"}, {"@type": "Article", "articleBody": body}]})
-    assert article_body(fromstring(page(head, "")), "") == PARAGRAPHS
+
+def test_a_brief_keeps_its_printed_text_beside_a_related_storys_object():
+    """Attacker trial of stop 41: a printed two-line brief gave way to the related story's
+    body in the page's @graph."""
+    brief = "<article><h1>Bridge shut</h1><p>Police closed the harbour bridge on Monday after a crash.</p></article>"
+    head = ld({"@graph": [{"@type": "NewsArticle", "headline": "Orchid found", "articleBody": RELATED}]})
+    doc = clean(page(head, brief), html=True)
+    assert "Police closed the harbour bridge" in doc.text and "orchid" not in doc.text
+
+
+def test_the_structured_data_is_read_under_target_language_never():
+    """--target-language decides by the page's language: a body from the structured data
+    (in whatever language) does not bypass it (attacker trial of stop 41)."""
+    pytest.importorskip("py3langid")
+    assert clean(page(article(BODY), ""), html=True, target_language="de").extracted_by == "trafilatura"
+
+
+def test_the_same_body_twice_or_with_its_teaser_is_one_article():
+    """A page's JSON-LD and its @graph often repeat the article's object; a second object
+    may hold its teaser."""
+    head = article(BODY) + ld(
+        {"@graph": [{"@type": "WebPage"}, {"@type": "Article", "headline": "Quay to stay shut", "articleBody": BODY}]}
+    )
+    assert body_of(head) == PARAGRAPHS
+    assert body_of(article(BODY) + article(PARAGRAPHS[0][:80] + "...")) == PARAGRAPHS
+
+
+def test_a_script_in_a_comment_or_cdata_wrapper_is_read():
+    for before, after in (("<!--", "-->"), ("//<![CDATA[", "//]]>")):
+        head = article(BODY).replace(">{", f">{before}{{", 1).replace("}</script>", f"}}{after}</script>")
+        assert body_of(head) == PARAGRAPHS, before
+
+
+def test_the_pages_only_article_naming_no_page_is_its_article():
+    assert body_of(ld({"@type": "BlogPosting", "articleBody": BODY})) == PARAGRAPHS
+
+
+def test_a_paywalls_promotion_printed_by_trafilaturas_fallback_gives_way_to_the_printed_teaser():
+    """Attacker trial of stop 41: behind a paywall, the articleBody was a promotion ("Subscribe
+    now to read ...") and came out in place of the teaser the page prints."""
+    promo = " ".join(
+        [
+            "Subscribe now to read this story and every other one from our award-winning newsroom.",
+            "Our journalism is funded by readers like you.",
+            "Subscribe today for unlimited access, from 1 euro a month.",
+        ]
+        * 4
+    )
+    teaser = "<article><p>The harbour board met on Monday about the north quay.</p></article>"
+    doc = clean(page(article(promo, isAccessibleForFree=False), teaser), html=True)
+    assert "The harbour board met on Monday" in doc.text and "Subscribe" not in doc.text
+
+
+def test_a_metered_sites_article_behind_its_paywall_is_its_article():
+    """A metered site marks its real article isAccessibleForFree false too."""
+    assert body_of(article(BODY, isAccessibleForFree="False")) == PARAGRAPHS
+
+
+BODY_RULE = """[profile]
+name = "gazette"
+hosts = ["gazette.example"]
+generic = "full"
+
+[[rules]]
+kind = "body"
+select = ["article"]
+why = "the article body"
+"""
+
+
+def test_a_site_profiles_body_rule_keeps_its_brief_beside_another_storys_body(tmp_path):
+    """Attacker trial of stop 41: the body rule chose the <article> of a one-line brief, and
+    trafilatura's last fallback, reading the page's head that the rule's page keeps, printed
+    a related story's articleBody in its place."""
+    from cleaner import load_profiles
+
+    (tmp_path / "gazette.toml").write_text(BODY_RULE, encoding="utf-8")
+    brief = "<article><h1>Bridge shut</h1><p>Police closed the harbour bridge on Monday after a crash.</p></article>"
+    head = ld({"@type": "NewsArticle", "headline": "Orchid found", "articleBody": RELATED})
+    doc = clean(page(head, brief), html=True, url="https://gazette.example/bridge", profiles=load_profiles([tmp_path]))
+    assert doc.body_rule is not None
+    assert "Police closed the harbour bridge" in doc.text and "orchid" not in doc.text

@@ -413,7 +413,7 @@ def extract(
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
         from cleaner.stages import html_lead, html_site, html_title  # lxml, like trafilatura: only when HTML is seen
-        from cleaner.stages.html_jsonld import article_body, work_author
+        from cleaner.stages.html_jsonld import work_author
         from cleaner.stages.html_meta import page_metadata
     except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
         raise MissingDependency(
@@ -436,21 +436,25 @@ def extract(
     main = _main_text(source, url, {**options, "fast": True} if fast else options, switches)
     if fast and len(main.text) < RESCUE_BELOW:  # the main extractor missed the article: the whole cascade
         main = _main_text(source, url, {**options, "fast": False}, switches)
+    extracted_by = "trafilatura"
+    # the site's page rules and --target-language (the page's language) say what the text is
+    if ruled is None and not switches.target_language:
+        main, extracted_by = _structured(tree, source, main, url, found.url, page.h1s, options, switches)
     # no text under --target-language: the page is in another language, nothing was missed
-    if not fast and switches.focus != "precision" and ruled is None and (main.text or not switches.target_language):
+    if (
+        extracted_by == "trafilatura"
+        and not fast
+        and switches.focus != "precision"
+        and ruled is None
+        and (main.text or not switches.target_language)
+    ):
         main, added = _second_opinion(html, main, switches)
     else:
         added = []
-    # a page that prints next to none of its article (built in the browser from its data):
-    # the article's text from its structured data, when the site's page rules found none
-    if ruled is None and (body := article_body(tree, main.text)) is not None:
-        main, added, extracted_by = Main("\n".join(body)), [], "json-ld"
-    else:
-        extracted_by = "trafilatura"
-    text = main.text
     title = html_title.page_title(tree, found.title, page.h1s, url or found.url)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_title.headline(page.h1s, title, url or found.url)
+    text = main.text
     meta: dict[str, Any] = {
         "title": html_title.heading_text(headline) if headline is not None else title,
         "author": found.author,
@@ -533,6 +537,37 @@ def _as_page(html: str) -> str:
         # (trafilatura's) said no, and its paragraph was lost with exit 0 (attacker trial)
         return f"<html>{html}</html>"
     return html
+
+
+def _structured(
+    tree: HtmlElement,
+    source: HtmlElement,
+    main: Main,
+    url: str | None,
+    page_url: str | None,
+    h1s: list,
+    options: dict[str, Any],
+    switches: Switches,
+) -> tuple[Main, str]:
+    """`main`, or the article's text from the page's structured data when the page prints next
+    to none of it (built in the browser from its data: cleaner.stages.html_jsonld), and the
+    name of the text's source. When trafilatura's last fallback printed structured data that
+    is not this page's article (a related story's body in place of a printed brief, attacker
+    trial of stop 41), trafilatura's text of the page without it."""
+    from copy import deepcopy
+
+    from cleaner.stages import html_jsonld, html_title
+
+    heads = html_jsonld.page_heads(tree, [html_title.heading_text(h1) for h1 in h1s])
+    body = html_jsonld.article_body(tree, main.text, heads, url or page_url)
+    if body is not None:
+        return Main("\n".join(body)), "json-ld"
+    if html_jsonld.foreign(tree, main.text, heads, url or page_url):
+        bare = deepcopy(source)
+        for script in bare.iterfind(html_jsonld.LD_JSON):
+            script.getparent().remove(script)
+        main = _main_text(bare, url, options, switches)
+    return main, "trafilatura"
 
 
 def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, list[int]]:

@@ -15,6 +15,7 @@ from typing import Any
 from cleaner.document import RULE_BUDGET, PageRemoval
 from cleaner.profiles import Profile, Profiles
 from cleaner.rules.page import PageHit, SelectorFailed, element_name, text_of
+from cleaner.stages.html_jsonld import LD_JSON
 from cleaner.urls import host as url_host
 
 
@@ -136,7 +137,12 @@ def body_page(tree: Any, body: list) -> Any:
     root = Element("html")
     head = tree.find("head")
     if head is not None:
-        root.append(deepcopy(head))
+        head = deepcopy(head)
+        # without its structured data: trafilatura's last fallback prints the articleBody
+        # there in place of a short body the rule chose (attacker trial of stop 41)
+        for script in head.iterfind(LD_JSON):
+            script.getparent().remove(script)
+        root.append(head)
     page_body = Element("body")
     root.append(page_body)
     for element in body:
