@@ -552,6 +552,7 @@ class _Validator:
             self._add(spot, "rules: expected [[rules]] tables")
             return ()
         compiled = []
+        ids: dict[str, int] = {}  # a rule's id -> its number, for the removals' record to tell rules apart
         for index, raw in enumerate(raw_rules):
             label = f"rules[{index + 1}]"
             kind = raw.get("kind")
@@ -578,6 +579,12 @@ class _Validator:
                 self._add(
                     self.locate.key("rules", index, "id"), f"{label}.id: expected a string, got {toml_type(rule_id)}"
                 )
+            elif isinstance(rule_id, str) and rule_id in ids:
+                # two rules of one name: `removed` and explain could not tell whose a removal is
+                message = f"{label}.id: {rule_id!r} is rules[{ids[rule_id]}]'s id too; give each rule its own"
+                self._add(self.locate.key("rules", index, "id"), message)
+            elif isinstance(rule_id, str):
+                ids[rule_id] = index + 1
             specific = {k: v for k, v in raw.items() if k not in RULE_COMMON}
             options, issues = build_options(rule_cls.Options, specific, also=RULE_COMMON, lazy=self.lazy)
             if options is not None:

@@ -50,6 +50,14 @@ CASES = [
         ['7:11: rules[1].pattern: unknown metadata field "autor"; did you mean "author"?'],
         id="unknown-field",
     ),
+    # attacker trial of stop 41: two rules of one id, whose removals `removed` could not tell apart
+    pytest.param(
+        HEAD
+        + '\n[[rules]]\nkind = "drop_line"\nid = "r"\ntext = "a"\nwhy = "x"\n'
+        + '\n[[rules]]\nkind = "drop_line"\nid = "r"\ntext = "b"\nwhy = "y"\n',
+        ["13:1: rules[2].id: 'r' is rules[1]'s id too; give each rule its own"],
+        id="duplicate-id",
+    ),
     pytest.param(
         HEAD + 'generic = "meta"\n',
         [
