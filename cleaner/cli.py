@@ -694,6 +694,8 @@ def _write_or_echo(text: str, output: Path | None, styled: bool = False) -> None
         write_output(output, text)
     except UsageError as err:  # a live run writes it
         raise click.UsageError(str(err)) from None
+    except BrokenPipeError:  # -o /dev/stdout, or a FIFO, whose reader left: as stdout's, silent 141
+        _quiet_exit_on_broken_pipe()
     except OSError as err:
         click.echo(f"cleaner: {output}: {_message(err)}", err=True)
         sys.exit(EXIT_FAILED)

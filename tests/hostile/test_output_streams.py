@@ -185,6 +185,9 @@ def test_stdout_full_is_one_message_and_status_1(tmp_path: Path, args: list[str]
         ["clean", "{big}", "--format", "csv"],
         ["clean", "{big}", "--format", "jsonl"],
         ["explain", "{big}", "--format", "html"],
+        # -o naming the standard output (attacker trial of stop 41: status 1, "Broken pipe")
+        ["explain", "{big}", "--format", "html", "-o", "/dev/stdout"],
+        ["explain", "{big}", "-o", "/dev/stdout"],
         ["explain", "{big}"],
         ["profiles"],
     ],
