@@ -559,8 +559,10 @@ MAX_FACTS_WORDS = 12  # a line of article facts; longer is a sentence that menti
 
 def reading_minutes(text: str) -> int | None:
     """The reading time of a short line of article facts ("5 min read", "Jane Doe · 5 min read",
-    "Reading time: 6 min")."""
-    if more_words(text, MAX_FACTS_WORDS):
-        return None
-    m = reading_time_in(text)
-    return int(m.group("minutes")) if m else None
+    "Reading time: 6 min"), or of a short part of a longer one split by "|" or "·" ("By Jane
+    Doe | Published 12 March 2024, 09:15 GMT | 5 min read": new-user trial of stop 41)."""
+    parts = [text] if not more_words(text, MAX_FACTS_WORDS) else SEGMENTS.split(text)
+    for part in parts:
+        if not more_words(part, MAX_FACTS_WORDS) and (m := reading_time_in(part)):
+            return int(m.group("minutes"))
+    return None

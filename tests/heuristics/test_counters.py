@@ -54,3 +54,13 @@ def test_a_sentence_with_minutes_is_no_reading_time():
 
     assert reading_minutes("Hij kon 10 minuten lezen") is None
     assert reading_minutes("Leestijd 3 minuten") == 3
+
+
+def test_the_reading_time_of_a_long_line_of_facts_is_its_parts():
+    """New-user trial of stop 41: a byline of 13 words with its reading time last gave none."""
+    from cleaner.heuristics.meta import reading_minutes
+
+    assert reading_minutes("By Margaret Okafor | Published 12 March 2024, 09:15 GMT | 5 min read") == 5
+    assert reading_minutes("Ana Ruiz · 14. März 2024, 10:00 Uhr · Lesezeit: 4 Min.") == 4
+    long_sentence = "The guide says it is a 5 min read but this sentence runs on for many more words than facts do"
+    assert reading_minutes(long_sentence) is None
