@@ -228,3 +228,20 @@ def test_verse_lines_are_not_taken_out_as_no_title():
     ]
     doc = clean("\n".join(verse) + "\n")
     assert sum(line in doc.text for line in verse) >= len(verse) - 1
+
+
+BEACH = [
+    "Volunteers pulled more than 900 kilograms of rubbish off Gull Bay beach on Sunday in the yearly spring "
+    "clean-up, the biggest haul since the first one in 2011.",
+    "Organisers said nets and plastic bottles made up most of it. The bay's turtle nesting season starts next month.",
+]
+
+
+def test_below_a_masthead_in_a_short_scrape_the_headline_a_byline_follows_is_the_title():
+    """New-user trial of stop 41: a short scrape's masthead ("Bayside Weekly") above the
+    headline stayed, the headline under it stayed in the body, and the title was null."""
+    headline = "Volunteers clear nearly a tonne of rubbish from Gull Bay beach"
+    top = ["Menu", "Bayside Weekly", "Sign up for our newsletter", headline, "By Oliver Grant | April 15, 2024"]
+    doc = clean("\n".join([*top, "", BEACH[0], "", BEACH[1], "", "Share this article", "Most read"]))
+    assert doc.metadata.title == headline
+    assert doc.text.startswith(BEACH[0])

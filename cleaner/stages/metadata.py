@@ -90,6 +90,32 @@ def _headline_above_byline(doc: Document) -> int | None:
     return at if after in _taken_as_metadata(doc) else None
 
 
+LABEL_WORDS = 4
+HEADLINE_WORDS = 4  # shorter, the line under a label is as likely the publication's name
+
+
+def _label_above_headline(doc: Document) -> int | None:
+    """Position of the first kept line when it is a short label (LABEL_WORDS words at most, no
+    sentence) that reads as no headline, and the line under it does (HEADLINE_WORDS words or
+    more), about the article, with a byline a stage took as metadata right below (new-user
+    trial of stop 41: a short scrape's masthead above the headline, and the title was null)."""
+    content = [i for i, line in enumerate(doc.lines) if line.text.strip()]
+    if len(content) < 3:
+        return None
+    first, second = (doc.lines[i].text.strip() for i in content[:2])
+    if len(first.split()) > LABEL_WORDS or first.endswith((".", "!", "?", ":")) or reads_as_title(first):
+        return None
+    if len(second.split()) < HEADLINE_WORDS or not reads_as_title(second):
+        return None
+    if not _about(second, [doc.lines[i].text for i in content[2:]]):
+        return None
+    no = doc.lines[content[1]].no
+    after = next((n for n, text in _all_lines(doc) if n > no and text.strip()), None)
+    # a byline, not a date line: "Jane Doe / The Daily Example / Jan. 9, 2005" is no headline
+    bylines = [r for r in doc.removals if r.kind == "meta_field" or r.rule == "heuristic:byline"]
+    return content[0] if any(r.lines[0] <= (after or -1) <= r.lines[1] for r in bylines) else None
+
+
 def _taken_as_metadata(doc: Document) -> set[int]:
     """Line numbers of the bylines and date lines a stage took as metadata."""
     taken = [r for r in doc.removals if r.kind == "meta_field" or r.rule in BYLINE_RULES]
@@ -233,6 +259,11 @@ def run(doc: Document, ctx: Context) -> Document:
     if doc.generic[0] == "off":  # the site profile wants nothing generic: no headline taken, no repeats
         return doc.replace(metadata=meta)
     at = _headline(doc) if meta.title is None else None
+    if at is None and meta.title is None and (label := _label_above_headline(doc)) is not None:
+        # a masthead or section label above the headline ("Bayside Weekly"): no body, no title
+        why = "a short line above the headline and its byline (a site's name, a section): not the title, not body"
+        doc = doc.without(removals_at(doc.lines, [label], rule="metadata:not-title", kind="metadata", why=why))
+        at = _headline(doc)
     named = _named_headline(doc) if meta.title is None else None
     if named is not None and (at is None or doc.lines[at].text != named):
         meta = meta.fill(title=named)
