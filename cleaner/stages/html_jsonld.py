@@ -50,7 +50,8 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 def items(tree) -> Iterator[dict[str, Any]]:
     """The top-level objects of the page's JSON-LD scripts: each script's object, a list's,
-    a @graph's. Scripts that are no JSON, or bigger than MAX_LD_CHARS, are skipped."""
+    a @graph's, and each one's mainEntity. Scripts that are no JSON (once a comment or CDATA
+    wrapper is off), or bigger than MAX_LD_CHARS, are skipped."""
     for script in tree.iterfind(LD_JSON):
         text = script.text or ""
         if len(text) > MAX_LD_CHARS:
