@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cleaner import clean
 from cleaner.cli import main
-from cleaner.stages.html_jsonld import article_body
+from cleaner.stages.html_jsonld import article_body, items
 
 PARAGRAPHS = [
     f"The {subject} met on {day} to decide what to do about the {place}, which has been closed since the storm "
@@ -55,7 +55,7 @@ def article(body, **fields) -> str:
 def body_of(head: str, extracted: str = "", url: str | None = None) -> list[str] | None:
     from lxml.html import fromstring
 
-    return article_body(fromstring(page(head, "")), extracted, ["Quay to stay shut | Gazette"], url)
+    return article_body(list(items(fromstring(page(head, "")))), extracted, ["Quay to stay shut | Gazette"], url)
 
 
 BODY = "\n".join(PARAGRAPHS)

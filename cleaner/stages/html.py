@@ -558,11 +558,14 @@ def _structured(
 
     from cleaner.stages import html_jsonld, html_title
 
+    objects = list(html_jsonld.items(tree))  # each script parsed once
+    if not objects:
+        return main, "trafilatura"
     heads = html_jsonld.page_heads(tree, [html_title.heading_text(h1) for h1 in h1s])
-    body = html_jsonld.article_body(tree, main.text, heads, url or page_url)
+    body = html_jsonld.article_body(objects, main.text, heads, url or page_url)
     if body is not None:
         return Main("\n".join(body)), "json-ld"
-    if html_jsonld.foreign(tree, main.text, heads, url or page_url):
+    if html_jsonld.foreign(objects, main.text, heads, url or page_url):
         bare = deepcopy(source)
         for script in bare.iterfind(html_jsonld.LD_JSON):
             script.getparent().remove(script)

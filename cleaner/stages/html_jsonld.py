@@ -94,14 +94,16 @@ def _name(author: Any) -> str | None:
     return "; ".join(names) or None
 
 
-def article_body(tree, extracted: str, titles: Sequence[str | None], url: str | None) -> list[str] | None:
-    """The paragraphs of the page's article as its structured data gives it, when `extracted`
+def article_body(
+    objects: list[dict[str, Any]], extracted: str, titles: Sequence[str | None], url: str | None
+) -> list[str] | None:
+    """The paragraphs of the page's article as its structured data (`objects`: items()) gives it, when `extracted`
     (the text the extractors found) holds too little of it (BODY_SHARE) or is that body in
     one line (trafilatura's last fallback reads it too), else None. The article (_own): one
     object of an ARTICLE_TYPES type whose headline is one of `titles` (the page's title, its
     <h1>) or whose address is `url`; a shorter body that opens the same text is its teaser.
     None when half its sentences or more are calls to action."""
-    bodies = _own(tree, titles, url)
+    bodies = _own(objects, titles, url)
     if len(bodies) != 1:
         return None
     paragraphs = _paragraphs(bodies[0])
@@ -111,30 +113,31 @@ def article_body(tree, extracted: str, titles: Sequence[str | None], url: str | 
     if len(extracted) < BODY_SHARE * size:
         return paragraphs
     # trafilatura's last fallback printed it, in one line: its paragraphs, and explain says where from
-    return paragraphs if printed(tree, extracted) else None
+    return paragraphs if printed(objects, extracted) else None
 
 
-def foreign(tree, extracted: str, titles: Sequence[str | None], url: str | None) -> bool:
+def foreign(objects: list[dict[str, Any]], extracted: str, titles: Sequence[str | None], url: str | None) -> bool:
     """Whether `extracted` is articleBody text trafilatura's last fallback printed (printed)
     of which none is this page's article (see article_body), or only a promotion."""
-    return printed(tree, extracted) and not any(not _promotion(_paragraphs(b)) for b in _own(tree, titles, url))
+    own = _own(objects, titles, url)
+    return printed(objects, extracted) and not any(not _promotion(_paragraphs(b)) for b in own)
 
 
-def _own(tree, titles: Sequence[str | None], url: str | None) -> list[str]:
+def _own(objects: list[dict[str, Any]], titles: Sequence[str | None], url: str | None) -> list[str]:
     """The bodies of the page's objects that are its article (see article_body): an article
     that names itself as the page's, or the page's only article, naming nothing."""
-    articles = [item for item in items(tree) if _article(item)]
+    articles = [item for item in objects if _article(item)]
     if len(articles) == 1 and not any(articles[0].get(key) for key in NAMES):
         return _bodies(articles)
     return _bodies([item for item in articles if _this_page(item, titles, url)])
 
 
-def printed(tree, extracted: str) -> bool:
+def printed(objects: list[dict[str, Any]], extracted: str) -> bool:
     """Whether `extracted` is the page's articleBody texts, as trafilatura's last fallback
     prints them (each in one line)."""
     if not extracted.strip():
         return False
-    bodies = _bodies(list(items(tree)), teasers=True)
+    bodies = _bodies(objects, teasers=True)
     if len([line for line in extracted.splitlines() if line.strip()]) != len(bodies):
         return False  # a line each
     # compared without white space: its text of markup glues the blocks ("end.Next"), and
