@@ -579,10 +579,9 @@ class _Validator:
                 self._add(
                     self.locate.key("rules", index, "id"), f"{label}.id: expected a string, got {toml_type(rule_id)}"
                 )
-            elif isinstance(rule_id, str) and rule_id in ids:
-                # two rules of one name: `removed` and explain could not tell whose a removal is
-                message = f"{label}.id: {rule_id!r} is rules[{ids[rule_id]}]'s id too; give each rule its own"
-                self._add(self.locate.key("rules", index, "id"), message)
+            elif isinstance(rule_id, str) and (wrong := _id_problem(rule_id, ids)):
+                # `removed` and explain name a removal's rule by its id: one name, one rule
+                self._add(self.locate.key("rules", index, "id"), f"{label}.id: {wrong}")
             elif isinstance(rule_id, str):
                 ids[rule_id] = index + 1
             specific = {k: v for k, v in raw.items() if k not in RULE_COMMON}
@@ -616,3 +615,18 @@ class _Validator:
 
     def _add(self, spot: Any, message: str) -> None:
         self.problems.append(Problem(self.where, spot.line, spot.col, message))
+
+
+def _id_problem(rule_id: str, ids: dict[str, int]) -> str | None:
+    """What is wrong with a rule's `id` beside the ids before it: empty, spaces around it, a
+    number (the name of the rule at that place without an id: "site#3"), or another rule's
+    (second attacker trial of stop 41: all of these passed check, and removals were ambiguous)."""
+    if not rule_id.strip():
+        return "an empty id names no rule; leave it out or give a name"
+    if rule_id != rule_id.strip():
+        return f"{rule_id!r} has spaces around it, which removals would not show"
+    if rule_id.isdigit():
+        return f"{rule_id!r} is a number, the name of the rule at that place without an id; give a word"
+    if rule_id in ids:
+        return f"{rule_id!r} is rules[{ids[rule_id]}]'s id too; give each rule its own"
+    return None

@@ -52,10 +52,12 @@ def article(body, **fields) -> str:
     )
 
 
-def body_of(head: str, extracted: str = "", url: str | None = None) -> list[str] | None:
+def body_of(
+    head: str, extracted: str = "", url: str | None = None, titles: tuple[str, ...] = ("Quay to stay shut | Gazette",)
+) -> list[str] | None:
     from lxml.html import fromstring
 
-    return article_body(list(items(fromstring(page(head, "")))), extracted, ["Quay to stay shut | Gazette"], url)
+    return article_body(list(items(fromstring(page(head, "")))), extracted, titles, url)
 
 
 BODY = "\n".join(PARAGRAPHS)
@@ -245,3 +247,59 @@ def test_a_site_profiles_body_rule_keeps_its_brief_beside_another_storys_body(tm
     doc = clean(page(head, brief), html=True, url="https://gazette.example/bridge", profiles=load_profiles([tmp_path]))
     assert doc.body_rule is not None
     assert "Police closed the harbour bridge" in doc.text and "orchid" not in doc.text
+
+
+def test_an_object_with_another_pages_address_is_not_this_pages_whatever_its_headline():
+    """Second attacker trial of stop 41: a related story's headline that opens with the page's
+    title ("Quay to stay shut: what we know"), its url another page's, replaced a brief."""
+    titles = ("Quay to stay shut | The Harbour Gazette", "Quay to stay shut")  # <title>, <h1>
+    head = article(BODY, headline="Quay to stay shut", url="https://gazette.example/news/orchid")
+    assert body_of(head, url="https://gazette.example/news/quay", titles=titles) is None
+    assert body_of(article(BODY, headline="Quay to stay shut: what we know"), titles=titles) is None
+    assert body_of(article(BODY, headline="The Harbour Gazette"), titles=titles) is None  # the site's name
+
+
+def test_a_related_storys_body_beside_the_pages_own_teaser_gives_way_to_the_printed_brief():
+    """Second attacker trial of stop 41: the page's own object (a teaser) and a related story's,
+    both printed by trafilatura's fallback in place of the brief."""
+    brief = "<article><h1>Quay to stay shut</h1><p>The harbour board closed the north quay on Monday.</p></article>"
+    head = article("The harbour board closed the north quay ...") + ld(
+        {"@type": "NewsArticle", "headline": "Orchid found", "articleBody": RELATED}
+    )
+    doc = clean(page(head, brief), html=True)
+    assert "closed the north quay on Monday" in doc.text and "orchid" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "headline", [["Quay to stay shut", "x"], {"@value": "Quay to stay shut"}], ids=["list", "object"]
+)
+def test_a_headline_given_as_a_list_or_an_object_is_read_as_text(headline):
+    """Second attacker trial of stop 41: the title's checks crashed on it (internal error)."""
+    html = (
+        "<html><head><title>Quay to stay shut | Harbour Gazette</title>"
+        '<link rel="canonical" href="https://gazette.example/quay">'
+        + ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline})
+        + "</head><body><main><article><h1>Quay to stay shut</h1><p>"
+        + PARAGRAPHS[0]
+        + "</p></article></main><footer>Harbour Gazette</footer></body></html>"
+    )
+    assert clean(html.encode(), html=True).metadata.title == "Quay to stay shut"
+
+
+def test_json_nested_deeper_than_the_parser_goes_is_skipped():
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    doc = clean(page(deep + article(BODY), ""), html=True)
+    assert doc.text.strip().split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "headline", [["Quay to stay shut", "x"], {"@value": "Quay to stay shut"}], ids=["list", "object"]
+)
+def test_the_page_metadata_holds_text_where_json_ld_gives_a_list_or_an_object(headline):
+    from lxml.html import fromstring
+
+    from cleaner.stages.html import DATE_PARAMS
+    from cleaner.stages.html_meta import page_metadata
+
+    tree = fromstring(page(ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline}), ""))
+    assert page_metadata(tree, None, DATE_PARAMS).title == "Quay to stay shut"

@@ -245,3 +245,15 @@ def test_below_a_masthead_in_a_short_scrape_the_headline_a_byline_follows_is_the
     doc = clean("\n".join([*top, "", BEACH[0], "", BEACH[1], "", "Share this article", "Most read"]))
     assert doc.metadata.title == headline
     assert doc.text.startswith(BEACH[0])
+
+
+def test_a_name_the_article_is_about_is_no_masthead():
+    """Second attacker trial of stop 41: an obituary's headline, a name, over its subheading
+    went as a masthead, and the name was in neither the text nor the title."""
+    top = ["Tom Brandt", "The tram driver who never missed a shift in forty years", "By Oliver Grant | April 15, 2024"]
+    body = [
+        "Tom Brandt, who drove the number 4 tram for forty years without missing a shift, died on Sunday aged 81.",
+        "Colleagues said Brandt knew every passenger on the early run by name and kept sweets for their children.",
+    ]
+    doc = clean("\n".join([*top, "", body[0], "", body[1], "", "Share this article", "Most read"]))
+    assert doc.metadata.title == "Tom Brandt" or "Tom Brandt" in doc.text.split("\n")

@@ -58,6 +58,22 @@ CASES = [
         ["13:1: rules[2].id: 'r' is rules[1]'s id too; give each rule its own"],
         id="duplicate-id",
     ),
+    # second attacker trial of stop 41: ids that name no rule, or another rule's place
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "drop_line"\nid = "2"\ntext = "a"\nwhy = "x"\n',
+        ["7:1: rules[1].id: '2' is a number, the name of the rule at that place without an id; give a word"],
+        id="numeric-id",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "drop_line"\nid = " "\ntext = "a"\nwhy = "x"\n',
+        ["7:1: rules[1].id: an empty id names no rule; leave it out or give a name"],
+        id="empty-id",
+    ),
+    pytest.param(
+        HEAD + '\n[[rules]]\nkind = "drop_line"\nid = "r "\ntext = "a"\nwhy = "x"\n',
+        ["7:1: rules[1].id: 'r ' has spaces around it, which removals would not show"],
+        id="spaced-id",
+    ),
     pytest.param(
         HEAD + 'generic = "meta"\n',
         [

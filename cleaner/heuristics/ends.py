@@ -8,6 +8,7 @@ import regex
 
 from cleaner.heuristics import body
 from cleaner.heuristics.lines import LineInfo
+from cleaner.heuristics.phrases import boilerplate_label
 
 ENDS_ARTICLE = frozenset({"related", "comments", "author-box", "newsletter"})
 MAX_HEADING_WORDS = 8
@@ -85,12 +86,17 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
 # Extracted text: the lines the article's last line introduces ("In short:", "You will need:")
 # are its own, a code block or a list the region's prose-led end left out
 INTRODUCED_LINES = 15
+CLOSING = regex.compile(r"(?<=[.!?…])\s+")  # the line's last sentence
 
 
 def introduced(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], last: int) -> int:
     """The last line of what the body's last line introduces with a colon: the unlabelled lines
     after it, printed once, up to INTRODUCED_LINES; `last` when it introduces nothing."""
     if last < 0 or last >= len(infos) or not infos[last].text.endswith(":"):
+        return last
+    # "... the end of the article. Read more:" introduces other stories (second attacker trial)
+    closing = CLOSING.split(infos[last].text)[-1]
+    if boilerplate_label(closing, len(closing.split())) is not None:
         return last
     end = last
     for n in range(last + 1, min(last + 1 + INTRODUCED_LINES, len(infos))):

@@ -17,7 +17,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 LD_JSON = './/script[@type="application/ld+json"]'
-MAX_LD_CHARS = 1_000_000  # a page's structured data; a bigger script is not read
+# a page's structured data; a bigger script is not read (trafilatura's fallback reads any, so
+# with a smaller bound a related story's body it printed went unseen: second attacker trial)
+MAX_LD_CHARS = 64_000_000
 
 # Structured data whose author trafilatura does not read (it reads an article's): the maker
 # of a recipe, a how-to or a review is the page's author too (new-user trial of stop 35: a
@@ -37,7 +39,8 @@ MIN_BODY_CHARS = 500
 # heading, or its address the page's.
 ARTICLE_TYPES = ("Article", "Posting", "Report")
 NAMES = ("headline", "name", "url", "@id", "mainEntityOfPage")  # what says which page's article it is
-MIN_TITLE_CHARS = 12  # a title shorter than this inside a headline says nothing ("News")
+MIN_TITLE_CHARS = 12  # a headline shorter than this inside a title says nothing ("News")
+ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 # An articleBody written as HTML (some publishers put the article's markup in it)
 MARKUP = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|blockquote|span|a|strong|em|b|i|section|figure)\s*>|<(?:br|p)\b", re.I)
 BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "br", "tr", "section", "figure")
@@ -59,7 +62,7 @@ def items(tree) -> Iterator[dict[str, Any]]:
         text = WRAPPER.sub("", text)
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # no JSON, or nested deeper than the parser goes
             continue
         for item in data if isinstance(data, list) else [data]:
             if not isinstance(item, dict):
@@ -118,18 +121,23 @@ def article_body(
 
 def foreign(objects: list[dict[str, Any]], extracted: str, titles: Sequence[str | None], url: str | None) -> bool:
     """Whether `extracted` is articleBody text trafilatura's last fallback printed (printed)
-    of which none is this page's article (see article_body), or only a promotion."""
-    own = _own(objects, titles, url)
-    return printed(objects, extracted) and not any(not _promotion(_paragraphs(b)) for b in own)
+    of which one is not this page's article (see article_body), or is a promotion (a related
+    story's body beside the page's own teaser: second attacker trial of stop 41)."""
+    if not printed(objects, extracted):
+        return False
+    own = [b for b in _own(objects, titles, url, teasers=True) if not _promotion(_paragraphs(b))]
+    return any(body not in own for body in _bodies(objects, teasers=True))
 
 
-def _own(objects: list[dict[str, Any]], titles: Sequence[str | None], url: str | None) -> list[str]:
+def _own(
+    objects: list[dict[str, Any]], titles: Sequence[str | None], url: str | None, teasers: bool = False
+) -> list[str]:
     """The bodies of the page's objects that are its article (see article_body): an article
     that names itself as the page's, or the page's only article, naming nothing."""
     articles = [item for item in objects if _article(item)]
     if len(articles) == 1 and not any(articles[0].get(key) for key in NAMES):
-        return _bodies(articles)
-    return _bodies([item for item in articles if _this_page(item, titles, url)])
+        return _bodies(articles, teasers)
+    return _bodies([item for item in articles if _this_page(item, titles, url)], teasers)
 
 
 def printed(objects: list[dict[str, Any]], extracted: str) -> bool:
@@ -175,20 +183,26 @@ def _article(item: dict[str, Any]) -> bool:
 
 
 def _this_page(item: dict[str, Any], titles: Sequence[str | None], url: str | None) -> bool:
+    """Whether the object is the page's: by its address when it gives one and the page's is
+    known (a related story's object may carry a headline like the page's: second attacker
+    trial of stop 41), else by its headline, which must be the page's title or heading or most
+    of one ("Headline | Site"; not the site's name inside the title)."""
+    entity = item.get("mainEntityOfPage")
+    ids = [item.get("url"), item.get("@id"), entity.get("@id") if isinstance(entity, dict) else entity]
+    # an address of its own: absolute, not a fragment of this page's ("#article")
+    addresses = [_address(i) for i in ids if isinstance(i, str) and ABSOLUTE.match(i.strip())]
+    if url and addresses:
+        return _address(url) in addresses
     headline = next((h for key in ("headline", "name") if isinstance(h := item.get(key), str) and h.strip()), None)
-    if headline is not None:
-        mine = _norm(headline)
-        for title in titles:
-            if title and (theirs := _norm(title)):
-                if mine == theirs or (len(mine) >= MIN_TITLE_CHARS and mine in theirs):
-                    return True
-                if len(theirs) >= MIN_TITLE_CHARS and theirs in mine:
-                    return True
-    if url:
-        page = _address(url)
-        entity = item.get("mainEntityOfPage")
-        ids = [item.get("url"), item.get("@id"), entity.get("@id") if isinstance(entity, dict) else entity]
-        return any(isinstance(i, str) and _address(i) == page for i in ids)
+    if headline is None:
+        return False
+    mine = _norm(headline)
+    for title in titles:
+        theirs = _norm(title or "")
+        if mine and (
+            mine == theirs or (len(mine) >= MIN_TITLE_CHARS and mine in theirs and 2 * len(mine) >= len(theirs))
+        ):
+            return True
     return False
 
 

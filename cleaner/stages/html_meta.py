@@ -77,6 +77,7 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta = extract_meta_json(tree, meta)
     except Exception:  # trafilatura guards its JSON-LD parser the same way
         pass
+    _strings_only(meta)
     if not meta.title:
         meta.title = extract_title(tree)
     if not meta.author:
@@ -106,6 +107,24 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
     return meta
+
+
+TEXT_FIELDS = ("title", "author", "sitename", "description", "url", "date")
+
+
+def _strings_only(meta: Document) -> None:
+    """The text fields as strings: JSON-LD may give a list or an object where schema.org has a
+    text ("headline": ["...", "..."], {"@value": "..."}), which trafilatura passes on and the
+    title's checks crashed on (attacker trial of stop 41). A list's first text is the field."""
+    for name in TEXT_FIELDS:
+        value = getattr(meta, name, None)
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, dict):
+            value = value.get("@value")
+        elif isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+        setattr(meta, name, value if isinstance(value, str) else None)
 
 
 TIME_ELEMENTS = 3  # the first few: an article's own stands above its teasers' and comments'

@@ -107,7 +107,10 @@ def _label_above_headline(doc: Document) -> int | None:
         return None
     if len(second.split()) < HEADLINE_WORDS or not reads_as_title(second):
         return None
-    if not _about(second, [doc.lines[i].text for i in content[2:]]):
+    body = [doc.lines[i].text for i in content[2:]]
+    # the first line is the article's subject, not a masthead: an obituary's or a profile's
+    # name over its subheading (second attacker trial of stop 41)
+    if not _about(second, body) or _about(first, body):
         return None
     no = doc.lines[content[1]].no
     after = next((n for n, text in _all_lines(doc) if n > no and text.strip()), None)

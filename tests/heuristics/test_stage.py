@@ -315,3 +315,20 @@ def test_what_the_extracted_articles_last_line_introduces_stays():
     assert not set(extracted) & {4, 5, 6}
     assert {7, 8} <= set(extracted)
     assert {4, 5, 6} <= set(analyse(lines).drop)
+
+
+def test_a_last_line_that_closes_on_read_more_introduces_no_lines():
+    """Second attacker trial of stop 41: "... Read more:" (or "See also:") ending the article's
+    last paragraph kept the other stories' headlines under it."""
+    from cleaner.document import Line
+    from cleaner.heuristics import analyse
+
+    prose = [
+        "I moved my terminal setup to a new laptop this week and most of it worked on the first try.",
+        "Copying text from the multiplexer to the system clipboard did not, and it took an evening to find out why.",
+        "The answer was in an old forum thread, buried under a dozen replies that suggested other tools entirely.",
+        "The fix is now in my dotfiles, which anyone can copy. See also:",
+    ]
+    teasers = ["Ten terminal tricks for the new year", "Why I left my old editor", "A week without a mouse"]
+    extracted = analyse(tuple(Line(n, t) for n, t in enumerate([*prose, *teasers], 1)), extracted=True).drop
+    assert {4, 5, 6} <= set(extracted)
