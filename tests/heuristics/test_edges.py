@@ -84,6 +84,15 @@ def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, langu
         pytest.param("Mr. Hart is the club's longest-serving president.", False, id="honorific"),
         pytest.param("Annabel Smith is a writer based in Leeds.", True, id="name-starting-with-an"),
         pytest.param("Dr Jane Roe is a marine biologist who writes about coasts.", True, id="doctor"),
+        # a bio of 60-80 words (a role, a former post, books) stayed
+        pytest.param(
+            "Ann Lee is a reporter at the Gazette who covers the harbour, the ferries and the fishing fleet, and "
+            "before that she spent twelve years at the Evening Post writing about courts, schools and the council. "
+            "She is the author of two books about the coast, one of them a history of the lifeboat station, and "
+            "she lives in the old town with her partner, two children and a very loud dog.",
+            True,
+            id="seventy-words",
+        ),
     ],
 )
 def test_author_bio(line: str, expected: bool):
