@@ -40,7 +40,7 @@ def passes(
     # cleaning the output again finds nothing more to remove.
     for _ in range(MAX_PASSES):
         page = [lines[i] for i in rows]
-        verdict = analyse(page, extracted=doc.extracted_by is not None, focus=focus)
+        verdict = analyse(page, extracted=doc.extracted_by is not None, focus=focus, writer=doc.metadata.author)
         # a blank line only separates blocks: flagged alone, it stays (removals_at)
         found = {
             rows[n]: name for n, name in verdict.drop.items() if page[n].text.strip() and page[n].no not in protect
