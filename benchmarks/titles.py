@@ -65,9 +65,11 @@ def verdict(title: str | None, reference: str | None, article: str = "") -> str:
 
 
 def pages(part: str, corpus: Path, devset: Path) -> list[tuple[str, Path, Path]]:
-    if part == "dev":
+    if part in ("dev", "devset"):  # "devset" as the other benchmarks name it
         return [(p.stem, p, devset / "html" / f"{p.stem}.html") for p in sorted((devset / "text").glob("*.txt"))]
-    name, split = part.split(":")
+    name, _, split = part.partition(":")
+    if name not in ("dragnet", "cleaneval") or split not in ("train", "val"):
+        raise SystemExit(f"titles.py: unknown part {part!r}: dev, or dragnet/cleaneval:train/val")
     ids = sorted(json.loads((SHARED / "corpus" / "split.json").read_text())[name][split])
     return [(i, corpus / name / "text" / f"{i}.txt", corpus / name / "html" / f"{i}.html") for i in ids]
 
