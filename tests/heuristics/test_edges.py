@@ -186,33 +186,27 @@ def test_a_line_about_the_articles_subject_is_no_author_bio():
     assert verdict.drop.get(6) == "author-bio"
 
 
+# An interview whose question lines name the writer, and the writer's bio at its end
+INTERVIEW = [
+    "The harbour has a new master. Ann Lee sat down with Owen Hart to ask about the north quay and the ferries.",
+    "Ann Lee: Why did the north quay stay shut for a whole year after the winter storm damaged it?",
+    "Owen Hart: Because the insurers and the council argued over who should pay for the new piles and the deck.",
+    "Ann Lee: When will the ferries use the north quay again, and will the timetable change for the summer?",
+    "Owen Hart: The first ferry ties up there in May, and the summer timetable adds two crossings on weekends.",
+    "Ann Lee is a reporter at the Gazette who covers the harbour, the ferries and the fishing fleet.",
+]
+
+
 def test_the_bylines_writer_is_the_bios_however_often_an_interview_names_them():
     """Second attacker trial of stop 41: an interview's question lines name the writer, and
     the writer's bio at its end passed for a line about the article's subject."""
-    lines = [
-        "By Ann Lee",
-        "The harbour has a new master. Ann Lee sat down with Owen Hart to ask about the north quay and the ferries.",
-        "Ann Lee: Why did the north quay stay shut for a whole year after the winter storm damaged it?",
-        "Owen Hart: Because the insurers and the council argued over who should pay for the new piles and the deck.",
-        "Ann Lee: When will the ferries use the north quay again, and will the timetable change for the summer?",
-        "Owen Hart: The first ferry ties up there in May, and the summer timetable adds two crossings on weekends.",
-        "Ann Lee is a reporter at the Gazette who covers the harbour, the ferries and the fishing fleet.",
-    ]
-    verdict = analyse([Line(n + 1, t) for n, t in enumerate(lines)])
+    verdict = analyse([Line(n + 1, t) for n, t in enumerate(["By Ann Lee", *INTERVIEW])])
     assert verdict.drop.get(6) == "author-bio"
 
 
 def test_the_writer_the_metadata_names_is_the_bios_on_an_extractors_text():
     """The same interview as an extractor's text, whose byline the page's metadata took: the
     writer is known from it."""
-    lines = [
-        "The harbour has a new master. Ann Lee sat down with Owen Hart to ask about the north quay and the ferries.",
-        "Ann Lee: Why did the north quay stay shut for a whole year after the winter storm damaged it?",
-        "Owen Hart: Because the insurers and the council argued over who should pay for the new piles and the deck.",
-        "Ann Lee: When will the ferries use the north quay again, and will the timetable change for the summer?",
-        "Owen Hart: The first ferry ties up there in May, and the summer timetable adds two crossings on weekends.",
-        "Ann Lee is a reporter at the Gazette who covers the harbour, the ferries and the fishing fleet.",
-    ]
-    page = [Line(n + 1, t) for n, t in enumerate(lines)]
+    page = [Line(n + 1, t) for n, t in enumerate(INTERVIEW)]
     assert analyse(page, extracted=True, writer="Ann Lee").drop.get(5) == "author-bio"
     assert analyse(page, extracted=True).drop.get(5) is None
