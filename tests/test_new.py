@@ -104,7 +104,7 @@ def test_new_and_learn_refuse_the_names_profile_means_itself(tmp_path: Path, com
 
 def test_new_drafts_say_generic_metadata_and_why(tmp_path: Path):
     # Two samples: the rules remove all the generic stage removes (a draft from one of them
-    # alone says "full": test_new_from_one_sample_says_generic_full_and_why).
+    # alone says "page": test_new_from_one_sample_says_generic_page_and_why).
     samples = write_samples(tmp_path)
     args = ["new", "daily-example", "--sample", str(samples[0]), "--sample", str(samples[1])]
     result = CliRunner().invoke(main, args)
@@ -392,15 +392,15 @@ def test_a_teaser_list_is_a_cut_at_its_heading_never_rules_naming_headlines(tmp_
         assert (doc.metadata.title, doc.text) == (HEADLINES[2], GAZETTE_ARTICLES[2][3] + "\n")
 
 
-def test_new_from_one_sample_says_generic_full_and_why(tmp_path: Path):
+def test_new_from_one_sample_says_generic_page_and_why(tmp_path: Path):
     # One sample: the generic stage removes the byline, date and newsletter lines, and the
-    # draft has no rule for them (one sample cannot tell prose from template): "full".
+    # draft has no rule for them (one sample cannot tell prose from template): "page".
     out, data = gazette_draft(tmp_path, 0)
-    assert data["profile"]["generic"] == "full"
+    assert data["profile"]["generic"] == "page"
     comments = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     assert comments[-2:] == [
-        '# generic = "full": on its samples the rules below leave 3 lines that the generic stage removes',
-        '# (e.g. "By Sarah Mills"), so it keeps cleaning; "metadata" once rules cover such lines.',
+        '# generic = "page": on its samples the rules below leave 3 lines that the generic stage removes',
+        '# (e.g. "By Sarah Mills"), so it judges the page as with no profile; "metadata" once rules cover such lines.',
     ]
 
 
@@ -539,3 +539,38 @@ def test_new_and_learn_say_a_draft_replaces_a_built_in(tmp_path: Path, command: 
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.stderr
     assert 'note: "coinspeaker" replaces the built-in profile of that name' in result.stderr
+
+
+LEDGER_ARTICLE = [
+    "The harbour board voted on Tuesday to rebuild the east pier, closed since the winter storms broke its deck.",
+    "Work starts in May and should take two years; the board will borrow most of the cost from the port fund.",
+    "Fishermen have unloaded at the smaller west dock since the closure, which adds an hour to every landing.",
+    "The board will show the design at a public meeting in the community centre on the third of April.",
+]
+
+
+def ledger(comments: list[tuple[str, str]]) -> str:
+    """A news page with related headlines and reader comments under their headings."""
+    lines = ["Skip to main content", "The Ledger", "Home", "News", "Sport", "", "East pier to be rebuilt", ""]
+    lines += ["By Ann Lee | 12 March 2024", "", *[f"{p}\n" for p in LEDGER_ARTICLE], "Share this article", ""]
+    lines += ["Related articles", "Ferry service to resume in May", "Storm damage bill tops $12 million", ""]
+    lines += [f"Comments ({len(comments)})", ""]
+    for name, text in comments:
+        lines += [name, "2 hours ago", text, "Reply", ""]
+    lines += ["Leave a comment", "© 2024 The Ledger"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_draft_keeps_no_more_of_its_sample_than_no_profile_does(tmp_path: Path):
+    """New-user trial of stop 41: a draft from one or two samples removed the "Related
+    articles" heading and "Reply" links as template lines, and with generic = "full" the
+    related headlines and the comments under them stayed, which no profile at all removed."""
+    sample = tmp_path / "ledger.txt"
+    sample.write_text(ledger([("Peter W.", "About time, that pier was falling apart."), ("Linda S.", "Who pays?")]))
+    out = tmp_path / "np" / "ledger.toml"
+    result = CliRunner().invoke(main, ["new", "ledger", "--sample", str(sample), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    drafted = clean(sample.read_bytes(), profiles=load_profiles([out.parent]), profile="ledger")
+    alone = clean(sample.read_bytes(), profile="none")
+    assert set(drafted.text.splitlines()) <= set(alone.text.splitlines())
+    assert "About time, that pier was falling apart." not in drafted.text
