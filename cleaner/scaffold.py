@@ -32,6 +32,7 @@ import regex
 from cleaner.errors import CleanerError, InputError
 from cleaner.heuristics.body import TUNING
 from cleaner.heuristics.lines import describe
+from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.pipeline import clean
 from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.stages.decode import text_of
@@ -45,6 +46,7 @@ SENTENCE_END = regex.compile(r"[.!?]['\"’”)]*$")
 MIN_KEEP_WORDS = 8
 # The heuristics that remove the lines of a teaser list under a "Related" heading.
 TEASER_RULES = frozenset({"heuristic:related", "heuristic:footer"})
+MODEL_RULE = "model:boilerplate"
 MAX_HEADING_WORDS = 8
 # The heuristics that remove a line for its place alone, above or below the article.
 POSITIONAL = frozenset({"heuristic:header", "heuristic:footer"})
@@ -219,15 +221,33 @@ def _teasers(docs) -> dict[str, list[tuple[list[str], list[tuple[str, str | None
         while n < len(seq):
             _, heading, rule = seq[n]
             n += 1
-            if rule != "heuristic:related" or not _template_shaped(heading) or len(heading.split()) > MAX_HEADING_WORDS:
+            if not _related_heading(heading, rule) or not _template_shaped(heading):
                 continue
             items = []
-            while n < len(seq) and seq[n][2] in TEASER_RULES:
+            while n < len(seq) and _teaser(*seq[n][1:]):
                 items.append(seq[n][1])
                 n += 1
             if items:
                 found.setdefault(heading, []).append((items, [(text, why) for _, text, why in seq[n:]]))
     return found
+
+
+def _related_heading(text: str, rule: str | None) -> bool:
+    """A related-stories heading the generic stage removed: as such, or (the line model's
+    removals name no heuristic: new-user trial of stop 41, a draft named the headlines under
+    "Related articles" one by one) a line the phrase data calls one."""
+    if rule is None or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    named = boilerplate_label(text, len(text.split()))
+    return rule == "heuristic:related" or (rule == MODEL_RULE and named == "related")
+
+
+def _teaser(text: str, rule: str | None) -> bool:
+    """A line of a teaser list: removed as related links or footer, or by the line model and
+    naming itself as nothing else (a newsletter box's heading ends the list)."""
+    if rule in TEASER_RULES:
+        return True
+    return rule == MODEL_RULE and boilerplate_label(text, len(text.split())) in (None, "related")
 
 
 def _teaser_rules(teasers: dict, dropped: set[str]) -> tuple[list[dict], list[dict], list[str]]:

@@ -574,3 +574,20 @@ def test_a_draft_keeps_no_more_of_its_sample_than_no_profile_does(tmp_path: Path
     alone = clean(sample.read_bytes(), profile="none")
     assert set(drafted.text.splitlines()) <= set(alone.text.splitlines())
     assert "About time, that pier was falling apart." not in drafted.text
+
+
+def test_a_draft_cuts_at_a_related_heading_the_line_model_removed_and_names_no_headline(tmp_path: Path):
+    """New-user trial of stop 41: on a scrape the line model cleans, the related list's lines
+    are its removals ("model:boilerplate"), and the draft named each headline in a drop_line
+    (and one as a fingerprint) where docs/profiles.md promises a cut at the heading."""
+    sample = tmp_path / "ledger.txt"
+    sample.write_text(ledger([("Peter W.", "About time, that pier was falling apart.")]))
+    out = tmp_path / "np" / "ledger.toml"
+    result = CliRunner().invoke(main, ["new", "ledger", "--sample", str(sample), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    draft = out.read_text(encoding="utf-8")
+    assert "Ferry service to resume in May" not in draft and "Storm damage bill" not in draft
+    rules = tomllib.loads(draft)["rules"]
+    assert {"kind": "cut_after", "text": "Related articles"} in [
+        {k: r[k] for k in ("kind", "text") if k in r} for r in rules
+    ]
