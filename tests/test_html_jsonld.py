@@ -164,6 +164,14 @@ def test_the_object_of_the_pages_address_is_its_article():
     head = article(BODY, headline="Quayside", url="https://gazette.example/news/quay?ref=rss")
     assert body_of(head, url="http://www.gazette.example/news/quay/") == PARAGRAPHS
     assert body_of(head, url="https://gazette.example/news/orchid") is None
+    # a path on the page's site names its page too (second attacker trial of stop 41)
+    assert (
+        body_of(article(BODY, headline="Quayside", url="/news/quay"), url="https://gazette.example/news/quay")
+        == PARAGRAPHS
+    )
+    titles = ("Quay to stay shut | Gazette",)
+    relative_other = article(BODY, url="/news/orchid")
+    assert body_of(relative_other, url="https://gazette.example/news/quay", titles=titles) is None
 
 
 def test_a_brief_keeps_its_printed_text_beside_a_related_storys_object():

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
+from urllib.parse import urljoin
 
 LD_JSON = './/script[@type="application/ld+json"]'
 # a page's structured data; a bigger script is not read (trafilatura's fallback reads any, so
@@ -41,6 +42,7 @@ ARTICLE_TYPES = ("Article", "Posting", "Report")
 NAMES = ("headline", "name", "url", "@id", "mainEntityOfPage")  # what says which page's article it is
 MIN_TITLE_CHARS = 12  # a headline shorter than this inside a title says nothing ("News")
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+PATH = re.compile(r"^/(?!/)")
 # An articleBody written as HTML (some publishers put the article's markup in it)
 MARKUP = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|blockquote|span|a|strong|em|b|i|section|figure)\s*>|<(?:br|p)\b", re.I)
 BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "br", "tr", "section", "figure")
@@ -189,8 +191,11 @@ def _this_page(item: dict[str, Any], titles: Sequence[str | None], url: str | No
     of one ("Headline | Site"; not the site's name inside the title)."""
     entity = item.get("mainEntityOfPage")
     ids = [item.get("url"), item.get("@id"), entity.get("@id") if isinstance(entity, dict) else entity]
-    # an address of its own: absolute, not a fragment of this page's ("#article")
-    addresses = [_address(i) for i in ids if isinstance(i, str) and ABSOLUTE.match(i.strip())]
+    # an address of its own: absolute, or a path on the page's site ("/news/x": second attacker
+    # trial of stop 41), not a fragment of this page's ("#article")
+    addresses = [_address(i.strip()) for i in ids if isinstance(i, str) and ABSOLUTE.match(i.strip())]
+    if url:
+        addresses += [_address(urljoin(url, i.strip())) for i in ids if isinstance(i, str) and PATH.match(i.strip())]
     if url and addresses:
         return _address(url) in addresses
     headline = next((h for key in ("headline", "name") if isinstance(h := item.get(key), str) and h.strip()), None)
