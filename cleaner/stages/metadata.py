@@ -86,7 +86,7 @@ def _headline_above_byline(doc: Document) -> int | None:
     if at is None or not _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
         return None
     no = doc.lines[at].no
-    after = next((n for n, text in _all_lines(doc) if n > no and text.strip()), None)
+    after = _next_line(doc, no)
     return at if after in _taken_as_metadata(doc) else None
 
 
@@ -113,7 +113,7 @@ def _label_above_headline(doc: Document) -> int | None:
     if not _about(second, body) or _about(first, body):
         return None
     no = doc.lines[content[1]].no
-    after = next((n for n, text in _all_lines(doc) if n > no and text.strip()), None)
+    after = _next_line(doc, no)
     # a byline, not a date line: "Jane Doe / The Daily Example / Jan. 9, 2005" is no headline
     bylines = [r for r in doc.removals if r.kind == "meta_field" or r.rule == "heuristic:byline"]
     return content[0] if any(r.lines[0] <= (after or -1) <= r.lines[1] for r in bylines) else None
@@ -147,6 +147,11 @@ def _headline_with_site_name(doc: Document) -> str | None:
             others = (text.casefold() for _, text in lines if text != above)
             return m["head"] if any(site in text for text in others) else None
     return None
+
+
+def _next_line(doc: Document, no: int) -> int | None:
+    """The number of the page's next non-blank line after line `no`, kept or removed."""
+    return next((n for n, text in _all_lines(doc) if n > no and text.strip()), None)
 
 
 def _all_lines(doc: Document) -> list[tuple[int, str]]:
