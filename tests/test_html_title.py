@@ -655,3 +655,39 @@ def test_a_part_of_three_words_after_the_headline_stays_its_own():
     html = article(f"<title>{title_tag}</title>")
     url = "https://ellerygazette.com/news/2024/some-story"
     assert f"{NEWS_TITLE} – as it happened" in clean(html, html=True, url=url, profile="none").metadata.title
+
+
+LAYOUT_PARAGRAPHS = (
+    "The fair of the goddess draws pilgrims from three states every spring, and the town's streets fill "
+    "with stalls selling sweets, bangles and brass lamps for the whole of the ten days it lasts.",
+    "Most visitors come on foot, walking the last miles from the railway station in groups that sing as "
+    "they go, and the temple committee sets up water stands along the road for them.",
+    "The last evening ends with a procession of the goddess's image round the lake, lit by thousands of "
+    "small oil lamps that the pilgrims float on the water.",
+)
+
+
+def layout_table(first_row: str) -> str:
+    """An old page laid out in a table, no <title> or <h1>: trafilatura prints its rows as
+    "| cell |" lines, and the metadata stage reads the first as the headline."""
+    rows = "".join(f"<tr><td>{cell}</td></tr>" for cell in (first_row, *(f"<p>{p}</p>" for p in LAYOUT_PARAGRAPHS)))
+    return f"<html><head></head><body><table>{rows}</table></body></html>"
+
+
+def test_a_layout_tables_one_cell_banner_is_the_title_without_the_rows_bars():
+    # "| KAILA DEVI FAIR |" was the title, bars and all (corpus train pages)
+    doc = clean(layout_table("<b>The Spring Fair of the Goddess</b>"), html=True, profile="none")
+    assert doc.metadata.title == "The Spring Fair of the Goddess"
+    assert "Spring Fair of the Goddess" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<a href='/'>Home</a> | <a href='/m'>Members</a> | <a href='/c'>Contact us</a>",  # "\|" inside the cell
+        "Pilgrims",  # one word the article uses: a section's name
+    ],
+)
+def test_a_layout_tables_menu_or_label_row_is_no_title(row):
+    # "| HOME \| MEMBERSHIP \| ASSOCIATES \| CONTACT US |" and "| OxBlog |" were titles
+    assert clean(layout_table(row), html=True, profile="none").metadata.title is None

@@ -35,10 +35,27 @@ def title_words(text: str) -> int:
     return words
 
 
+# A table row as the HTML path prints one ("| Cell | Cell |", "\\|" a pipe inside a cell)
+ROW = regex.compile(r"\|\s(.*)\s\|")
+CELL_SEP = regex.compile(r"(?<!\\)\|")
+
+
+def row_text(text: str) -> str | None:
+    """The line as a title reads it: a one-cell table row's cell (a layout table's banner, "| KAILA
+    DEVI FAIR |"), None for a row of several cells, empty ones too (a menu, a layout grid's row);
+    other lines as they are."""
+    if (row := ROW.fullmatch(text.strip())) is None:
+        return text
+    return None if CELL_SEP.search(row[1]) else row[1].strip().replace("\\|", "|")
+
+
 def reads_as_title(text: str) -> bool:
     """Whether the metadata stage takes this line as the title when it comes first in the text
-    (it sees the line normalised, so judge it so)."""
-    text = normalise_line(text)
+    (it sees the line normalised, so judge it so); of a table row, its one cell."""
+    cell = row_text(normalise_line(text))
+    if cell is None:
+        return False
+    text = cell
     return not (
         is_list_item(text)
         or NOT_A_TITLE_END.search(text)

@@ -14,7 +14,7 @@ import regex
 
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Context, Document, Metadata, removals_at
 from cleaner.heuristics.language import languages, page_language
-from cleaner.heuristics.top import reads_as_title
+from cleaner.heuristics.top import reads_as_title, row_text
 from cleaner.stages.metadata_lines import dateline_date, kicker
 from cleaner.stages.normalise import collapse_spaces
 from cleaner.stages.unicode import fix_lines
@@ -28,6 +28,11 @@ def _headline(doc: Document) -> int | None:
     if len(content) < 2:
         return None
     return content[0] if reads_as_title(doc.lines[content[0]].text) else None
+
+
+def _line_title(text: str) -> str:
+    """The title a headline line gives: of a table row, its one cell without the row's bars."""
+    return row_text(text) or text
 
 
 WORD = regex.compile(r"\p{L}{4,}")
@@ -281,7 +286,7 @@ def run(doc: Document, ctx: Context) -> Document:
     elif at is not None and (
         doc.generic[0] == "metadata" or _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]])
     ):  # under "metadata" no line may go but into metadata
-        meta = meta.fill(title=doc.lines[at].text)
+        meta = meta.fill(title=_line_title(doc.lines[at].text))
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
         why = "the headline is metadata (title), not body"
     elif at is not None:  # better no title than a site name, a section label ("Tech & science")
@@ -292,7 +297,7 @@ def run(doc: Document, ctx: Context) -> Document:
         # title", 9 lines to 1; cleaning the output again may take one more: known)
         at = _headline_above_byline(doc)
         if at is not None:
-            meta = meta.fill(title=doc.lines[at].text)
+            meta = meta.fill(title=_line_title(doc.lines[at].text))
             doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
             why = "the headline (the line a byline or date line follows) is metadata (title), not body"
     if at is not None:
