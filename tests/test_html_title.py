@@ -691,3 +691,19 @@ def test_a_layout_tables_one_cell_banner_is_the_title_without_the_rows_bars():
 def test_a_layout_tables_menu_or_label_row_is_no_title(row):
     # "| HOME \| MEMBERSHIP \| ASSOCIATES \| CONTACT US |" and "| OxBlog |" were titles
     assert clean(layout_table(row), html=True, profile="none").metadata.title is None
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "h1"),
+    [
+        ("Let's Bake Sourdough Bread - Home Kitchen", "Let’s Bake Sourdough Bread"),
+        ('Bakers Call the Rise "Slow" | Home Kitchen', "Bakers Call the Rise “Slow”"),
+        ("Our Sourdough Bakes, 2020-2024 | Home Kitchen", "Our Sourdough Bakes, 2020–2024"),
+    ],
+)
+def test_the_title_is_the_h1_as_printed_when_the_title_tag_straightens_its_quotes_and_dashes(title_tag, h1):
+    # the <title> gave "Let's", the <h1> "Let’s": the title was the <title>'s (corpus train
+    # pages; with one <h1> only, trafilatura takes its text itself)
+    logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
+    doc = clean(article(f"<title>{title_tag}</title>", f"{logo}<h1>{h1}</h1>{BODY}"), html=True, profile="none")
+    assert doc.metadata.title == h1

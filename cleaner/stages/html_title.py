@@ -638,10 +638,12 @@ def headline(h1s, title: str | None, url: str | None = None):
     add the site, section or date to it ("03.03.2024 | Harbour Reopens - Example News")."""
     if not title:
         return None
-    title = collapse(title)
+    # typography aside: a <title> often gives straight quotes and hyphens where the <h1>
+    # prints curly ones and dashes ("Let's Make Soup" over "Let’s Make Soup"; corpus train)
+    title = collapse(title).translate(FOLD)
     inside = []
     for h1 in h1s:
-        text = text_of(h1)
+        text = text_of(h1).translate(FOLD)
         if text == title:
             return h1
         # a blog's name is no headline inside a longer title ("The Crumb Diaries Turns Ten")
@@ -659,8 +661,8 @@ def printed_heading(tree, title: str | None):
     <h1> is its name, the post's title an <h2>)."""
     if not title:
         return None
-    title = collapse(title)
+    title = collapse(title).translate(FOLD)
     return next(
-        (h for h in tree.iter("h1", "h2", "h3") if text_of(h) == title and not _in_furniture(h)),
+        (h for h in tree.iter("h1", "h2", "h3") if text_of(h).translate(FOLD) == title and not _in_furniture(h)),
         None,
     )
