@@ -707,3 +707,29 @@ def test_the_title_is_the_h1_as_printed_when_the_title_tag_straightens_its_quote
     logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
     doc = clean(article(f"<title>{title_tag}</title>", f"{logo}<h1>{h1}</h1>{BODY}"), html=True, profile="none")
     assert doc.metadata.title == h1
+
+
+SOCIAL = "<meta property='og:title' content='Sourdough: the slow way'>"
+
+
+def test_the_printed_headline_over_a_social_headline_of_the_meta_tags():
+    # og:title gave "QPR eye ban loophole for Barton" where the <title> and the <h1> print
+    # "QPR consider Joey Barton loan to speed up 12-match ban" (corpus train pages)
+    head = f"<title>Why Sourdough Needs Time - Home Kitchen</title>{SOCIAL}"
+    logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
+    doc = clean(article(head, f"{logo}<h1>Why Sourdough Needs Time</h1>{BODY}"), html=True, profile="none")
+    assert doc.metadata.title == "Why Sourdough Needs Time"
+    assert "Why Sourdough Needs Time" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1>Baking</h1>",  # a section's name that the <title> names too
+        "<h1 class='logo'><a href='/'>Why Sourdough Needs Time</a></h1>",  # a masthead's
+    ],
+)
+def test_a_social_headline_stands_over_a_section_or_masthead_h1(h1):
+    head = f"<title>Why Sourdough Needs Time - Baking</title>{SOCIAL}"
+    doc = clean(article(head, f"{h1}{BODY}"), html=True, profile="none")
+    assert doc.metadata.title == "Sourdough: the slow way"
