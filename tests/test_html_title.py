@@ -733,3 +733,28 @@ def test_a_social_headline_stands_over_a_section_or_masthead_h1(h1):
     head = f"<title>Why Sourdough Needs Time - Baking</title>{SOCIAL}"
     doc = clean(article(head, f"{h1}{BODY}"), html=True, profile="none")
     assert doc.metadata.title == "Sourdough: the slow way"
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    [
+        "Why Sourdough Needs Time - Baking - Baking News - kitchenlive",
+        "Press Announcements - Why Sourdough Needs Time",
+        "Home Kitchen - Home Kitchen - Why Sourdough Needs Time",
+    ],
+)
+def test_the_title_is_the_run_of_the_title_tags_parts_a_heading_prints(title_tag):
+    # sections, a date or the site's name the address does not spell stayed in the title
+    # the meta tags give ("... - Politics - Politics News - ibnlive": corpus train pages)
+    logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
+    head = f"<title>{title_tag}</title><meta property='og:title' content='{title_tag}'>"
+    doc = clean(article(head, f"{logo}<h2>Why Sourdough Needs Time</h2>{BODY}"), html=True)
+    assert doc.metadata.title == "Why Sourdough Needs Time"
+
+
+def test_a_title_tag_a_heading_prints_whole_stands():
+    logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
+    whole = "Sourdough - Why It Needs Time"
+    body = f"{logo}<h2>{whole}</h2><h2>Why It Needs Time</h2>{BODY}"
+    doc = clean(article(f"<title>{whole}</title>", body), html=True)
+    assert doc.metadata.title == whole

@@ -72,7 +72,23 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
         _slug_part(found, whole, url) or _cjk_headline(found) or _past_label(found) or _past_sections(found) or found
     )
     found = _unglued(found, h1s, whole)
-    return _printed_over_social(found, whole, h1s, url) or found
+    found = _printed_over_social(found, whole, h1s, url) or found
+    return _printed_run(tree, found) or found
+
+
+def _printed_run(tree, title: str) -> str | None:
+    """The longest run of the title's parts that a heading prints, where no heading prints
+    the whole: the headline without the sections, dates and site names the <title> adds to
+    it and the address does not spell ("<headline> - Politics - Politics News - ibnlive",
+    "Press Announcements - <headline>": corpus train pages). None where a heading prints
+    the title, or none prints a run of MIN_PRINTED_WORDS words or more."""
+    if not TITLE_PARTS.search(title):
+        return None
+    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3") if not _in_furniture(h)}
+    if _fold(collapse(title)) in headings:
+        return None
+    printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and _fold(collapse(r)) in headings]
+    return max(printed, key=_word_count, default=None)
 
 
 def _printed_over_social(title: str, whole: str, h1s, url: str | None) -> str | None:
@@ -281,14 +297,18 @@ def _less_site(tree, title: str, site: str) -> str | None:
     left = rest(title, site)[0]
     if left is None:
         return None
-    parts = TITLE_PARTS.split(left)
-    seps = TITLE_PARTS.findall(left)
-    runs = [
+    return _printed(tree, _runs(left)) or _own_heading(tree) or left
+
+
+def _runs(title: str) -> list[str]:
+    """Every run of the title's consecutive parts (TITLE_PARTS separate them), the whole too."""
+    parts = TITLE_PARTS.split(title)
+    seps = TITLE_PARTS.findall(title)
+    return [
         "".join(p + s for p, s in zip(parts[i:j], [*seps[i : j - 1], ""], strict=True))
         for i in range(len(parts))
         for j in range(i + 1, len(parts) + 1)
     ]
-    return _printed(tree, runs) or _own_heading(tree) or left
 
 
 def _before_byline(title: str) -> str | None:
