@@ -504,8 +504,11 @@ def test_a_cjk_title_loses_the_site_name_after_a_bar_without_spaces(title_tag):
         ("/home/", POST),  # the root by another name (attacker trial, stop 31)
         ("/home", POST),
         ("/home.html", POST),
-        ("/blog/home/", "The Crumb Diaries"),  # a part's page, not the root: no sign
-        ("/homes/", "The Crumb Diaries"),
+        # a part's page, not the root: no sign of a site's name by the link; the post's
+        # heading printing the <title>'s rest under the <h1> is one (the <h1> was the title
+        # until stop 42)
+        ("/blog/home/", POST),
+        ("/homes/", POST),
     ],
 )
 def test_a_blog_name_linking_to_home_is_the_sites_name(href, want):
@@ -758,3 +761,46 @@ def test_a_title_tag_a_heading_prints_whole_stands():
     body = f"{logo}<h2>{whole}</h2><h2>Why It Needs Time</h2>{BODY}"
     doc = clean(article(f"<title>{whole}</title>", body), html=True)
     assert doc.metadata.title == whole
+
+
+def blogger_page(title_tag: str, post: str) -> str:
+    """A Blogger post page as the platform prints one: the posts in the "widget Blog" box,
+    the sidebar's boxes headed by h2.title, first in the page (trafilatura takes the first
+    heading classed "title")."""
+    sidebar = "".join(
+        f"<div class='widget HTML'><h2 class='title'>{name}</h2><div class='widget-content'>{name} text</div></div>"
+        for name in ("About", "Twitter", "Search")
+    )
+    return (
+        f"<html><head><title>{title_tag}</title></head><body>"
+        "<div class='header'><div class='title'><a href='/'>Kitchen Letters</a></div></div>"
+        f"<div class='sidebar'>{sidebar}</div>"
+        "<div class='main'><div class='widget Blog' id='Blog1'><div class='post hentry'>"
+        f"<h3 class='post-title entry-title'><a href='/2024/03/post.html'>{post}</a></h3>"
+        f"<div class='post-body entry-content'>{BODY}</div></div></div></div></body></html>"
+    )
+
+
+def test_a_blogger_posts_heading_is_no_sidebar_furniture():
+    # Blogger's posts sit in its "widget Blog" box: the post's heading was a sidebar's, and
+    # the title the sidebar's "About" (corpus train pages)
+    doc = clean(blogger_page("Kitchen Letters: Why Sourdough Needs Time", POST), html=True)
+    assert doc.metadata.title == POST
+
+
+def test_a_blogs_name_h1_over_the_posts_heading_gives_way_to_it():
+    # "Schneier on Security: How Terrorist Groups Disband", the <h1> the blog's name, an
+    # <h3> the post's (corpus train pages)
+    page = (
+        "<html><head><title>Notes on Baking: Why Sourdough Needs Time</title></head><body>"
+        f"<h1>Notes on Baking</h1><h2>March 3, 2024</h2><h3>{POST}</h3>{BODY}</body></html>"
+    )
+    assert clean(page, html=True).metadata.title == POST
+
+
+def test_a_sites_name_printed_above_the_headline_h1_is_no_post():
+    page = (
+        "<html><head><title>Why Sourdough Needs Time - Example Sports</title></head><body>"
+        f"<h2>Example Sports</h2><h1 class='headline'>{POST}</h1>{BODY}<h2>Example Sports</h2></body></html>"
+    )
+    assert clean(page, html=True).metadata.title == POST

@@ -73,7 +73,32 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     )
     found = _unglued(found, h1s, whole)
     found = _printed_over_social(found, whole, h1s, url) or found
+    found = _post_under_name(tree, found, whole, h1s) or found
     return _printed_run(tree, found) or found
+
+
+def _post_under_name(tree, title: str, whole: str, h1s) -> str | None:
+    """The rest of the <title> where the title is an <h1>'s text at the <title>'s start or
+    end and a heading prints that rest: a blog's name over its post ("Schneier on Security:
+    How Terrorist Groups Disband", the <h1> the blog's name, an <h3> the post's; corpus
+    train pages)."""
+    title = collapse(title)
+    left = rest(whole, title)[0]
+    # a site's name is seldom longer than the post's headline
+    if not left or _word_count(left) < max(MIN_PRINTED_WORDS - 1, _word_count(title)):
+        return None
+    # the name's <h1> above the post's heading, as a masthead stands: a site's name printed
+    # above the headline's <h1> is the other way round ("Yahoo! Sports" over the story)
+    named = False
+    for h in tree.iter("h1", "h2", "h3"):
+        text = text_of(h)
+        if h.tag == "h1" and text == title:
+            named = True
+        elif named and _fold(text) == _fold(left) and not _in_furniture(h):
+            return left
+        elif _fold(text) == _fold(left):
+            return None
+    return None
 
 
 def _printed_run(tree, title: str) -> str | None:
@@ -138,7 +163,7 @@ def _corrected(tree, title: str, whole: str, first, second, h1s, url: str | None
         # ... or the whole of "Headline | Section | Site", the site's part at an end
         return _less_site(tree, collapse(title), named) or title
     if not _content_words(title) & _content_words(whole):
-        return _widget_title(title, whole, first, second, h1s, url)
+        return _widget_title(tree, title, whole, first, second, h1s, url)
     return _past_masthead(tree, title, whole, h1s, url)
 
 
@@ -211,7 +236,7 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -> str:
+def _widget_title(tree, title: str, whole: str, first, second, h1s, url: str | None) -> str:
     """The title shares no word with the <title>: its headline part, the one of more words
     that is no domain name (dragnet train, 61 titles: in the gold text on 50 pages after, 1
     before; "TED Blog | <headline>"), less a part the page's address spells. A <title> of
@@ -227,6 +252,10 @@ def _widget_title(title: str, whole: str, first, second, h1s, url: str | None) -
     named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
     host = urls.host(url).casefold()
     named = [part for part in named if not _spelled_in(part, host)] or named
+    if not named and (own := _own_heading(tree)) and _fold(own) in _fold(whole):
+        # the post's own heading printing a part of the <title>, which trafilatura did not
+        # split ("Letters of Note: For your first Christmas", the title a sidebar's "About")
+        return own
     return max(named, key=_word_count, default=title)
 
 
@@ -518,7 +547,16 @@ def _article_h1(h1) -> bool:
 
 def _in_furniture(el) -> bool:
     """Whether the element stands in a comments, related-posts, sidebar or slider box."""
-    return any(e.tag in ("aside", "footer", "nav") or FURNITURE.search(_names(e)) for e in (el, *el.iterancestors()))
+    return any(
+        e.tag in ("aside", "footer", "nav") or (FURNITURE.search(_names(e)) and not _blogger_posts(e))
+        for e in (el, *el.iterancestors())
+    )
+
+
+def _blogger_posts(el) -> bool:
+    """Blogger's widget of the blog's posts ("widget Blog", id "Blog1"): the main column, no
+    sidebar box (its post's "post-title entry-title" heading was furniture: corpus train)."""
+    return "Blog" in el.get("class", "").split() and "widget" in el.get("class", "").split()
 
 
 def _trim(text: str) -> str:
