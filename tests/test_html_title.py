@@ -804,3 +804,20 @@ def test_a_sites_name_printed_above_the_headline_h1_is_no_post():
         f"<h2>Example Sports</h2><h1 class='headline'>{POST}</h1>{BODY}<h2>Example Sports</h2></body></html>"
     )
     assert clean(page, html=True).metadata.title == POST
+
+
+MOTTO = "<meta property='og:title' content='The Official Blog of Sourdough Bakers Everywhere'>"
+SPELLING = "https://blogs.kitchen.com/2024/03/why-sourdough-needs-time/"
+
+
+def test_the_part_the_address_spells_and_a_heading_prints_over_a_sites_motto():
+    # og:title "Official Blog of the National Football League" on every post of a blog
+    # (corpus train pages): the <title>'s part the address spells, printed as the post's
+    # heading (the motto shares a word with it: "football")
+    html = article(f"<title>{POST} - Kitchen.com</title>{MOTTO}", f"<h2>{POST}</h2>{BODY}")
+    assert clean(html, html=True, url=SPELLING).metadata.title == POST
+
+
+def test_the_meta_tags_title_stands_where_no_heading_prints_the_part_the_address_spells():
+    html = article(f"<title>{POST} - Kitchen.com</title>{MOTTO}", BODY)
+    assert clean(html, html=True, url=SPELLING).metadata.title == "The Official Blog of Sourdough Bakers Everywhere"

@@ -74,7 +74,30 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     found = _unglued(found, h1s, whole)
     found = _printed_over_social(found, whole, h1s, url) or found
     found = _post_under_name(tree, found, whole, h1s) or found
+    found = _slugs_part_over_unprinted(tree, found, whole, url) or found
     return _printed_run(tree, found) or found
+
+
+def _slugs_part_over_unprinted(tree, title: str, whole: str, url: str | None) -> str | None:
+    """The one part of the <title> the address's last segment spells, where the title is no
+    part of the <title>, no heading prints it and the address does not spell it: the meta
+    tags give the site's motto or a box's name ("Official Blog of the National Football
+    League" over "Fantasy football: Percy Harvin could be unavailable - NFL.com" and its
+    address ".../fantasy-football-percy-harvin-could-be-unavailable/"; corpus train pages),
+    and a heading prints that part."""
+    slug = _slug_words(url)
+    parts = TITLE_PARTS.split(collapse(whole))
+    if len(slug) < MIN_SLUG_WORDS or len(parts) < 2:
+        return None
+    folded = _fold(collapse(title))
+    if folded in {_fold(part) for part in parts} or _slug_spells(slug, title):
+        return None
+    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3") if not _in_furniture(h)}
+    spelled = [part for part in parts if _slug_spells(slug, part)]
+    # the part printed as a heading, the title by none
+    if folded in headings or len(spelled) != 1 or _fold(spelled[0]) not in headings:
+        return None
+    return spelled[0]
 
 
 def _post_under_name(tree, title: str, whole: str, h1s) -> str | None:
