@@ -821,3 +821,22 @@ def test_the_part_the_address_spells_and_a_heading_prints_over_a_sites_motto():
 def test_the_meta_tags_title_stands_where_no_heading_prints_the_part_the_address_spells():
     html = article(f"<title>{POST} - Kitchen.com</title>{MOTTO}", BODY)
     assert clean(html, html=True, url=SPELLING).metadata.title == "The Official Blog of Sourdough Bakers Everywhere"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1>The Kitchen Daily Gazette</h1>",  # the site's name, no header or logo to say so
+        "<h1>Bread And Baking Desk</h1>",  # a section's label of three words
+    ],
+)
+def test_an_h1_printing_a_shorter_part_of_the_title_tag_is_no_headline_over_og_title(h1):
+    # attacker trial of stop 42: the site's name took the title from og:title
+    head = f"<title>Why Sourdough Needs Time | The Kitchen Daily Gazette | Bread And Baking Desk</title>{SOCIAL}"
+    doc = clean(article(head, f"{h1}{BODY}"), html=True, profile="none")
+    assert doc.metadata.title == "Sourdough: the slow way"
+
+
+def test_a_breadcrumb_row_is_no_title():
+    # attacker trial of stop 42: "Home > News > Local" in a layout table's first row
+    assert clean(layout_table("Home &gt; Festivals &gt; Goddess"), html=True, profile="none").metadata.title is None

@@ -19,7 +19,7 @@ META_LOOKBACK, META_LOOKAHEAD = 10, 4  # where bylines and date lines are looked
 LABEL_WORDS = 2  # "Published on:" above a date line
 
 NOT_A_TITLE_END = regex.compile(r"[.,;:。，；：．、।؛]$")  # ends a sentence or clause, in CJK too
-NAVIGATION = regex.compile(r"\s[|·•»›/]\s")  # "Home | News | Sport": menus and breadcrumbs, not headlines
+NAVIGATION = regex.compile(r"\s[|·•»›/>]\s")  # "Home | News | Sport", "Home > News": menus and breadcrumbs
 # Titles run 3 to 25 words; one or two words are a section label ("In Brief", "Conclusion")
 TITLE_WORDS = range(3, 26)
 

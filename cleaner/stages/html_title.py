@@ -73,6 +73,8 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     )
     found = _unglued(found, h1s, whole)
     found = _printed_over_social(found, whole, h1s, url) or found
+    if _front_page(url):  # there the site's name, its motto and its sections are what it prints
+        return found
     found = _post_under_name(tree, found, whole, h1s) or found
     found = _slugs_part_over_unprinted(tree, found, whole, url) or found
     return _printed_run(tree, found) or found
@@ -129,7 +131,10 @@ def _printed_run(tree, title: str) -> str | None:
     the whole: the headline without the sections, dates and site names the <title> adds to
     it and the address does not spell ("<headline> - Politics - Politics News - ibnlive",
     "Press Announcements - <headline>": corpus train pages). None where a heading prints
-    the title, or none prints a run of MIN_PRINTED_WORDS words or more."""
+    the title, or none prints a run of MIN_PRINTED_WORDS words or more. (Asking the run to be
+    the longest part, as of an <h1> over og:title, kept a section's label printed as a
+    heading out in an attacker trial, and a post's short title on 3 train pages: "how YOU
+    doin'?" under "Family and Wedding Photography, Temecula, CA - ...".)"""
     if not TITLE_PARTS.search(title):
         return None
     headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3") if not _in_furniture(h)}
@@ -156,8 +161,19 @@ def _printed_over_social(title: str, whole: str, h1s, url: str | None) -> str | 
         and not _in_furniture(h1)
         and _word_count(text := heading_text(h1)) >= MIN_PRINTED_WORDS
         and _fold(text) in parts
+        and _longest_part(whole, text)
     ]
     return printed[0] if len(set(printed)) == 1 else None
+
+
+def _longest_part(whole: str, text: str) -> bool:
+    """Whether `text` (the <title>, or a run of its parts) has more words than each of the
+    <title>'s other parts: a headline is the longest; a site's name or a section's label
+    printed as a heading is seldom longer than it (attacker trial of stop 42: "The
+    Millbrook Daily Gazette", "Local Politics Desk" took the title from og:title)."""
+    inside = _fold(collapse(text))
+    others = [p for p in TITLE_PARTS.split(collapse(whole)) if _fold(p) not in inside]
+    return all(_word_count(text) > _word_count(p) for p in others)
 
 
 MIN_PRINTED_WORDS = 3  # an <h1> of fewer words printing a <title>'s part is a section's or site's name
