@@ -840,3 +840,25 @@ def test_an_h1_printing_a_shorter_part_of_the_title_tag_is_no_headline_over_og_t
 def test_a_breadcrumb_row_is_no_title():
     # attacker trial of stop 42: "Home > News > Local" in a layout table's first row
     assert clean(layout_table("Home &gt; Festivals &gt; Goddess"), html=True, profile="none").metadata.title is None
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "h1"),
+    [
+        ('Bürgermeister: "Der Bahnhof bleibt" - Kitchen', "Bürgermeister: „Der Bahnhof bleibt“"),
+        ("Temperatures Fall to -5C Tonight - Kitchen", "Temperatures Fall to −5C Tonight"),
+        ("Let's Bake Sourdough Bread - Kitchen", "Let´s Bake Sourdough Bread"),
+    ],
+)
+def test_the_h1_as_printed_with_german_quotes_a_minus_sign_or_an_acute_apostrophe(title_tag, h1):
+    # attacker trial of stop 42: only ’ “ ” – — were read as ' " -
+    logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
+    doc = clean(article(f"<title>{title_tag}</title>", f"{logo}<h1>{h1}</h1>{BODY}"), html=True, profile="none")
+    assert doc.metadata.title == h1
+
+
+@pytest.mark.parametrize(("title_tag", "want"), [(" - Home Kitchen", "Home Kitchen"), ("|", None), ("-", None)])
+def test_a_separator_left_at_the_titles_edge_goes(title_tag, want):
+    # attacker trial of stop 42: "- Millbrook Gazette", "-"
+    doc = clean(article(f"<title>{title_tag}</title>", f"<h1>{title_tag}</h1>{BODY}"), html=True, profile="none")
+    assert doc.metadata.title == want

@@ -456,7 +456,7 @@ def extract(
     headline = html_title.headline(page.h1s, title, url or found.url)
     text = main.text
     meta: dict[str, Any] = {
-        "title": html_title.heading_text(headline) if headline is not None else title,
+        "title": html_title.bare(html_title.heading_text(headline) if headline is not None else title),
         "author": found.author,
         "date": with_time(tree, found.date),
         "sitename": found.sitename,
@@ -469,9 +469,11 @@ def extract(
     # where each field came from (explain's metadata_from): the <h1>, else the page's meta
     # tags and structured data as trafilatura reads them (and "html:byline", below)
     origin = {name: "html:meta" for name, value in meta.items() if value not in (None, ())}
-    if headline is not None:
+    if meta["title"] is None:
+        pass
+    elif headline is not None:
         origin["title"] = "html:h1"
-    elif title != found.title:
+    elif meta["title"] != found.title:
         origin["title"] = "html:title"
     if ruled:  # the site's selectors say where its metadata is: they come first
         meta.update(ruled.meta)

@@ -48,7 +48,9 @@ _SEP = r"\s+[–•·—|⁄*⋆~‹«<›»>:/-]{1,2}\s+|\s*(?:[｜|_]|—{1,2}
 SEPARATOR = re.compile(rf"{_SEP}|:\s+")
 SEPARATOR_BEFORE = re.compile(rf"(?:{_SEP}|:\s+)$")
 DOMAIN = re.compile(r"\S+\.\w{2,}$")  # "example.com": a site's name, not a headline
-FOLD = str.maketrans("–—‘’“”", "--''\"\"")  # one character for one: offsets stay
+# typography aside, one character for one (offsets stay): dashes and the minus sign, single
+# and double quotes of several languages, an acute accent typed as an apostrophe
+FOLD = str.maketrans("–—−‘’‚´“”„«»", '---\'\'\'\'"""""')
 
 # A class or id that names the site's name or logo; a masthead's may name a section too
 SITE_NAME = re.compile(r"logo|brand|banner|masthead|site[-_]?(?:title|name|header)", re.I)
@@ -142,6 +144,20 @@ def _printed_run(tree, title: str) -> str | None:
         return None
     printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and _fold(collapse(r)) in headings]
     return max(printed, key=_word_count, default=None)
+
+
+# A separator at a title's edge, with a space on its inner side ("- Millbrook Gazette")
+EDGE_SEPARATOR = re.compile(r"^[–•·—|⁄*⋆~‹«<›»>:/-]+\s+|\s+[–•·—|⁄*⋆~‹«<›»>:/-]+$")
+HAS_WORD = re.compile(r"\w")
+
+
+def bare(title: str | None) -> str | None:
+    """The title without a separator left at an edge (a <title> of " - Site"), None where no
+    letter or digit is left ("-", "|": attacker trial of stop 42)."""
+    if not title:
+        return title
+    title = EDGE_SEPARATOR.sub("", collapse(title))
+    return title if HAS_WORD.search(title) else None
 
 
 def _printed_over_social(title: str, whole: str, h1s, url: str | None) -> str | None:
