@@ -862,3 +862,13 @@ def test_a_separator_left_at_the_titles_edge_goes(title_tag, want):
     # attacker trial of stop 42: "- Millbrook Gazette", "-"
     doc = clean(article(f"<title>{title_tag}</title>", f"<h1>{title_tag}</h1>{BODY}"), html=True, profile="none")
     assert doc.metadata.title == want
+
+
+def test_a_header_rows_rule_goes_with_the_header_row_taken_as_the_title():
+    # attacker trial of stop 42: "|---|" was left as the text's first line
+    rows = "".join(f"<tr><td><p>{p}</p></td></tr>" for p in LAYOUT_PARAGRAPHS)
+    head = "<thead><tr><th>The Spring Fair of the Goddess</th></tr></thead>"
+    page = f"<html><body><table>{head}{rows}</table></body></html>"
+    doc = clean(page, html=True, profile="none")
+    assert doc.metadata.title == "The Spring Fair of the Goddess"
+    assert "---" not in doc.text

@@ -30,6 +30,10 @@ def _headline(doc: Document) -> int | None:
     return content[0] if reads_as_title(doc.lines[content[0]].text) else None
 
 
+# The rule under a table's header row as the HTML path prints it: "|---|---|"
+ROW_RULE = regex.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
 def _line_title(text: str) -> str:
     """The title a headline line gives: of a table row, its one cell without the row's bars."""
     return row_text(text) or text
@@ -301,7 +305,10 @@ def run(doc: Document, ctx: Context) -> Document:
             doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))
             why = "the headline (the line a byline or date line follows) is metadata (title), not body"
     if at is not None:
-        doc = doc.without(removals_at(doc.lines, [at], rule="metadata:title", kind="metadata", why=why))
+        # a table's header row as the headline: the row of dashes under it goes with it
+        below = next((i for i in range(at + 1, len(doc.lines)) if doc.lines[i].text.strip()), None)
+        rows = [at, below] if below is not None and ROW_RULE.fullmatch(doc.lines[below].text.strip()) else [at]
+        doc = doc.without(removals_at(doc.lines, rows, rule="metadata:title", kind="metadata", why=why))
     if meta.title is None and (suffixed := _headline_with_site_name(doc)) is not None:
         meta = meta.fill(title=suffixed)  # the line went as a header; its headline part is the title
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:headline-with-site-name")))
