@@ -1,4 +1,5 @@
-"""The HTML path's title where trafilatura's is a blog's or site's name (cleaner.stages.html_title).
+"""The HTML path's title where trafilatura's is a blog's or site's name (cleaner.stages.html_title), and the
+headline the page prints where the meta tags give another (cleaner.stages.html_printed).
 
 Pages from an attacker trial of this rule: each case's page as a theme prints it, and the
 title a reader would give. None of them is from the dev set or the corpus."""

@@ -412,7 +412,12 @@ def extract(
         import resiliparse  # noqa: F401
         import trafilatura  # noqa: F401  # a broken install fails here, not inside the steps below
 
-        from cleaner.stages import html_lead, html_site, html_title  # lxml, like trafilatura: only when HTML is seen
+        from cleaner.stages import (  # lxml, like trafilatura: only when HTML is seen
+            html_lead,
+            html_printed,
+            html_site,
+            html_title,
+        )
         from cleaner.stages.html_jsonld import work_author
         from cleaner.stages.html_meta import page_metadata
     except ImportError as err:  # lxml_html_clean missing, say: this input fails, the others go on
@@ -452,11 +457,12 @@ def extract(
     else:
         added = []
     title = html_title.page_title(tree, found.title, page.h1s, url or found.url)
+    title = html_printed.printed_title(tree, title, page.h1s, url or found.url)
     # The <h1> prints the headline without the site or section the <title> tag adds to it.
     headline = html_title.headline(page.h1s, title, url or found.url)
     text = main.text
     meta: dict[str, Any] = {
-        "title": html_title.bare(html_title.heading_text(headline) if headline is not None else title),
+        "title": html_printed.bare(html_title.heading_text(headline) if headline is not None else title),
         "author": found.author,
         "date": with_time(tree, found.date),
         "sitename": found.sitename,
@@ -469,11 +475,9 @@ def extract(
     # where each field came from (explain's metadata_from): the <h1>, else the page's meta
     # tags and structured data as trafilatura reads them (and "html:byline", below)
     origin = {name: "html:meta" for name, value in meta.items() if value not in (None, ())}
-    if meta["title"] is None:
-        pass
-    elif headline is not None:
+    if meta["title"] is not None and headline is not None:
         origin["title"] = "html:h1"
-    elif meta["title"] != found.title:
+    elif meta["title"] not in (None, found.title):
         origin["title"] = "html:title"
     if ruled:  # the site's selectors say where its metadata is: they come first
         meta.update(ruled.meta)
