@@ -7,6 +7,8 @@ site's front page, where the site's name, its motto and its sections are what it
 from __future__ import annotations
 
 import re
+from functools import cached_property
+from typing import Any
 
 from trafilatura.metadata import examine_title_element
 
@@ -39,12 +41,34 @@ def printed_title(tree, title: str | None, h1s=(), url: str | None = None) -> st
     found = _printed_over_social(title, whole, h1s, url) or title
     if _front_page(url):
         return found
-    found = _post_under_name(tree, found, whole, h1s) or found
-    found = _slugs_part_over_unprinted(tree, found, whole, url) or found
-    return _printed_run(tree, found) or found
+    heads = Headings(tree)
+    found = _post_under_name(heads, found, whole) or found
+    found = _slugs_part_over_unprinted(heads, found, whole, url) or found
+    return _printed_run(heads, found) or found
 
 
-def _slugs_part_over_unprinted(tree, title: str, whole: str, url: str | None) -> str | None:
+class Headings:
+    """The page's <h1>-<h3> in order, each read once and only when a rule asks: (element,
+    text, text folded)."""
+
+    def __init__(self, tree):
+        self.tree = tree
+
+    @cached_property
+    def all(self) -> list[tuple[Any, str, str]]:
+        return [(h, text, _fold(text)) for h in self.tree.iter("h1", "h2", "h3") for text in (text_of(h),)]
+
+    @cached_property
+    def texts(self) -> set[str]:
+        return {folded for _, _, folded in self.all}
+
+    def print(self, text: str) -> bool:
+        """Whether a heading outside furniture prints `text` (typography and case aside)."""
+        folded = _fold(collapse(text))
+        return folded in self.texts and any(f == folded and not _in_furniture(h) for h, _, f in self.all)
+
+
+def _slugs_part_over_unprinted(heads: Headings, title: str, whole: str, url: str | None) -> str | None:
     """The one part of the <title> the address's last segment spells, where the title is no
     part of the <title>, no heading prints it and the address does not spell it: the meta
     tags give the site's motto or a box's name ("Official Blog of the National Football
@@ -58,15 +82,14 @@ def _slugs_part_over_unprinted(tree, title: str, whole: str, url: str | None) ->
     folded = _fold(collapse(title))
     if folded in {_fold(part) for part in parts} or _slug_spells(slug, title):
         return None
-    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3") if not _in_furniture(h)}
     spelled = [part for part in parts if _slug_spells(slug, part)]
     # the part printed as a heading, the title by none
-    if folded in headings or len(spelled) != 1 or _fold(spelled[0]) not in headings:
+    if len(spelled) != 1 or heads.print(title) or not heads.print(spelled[0]):
         return None
     return spelled[0]
 
 
-def _post_under_name(tree, title: str, whole: str, h1s) -> str | None:
+def _post_under_name(heads: Headings, title: str, whole: str) -> str | None:
     """The rest of the <title> where the title is an <h1>'s text at the <title>'s start or
     end and a heading prints that rest: a blog's name over its post ("Schneier on Security:
     How Terrorist Groups Disband", the <h1> the blog's name, an <h3> the post's; corpus
@@ -78,19 +101,18 @@ def _post_under_name(tree, title: str, whole: str, h1s) -> str | None:
         return None
     # the name's <h1> above the post's heading, as a masthead stands: a site's name printed
     # above the headline's <h1> is the other way round ("Yahoo! Sports" over the story)
-    named = False
-    for h in tree.iter("h1", "h2", "h3"):
-        text = text_of(h)
+    named, folded = False, _fold(left)
+    for h, text, heading in heads.all:
         if h.tag == "h1" and text == title:
             named = True
-        elif named and _fold(text) == _fold(left) and not _in_furniture(h):
+        elif named and heading == folded and not _in_furniture(h):
             return left
-        elif _fold(text) == _fold(left):
+        elif heading == folded:
             return None
     return None
 
 
-def _printed_run(tree, title: str) -> str | None:
+def _printed_run(heads: Headings, title: str) -> str | None:
     """The longest run of the title's parts that a heading prints, where no heading prints
     the whole: the headline without the sections, dates and site names the <title> adds to
     it and the address does not spell ("<headline> - Politics - Politics News - ibnlive",
@@ -99,12 +121,9 @@ def _printed_run(tree, title: str) -> str | None:
     the longest part, as of an <h1> over og:title, kept a section's label printed as a
     heading out in an attacker trial, and a post's short title on 3 train pages: "how YOU
     doin'?" under "Family and Wedding Photography, Temecula, CA - ...".)"""
-    if not TITLE_PARTS.search(title):
+    if not TITLE_PARTS.search(title) or heads.print(title):
         return None
-    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3") if not _in_furniture(h)}
-    if _fold(collapse(title)) in headings:
-        return None
-    printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and _fold(collapse(r)) in headings]
+    printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and heads.print(r)]
     return max(printed, key=_word_count, default=None)
 
 
