@@ -62,7 +62,7 @@ class Headings:
     def texts(self) -> set[str]:
         return {folded for _, _, folded in self.all}
 
-    def print(self, text: str) -> bool:
+    def prints(self, text: str) -> bool:
         """Whether a heading outside furniture prints `text` (typography and case aside)."""
         folded = _fold(collapse(text))
         return folded in self.texts and any(f == folded and not _in_furniture(h) for h, _, f in self.all)
@@ -84,7 +84,7 @@ def _slugs_part_over_unprinted(heads: Headings, title: str, whole: str, url: str
         return None
     spelled = [part for part in parts if _slug_spells(slug, part)]
     # the part printed as a heading, the title by none
-    if len(spelled) != 1 or heads.print(title) or not heads.print(spelled[0]):
+    if len(spelled) != 1 or heads.prints(title) or not heads.prints(spelled[0]):
         return None
     return spelled[0]
 
@@ -121,9 +121,9 @@ def _printed_run(heads: Headings, title: str) -> str | None:
     the longest part, as of an <h1> over og:title, kept a section's label printed as a
     heading out in an attacker trial, and a post's short title on 3 train pages: "how YOU
     doin'?" under "Family and Wedding Photography, Temecula, CA - ...".)"""
-    if not TITLE_PARTS.search(title) or heads.print(title):
+    if not TITLE_PARTS.search(title) or heads.prints(title):
         return None
-    printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and heads.print(r)]
+    printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and heads.prints(r)]
     return max(printed, key=_word_count, default=None)
 
 
