@@ -862,3 +862,10 @@ def test_a_header_rows_rule_goes_with_the_header_row_taken_as_the_title():
     doc = clean(page, html=True, profile="none")
     assert doc.metadata.title == "The Spring Fair of the Goddess"
     assert "---" not in doc.text
+
+
+def test_the_h1_printing_the_headline_after_the_sites_name_and_a_colon_over_og_title():
+    # attacker trial of stop 42: "Millbrook Gazette: Council Approves Station Museum Plan"
+    head = f"<title>Home Kitchen: {POST}</title>{SOCIAL}"
+    logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
+    assert clean(article(head, f"{logo}<h1>{POST}</h1>{BODY}"), html=True, profile="none").metadata.title == POST

@@ -10,6 +10,7 @@ import re
 from functools import cached_property
 from typing import Any
 
+import regex
 from trafilatura.metadata import examine_title_element
 
 from cleaner.stages.html_blocks import collapse
@@ -148,7 +149,7 @@ def _printed_over_social(title: str, whole: str, h1s, url: str | None) -> str | 
     train pages), the headline is what the page prints."""
     if not whole or headline(h1s, title, url) is not None:
         return None
-    parts = {_fold(collapse(part)) for part in (whole, *TITLE_PARTS.split(whole))}
+    parts = {_fold(collapse(part)) for part in (whole, *TITLE_PARTS.split(whole), *SOCIAL_PARTS.split(whole))}
     if _fold(collapse(title)) in parts:
         return None
     printed = [
@@ -169,8 +170,12 @@ def _longest_part(whole: str, text: str) -> bool:
     printed as a heading is seldom longer than it (attacker trial of stop 42: "The
     Millbrook Daily Gazette", "Local Politics Desk" took the title from og:title)."""
     inside = _fold(collapse(text))
-    others = [p for p in TITLE_PARTS.split(collapse(whole)) if _fold(p) not in inside]
+    others = [p for p in SOCIAL_PARTS.split(collapse(whole)) if _fold(p) not in inside]
     return all(_word_count(text) > _word_count(p) for p in others)
 
 
+# The parts of a <title> an <h1> may print over og:title: its separators' and, as a site's
+# name before a colon, "Site: Headline" (attacker trial of stop 42); the <h1> must be the
+# longest part, so a headline's own "Review: ..." is not cut for a shorter one
+SOCIAL_PARTS = regex.compile(rf"{TITLE_PARTS.pattern}|(?<=\w):\s+")
 MIN_PRINTED_WORDS = 3  # an <h1> of fewer words printing a <title>'s part is a section's or site's name
