@@ -869,3 +869,11 @@ def test_the_h1_printing_the_headline_after_the_sites_name_and_a_colon_over_og_t
     head = f"<title>Home Kitchen: {POST}</title>{SOCIAL}"
     logo = "<h1 class='logo'><a href='/'>Home Kitchen</a></h1>"
     assert clean(article(head, f"{logo}<h1>{POST}</h1>{BODY}"), html=True, profile="none").metadata.title == POST
+
+
+def test_the_articles_h2_printing_the_title_tags_headline_over_og_title_where_no_h1_does():
+    # attacker trial of stop 42: the headline in the article's <h2>; corpus train: "One
+    # comment on “ Facebook Adds Photo Filters To iOS Mobile App ”" was the title
+    head = f"<title>{POST} | Home Kitchen</title>{SOCIAL}"
+    page = article(head, f"<h2>{POST}</h2>{BODY}<h3>One comment on “{POST}”</h3>")
+    assert clean(page, html=True, profile="none").metadata.title == POST

@@ -39,10 +39,10 @@ def printed_title(tree, title: str | None, h1s=(), url: str | None = None) -> st
     if not title:
         return title
     whole = _trim(INVISIBLE.sub("", examine_title_element(tree)[0] or ""))
-    found = _printed_over_social(title, whole, h1s, url) or title
+    heads = Headings(tree)
+    found = _printed_over_social(heads, title, whole, h1s, url) or title
     if _front_page(url):
         return found
-    heads = Headings(tree)
     found = _post_under_name(heads, found, whole) or found
     found = _slugs_part_over_unprinted(heads, found, whole, url) or found
     return _printed_run(heads, found) or found
@@ -142,26 +142,29 @@ def bare(title: str | None) -> str | None:
     return title if HAS_WORD.search(title) else None
 
 
-def _printed_over_social(title: str, whole: str, h1s, url: str | None) -> str | None:
-    """The article's <h1> where it prints the <title> (or a part of it) and `title` is
-    printed by none: the meta tags give a social headline of their own ("Fred Willard on
-    'Lewd Conduct' Charge" over the printed "Fred Willard Describes Incident ...": corpus
-    train pages), the headline is what the page prints."""
+def _printed_over_social(heads: Headings, title: str, whole: str, h1s, url: str | None) -> str | None:
+    """The article's <h1> (or <h2>, where no <h1> does) that prints the <title> (or its
+    longest part) where no <h1> prints `title`: the meta tags give a social headline of their
+    own ("Fred Willard on 'Lewd Conduct' Charge" over the printed "Fred Willard Describes
+    Incident ...": corpus train pages), the headline is what the page prints."""
     if not whole or headline(h1s, title, url) is not None:
         return None
     parts = {_fold(collapse(part)) for part in (whole, *TITLE_PARTS.split(whole), *SOCIAL_PARTS.split(whole))}
     if _fold(collapse(title)) in parts:
         return None
-    printed = [
-        text
-        for h1 in h1s
-        if not _masthead(h1, url)
-        and not _in_furniture(h1)
-        and _word_count(text := heading_text(h1)) >= MIN_PRINTED_WORDS
-        and _fold(text) in parts
-        and _longest_part(whole, text)
-    ]
-    return printed[0] if len(set(printed)) == 1 else None
+    for level in (h1s, [h for h, _, _ in heads.all if h.tag == "h2"]):
+        printed = [
+            text
+            for h in level
+            if not _masthead(h, url)
+            and not _in_furniture(h)
+            and _word_count(text := heading_text(h)) >= MIN_PRINTED_WORDS
+            and _fold(text) in parts
+            and _longest_part(whole, text)
+        ]
+        if printed:
+            return printed[0] if len(set(printed)) == 1 else None
+    return None
 
 
 def _longest_part(whole: str, text: str) -> bool:
