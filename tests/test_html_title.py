@@ -543,9 +543,9 @@ def test_a_headline_holding_the_blogs_name_is_no_name_with_words_added():
 @pytest.mark.parametrize("url", ["http://[broken/opinion/harbour-reopens-after-storm", "", None])
 def test_an_address_that_cannot_be_read_spells_no_slug(url):
     """A page's own link may be broken: the slug is then none, not an error."""
-    from cleaner.stages.html_title import _slug_words
+    from cleaner.stages.html_title import slug_words
 
-    assert _slug_words(url) == set()
+    assert slug_words(url) == set()
 
 
 @pytest.mark.parametrize(

@@ -18,18 +18,18 @@ from cleaner.stages.html_lead import text_of
 from cleaner.stages.html_second import INVISIBLE
 from cleaner.stages.html_title import (
     MIN_SLUG_WORDS,
-    _fold,
-    _front_page,
-    _in_furniture,
-    _masthead,
-    _runs,
-    _slug_spells,
-    _slug_words,
-    _trim,
-    _word_count,
+    fold,
+    front_page,
     heading_text,
     headline,
+    in_furniture,
+    masthead,
     rest,
+    slug_spells,
+    slug_words,
+    title_runs,
+    trim,
+    word_count,
 )
 from cleaner.stages.metadata import TITLE_PARTS
 
@@ -38,10 +38,10 @@ def printed_title(tree, title: str | None, h1s=(), url: str | None = None) -> st
     """`title` (html_title.page_title's), or the headline the page prints in its place."""
     if not title:
         return title
-    whole = _trim(INVISIBLE.sub("", examine_title_element(tree)[0] or ""))
+    whole = trim(INVISIBLE.sub("", examine_title_element(tree)[0] or ""))
     heads = Headings(tree)
     found = _printed_over_social(heads, title, whole, h1s, url) or title
-    if _front_page(url):
+    if front_page(url):
         return found
     found = _post_under_name(heads, found, whole) or found
     found = _slugs_part_over_unprinted(heads, found, whole, url) or found
@@ -57,7 +57,7 @@ class Headings:
 
     @cached_property
     def all(self) -> list[tuple[Any, str, str]]:
-        return [(h, text, _fold(text)) for h in self.tree.iter("h1", "h2", "h3") for text in (text_of(h),)]
+        return [(h, text, fold(text)) for h in self.tree.iter("h1", "h2", "h3") for text in (text_of(h),)]
 
     @cached_property
     def texts(self) -> set[str]:
@@ -65,8 +65,8 @@ class Headings:
 
     def prints(self, text: str) -> bool:
         """Whether a heading outside furniture prints `text` (typography and case aside)."""
-        folded = _fold(collapse(text))
-        return folded in self.texts and any(f == folded and not _in_furniture(h) for h, _, f in self.all)
+        folded = fold(collapse(text))
+        return folded in self.texts and any(f == folded and not in_furniture(h) for h, _, f in self.all)
 
 
 def _slugs_part_over_unprinted(heads: Headings, title: str, whole: str, url: str | None) -> str | None:
@@ -76,14 +76,14 @@ def _slugs_part_over_unprinted(heads: Headings, title: str, whole: str, url: str
     League" over "Fantasy football: Percy Harvin could be unavailable - NFL.com" and its
     address ".../fantasy-football-percy-harvin-could-be-unavailable/"; corpus train pages),
     and a heading prints that part."""
-    slug = _slug_words(url)
+    slug = slug_words(url)
     parts = TITLE_PARTS.split(collapse(whole))
     if len(slug) < MIN_SLUG_WORDS or len(parts) < 2:
         return None
-    folded = _fold(collapse(title))
-    if folded in {_fold(part) for part in parts} or _slug_spells(slug, title):
+    folded = fold(collapse(title))
+    if folded in {fold(part) for part in parts} or slug_spells(slug, title):
         return None
-    spelled = [part for part in parts if _slug_spells(slug, part)]
+    spelled = [part for part in parts if slug_spells(slug, part)]
     # the part printed as a heading, the title by none
     if len(spelled) != 1 or heads.prints(title) or not heads.prints(spelled[0]):
         return None
@@ -98,15 +98,15 @@ def _post_under_name(heads: Headings, title: str, whole: str) -> str | None:
     title = collapse(title)
     left = rest(whole, title)[0]
     # a site's name is seldom longer than the post's headline
-    if not left or _word_count(left) < max(MIN_PRINTED_WORDS - 1, _word_count(title)):
+    if not left or word_count(left) < max(MIN_PRINTED_WORDS - 1, word_count(title)):
         return None
     # the name's <h1> above the post's heading, as a masthead stands: a site's name printed
     # above the headline's <h1> is the other way round ("Yahoo! Sports" over the story)
-    named, folded = False, _fold(left)
+    named, folded = False, fold(left)
     for h, text, heading in heads.all:
         if h.tag == "h1" and text == title:
             named = True
-        elif named and heading == folded and not _in_furniture(h):
+        elif named and heading == folded and not in_furniture(h):
             return left
         elif heading == folded:
             return None
@@ -124,8 +124,8 @@ def _printed_run(heads: Headings, title: str) -> str | None:
     doin'?" under "Family and Wedding Photography, Temecula, CA - ...".)"""
     if not TITLE_PARTS.search(title) or heads.prints(title):
         return None
-    printed = [r for r in _runs(title) if _word_count(r) >= MIN_PRINTED_WORDS and heads.prints(r)]
-    return max(printed, key=_word_count, default=None)
+    printed = [r for r in title_runs(title) if word_count(r) >= MIN_PRINTED_WORDS and heads.prints(r)]
+    return max(printed, key=word_count, default=None)
 
 
 # A separator at a title's edge, with a space on its inner side ("- Millbrook Gazette")
@@ -149,17 +149,17 @@ def _printed_over_social(heads: Headings, title: str, whole: str, h1s, url: str 
     Incident ...": corpus train pages), the headline is what the page prints."""
     if not whole or headline(h1s, title, url) is not None:
         return None
-    parts = {_fold(collapse(part)) for part in (whole, *TITLE_PARTS.split(whole), *SOCIAL_PARTS.split(whole))}
-    if _fold(collapse(title)) in parts:
+    parts = {fold(collapse(part)) for part in (whole, *TITLE_PARTS.split(whole), *SOCIAL_PARTS.split(whole))}
+    if fold(collapse(title)) in parts:
         return None
     for level in (h1s, [h for h, _, _ in heads.all if h.tag == "h2"]):
         printed = [
             text
             for h in level
-            if not _masthead(h, url)
-            and not _in_furniture(h)
-            and _word_count(text := heading_text(h)) >= MIN_PRINTED_WORDS
-            and _fold(text) in parts
+            if not masthead(h, url)
+            and not in_furniture(h)
+            and word_count(text := heading_text(h)) >= MIN_PRINTED_WORDS
+            and fold(text) in parts
             and _longest_part(whole, text)
         ]
         if printed:
@@ -172,9 +172,9 @@ def _longest_part(whole: str, text: str) -> bool:
     <title>'s other parts: a headline is the longest; a site's name or a section's label
     printed as a heading is seldom longer than it (attacker trial of stop 42: "The
     Millbrook Daily Gazette", "Local Politics Desk" took the title from og:title)."""
-    inside = _fold(collapse(text))
-    others = [p for p in SOCIAL_PARTS.split(collapse(whole)) if _fold(p) not in inside]
-    return all(_word_count(text) > _word_count(p) for p in others)
+    inside = fold(collapse(text))
+    others = [p for p in SOCIAL_PARTS.split(collapse(whole)) if fold(p) not in inside]
+    return all(word_count(text) > word_count(p) for p in others)
 
 
 # The parts of a <title> an <h1> may print over og:title: its separators' and, as a site's

@@ -67,7 +67,7 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
     if not title:
         return title
     whole, first, second = examine_title_element(tree)
-    whole = _trim(INVISIBLE.sub("", whole or ""))
+    whole = trim(INVISIBLE.sub("", whole or ""))
     found = _corrected(tree, title, whole, first, second, h1s, url)
     found = _before_byline(found) or found
     found = (
@@ -78,14 +78,14 @@ def page_title(tree, title: str | None, h1s=(), url: str | None = None) -> str |
 
 def _corrected(tree, title: str, whole: str, first, second, h1s, url: str | None) -> str:
     # on the site's front page its name is the page's title
-    front = _front_page(url)
+    front = front_page(url)
     site = None if front else next((h1 for h1 in h1s if _prints_site(h1, title, whole, url)), None)
     if site is not None:
         return _post_title(tree, whole, text_of(site), url) or title
-    if front and _fold(collapse(title)) in HOME:
+    if front and fold(collapse(title)) in HOME:
         # "Home | Site": the front page's title is the site's name (attacker trial, stop 31)
-        names = [p for p in TITLE_PARTS.split(whole) if p and _fold(p) not in HOME]
-        return max(names, key=_word_count, default=title)
+        names = [p for p in TITLE_PARTS.split(whole) if p and fold(p) not in HOME]
+        return max(names, key=word_count, default=title)
     host = urls.host(url).casefold()
     if not front and _spelled_in(title, host):
         # the title meta tags or structured data give the site's name (the address spells
@@ -109,7 +109,7 @@ def _prints_site(h1, title: str, whole: str, url: str | None) -> bool:
     text = text_of(h1)
     if not text or not _names_site(h1, url):
         return False
-    return text == collapse(title) or (_trim(title) == whole and rest(whole, text)[0] is not None)
+    return text == collapse(title) or (trim(title) == whole and rest(whole, text)[0] is not None)
 
 
 def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
@@ -121,15 +121,15 @@ def _post_title(tree, whole: str, site: str, url: str | None) -> str | None:
         left, sep = rest(whole, named)
     if left is None:
         left = _joined(whole, site)
-    if left is None and whole and _fold(site) not in _fold(whole):
+    if left is None and whole and fold(site) not in fold(whole):
         left = whole
     host = urls.host(url).casefold()
     # split where the <title> separates the site's name: "Headline | Section | Site" has a
     # section to cut, "Nest Notes | Before and After - Our Kitchen" a headline with a dash
     parts = [left, *(left.split(f" {sep} ") if sep else TITLE_PARTS.split(left))] if left else []
-    parts = [p for p in parts if p and _fold(p) != _fold(site) and not DOMAIN.match(p) and not _spelled_in(p, host)]
+    parts = [p for p in parts if p and fold(p) != fold(site) and not DOMAIN.match(p) and not _spelled_in(p, host)]
     # the longest printed: the whole of "Dune – Part Two is a triumph" rather than "Dune"
-    return _printed(tree, parts) or _own_heading(tree) or max(parts[1:] or parts, key=_word_count, default=None)
+    return _printed(tree, parts) or _own_heading(tree) or max(parts[1:] or parts, key=word_count, default=None)
 
 
 # What a site's name gains in its <title>: "Studio Notes" -> "The Studio Notes Blog"
@@ -144,9 +144,9 @@ def _naming_part(whole: str, site: str) -> str | None:
     parts = [p.strip() for p in SEPARATOR.split(whole)]
     if len(parts) < 2:
         return None
-    name = _fold(site).removeprefix("the ")  # "The Crumb Diaries" in "The Official Crumb Diaries Blog"
+    name = fold(site).removeprefix("the ")  # "The Crumb Diaries" in "The Official Crumb Diaries Blog"
     for part in (parts[-1], parts[0]):
-        folded = _fold(part)
+        folded = fold(part)
         # "Kevin's Blog" for "Kevin": the name's possessive goes with it
         if name in folded and set(folded.replace(f"{name}'s", " ").replace(name, " ").split()) <= NAME_EXTRAS:
             return part
@@ -155,20 +155,20 @@ def _naming_part(whole: str, site: str) -> str | None:
 
 def _printed(tree, texts: list[str]) -> str | None:
     """The text of most words among `texts` that a heading of the page prints, if any."""
-    headings = {_fold(text_of(h)) for h in tree.iter("h1", "h2", "h3")}
-    return max((t for t in texts if _fold(t) in headings), key=_word_count, default=None)
+    headings = {fold(text_of(h)) for h in tree.iter("h1", "h2", "h3")}
+    return max((t for t in texts if fold(t) in headings), key=word_count, default=None)
 
 
 def _own_heading(tree) -> str | None:
     """The post's own heading: the one on the page (a listing, a related-posts box or
     comments print several, or another post's: attacker trials), outside such furniture."""
     entries = [h for h in tree.iter("h1", "h2", "h3") if _entry(h)]
-    if len(entries) == 1 and not _in_furniture(entries[0]):
+    if len(entries) == 1 and not in_furniture(entries[0]):
         return text_of(entries[0]) or None
     return None
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
     return len(text.split())
 
 
@@ -184,15 +184,15 @@ def _widget_title(tree, title: str, whole: str, first, second, h1s, url: str | N
         # Site", "Section | Site"); several are a teaser list ("aidanews2_title", train), a
         # date is a blog's date header
         return title
-    alone = (whole,) if any(text_of(h1) == whole and not _masthead(h1, url) for h1 in h1s) else ()
+    alone = (whole,) if any(text_of(h1) == whole and not masthead(h1, url) for h1 in h1s) else ()
     named = [part for part in ((first, second) if first or second else alone) if part and not DOMAIN.match(part)]
     host = urls.host(url).casefold()
     named = [part for part in named if not _spelled_in(part, host)] or named
-    if not named and (own := _own_heading(tree)) and _fold(own) in _fold(whole):
+    if not named and (own := _own_heading(tree)) and fold(own) in fold(whole):
         # the post's own heading printing a part of the <title>, which trafilatura did not
         # split ("Letters of Note: For your first Christmas", the title a sidebar's "About")
         return own
-    return max(named, key=_word_count, default=title)
+    return max(named, key=word_count, default=title)
 
 
 def _past_masthead(tree, title: str, whole: str, h1s, url: str | None) -> str:
@@ -200,12 +200,12 @@ def _past_masthead(tree, title: str, whole: str, h1s, url: str | None) -> str:
     or headline heading printing another part wins, whatever the lengths."""
     parts = {collapse(part) for part in TITLE_PARTS.split(whole)}
     title = collapse(title)
-    if title not in parts or not any(text_of(h1) == title and _masthead(h1, url) for h1 in h1s):
+    if title not in parts or not any(text_of(h1) == title and masthead(h1, url) for h1 in h1s):
         return title
-    heads = [h1 for h1 in h1s if not _masthead(h1, url)]
+    heads = [h1 for h1 in h1s if not masthead(h1, url)]
     heads += [h for h in tree.iter("h2", "h3") if _says_headline(h)]
     others = [text for h in heads if (text := text_of(h)) in parts and text != title]
-    return max(others, key=_word_count, default=title)
+    return max(others, key=word_count, default=title)
 
 
 def rest(whole: str, part: str) -> tuple[str | None, str]:
@@ -216,7 +216,7 @@ def rest(whole: str, part: str) -> tuple[str | None, str]:
     if not part or len(part) >= len(whole):
         return None, ""
     # compared with dashes, quotes and (where that keeps the lengths) case alike
-    folded, part = _fold(whole), _fold(part)
+    folded, part = fold(whole), fold(part)
     if folded.startswith(part) and (sep := SEPARATOR.match(whole, len(part))):
         return whole[sep.end() :].strip() or None, sep.group().strip()
     if folded.endswith(part) and (sep := SEPARATOR_BEFORE.search(whole[: len(whole) - len(part)])):
@@ -235,7 +235,7 @@ def _joined(whole: str, site: str) -> str | None:
     kind sets it apart but a word, a comma or a symbol joins them: "Post at Site", "Post,
     Site", "Post-Site", "Post 🚀 Site" (attacker trial); None where nothing joins them
     ("Kiln Notes" is a name, not "Kiln" on a site "Notes") or nothing is left."""
-    folded, name = _fold(whole), _fold(site)
+    folded, name = fold(whole), fold(site)
     if not name or len(folded) != len(whole) or len(name) != len(site) or len(name) >= len(whole):
         return None
     if folded.endswith(name) and (m := JOINER_BEFORE.search(whole, 0, len(whole) - len(site))):
@@ -262,10 +262,10 @@ def _less_site(tree, title: str, site: str) -> str | None:
     left = rest(title, site)[0]
     if left is None:
         return None
-    return _printed(tree, _runs(left)) or _own_heading(tree) or left
+    return _printed(tree, title_runs(left)) or _own_heading(tree) or left
 
 
-def _runs(title: str) -> list[str]:
+def title_runs(title: str) -> list[str]:
     """Every run of the title's consecutive parts (TITLE_PARTS separate them), the whole too."""
     parts = TITLE_PARTS.split(title)
     seps = TITLE_PARTS.findall(title)
@@ -301,14 +301,14 @@ def _past_label(title: str) -> str | None:
     if len(parts) != 2:
         return None
     # a tag in lower case before the question ("java - Why is ...", Stack Overflow's)
-    if len(parts[0].split()) == 1 and parts[0].islower() and _word_count(parts[1]) >= MIN_LABELLED_WORDS:
+    if len(parts[0].split()) == 1 and parts[0].islower() and word_count(parts[1]) >= MIN_LABELLED_WORDS:
         return parts[1]
     # otherwise at a bar only: at a dash the one word is as often the headline's own
     # ("Melaka – Why It's Worth A Visit", "'Quote' - Speaker": dragnet train)
-    label, headline = sorted(parts, key=_word_count)
+    label, headline = sorted(parts, key=word_count)
     if seps[0].strip() != "|" or len(label.split()) != 1 or not label[:1].isupper():
         return None
-    return headline if _word_count(headline) >= MIN_LABELLED_WORDS else None
+    return headline if word_count(headline) >= MIN_LABELLED_WORDS else None
 
 
 MAX_SECTION_WORDS = 2
@@ -320,9 +320,9 @@ def _past_sections(title: str) -> str | None:
     MIN_LABELLED_WORDS words or more, where every part after it has at most
     MAX_SECTION_WORDS. Not one section alone: "'<quote>' - Speaker" (dragnet train)."""
     parts = TITLE_PARTS.split(collapse(title))
-    if len(parts) < 3 or _word_count(parts[0]) < MIN_LABELLED_WORDS:
+    if len(parts) < 3 or word_count(parts[0]) < MIN_LABELLED_WORDS:
         return None
-    return parts[0] if all(_word_count(p) <= MAX_SECTION_WORDS for p in parts[1:]) else None
+    return parts[0] if all(word_count(p) <= MAX_SECTION_WORDS for p in parts[1:]) else None
 
 
 # Two labels glued where one element ends and the next begins: "Bahnstreik|GDL", "Exclusive|Council"
@@ -393,27 +393,27 @@ def _slug_part(title: str, whole: str, url: str | None) -> str | None:
     """The one part of the <title> that the address's last segment spells, where the title
     is another part of that <title> that it does not spell (trafilatura takes "Opinion" of
     "Opinion | Why the pier matters": attacker trial, stop 31). None otherwise."""
-    slug = _slug_words(url)
+    slug = slug_words(url)
     if len(slug) < MIN_SLUG_WORDS:
         return None
     parts, title = TITLE_PARTS.split(collapse(whole)), collapse(title)
-    spelled = [part for part in parts if _slug_spells(slug, part)]
+    spelled = [part for part in parts if slug_spells(slug, part)]
     if len(parts) < 2 or len(spelled) != 1:
         return None
     # never a run of parts: a headline's own dashes part it too ("Dog sees off burglar –
     # police appeal"), and a slug often spells only one of its parts
-    if title not in parts or _slug_spells(slug, title):
+    if title not in parts or slug_spells(slug, title):
         return None
     return spelled[0]
 
 
-def _slug_words(url: str | None) -> set[str]:
+def slug_words(url: str | None) -> set[str]:
     path = urls.path(url).rstrip("/")  # "" for a page's own broken link ("http://[x/...")
     last = SLUG_EXTENSION.sub("", path.rpartition("/")[2])
     return {w for w in SLUG_WORD.findall(last.casefold()) if len(w) >= 3}
 
 
-def _slug_spells(slug: set[str], part: str) -> bool:
+def slug_spells(slug: set[str], part: str) -> bool:
     words = _words(part)
     return len(words) >= 2 and sum(w in slug for w in words) >= SLUG_SHARE * len(words)
 
@@ -446,7 +446,7 @@ def heading_text(heading) -> str:
 HOME = frozenset(["home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "início", "welcome"])
 
 
-def _front_page(url: str | None) -> bool:
+def front_page(url: str | None) -> bool:
     """Whether the address is a site's front page: no path, no query but tracking parameters
     ("?p=412" is a WordPress post). Not "/index.html" or "/default.aspx": pages give their
     front page's address as their own (dragnet train: a canonical link to "/default.aspx" on
@@ -473,7 +473,7 @@ def _one_article_h1(h1s, url: str | None):
     """The page's one `<h1>` besides a masthead's and furniture's, when it says it is the
     article's (classed as the headline, or inside `<article>` or `<main>`: an unmarked `<h1>`
     printing a site's name is common, "KHN: Kaiser Health News", train); else None."""
-    others = [h1 for h1 in h1s if not _masthead(h1, url) and not _in_furniture(h1)]
+    others = [h1 for h1 in h1s if not masthead(h1, url) and not in_furniture(h1)]
     return others[0] if len(others) == 1 and _article_h1(others[0]) else None
 
 
@@ -481,7 +481,7 @@ def _article_h1(h1) -> bool:
     return _says_headline(h1) or any(el.tag in ("article", "main") for el in h1.iterancestors())
 
 
-def _in_furniture(el) -> bool:
+def in_furniture(el) -> bool:
     """Whether the element stands in a comments, related-posts, sidebar or slider box."""
     return any(
         e.tag in ("aside", "footer", "nav") or (FURNITURE.search(_names(e)) and not _blogger_posts(e))
@@ -495,7 +495,7 @@ def _blogger_posts(el) -> bool:
     return "Blog" in el.get("class", "").split() and "widget" in el.get("class", "").split()
 
 
-def _trim(text: str) -> str:
+def trim(text: str) -> str:
     """Collapsed, without separators at its ends (a <title> of " - Site - Headline")."""
     return collapse(text).strip(EDGES).strip()
 
@@ -503,7 +503,7 @@ def _trim(text: str) -> str:
 EDGES = " –•·—|⁄*⋆~‹«<›»>:-｜_"
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     text = text.translate(FOLD)
     low = text.lower()
     return low if len(low) == len(text) else text
@@ -532,7 +532,7 @@ def _entry(heading) -> bool:
     return any(ENTRY.search(t) for t in _tokens(heading)) or heading.find(".//a[@rel='bookmark']") is not None
 
 
-def _masthead(h1, url: str | None = None) -> bool:
+def masthead(h1, url: str | None = None) -> bool:
     """Whether the `<h1>` is a masthead's: named so, inside the page's `<header>` (not an
     article's own header inside `<article>`), or all of it a link to the site's front page;
     never one classed as the headline."""
@@ -568,7 +568,7 @@ def _links_home(h1, url: str | None) -> bool:
     raw = (links[0].get("href") or "").strip()
     if not raw or raw.startswith(("#", "javascript:", "mailto:")):
         return False
-    if _front_page(url):
+    if front_page(url):
         return False  # the page is the front page
     # the home page's access key, or rel="home" (conventions that say it outright)
     if links[0].get("accesskey", "").strip() == "1" or "home" in links[0].get("rel", "").casefold().split():
@@ -667,7 +667,7 @@ def headline(h1s, title: str | None, url: str | None = None):
             return h1
         # a blog's name is no headline inside a longer title ("The Crumb Diaries Turns Ten")
         if len(text) >= MIN_HEADLINE and f" {text} " in f" {title} " and not _names_site(h1, url):
-            inside.append((not _masthead(h1, url), len(text), h1))
+            inside.append((not masthead(h1, url), len(text), h1))
     # of those inside the title, not a masthead's, then the longest: a logo's or section's <h1>
     # comes first on some pages ("Harbour Reopens - Business & Finance" took "Business &
     # Finance": attacker trials)
@@ -682,6 +682,6 @@ def printed_heading(tree, title: str | None):
         return None
     title = collapse(title).translate(FOLD)
     return next(
-        (h for h in tree.iter("h1", "h2", "h3") if text_of(h).translate(FOLD) == title and not _in_furniture(h)),
+        (h for h in tree.iter("h1", "h2", "h3") if text_of(h).translate(FOLD) == title and not in_furniture(h)),
         None,
     )
