@@ -26,7 +26,7 @@ from cleaner.stages.html_title import (
     masthead,
     rest,
     slug_spells,
-    slug_words,
+    spelled_parts,
     title_runs,
     trim,
     word_count,
@@ -76,14 +76,12 @@ def _slugs_part_over_unprinted(heads: Headings, title: str, whole: str, url: str
     League" over "Fantasy football: Percy Harvin could be unavailable - NFL.com" and its
     address ".../fantasy-football-percy-harvin-could-be-unavailable/"; corpus train pages),
     and a heading prints that part."""
-    slug = slug_words(url)
-    parts = TITLE_PARTS.split(collapse(whole))
+    slug, parts, spelled = spelled_parts(whole, url)
     if len(slug) < MIN_SLUG_WORDS or len(parts) < 2:
         return None
     folded = fold(collapse(title))
     if folded in {fold(part) for part in parts} or slug_spells(slug, title):
         return None
-    spelled = [part for part in parts if slug_spells(slug, part)]
     # the part printed as a heading, the title by none
     if len(spelled) != 1 or heads.prints(title) or not heads.prints(spelled[0]):
         return None

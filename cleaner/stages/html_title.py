@@ -393,18 +393,21 @@ def _slug_part(title: str, whole: str, url: str | None) -> str | None:
     """The one part of the <title> that the address's last segment spells, where the title
     is another part of that <title> that it does not spell (trafilatura takes "Opinion" of
     "Opinion | Why the pier matters": attacker trial, stop 31). None otherwise."""
-    slug = slug_words(url)
-    if len(slug) < MIN_SLUG_WORDS:
-        return None
-    parts, title = TITLE_PARTS.split(collapse(whole)), collapse(title)
-    spelled = [part for part in parts if slug_spells(slug, part)]
-    if len(parts) < 2 or len(spelled) != 1:
+    slug, parts, spelled = spelled_parts(whole, url)
+    title = collapse(title)
+    if len(slug) < MIN_SLUG_WORDS or len(parts) < 2 or len(spelled) != 1:
         return None
     # never a run of parts: a headline's own dashes part it too ("Dog sees off burglar –
     # police appeal"), and a slug often spells only one of its parts
     if title not in parts or slug_spells(slug, title):
         return None
     return spelled[0]
+
+
+def spelled_parts(whole: str, url: str | None) -> tuple[set[str], list[str], list[str]]:
+    """The address's slug words, the <title>'s parts, and the parts the slug spells."""
+    slug, parts = slug_words(url), TITLE_PARTS.split(collapse(whole))
+    return slug, parts, [part for part in parts if slug_spells(slug, part)]
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -492,7 +495,8 @@ def in_furniture(el) -> bool:
 def _blogger_posts(el) -> bool:
     """Blogger's widget of the blog's posts ("widget Blog", id "Blog1"): the main column, no
     sidebar box (its post's "post-title entry-title" heading was furniture: corpus train)."""
-    return "Blog" in el.get("class", "").split() and "widget" in el.get("class", "").split()
+    classes = el.get("class", "").split()
+    return "Blog" in classes and "widget" in classes
 
 
 def trim(text: str) -> str:
