@@ -92,6 +92,9 @@ NAMES = (
     *PAGE,
 )
 INDEX = {name: k for k, name in enumerate(NAMES)}
+# The words' vote (cleaner.model.words) of the line, of its neighbours and over windows: a line
+# model with a vocabulary reads these after NAMES (the title model reads NAMES alone)
+WORD_NAMES = ("words", *(f"words@{o:+d}" for o in OFFSETS), *(f"words~{w}" for w in WINDOWS))
 
 
 def heuristic_pass(doc: Document) -> tuple[dict[int, str], tuple[str | None, str | None]]:
@@ -135,25 +138,49 @@ def page_features(
         x[:, INDEX[name]] = values
     context = x[:, [INDEX[name] for name in CONTEXT]].T  # [signal, line]
     k = len(LINE)
-    for o in OFFSETS:  # the value of the line o lines away; 0 past the page's edges
-        block = x[:, k : k + len(CONTEXT)]
+    _around(context, x[:, k : k + len(CONTEXT) * (len(OFFSETS) + len(WINDOWS))])
+    k += len(CONTEXT) * (len(OFFSETS) + len(WINDOWS))
+    for column in _page_columns(page):
+        x[:, k] = column
+        k += 1
+    return page.positions, x
+
+
+def _around(context: Any, out: Any) -> None:
+    """Into `out` ([line, column]): each signal of `context` ([signal, line]) at each of
+    OFFSETS (the value of the line o lines away; 0 past the page's edges), then its mean over
+    each of WINDOWS, the columns in that order, signals within each."""
+    import numpy as np
+
+    signals, count = context.shape
+    k = 0
+    for o in OFFSETS:
+        block = out[:, k : k + signals]
         block[:] = 0.0
         if o > 0:
             block[: max(count - o, 0)] = context[:, o:].T
         else:
             block[-o:] = context[:, : max(count + o, 0)].T
-        k += len(CONTEXT)
+        k += signals
     # window means from prefix sums (cumsum adds in order, as a loop would)
-    sums = np.concatenate([np.zeros((len(CONTEXT), 1)), np.cumsum(context, axis=1)], axis=1)
+    sums = np.concatenate([np.zeros((signals, 1)), np.cumsum(context, axis=1)], axis=1)
     n = np.arange(count)
     for w in WINDOWS:
         lo, hi = np.maximum(n - w, 0), np.minimum(n + w + 1, count)
-        x[:, k : k + len(CONTEXT)] = ((sums[:, hi] - sums[:, lo]) / (hi - lo)).T
-        k += len(CONTEXT)
-    for column in _page_columns(page):
-        x[:, k] = column
-        k += 1
-    return page.positions, x
+        out[:, k : k + signals] = ((sums[:, hi] - sums[:, lo]) / (hi - lo)).T
+        k += signals
+
+
+def word_columns(scores: Sequence[float]) -> Any:
+    """The WORD_NAMES columns ([line, column], numpy) of a page from its lines' word scores
+    (cleaner.model.words), in page order."""
+    import numpy as np
+
+    values = np.asarray(scores, dtype=float).reshape(1, -1)
+    out = np.empty((values.shape[1], len(WORD_NAMES)))
+    out[:, 0] = values[0]
+    _around(values, out[:, 1:])
+    return out
 
 
 def _line_columns(page: Page, dropped: list[str | None]) -> Iterator[tuple[str, Any]]:

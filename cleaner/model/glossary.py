@@ -41,6 +41,7 @@ BASE = {
     "region_distance": "distance from the body's region",
     "log_lines": "the page's length",
     "good_share": "the page's share of good text",
+    "words": "its words' vote (learned)",
 }
 PREFIXES = {
     "cat_": "a {} phrase",

@@ -16,7 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cleaner.model.words import Vocabulary
+
 MODEL_FILE = Path(__file__).with_name("line_model.json")
+# The line model with the words' vote (cleaner.model.words): it decides the pages whose words
+# its vocabulary knows (LineModel.knows), MODEL_FILE's the others
+WORDS_FILE = Path(__file__).with_name("line_model_words.json")
 
 
 class LineModel:
@@ -31,10 +36,29 @@ class LineModel:
         self.prior: float = params.get("prior", 0.5)
         if self.kind == "trees":
             self._trees = _Forest(params["trees"], params["learning_rate"], params["base"], params.get("node_rate"))
+        # the words' vote (cleaner.model.words), read after the page's feature columns
+        self.vocabulary = Vocabulary(params["words"]) if "words" in params else None
         if self.kind == "logistic":
             # standardising folded into the weights: one dot product per row
             self._w = [w / s for w, s in zip(params["weights"], params["scale"], strict=True)]
             self._b = params["bias"] - sum(w * m for w, m in zip(self._w, params["mean"], strict=True))
+
+    def knows(self, texts: list[str]) -> bool:
+        """Whether this model reads the page of these lines: a model with a vocabulary only
+        the pages whose words it knows (Vocabulary.knows)."""
+        return self.vocabulary is None or self.vocabulary.knows(texts)
+
+    def inputs(self, texts: list[str], rows: Any) -> Any:
+        """The rows this model reads: the page's feature rows (features.page_features, a row
+        per line of `texts`, the page's non-blank lines), with the words' vote columns after
+        them when the model has a vocabulary."""
+        if self.vocabulary is None or len(texts) == 0:
+            return rows
+        import numpy as np
+
+        from cleaner.model.features import word_columns
+
+        return np.hstack([np.asarray(rows, dtype=float), word_columns(self.vocabulary.scores(texts))])
 
     def margins(self, rows: list[list[float]]) -> list[float]:
         """The raw score (log-odds of content) of each row."""
@@ -230,4 +254,9 @@ def _sigmoid(x: float) -> float:
 
 @lru_cache(maxsize=1)
 def load(path: Path = MODEL_FILE) -> LineModel:
+    return LineModel(json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def load_words(path: Path = WORDS_FILE) -> LineModel:
     return LineModel(json.loads(path.read_text(encoding="utf-8")))

@@ -1,8 +1,15 @@
-"""Train the line model on the corpus's train part and write cleaner/model/line_model.json.
+"""Train the line model on the corpus's train part and write cleaner/model/line_model.json
+(with --words: the model with the words' vote, cleaner/model/line_model_words.json).
 
     pip install -e '.[train]'
     python -m cleaner.model.train --corpus /tmp/cleaner-corpus [--kind trees|logistic] [--out FILE]
-                                  [--extra-corpus DIR]
+                                  [--extra-corpus DIR] [--words]
+
+Both shipped files are trained with --extra-corpus (below), the second with --words too: a
+logistic regression over the words and word pairs of each line (cleaner.model.words), fitted
+out of fold (the same five folds), its score for the line and its neighbours added to the
+features the trees read; the stage reads that model where the vocabulary knows the page's
+words (cleaner.model.stage._model_for).
 
 The shipped parameters: --extra-corpus names an inscriptis scrape of the same pages
 (python -m cleaner.model.scrape --corpus /tmp/cleaner-corpus --out DIR), so that the model
@@ -30,14 +37,24 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.model.features import NAMES, page_features
+from cleaner.model.features import NAMES, WORD_NAMES, page_features, word_columns
 from cleaner.model.labels import SETS, SHARED, label_lines, page_lines, split_ids
-from cleaner.model.predict import MODEL_FILE, LineModel, viterbi
+from cleaner.model.predict import MODEL_FILE, WORDS_FILE, LineModel, viterbi
+from cleaner.model.words import Vocabulary, terms
 
 SEED = 15
 FOLDS = 5
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 STAYS = (0.0, 0.5, 0.6, 0.7, 0.8)
+# The words' vote: a term on fewer train lines is not learned (it names a page, not a kind of
+# line; and the vocabulary stays small enough to ship); the regression's inverse regularisation
+MIN_TERM_LINES = 20
+WORDS_C = 1.0
+# The share of a page's words the vocabulary must know for the vote to be read (the model with
+# it decides the page): the train pages, all English, are at 0.77 and more but for 3 of 1,625;
+# the dev set's English text scrapes at 0.80 and more, its German, French, Spanish ones (menus
+# in English) at 0.72 and less
+MIN_COVERAGE = 0.75
 
 
 def _page(job: tuple[Path, str, str]) -> dict[str, Any]:
@@ -137,13 +154,55 @@ def _arrays(pages: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.nda
     return x, y, _weights(pages)
 
 
-def out_of_fold(kind: str, pages: list[dict[str, Any]]) -> list[np.ndarray]:
-    """Each page's probabilities from the model fitted on the folds without it; another
-    scrape of the same page (--extra-corpus) is in the same fold."""
+def _folds(pages: list[dict[str, Any]]) -> np.ndarray:
+    """Each page's fold (fixed, seeded); another scrape of the same page (--extra-corpus) is
+    in the same fold."""
     rng = np.random.default_rng(SEED)
     keys = sorted({(p["set"], p["id"]) for p in pages})
     of_key = dict(zip(keys, rng.permutation(len(keys)) % FOLDS, strict=True))
-    fold = np.array([of_key[(p["set"], p["id"])] for p in pages])
+    return np.array([of_key[(p["set"], p["id"])] for p in pages])
+
+
+def fit_words(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The words' vote (cleaner.model.words) fitted on these pages' lines: a logistic
+    regression over which terms a line holds (binary, l2-normalised rows), lines weighted as
+    the line model weighs them; terms on fewer than MIN_TERM_LINES lines are left out."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+
+    vectoriser = CountVectorizer(analyzer=terms, min_df=MIN_TERM_LINES, binary=True)
+    x = normalize(vectoriser.fit_transform([t for p in pages for t in p["texts"]]).astype(float))
+    y = np.array([v for p in pages for v in p["y"]], dtype=int)
+    fitted = LogisticRegression(C=WORDS_C, solver="liblinear", max_iter=300, random_state=SEED)
+    fitted.fit(x, y, sample_weight=_weights(pages))
+    weights = fitted.coef_[0]
+    return {
+        "bias": round(float(fitted.intercept_[0]), 6),
+        "weights": {term: round(float(weights[k]), 6) for term, k in sorted(vectoriser.vocabulary_.items())},
+        "coverage": MIN_COVERAGE,
+    }
+
+
+def with_words(pages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pages with the words' vote columns (features.WORD_NAMES) after their rows, each
+    page's from the vote fitted on the folds without it (out of fold, as the trees will meet
+    it on pages it was not fitted on)."""
+    fold = _folds(pages)
+    out = list(pages)
+    for k in range(FOLDS):
+        vocabulary = Vocabulary(fit_words([p for p, f in zip(pages, fold, strict=True) if f != k]))
+        for i in np.flatnonzero(fold == k):
+            columns = word_columns(vocabulary.scores(pages[i]["texts"]))
+            out[i] = pages[i] | {"x": np.hstack([np.asarray(pages[i]["x"], dtype=float), columns])}
+        print(f"  words fold {k + 1}/{FOLDS}", file=sys.stderr)
+    return out
+
+
+def out_of_fold(kind: str, pages: list[dict[str, Any]]) -> list[np.ndarray]:
+    """Each page's probabilities from the model fitted on the folds without it; another
+    scrape of the same page (--extra-corpus) is in the same fold."""
+    fold = _folds(pages)
     probs: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
         train = [p for p, f in zip(pages, fold, strict=True) if f != k]
@@ -177,8 +236,13 @@ def choose(pages, probs, prior: float, score) -> tuple[float, float, dict]:
     return best[0], best[1], table
 
 
-def export(kind: str, model, prior: float, threshold: float, stay: float) -> dict[str, Any]:
-    params: dict[str, Any] = {"kind": kind, "features": list(NAMES), "threshold": threshold, "stay": stay}
+def export(
+    kind: str, model, prior: float, threshold: float, stay: float, words: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    names = [*NAMES, *WORD_NAMES] if words else list(NAMES)
+    params: dict[str, Any] = {"kind": kind, "features": names, "threshold": threshold, "stay": stay}
+    if words:
+        params["words"] = words
     params["prior"] = prior
     if kind == "logistic":
         scaler, lr = model[0], model[1]
@@ -215,14 +279,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="the folder with split.json and score.py")
     ap.add_argument("--kind", choices=("trees", "logistic"), default="trees")
     ap.add_argument("--cache", type=Path, help="keep the computed train set here (pickle) between runs")
-    ap.add_argument("--out", type=Path, default=MODEL_FILE)
+    ap.add_argument("--out", type=Path, help=f"default: cleaner/model/{MODEL_FILE.name}")
     add_extra_arguments(ap)
+    ap.add_argument(
+        "--words",
+        action="store_true",
+        help=f"the model with the words' vote (cleaner.model.words); --out defaults to {WORDS_FILE.name}",
+    )
     ap.add_argument("--no-cv", action="store_true", help="skip cross-validation: take --stay and --threshold")
     ap.add_argument("--stay", type=float, default=0.0)
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
 
     pages = [page | {"scrape": n} for n, scrape in enumerate(datasets(args)) for page in scrape]
+    words = None
+    if args.words:
+        pages = with_words(pages)
+        words = fit_words(pages)
+        print(f"words: {len(words['weights'])} terms", file=sys.stderr)
     x, y, w = _arrays(pages)
     prior = float(np.average(y, weights=w))
     print(f"{len(pages)} pages, {len(y)} lines, {y.mean():.3f} content ({prior:.3f} by weight)")
@@ -235,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  stay {s:.1f} threshold {t:.2f}: {scores}")
         print(f"chosen: stay {stay} threshold {threshold}: {table[(stay, threshold)]}")
     model = _fit(args.kind, x, y, w)
-    write(export(args.kind, model, prior, threshold, stay), model, pages[0]["x"], args.out)
+    out = args.out or (WORDS_FILE if args.words else MODEL_FILE)
+    write(export(args.kind, model, prior, threshold, stay, words), model, pages[0]["x"], out)
     return 0
 
 

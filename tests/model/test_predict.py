@@ -3,8 +3,10 @@
 import json
 import math
 
+import pytest
+
 from cleaner.model.features import NAMES, page_features
-from cleaner.model.predict import CHUNK, MODEL_FILE, LineModel, load, viterbi
+from cleaner.model.predict import CHUNK, MODEL_FILE, WORDS_FILE, LineModel, viterbi
 
 
 def test_logistic_is_a_dot_product_over_standardised_features():
@@ -77,18 +79,21 @@ def _walk(params, row):
     return total
 
 
-def test_the_shipped_forest_adds_up_what_a_walk_of_each_tree_gives():
+@pytest.mark.parametrize("path", [MODEL_FILE, WORDS_FILE], ids=["model", "with the words' vote"])
+def test_the_shipped_forest_adds_up_what_a_walk_of_each_tree_gives(path):
     # the vectorised walk (slots, chunks of CHUNK lines) against its definition, on rows of a
     # real-looking page, more than one chunk of them, a NaN among them
-    params = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    params = json.loads(path.read_text(encoding="utf-8"))
+    model = LineModel(params)
     lines = [
         f"Line {k} of the menu" if k % 3 else f"A sentence number {k} that reads like prose, more or less."
         for k in range(2 * CHUNK + 7)
     ]
     _, rows = page_features(lines)
-    rows = rows.tolist()
+    rows = model.inputs(lines, rows).tolist()
+    assert len(rows[0]) == len(params["features"])
     rows[5][3] = float("nan")
-    got = load().margins(rows)
+    got = model.margins(rows)
     assert len(got) == len(rows)
     for row, margin in zip(rows, got, strict=True):
         assert math.isclose(margin, _walk(params, row), rel_tol=1e-12, abs_tol=1e-12)
