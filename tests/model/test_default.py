@@ -131,3 +131,45 @@ def test_a_lead_paragraph_under_a_share_bar_stays():
     doc = cleaner.clean("\n".join([*nav, *top, lead, *body, *foot]) + "\n", profile="none")
     assert doc.text.startswith(lead + "\n")
     assert all(paragraph in doc.text for paragraph in body)
+
+
+# A news page a helper wrote for the attacker trial of stop 44, its closing line varied: before
+# the words' vote all 20 of its closing lines went with the footer, now 6 do ("... residents can
+# sign up online to attend.", "Residents can subscribe to project updates ...", "To share your
+# ideas, click the survey link ...", "Follow the project on social media ...", "Don't miss it.",
+# "Stay tuned."). These stay.
+LIBRARY_HEAD = ["Home", "News", "Local", "Business", "Subscribe", "Log in"]
+LIBRARY_HEAD += ["County Approves New Library Branch for Eastside Neighborhood", "By Megan Hollis"]
+LIBRARY_HEAD += ["September 12, 2024", "Share", "Email"]
+LIBRARY_BODY = [
+    "The county board of supervisors voted 4-1 on Tuesday to build a new public library branch on the city's "
+    "east side, ending a decade-long campaign by residents. The 18,000-square-foot branch will be built on a "
+    "vacant lot next to Roosevelt Park and is expected to open in 2027. It will include a children's wing, a "
+    "teen room, meeting spaces and a small recording studio. The project will cost about $14 million, most of "
+    "it from a bond measure voters approved in 2020. Construction is set to begin next spring.",
+    "Library director Tom Baines said the new branch would also offer job-search help and English classes. He "
+    "said the county plans to hire about 12 staff members. The branch will be open seven days a week, a first "
+    'for the system. Baines said he hoped the building would become "the living room of the neighborhood."',
+]
+LIBRARY_FOOT = ["Share this article", "Facebook", "Twitter", "Email", "Sign up for our Daily Briefing newsletter"]
+LIBRARY_FOOT += ["Get the latest local news delivered free to your inbox.", "Subscribe", "Related Stories"]
+LIBRARY_FOOT += ["City council approves budget for 2025", "New bike lanes coming to Fifth Street", "Comments"]
+LIBRARY_FOOT += ["Log in to leave a comment", "Terms of Use | Privacy Policy | Contact Us"]
+LIBRARY_FOOT += ["Copyright © 2024 Metro Daily News. All rights reserved."]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "The full report is free to download from the county's website.",
+        "Comments on the design can be emailed to the library office until Nov. 1.",
+        "Library cards are free for all county residents.",
+        "The county will post updates on its Facebook page.",
+        "Public comments will be accepted through the end of the month.",
+        "Reyes said she would share the final design with residents in January.",
+        "Admission to the opening celebration will be free, and all are welcome.",
+    ],
+)
+def test_a_closing_line_that_names_a_furniture_word_stays(closing):
+    page = "\n".join([*LIBRARY_HEAD, *LIBRARY_BODY, closing, *LIBRARY_FOOT]) + "\n"
+    assert cleaner.clean(page).text.splitlines() == [*LIBRARY_BODY, closing]
