@@ -3,12 +3,12 @@ furniture, learned from the corpus's train lines (a logistic regression over whi
 line holds), as one of the line model's features.
 
 The phrase lists name boilerplate a line is (`heuristics.phrases`); this reads what a line is
-made of: "reply", "posted in", "permalink", "login", "©" sit in furniture whatever the rest
-says, "said", "the", "which" in prose. A term is a lower-cased word (`\\w+`) or two such
+made of: "reply", "posted in", "login", "you will" lean to furniture whatever the rest says,
+"said", "which", "the" to prose. A term is a lower-cased word (`\\w+`) or two such
 words in a row; a line's score is the bias plus the weights of the known terms it holds,
 divided by the square root of how many it holds (the training's l2-normalised binary rows).
-The vocabulary and weights are written by `python -m cleaner.model.train` into the line
-model's file.
+The vocabulary and weights are written by `python -m cleaner.model.train --words` into
+line_model_words.json, beside that model's trees.
 """
 
 from __future__ import annotations
