@@ -155,8 +155,11 @@ def title_rows(texts: list[str], rows: Any, cands: list[int], counts: Counter[st
     return np.concatenate([rows[cands], np.array(out, dtype=float).reshape(len(cands), -1)], axis=1)
 
 
-def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple[int, float] | None:
-    """(index of the headline among `texts`, its score), or None when no line is likely enough."""
+def choose(
+    texts: list[str], rows: Any, model: LineModel | None = None, before: int | None = None
+) -> tuple[int, float] | None:
+    """(index of the headline among `texts`, its score), or None when no line is likely enough.
+    `before`: only the lines above this one are candidates."""
     model = model or load()
     import numpy as np
 
@@ -167,6 +170,8 @@ def choose(texts: list[str], rows: Any, model: LineModel | None = None) -> tuple
     # of one sentence over and over would go whole as the title and its repeats)
     counts = _repeats(texts)
     cands = [n for n in cands if counts[_norm(texts[n])] * 2 <= len(texts)]
+    if before is not None:  # later candidates out: the others keep their ranks, so their rows
+        cands = [n for n in cands if n < before]
     if not cands:
         return None
     probs = model.probabilities(title_rows(texts, rows, cands, counts))

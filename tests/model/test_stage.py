@@ -109,3 +109,31 @@ def test_the_passes_go_on_to_the_fixed_point(monkeypatch):
     out = stage.run(doc, Context(profiles=Profiles()))
     assert len(out.lines) == 1
     assert calls == list(range(10, 0, -1))
+
+
+def test_a_page_kept_whole_has_its_headline_above_its_first_paragraph(monkeypatch):
+    """A page the model keeps every line of reads as clean text already (cleaner's output,
+    cleaned again): the title model may take a line above its first paragraph, not a section
+    heading below it (a second cleaning took one on 30 of dragnet:train's 1,076 pages). A page
+    with boilerplate to remove is looked at whole, as before."""
+    from cleaner.model import titles
+
+    seen = []
+    choose = titles.choose
+
+    def spy(texts, rows, model=None, before=None):
+        seen.append(texts[before] if before is not None else None)
+        return choose(texts, rows, model, before)
+
+    monkeypatch.setattr(titles, "choose", spy)
+    findings = [
+        f"On day {n} the engineers checked pier {n} of the old bridge and found {n} more cracks in it."
+        for n in range(2, 20)
+    ]
+    text = "\n\n".join([PROSE[0], "What the engineers found", *findings, *PROSE[1:]]) + "\n"
+    doc = clean(text)
+    assert seen and seen[0] == PROSE[0]
+    assert doc.text == text and doc.metadata.title is None
+    seen.clear()
+    clean(PAGE)
+    assert seen and seen[0] is None

@@ -69,3 +69,26 @@ def test_a_masthead_under_the_title_line_gives_way_to_the_headline():
     social = [f"{site} on Facebook", f"{site} on YouTube"]
     texts = [f"{HEADLINE} - {site}", HEADLINE, *MENU, site, *social, *PROSE]
     assert _headline_beside(texts, 1) == 1
+
+
+class _FavoursTheLast:
+    """A title model that scores the last candidate it is shown far above the others."""
+
+    threshold = 0.5
+
+    def probabilities(self, rows):
+        return [0.6] * (len(rows) - 1) + [0.9]
+
+
+def test_before_leaves_the_lines_from_it_on_out():
+    """choose(before=k): a line at or after k is never the headline, however it scores (the
+    stage's guard for pages that read as clean text already: a section heading below the first
+    paragraph is no headline)."""
+    heading = "What the engineers found"
+    texts, rows = lines_and_rows([PROSE[0], PROSE[1], heading, PROSE[2]])
+    at = texts.index(heading)
+    found = choose(texts, rows, model=_FavoursTheLast(), before=at + 1)
+    assert found is not None and found[0] == at and found[1] == 0.9
+    found = choose(texts, rows, model=_FavoursTheLast(), before=at)
+    assert found is not None and found[0] == at - 1
+    assert choose(texts, rows, model=_FavoursTheLast(), before=0) is None
