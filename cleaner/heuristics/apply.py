@@ -18,12 +18,13 @@ MAX_PASSES = 4
 
 
 def passes(
-    doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset()
+    doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset(), named_headline: bool = False
 ) -> Iterator[tuple[dict[int, str], str | None, str | None]]:
     """Each pass's verdict: the positions (in doc.lines) it removes -> heuristic name, and the
     author and date it found. The later passes read the lines the earlier ones left, taken by
     index: no Document is built between passes. `focus`: as analyse() takes it. The lines
-    numbered in `protect` stay (a headline the line model's stage kept for the metadata)."""
+    numbered in `protect` stay (a headline the line model's stage kept for the metadata).
+    `named_headline`: as analyse() takes it."""
     lines = doc.lines
     rows = list(range(len(lines)))
     # Alt text is a whole-page scrape's: an extractor prints none (with --images, an image the
@@ -40,7 +41,13 @@ def passes(
     # cleaning the output again finds nothing more to remove.
     for _ in range(MAX_PASSES):
         page = [lines[i] for i in rows]
-        verdict = analyse(page, extracted=doc.extracted_by is not None, focus=focus, writer=doc.metadata.author)
+        verdict = analyse(
+            page,
+            extracted=doc.extracted_by is not None,
+            focus=focus,
+            writer=doc.metadata.author,
+            named_headline=named_headline,
+        )
         # a blank line only separates blocks: flagged alone, it stays (removals_at)
         found = {
             rows[n]: name for n, name in verdict.drop.items() if page[n].text.strip() and page[n].no not in protect
@@ -56,7 +63,7 @@ def apply(doc: Document, focus: str | None = None, protect: frozenset[int] = fro
     removals: list[Removal] = []
     gone: set[int] = set()
     metadata = doc.metadata
-    for found, author, date in passes(doc, focus, protect):
+    for found, author, date in passes(doc, focus, protect, named_headline=True):
         drop = heuristic_removals(doc.lines, found)
         removals += dict.fromkeys(drop.values())
         gone |= drop.keys()

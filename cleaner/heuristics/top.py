@@ -3,6 +3,7 @@ it as the title), the byline and the date line (taken as metadata here)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import compress, count
 
 import regex
@@ -71,6 +72,11 @@ def reads_as_title(text: str) -> bool:
 
 def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int | None:
     """The nearest heading-like line above the body, skipping labels, bylines and dates."""
+    return next(heading_like(infos, labels, first), None)
+
+
+def heading_like(infos: list[LineInfo], labels: list[str | None], first: int) -> Iterator[int]:
+    """The heading-like lines above the body, nearest first, skipping labels, bylines and dates."""
     low, high = HEADLINE_WORDS
     for n in range(first - 1, max(first - 1 - HEADLINE_LOOKBACK, -1), -1):
         info = infos[n]
@@ -81,8 +87,7 @@ def headline(infos: list[LineInfo], labels: list[str | None], first: int) -> int
         if meta.undated_line(info.text) or meta.labelled_line(info.text) or meta.facts_label(info.text):
             continue
         if low <= info.words <= high and not info.text.endswith((".", ",", ";", ":", ")")):
-            return n
-    return None
+            yield n
 
 
 def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, str | None, dict[int, str]]:

@@ -98,7 +98,8 @@ WORD_NAMES = ("words", *(f"words@{o:+d}" for o in OFFSETS), *(f"words~{w}" for w
 
 
 def heuristic_pass(doc: Document) -> tuple[dict[int, str], tuple[str | None, str | None]]:
-    """What today's generic stage does with the page (all its passes, alt text included):
+    """What the heuristics do with the page (all their passes, alt text included; the headline
+    the nearest heading-like line, as the model learned it: analyse()'s named_headline off):
     position -> heuristic name of each line it removes, and the (author, date) it finds."""
     verdict: dict[int, str] = {}
     metadata = doc.metadata

@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Context, Document, Metadata, removals_at
-from cleaner.heuristics.language import languages, page_language
+from cleaner.heuristics.about import about
 from cleaner.heuristics.top import reads_as_title, row_text
 from cleaner.stages.metadata_lines import dateline_date, kicker
 from cleaner.stages.normalise import collapse_spaces
@@ -39,60 +39,11 @@ def _line_title(text: str) -> str:
     return row_text(text) or text
 
 
-WORD = regex.compile(r"\p{L}{4,}")
-UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-
-
-def _about(title: str, body: list[str]) -> bool:
-    """Some word of the title (of 4+ letters) occurs in the body (by its stem where the
-    page's language inflects its nouns): a headline names what the article is about; a
-    section label or a call to action above it seldom does."""
-    words = {w.casefold() for w in WORD.findall(title)}
-    if not words or UNSPACED.search(title):
-        return True  # numbers, scripts written without spaces: no test
-    text = "\n".join(body).casefold()
-    if any(_has_word(text, word) for word in words):
-        return True
-    stems = [word[:-STEM_CUT] for word in words if len(word) >= STEM_WORD]
-    return bool(stems) and _inflected(body) and any(_has_word(text, stem, STEM_SLACK) for stem in stems)
-
-
-# Where the page's language inflects its nouns (the data files' `inflected`), a title word of
-# STEM_WORD letters or more is found by its stem, all but its last STEM_CUT letters, in a body
-# word at most STEM_SLACK letters longer than the stem ("трамвая" in the title, "трамвайной" in
-# the body: new-user trial, a Russian headline went as no title). Not in English: with stems,
-# section labels passed as titles on the corpus's train pages ("Speeches" for "speech").
-STEM_WORD = 7
-STEM_CUT = 2
-STEM_SLACK = 5
-
-
-def _inflected(body: list[str]) -> bool:
-    code = page_language(body)
-    return any(lang.code == code and lang.inflected for lang in languages())
-
-
-def _has_word(text: str, word: str, longer: int = 0) -> bool:
-    """`word` occurs in `text` as a whole run of letters, or as the start of one at most
-    `longer` letters longer (str.find: a regex over the whole body for every page cost more
-    than the rest of the stage)."""
-    at = text.find(word)
-    while at != -1:
-        if at == 0 or not text[at - 1].isalpha():
-            end = at + len(word)
-            while end < len(text) and end - at - len(word) <= longer and text[end].isalpha():
-                end += 1
-            if end - at - len(word) <= longer and (end == len(text) or not text[end].isalpha()):
-                return True
-        at = text.find(word, at + 1)
-    return False
-
-
 def _headline_above_byline(doc: Document) -> int | None:
     """Position of the first kept line if it reads as a headline about the article and the
     page's next line is a byline or date line a stage took as metadata."""
     at = _headline(doc)
-    if at is None or not _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
+    if at is None or not about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]]):
         return None
     no = doc.lines[at].no
     after = _next_line(doc, no)
@@ -119,7 +70,7 @@ def _label_above_headline(doc: Document) -> int | None:
     body = [doc.lines[i].text for i in content[2:]]
     # the first line is the article's subject, not a masthead: an obituary's or a profile's
     # name over its subheading (second attacker trial of stop 41)
-    if not _about(second, body) or _about(first, body):
+    if not about(second, body) or about(first, body):
         return None
     no = doc.lines[content[1]].no
     after = _next_line(doc, no)
@@ -288,7 +239,7 @@ def run(doc: Document, ctx: Context) -> Document:
         at = next((i for i, line in enumerate(doc.lines) if line.text == named), None)
         why = "the headline (the line the page's <title> names) is metadata (title), not body"
     elif at is not None and (
-        doc.generic[0] == "metadata" or _about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]])
+        doc.generic[0] == "metadata" or about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]])
     ):  # under "metadata" no line may go but into metadata
         meta = meta.fill(title=_line_title(doc.lines[at].text))
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))

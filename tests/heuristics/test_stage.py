@@ -156,6 +156,30 @@ def test_a_standfirst_under_the_headline_stays():
     assert (doc.metadata.title, doc.text) == (HEADLINE, "\n".join((standfirst, *FERRY)) + "\n")
 
 
+@pytest.mark.parametrize("heading", ["What we know", "The short answer", "Why it matters"])
+def test_a_headline_above_a_section_heading_is_the_title_and_the_heading_stays(heading):
+    """Attacker trial of stop 45: on a short page of a headline, a section heading and
+    paragraphs, the nearest heading-like line above the body (the section heading) was kept as
+    the headline; the headline went as header and the heading as no title (the article uses
+    none of its words): both lost. The headline is the nearest line the article's words name."""
+    headline = "Island ferry to sail three times a day"
+    page = "\n".join([headline, "", heading, *FERRY])
+    doc = clean(page, profile="none")
+    assert doc.metadata.title == headline
+    assert doc.text == "\n".join([heading, *FERRY]) + "\n"
+    assert not [r for r in doc.removals if r.rule == "heuristic:header"]
+
+
+def test_the_nearest_heading_like_line_stays_the_headline_when_the_article_names_it():
+    """A heading-like line above the headline (a kicker the article also names) is no reason
+    to look past the headline."""
+    headline = "Island ferry to sail three times a day"
+    page = "\n".join(["News from the islands", "", headline, *FERRY])
+    doc = clean(page, profile="none")
+    assert doc.metadata.title == headline
+    assert doc.text == "\n".join(FERRY) + "\n"
+
+
 def test_no_heuristics_keeps_everything_but_the_headline():
     doc = clean(PAGE, profile="none", heuristics=False)
     assert not [r for r in doc.removals if r.rule.startswith("heuristic:")]
