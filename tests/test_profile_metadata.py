@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cleaner import clean, load_profiles
 
 PAGE = """<html><head><title>Harbour festival | harbourtimes.example</title>
@@ -89,3 +91,25 @@ def test_a_first_line_that_only_starts_like_the_title_stays(tmp_path: Path):
     scrape = SCRAPE.replace("| Town - The Harbour Times", "draws calls for a second weekend next summer in town")
     doc = clean(scrape, profiles=profiles(tmp_path, HEADLINE_RULE), profile="harbour", heuristics=False)
     assert doc.text.startswith("Harbour festival draws record crowds draws calls for a second weekend")
+
+
+@pytest.mark.parametrize(
+    ("title", "printed"),
+    [
+        ("Will the harbour festival move to the park", "Will the harbour festival move to the park?"),
+        ("Harbour festival draws record crowds!", "Harbour festival draws record crowds"),
+    ],
+)
+def test_the_headline_printed_with_an_end_mark_the_title_lacks_or_has_is_a_repeat(title: str, printed: str):
+    """cleaneval:train: the title model took a line naming the headline without its question
+    mark; the printed headline stayed in the body, and cleaning the output again took it."""
+    from cleaner.document import Context, Document, Line, Metadata
+    from cleaner.profiles import Profiles
+    from cleaner.stages import metadata
+
+    texts = [printed, "", *SCRAPE.split("\n")[-4:]]
+    doc = Document(lines=tuple(Line(n, t) for n, t in enumerate(texts, 1)), metadata=Metadata(title=title))
+    doc = metadata.run(doc, Context(profiles=Profiles()))
+    assert doc.metadata.title == title
+    assert [r.rule for r in doc.removals] == ["metadata:title-repeat"]
+    assert printed not in doc.text
