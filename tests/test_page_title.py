@@ -28,6 +28,10 @@ def scrape(top: str, section: str = "Town & harbour") -> str:
         f"{HEADLINE} - Example Gazette",
         f"Example Gazette: {HEADLINE}",
         HEADLINE,
+        # a breadcrumb that ends in the headline, printed first (attacker trial of stop 45:
+        # it stayed in the text, the headline too, title null)
+        f"Home > Town > {HEADLINE}",
+        f"Home › Town › {HEADLINE}",
     ],
 )
 def test_the_headline_is_the_line_the_page_title_names(top):

@@ -296,7 +296,11 @@ def _repeats_title(line: str, title: str) -> bool:
 END_MARKS = "?!.…"
 
 
-TITLE_AFFIX = regex.compile(r"\s*[-|–—:·«»]\s*\S.{0,60}")
+# What a <title> puts between the headline and the site's name; ">" and "›": a breadcrumb
+# printed first that ends in the headline ("Home > Science > <headline>") names it as a <title>
+# does (attacker trial of stop 45: title null, both lines in the text). On the corpus's 2,036
+# text scrapes one page changes: its breadcrumb goes as a title repeat.
+TITLE_AFFIX = regex.compile(r"\s*[-|–—:·«»>›]\s*\S.{0,60}")
 MAX_AFFIX_WORDS = 8
 
 
