@@ -92,3 +92,19 @@ def test_before_leaves_the_lines_from_it_on_out():
     found = choose(texts, rows, model=_FavoursTheLast(), before=at)
     assert found is not None and found[0] == at - 1
     assert choose(texts, rows, model=_FavoursTheLast(), before=0) is None
+
+
+def test_a_headline_shares_its_words_with_the_prose_a_teaser_does_not():
+    """t_terms_body: the share of a candidate's terms (cut to their first STEM letters, so
+    that "bridges" is "bridge") that the page's prose lines use, wherever they stand."""
+    from cleaner.model.titles import NAMES, title_rows
+
+    teaser = "School fair raises record sum"
+    texts, rows = lines_and_rows([*MENU, teaser, HEADLINE, "By Jane Roe", *PROSE, *FOOTER])
+    cands = [texts.index(teaser), texts.index(HEADLINE)]
+    column = title_rows(texts, rows, cands)[:, NAMES.index("t_terms_body")]
+    # "Town council votes to close the old bridge to cars": town, council, votes -> "votes"
+    # is no prose word, close, bridge, cars (4+ letters: "town", "council", "votes",
+    # "close", "bridge", "cars")
+    assert column[0] == 0.0
+    assert column[1] == 5 / 6
