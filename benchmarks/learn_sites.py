@@ -27,7 +27,6 @@ import sys
 import tempfile
 from pathlib import Path
 from statistics import mean
-from urllib.parse import urlsplit
 
 import regex
 
@@ -37,27 +36,10 @@ sys.path.insert(0, str(ROOT))
 import cleaner  # noqa: E402
 from cleaner.check import check  # noqa: E402
 from cleaner.learn.site import draft_site  # noqa: E402
+from cleaner.model.sites import canonical_site  # noqa: E402
 
 NOISE = 0.005  # a per-site difference below this is noise
 SHARED = ROOT.parent / "shared" / "corpus"
-CANONICAL = regex.compile(
-    r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*\bhref=[\"']([^\"'>\s]+)"
-    r"|<link\b[^>]*\bhref=[\"']([^\"'>\s]+)[\"'][^>]*\brel=[\"']?canonical"
-    r"|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*\bcontent=[\"']([^\"'>\s]+)"
-    r"|<meta\b[^>]*\bcontent=[\"']([^\"'>\s]+)[\"'][^>]*\bproperty=[\"']og:url",
-    regex.IGNORECASE,
-)
-
-
-def site_of(html: str) -> str | None:
-    """The host of the page's canonical link or og:url, without "www."."""
-    m = CANONICAL.search(html)
-    if not m:
-        return None
-    url = next(g for g in m.groups() if g)
-    host = urlsplit(url).hostname or ""
-    host = host.removeprefix("www.")
-    return host or None
 
 
 def load_score(path: Path):
@@ -164,7 +146,7 @@ def main() -> int:
     groups: dict[str, dict[str, list[str]]] = {}
     for part in ("train", "val"):
         for doc_id in split[part]:
-            site = site_of(read(base / "html" / f"{doc_id}.html"))
+            site = canonical_site((base / "html" / f"{doc_id}.html").read_bytes())
             if site:
                 groups.setdefault(site, {"train": [], "val": []})[part].append(doc_id)
     if args.tune:  # the train pages after the first K stand in for val

@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 import regex
 
 CANONICAL = regex.compile(
-    rb"""rel=["']canonical["'][^>]*?href=["']([^"']+)"""
-    rb"""|property=["']og:url["'][^>]*?content=["']([^"']+)"""
-    rb"""|href=["']([^"']+)["'][^>]*?rel=["']canonical""",
+    rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*\bhref=[\"']([^\"'>\s]+)"
+    rb"|<link\b[^>]*\bhref=[\"']([^\"'>\s]+)[\"'][^>]*\brel=[\"']?canonical"
+    rb"|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*\bcontent=[\"']([^\"'>\s]+)"
+    rb"|<meta\b[^>]*\bcontent=[\"']([^\"'>\s]+)[\"'][^>]*\bproperty=[\"']og:url",
     regex.IGNORECASE,
 )
 LINK = regex.compile(rb"""href=["'](https?://[^"'/]+)""", regex.IGNORECASE)
@@ -33,13 +34,17 @@ def _host(url: bytes) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def site_of(html: bytes) -> str | None:
-    """The page's site (a host name, lower case, without "www."), or None."""
+def canonical_site(html: bytes) -> str | None:
+    """The host of the page's canonical link or og:url (lower case, without "www."), or None."""
     found = CANONICAL.search(html)
-    if found:
-        host = _host(next(g for g in found.groups() if g))
-        if host:
-            return host
+    return _host(next(g for g in found.groups() if g)) if found else None
+
+
+def site_of(html: bytes) -> str | None:
+    """The page's site: canonical_site, else the host most of its absolute links go to, or None."""
+    host = canonical_site(html)
+    if host:
+        return host
     hosts = Counter(h for h in map(_host, LINK.findall(html)) if h)
     # most common first, ties by name: the same site whatever order the links come in
     return min(hosts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if hosts else None

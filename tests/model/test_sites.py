@@ -1,6 +1,6 @@
 """The site of a corpus page (cleaner.model.sites), by which training's folds are made."""
 
-from cleaner.model.sites import site_of, sites
+from cleaner.model.sites import canonical_site, site_of, sites
 
 
 def test_the_canonical_url_names_the_site():
@@ -9,6 +9,9 @@ def test_the_canonical_url_names_the_site():
     # attributes the other way round, and og:url
     assert site_of(b"<link href='http://Blog.Example.org/p/1' rel='canonical'>") == "blog.example.org"
     assert site_of(b'<meta property="og:url" content="https://photos.example.net/a">') == "photos.example.net"
+    assert site_of(b'<meta content="https://photos.example.net/a" property="og:url">') == "photos.example.net"
+    # only these name the site for learn_sites.py: links alone do not
+    assert canonical_site(b'<a href="http://c.example/x">c</a>') is None
 
 
 def test_without_one_the_host_most_links_go_to():
