@@ -5,7 +5,7 @@
                                          [--extra-corpus DIR [--extra-cache FILE]]
 
 The label of a candidate line is whether it equals (case and whitespace aside) the title
-the HTML path gives for the same page's HTML. Five folds by page give out-of-fold scores,
+the HTML path gives for the same page's HTML. Five folds by site (below) give out-of-fold scores,
 on which the acceptance threshold is chosen on the pages that print their title: the share
 titled right, less PENALTY times the share titled wrong (a wrong title costs more than none). Then the
 model is fitted on all train pages. Only the train ids of split.json are read.
