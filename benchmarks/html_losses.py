@@ -1,6 +1,6 @@
 """Where cleaner's HTML path loses gold text, rule by rule, on the corpus's train pages.
 
-Usage: python benchmarks/html_losses.py [--part dragnet:train] [--corpus DIR] [--pages N]
+Usage: python benchmarks/html_losses.py [--part dragnet:train] [--corpus DIR] [--pages N] [--comments]
 
 For each page of the part (train parts only: val and the dev set are for measuring):
 cleaner.clean(html=True) with its removals, trafilatura.extract with its default settings
@@ -65,6 +65,7 @@ def main() -> int:
     ap.add_argument("--part", default="dragnet:train")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--pages", type=int, default=0, help="a random sample of this many pages (0: all)")
+    ap.add_argument("--comments", action="store_true", help="cleaner with comments=True (--comments)")
     args = ap.parse_args()
     name, split = args.part.split(":")
     if split != "train":
@@ -81,7 +82,7 @@ def main() -> int:
         gold = shingles((args.corpus / name / "gold" / f"{i}.txt").read_text(encoding="utf-8"))
         full = trafilatura.extract(data) or ""
         bare = trafilatura.extract(data, include_comments=False) or ""
-        lines = lines_of(cleaner.clean(data, html=True, profiles=profiles))
+        lines = lines_of(cleaner.clean(data, html=True, profiles=profiles, comments=args.comments))
         pages.append((gold, full, bare, lines))
         scores["trafilatura"].append(pr(gold, full))
         scores["trafilatura --no-comments"].append(pr(gold, bare))

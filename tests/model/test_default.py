@@ -173,3 +173,27 @@ LIBRARY_FOOT += ["Copyright © 2024 Metro Daily News. All rights reserved."]
 def test_a_closing_line_that_names_a_furniture_word_stays(closing):
     page = "\n".join([*LIBRARY_HEAD, *LIBRARY_BODY, closing, *LIBRARY_FOOT]) + "\n"
     assert cleaner.clean(page).text.splitlines() == [*LIBRARY_BODY, closing]
+
+
+def test_a_short_closing_sentence_above_a_related_block_stays():
+    """Attacker trial of stop 45: in a scrape with a paragraph to a line and no blank line
+    before the related-links block, the article's short closing sentence went with that block,
+    exit 0. A sentence right below the body's last kept prose line, in the same block, stays."""
+    nav = ["Naar inhoud", "Voorpagina", "Binnenland", "Buitenland", "Economie", "Sport", "Inloggen", ""]
+    top = ["Gemeente opent nieuwe fietsenstalling onder het station", "Door Sanne de Wit", "12 maart 2024, 09:30", ""]
+    body = [
+        "De gemeente heeft woensdag een ondergrondse fietsenstalling met plaats voor vierduizend fietsen "
+        "geopend onder het stationsplein, na bijna drie jaar bouwen.",
+        "Reizigers kunnen hun fiets de eerste vierentwintig uur gratis stallen; daarna betalen ze een "
+        "euro per dag, net als in de andere stallingen van de stad.",
+        "Volgens de wethouder was de oude stalling al jaren overvol en stonden er dagelijks honderden "
+        "fietsen op de stoep, tot ergernis van voetgangers en winkeliers.",
+        "De bouw kostte ruim twaalf miljoen euro, waarvan een derde door het Rijk werd betaald.",
+        "De oude stalling gaat in de zomer dicht.",
+    ]
+    foot = ["Meer over dit onderwerp", "Nieuwe buslijn naar het ziekenhuis", "Parkeertarieven gaan omhoog"]
+    foot += ["Deel dit artikel", "© Stadsblad 2024", "Colofon | Privacy | Contact"]
+    doc = cleaner.clean("\n".join([*nav, *top, *body, *foot]) + "\n", profile="none")
+    assert doc.text.rstrip("\n").split("\n")[-1] == body[-1]
+    assert all(paragraph in doc.text for paragraph in body)
+    assert "Meer over dit onderwerp" not in doc.text
