@@ -37,8 +37,6 @@ MIN_LINES = 20
 # The lines that name themselves as boilerplate: the phrase categories of the data files, counters
 PHRASES = frozenset([*categories(), "counter"])
 BYLINE_DATE = frozenset({"byline", "date"})
-# Image alt text above the article: lower-case, unpunctuated, never a heading (the seeds)
-ALT_TEXT = frozenset({"alt-text"})
 # --precision / --recall: the threshold on p(content) moved up (fewer lines kept) or down
 FOCUS = {"precision": 0.2, "recall": -0.15}
 AD_LABEL_WORDS = 5
