@@ -114,9 +114,9 @@ def test_the_passes_go_on_to_the_fixed_point(monkeypatch):
 
 def test_a_page_kept_whole_has_its_headline_above_its_first_paragraph(monkeypatch):
     """A page the model keeps every line of reads as clean text already (cleaner's output,
-    cleaned again): the title model may take a line above its first paragraph, not a section
-    heading below it (a second cleaning took one on 30 of dragnet:train's 1,076 pages). A page
-    with boilerplate to remove is looked at whole, as before."""
+    cleaned again): the title model may take its first line, unless that is its first
+    paragraph, not a section heading below it (a second cleaning took one on 30 of
+    dragnet:train's 1,076 pages). A page with boilerplate to remove is looked at whole."""
     from cleaner.model import titles
 
     seen = []
