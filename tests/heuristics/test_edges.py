@@ -84,6 +84,13 @@ def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, langu
         pytest.param("Mr. Hart is the club's longest-serving president.", False, id="honorific"),
         pytest.param("Annabel Smith is a writer based in Leeds.", True, id="name-starting-with-an"),
         pytest.param("Dr Jane Roe is a marine biologist who writes about coasts.", True, id="doctor"),
+        # German capitalises nouns: an article or a preposition and a noun are no name (new-user
+        # trial of stop 47: a paragraph in the middle of a German article went as a bio)
+        pytest.param("Der Akku ist ein Verschleißteil und hält etwa drei Winter.", False, id="de-article-noun"),
+        pytest.param("Im Sommer ist ein leichtes Öl die bessere Wahl.", False, id="de-preposition-noun"),
+        pytest.param("Le Louvre est un musée que tout le monde connaît.", False, id="fr-article-name"),
+        pytest.param("Jonas Becker ist ein Fahrradmechaniker aus Leipzig.", True, id="de-bio"),
+        pytest.param("Son Heung-min is a footballer who writes a weekly column.", True, id="name-not-a-pronoun"),
         # a bio of 60-80 words (a role, a former post, books) stayed
         pytest.param(
             "Ann Lee is a reporter at the Gazette who covers the harbour, the ferries and the fishing fleet, and "
