@@ -24,6 +24,7 @@ from cleaner.model import titles
 from cleaner.model.features import heuristic_pass, page_features
 from cleaner.model.glossary import describe
 from cleaner.model.predict import LineModel, load, load_words
+from cleaner.stages.metadata import repeats_title
 
 # Passes to the fixed point: a pass only removes lines, so the loop ends; this bounds the
 # cost of a page the model peels a few lines off per pass (a comment thread: on the 2,186
@@ -102,7 +103,7 @@ def _once(
     """One pass: the model's removals, or the heuristics' on a snippet or where the model
     finds no article; and the line (its number) kept as the headline. The lines numbered in
     `protect` stay."""
-    if sum(1 for line in doc.lines if line.text.strip()) < MIN_LINES:
+    if _page_lines(doc) < MIN_LINES:
         return apply(doc, focus=focus, protect=protect), frozenset()
     titled: dict[int, Removal] = {}
     ads = _ad_labels(doc)
@@ -167,6 +168,16 @@ def _once(
             because += "; strongest signals " + ", ".join(f"{describe(name)} {v:+.2f}" for name, v in strongest)
         drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="model", why=because)
     return doc.without(drop), headline_kept
+
+
+def _page_lines(doc: Document) -> int:
+    """The non-blank lines, but the title's repeats: the metadata stage takes those out after,
+    so counted, they put a text over MIN_LINES on its first cleaning and under on its second
+    (the property test: six repeats of the headline, the model kept a last "Key points" line
+    that the heuristics, judging the output, took for the footer)."""
+    title = " ".join((doc.metadata.title or "").split())
+    texts = (" ".join(line.text.split()) for line in doc.lines)
+    return sum(1 for text in texts if text and not (title and repeats_title(text, title)))
 
 
 # The lead's rescue: prose lines (LEAD_WORDS+ words, a sentence's end) right above the body's

@@ -267,7 +267,7 @@ def run(doc: Document, ctx: Context) -> Document:
         meta = dataclasses.replace(meta, title=part)
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:printed-part")))
     if meta.title:
-        repeats = [i for i, line in enumerate(doc.lines) if _repeats_title(line.text, meta.title)]
+        repeats = [i for i, line in enumerate(doc.lines) if repeats_title(line.text, meta.title)]
         first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
         if first is not None and first not in repeats and _titled(doc.lines[first].text, meta.title):
             repeats.insert(0, first)
@@ -283,7 +283,7 @@ def run(doc: Document, ctx: Context) -> Document:
 PERMALINK = frozenset(["¶", "#", "§", "🔗"])
 
 
-def _repeats_title(line: str, title: str) -> bool:
+def repeats_title(line: str, title: str) -> bool:
     """The line is the title, perhaps with the permalink mark its heading printed after it, or
     but for an end mark ("What Can We Learn from NAFTA?" printed, the title taken from a line
     without the mark: the headline stayed in the body, and cleaning the output again took it
