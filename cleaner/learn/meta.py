@@ -140,11 +140,20 @@ def _is_clock(items: list[Item], j: int) -> bool:
 
 def _list_after_cue(shape: Shape) -> None:
     """ "Tags: a, b" — everything after a tag or category cue is the list, whatever the
-    variants happened to share."""
+    variants happened to share; after the label's colon where the label goes on past the cue
+    ("Filed under: a, b": the list was "under: a, b", and the rule's pattern "^Filed (.+?)$"
+    took an article's "Filed in provincial court on Tuesday, ..." for one: new-user trial of
+    stop 47)."""
     items = shape.items
     for c, item in enumerate(items):
         if item.kind == "lit" and item.values[0].lower() in CATEGORY_CUES | TAG_CUES:
             start = c + 1
+            first_var = next(
+                (k for k in range(start, len(items)) if items[k].kind != "lit" and items[k].kind != "ws"), None
+            )
+            colon = next((k for k in range(start, first_var or 0) if items[k].values[0] == ":"), None)
+            if colon is not None:
+                start = colon + 1
             while start < len(items) and items[start].kind in ("ws", "lit") and not items[start].values[0].isalnum():
                 start += 1
             if any(it.kind == "var" for it in items[start:]):

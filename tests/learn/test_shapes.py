@@ -25,6 +25,14 @@ CASES = [
     (["Top picks for March 2025", "Top picks for April 2025"], [], "Top picks for June 2026", {}),  # no day: not a date
     (["Tags: Pruning, Soil", "Tags: Pruning, Roses, Herbs"], ["tags"], "Tags: Compost", {"tags": "Compost"}),
     (["© 2023 Site Media.", "© 2021 Site Media."], [], "© 2026 Site Media.", {}),
+    # the label goes on past its cue: the list starts after its colon, and a line of the
+    # article that opens with the cue is no match (new-user trial of stop 47)
+    (
+        ["Filed under: ferries, Kestrel Island", "Filed under: schools, robotics, Port Aldous High"],
+        ["categories"],
+        "Filed under: courts",
+        {"categories": "courts"},
+    ),
     (
         ["Jane Roe · Mar 4, 2024 · 3 min read", "Ana de Souza · Nov 12, 2023 · 10 min read"],
         ["author", "date", "reading_time"],
@@ -54,3 +62,9 @@ def test_unnamed_pattern_has_no_groups():
 def test_name_shared_by_chance_stays_variable():
     shape = generalise(["By Mary Ann Lee", "By Ann Smith", "By Ann Okafor"])
     assert regex.fullmatch(shape.regex(), "By Grace Moreau")
+
+
+def test_a_label_past_its_cue_is_no_part_of_the_pattern_s_list():
+    shape = generalise(["Filed under: ferries, Kestrel Island", "Filed under: schools, robotics"])
+    name_groups(shape)
+    assert not regex.fullmatch(shape.regex(), "Filed in provincial court on Tuesday, the lawsuit argues it.")
