@@ -148,10 +148,8 @@ def _list_after_cue(shape: Shape) -> None:
     for c, item in enumerate(items):
         if item.kind == "lit" and item.values[0].lower() in CATEGORY_CUES | TAG_CUES:
             start = c + 1
-            first_var = next(
-                (k for k in range(start, len(items)) if items[k].kind != "lit" and items[k].kind != "ws"), None
-            )
-            colon = next((k for k in range(start, first_var or 0) if items[k].values[0] == ":"), None)
+            first_var = next((k for k in range(start, len(items)) if items[k].kind not in ("lit", "ws")), start)
+            colon = next((k for k in range(start, first_var) if items[k].values[0] == ":"), None)
             if colon is not None:
                 start = colon + 1
             while start < len(items) and items[start].kind in ("ws", "lit") and not items[start].values[0].isalnum():

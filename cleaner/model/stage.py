@@ -175,9 +175,11 @@ def _page_lines(doc: Document) -> int:
     so counted, they put a text over MIN_LINES on its first cleaning and under on its second
     (the property test: six repeats of the headline, the model kept a last "Key points" line
     that the heuristics, judging the output, took for the footer)."""
-    title = " ".join((doc.metadata.title or "").split())
+    if not doc.metadata.title:
+        return sum(1 for line in doc.lines if line.text.strip())
+    title = " ".join(doc.metadata.title.split())
     texts = (" ".join(line.text.split()) for line in doc.lines)
-    return sum(1 for text in texts if text and not (title and repeats_title(text, title)))
+    return sum(1 for text in texts if text and not repeats_title(text, title))
 
 
 # The lead's rescue: prose lines (LEAD_WORDS+ words, a sentence's end) right above the body's
