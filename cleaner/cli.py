@@ -461,7 +461,7 @@ def clean(
         sys.exit(EXIT_INTERRUPTED)
     if summary.stopped is not None:
         click.echo(f"cleaner: {summary.stopped}", err=True)
-        sys.exit(EXIT_FAILED)
+        raise Stopped(EXIT_FAILED)
     failed = summary.failed + summary.earlier_failed
     if not quiet and resume and summary.cleaned + summary.failed == 0 and not failed:
         click.echo(f"cleaner: nothing left to do: the run into {output} had finished", err=True)
@@ -513,17 +513,25 @@ def _out(text: str, styled: bool = False) -> None:
         sys.exit(EXIT_FAILED)
 
 
+class Stopped(SystemExit):
+    """A run stopped part-way (its output's disk full, its lock file gone): status 1, as for an
+    input that failed, but its worker pool may still be closing (see program())."""
+
+
 def program() -> None:
     """The `cleaner` command and `python -m cleaner`: main(), and when a run with worker
-    processes was interrupted, the exit at once. Everything is written and closed by then, and
-    Python's exit would wait on the process pool's threads, which Ctrl-C can leave stuck
-    (CPython's gh-105829: attacker trial of stop 37, 1 run in 15 hung for good). Only the
-    program exits so: main() called in a process (click's CliRunner, a script) returns."""
+    processes was interrupted or stopped part-way, the exit at once. Everything is written and
+    closed by then, and Python's exit would wait on the process pool's threads, which Ctrl-C
+    can leave stuck (CPython's gh-105829: attacker trial of stop 37, 1 run in 15 hung for
+    good); a stopped run's pool, shut down without waiting, closes a pipe while Python's exit
+    handler for the pool writes to it ("Exception ignored ... Bad file descriptor" after the
+    error: attacker trial of stop 47, stdout on a full disk, -j 2; CPython's gh-125451). Only
+    the program exits so: main() called in a process (click's CliRunner, a script) returns."""
     try:
         main()
     except SystemExit as done:
-        if done.code == EXIT_INTERRUPTED and "cleaner.pool" in sys.modules:
-            _exit_now(EXIT_INTERRUPTED)
+        if (done.code == EXIT_INTERRUPTED or isinstance(done, Stopped)) and "cleaner.pool" in sys.modules:
+            _exit_now(done.code if isinstance(done.code, int) else EXIT_FAILED)
         raise
 
 

@@ -513,3 +513,27 @@ def test_what_stdin_holds_records_or_a_page(stdin: bytes, refused: bool):
     with a "text" was refused."""
     result = run("clean", "-", stdin=stdin)
     assert (result.exit_code, "holds JSONL records" in result.stderr) == ((1, True) if refused else (0, False))
+
+
+def test_a_run_stopped_part_way_with_workers_exits_at_once(monkeypatch):
+    """Attacker trial of stop 47: stdout on a full disk with -j 2 printed the error, then
+    "Exception ignored ... OSError: [Errno 9] Bad file descriptor" from concurrent.futures'
+    exit handler, racing the stopped pool's shutdown (a race: about one run in several). The
+    program exits at once, as for Ctrl-C."""
+    import cleaner.cli as cli
+    import cleaner.pool  # noqa: F401  # a run with workers imported it
+
+    def stopped():
+        raise cli.Stopped(cli.EXIT_FAILED)
+
+    exits = []
+
+    def exit_now(code):
+        exits.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli, "main", stopped)
+    monkeypatch.setattr(cli, "_exit_now", exit_now)
+    with pytest.raises(SystemExit):
+        cli.program()
+    assert exits == [cli.EXIT_FAILED]
