@@ -428,6 +428,12 @@ class SharedOutput:
             self.file = open(self.partial, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
             if size == 0 and (first := header(fmt)):
                 self.file.write(first)
+            if self.started is None:
+                # the run begins now, on the output's file system's clock: the partial file's
+                # time. The state's own, read after a first save, left a state without it to
+                # a run killed between the two saves, which --resume refused as no record
+                # (a CI run of tests/hostile/test_batch.py, killed as the state appeared)
+                self.started = os.fstat(self.file.fileno()).st_mtime_ns
             self._save_state()  # at once: a partial file beside a state is known to be a run's
         except OSError:
             # a new run that could not begin (a full disk) leaves nothing behind: its empty
@@ -436,9 +442,6 @@ class SharedOutput:
             if size == 0 and not self.state.exists():
                 self.partial.unlink(missing_ok=True)
             raise
-        if self.started is None:  # the run begins now, on the output's file system's clock
-            self.started = self.state.stat().st_mtime_ns
-            self._save_state()
 
     @property
     def stream(self) -> bool:

@@ -1297,3 +1297,22 @@ def test_an_output_file_is_left_as_it_was_when_every_input_fails(tmp_path: Path,
     assert out.read_text() == "what was there\n"
     assert f"nothing written to {out}: no input was cleaned" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["binary.txt", out.name])
+
+
+def test_a_run_killed_at_its_first_state_can_be_resumed(tmp_path: Path, monkeypatch):
+    """CI run of stop 47: a run killed right after its state file appeared left a state
+    without its start time (written by a second save), and --resume refused it as no record
+    of an interrupted run. Every state written is a whole record."""
+    from cleaner import outputs
+
+    saved = []
+    real = outputs.write_atomic
+
+    def keep(path, text):
+        saved.append(json.loads(text))
+        return real(path, text)
+
+    monkeypatch.setattr(outputs, "write_atomic", keep)
+    out = outputs.SharedOutput(tmp_path / "out.jsonl", {"inputs": []})
+    out.abandon()
+    assert saved and all(isinstance(state["started"], int) for state in saved)
