@@ -140,7 +140,10 @@ def _switches(extractor: dict) -> dict:
 
 
 def _dash_is_stdout(ctx: click.Context, param: click.Parameter, output: Any) -> Any:
-    """-o -: standard output, as - is standard input (not a file named "-")."""
+    """-o -: standard output, as - is standard input (not a file named "-"). -o '' names no
+    file (attacker trial of stop 47: an AssertionError's traceback)."""
+    if output is not None and str(output) == "":
+        raise click.BadParameter("an empty path names no file; give a file or directory, or - for standard output")
     return None if output is not None and str(output) == STDIN else output
 
 
@@ -562,6 +565,8 @@ def _dask_connect(workers: int, scheduler: str | None, quiet: bool):
         return dask_engine.connect(workers, scheduler, quiet)
     except OSError as err:  # distributed's connection errors, timeouts too, are OSErrors
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
+    except ValueError as err:  # an address it cannot parse ("missing port number": attacker trial of stop 47)
+        raise click.UsageError(f"--scheduler {scheduler}: {err}") from None
 
 
 def _check_profile_name(profiles: Profiles, choice: str) -> None:

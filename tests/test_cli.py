@@ -537,3 +537,12 @@ def test_a_run_stopped_part_way_with_workers_exits_at_once(monkeypatch):
     with pytest.raises(SystemExit):
         cli.program()
     assert exits == [cli.EXIT_FAILED]
+
+
+def test_an_empty_output_path_is_a_usage_error(tmp_path: Path):
+    """Attacker trial of stop 47: -o '' gave an AssertionError's traceback, exit 1."""
+    page = tmp_path / "a.txt"
+    page.write_text("A short note.\n")
+    result = run("clean", str(page), "-o", "")
+    assert result.exit_code == 2 and "empty path" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

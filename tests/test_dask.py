@@ -236,3 +236,13 @@ def test_progress_is_the_local_engines(tmp_path: Path, scheduler: str, monkeypat
             drawn.append(re.sub(r"cleaner: Dask scheduler .*\n", "", result.stderr))  # said before the run
         assert drawn[0] == drawn[1]
         assert drawn[0].count("\r") == len(SEEDS) + 2 and "ETA 0:00\x1b[K\r\x1b[K" in drawn[0]
+
+
+def test_a_scheduler_address_it_cannot_read_is_a_usage_error(tmp_path: Path):
+    """Attacker trial of stop 47: "--scheduler notanaddress" printed distributed's traceback
+    ("ValueError: missing port number"), exit 1."""
+    page = tmp_path / "a.txt"
+    page.write_text("A short note.\n")
+    result = CliRunner().invoke(main, ["clean", str(page), "--engine", "dask", "--scheduler", "notanaddress"])
+    assert result.exit_code == 2
+    assert "--scheduler notanaddress" in result.output and "Traceback" not in result.output
