@@ -396,7 +396,7 @@ class SharedOutput:
         self.state = path.with_name(path.name + ".partial.state")
         _remove_state_temps(self.state)
         size = 0
-        self.started: int | None = None  # when the run began: the state file's first time (ns)
+        self.started: int | None = None  # when the run began: the partial file's time as it opened (ns)
         if resume and self.partial.exists() and self.state.exists():
             from cleaner.guard import same_run  # raises UsageError when the options or inputs changed
             from cleaner.inputs import UsageError
