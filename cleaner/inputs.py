@@ -469,12 +469,14 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
         else:
             import sys
 
-            data = sys.stdin.buffer.read()
+            data = read_text_stream(sys.stdin.buffer)
         if _records_on_stdin(data, fields):
             raise InputError(STDIN_RECORDS)
         return data, None, None
     try:
-        data = job.path.read_bytes()
+        with job.path.open("rb") as f:
+            # a regular file has an end; a device or a FIFO may not (/dev/zero: all memory)
+            data = f.read() if stat.S_ISREG(os.fstat(f.fileno()).st_mode) else read_text_stream(f)
     except OSError as err:  # named on the command line: a folder's walk tells these apart first
         broken = _broken_link(str(job.path), err)
         if broken is None:
@@ -534,6 +536,28 @@ RECORDS_LOOKED_AT = 5
 UNPACK_CHUNK = 1 << 20  # a .gz scrape is unpacked and judged for binary data this much at a time
 
 
+def read_text_stream(stream: Any) -> bytes:
+    """All of a stream that has no size to go by (stdin, a FIFO, a device, a .gz file's
+    contents), its head judged first: binary data fails before the rest is read (attacker
+    trial of stop 47: `cleaner clean /dev/zero` read until the kernel killed it). InputError
+    for binary data."""
+    from cleaner.stages.decode import BINARY_CONTROLS, SNIFF, binary_from, decode_bytes
+
+    head = stream.read(SNIFF)
+    chunks = [head]
+    if len(head.translate(None, BINARY_CONTROLS)) < len(head):  # NULs or controls: binary?
+        decode_bytes(head)  # InputError for binary data, as the whole would give
+        chunks.append(stream.read())  # or UTF-16, NULs all through
+    else:  # text: binary data after the head fails where it starts (second attacker, stop 37)
+        done = len(head)
+        while chunk := stream.read(UNPACK_CHUNK):
+            if (at := binary_from(chunk)) is not None:
+                raise InputError(f"binary data at byte {done + at} (NUL or control bytes), not text")
+            chunks.append(chunk)
+            done += len(chunk)
+    return b"".join(chunks)
+
+
 def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
     """A scrape file's bytes (decompressed if .gz) and whether its name says HTML
     (None: tell by content)."""
@@ -542,25 +566,10 @@ def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
         import gzip
         import io
 
-        from cleaner.stages.decode import BINARY_CONTROLS, SNIFF, binary_from, decode_bytes
-
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-                # its head first: binary data inside fails before the rest is unpacked (attacker
-                # trial of stop 37: 2 GB of zeros, 8.7 MB packed, took 17 s and 3.9 GB to refuse)
-                head = unzipped.read(SNIFF)
-                chunks = [head]
-                if len(head.translate(None, BINARY_CONTROLS)) < len(head):  # NULs or controls: binary?
-                    decode_bytes(head)  # InputError for binary data, as the whole would give
-                    chunks.append(unzipped.read())  # or UTF-16, NULs all through
-                else:  # text: binary data after the head fails where it starts (second attacker, stop 37)
-                    done = len(head)
-                    while chunk := unzipped.read(UNPACK_CHUNK):
-                        if (at := binary_from(chunk)) is not None:
-                            raise InputError(f"binary data at byte {done + at} (NUL or control bytes), not text")
-                        chunks.append(chunk)
-                        done += len(chunk)
-                data = b"".join(chunks)
+                # attacker trial of stop 37: 2 GB of zeros, 8.7 MB packed, took 17 s and 3.9 GB to refuse
+                data = read_text_stream(unzipped)
         except (OSError, EOFError) as err:
             raise InputError(f"not a readable gzip file: {err}") from None
         name = name[:-3]

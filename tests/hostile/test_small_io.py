@@ -4,9 +4,12 @@ or a device."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
+
+import pytest
 
 from tests.hostile.test_batch import PROSE, run
 
@@ -73,3 +76,39 @@ def test_new_refuses_a_device_sample(tmp_path: Path):
     assert result.exit_code == 2
     assert "Invalid value for '--sample': /dev/null is a character device, not a regular file" in result.stderr
     assert "samples" not in result.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="a system without /dev/zero")
+def test_an_endless_device_named_as_input_fails_at_its_head(tmp_path: Path):
+    """Attacker trial of stop 47: `cleaner clean /dev/zero` read until the kernel killed it
+    (exit 137). A stream with no size is judged as it is read: binary data fails at its head,
+    and the other inputs are cleaned."""
+    (tmp_path / "ok.txt").write_text(PROSE)
+    result = run("clean", "/dev/zero", str(tmp_path / "ok.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "cleaner: /dev/zero: binary file (contains NUL bytes), not text\n" in result.stderr
+    assert (tmp_path / "out" / "ok.txt").read_text().strip()
+
+
+def test_binary_data_on_stdin_fails_without_reading_it_all():
+    """The same for standard input: NULs after a text head fail where they start."""
+
+    text = (PROSE + "\n") * 200  # longer than the head judged first
+
+    class Endless(io.RawIOBase):  # text, then NULs without end: read whole, it never ends
+        sent = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            chunk = (text.encode()[self.sent :] if self.sent < len(text) else b"\0" * len(buffer))[: len(buffer)]
+            buffer[: len(chunk)] = chunk
+            self.sent += len(chunk)
+            return len(chunk)
+
+    from cleaner.errors import InputError
+    from cleaner.inputs import read_text_stream
+
+    with pytest.raises(InputError, match=r"binary data at byte \d+"):
+        read_text_stream(io.BufferedReader(Endless()))
