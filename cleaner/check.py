@@ -585,24 +585,48 @@ def unmatched(profile: Profile, profiles: Profiles, locate: Locator) -> list[Pro
 
 
 def claims(profiles: list[Profile], chosen: list[Profile]) -> list[Problem]:
-    """Two profiles claiming the same host or fingerprint: detection would be a coin toss."""
+    """Two profiles claiming the same host or fingerprint: detection would be a coin toss. Each
+    checked profile is told of the other; of two checked ones, the second by path."""
     problems = []
-    owners: dict[tuple[str, str], Profile] = {}
-    for profile in sorted(profiles, key=lambda p: str(p.path)):
-        claimed = [("hosts", normal_host(h)) for h in profile.hosts] + [
-            ("fingerprints", f.pattern) for f in profile.fingerprints
-        ]
+    ordered = sorted(profiles, key=lambda p: str(p.path))
+    owners: dict[tuple[str, str], list[Profile]] = {}
+    for profile in ordered:
+        for claim in _claimed(profile):
+            owners.setdefault(claim, []).append(profile)
+    for profile in ordered:
+        if profile not in chosen:
+            continue
+        claimed = _claimed(profile)
         for key, value in claimed:
-            first = owners.setdefault((key, value), profile)
-            if first is not profile and profile in chosen:
-                locate = Locator(profile.path.read_text(encoding="utf-8-sig"))
-                element = [v for k, v in claimed if k == key].index(value)
-                spot = locate.literal("profile", None, key, element, None)
-                message = (
-                    f'profile.{key}[{element}]: "{value}" is also claimed by profile "{first.name}" ({first.path})'
-                )
-                problems.append(Problem(str(profile.path), spot.line, spot.col, message))
+            at = owners[key, value].index(profile)
+            earlier, later = owners[key, value][:at], owners[key, value][at + 1 :]
+            # a later profile that is checked too is told of this one
+            told = [*earlier, *(o for o in later if o not in chosen)]
+            if not told:
+                continue
+            # a clash among the user's own profiles before a built-in one the user's overrides
+            first = next((o for o in told if not _builtin(o)), told[0])
+            locate = Locator(profile.path.read_text(encoding="utf-8-sig"))
+            element = [v for k, v in claimed if k == key].index(value)
+            spot = locate.literal("profile", None, key, element, None)
+            message = f'profile.{key}[{element}]: "{value}" is also claimed by profile "{first.name}" ({first.path})'
+            # said, not wrong: the user's folder comes after the built-in one, so its profile
+            # wins (cleaner.profiles.Profiles.site_by_host), as one of the same name would
+            overrides = _builtin(first) and not _builtin(profile)
+            if overrides:
+                message += "; this profile is used for it, a folder you name coming after the built-in one"
+            problems.append(Problem(str(profile.path), spot.line, spot.col, message, note=overrides))
     return problems
+
+
+def _claimed(profile: Profile) -> list[tuple[str, str]]:
+    return [("hosts", normal_host(h)) for h in profile.hosts] + [
+        ("fingerprints", f.pattern) for f in profile.fingerprints
+    ]
+
+
+def _builtin(profile: Profile) -> bool:
+    return profile.path.parent.resolve() == builtin_dir().resolve()
 
 
 def _page_text(data: bytes) -> str:

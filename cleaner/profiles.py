@@ -170,6 +170,10 @@ class Profiles:
     """The loaded profiles by name; later directories override earlier ones by name."""
 
     by_name: dict[str, Profile] = field(default_factory=dict)
+    # name -> the index of the folder it came from in profile_dirs' order: for a host two
+    # site profiles claim, the later folder's wins, as for a name (attacker trial of stop 47:
+    # a --profiles-dir profile for a built-in profile's host lost to it, exit 0)
+    rank: dict[str, int] = field(default_factory=dict)
     # Folders that may hold FiveFilters site configs (the user's), lowest precedence first;
     # a host's file is parsed the first time a page of that host is seen.
     config_dirs: list[Path] = field(default_factory=list)
@@ -180,8 +184,9 @@ class Profiles:
         else the site config file for the host; ProfileError if that file is invalid."""
         if not host:
             return None
-        for profile in self:
-            if profile.kind == "site" and (pattern := profile.host_match(host)):
+        sites = (p for p in self.by_name.values() if p.kind == "site")
+        for profile in sorted(sites, key=lambda p: (-self.rank.get(p.name, 0), p.name)):
+            if pattern := profile.host_match(host):
                 return profile, f'host {host} matches "{pattern}"'
         config = self.site_config(host)
         if config is None:
@@ -350,7 +355,7 @@ def collect_profiles(
     sources, problems = profile_dirs(dirs, builtin=builtin)
     trusted = builtin_dir() if builtin and trust_builtin else None
     profiles = Profiles(config_dirs=[d for d in user_dirs(dirs) if d.is_dir()])
-    for directory in sources:
+    for rank, directory in enumerate(sources):
         if not directory.is_dir():
             kind = "does not exist" if not directory.exists() else "is a file, not a folder"
             problems.append(Problem(str(directory), 1, 1, f"profile folder {kind}"))
@@ -368,6 +373,7 @@ def collect_profiles(
                 continue
             seen[profile.name] = path
             profiles.by_name[profile.name] = profile
+            profiles.rank[profile.name] = rank
     problems += platform_problems(profiles)
     return profiles, problems
 

@@ -128,6 +128,31 @@ def test_two_profiles_claim_one_host_and_fingerprint(tmp_path: Path):
     ]
 
 
+def test_a_users_profile_for_a_builtin_host_is_used_and_checked_as_a_note(tmp_path: Path):
+    """Attacker trial of stop 47: a --profiles-dir profile for a host a built-in profile claims
+    lost to the built-in one (the first by name), exit 0 and nothing said; `check` said it only
+    when the user's folder sorted after the built-in one's path."""
+    from cleaner.profiles import builtin_dir, load_profiles
+
+    users = tmp_path / "a"  # a path that sorts before the built-in folder's
+    users.mkdir()
+    mine = users / "mine.toml"
+    mine.write_text('[profile]\nname = "mine"\nhosts = ["beincrypto.com"]\n')
+    profile, why = load_profiles([users]).site_by_host("beincrypto.com")  # type: ignore[misc]
+    assert (profile.name, why) == ("mine", 'host beincrypto.com matches "beincrypto.com"')
+    assert [str(p) for p in check([users], [users])] == [
+        f'{mine}:3:10: note: profile.hosts[0]: "beincrypto.com" is also claimed by profile "beincrypto" '
+        f"({builtin_dir() / 'beincrypto.toml'}); this profile is used for it, a folder you name coming "
+        "after the built-in one"
+    ]
+    # two of the user's own profiles for one host are a problem still, whatever their order
+    (users / "again.toml").write_text('[profile]\nname = "again"\nhosts = ["beincrypto.com"]\n')
+    found = [p for p in check([users], [users]) if not p.note]
+    assert [str(p) for p in found] == [
+        f'{mine}:3:10: profile.hosts[0]: "beincrypto.com" is also claimed by profile "again" ({users / "again.toml"})'
+    ]
+
+
 def test_load_problems_and_run_problems_together(tmp_path: Path):
     good = write_profile(tmp_path, '\n[[rules]]\nkind = "drop_line"\ntext = "nowhere"\nwhy = "x"\n')
     (tmp_path / "bad.toml").write_text('[profile]\nname = "bad"\nfingerprint = ["x"]\n')
