@@ -165,6 +165,8 @@ def _in_words(text: str) -> tuple[str | None, str | None]:
             year = full_year(year)
         if m["s2"] == ".":
             day, month = first, second
+        elif first == second:  # 12/12/2024 reads the same either way (attacker trial of stop 47)
+            day = month = first
         elif (first > 12) == (second > 12):
             return None, EITHER_ORDER
         else:

@@ -57,6 +57,7 @@ PRINTED = [
     ("12.03.24 at 16:40", "2024-03-12T16:40:00"),  # two-digit years: dateparser read them month first
     ("21/04/24", "2024-04-21"),
     ("31.12.99", "1999-12-31"),  # from 69 the last century's, as strptime's %y (second attacker, stop 38)
+    ("12/12/2024", "2024-12-12"),  # either order, one date (attacker trial of stop 47)
 ]
 
 DROPPED = [

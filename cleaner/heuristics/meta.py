@@ -174,7 +174,7 @@ def _slashed(m: regex.Match | None) -> tuple[str, tuple[int, int]] | None:
         return None
     if m.group("first"):
         first, second = int(m.group("first")), int(m.group("second"))
-        if (first > 12) == (second > 12):
+        if first != second and (first > 12) == (second > 12):  # 12/12/2024 reads the same either way
             return None
         day, month = (first, second) if first > 12 else (second, first)
     else:
@@ -423,6 +423,8 @@ def _either_order_line(text: str) -> bool:
     p = patterns()
     m = p.slashed.search(text)
     if m is None or not m.group("first") or int(m.group("first")) > 12 or int(m.group("second")) > 12:
+        return False
+    if int(m.group("first")) == int(m.group("second")):  # 12/12/2024: one date
         return False
     rest = p.leftover.sub(" ", text[: m.start()] + " " + text[m.end() :])
     return len(regex.findall(r"\p{L}{2,}", rest)) <= 2

@@ -142,6 +142,9 @@ def test_byline(line: str, expected):
         pytest.param("Actualizado: 21/04/2024 23:05", "2024-04-21", id="slashed-es"),
         pytest.param("2024/04/21", "2024-04-21", id="slashed-year-first"),
         pytest.param("Published: 04/05/2024", None, id="slashed-ambiguous"),
+        # the same day and month is one date either way (attacker trial of stop 47: null)
+        pytest.param("Published 12/12/2024", "2024-12-12", id="slashed-day-is-month"),
+        pytest.param("Published: 05/5/2024", "2024-05-05", id="slashed-day-is-month-unpadded"),
         pytest.param("Published: 31/13/2024", None, id="slashed-no-month"),
         pytest.param("Version 1/2/3/2024", None, id="slashed-run"),
         # a release's number in a date's figures (second attacker trial, stop 37: the date)
