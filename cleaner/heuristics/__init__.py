@@ -36,7 +36,7 @@ from cleaner.heuristics.about import about
 from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
 from cleaner.heuristics.language import page_language
 from cleaner.heuristics.lines import LineInfo
-from cleaner.heuristics.phrases import GENERIC_WHY, boilerplate_label, categories
+from cleaner.heuristics.phrases import GENERIC_WHY, MAX_STARTS_WORDS, boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import CLASS, LABELLED_CLASS
 from cleaner.heuristics.signals.phrases import LABEL, LABELLED
@@ -252,6 +252,8 @@ def _zones(a: Analysis) -> bool:
     for n, (info, label) in enumerate(zip(a.lines, a.labels, strict=True)):
         if info.pos in drop or n == a.keep or n in a.headings or (n < first and info.text == headline):
             continue
+        if label and _amid_prose(a, n):
+            continue
         if label:
             drop[info.pos] = label
         elif (n > last and n not in a.prose_after) or (
@@ -264,6 +266,19 @@ def _zones(a: Analysis) -> bool:
 
 
 OPENING_WORDS = 3
+PHRASE_CATEGORIES = frozenset(categories())
+
+
+def _amid_prose(a: Analysis, n: int) -> bool:
+    """Whether line n is a sentence of the article that only names boilerplate: a phrase
+    found inside a line longer than a label ("Cookie settings and consent banners have cut
+    ..."), between two lines of body prose."""
+    if a.extracted or not a.first < n < a.last or a.labels[n] not in PHRASE_CATEGORIES:
+        return False
+    info = a.lines[n]
+    if info.words <= MAX_STARTS_WORDS or not info.sentence:
+        return False
+    return all(a.good[m] and not a.labels[m] and a.lines[m].sentence for m in (n - 1, n + 1))
 
 
 def _keep_opening_sentence(a: Analysis) -> None:

@@ -13,7 +13,6 @@ from cleaner.heuristics.phrases import boilerplate_label
 ENDS_ARTICLE = frozenset({"related", "comments", "author-box", "newsletter"})
 MAX_HEADING_WORDS = 8
 END_SHARE = 0.5  # of the region's body text that must be above an end-of-article heading
-TAIL_LINES = 3  # short sentences after the body taken in as its end
 NO_COMMENTS = regex.compile(r"(?<![\d.,])0(?![\d.,])")  # a count of none
 PROSE_WITHIN = 3  # extracted text: unlabelled lines after a related box within which the article goes on
 
@@ -73,9 +72,12 @@ def _prose_follows(
 
 
 def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], last: int) -> int:
-    """Take in the short sentences right after the body ("The end.", a closing question).
-    `repeated`: whether each line is printed again in the page."""
-    for n in range(last + 1, min(last + 1 + TAIL_LINES, len(infos))):
+    """Take in the short sentences right after the body ("The end.", a closing question), all
+    of them: at most three, a short news story's last four one-sentence paragraphs lost its
+    last (attacker trial of stop 47; the corpus's train scrapes: F1 dragnet 0.919 -> 0.920,
+    cleaneval level, 8 article lines kept and 2 others on 3 pages). `repeated`: whether each
+    line is printed again in the page."""
+    for n in range(last + 1, len(infos)):
         info = infos[n]
         if labels[n] or repeated[n] or info.bullet or not info.sentence or info.chars >= body.TUNING.length_low:
             break

@@ -215,6 +215,36 @@ def test_small_pages(page: str, expected: str):
     assert clean(page, profile="none").text == expected
 
 
+# Attacker trial of stop 47: short news stories, exit 0 with article text lost
+SHORT_STORY = [
+    "Work starts in March.",
+    "The project will cost two million.",
+    "Most of the money comes from a grant.",
+    "Residents will be consulted on the design.",
+    "A public meeting is planned for February.",
+]
+NAMING = "Cookie settings and consent banners have also cut the number of readers who can be shown adverts."
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # at most three short sentences below the body were its close; the fourth and fifth went as footer
+        pytest.param(
+            "\n".join([P1, P2, *SHORT_STORY, "Share this article", "\u00a9 2024 Example Gazette"]) + "\n",
+            "\n".join([P1, P2, *SHORT_STORY]) + "\n",
+            id="short-sentences-close-the-story",
+        ),
+        # a sentence naming boilerplate ("cookie settings") between two paragraphs went as a cookie notice
+        pytest.param(f"{P1}\n{NAMING}\n{P2}\n{P3}\n", f"{P1}\n{NAMING}\n{P2}\n{P3}\n", id="phrase-in-prose"),
+        # at the body's edge it is a notice still, as on a page's cookie banner
+        pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n", id="phrase-at-the-edge"),
+    ],
+)
+def test_short_stories_keep_their_sentences(page: str, expected: str):
+    assert clean(page, profile="none").text == expected
+
+
 # Scripts that do not space their words: phrases only (a whole line each), no stop words
 UNSPACED = {"ja", "zh", "ko"}
 UNSPACED_FAMILIES = {"share", "related", "advertisement", "read-more", "navigation", "copyright", "comments"}
