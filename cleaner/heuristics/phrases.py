@@ -182,6 +182,15 @@ def toolbar(text: str, words: int) -> str | None:
     return found
 
 
+def label_phrase(text: str) -> str | None:
+    """The category of a line that is a boilerplate label as a whole ("Skip to main content",
+    "Share"), not of one that starts or contains such a phrase: "Back to the Garden" (the
+    starts phrase "back to ") is a headline."""
+    m = matcher()
+    k = _key(text.lower(), m.key_words)
+    return m.lines.get(k) if k else None
+
+
 @lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages
 def boilerplate_label(text: str, words: int) -> str | None:
     """The boilerplate a line names itself as: a phrase category or a counter."""

@@ -202,6 +202,15 @@ def test_bylines_and_datelines_never_read_as_titles(line: str):
     assert not top.reads_as_title(line)
 
 
+def test_a_boilerplate_label_is_never_the_title():
+    """Attacker trial of stop 47: with --no-heuristics, "Skip to main content" was the title. A
+    line that only starts as a label ("back to ...") may be a headline."""
+    assert not reads_as_title("Skip to main content")
+    assert reads_as_title("Back to the Garden")
+    page = "Skip to main content\nCouncil approves a bridge\n" + "The council voted for the new bridge today.\n"
+    assert clean(page, profile="none", heuristics=False).metadata.title is None
+
+
 @pytest.mark.parametrize(
     "label",
     [
