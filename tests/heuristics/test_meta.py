@@ -46,6 +46,11 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         # new-user trial: an interview's byline was taken for its headline
         pytest.param("Interview by Oliver Grant", ("Oliver Grant", None), id="interview-by"),
         pytest.param("Text by Christine M. Burton", ("Christine M. Burton", None), id="text-by"),
+        # attacker and new-user trials of stop 47: a news analysis's and a reporter's label
+        pytest.param("Analysis by Jane Doe, CNN", ("Jane Doe", None), id="analysis-by"),
+        pytest.param("Opinion by Oliver Grant", ("Oliver Grant", None), id="opinion-by"),
+        pytest.param("Reporter: Oliver Grant", ("Oliver Grant", None), id="reporter-colon"),
+        pytest.param("Analysis by the numbers shows a rise in rents.", None, id="analysis-by-a-sentence"),
         # "By:" as a label (stop 36: a news page's "By: Name | Posted: date" went as body text)
         pytest.param(
             "By: Gregory Parks | Posted: October 27, 2012 at 12:54 AM", ("Gregory Parks", "2012-10-27"), id="by-colon"
