@@ -245,6 +245,21 @@ def test_short_stories_keep_their_sentences(page: str, expected: str):
     assert clean(page, profile="none").text == expected
 
 
+VERSE = [
+    "The river does not ask your name,",
+    "it takes the boat the way it came,",
+    "and every oar that breaks the light",
+    "goes back to water, back to night.",
+]
+
+
+def test_a_poems_lower_case_lines_stay():
+    """Attacker trial of stop 47: three lines of a short poem went as image alt text."""
+    page = "\n".join(["The Ferryman", "by Anna Reed", *VERSE, "Share this poem", "\u00a9 2024 Small Press"]) + "\n"
+    text = clean(page, profile="none").text
+    assert [line for line in VERSE if line not in text.splitlines()] == []
+
+
 # Scripts that do not space their words: phrases only (a whole line each), no stop words
 UNSPACED = {"ja", "zh", "ko"}
 UNSPACED_FAMILIES = {"share", "related", "advertisement", "read-more", "navigation", "copyright", "comments"}

@@ -182,6 +182,10 @@ def test_a_byline_above_the_body_wins_over_one_below():
         pytest.param("Headline\n15 мая 2024, 12:40\n\n" + BODY, [], id="lower-case-date-line"),
         pytest.param("7 cheap tools every new homeowner should own\n\n" + BODY, [], id="listicle-headline"),
         pytest.param("Headline\n16 in\n3 weeks ago\n18 mos to 2 years old\n\n" + BODY, [1, 2, 3], id="number-labels"),
+        # attacker trial of stop 47: a poem's lower-case lines went as alt text; with no paragraph
+        # below, nothing is above the article, and a line broken at a comma is no alt text
+        pytest.param("The Ferryman\nThe river does not ask your name,\nit takes the boat\nand goes", [], id="verse"),
+        pytest.param("Headline\nwe ate, we slept,\nslug words here\n\n" + BODY, [2], id="mid-sentence-break"),
     ],
 )
 def test_alt_text(text: str, expected: list[int]):
