@@ -32,7 +32,7 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
     of stop 47: a poem lost its lower-case lines). On the corpus's train scrapes: 2 article
     lines kept, 1 other.
     """
-    found = []
+    found: list[int] = []
     for i, line in enumerate(lines):
         if not line.text.strip():
             continue
