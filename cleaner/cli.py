@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from cleaner import __version__
 from cleaner.batch import Batch, refuse_stdout_input, stdout_file
@@ -29,7 +30,7 @@ from cleaner.outputs import write_atomic, write_output
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, RESERVED_NAMES, Profiles, holds_none, load_profiles
 from cleaner.progress import Progress
-from cleaner.report import FORMATS
+from cleaner.report import FORMATS, format_named_by
 from cleaner.runner import Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 from cleaner.urls import url_problem
@@ -314,7 +315,8 @@ def _missing(path: str) -> bool:
     show_default=True,
     help="text (or txt): clean text; json: one record per input; jsonl: one line per input; csv: one row "
     "per input (source, url, title, author, date, sitename, categories, text); xml: a <doc> per input; "
-    "markdown: headings, lists, quotes, tables and links as Markdown.",
+    "markdown: headings, lists, quotes, tables and links as Markdown. Without --format, an -o name ending "
+    "in .jsonl (or .ndjson), .csv, .json, .xml or .md, .gz after it too, chooses that format.",
 )
 @click.option(
     "--profile",
@@ -416,6 +418,9 @@ def clean(
     fields = Fields(text_field, html_field, url_field)
     switches = _switches(extractor)
     fmt = "text" if fmt == "txt" else fmt
+    if output is not None and click.get_current_context().get_parameter_source("fmt") == ParameterSource.DEFAULT:
+        # new-user trial of stop 47: `-o out.jsonl` made a folder out.jsonl of .txt files, exit 0
+        fmt = format_named_by(output) or fmt
     settings = Settings(
         fmt,
         profile,

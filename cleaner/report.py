@@ -15,6 +15,15 @@ from cleaner.document import Document
 FORMATS = ("text", "txt", "json", "jsonl", "csv", "xml", "markdown")
 SHARED = ("jsonl", "csv")
 EXTENSIONS = {"text": ".txt", "txt": ".txt", "json": ".json", "xml": ".xml", "markdown": ".md"}
+# The format an output's name asks for when --format is not given
+NAMED = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json", ".xml": "xml", ".md": "markdown"}
+
+
+def format_named_by(name: str) -> str | None:
+    """The format an -o name's extension names (".gz" after it aside), or None."""
+    base = name[:-3] if name.lower().endswith(".gz") else name
+    dot = base.rfind(".")
+    return NAMED.get(base[dot:].lower()) if dot > base.rfind("/") else None
 
 
 def as_text(name: str) -> str:

@@ -546,3 +546,28 @@ def test_an_empty_output_path_is_a_usage_error(tmp_path: Path):
     result = run("clean", str(page), "-o", "")
     assert result.exit_code == 2 and "empty path" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("all.jsonl", "jsonl"), ("all.ndjson", "jsonl"), ("all.csv", "csv"), ("all.jsonl.gz", "jsonl")],
+)
+def test_an_output_name_chooses_the_format_when_none_is_given(tmp_path: Path, name: str, fmt: str):
+    """New-user trial of stop 47: `-o out.jsonl` without --format made a folder out.jsonl of .txt
+    files, exit 0. The name chooses; an explicit --format still wins."""
+    import gzip
+
+    out = tmp_path / name
+    result = run("clean", str(SEEDS[0].parent), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    data = gzip.decompress(out.read_bytes()) if name.endswith(".gz") else out.read_bytes()
+    rows = data.decode().splitlines()
+    if fmt == "jsonl":
+        assert len(rows) == len(SEEDS) and all(json.loads(row)["text"] for row in rows)
+    else:
+        assert rows[0] == "source,url,title,author,date,sitename,categories,text"
+    one = tmp_path / "one.json"
+    assert run("clean", str(SEEDS[0]), "-o", str(one)).exit_code == 0
+    assert json.loads(one.read_text())["text"]
+    explicit = run("clean", str(SEEDS[0].parent), "-o", str(tmp_path / "dir.jsonl"), "--format", "text", "-q")
+    assert explicit.exit_code == 0 and (tmp_path / "dir.jsonl").is_dir()
