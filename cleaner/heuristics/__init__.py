@@ -34,8 +34,8 @@ from cleaner.document import Line
 from cleaner.heuristics import body, edges, ends, top
 from cleaner.heuristics.about import about
 from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
-from cleaner.heuristics.language import page_language
-from cleaner.heuristics.lines import LineInfo
+from cleaner.heuristics.language import page_language, stop_density
+from cleaner.heuristics.lines import WORD, LineInfo
 from cleaner.heuristics.phrases import GENERIC_WHY, MAX_STARTS_WORDS, boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import CLASS, LABELLED_CLASS
@@ -110,8 +110,51 @@ class Step:
     run: Callable[[Analysis], bool]  # False: the analysis ends here
 
 
+# A short text (a snippet, or the line model's output judged again): a short line of VERSE_WORDS
+# words or more with a prose share of stop words may be the article (verse, one-line sentences),
+# so it counts for the body region as a neargood line, not against it as a short one. New-user
+# trial of stop 47: a poem of 12 short lines went as the header above its author's bio. Only
+# below SNIPPET_LINES lines: on a whole page such lines are teasers and headlines as often.
+VERSE_WORDS = 4
+VERSE_RUN = 3
+SNIPPET_LINES = 20
+
+
+def _region_classes(a: Analysis) -> list[str]:
+    classes = a.page[CLASS]
+    if a.extracted or len(a.lines) >= SNIPPET_LINES:
+        return classes
+    verse = [
+        c == body.SHORT
+        and info.words >= VERSE_WORDS
+        and not _title_case(info.text)
+        and stop_density(WORD.findall(info.text.lower())) >= body.TUNING.stop_high
+        for c, info in zip(classes, a.lines, strict=True)
+    ]
+    # a line that reads as a headline is one ("Island ferry to sail three times a day", a kicker
+    # above it), unless VERSE_RUN such lines run together: a stanza's lines need no end stop
+    run = [0] * len(verse)
+    for n in range(len(verse)):
+        run[n] = run[n - 1] + 1 if verse[n] and n and verse[n - 1] else int(verse[n])
+    for n in range(len(verse) - 2, -1, -1):
+        if verse[n] and verse[n + 1]:
+            run[n] = run[n + 1]
+    return [
+        body.NEARGOOD if v and (run[n] >= VERSE_RUN or not top.reads_as_title(a.lines[n].text)) else c
+        for n, (c, v) in enumerate(zip(classes, verse, strict=True))
+    ]
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words start with a capital: a teaser's headline ("Naked Man Arrested in
+    Grayson County"), not verse or a sentence."""
+    words = text.split()
+    return sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
 def _region(a: Analysis) -> bool:
-    region = body.densest_region(a.lines, a.page[CLASS])
+    classes = _region_classes(a)
+    region = body.densest_region(a.lines, classes)
     if region is None:
         a.verdict.drop = {info.pos: label for info, label in zip(a.lines, a.labels, strict=True) if label}
         return False

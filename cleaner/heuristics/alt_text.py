@@ -7,6 +7,7 @@ import re
 from cleaner.document import Line
 from cleaner.heuristics.lines import describe
 from cleaner.heuristics.meta import date_line
+from cleaner.heuristics.phrases import boilerplate_label
 
 WHY = "image alt text above the article: short, lower-case, unpunctuated"
 PARAGRAPH_WORDS = 8
@@ -27,17 +28,20 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
     headings and bylines are capitalised. Only a line in a cased script can show that:
     Chinese, Arabic or Hebrew have no capitals, so their headings have none either.
     Nor is a date line ("15 мая 2024, 12:40": Russian months are lower case) alt text: the
-    metadata stage reads it. Nor a line ending in a comma or a dash, broken mid-sentence; and
-    with no paragraph below, no line is above one: the page is verse or a list (attacker trial
-    of stop 47: a poem lost its lower-case lines). On the corpus's train scrapes: 2 article
-    lines kept, 1 other.
+    metadata stage reads it. Nor a line broken mid-sentence, ending in a comma or a dash or
+    right below one that does; and with no paragraph below, no line is above one: the page is
+    verse or a list (trials of stop 47: poems lost their lower-case lines).
     """
     found: list[int] = []
+    above = ""  # the line right above, "" after a blank line
     for i, line in enumerate(lines):
         if not line.text.strip():
+            above = ""
             continue
         info = describe(i, line.text)
-        if info.sentence and info.words >= PARAGRAPH_WORDS:  # the first paragraph
+        broken, above = above.endswith(CLAUSE_ENDS), info.text
+        # the first paragraph: not a notice ("© 2023 Site. All poems copyright their authors.")
+        if info.sentence and info.words >= PARAGRAPH_WORDS and boilerplate_label(info.text, info.words) is None:
             return found
         text = info.text
         if (
@@ -45,6 +49,7 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
             and not info.bullet
             and not info.sentence
             and not text.endswith(CLAUSE_ENDS)
+            and not broken  # the line above goes on in this one
             and any(map(str.islower, text))  # cased letters, as uncased ones are neither (map: in C)
             and not any(map(str.isupper, text))
             and not LISTICLE.fullmatch(text)

@@ -185,7 +185,8 @@ def test_a_byline_above_the_body_wins_over_one_below():
         # attacker trial of stop 47: a poem's lower-case lines went as alt text; with no paragraph
         # below, nothing is above the article, and a line broken at a comma is no alt text
         pytest.param("The Ferryman\nThe river does not ask your name,\nit takes the boat\nand goes", [], id="verse"),
-        pytest.param("Headline\nwe ate, we slept,\nslug words here\n\n" + BODY, [2], id="mid-sentence-break"),
+        pytest.param("Headline\nwe ate, we slept,\n\nslug words here\n\n" + BODY, [3], id="mid-sentence-break"),
+        pytest.param("Headline\nwe ate, we slept,\nand went home\n\n" + BODY, [], id="goes-on-from-above"),
     ],
 )
 def test_alt_text(text: str, expected: list[int]):

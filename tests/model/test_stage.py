@@ -138,3 +138,24 @@ def test_a_page_kept_whole_has_its_headline_above_its_first_paragraph(monkeypatc
     seen.clear()
     clean(PAGE)
     assert seen and seen[0] is None
+
+
+STANZAS = [
+    ["The orchard keeps its apples late,", "it holds them like a promise kept,", "and every wind that tries the gate",
+     "goes home again, as if it slept."],
+    ["My grandmother knew every tree", "and what the frost had taken there.", "She said their names out loud to me",
+     "the way that some would say a prayer."],
+    ["Now I walk the rows alone", "and cannot name a single one,", "only count them, stone by stone,",
+     "only wait for the sun."],
+]  # fmt: skip
+
+
+def test_a_poem_the_model_keeps_stays_through_the_heuristics_turn():
+    """New-user trial of stop 47: the model kept a poem of three stanzas; its output, under 20
+    lines, went to the heuristics, which took all but one line for the header above the poet's
+    bio (short lines, no prose among them), exit 0."""
+    verse = [line for stanza in STANZAS for line in [*stanza, ""]]
+    bio = "Anna Reed lives in Shropshire. Her second collection is out next spring from a small press."
+    page = "\n".join([*MENU[:4], "Autumn Orchard", "by Anna Reed", "", *verse, bio, "", *FOOTER, *MENU[4:]]) + "\n"
+    kept = clean(page).text.splitlines()
+    assert [line for stanza in STANZAS for line in stanza if line not in kept] == []
