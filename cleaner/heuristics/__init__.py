@@ -132,17 +132,32 @@ def _region_classes(a: Analysis) -> list[str]:
         for c, info in zip(classes, a.lines, strict=True)
     ]
     # a line that reads as a headline is one ("Island ferry to sail three times a day", a kicker
-    # above it), unless VERSE_RUN such lines run together: a stanza's lines need no end stop
-    run = [0] * len(verse)
-    for n in range(len(verse)):
-        run[n] = run[n - 1] + 1 if verse[n] and n and verse[n - 1] else int(verse[n])
-    for n in range(len(verse) - 2, -1, -1):
-        if verse[n] and verse[n + 1]:
-            run[n] = run[n + 1]
+    # above it), unless VERSE_RUN such lines run together (one other short line between two of
+    # them does not end the run): a stanza's lines need no end stop
+    run = _runs(verse, [c == body.SHORT for c in classes])
     return [
         body.NEARGOOD if v and (run[n] >= VERSE_RUN or not top.reads_as_title(a.lines[n].text)) else c
         for n, (c, v) in enumerate(zip(classes, verse, strict=True))
     ]
+
+
+def _runs(marked: list[bool], gap: list[bool]) -> list[int]:
+    """For each marked line, how many marked lines its run holds: marked lines one after
+    another, or with one `gap` line between two of them."""
+    runs = [0] * len(marked)
+    start = None
+    for n in range(len(marked) + 1):
+        if n < len(marked) and marked[n]:
+            start = n if start is None else start
+            continue
+        if n < len(marked) - 1 and start is not None and gap[n] and marked[n + 1]:
+            continue  # one short line inside the run
+        if start is not None:
+            size = sum(marked[start:n])
+            for m in range(start, n):
+                runs[m] = size if marked[m] else 0
+        start = None
+    return runs
 
 
 def _title_case(text: str) -> bool:
