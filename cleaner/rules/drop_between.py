@@ -9,7 +9,9 @@ class DropBetween(Rule):
     """Drop each block from a line matching `start` through the next line matching `end`.
 
     Both marker lines go too. A start with no end after it drops nothing, so a
-    missing end marker never eats the rest of the article.
+    missing end marker never eats the rest of the article; of two starts before an end, the
+    block begins at the later (attacker trial of stop 47: WordPress's comment rule, from a
+    comment's date line to its Reply link, took a post dated the same way, from its date on).
     Why: inline widgets with a fixed header and footer (newsletter boxes, comment forms).
 
     Profile entry:
@@ -23,6 +25,8 @@ class DropBetween(Rule):
     >>> rule = DropBetween(DropBetween.Options(start=compile_pattern("^<<"), end=compile_pattern(">>$")))
     >>> rule.apply(numbered("Body\\n<<\\nad\\n>>\\nMore\\n<<\\nunclosed")).drop
     [1, 2, 3]
+    >>> rule.apply(numbered("<< a dated post\\nits text\\n<< a dated comment\\n>>")).drop
+    [2, 3]
     """
 
     kind = "drop_between"
@@ -37,10 +41,15 @@ class DropBetween(Rule):
         i = 0
         while i < len(view):
             if view.texts[i] and self.options.start.search(view.texts[i]):
-                end = next(
-                    (j for j in range(i + 1, len(view)) if view.texts[j] and self.options.end.search(view.texts[j])),
-                    None,
-                )
+                end = None
+                for j in range(i + 1, len(view)):
+                    if not view.texts[j]:
+                        continue
+                    if self.options.end.search(view.texts[j]):
+                        end = j
+                        break
+                    if self.options.start.search(view.texts[j]):
+                        i = j  # a later start: the block begins there
                 if end is None:
                     break
                 drop.extend(range(i, end + 1))

@@ -58,10 +58,12 @@ CASES = [
         None,
         id="stripped-markers-first-to-last-line-with-blanks",
     ),
+    # of two starts before an end, the later begins the block: a start-like line above a box
+    # (a WordPress post's date line above a comment's) is not taken with it (attacker trial of stop 47)
     pytest.param(
         "Intro.\n<<\nad one\n<<\nad two\n>>\nEnd.",
         {"start": "^<<$", "end": "^>>$"},
-        "Intro.\nEnd.",
+        "Intro.\n<<\nad one\nEnd.",
         None,
         id="second-start-inside-box",
     ),
@@ -99,3 +101,19 @@ ISSUES = [
 @pytest.mark.parametrize(("raw", "messages"), ISSUES)
 def test_drop_between_options(raw, messages):
     assert option_issues(DropBetween, raw) == messages
+
+
+def test_wordpress_comments_go_and_a_post_dated_like_them_stays():
+    """Attacker trial of stop 47: a post's date line printed as WordPress prints a comment's
+    ("March 3, 2024 at 9:15 am") started the comment rule's block, which took the whole post."""
+    from cleaner import clean
+
+    post = [
+        "The library will open on Sundays from next month, the council said on Friday.",
+        "Opening hours will be eleven to four, and the children's room will run a reading hour.",
+    ]
+    comment = ["Tom Hale", "March 4, 2024 at 8:02 pm", "Good news for families.", "Reply"]
+    page = "\n".join(["Library to open on Sundays", "March 3, 2024 at 9:15 am", *post, *comment]) + "\n"
+    doc = clean(page, profile="wordpress")
+    assert all(line in doc.text for line in post)
+    assert "Good news for families." not in doc.text
