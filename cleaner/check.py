@@ -21,6 +21,8 @@ import typing
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import regex
+
 from cleaner import siteconfig
 from cleaner.dates import EITHER_ORDER, NO_DATE, iso_date
 from cleaner.document import Document
@@ -389,24 +391,43 @@ def backtracking(profile: Profile, locate: Locator) -> list[Problem]:
 
 
 def _backtracking(path: Path, data: dict, locate: Locator) -> list[Problem]:
+    """The problems of the file's regexes as written: backtracking, matching everything, odd spaces."""
     problems = []
     for table, index, key, element, source in _pattern_values(data):
+        messages = []
         if risk := backtracking_risk(source):
+            messages.append(f"{risk} can backtrack catastrophically; bound or simplify them")
+        if _matches_everything(data, table, index, key, source):
+            what = "every page" if table == "profile" else "every line"
+            messages.append(f"matches {what}, as it matches an empty string; anchor it to the text it is for")
+        if odd := odd_space(source):
+            messages.append(
+                f"{odd} can never match: rules see each run of spaces and tabs as one space; write a space (or \\s)"
+            )
+        if messages:
             spot = locate.literal(table, index, key, element, None)
             label = f"rules[{index + 1}]" if index is not None else table  # only rules are numbered
             at = f"[{element}]" if element is not None else ""
-            message = f"{label}.{key}{at}: {risk} can backtrack catastrophically; bound or simplify them"
-            problems.append(Problem(str(path), spot.line, spot.col, message))
-        if odd := odd_space(source):
-            spot = locate.literal(table, index, key, element, None)
-            label = f"rules[{index + 1}]" if index is not None else table
-            at = f"[{element}]" if element is not None else ""
-            message = (
-                f"{label}.{key}{at}: {odd} can never match: rules see each run of spaces and tabs "
-                "as one space; write a space (or \\s)"
-            )
-            problems.append(Problem(str(path), spot.line, spot.col, message))
+            problems += [Problem(str(path), spot.line, spot.col, f"{label}.{key}{at}: {m}") for m in messages]
     return problems
+
+
+# Keys whose pattern pins or reads a line another key chose: matching any line is their point
+PINS = frozenset({"next", "prev"})
+
+
+def _matches_everything(data: dict, table: str, index: int | None, key: str, source: str) -> bool:
+    """Whether a fingerprint, or a pattern that removes lines, matches an empty string, so every
+    page or line (attacker trial of stop 47: `drop_matching` with pattern = '' passed the check
+    and emptied every page). A meta_field's pattern may read any line: its pins choose which."""
+    if table == "rules":
+        rule = data["rules"][index]
+        if key in PINS or rule.get("kind") == "meta_field":
+            return False
+    try:
+        return regex.compile(source).search("") is not None
+    except (regex.error, RecursionError, OverflowError):
+        return False  # reported as a pattern that does not compile
 
 
 # Outside a character class: a tab, an odd space (NBSP...) or two spaces, as written or escaped

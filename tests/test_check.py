@@ -76,9 +76,17 @@ CASES = [
         id="silent-rule",
     ),
     pytest.param(
-        '\n[[rules]]\nkind = "drop_matching"\npattern = \'^(\\w+\\s?)*$\'\nwhy = "x"\n',
+        '\n[[rules]]\nkind = "drop_matching"\npattern = \'^(\\w+\\s?)+$\'\nwhy = "x"\n',
         ["8:11: rules[1].pattern: nested quantifiers can backtrack catastrophically; bound or simplify them"],
         id="backtracking",
+    ),
+    # attacker trial of stop 47: pattern = '' passed and emptied every page
+    pytest.param(
+        "\n[[rules]]\nkind = \"drop_matching\"\npattern = ['^Ad$', '']\nwhy = \"x\"\n",
+        [
+            "8:20: rules[1].pattern[1]: matches every line, as it matches an empty string; anchor it to the text it is for",
+        ],
+        id="matches-everything",
     ),
     pytest.param(
         "\n[[rules]]\nkind = \"drop_matching\"\npattern = ['^Share', '^(a|aa)+$']\nwhy = \"x\"\n",
