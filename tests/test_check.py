@@ -84,7 +84,8 @@ CASES = [
     pytest.param(
         "\n[[rules]]\nkind = \"drop_matching\"\npattern = ['^Ad$', '']\nwhy = \"x\"\n",
         [
-            "8:20: rules[1].pattern[1]: matches every line, as it matches an empty string; anchor it to the text it is for",
+            "8:20: rules[1].pattern[1]: matches every line, as it matches an empty string; "
+            "anchor it to the text it is for",
         ],
         id="matches-everything",
     ),
