@@ -197,24 +197,6 @@ def test_metadata_a_profile_gave_stays():
     assert (kept.author, kept.date) == ("Profile Author", "2021-03-03")
 
 
-@pytest.mark.parametrize(
-    ("page", "expected"),
-    [
-        pytest.param(f"{P1}\n\nThe end.\n", f"{P1}\n\nThe end.\n", id="closing-sentence-after-body"),
-        pytest.param(
-            f"{P1}\n\n  * A first point\n  * A second point\n\n{P2}\n",
-            f"{P1}\n\n- A first point\n- A second point\n\n{P2}\n",
-            id="list-inside-body",
-        ),
-        pytest.param(f"{P1}\n\nAdvertisement\n\n{P2}\n", f"{P1}\n\n{P2}\n", id="label-inside-body"),
-        pytest.param("", "", id="empty"),
-        pytest.param("Home\nAbout\n", "", id="menu-only"),
-    ],
-)
-def test_small_pages(page: str, expected: str):
-    assert clean(page, profile="none").text == expected
-
-
 # Attacker trial of stop 47: short news stories, exit 0 with article text lost
 SHORT_STORY = [
     "Work starts in March.",
@@ -229,6 +211,15 @@ NAMING = "Cookie settings and consent banners have also cut the number of reader
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
+        pytest.param(f"{P1}\n\nThe end.\n", f"{P1}\n\nThe end.\n", id="closing-sentence-after-body"),
+        pytest.param(
+            f"{P1}\n\n  * A first point\n  * A second point\n\n{P2}\n",
+            f"{P1}\n\n- A first point\n- A second point\n\n{P2}\n",
+            id="list-inside-body",
+        ),
+        pytest.param(f"{P1}\n\nAdvertisement\n\n{P2}\n", f"{P1}\n\n{P2}\n", id="label-inside-body"),
+        pytest.param("", "", id="empty"),
+        pytest.param("Home\nAbout\n", "", id="menu-only"),
         # at most three short sentences below the body were its close; the fourth and fifth went as footer
         pytest.param(
             "\n".join([P1, P2, *SHORT_STORY, "Share this article", "\u00a9 2024 Example Gazette"]) + "\n",
@@ -241,7 +232,7 @@ NAMING = "Cookie settings and consent banners have also cut the number of reader
         pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n", id="phrase-at-the-edge"),
     ],
 )
-def test_short_stories_keep_their_sentences(page: str, expected: str):
+def test_small_pages(page: str, expected: str):
     assert clean(page, profile="none").text == expected
 
 
