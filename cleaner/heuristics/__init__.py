@@ -115,6 +115,7 @@ class Step:
 # so it counts for the body region as a neargood line, not against it as a short one. New-user
 # trial of stop 47: a poem of 12 short lines went as the header above its author's bio. Only
 # below SNIPPET_LINES lines: on a whole page such lines are teasers and headlines as often.
+# (The line model's stage leaves texts this short to the heuristics: cleaner.model.stage.MIN_LINES.)
 VERSE_WORDS = 4
 VERSE_RUN = 3
 SNIPPET_LINES = 20
@@ -324,14 +325,13 @@ def _zones(a: Analysis) -> bool:
 
 
 OPENING_WORDS = 3
-PHRASE_CATEGORIES = frozenset(categories())
 
 
 def _amid_prose(a: Analysis, n: int) -> bool:
     """Whether line n is a sentence of the article that only names boilerplate: a phrase
     found inside a line longer than a label ("Cookie settings and consent banners have cut
     ..."), between two lines of body prose."""
-    if a.extracted or not a.first < n < a.last or a.labels[n] not in PHRASE_CATEGORIES:
+    if a.extracted or not a.first < n < a.last or a.labels[n] not in categories():
         return False
     info = a.lines[n]
     if info.words <= MAX_STARTS_WORDS or not info.sentence:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.document import Context, Document, Line, Removal, removals_at
-from cleaner.heuristics import ends, why
+from cleaner.heuristics import SNIPPET_LINES, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.lines import describe as line_info
 from cleaner.heuristics.lines import more_words
@@ -34,7 +34,7 @@ MAX_PASSES = 32
 # Fewer lines than this is no whole-page scrape (a snippet, text cleaned already): the model
 # learned pages with their header and footer, so the heuristics judge these. 1.4% of the
 # corpus's train pages are this short.
-MIN_LINES = 20
+MIN_LINES = SNIPPET_LINES
 # The lines that name themselves as boilerplate: the phrase categories of the data files, counters
 PHRASES = frozenset([*categories(), "counter"])
 BYLINE_DATE = frozenset({"byline", "date"})
