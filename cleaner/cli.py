@@ -117,14 +117,10 @@ def _language_option(ctx: click.Context, param: click.Parameter, lang: str | Non
 
     if importlib.util.find_spec("py3langid") is None:
         raise click.BadParameter(LANGUAGE_EXTRA)
-    from py3langid import langid
+    from cleaner.stages.html import unknown_language
 
-    langid.classify("")  # loads the model, whose labels are the languages it tells apart
-    known = langid.IDENTIFIER.nb_classes if langid.IDENTIFIER is not None else ()
-    if lang.lower() not in known:
-        raise click.BadParameter(
-            f"{lang!r} is not a language py3langid detects (it knows {len(known)}, e.g. en, de, fr)"
-        )
+    if problem := unknown_language(lang):
+        raise click.BadParameter(problem)
     return lang.lower()
 
 

@@ -95,6 +95,12 @@ def clean(
         raise ValueError("clean() takes precision or recall, not both")
     if target_language is not None and not (len(target_language) == 2 and target_language.isalpha()):
         raise ValueError(f"target_language must be an ISO 639-1 code (two letters), got {target_language!r}")
+    if target_language is not None:
+        from cleaner.stages.html import unknown_language
+
+        # attacker trial of stop 48: "xx" emptied every page, where the CLI says exit 2
+        if problem := unknown_language(target_language):
+            raise ValueError(f"target_language {problem}")
     if url is not None and (problem := url_problem(url)):
         raise InputError(problem)
     if profiles is None:

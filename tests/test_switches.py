@@ -267,6 +267,9 @@ def test_target_language():
     # a code py3langid does not know emptied every page, exit 0 (new-user trial)
     unknown = run("clean", str(PAGE), "--target-language", "xx")
     assert unknown.exit_code == 2 and "'xx' is not a language py3langid detects" in unknown.stderr
+    # and through the API (attacker trial of stop 48: empty text, no error)
+    with pytest.raises(ValueError, match="'xx' is not a language py3langid detects"):
+        clean(PAGE.read_bytes(), html=True, target_language="xx")
 
 
 def test_target_language_without_its_detector_fails_by_name(monkeypatch):

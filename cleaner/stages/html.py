@@ -617,6 +617,21 @@ def _table_row(text: str) -> bool:
     return len(text) > 1 and text.startswith("|") and text.endswith("|")
 
 
+@lru_cache(maxsize=64)  # clean() asks once per document
+def unknown_language(lang: str) -> str | None:
+    """Why py3langid can never detect `lang` (an ISO 639-1 code), or None; None too when
+    py3langid is not installed (the run says so when it first needs it)."""
+    if importlib.util.find_spec("py3langid") is None:
+        return None
+    from py3langid import langid
+
+    langid.classify("")  # loads the model, whose labels are the languages it tells apart
+    known = langid.IDENTIFIER.nb_classes if langid.IDENTIFIER is not None else ()
+    if lang.lower() in known:
+        return None
+    return f"{lang!r} is not a language py3langid detects (it knows {len(known)}, e.g. en, de, fr)"
+
+
 def run(doc: Document, ctx: Context) -> Document:
     if doc.html is None:
         return doc
