@@ -281,7 +281,7 @@ def byline(text: str) -> tuple[str, str | None] | None:
     p = patterns()
     if p.byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS):
         if "," not in text or p.byline_role is None or p.roles.isdisjoint(w.strip(",|") for w in words):
-            return None
+            return _name_date_counts(text)
         m = p.byline_role.match(text)
         if m is None or m.group("name").split()[0].casefold() in NOT_ROLE_NAMES:
             return None
@@ -331,6 +331,27 @@ def byline(text: str) -> tuple[str, str | None] | None:
         name = " ".join(words[:cut])
     found = find_date(date_part)
     return name, found[0] if found else None
+
+
+# A post's meta line without "By": "Jane Doe · January 12, 2024 · 14 comments" (new-user trial of
+# stop 48). Its name is 2-4 capitalised words; a date and counters ("14 comments", "5 min read")
+# are the other parts, a counter among them: "New York · March 3, 2024" is a dateline's place
+META_PARTS = re.compile(r"\s+[·•|]\s+")
+BARE_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}")
+
+
+def _name_date_counts(text: str) -> tuple[str, str | None] | None:
+    """The author and date of a meta line "Name · date · counts", or None."""
+    from cleaner.heuristics.counters import is_counter
+
+    parts = META_PARTS.split(text)
+    if len(parts) < 3 or not BARE_NAME.fullmatch(parts[0]) or parts[0].split()[0].casefold() in NOT_NAMES:
+        return None
+    dates = [found for part in parts[1:] if date_line(part) and (found := find_date(part))]
+    counts = [part for part in parts[1:] if is_counter(part)]
+    if len(dates) != 1 or not counts or len(dates) + len(counts) != len(parts) - 1 or date_line(parts[0]):
+        return None
+    return parts[0], dates[0][0]
 
 
 @lru_cache(maxsize=1)

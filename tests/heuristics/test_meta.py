@@ -51,6 +51,11 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("Opinion by Oliver Grant", ("Oliver Grant", None), id="opinion-by"),
         pytest.param("Reporter: Oliver Grant", ("Oliver Grant", None), id="reporter-colon"),
         pytest.param("Analysis by the numbers shows a rise in rents.", None, id="analysis-by-a-sentence"),
+        # a post's meta line with no "By" (new-user trial of stop 48): name, date and counts
+        pytest.param("Ruth Calder · June 2, 2024 · 3 comments", ("Ruth Calder", "2024-06-02"), id="name-date-counts"),
+        pytest.param("Ruth Calder | June 2, 2024 | 4 min read", ("Ruth Calder", "2024-06-02"), id="name-date-reading"),
+        pytest.param("New York · June 2, 2024", None, id="dateline-place"),
+        pytest.param("Ruth Calder · Opinion · June 2, 2024", None, id="name-section-date"),
         # "By:" as a label (stop 36: a news page's "By: Name | Posted: date" went as body text)
         pytest.param(
             "By: Gregory Parks | Posted: October 27, 2012 at 12:54 AM", ("Gregory Parks", "2012-10-27"), id="by-colon"
