@@ -35,7 +35,7 @@ from cleaner.heuristics import body, edges, ends, top
 from cleaner.heuristics.about import about
 from cleaner.heuristics.alt_text import WHY as ALT_TEXT_WHY
 from cleaner.heuristics.language import page_language, stop_density
-from cleaner.heuristics.lines import WORD, LineInfo
+from cleaner.heuristics.lines import WORD, LineInfo, list_runs
 from cleaner.heuristics.phrases import GENERIC_WHY, MAX_STARTS_WORDS, boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.classes import CLASS, LABELLED_CLASS
@@ -118,6 +118,7 @@ class Step:
 # (The line model's stage leaves texts this short to the heuristics: cleaner.model.stage.MIN_LINES.)
 VERSE_WORDS = 4
 VERSE_RUN = 3
+LIST_RUN = 3
 SNIPPET_LINES = 20
 
 
@@ -136,8 +137,14 @@ def _region_classes(a: Analysis) -> list[str]:
     # above it), unless VERSE_RUN such lines run together (one other short line between two of
     # them does not end the run): a stanza's lines need no end stop
     run = _runs(verse, [c == body.SHORT for c in classes])
+    # and a numbered list's items (1., 2., 3. ...), which a short line's class alone took for
+    # a footer's links (new-user trial of stop 49: a list article's 12 items and closing paragraph)
+    items = list_runs([info.text for info in a.lines])
     return [
-        body.NEARGOOD if v and (run[n] >= VERSE_RUN or not top.reads_as_title(a.lines[n].text)) else c
+        body.NEARGOOD
+        if (v and (run[n] >= VERSE_RUN or not top.reads_as_title(a.lines[n].text)))
+        or (c == body.SHORT and items[n] >= LIST_RUN)
+        else c
         for n, (c, v) in enumerate(zip(classes, verse, strict=True))
     ]
 

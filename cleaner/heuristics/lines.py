@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ HIGH = re.compile("[\u2e80-\U0010ffff]")  # CJK starts at U+2E80: a cheap test b
 # A scrape marks list items with a glyph or "*", "+", "-", "o" and a space.
 BULLET = re.compile(r"^(?:[-*+]\s+|[•◦▪▫‣⁃●○■□∙·]\s*|\d{1,2}[.)]\s+)")
 BULLET_FIRST = "-*+•◦▪▫‣⁃●○■□∙·"  # or a digit (re's \d is str.isdecimal): the match is tried only then
+NUMBER = re.compile(r"(\d{1,3})[.)]\s")  # a numbered list item's number
 # Latin and CJK (full and half width), Devanagari danda, Arabic and Urdu, Armenian,
 # Ethiopic and Myanmar full stops. Thai, Lao and Khmer mark no sentence end.
 SENTENCE_ENDS = ".!?…:;。！？：；．｡।॥؟؛۔։።။"
@@ -43,6 +45,29 @@ def more_words(text: str, n: int) -> bool:
     """len(text.split()) > n, splitting no further than that tells: a paragraph is not cut
     into all its words to learn that it is longer than a date line."""
     return len(text.split(None, n)) > n
+
+
+def item_number(text: str) -> int | None:
+    """The number a numbered list item opens with ("3. Ice Lake Basin" -> 3), else None."""
+    found = NUMBER.match(text.lstrip())
+    return int(found[1]) if found else None
+
+
+def list_runs(texts: Sequence[str]) -> list[int]:
+    """For each line, how many items its numbered list holds: lines one after another whose
+    numbers count up by one (1, 2, 3 ...); 0 for a line that opens with no number. An
+    article's list counts its items so; a menu or a teaser list seldom does."""
+    numbers = [item_number(text) for text in texts]
+    runs = [0] * len(texts)
+    start = 0
+    for n in range(1, len(texts) + 1):
+        before, number = numbers[n - 1], numbers[n] if n < len(texts) else None
+        if before is not None and number == before + 1:
+            continue
+        if numbers[start] is not None:
+            runs[start:n] = [n - start] * (n - start)
+        start = n
+    return runs
 
 
 def describe(pos: int, raw: str) -> LineInfo:

@@ -15,7 +15,7 @@ from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import SNIPPET_LINES, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.lines import describe as line_info
-from cleaner.heuristics.lines import more_words
+from cleaner.heuristics.lines import item_number, more_words
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
@@ -237,14 +237,22 @@ def _close_rescued(doc: Document, positions: list[int], keep: list[bool], probs:
     keep = list(keep)
     n = last + 1
     # through the block's kept lines too: a short line the model kept ("Here is what I learned.")
-    # does not end the article's close (train: dragnet F1 +0.0002 of the +0.0003)
+    # does not end the article's close (train: dragnet F1 +0.0002 of the +0.0003); and through
+    # the next items of a numbered list it kept the first of (a list article's last items,
+    # "11." and "12.", went with the paragraph after them: new-user trial of stop 49)
     while n < len(keep) and positions[n] == positions[n - 1] + 1:
         if not keep[n]:
-            if not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P):
+            if not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P) and not _next_item(doc, positions, n):
                 break
             keep[n] = True
         n += 1
     return keep
+
+
+def _next_item(doc: Document, positions: list[int], n: int) -> bool:
+    """Whether row n is the next item of the numbered list on the row above it."""
+    number, above = (item_number(doc.lines[positions[m]].text) for m in (n, n - 1))
+    return number is not None and above is not None and number == above + 1
 
 
 # Lines above and below the article's first kept line (often its headline) its byline and

@@ -15,3 +15,11 @@ def test_more_words_is_the_word_count_without_splitting_the_whole_line():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         for n in (0, 1, 2, 8, 14, 20):
             assert more_words(text, n) is (len(text.split()) > n), (text, n)
+
+
+def test_list_runs_count_items_whose_numbers_count_up():
+    from cleaner.heuristics.lines import list_runs
+
+    texts = ["Intro.", "1. one", "2) two", "3. three", "Menu", "4. four", "1. a", "2. b", "10. x"]
+    assert list_runs(texts) == [0, 3, 3, 3, 0, 1, 2, 2, 1]
+    assert list_runs([]) == []

@@ -159,3 +159,37 @@ def test_a_poem_the_model_keeps_stays_through_the_heuristics_turn():
     page = "\n".join([*MENU[:4], "Autumn Orchard", "by Anna Reed", "", *verse, bio, "", *FOOTER, *MENU[4:]]) + "\n"
     kept = clean(page).text.splitlines()
     assert [line for stanza in STANZAS for line in stanza if line not in kept] == []
+
+
+TRAILS = [
+    "Hanging Lake Trail, Glenwood Canyon", "Sky Pond via Glacier Gorge", "Ice Lake Basin, near Silverton",
+    "Mount Sanitas, Boulder", "Maroon Lake Scenic Trail, Aspen", "Emerald Lake Trail", "Chicago Lakes Trail",
+    "Blue Lakes Trail, Ridgway", "Conundrum Hot Springs, Aspen", "Mayflower Gulch, Leadville",
+    "Royal Arch Trail, Boulder", "Crater Lake, Maroon Bells Wilderness",
+]  # fmt: skip
+LEAD = (
+    "Colorado has more than 39,000 miles of trails, and picking a favourite is nearly impossible. We asked "
+    "rangers, guides and longtime locals which hikes they return to year after year."
+)
+CLOSE = (
+    "Whatever you choose, start early: afternoon thunderstorms roll in almost daily in July and August, and "
+    "lightning above the tree line is the biggest danger hikers face."
+)
+
+
+def test_a_numbered_list_article_keeps_every_item_and_its_close():
+    """New-user trial of stop 49: a list article's items 11 and 12 and its closing paragraph
+    went with the share bar below (the model's smoothing), then items 1-10 as the footer of
+    the short text left (the heuristics' turn), exit 0."""
+    items = [f"{n}. {name}" for n, name in enumerate(TRAILS, 1)]
+    article = [LEAD, "Here are the trails they named most often.", *items, CLOSE]
+    page = "\n".join([*MENU[:4], "The 12 best hiking trails in Colorado", *article, *FOOTER, *MENU[4:]]) + "\n"
+    doc = clean(page)
+    assert doc.text.splitlines() == article
+    assert clean(doc.text).text == doc.text
+
+
+def test_a_numbered_most_read_list_below_the_article_still_goes():
+    teasers = [f"{n}. {name} reopens after storm damage" for n, name in enumerate(TRAILS[:5], 1)]
+    page = "\n".join([*MENU, "", *BODY, "", "Most read", *teasers, *FOOTER]) + "\n"
+    assert clean(page).text == "\n\n".join(PROSE) + "\n"
