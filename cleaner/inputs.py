@@ -79,23 +79,26 @@ def walk(directory: Path, seen: dict[tuple[int, int], Path] | None = None) -> It
                 continue
             try:
                 is_dir = entry.is_dir()  # follows symlinks; loops are caught by `seen`
+                link = is_dir and entry.is_symlink()
                 special = not is_dir and not entry.is_file() and _special(entry.stat())
             except OSError as err:  # a broken symlink: said so; anything else reading it reports
                 if (broken := _broken_link(entry.path, err)) is not None:
                     yield Job(entry.path, Path(entry.path), None, error=broken)
                     continue
-                is_dir, special = False, None
+                is_dir, link, special = False, False, None
             if is_dir:
-                dirs.append(Path(entry.path))
+                dirs.append((link, Path(entry.path)))
             elif special:  # reading a FIFO would wait forever, a device for ever more
                 yield Job(entry.path, Path(entry.path), None, error=f"not a regular file ({special}); skipped")
             else:
                 yield Path(entry.path)
         # a symlink beside the folder it points to is walked after it, so that the folder's
         # files are cleaned by their own path (attacker trial: "in/alias" sorted first, and the
-        # real "in/zreal" was reported as a symlink loop)
-        dirs.sort(key=Path.is_symlink)
-        stack.extend(reversed(dirs))
+        # real "in/zreal" was reported as a symlink loop). Asked of the entry, not its path: a
+        # path longer than PATH_MAX cannot be looked up, and raised here (attacker trial of stop
+        # 49: a run wrote nothing); stat() then reports that folder alone.
+        dirs.sort(key=lambda found: found[0])
+        stack.extend(path for _, path in reversed(dirs))
 
 
 def _walked_already(path: Path, first: Path) -> str:

@@ -30,6 +30,30 @@ def test_broken_symlinks_in_an_input_folder_say_what_they_are(tmp_path: Path):
     )
 
 
+def test_a_folder_deeper_than_path_max_fails_alone(tmp_path: Path):
+    """Attacker trial of stop 49: a folder whose path is longer than PATH_MAX, anywhere in the
+    input tree, raised out of the walk and the run wrote nothing (exit 1)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE)
+    (src / "z.txt").write_text(PROSE)
+    fd = os.open(src, os.O_RDONLY)
+    try:
+        for _ in range(os.pathconf(src, "PC_PATH_MAX") // 200 + 1):  # made by dir_fd: no path is that long
+            os.mkdir("d" * 200, dir_fd=fd)
+            deeper = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = deeper
+    finally:
+        os.close(fd)
+    out = tmp_path / "out"
+    result = run("clean", str(src), "-o", str(out))
+    assert result.exit_code == 1
+    assert "cannot read directory: File name too long" in result.stderr
+    assert sorted(p.name for p in out.glob("*.txt")) == ["a.txt", "z.txt"]
+    assert (out / "a.txt").read_text() == PROSE
+
+
 def test_cleaner_profiles_naming_a_file_says_it_is_a_file(tmp_path: Path, monkeypatch):
     (tmp_path / "page.txt").write_text(PROSE)
     (tmp_path / "profiles.toml").write_text("")
