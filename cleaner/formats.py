@@ -120,7 +120,7 @@ def _pieces(text: str, structure: Structure | None) -> Iterator[str | Inline]:
     (--links, --images) gives them as they are; otherwise each link of its structure where
     the line still holds its anchor, after the previous one (an anchor not in this part of
     the line is looked for in the next)."""
-    from cleaner.stages.html_structure import Inline, inline_parts
+    from cleaner.stages.html_structure import Inline, find_anchor, inline_parts
 
     links = list(structure.links) if structure is not None else []
     parts: list[str | Inline] = inline_parts(text) if structure is not None and structure.markdown else [text]
@@ -130,7 +130,7 @@ def _pieces(text: str, structure: Structure | None) -> Iterator[str | Inline]:
             continue
         at, missing = 0, []
         for anchor, target in links:
-            found = part.find(anchor, at)
+            found = find_anchor(part, anchor, at)
             if found < 0:
                 missing.append((anchor, target))
                 continue

@@ -657,3 +657,27 @@ def test_a_numbered_list_is_numbered_in_markdown_and_marked_in_xml(tmp_path: Pat
     )
     main = ET.fromstring(run(*args, "--format", "xml").stdout).find("main")
     assert main is not None and [(e.tag, e.get("rend")) for e in main] == [("p", None), ("list", "ol"), ("p", None)]
+
+
+ANCHOR_PAGE = """<html><head><title>Harbour fees rise</title></head><body><article>
+<h1>Harbour fees rise</h1>
+<p>The new fees were announced by the harbour master, Theresa Quill, who said they would pay for the dredging.</p>
+<p>Boat owners have until the end of the month to object, and the council will hear them in public.</p>
+<p>To send the council your view, click <a href="mailto:council@example.org">here</a>.</p>
+<p>The last rise came in 2018 and was criticised widely<a href="#note1">1</a> by the sailing clubs of the bay.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "xml"])
+def test_a_link_goes_on_its_anchor_not_on_the_same_letters_inside_a_word(tmp_path: Path, fmt: str):
+    """Attacker trial of stop 49: without --links, "here" was linked inside "Theresa" and a
+    footnote's "1" inside "2018", the first place the letters occur."""
+    page = tmp_path / "anchors.html"
+    page.write_text(ANCHOR_PAGE)
+    out = CliRunner().invoke(main, ["clean", str(page), "--format", fmt]).output
+    if fmt == "markdown":
+        assert "Theresa Quill" in out and "click [here](mailto:council@example.org)." in out
+        assert "in 2018 and was criticised widely[1](#note1) by" in out
+    else:
+        assert "Theresa Quill" in out and 'click <ref target="mailto:council@example.org">here</ref>.' in out
+        assert 'in 2018 and was criticised widely<ref target="#note1">1</ref> by' in out

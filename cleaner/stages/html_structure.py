@@ -171,11 +171,40 @@ def _add_links(marks: list[Structure | None], lines: list[str], links: list[tupl
     found: dict[int, list[tuple[str, str]]] = {}
     line, col = 0, 0
     for anchor, target in links:
-        for j in range(line, min(line + LOOKAHEAD, len(lines))):
-            pos = lines[j].find(anchor, col if j == line else 0)
-            if pos >= 0:
-                found.setdefault(j, []).append((anchor, target))
-                line, col = j, pos + len(anchor)
+        # as a word of its own first: "here" is not the "here" of "Theresa" two lines up
+        # (attacker trial of stop 49), but a footnote's "1" may be glued to its word
+        for free in (2, 1, 0):
+            at = next(
+                (
+                    (j, pos)
+                    for j in range(line, min(line + LOOKAHEAD, len(lines)))
+                    if (pos := find_anchor(lines[j], anchor, col if j == line else 0, free)) >= 0
+                ),
+                None,
+            )
+            if at is not None:
+                found.setdefault(at[0], []).append((anchor, target))
+                line, col = at[0], at[1] + len(anchor)
                 break
     for j, pairs in found.items():
         marks[j] = (marks[j] or Structure("text"))._replace(links=tuple(pairs))
+
+
+def find_anchor(text: str, anchor: str, start: int = 0, free: int | None = None) -> int:
+    """Where `anchor` is in `text` from `start` (-1: nowhere), at the first place where at
+    least `free` of its two ends no letter or digit runs on into; None: the first place with
+    the most such ends ("here" alone, not in "Theresa"; a footnote's "1" glued to "widely1"
+    before the "1" inside "2018")."""
+    best, best_free = -1, -1
+    pos = text.find(anchor, start)
+    while pos >= 0:
+        before, after = text[pos - 1 : pos], text[pos + len(anchor) : pos + len(anchor) + 1]
+        ends = (not (anchor[:1].isalnum() and before.isalnum())) + (not (anchor[-1:].isalnum() and after.isalnum()))
+        if free is not None and ends >= free:
+            return pos
+        if free is None and ends > best_free:
+            best, best_free = pos, ends
+            if ends == 2:
+                break
+        pos = text.find(anchor, pos + 1)
+    return best
