@@ -287,3 +287,19 @@ def test_learn_leaves_out_a_profile_in_the_scrapes_folder_and_new_warns_about_co
     args = ["new", "site", "--sample", str(scrapes / "page0.txt"), "--sample", str(scrapes / "copy.txt")]
     copied = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "new.toml")])
     assert "some scrapes are the same text" in copied.stderr
+
+
+def test_learn_reads_one_article_once_however_many_scrapes_hold_it(tmp_path: Path):
+    """Attacker trial of stop 49: the same article under three names drafted rules that
+    removed its own paragraphs. A scrape whose long lines are another's is skipped by name."""
+    pages = corpus(next(iter(TEMPLATES)), seed=3, n=3)
+    for i, page in enumerate(pages[:2]):
+        (tmp_path / f"page{i}.txt").write_text(page.text, encoding="utf-8")
+    # the first page again, under another name and with its header line changed
+    (tmp_path / "copy.txt").write_text("Edition: morning\n" + pages[0].text, encoding="utf-8")
+    profile = tmp_path / "out" / "site.toml"
+    scrapes = [str(tmp_path / name) for name in ("page0.txt", "copy.txt", "page1.txt")]
+    result = CliRunner().invoke(main, ["learn", *scrapes, "-o", str(profile)])
+    assert result.exit_code == 1, result.output  # a skipped input, as for any unreadable one
+    assert result.stderr.startswith(f"cleaner: {tmp_path / 'copy.txt'}: the same article as {tmp_path / 'page0.txt'}")
+    assert "from 2 scrapes" in result.stderr and profile.exists()
