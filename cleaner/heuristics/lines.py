@@ -53,18 +53,22 @@ def item_number(text: str) -> int | None:
     return int(found[1]) if found else None
 
 
+def next_item(above: str, text: str) -> bool:
+    """Whether `text` is the numbered list item after `above` ("4. ..." after "3. ...")."""
+    number, before = item_number(text), item_number(above)
+    return number is not None and before is not None and number == before + 1
+
+
 def list_runs(texts: Sequence[str]) -> list[int]:
     """For each line, how many items its numbered list holds: lines one after another whose
     numbers count up by one (1, 2, 3 ...); 0 for a line that opens with no number. An
     article's list counts its items so; a menu or a teaser list seldom does."""
-    numbers = [item_number(text) for text in texts]
     runs = [0] * len(texts)
     start = 0
     for n in range(1, len(texts) + 1):
-        before, number = numbers[n - 1], numbers[n] if n < len(texts) else None
-        if before is not None and number == before + 1:
+        if n < len(texts) and next_item(texts[n - 1], texts[n]):
             continue
-        if numbers[start] is not None:
+        if item_number(texts[start]) is not None:
             runs[start:n] = [n - start] * (n - start)
         start = n
     return runs

@@ -15,7 +15,7 @@ from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import SNIPPET_LINES, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.lines import describe as line_info
-from cleaner.heuristics.lines import item_number, more_words
+from cleaner.heuristics.lines import more_words, next_item
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
@@ -251,8 +251,7 @@ def _close_rescued(doc: Document, positions: list[int], keep: list[bool], probs:
 
 def _next_item(doc: Document, positions: list[int], n: int) -> bool:
     """Whether row n is the next item of the numbered list on the row above it."""
-    number, above = (item_number(doc.lines[positions[m]].text) for m in (n, n - 1))
-    return number is not None and above is not None and number == above + 1
+    return next_item(doc.lines[positions[n - 1]].text, doc.lines[positions[n]].text)
 
 
 # Lines above and below the article's first kept line (often its headline) its byline and
