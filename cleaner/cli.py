@@ -136,6 +136,14 @@ def _switches(extractor: dict) -> dict:
     return extractor
 
 
+def _named_file(value: str | None) -> Path | None:
+    """--errors: a path, not an empty one (read as ".", it was "errors file . is a directory":
+    attacker trial of stop 49)."""
+    if value == "":
+        raise click.BadParameter("an empty path names no file; give a file, or - for standard output")
+    return None if value is None else Path(value)
+
+
 def _dash_is_stdout(ctx: click.Context, param: click.Parameter, output: Any) -> Any:
     """-o -: standard output, as - is standard input (not a file named "-"). -o '' names no
     file (attacker trial of stop 47: an AssertionError's traceback)."""
@@ -356,7 +364,8 @@ def _missing(path: str) -> bool:
 @click.option(
     "--errors",
     "errors_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
+    callback=lambda ctx, param, value: _named_file(value),
     help="Also write failed inputs to this JSONL file ({source, error}); - for stdout when -o takes the results.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr (errors still show).")

@@ -166,3 +166,13 @@ def test_a_second_run_into_the_same_errors_file_is_refused(tmp_path: Path):
     assert result.exit_code == 2
     assert f"another cleaner run is writing {errors};" in result.stderr
     assert errors.read_text() == '{"source": "earlier", "error": "kept"}\n'
+
+
+def test_an_empty_errors_path_is_refused_as_empty(tmp_path: Path):
+    """Attacker trial of stop 49: --errors '' read as ".", and the message said "errors file .
+    is a directory"."""
+    src = _inputs(tmp_path)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"), "--errors", "")
+    assert result.exit_code == 2
+    assert "Invalid value for '--errors': an empty path names no file" in result.stderr
+    assert not (tmp_path / "out").exists()
