@@ -316,6 +316,11 @@ def _headline_above_byline(
     above = at - 1
     if above and verdict.get(positions[above]) == "date":  # "Headline / 22 March 2024 / By X" (new-user trial)
         above -= 1
+    # kept with a kept line above it, it is no first line for the metadata stage to take; it
+    # would stay in the body, and cleaning that output again (no byline left to protect it)
+    # took it for the footer (the property test: a kept bullet above "Headline / By X")
+    if any(keep[:above]):
+        return keep, frozenset()
     line = doc.lines[positions[above]]
     text = line.text.strip()
     low, high = HEADLINE_WORDS
