@@ -537,13 +537,17 @@ def _records_on_stdin(data: bytes, fields: Fields) -> bool:
 
 RECORDS_LOOKED_AT = 5
 UNPACK_CHUNK = 1 << 20  # a .gz scrape is unpacked and judged for binary data this much at a time
+# The most a .gz scrape (one document) may unpack to. Its size on disk tells nothing: 2 MB
+# unpacked to 2 GiB of text and the run grew to 6.4 GB before cleaning it (attacker trial of
+# stop 49). A page's HTML is rarely over 10 MB; the big-page benchmark goes to 64 MB.
+MAX_UNPACKED = 256 << 20
 
 
-def read_text_stream(stream: Any) -> bytes:
+def read_text_stream(stream: Any, limit: int | None = None) -> bytes:
     """All of a stream that has no size to go by (stdin, a FIFO, a device, a .gz file's
     contents), its head judged first: binary data fails before the rest is read (attacker
     trial of stop 47: `cleaner clean /dev/zero` read until the kernel killed it). InputError
-    for binary data."""
+    for binary data, and for text past `limit` bytes."""
     from cleaner.stages.decode import BINARY_CONTROLS, SNIFF, binary_from, decode_bytes
 
     head = stream.read(SNIFF)
@@ -558,6 +562,8 @@ def read_text_stream(stream: Any) -> bytes:
                 raise InputError(f"binary data at byte {done + at} (NUL or control bytes), not text")
             chunks.append(chunk)
             done += len(chunk)
+            if limit is not None and done > limit:
+                raise InputError(f"more than {limit >> 20} MiB of text unpacked: not cleaned as one document")
     return b"".join(chunks)
 
 
@@ -572,7 +578,7 @@ def unpack(data: bytes, name: str) -> tuple[bytes, bool | None]:
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
                 # attacker trial of stop 37: 2 GB of zeros, 8.7 MB packed, took 17 s and 3.9 GB to refuse
-                data = read_text_stream(unzipped)
+                data = read_text_stream(unzipped, MAX_UNPACKED)
         except (OSError, EOFError) as err:
             raise InputError(f"not a readable gzip file: {err}") from None
         name = name[:-3]

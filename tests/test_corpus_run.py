@@ -351,3 +351,19 @@ def test_ctrl_c_while_the_command_loads_exits_130_without_a_traceback():
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert (done.returncode, done.stderr) == (130, "cleaner: interrupted\n")
+
+
+def test_a_gzip_scrape_that_unpacks_past_the_cap_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Attacker trial of stop 49: 2 MB packed unpacked to 2 GiB of text, and the run grew to
+    6.4 GB before cleaning it. Past MAX_UNPACKED the scrape fails by name, unread beyond it;
+    the other inputs are written."""
+    monkeypatch.setattr("cleaner.inputs.MAX_UNPACKED", 4 << 20)
+    (tmp_path / "in").mkdir()
+    with gzip.open(tmp_path / "in" / "bomb.txt.gz", "wb", compresslevel=1) as f:
+        f.write(b"The same line of text again and again, packed small.\n" * 200_000)  # about 10 MiB
+    shutil.copy(SEEDS[0], tmp_path / "in" / "page.txt")
+    result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1")
+    assert result.exit_code == 1
+    bomb = tmp_path / "in" / "bomb.txt.gz"
+    assert f"cleaner: {bomb}: more than 4 MiB of text unpacked: not cleaned as one document\n" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["page.txt"]
