@@ -11,6 +11,7 @@ record names (or counted as one of the failed), never by count alone.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -172,8 +173,18 @@ class ErrorLog:
             from cleaner.report import as_text
 
             entry = {"source": as_text(source), "error": error}
-            self.file.write((json.dumps(entry, ensure_ascii=False) + "\n").encode())
-            self.file.flush()
+            at = None if self.stream else self.file.tell()
+            line = memoryview((json.dumps(entry, ensure_ascii=False) + "\n").encode())
+            try:
+                while line:  # unbuffered: a write may take part of it
+                    line = line[self.file.write(line) or 0 :]
+            except OSError:
+                # a full disk took part of the line (attacker trial of stop 49: the file ended
+                # in half an entry): cut back to the last whole one; the caller stops the run
+                if at is not None:
+                    with contextlib.suppress(OSError):
+                        os.truncate(self.file.fileno(), at)
+                raise
 
     def size(self) -> int:
         return self.file.tell() if self.file is not None and not self.stream else 0
@@ -186,7 +197,7 @@ class ErrorLog:
                 pass
 
 
-def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
+def _open_errors(path: Path) -> tuple[io.FileIO, bool]:
     """The errors file opened for appending, and whether it is a stream (not a regular file,
     or a name under /dev or /proc: /dev/stderr may be the user's `2>>log`). Opened without
     blocking: a FIFO nobody reads would wait forever; it is refused instead."""
@@ -203,7 +214,7 @@ def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
         fd = os.dup(own)
         try:
             os.set_inheritable(fd, False)
-            return os.fdopen(fd, "wb"), True
+            return os.fdopen(fd, "wb", buffering=0), True
         except BaseException:
             os.close(fd)
             raise
@@ -225,7 +236,7 @@ def _open_errors(path: Path) -> tuple[io.BufferedWriter, bool]:
         regular = stat.S_ISREG(os.fstat(fd).st_mode)
         if regular and not named_device:
             _lock_errors(fd)
-        file = os.fdopen(fd, "ab")
+        file = os.fdopen(fd, "ab", buffering=0)  # nothing held back to write at close
     except BaseException:
         os.close(fd)
         raise

@@ -56,6 +56,16 @@ class Pool:
             self.executor = self._new()
             self.generation += 1
 
+    def stop(self) -> None:
+        """Stop the workers now, their chunks in hand dropped: shutdown() alone lets each finish
+        its chunk, and the run's main process was gone while they still worked (attacker trial
+        of stop 49: a full disk's mount still busy after exit 1). The executor has no public
+        way to stop its workers before Python 3.14 (terminate_workers)."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
     def gave_up(self) -> bool:
         return self.generation > RESTARTS + self.submitted // RESTART_EVERY
 

@@ -212,10 +212,10 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profile
                 yield from pool.collect(pending.popleft())
         while pending:
             yield from pool.collect(pending.popleft())
-    except BaseException:
+    except BaseException:  # Ctrl-C, a stopped run, the consumer gone (GeneratorExit)
         for task in pending:
             task.future.cancel()
-        pool.executor.shutdown(wait=False, cancel_futures=True)
+        pool.stop()
         raise
     finally:
         pool.executor.shutdown(wait=True)

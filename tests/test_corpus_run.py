@@ -326,6 +326,30 @@ def test_workers_ignore_ctrl_c_and_the_run_stops_with_130(tmp_path: Path, big_co
     assert b"Aborted!" not in err and b"Traceback" not in err
 
 
+def _running(pid: int) -> bool:
+    """Process `pid` exists and is no zombie (a dead child its new parent has yet to reap)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def test_a_run_stopped_by_its_errors_file_stops_its_workers_before_it_exits(tmp_path: Path, big_corpus: Path):
+    """Attacker trial of stop 49: on a full disk the run stopped (exit 1) while its workers went
+    on with their chunks for a while, the disk's mount still busy. They are stopped and
+    reaped before the main process exits."""
+    proc = subprocess.Popen(
+        [*cleaner_command(), "clean", str(big_corpus), "-o", str(tmp_path / "out"), "-j", "2", "--errors", "/dev/full"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    workers = _workers(proc.pid, 2)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and b"cleaner: /dev/full: No space left on device" in err, err
+    assert workers and not [w for w in workers if _running(w)]
+
+
 def test_ctrl_c_while_the_command_loads_exits_130_without_a_traceback():
     """Second attacker trial of stop 37: Ctrl-C in the first half second, while Python imported
     the pipeline's modules, printed a traceback. Here the program sends itself SIGINT as it

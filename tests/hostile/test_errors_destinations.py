@@ -176,3 +176,29 @@ def test_an_empty_errors_path_is_refused_as_empty(tmp_path: Path):
     assert result.exit_code == 2
     assert "Invalid value for '--errors': an empty path names no file" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_disk_that_fills_mid_entry_leaves_only_whole_entries(tmp_path: Path):
+    """Attacker trial of stop 49: on a full disk the errors file ended in half an entry (not
+    JSON). An entry the disk takes part of is cut away; the error goes on to stop the run."""
+    import errno
+
+    import pytest
+
+    from cleaner.outputs import ErrorLog
+
+    path = tmp_path / "e.jsonl"
+    log = ErrorLog(path)
+    log.start()
+    log.add("a.txt", "binary file (contains NUL bytes), not text")
+    real = log.file.write
+
+    def fills(data: bytes) -> int:  # the disk takes 10 bytes, then is full
+        real(bytes(data[:10]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    log.file.write = fills
+    with pytest.raises(OSError):
+        log.add("b.txt", "binary file (contains NUL bytes), not text")
+    log.close()
+    assert [json.loads(line)["source"] for line in path.read_text().splitlines()] == ["a.txt"]
