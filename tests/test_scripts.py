@@ -135,3 +135,31 @@ def test_headline_byline_and_date_are_metadata(script: str):
     assert doc.metadata.date is not None and doc.metadata.date.startswith("2024-0")
     # a paragraph that starts with a date is prose, not a date line
     assert doc.text == "\n\n".join(BODY[script]) + "\n"
+
+
+# Paragraphs of 20-40 characters, as Japanese and Chinese news often prints them: counted as
+# Latin characters they were "short" lines, the page had no body, and its date line and
+# reporter's line stayed in the text, author and date null (new-user trials of stops 49, 50)
+SHORT_PARAGRAPHS = {
+    "japanese": (
+        ["駅前に新しい公園が完成", "2024年4月12日", "記者 山本花子"],
+        [
+            "駅前の再開発地区に新しい公園が完成し、12日に式典が開かれた。",
+            "公園には遊具と芝生広場があり、夜は照明もつく。",
+        ],
+        "山本花子",
+    ),
+    "chinese": (
+        ["市区新公园正式开放", "2024年4月12日", "记者 李华"],
+        ["位于火车站附近的新公园于12日正式开放，市民纷纷前来参观。", "公园设有儿童游乐区和草坪广场，晚上还有照明。"],
+        "李华",
+    ),
+}
+
+
+@pytest.mark.parametrize("script", sorted(SHORT_PARAGRAPHS))
+def test_a_page_of_short_paragraphs_gives_its_date_and_reporter(script: str):
+    head, paragraphs, author = SHORT_PARAGRAPHS[script]
+    doc = clean("\n".join([*head, "", paragraphs[0], "", paragraphs[1]]) + "\n", profiles=PROFILES)
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.date) == (head[0], author, "2024-04-12")
+    assert doc.text == "\n\n".join(paragraphs) + "\n"

@@ -25,6 +25,12 @@ CLOSERS = "'\"’”»«)]」』）】》〉"  # quotes and brackets after the s
 # Shorter lines are classed by their length alone (body.Tuning.length_low is above this),
 # so their stop-word density is not worth computing.
 STOP_MIN_CHARS = 40
+# What a character of a script written without spaces (Chinese, Japanese) weighs against a
+# Latin one in a line's length: a word is about two such characters, against five letters
+# and a space. Counted one to one, a 40-character Japanese paragraph was a "short" line, and
+# a page of such paragraphs had no body: its date and reporter lines stayed (new-user trials
+# of stops 49 and 50).
+CJK_WIDTH = 3
 # Scripts that mark no sentence end (words run together, a space ends a clause or a
 # sentence): where a line ends tells nothing, so each line counts as ending a sentence.
 UNPUNCTUATED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}]")
@@ -36,7 +42,7 @@ class LineInfo:
     text: str  # stripped
     bullet: bool
     words: int
-    chars: int  # length without the bullet
+    chars: int  # length without the bullet, CJK characters weighing CJK_WIDTH
     stop: float  # share of words that are stop words of the page's language
     sentence: bool  # ends like a sentence
 
@@ -94,10 +100,12 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
     tokens = WORD.findall(body.lower() if is_ascii else body)
     words = len(tokens)
     cjk = len(CJK.findall(body)) if not is_ascii and HIGH.search(body) else 0
+    chars = len(body)
     if cjk > len(body) / 3:
         # No spaces between words: count characters as half-words; prose density is unknown,
         # so a long CJK line counts as prose-like.
         words = max(words, cjk // 2)
+        chars += (CJK_WIDTH - 1) * cjk
         stop = 0.4
     else:
         # 0 for a language no data file has stop words for (Cyrillic, Arabic, Hebrew,
@@ -106,7 +114,7 @@ def _shape(raw: str) -> tuple[str, bool, int, int, float, bool]:
         stop = stop_density(tokens, lowered=is_ascii) if len(body) >= STOP_MIN_CHARS else 0.0
     last = body.rstrip(CLOSERS)[-1:]  # the character before any closing quotes and brackets
     sentence = (last != "" and last in SENTENCE_ENDS) or (not is_ascii and _unpunctuated(body))
-    return text, bool(bullet), words, len(body), stop, sentence
+    return text, bool(bullet), words, chars, stop, sentence
 
 
 def _unpunctuated(body: str) -> bool:
