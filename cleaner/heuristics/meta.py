@@ -267,6 +267,34 @@ MAX_BYLINE_TAIL_WORDS = 8  # after the name: a role, a date, a place; more and a
 CLAUSE_AFTER = regex.compile(r",\s*(?:it|the|a|an|we|i|he|she|they|this|that|there|you)\b")
 
 
+@lru_cache(maxsize=1)
+def _lower_leads() -> dict[str, frozenset[str]]:
+    """The words that start a byline only in lower case (byline_lower), casefolded, and the
+    languages (codes) whose words they are."""
+    leads: dict[str, set[str]] = {}
+    for lang in languages():
+        for word in lang.byline_lower:
+            leads.setdefault(word.casefold(), set()).add(lang.code)
+    return {word: frozenset(codes) for word, codes in leads.items()}
+
+
+def capitalised_lead(text: str) -> bool:
+    """Whether the line opens with a lower-case byline word written with a capital ("Door
+    Pieter de Vries", the usual Dutch byline): one only its page's language can tell from a
+    name or a place ("Door County", "Di Maio")."""
+    first = text.split(None, 1)[0] if text[:1].isupper() else ""
+    return first.casefold() in _lower_leads()
+
+
+def as_byline_in(text: str, language: str | None) -> str:
+    """The line as a byline of a page in `language` reads: a capitalised lead of that
+    language's own (capitalised_lead) in lower case, as it may stand in a sentence."""
+    first = text.split(None, 1)[0] if text[:1].isupper() else ""
+    if language is not None and language in _lower_leads().get(first.casefold(), ()):
+        return first.lower() + text[len(first) :]
+    return text
+
+
 @lru_cache(maxsize=1 << 16)  # pure in the text; called for every line in every pass
 def byline(text: str) -> tuple[str, str | None] | None:
     """The author of a byline, and the date if the line gives one too: "By Jane Doe |

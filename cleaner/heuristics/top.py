@@ -3,6 +3,7 @@ it as the title), the byline and the date line (taken as metadata here)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from itertools import compress, count
 
@@ -10,6 +11,7 @@ import regex
 
 from cleaner.document import is_list_item
 from cleaner.heuristics import edges, meta
+from cleaner.heuristics.language import page_language
 from cleaner.heuristics.lines import CJK, LineInfo
 from cleaner.heuristics.phrases import boilerplate_label, label_phrase
 from cleaner.stages.normalise import normalise_line
@@ -103,6 +105,10 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
     # Only bylines, date lines and the window's lines do anything below: the others are
     # passed over in C (map), not in the loop
     texts = [info.text for info in infos]
+    if any(map(meta.capitalised_lead, texts)):  # "Door Pieter de Vries" on a Dutch page (new-user trial of stop 50)
+        language = page_language(texts)
+        infos = [dataclasses.replace(info, text=meta.as_byline_in(info.text, language)) for info in infos]
+        texts = [info.text for info in infos]
     marked = list(compress(count(), map(bool, map(meta.byline, texts))))
     dated = compress(count(), map(bool, map(meta.date_line, texts)))
     for n in sorted({*marked, *dated, *window}):

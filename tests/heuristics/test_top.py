@@ -69,6 +69,23 @@ def test_metadata(above: list[str], expected):
     assert top.metadata(lines, len(above), len(above)) == expected
 
 
+NL_BODY = "De gemeente heeft op maandag besloten de oude brug voor auto's te sluiten, omdat er scheuren zijn."
+
+
+@pytest.mark.parametrize(
+    ("above", "body", "expected"),
+    [
+        # the usual Dutch byline, its "Door" capitalised at the start of the line (new-user
+        # trial of stop 50: author null, the line kept); on a Dutch page only
+        pytest.param(["Door Pieter de Vries"], NL_BODY, ("Pieter de Vries", None, {0: "byline"}), id="nl-page"),
+        pytest.param(["Door County Sheriff Reports"], BODY, (None, None, {}), id="en-page-door-is-a-word"),
+    ],
+)
+def test_a_capitalised_lower_case_byline_word_on_a_page_in_its_language(above: list[str], body: str, expected):
+    lines = infos(*above, body)
+    assert top.metadata(lines, len(above), len(above)) == expected
+
+
 @pytest.mark.parametrize(
     ("below", "expected"),
     [
