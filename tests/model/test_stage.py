@@ -193,3 +193,25 @@ def test_a_numbered_most_read_list_below_the_article_still_goes():
     teasers = [f"{n}. {name} reopens after storm damage" for n, name in enumerate(TRAILS[:5], 1)]
     page = "\n".join([*MENU, "", *BODY, "", "Most read", *teasers, *FOOTER]) + "\n"
     assert clean(page).text == "\n\n".join(PROSE) + "\n"
+
+
+TIPS = [
+    ("Start with short stages", "Plan no more than fifty kilometres a day at first, while your legs get used to it."),
+    ("Pack less than you think", "Every extra kilo shows on the first climb, and two sets of clothes are enough."),
+    ("Check your bike before you go", "Have the brakes, tyres and chain looked at before you leave."),
+    ("Book the first night", "That way the trip starts without stress."),
+    ("Drink enough", "Even when it is not warm you lose a lot of water."),
+    ("Bring a repair kit", "A spare inner tube and a small pump can save your day."),
+    ("Enjoy the detour", "The best places are often just off the route."),
+]  # fmt: skip
+
+
+def test_a_list_article_keeps_its_last_item_and_the_sentence_under_it():
+    """New-user trial of stop 50: a list article's items each with a one-sentence paragraph;
+    the model kept item 7 but not its paragraph, then the heuristics' turn on the short text
+    took the item for the footer, exit 0."""
+    lead = "A cycling holiday is a wonderful way to discover a country, but where do you start? Here are our tips."
+    article = [lead, *[f"{n}. {tip}\n{why}" for n, (tip, why) in enumerate(TIPS, 1)]]
+    tail = ["Share this article", "Read also", "The best coastal cycling routes", "Review: five panniers tested"]
+    page = "\n".join([*MENU[:4], "Seven tips for your first cycling holiday", "\n\n".join(article), "", *tail]) + "\n"
+    assert clean(page).text == "\n\n".join(article) + "\n"
