@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -485,6 +485,16 @@ def clean(
     sys.exit(EXIT_FAILED if failed else 0)
 
 
+def _status_line(what: str) -> Callable[[str], None]:
+    """A one-line status on stderr, each message drawn over the last."""
+
+    def say(message: str) -> None:  # written as is: click.echo strips the line-clearing code off a pipe
+        sys.stderr.write(f"\r{what}: {message}\033[K")
+        sys.stderr.flush()
+
+    return say
+
+
 def _show_progress() -> bool:
     """Progress is drawn on a terminal; CLEANER_PROGRESS=1 draws it anywhere, =0 nowhere."""
     forced = os.environ.get("CLEANER_PROGRESS", "")
@@ -859,8 +869,15 @@ Examples:
     show_default=True,
     help="--corpus: ...and in at least this share of them.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr (warnings and errors still show).")
 def learn(
-    inputs: tuple[Path, ...], output: Path | None, name: str | None, corpus: bool, min_docs: int, min_share: float
+    inputs: tuple[Path, ...],
+    output: Path | None,
+    name: str | None,
+    corpus: bool,
+    min_docs: int,
+    min_share: float,
+    quiet: bool,
 ) -> None:
     """Mine a draft profile from several scrapes of one site.
 
@@ -927,7 +944,14 @@ def learn(
     else:
         out_dir = (output or Path(name)).resolve().parent
         # a sample named by its own path, not a symlink's target (attacker trial: '../../../etc/passwd')
-        draft = draft_site(texts, name, sources=[os.path.relpath(os.path.abspath(s), out_dir) for s in sources])
+        step = _status_line("cleaner learn") if not quiet and _show_progress() else None
+        try:  # the leave-one-out cleans each scrape once per other one: 40 took minutes (attacker trial)
+            draft = draft_site(
+                texts, name, sources=[os.path.relpath(os.path.abspath(s), out_dir) for s in sources], step=step
+            )
+        finally:
+            if step is not None:
+                sys.stderr.write("\r\033[K")
         text = draft.toml
         text = _samples_said(text, "learn", name, sources, output)
         if draft.estimate:

@@ -303,3 +303,21 @@ def test_learn_reads_one_article_once_however_many_scrapes_hold_it(tmp_path: Pat
     assert result.exit_code == 1, result.output  # a skipped input, as for any unreadable one
     assert result.stderr.startswith(f"cleaner: {tmp_path / 'copy.txt'}: the same article as {tmp_path / 'page0.txt'}")
     assert "from 2 scrapes" in result.stderr and profile.exists()
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_learn_shows_its_progress_on_a_terminal_unless_quiet(tmp_path: Path, quiet: bool):
+    """Attacker trial of stop 49: learn ran 191 s over 40 scrapes and said nothing meanwhile.
+    Each step draws over the last (CLEANER_PROGRESS=1 stands for a terminal); the line is
+    cleared before the summary."""
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i, page in enumerate(corpus(sorted(TEMPLATES)[0], seed=1, n=3)):
+        (scrapes / f"page{i}.txt").write_text(page.text, encoding="utf-8")
+    args = ["learn", str(scrapes), "-o", str(tmp_path / "site.toml"), *(["-q"] if quiet else [])]
+    result = CliRunner(env={"CLEANER_PROGRESS": "1"}).invoke(main, args)
+    assert result.exit_code == 0, result.output
+    steps = [f"generic cleaning {n}/3" for n in (1, 2, 3)] + [f"leave-one-out {n}/3" for n in (1, 2, 3)]
+    drawn = "".join(f"\rcleaner learn: {step}\033[K" for step in steps) + "\r\033[K"
+    assert result.stderr.startswith(drawn) != quiet
+    assert result.stderr.splitlines()[-1].startswith(f"wrote {tmp_path / 'site.toml'} from 3 scrapes")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,9 @@ def learn_site(texts: list[str], name: str, sources: list[str] | None = None) ->
     return draft_site(texts, name, sources).toml
 
 
-def draft_site(texts: list[str], name: str, sources: list[str] | None = None) -> Draft:
+def draft_site(
+    texts: list[str], name: str, sources: list[str] | None = None, step: Callable[[str], None] | None = None
+) -> Draft:
     """A site profile learned from 2+ scrapes of one site, checked by leave-one-out when
     there are 3+: learned from all but one scrape, the draft cleans the one left out; rules
     that remove its article text (prose the generic stage keeps and no other scrape has)
@@ -71,13 +74,17 @@ def draft_site(texts: list[str], name: str, sources: list[str] | None = None) ->
     alone keeps) clearly; else "page"."""
     if len(texts) < 2:
         raise ValueError("learn_site needs at least two scrapes of the site")
+    say = step or (lambda _: None)
     docs = [prepare(t) for t in texts]
-    generic_docs = [cleaner.clean(t, profile="none") for t in texts]
+    generic_docs = []
+    for n, t in enumerate(texts, 1):
+        say(f"generic cleaning {n}/{len(texts)}")
+        generic_docs.append(cleaner.clean(t, profile="none"))
     kept = [_lines(doc) for doc in generic_docs]
     entries, al, cuts = _draft(docs, kept)
     generic, estimate, why, recall = GENERIC_DRAFT, "", GENERIC_NOTE, None
     if len(docs) >= 3:
-        harmful, scores = _leave_one_out(docs, kept)
+        harmful, scores = _leave_one_out(docs, kept, say)
         entries = _without(entries, harmful | _harm(entries, docs, kept, range(len(docs))))
         entries = productive(entries, al.docs)
         generic = _choose_generic(scores)
@@ -145,7 +152,7 @@ Key = tuple[str, str, str]
 
 
 def _leave_one_out(
-    docs: list[list[str]], kept: list[set[str]]
+    docs: list[list[str]], kept: list[set[str]], say: Callable[[str], None]
 ) -> tuple[set[Key], dict[str, tuple[float, float, float]]]:
     """Learn from all scrapes but k, clean k: the rule values that removed k's article text,
     and per generic setting (precision, recall, F1) of the cleaned scrapes against their
@@ -153,6 +160,7 @@ def _leave_one_out(
     harmful: set[Key] = set()
     found: dict[str, list[tuple[float, float]]] = {g: [] for g in GENERIC_SETTINGS}
     for k in range(len(docs)):
+        say(f"leave-one-out {k + 1}/{len(docs)}")
         rest = [d for d in range(len(docs)) if d != k]
         entries, _, _ = _draft([docs[d] for d in rest], [kept[d] for d in rest])
         bad = _harm(entries, docs, kept, [k])
