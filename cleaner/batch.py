@@ -93,6 +93,7 @@ class Batch:
         # protecting the inputs takes a walk before the run: only when files are written
         to_file = output is None and stdout_file() is not None
         guarded = Inputs(inputs if output is not None or errors_file is not None or to_file else ())
+        guarded.add_profiles(profiles)
         if to_file:
             refuse_stdout_input(guarded)
         if shared is not None:  # the output, and every file the run writes or removes beside it
@@ -401,6 +402,10 @@ class Batch:
                 error = f"its output {job.out} is the input {victim}; not overwritten"
             elif (folder := self._inside_input(job.out)) is not None:
                 error = f"its output {job.out} is inside the input directory {folder}; not written"
+            elif (profile := self.guarded.profile(job.out)) is not None:
+                error = f"its output {job.out} is the profile {profile}, which this run reads; not overwritten"
+            elif (folder := self.guarded.in_profiles(job.out)) is not None:
+                error = f"its output {job.out} is inside the profile folder {folder}; not written"
             else:
                 try:
                     write_atomic(job.out, text)

@@ -669,11 +669,11 @@ def explain(
         raise click.UsageError("several inputs or a directory need --format html")
     if fmt != "html" and inputs[0] != STDIN and is_jsonl(Path(inputs[0])):  # was explained as one text scrape
         raise click.UsageError(f"{inputs[0]} is a JSONL file of records: --format html explains each of them")
+    profiles = _load(profiles_dirs)
     if output is not None:
-        _refuse_input_as_output(inputs, output)
+        _refuse_input_as_output(inputs, output, profiles)
     else:  # `> folder/review.html`: the page read itself as an input
         _refuse_stdout_into(inputs)
-    profiles = _load(profiles_dirs)
     _check_profile_name(profiles, profile)
     options = {
         "profile": profile,
@@ -705,18 +705,17 @@ def explain(
         _write_or_echo(explanation.render(doc, color=False if output else None), output, styled=True)
 
 
-def _refuse_input_as_output(inputs: Sequence[str], output: Path) -> None:
+def _refuse_input_as_output(inputs: Sequence[str], output: Path, profiles: Profiles) -> None:
     from cleaner.guard import Inputs
 
     if output.is_dir():
         raise click.BadParameter(f"{output} is a directory; name a file", param_hint="'-o'")
     guarded = Inputs(inputs)
-    if victim := guarded.which(output):
-        raise click.BadParameter(f"{output} is the input {victim}; not overwritten", param_hint="'-o'")
-    if (folder := guarded.inside(output)) is not None:  # as clean refuses: the next run would read it as input
-        raise click.BadParameter(
-            f"{output} is inside the input directory {folder}; it would be read as input", param_hint="'-o'"
-        )
+    guarded.add_profiles(profiles)
+    try:  # as clean refuses: an input or a profile overwritten, or read back by the next run
+        guarded.refuse(output, "-o file")
+    except UsageError as err:
+        raise click.BadParameter(str(err).removeprefix("-o file "), param_hint="'-o'") from None
 
 
 def _write_or_echo(text: str, output: Path | None, styled: bool = False) -> None:

@@ -33,6 +33,8 @@ class Inputs:
         self.count = 0
         self.size: int | None = 0  # bytes of the input files as stored, for progress; None with stdin
         self.jsonl = False  # a JSONL file among them: its records are not counted before the run
+        self.profile_files: dict[tuple[int, int], str] = {}  # what the run reads its rules from (add_profiles)
+        self.profile_dirs: list[Path] = []
         for raw in inputs:
             if raw == STDIN:
                 self._list(raw)
@@ -91,12 +93,45 @@ class Inputs:
                 return folder
         return None
 
+    def add_profiles(self, profiles: Profiles) -> None:
+        """The files the run reads its rules from, guarded as inputs are: every loaded profile
+        and the folders they and the site configs are in. Attacker trial of stop 50: `-o` and
+        `--errors` into the --profiles-dir wrote over a profile and a site config, exit 0, and
+        the next run failed on them or cleaned by an article's text as a site config."""
+        for profile in profiles.by_name.values():
+            try:
+                info = profile.path.stat()
+            except OSError:
+                continue
+            self.profile_files.setdefault((info.st_dev, info.st_ino), str(profile.path))
+        folders = {profile.path.parent for profile in profiles.by_name.values()} | set(profiles.config_dirs)
+        self.profile_dirs = sorted({folder.resolve() for folder in folders})
+
+    def profile(self, path: Path) -> str | None:
+        """The loaded profile that `path` is (by inode), if any."""
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        return self.profile_files.get((info.st_dev, info.st_ino))
+
+    def in_profiles(self, path: Path) -> Path | None:
+        """The profile folder that `path` is or would be inside, if any (by real path)."""
+        real = path.resolve()
+        return next((folder for folder in self.profile_dirs if folder == real or folder in real.parents), None)
+
     def refuse(self, path: Path, what: str) -> None:
-        """UsageError if writing `path` could destroy an input or be read back as one."""
+        """UsageError if writing `path` could destroy an input or a profile, or be read back as one."""
         if (found := self.which(path)) is not None:
             raise UsageError(f"{what} {path} is the input {found}; it would be overwritten")
         if (folder := self.inside(path)) is not None:
             raise UsageError(f"{what} {path} is inside the input directory {folder}; it would be read as input")
+        if (found := self.profile(path)) is not None:
+            raise UsageError(f"{what} {path} is the profile {found}, which this run reads; it would be overwritten")
+        if (folder := self.in_profiles(path)) is not None:
+            raise UsageError(
+                f"{what} {path} is inside the profile folder {folder}; it would be read as a profile or site config"
+            )
 
 
 def hold_lock(path: Path, what: str) -> int:

@@ -211,7 +211,7 @@ def test_output_file_is_written_whole_and_never_over_an_input(tmp_path: Path):
     link.symlink_to(seed)
     for target in (seed, link):
         code, _, err = explain_html(str(seed), "-o", str(target))
-        assert code == 2 and f"is the input {seed}; not overwritten" in err
+        assert code == 2 and f"is the input {seed}; it would be overwritten" in err
     assert seed.read_bytes() == SEEDS[2].read_bytes()
 
 
