@@ -321,3 +321,50 @@ def test_learn_shows_its_progress_on_a_terminal_unless_quiet(tmp_path: Path, qui
     drawn = "".join(f"\rcleaner learn: {step}\033[K" for step in steps) + "\r\033[K"
     assert result.stderr.startswith(drawn) != quiet
     assert result.stderr.splitlines()[-1].startswith(f"wrote {tmp_path / 'site.toml'} from 3 scrapes")
+
+
+def _harbour_page(section: str | None, title: str, paragraphs: list[str]) -> str:
+    label = f"{section}\n" if section else ""
+    body = "\n\n".join(paragraphs)
+    return (
+        f"Official Blog of the Harbour League\n\nHome\n\n{label}{title}\n\nBy Staff Reporter | 4 min read\n\n{body}\n\n"
+        "Fantasy\nSidelines\nAuthors\n\nPrivacy Policy | Terms\n"
+    )
+
+
+HARBOUR = [
+    ("Council approves the new harbour budget", "council", "the harbour budget after a long debate about dredging"),
+    ("Local rowing club wins regional title", "rowing club", "the regional title after a long season on the river"),
+    ("Library extends its opening hours", "library board", "longer opening hours after students asked for them"),
+    ("Old cinema reopens after restoration", "cinema trust", "the reopening after three years of careful restoration"),
+    ("Why the bus lanes matter", "transport office", "the bus lanes after a year of measuring journey times"),
+]
+
+
+def test_a_learned_cut_on_a_footer_section_name_spares_a_page_labelled_with_it(tmp_path: Path):
+    """Attacker trial of stop 50: learn drafted cut_after on the footer's section names
+    ("Fantasy", "Sidelines", "Authors"); an unseen page printing "Sidelines" as its section
+    label above the headline came out empty, exit 0 (4 of 19 unseen pages of one site in the
+    corpus too). A cut's marker above all of a page's prose is passed over."""
+    pages = [
+        _harbour_page(
+            "Sidelines" if n == 4 else None,
+            title,
+            [
+                f"The {who} announced {what} on Tuesday, and most members welcomed it warmly.",
+                f"Members of the {who} said the decision had taken longer than anyone expected at first.",
+                f"A final report from the {who} is due in the spring, when the next vote will be held.",
+            ],
+        )
+        for n, (title, who, what) in enumerate(HARBOUR)
+    ]
+    for n, page in enumerate(pages[:4]):
+        (tmp_path / f"scrape{n}.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "unseen.txt").write_text(pages[4], encoding="utf-8")
+    profile = tmp_path / "profiles" / "harbour.toml"
+    learned = CliRunner().invoke(main, ["learn", *(str(tmp_path / f"scrape{n}.txt") for n in range(4)), "-o", str(profile)])
+    assert learned.exit_code == 0, learned.output
+    cleaned = CliRunner().invoke(main, ["clean", str(tmp_path / "unseen.txt"), "--profiles-dir", str(profile.parent)])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert "The transport office announced the bus lanes" in cleaned.stdout
+    assert "A final report from the transport office is due in the spring" in cleaned.stdout

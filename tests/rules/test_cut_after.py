@@ -5,6 +5,7 @@ from cleaner.rules.cut_after import CutAfter
 from .helpers import check_rule, option_issues
 
 ARTICLE = "The library reopens on Monday.\nIt closed for repairs in 2023."
+PROSE = "The new bus lanes have cut journey times on the ring road by a quarter, the office says."
 
 CASES = [
     pytest.param(
@@ -70,6 +71,23 @@ CASES = [
         ARTICLE + "\nRelated Articles",
         None,
         id="keep-marker-on-last-line-drops-nothing",
+    ),
+    # On a page with prose (8+ words, a sentence's end), the first marker below some of it:
+    # a footer's section name printed above the headline as the page's section took the
+    # whole article (attacker trial of stop 50: a draft of `cleaner learn`)
+    pytest.param(
+        "Sidelines\nWhy the bus lanes matter\n" + PROSE + "\nFantasy\nSidelines\nAuthors",
+        {"text": ["Fantasy", "Sidelines", "Authors"]},
+        "Sidelines\nWhy the bus lanes matter\n" + PROSE,
+        None,
+        id="marker-above-all-prose-is-passed-over",
+    ),
+    pytest.param(
+        "Sidelines\n" + PROSE,
+        {"text": "Sidelines"},
+        "Sidelines\n" + PROSE,
+        None,
+        id="only-marker-above-all-prose-cuts-nothing",
     ),
 ]
 

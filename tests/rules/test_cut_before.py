@@ -7,8 +7,24 @@ from .helpers import check_rule, option_issues
 HEADER = "Home\nNews\nLocal\nA volunteer sorts books. Photo: M. Duarte"
 ARTICLE = "The library reopens on Monday.\nIt closed for repairs in 2023."
 PLAYER = "Getting your audio player ready..."
+PROSE = "The new bus lanes have cut journey times on the ring road by a quarter, the office says."
 
 CASES = [
+    # On a page with prose, the first marker above some of it (attacker trial of stop 50)
+    pytest.param(
+        PROSE + "\nStart\nRelated: the old bridge",
+        {"text": "Start"},
+        PROSE + "\nStart\nRelated: the old bridge",
+        None,
+        id="only-marker-below-all-prose-cuts-nothing",
+    ),
+    pytest.param(
+        "Menu\nStart\n" + PROSE + "\nStart",
+        {"text": "Start"},
+        PROSE + "\nStart",
+        None,
+        id="marker-above-prose-wins-over-one-below",
+    ),
     pytest.param(
         HEADER + "\n" + PLAYER + "\n" + ARTICLE,
         {"pattern": "^Getting your audio player ready"},
