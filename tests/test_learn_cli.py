@@ -362,7 +362,8 @@ def test_a_learned_cut_on_a_footer_section_name_spares_a_page_labelled_with_it(t
         (tmp_path / f"scrape{n}.txt").write_text(page, encoding="utf-8")
     (tmp_path / "unseen.txt").write_text(pages[4], encoding="utf-8")
     profile = tmp_path / "profiles" / "harbour.toml"
-    learned = CliRunner().invoke(main, ["learn", *(str(tmp_path / f"scrape{n}.txt") for n in range(4)), "-o", str(profile)])
+    scrapes = [str(tmp_path / f"scrape{n}.txt") for n in range(4)]
+    learned = CliRunner().invoke(main, ["learn", *scrapes, "-o", str(profile)])
     assert learned.exit_code == 0, learned.output
     cleaned = CliRunner().invoke(main, ["clean", str(tmp_path / "unseen.txt"), "--profiles-dir", str(profile.parent)])
     assert cleaned.exit_code == 0, cleaned.output
