@@ -91,6 +91,24 @@ def test_lead_taken_once_when_trafilatura_has_it():
     assert cleaned(html).count(LEAD) == 1
 
 
+@pytest.mark.parametrize("switch", ["--links", "--images"])
+def test_a_first_paragraph_holding_link_syntax_is_printed_once(switch: str):
+    """Attacker trial of stop 50: with --links or --images, a paragraph whose own words hold
+    Markdown link syntax was not found in the text (compared without the syntax) and came
+    back above itself as the standfirst."""
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    first = (
+        "To link to a page in your post, write [the docs](https://example.com/docs) in its text, "
+        "and the reader sees only the words between the brackets."
+    )
+    html = page("").replace(BODY, f"<p>{first}</p>{BODY}")
+    result = CliRunner().invoke(main, ["clean", "-", switch], input=html)
+    assert result.exit_code == 0 and result.stdout.count("in its text, and the reader sees") == 1, result.stdout
+
+
 def test_lead_search_reads_only_what_follows_the_headline():
     tree = load_html(page(f"<p class='standfirst'>{LEAD}</p>"))
     h1 = next(tree.iter("h1"))

@@ -492,7 +492,10 @@ def extract(
     if switches.links or switches.images:
         from cleaner.stages.html_structure import plain as printed
 
-        plain = printed(text)  # as the tree has it: alt text is no text there
+        # as the tree has it: alt text is no text there; and as extracted too, for a paragraph
+        # whose own words hold link syntax ("[the docs](https://...)" typed as text), which came
+        # back above itself as the standfirst (attacker trial of stop 50)
+        plain = f"{printed(text)}\n{text}"
     else:
         plain = text
     head = html_lead.head(tree, plain, headline if headline is not None else html_title.printed_heading(tree, title))
