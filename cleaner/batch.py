@@ -322,6 +322,17 @@ class Batch:
     def _input_dirs(self) -> dict[Path, Path | None]:
         return {}
 
+    def _in_profiles(self, out: Path) -> Path | None:
+        """The profile folder an output would be written into, if any, one look per folder."""
+        folder = out.parent
+        if folder not in self._profile_dirs:
+            self._profile_dirs[folder] = self.guarded.in_profiles(folder)
+        return self._profile_dirs[folder]
+
+    @cached_property
+    def _profile_dirs(self) -> dict[Path, Path | None]:
+        return {}
+
     _now: int = 0
     _foreign: tuple[Path, ...] = ()  # folders in the output another run wrote into since this one began
 
@@ -404,7 +415,7 @@ class Batch:
                 error = f"its output {job.out} is inside the input directory {folder}; not written"
             elif (profile := self.guarded.profile(job.out)) is not None:
                 error = f"its output {job.out} is the profile {profile}, which this run reads; not overwritten"
-            elif (folder := self.guarded.in_profiles(job.out)) is not None:
+            elif (folder := self._in_profiles(job.out)) is not None:
                 error = f"its output {job.out} is inside the profile folder {folder}; not written"
             else:
                 try:

@@ -70,3 +70,19 @@ def test_a_run_beside_the_profiles_folder_is_written(tmp_path: Path, monkeypatch
     result = run("clean", "in", "--profiles-dir", "p", "-o", "out")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / "a.txt").exists()
+
+
+def test_a_mirrored_output_landing_in_the_profile_folder_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    profiles = tmp_path / "out" / "p"
+    profiles.mkdir(parents=True)
+    (profiles / "ex.toml").write_text(PROFILE)
+    (tmp_path / "in" / "p").mkdir(parents=True)
+    (tmp_path / "in" / "p" / "a.txt").write_text(PROSE)
+    (tmp_path / "in" / "b.txt").write_text(PROSE)
+    monkeypatch.chdir(tmp_path)
+    result = run("clean", "in", "-o", "out", "--profiles-dir", "out/p")
+    assert result.exit_code == 1
+    assert f"cleaner: in/p/a.txt: its output out/p/a.txt is inside the profile folder {profiles}; not written" in (
+        result.stderr
+    )
+    assert (tmp_path / "out" / "b.txt").exists() and sorted(p.name for p in profiles.iterdir()) == ["ex.toml"]
