@@ -312,25 +312,21 @@ class Batch:
 
     def _inside_input(self, out: Path) -> Path | None:
         """The input directory an output would be written into, if any (an input directory
-        inside -o: attacker trial), one look per output folder."""
-        folder = out.parent
-        if folder not in self._input_dirs:
-            self._input_dirs[folder] = self.guarded.inside(folder)
-        return self._input_dirs[folder]
-
-    @cached_property
-    def _input_dirs(self) -> dict[Path, Path | None]:
-        return {}
+        inside -o: attacker trial)."""
+        return self._guarded_folders(out.parent)[0]
 
     def _in_profiles(self, out: Path) -> Path | None:
-        """The profile folder an output would be written into, if any, one look per folder."""
-        folder = out.parent
-        if folder not in self._profile_dirs:
-            self._profile_dirs[folder] = self.guarded.in_profiles(folder)
-        return self._profile_dirs[folder]
+        """The profile folder an output would be written into, if any."""
+        return self._guarded_folders(out.parent)[1]
+
+    def _guarded_folders(self, folder: Path) -> tuple[Path | None, Path | None]:
+        """The input directory and the profile folder `folder` is inside, one look per folder."""
+        if folder not in self._folders:
+            self._folders[folder] = (self.guarded.inside(folder), self.guarded.in_profiles(folder))
+        return self._folders[folder]
 
     @cached_property
-    def _profile_dirs(self) -> dict[Path, Path | None]:
+    def _folders(self) -> dict[Path, tuple[Path | None, Path | None]]:
         return {}
 
     _now: int = 0

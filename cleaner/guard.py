@@ -74,11 +74,7 @@ class Inputs:
 
     def which(self, path: Path) -> str | None:
         """The input that `path` is (by inode), if it exists and is one."""
-        try:
-            info = path.stat()
-        except OSError:
-            return None
-        return self.files.get((info.st_dev, info.st_ino))
+        return _by_inode(path, self.files)
 
     def inside(self, path: Path) -> Path | None:
         """The input directory that `path` would be inside, if any: by real path, or by
@@ -109,11 +105,7 @@ class Inputs:
 
     def profile(self, path: Path) -> str | None:
         """The loaded profile that `path` is (by inode), if any."""
-        try:
-            info = path.stat()
-        except OSError:
-            return None
-        return self.profile_files.get((info.st_dev, info.st_ino))
+        return _by_inode(path, self.profile_files)
 
     def in_profiles(self, path: Path) -> Path | None:
         """The profile folder that `path` is or would be inside, if any (by real path)."""
@@ -132,6 +124,15 @@ class Inputs:
             raise UsageError(
                 f"{what} {path} is inside the profile folder {folder}; it would be read as a profile or site config"
             )
+
+
+def _by_inode(path: Path, files: dict[tuple[int, int], str]) -> str | None:
+    """The name `files` knows the file at `path` by (its device and inode), if it exists."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return files.get((info.st_dev, info.st_ino))
 
 
 def hold_lock(path: Path, what: str) -> int:
