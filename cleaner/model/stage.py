@@ -15,7 +15,7 @@ from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import SNIPPET_LINES, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.lines import describe as line_info
-from cleaner.heuristics.lines import item_number, more_words, next_item
+from cleaner.heuristics.lines import item_number, more_words
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
@@ -238,12 +238,11 @@ def _close_rescued(doc: Document, positions: list[int], keep: list[bool], probs:
     keep = list(keep)
     n = last + 1
     # through the block's kept lines too: a short line the model kept ("Here is what I learned.")
-    # does not end the article's close (train: dragnet F1 +0.0002 of the +0.0003); and through
-    # the next items of a numbered list it kept the first of (a list article's last items,
-    # "11." and "12.", went with the paragraph after them: new-user trial of stop 49)
+    # does not end the article's close (train: dragnet F1 +0.0002 of the +0.0003); a numbered
+    # list's next items are _items_rescued's
     while n < len(keep) and positions[n] == positions[n - 1] + 1:
         if not keep[n]:
-            if not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P) and not _next_item(doc, positions, n):
+            if not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P):
                 break
             keep[n] = True
         n += 1
@@ -274,11 +273,6 @@ def _items_rescued(doc: Document, positions: list[int], keep: list[bool]) -> lis
         if at is not None:
             keep[at] = True
     return keep
-
-
-def _next_item(doc: Document, positions: list[int], n: int) -> bool:
-    """Whether row n is the next item of the numbered list on the row above it."""
-    return next_item(doc.lines[positions[n - 1]].text, doc.lines[positions[n]].text)
 
 
 # Lines above and below the article's first kept line (often its headline) its byline and
