@@ -281,9 +281,14 @@ def _lower_leads() -> dict[str, frozenset[str]]:
 def capitalised_lead(text: str) -> bool:
     """Whether the line opens with a lower-case byline word written with a capital ("Door
     Pieter de Vries", the usual Dutch byline): one only its page's language can tell from a
-    name or a place ("Door County", "Di Maio")."""
-    first = text.split(None, 1)[0] if text[:1].isupper() else ""
-    return first.casefold() in _lower_leads()
+    name or a place ("Door County", "Di Maio"). One match in C: asked of every line."""
+    return _capitalised_leads().match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _capitalised_leads() -> re.Pattern[str]:
+    words = sorted(_lower_leads(), key=len, reverse=True)
+    return re.compile("|".join(f"{re.escape(w[:1].upper())}(?i:{re.escape(w[1:])})(?!\\S)" for w in words))
 
 
 def as_byline_in(text: str, language: str | None) -> str:
