@@ -113,3 +113,39 @@ def test_the_headline_printed_with_an_end_mark_the_title_lacks_or_has_is_a_repea
     assert doc.metadata.title == title
     assert [r.rule for r in doc.removals] == ["metadata:title-repeat"]
     assert printed not in doc.text
+
+
+def test_two_rules_giving_categories_give_both_lists(tmp_path: Path):
+    """A section label and a "Topics:" line are both categories: the second rule's line goes,
+    so its values must not be lost (new-user trial of stop 51: a learned draft kept only the
+    first). Other fields keep the first rule's value."""
+    rules = """[[rules]]
+kind = "meta_field"
+pattern = '^Section: (?P<categories>.+)$'
+why = "the section label"
+
+[[rules]]
+kind = "meta_field"
+pattern = '^Topics: (?P<categories>.+)$'
+why = "the topics line"
+
+[[rules]]
+kind = "meta_field"
+pattern = '^Filed by (?P<author>.+)$'
+keep_line = true
+why = "a byline"
+
+[[rules]]
+kind = "meta_field"
+pattern = '^Filed by (?P<author>.+) at'
+why = "the same byline read again"
+"""
+    scrape = SCRAPE.replace(
+        "Ellen Okafor, March 3, 2024",
+        "Section: Town\nTopics: Festivals, Town, Roads\nFiled by Ellen Okafor at the quay",
+    )
+    doc = clean(scrape, profiles=profiles(tmp_path, rules), profile="harbour")
+    assert doc.metadata.categories == ("Town", "Festivals", "Roads")
+    assert doc.metadata.author == "Ellen Okafor at the quay"
+    assert "Topics:" not in doc.text and "Section:" not in doc.text and "Filed by" not in doc.text
+    assert [rule for field, rule in doc.meta_sources if field == "categories"] == ["harbour#1", "harbour#2"]

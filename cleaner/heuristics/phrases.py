@@ -182,6 +182,25 @@ def toolbar(text: str, words: int) -> str | None:
     return found
 
 
+MENU_ENDS = frozenset({"navigation", "newsletter"})
+MENU_WORDS = 4
+
+
+@lru_cache(maxsize=1 << 16)
+def menu_line(text: str) -> bool:
+    """Whether the line is a menu printed with spaces only: it opens and closes on navigation
+    or sign-up labels ("Home Press Releases Industries Submit a Release Log in"). A headline
+    may start with "Home" or end with "Search", seldom both (new-user trial of stop 51: such a
+    menu read as the page's heading, and the headline under it went as header)."""
+    words = [w.strip(".,:;!?\"'()[]") for w in text.lower().split()]
+    if len(words) < MENU_WORDS or text.rstrip()[-1:] in ".!?":
+        return False
+    m = matcher()
+    most = min(m.key_words, len(words) // 2)
+    ends = ([" ".join(words[:k]) for k in range(1, most + 1)], [" ".join(words[-k:]) for k in range(1, most + 1)])
+    return all(any(m.lines.get(part) in MENU_ENDS for part in side) for side in ends)
+
+
 def label_phrase(text: str) -> str | None:
     """The category of a line that is a boilerplate label as a whole ("Skip to main content",
     "Share"), not of one that starts or contains such a phrase: "Back to the Garden" (the

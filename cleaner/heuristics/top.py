@@ -13,7 +13,7 @@ from cleaner.document import is_list_item
 from cleaner.heuristics import edges, meta
 from cleaner.heuristics.language import page_language
 from cleaner.heuristics.lines import CJK, LineInfo
-from cleaner.heuristics.phrases import boilerplate_label, label_phrase
+from cleaner.heuristics.phrases import boilerplate_label, label_phrase, menu_line
 from cleaner.stages.normalise import normalise_line
 
 HEADLINE_LOOKBACK = 6  # non-blank lines above the body searched for the headline
@@ -70,6 +70,7 @@ def reads_as_title(text: str) -> bool:
         or meta.labelled_line(text)
         or meta.facts_label(text)
         or label_phrase(text)  # "Skip to main content" (attacker trial of stop 47: the title with --no-heuristics)
+        or menu_line(text)
     )
 
 

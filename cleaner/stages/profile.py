@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
-from cleaner.document import Context, Document, removals_at
+from cleaner.document import LIST_FIELDS, Context, Document, removals_at
 from cleaner.profiles import TIMED_OUT, Profile, Profiles, found
 from cleaner.rules.base import LineView, budget
 from cleaner.urls import host as url_host
@@ -77,8 +78,12 @@ def run(doc: Document, ctx: Context) -> Document:
     sources: tuple[tuple[str, str], ...] = ()
     # Profiles are authoritative: what a profile gives replaces what the page's own metadata
     # (an HTML page's meta tags) said. Among the profiles' rules the first to give a field
-    # wins, and the caller's url stands.
+    # wins, and the caller's url stands; a list field (categories, tags) that several rules
+    # give is the union of theirs, in order: a section label and a "Topics:" line are both
+    # categories, and the second rule's line was dropped with its values lost (new-user trial
+    # of stop 51: a learned draft).
     given = {name for name, rule in doc.meta_sources if not rule.startswith("html:")} | ({"url"} if ctx.url else set())
+    listed: set[str] = set()  # the list fields the profiles' rules gave
     for profile, _ in chosen:
         for prule in profile.rules:
             if prule.rule.page:  # applied to the HTML page, before extraction (cleaner.stages.html_site)
@@ -91,8 +96,14 @@ def run(doc: Document, ctx: Context) -> Document:
                 continue
             if hit.meta:
                 found = {k: v for k, v in hit.meta.items() if v not in (None, (), "") and k not in given}
-                sources += tuple((name, prule.ref) for name in found)
-                meta, given = dataclasses.replace(meta, **found), given | found.keys()
+                more: dict[str, Any] = {
+                    k: tuple(dict.fromkeys((*getattr(meta, k), *v)))
+                    for k, v in hit.meta.items()
+                    if k in listed and v and not set(v) <= set(getattr(meta, k))
+                }
+                sources += tuple((name, prule.ref) for name in (*found, *more))
+                listed |= found.keys() & set(LIST_FIELDS)
+                meta, given = dataclasses.replace(meta, **found, **more), given | found.keys()
             if hit.drop:
                 drop = removals_at(doc.lines, hit.drop, rule=prule.ref, kind=prule.kind, why=prule.why)
                 doc = doc.without(drop)

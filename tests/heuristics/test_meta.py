@@ -171,6 +171,11 @@ def test_byline(line: str, expected):
         pytest.param("Updated: 15 March 2024 | First published: 14 March 2024", "2024-03-14", id="updated-first"),
         pytest.param("Published 14 Mar 2024 Last updated 16 Mar 2024", "2024-03-14", id="published-first"),
         pytest.param("Stand: 1.2.2024", "2024-02-01", id="dotted-labelled"),
+        # a Chinese date line names its source after the date (new-user trial of stop 51: taken
+        # for the title, the headline removed as a header); a sentence after it is no label
+        pytest.param("2024年3月5日 08:30\u3000来源：江南晨报", "2024-03-05", id="zh-source"),
+        pytest.param("发布时间：2024-03-05 08:30 来源：中国新闻网", "2024-03-05", id="zh-source-long"),
+        pytest.param("2024年3月5日 来源：晨报 记者在现场看到了很多市民", None, id="zh-source-then-prose"),
     ],
 )
 def test_date_line(line: str, expected):
@@ -260,3 +265,12 @@ def test_a_sentence_starting_by_a_weekday_stays_in_the_article():
     doc = clean("Schools to reopen after the storm\nBy Ann Lee\n\n" + "\n\n".join(body) + "\n")
     assert doc.metadata.author == "Ann Lee"
     assert doc.text == "\n\n".join(body) + "\n"
+
+
+def test_an_interviews_byline_on_a_german_page():
+    """ "Interview: Anna Schulz" names who asked (new-user trial of stop 51: left in the text);
+    on an English page "Interview: Immanion Press" is a heading (cleaneval:train)."""
+    from cleaner.heuristics.meta import as_byline_in, byline
+
+    assert byline(as_byline_in("Interview: Anna Schulz", "de")) == ("Anna Schulz", None)
+    assert byline(as_byline_in("Interview: Immanion Press", "en")) is None

@@ -83,6 +83,12 @@ def category(text: str) -> str | None:
             id="cookie-as-a-word",
         ),
         pytest.param("Get the best stories delivered to your inbox every morning.", "newsletter", id="inbox"),
+        # affiliate and recipe calls to action (new-user trial of stop 51: kept in the text)
+        pytest.param("Check price on Amazon", "advertisement", id="affiliate-price-link"),
+        pytest.param(
+            "When you buy through our links, we may earn an affiliate commission.", "advertisement", id="affiliate-note"
+        ),
+        pytest.param("Did you make this recipe? Tag us on Instagram!", "follow", id="recipe-cta"),
         pytest.param(
             "It would be very useful to see at a glance how many unread messages are waiting in your inbox, and "
             "the new version of the mail app finally shows that number on its icon, which the developers say was "

@@ -234,6 +234,36 @@ def test_a_boilerplate_label_is_never_the_title():
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Home Press Releases Industries Submit a Release Log in", False),
+        ("Startseite Politik Wirtschaft Sport Anmelden", False),
+        ("Home prices rise again in March", True),
+        ("How to search for a new home", True),
+    ],
+)
+def test_a_menu_printed_with_spaces_is_no_title(line: str, expected: bool):
+    """A menu that opens and closes on navigation labels read as the page's heading, and the
+    headline under it went as header (new-user trial of stop 51)."""
+    assert reads_as_title(line) is expected
+
+
+def test_a_short_pages_headline_under_a_menu_is_its_title():
+    page = (
+        "NewsWire Today\nHome Press Releases Industries Submit a Release Log in\n\n"
+        "VoltaCore Announces Solid-State Battery Pilot Line in Nevada\nShare this release\n\n"
+        "RENO, Nev., June 11, 2024 -- VoltaCore Inc., a developer of solid-state battery cells, today "
+        "announced the opening of a pilot production line in Reno, Nevada.\n\n"
+        "The 60,000-square-foot facility will produce up to 50 megawatt-hours of cells per year and employ "
+        "about 120 people when fully staffed, the company said.\n"
+    )
+    doc = clean(page, profile="none")
+    assert doc.metadata.title == "VoltaCore Announces Solid-State Battery Pilot Line in Nevada"
+    assert "Log in" not in doc.text and "Share this release" not in doc.text
+    assert doc.text.startswith("RENO, Nev.")
+
+
+@pytest.mark.parametrize(
     "label",
     [
         "Published 07:32 GMT",
