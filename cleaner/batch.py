@@ -329,6 +329,28 @@ class Batch:
     def _folders(self) -> dict[Path, tuple[Path | None, Path | None]]:
         return {}
 
+    @cached_property
+    def _written(self) -> dict[tuple[int, int], Path]:
+        """The files this run wrote (device, inode): the output each is."""
+        return {}
+
+    def _written_as(self, out: Path) -> Path | None:
+        """Another output this run wrote that `out` is on disk: names the file system does not
+        tell apart (a case or normalisation the names' fold does not know, a link)."""
+        try:
+            info = out.stat()
+        except OSError:
+            return None
+        other = self._written.get((info.st_dev, info.st_ino))
+        return other if other is not None and other != out else None
+
+    def _record_written(self, out: Path) -> None:
+        try:
+            info = out.stat()
+        except OSError:
+            return
+        self._written[(info.st_dev, info.st_ino)] = out
+
     _now: int = 0
     _foreign: tuple[Path, ...] = ()  # folders in the output another run wrote into since this one began
 
@@ -413,9 +435,15 @@ class Batch:
                 error = f"its output {job.out} is the profile {profile}, which this run reads; not overwritten"
             elif (folder := self._in_profiles(job.out)) is not None:
                 error = f"its output {job.out} is inside the profile folder {folder}; not written"
+            elif (other := self._written_as(job.out)) is not None:
+                error = (
+                    f"its output {job.out} is the file this run wrote as {other} (one file under both names: a file "
+                    "system that ignores case, or a link); not overwritten"
+                )
             else:
                 try:
                     write_atomic(job.out, text)
+                    self._record_written(job.out)
                 except IsADirectoryError:
                     error = f"cannot write {job.out}: a folder is in the way (not one this run mirrors); move it away"
                 except (NotADirectoryError, FileExistsError):  # mkdir of a parent that is a file

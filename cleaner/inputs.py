@@ -217,6 +217,17 @@ def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir:
 MAX_NUMBERED = 1000
 
 
+def _fold(path: Path) -> str:
+    """A name as a file system that ignores case or Unicode normalisation sees it (macOS's
+    and Windows' by default, exFAT, SMB shares): Report.txt and report.txt, or "é" composed
+    and decomposed, are one file there, and the second output replaced the first (attacker
+    trial of stop 51: exit 0, two outputs lost). Such names clash everywhere, so the same
+    inputs get the same names on any file system."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", str(path)).casefold()
+
+
 class Names:
     """Output names for mirrored inputs: each input its own, decided in input order, so the
     same inputs always get the same names.
@@ -231,8 +242,9 @@ class Names:
 
     def __init__(self, ext: str, folders: set[Path] | None = None):
         self.ext = ext
-        self.taken: set[Path] = set()
+        self.taken: set[str] = set()  # folded (_fold)
         self.folders = folders or set()  # where the input directories themselves are mirrored
+        self._folded = {_fold(folder) for folder in self.folders}
 
     def job(self, source: str, path: Path | None, mirrored: Path, tree: tuple[Path, Path] | None = None) -> Job:
         """`tree`: the input directory `path` was found in, and where it is mirrored."""
@@ -243,14 +255,14 @@ class Names:
         # a/page.txt, b/page.txt into one folder: b/page.txt failed)
         numbered = (mirrored.with_name(f"{mirrored.name}.{n}{self.ext}") for n in range(2, MAX_NUMBERED + 2))
         for candidate in (*candidates, *numbered):
-            if candidate not in self.taken and not self._folder(candidate, tree):
-                self.taken.add(candidate)
+            if _fold(candidate) not in self.taken and not self._folder(candidate, tree):
+                self.taken.add(_fold(candidate))
                 return Job(source, path, candidate)
         return Job(source, path, None, error=f"its output names {candidates[0]} and its variants are all taken")
 
     def _folder(self, candidate: Path, tree: tuple[Path, Path] | None) -> bool:
         """Whether an input folder is mirrored at `candidate` (followed as walk() does)."""
-        if candidate in self.folders:
+        if _fold(candidate) in self._folded:
             return True
         if tree is None:
             return False

@@ -84,6 +84,39 @@ def test_same_name_in_two_folders_given_as_files(tmp_path: Path):
     assert sorted(got) == ["f.txt", "f.txt.txt"] and b"from a." in got["f.txt"] and b"from b." in got["f.txt.txt"]
 
 
+def test_names_differing_in_case_or_normalisation_clash(tmp_path: Path):
+    """On a file system that ignores case or Unicode normalisation (macOS's and Windows' by
+    default) Report.txt and report.txt are one file: the second output replaced the first,
+    exit 0 (attacker trial of stop 51). They clash on every file system."""
+    src = tmp_path / "in"
+    src.mkdir()
+    names = ("Report", "report", "caf\u00e9", "cafe\u0301")
+    for n, name in enumerate(names):
+        (src / f"{name}.txt").write_text(f"{PROSE[:-2]} about page {n}.\n")
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    got = outputs(tmp_path / "out")
+    assert len(got) == 4 and len({name.casefold() for name in got}) == 4
+    import unicodedata
+
+    assert len({unicodedata.normalize("NFC", name) for name in got}) == 4
+    assert sorted(text.rsplit(b"about ", 1)[1] for text in got.values()) == [f"page {n}.\n".encode() for n in range(4)]
+
+
+def test_two_outputs_landing_on_one_file_fail_by_name(tmp_path: Path):
+    """Names the fold cannot tell apart still reach one file through a symlinked folder in
+    the output: the second is not written over the first, and fails by name."""
+    for folder, word in (("a", "alpha"), ("B", "beta")):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text(f"{PROSE[:-2]} about {word}.\n")
+    (tmp_path / "out" / "a").mkdir(parents=True)
+    (tmp_path / "out" / "B").symlink_to("a")
+    result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "is the file this run wrote as" in result.stderr and "1 cleaned, 1 failed" in result.stderr
+    assert b"about beta." in (tmp_path / "out" / "a" / "x.txt").read_bytes()  # B sorts first: written first
+
+
 def test_stdin_twice_is_a_usage_error(tmp_path: Path):
     result = run("clean", "-", "-", "-o", str(tmp_path / "out"), stdin=PROSE.encode())
     assert result.exit_code == 2
