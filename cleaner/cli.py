@@ -26,7 +26,7 @@ from cleaner.document import RULE_BUDGET
 from cleaner.entry import EXIT_INTERRUPTED
 from cleaner.errors import CleanerError, InputError, ProfileError, UnknownProfile
 from cleaner.inputs import STDIN, Fields, Job, UsageError, is_jsonl, load, walk
-from cleaner.outputs import write_atomic, write_output
+from cleaner.outputs import write_new, write_output
 from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, RESERVED_NAMES, Profiles, holds_none, load_profiles
 from cleaner.progress import Progress
@@ -1156,7 +1156,7 @@ def _once_each(files: list[Path | Job]) -> list[Path | Job]:
 
 
 def _refuse_existing(output: Path | None) -> None:
-    if output is not None and output.exists():
+    if output is not None and os.path.lexists(output):  # a dangling symlink too: nothing is written through one
         raise click.UsageError(f"{output} exists; not overwritten")
 
 
@@ -1171,8 +1171,14 @@ def _emit_profile(text: str, output: Path | None, how: str) -> None:
             refuse_writers_of(output)  # a live run's output folder or file
         except UsageError as err:
             raise click.UsageError(str(err)) from None
-        write_atomic(output, text)
-        click.echo(f"wrote {output}{how}; next: cleaner check {output}", err=True)
+        # not over a file that appeared while drafting (attacker trial of stop 51: `new -o` of the
+        # same name during a `learn` was replaced at its end, both exit 0): the next free name
+        written = write_new(output, text)
+        if written != output:
+            click.echo(f"cleaner: {output} appeared while drafting; not overwritten", err=True)
+        click.echo(f"wrote {written}{how}; next: cleaner check {written}", err=True)
+        if written != output:
+            raise SystemExit(1)
 
 
 @main.command(

@@ -12,6 +12,7 @@ record names (or counted as one of the failed), never by count alone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import os
@@ -107,6 +108,42 @@ def open_stream(path: Path) -> int:
     if (fd := _std_fd(info)) is not None:
         return os.dup(fd)
     return os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write a file that must not exist, whole or not at all, and never over one that appeared
+    meanwhile (another command's, a hand-made one): a temporary file hard-linked to the name,
+    which fails if anything is there. If something is, the next free `stem.N.suffix` is
+    written instead. The path written."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, file_mode())
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        for n in range(1, MAX_FREE_NAMES + 1):
+            target = path if n == 1 else path.with_name(f"{path.stem}.{n}{path.suffix}")
+            try:
+                try:
+                    os.link(tmp, target)
+                except FileExistsError:
+                    raise
+                except OSError as err:  # no hard links here (FAT, some shares): exclusive create
+                    if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                        raise
+                    with open(target, "x", encoding="utf-8", newline="\n") as f:
+                        f.write(text)
+                return target
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, f"{path} and its numbered names exist")
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+MAX_FREE_NAMES = 100
 
 
 def write_output(path: Path, text: str) -> None:

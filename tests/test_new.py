@@ -82,6 +82,35 @@ def test_new_refuses_to_overwrite(tmp_path: Path):
     assert out.read_text() == "keep me"
 
 
+def test_new_never_writes_over_a_file_that_appears_while_it_drafts(tmp_path: Path, monkeypatch):
+    """Attacker trial of stop 51: a `new -o` of the same name during a `learn` was replaced at
+    the learn's end, both exit 0. The draft goes to the next free name, exit 1."""
+    import cleaner.guard
+
+    samples = write_samples(tmp_path)
+    out = tmp_path / "race.toml"
+
+    def appears(path):
+        out.write_text("keep me")
+
+    monkeypatch.setattr(cleaner.guard, "refuse_writers_of", appears)
+    result = CliRunner().invoke(main, ["new", "race", "--sample", str(samples[0]), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"cleaner: {out} appeared while drafting; not overwritten" in result.stderr
+    assert out.read_text() == "keep me"
+    assert tomllib.loads((tmp_path / "race.2.toml").read_text())["profile"]["name"] == "race"
+    assert sorted(p.name for p in tmp_path.glob("*.toml")) == ["race.2.toml", "race.toml"]  # no temporary file left
+
+
+def test_new_refuses_a_dangling_symlink(tmp_path: Path):
+    samples = write_samples(tmp_path)
+    out = tmp_path / "link.toml"
+    out.symlink_to(tmp_path / "nowhere.toml")
+    result = CliRunner().invoke(main, ["new", "x", "--sample", str(samples[0]), "-o", str(out)])
+    assert result.exit_code == 2 and result.stderr.endswith(f"Error: {out} exists; not overwritten\n")
+    assert out.is_symlink() and not (tmp_path / "nowhere.toml").exists()
+
+
 def test_new_checks_the_name(tmp_path: Path):
     samples = write_samples(tmp_path)
     result = CliRunner().invoke(main, ["new", "Daily Example", "--sample", str(samples[0])])
