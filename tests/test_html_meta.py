@@ -167,6 +167,30 @@ def test_a_time_elements_date_in_words_is_read(time: str, date: str | None):
     assert clean(page, html=True, profile="none").metadata.date == date
 
 
+@pytest.mark.parametrize(
+    ("printed", "date"),
+    [
+        # attacker trial of stop 51: htmldate read 4 May from a US page's April 5
+        ('<p class="date">Posted 04/05/2024</p>', None),
+        ('<p class="date">Posted 4-5-2024</p>', None),
+        # the page tells which reading, year first: that one, whichever htmldate took
+        ('<p class="date">Posted 04/05/2024</p><time datetime="2024-04-05">April 5</time>', "2024-04-05"),
+        ('<meta name="posted" content="2024-05-04"><p class="date">Posted 04/05/2024</p>', "2024-05-04"),
+        ('<p class="date">Posted 14/05/2024</p>', "2024-05-14"),  # a day past 12 tells
+        ('<p class="date">Posted 05/05/2024</p>', "2024-05-05"),  # the same either way
+    ],
+)
+def test_a_date_in_figures_either_way_round_is_none_unless_the_page_tells(printed: str, date: str | None):
+    page = (
+        "<html><head><title>Council approves harbour plan</title></head><body><article>"
+        f"<h1>Council approves harbour plan</h1>{printed}<p>The council approved the new harbour plan on "
+        "Tuesday after a long debate about the cost of the works and the boats in the old port.</p>"
+        "<p>The plan goes to the state for review, and work could begin next spring if money is found.</p>"
+        "</article></body></html>"
+    )
+    assert clean(page, html=True, profile="none").metadata.date == date
+
+
 def _post(categories: str, related: str = "", sidebar: str = "") -> str:
     link = "<a href='/{0}/' rel='category tag'>{1}</a>"
     own = ", ".join(link.format(c.lower(), c) for c in categories.split())

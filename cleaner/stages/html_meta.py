@@ -93,6 +93,8 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
             link.set("href", href.strip())
         meta.url = extract_url(tree, None) or meta.url or url
     meta.date = find_date(tree, **{**date_params, "url": meta.url}) or _time_element_date(tree)
+    if meta.date:
+        meta.date = _either_order(tree, meta.date)
     if not meta.sitename:
         meta.sitename = _sitename_in_title(tree)
     if meta.sitename:
@@ -107,6 +109,36 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
     return meta
+
+
+def _either_order(tree, date: str) -> str | None:
+    """htmldate's `date`, unless it was read from figures that go either way round ("Posted
+    04/05/2024": 4 May or April 5) and the page prints it nowhere in a form that tells (year
+    first, as meta tags, JSON-LD and <time datetime> give it): then the other reading where
+    the page tells that one, else None, as the text path leaves such a date (attacker trial
+    of stop 51: 2024-05-04 for a US page's April 5, a <time datetime="2024-04-05"> beside it)."""
+    found = ISO_DAY.match(date)
+    if found is None:
+        return date
+    year, month, day = found[1], int(found[2]), int(found[3])
+    if month == day or month > 12 or day > 12:
+        return date
+    from lxml import etree
+
+    page = etree.tostring(tree, encoding="unicode")
+    if _told(page, year, month, day):
+        return date
+    either = rf"(?<![\d/.-])(?:0?{day}[/-]0?{month}|0?{month}[/-]0?{day})[/-]{year}(?!\d)"
+    if re.search(either, page) is None:
+        return date
+    return date[:5] + f"{day:02d}-{month:02d}" + date[10:] if _told(page, year, day, month) else None
+
+
+def _told(page: str, year: str, month: int, day: int) -> bool:
+    return re.search(rf"(?<!\d){year}[-/.]0?{month}[-/.]0?{day}(?!\d)", page) is not None
+
+
+ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
 TEXT_FIELDS = ("title", "author", "sitename", "description", "url", "date")
