@@ -335,7 +335,7 @@ def _missing(path: str) -> bool:
     callback=_url_option,
     help="The page's URL, for host-based profile detection and the url field.",
 )
-@click.option("--no-heuristics", is_flag=True, help="Apply profiles only, no generic cleaning.")
+@click.option("--no-heuristics", is_flag=True, help="Apply profiles only: no line model or heuristics (a first line that reads as a headline still becomes the title).")
 @click.option(
     "--fast",
     is_flag=True,
