@@ -335,7 +335,11 @@ def _missing(path: str) -> bool:
     callback=_url_option,
     help="The page's URL, for host-based profile detection and the url field.",
 )
-@click.option("--no-heuristics", is_flag=True, help="Apply profiles only: no line model or heuristics (a first line that reads as a headline still becomes the title).")
+@click.option(
+    "--no-heuristics",
+    is_flag=True,
+    help="Apply profiles only: no line model or heuristics (a first line that reads as a headline still becomes the title).",
+)
 @click.option(
     "--fast",
     is_flag=True,
