@@ -338,7 +338,8 @@ def _missing(path: str) -> bool:
 @click.option(
     "--no-heuristics",
     is_flag=True,
-    help="Apply profiles only: no line model or heuristics (a first line that reads as a headline still becomes the title).",
+    help="Apply profiles only: no line model or heuristics (a first line that reads as a headline "
+    "still becomes the title).",
 )
 @click.option(
     "--fast",
