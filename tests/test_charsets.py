@@ -137,6 +137,10 @@ def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16():
     text, how = decode_bytes(b"\xff\xfe Hello world, a long article sentence about the caf\xe9 owners in town.\n")
     assert "Hello world, a long article sentence about the caf\u00e9 owners in town." in text
     assert "BOM" not in how
+    for text in (b"Caf\xe9 ni\xf1o\nna\xefve r\xe9sum\xe9 \n", b"The caf\xe9 owners met on Tuesday.\nIt rained!\n\n"):
+        assert len(text) % 2 == 0  # even: it decodes as UTF-16, and must not be read so
+        text, how = decode_bytes(b"\xff\xfe" + text)
+        assert "BOM" not in how and "\n" in text  # read one byte a character, lines and all
 
 
 def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
@@ -144,6 +148,9 @@ def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
 
     assert decode_bytes(codecs.BOM_UTF16_BE + "你好世界".encode("utf-16-be")) == ("你好世界", "utf-16-be (BOM)")
     assert decode_bytes(codecs.BOM_UTF16_LE + "Hello\n".encode("utf-16-le")) == ("Hello\n", "utf-16-le (BOM)")
+    # a byte 0x0A inside a character, no NUL: "上" is 0A 4E (attacker trial of stop 51: binary)
+    line = "上野公園の桜が満開になった"
+    assert decode_bytes(line.encode("utf-16")) == (line, "utf-16-le (BOM)")
 
 
 KOREAN = "시의회는 목요일에 여름 폭풍이 돌아오기 전에 오래된 부두를 다시 짓기로 결정했습니다."

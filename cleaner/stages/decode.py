@@ -83,6 +83,19 @@ def text_of(data: bytes) -> str:
         return data.decode("utf-8", "replace")
 
 
+def _plausible(payload: bytes, encoding: str) -> bool:
+    """Whether UTF-16/32 text whose 0x0A bytes carry no NUL reads as text in it: not valid UTF-8
+    (plain text behind bytes that only look like a BOM), and no unassigned or private-use
+    character nor one of U+0A00-U+0AFF (a line break's byte paired with a letter: plain text
+    read two bytes a character lands there or on unassigned code points)."""
+    import unicodedata
+
+    if decodes(payload, "utf-8"):
+        return False
+    text = payload.decode(encoding)
+    return not any(unicodedata.category(c) in ("Cn", "Co", "Cs") or "\u0a00" <= c <= "\u0aff" for c in text)
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """The text and how it was decoded: BOM, else UTF-8 when valid, else the charset the
     page declares, else a detector's guess (charset_normalizer), else cp1252 / latin-1.
@@ -99,9 +112,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                     data = payload
                     break
             # Bytes that only start like a UTF-16/32 BOM ("\xff\xfe" before plain text) do not
-            # decode in it, or have a line break without the NUL every UTF-16/32 one carries:
-            # read as if they had no BOM
-            if decodes(payload, encoding) and (b"\n" not in payload or 0 in payload):
+            # decode in it, or have a line break without the NUL every UTF-16/32 one carries and
+            # read as UTF-8 (plain text): read as if they had no BOM. A byte 0x0A is no line break
+            # inside a character ("上" is 0A 4E: a Japanese line was refused as binary, attacker
+            # trial of stop 51), and CJK in UTF-16 is seldom valid UTF-8.
+            if decodes(payload, encoding) and (b"\n" not in payload or 0 in payload or _plausible(payload, encoding)):
                 return payload.decode(encoding), encoding + " (BOM)"
             break
     utf32 = _bomless_utf32(data)
