@@ -540,13 +540,13 @@ class SharedOutput:
             self.file.detach()
             return
         self.file.close()
-        if self.path.suffix == ".gz":
+        if self.path.suffix.lower() == ".gz":  # "X.JSONL.GZ" too, as the format is read (attacker trial of stop 51)
             import gzip
             import shutil
 
             tmp = self.partial.with_name(self.partial.name + ".gz")
             # the name in the gzip header is what `gunzip -N` restores: the output's, not ours
-            name = self.path.name.removesuffix(".gz")
+            name = self.path.name[: -len(".gz")]
             with open(self.partial, "rb") as src, open(tmp, "wb") as raw, gzip.GzipFile(name, "wb", fileobj=raw) as dst:
                 shutil.copyfileobj(src, dst)
             os.replace(tmp, self.path)

@@ -360,6 +360,16 @@ def test_gzip_output_header_names_the_output(tmp_path: Path):
     assert data[10 : data.index(b"\0", 10)] == b"all.jsonl"
 
 
+@pytest.mark.parametrize("name", ["ALL.JSONL.GZ", "all.csv.GZ"])
+def test_an_upper_case_gz_output_is_compressed(tmp_path: Path, name: str):
+    """The format was read from the name whatever its case, the compression only from ".gz":
+    plain text under a .GZ name (attacker trial of stop 51)."""
+    (tmp_path / "a.txt").write_text(PROSE)
+    out = tmp_path / name
+    assert run("clean", str(tmp_path / "a.txt"), "-o", str(out)).exit_code == 0
+    assert b"council approved" in gzip.decompress(out.read_bytes())
+
+
 def test_plain_text_saved_as_html_is_cleaned_as_text(tmp_path: Path):
     page = tmp_path / "note.html"
     page.write_text(PROSE)
