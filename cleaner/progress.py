@@ -79,8 +79,17 @@ class Progress:
         now = self.clock()
         if now - self.last >= REFRESH:
             self.last = now
-            self.stream.write("\r" + self.line(now) + "\x1b[K")
+            self._show("\r" + self.line(now) + "\x1b[K")
+
+    def _show(self, text: str) -> None:
+        """Progress is a courtesy: a stderr that cannot take it (a full disk, a closed pipe) ends
+        the progress line, not the run (attacker trial of stop 51: 2>/dev/full stopped a run after
+        its first file, nothing said)."""
+        try:
+            self.stream.write(text)
             self.stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False
 
     def _count(self, job: Job) -> None:
         if is_jsonl(job.path):
@@ -112,8 +121,7 @@ class Progress:
 
     def clear(self) -> None:
         if self.enabled:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            self._show("\r\x1b[K")
 
 
 def measure(inputs: Sequence[str]) -> Total:

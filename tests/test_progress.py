@@ -270,3 +270,37 @@ def test_resume_of_a_jsonl_output_counts_the_records_passed_over(tmp_path, force
     assert result.exit_code == 0, result.output
     # two passed over, the third cleaned; one cleaned: no summary
     assert result.stderr == drawn("3 records  40.0/40.0 kB  100%  20.0 kB/s  0 errors  ETA 0:00")
+
+
+def test_a_stderr_that_cannot_take_progress_ends_the_progress_not_the_run(tmp_path):
+    """Attacker trial of stop 51: with progress forced and stderr on a full disk, the run
+    stopped after its first file, nothing said."""
+
+    class Full(io.StringIO):
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+    ticks = iter(float(n) for n in range(10))
+    progress = Progress(enabled=True, stream=Full(), clock=lambda: next(ticks))
+    job = Job("x", None, None, size=100)
+    progress.update(job, failed=False)
+    progress.update(job, failed=False)
+    progress.clear()
+    assert (progress.done, progress.enabled) == (2, False)
+
+
+def test_a_run_with_progress_into_a_full_stderr_writes_every_output(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    for n in range(4):
+        (tmp_path / "in" / f"{n}.txt").write_text(text_of(400, n))
+    with open("/dev/full", "w") as full:
+        subprocess.run(
+            [sys.executable, "-m", "cleaner", "clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")],
+            stderr=full,
+            env={**__import__("os").environ, "CLEANER_PROGRESS": "1"},
+            check=False,
+        )
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == [f"{n}.txt" for n in range(4)]
