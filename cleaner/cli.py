@@ -483,6 +483,9 @@ def clean(
     failed = summary.failed + summary.earlier_failed
     if not quiet and resume and summary.cleaned + summary.failed == 0 and not failed:
         click.echo(f"cleaner: nothing left to do: the run into {output} had finished", err=True)
+    elif not quiet and summary.cleaned + summary.failed == 0 and not failed:
+        # an empty folder (or one of hidden files only) is no error, but say so (attacker trial of stop 51)
+        click.echo("cleaner: nothing to clean: no input files or records found (hidden ones are skipped)", err=True)
     elif not quiet and (summary.cleaned + summary.failed > 1 or failed):
         where = f" into {output}" if output else ""
         earlier = f" ({summary.earlier_failed} before resuming)" if summary.earlier_failed else ""

@@ -571,3 +571,12 @@ def test_an_output_name_chooses_the_format_when_none_is_given(tmp_path: Path, na
     assert json.loads(one.read_text())["text"]
     explicit = run("clean", str(SEEDS[0].parent), "-o", str(tmp_path / "dir.jsonl"), "--format", "text", "-q")
     assert explicit.exit_code == 0 and (tmp_path / "dir.jsonl").is_dir()
+
+
+def test_an_empty_folder_says_there_was_nothing_to_clean(tmp_path: Path):
+    """Attacker trial of stop 51: an empty input folder printed nothing, exit 0."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / ".hidden.txt").write_text("The council met on Tuesday about the harbour.\n")
+    result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.stderr == "cleaner: nothing to clean: no input files or records found (hidden ones are skipped)\n"
