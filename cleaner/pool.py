@@ -61,10 +61,23 @@ class Pool:
         its chunk, and the run's main process was gone while they still worked (attacker trial
         of stop 49: a full disk's mount still busy after exit 1). The executor has no public
         way to stop its workers before Python 3.14 (terminate_workers)."""
-        processes = getattr(self.executor, "_processes", None) or {}
-        for process in list(processes.values()):
+        executor = self.executor
+        # taken first: shutdown() lets go of them
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        thread = getattr(executor, "_executor_manager_thread", None)
+        writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+        executor.shutdown(wait=False, cancel_futures=True)  # no more work goes out
+        for process in processes:
             process.terminate()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        for process in processes:
+            process.join()
+        # A worker stopped while it sent a result left the executor's thread waiting for the
+        # rest of it for ever (a Ctrl-C'd run hung, 1 in 15 under load): the workers gone, this
+        # process's own end of the result pipe is the last writer, and closing it ends that read.
+        if writer is not None:
+            writer.close()
+        if thread is not None:
+            thread.join()
 
     def gave_up(self) -> bool:
         return self.generation > RESTARTS + self.submitted // RESTART_EVERY

@@ -213,8 +213,9 @@ def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profile
         while pending:
             yield from pool.collect(pending.popleft())
     except BaseException:  # Ctrl-C, a stopped run, the consumer gone (GeneratorExit)
-        for task in pending:
-            task.future.cancel()
+        # the tasks in flight are not cancelled here: the executor's thread, finding its workers
+        # stopped, fails each with BrokenProcessPool, and one already cancelled made it raise
+        # InvalidStateError, a traceback on stderr (Python 3.11)
         pool.stop()
         raise
     finally:
