@@ -171,6 +171,14 @@ def test_seven_bit_iso_2022_is_not_read_as_ascii(text: str, codec: str, declared
     assert decode_bytes(text.encode(codec), declared=declared)[0] == text
 
 
+def test_hz_is_read_by_its_shifts_and_a_programs_braces_are_not():
+    """HZ (GB2312 in 7 bits) came out raw, "~{..." (attacker trial of stop 51)."""
+    text = "北京市今天宣布新的交通计划。\n市民表示欢迎。\n"
+    assert decode_bytes(text.encode("hz")) == (text, "hz (its shift sequences)")
+    code = b"if (ready) ~{ start(); ~} else wait();\n"
+    assert decode_bytes(code) == (code.decode(), "utf-8")
+
+
 def test_a_page_in_iso_2022_jp_cleans_to_its_text():
     page = f'<html><head><meta charset="iso-2022-jp"></head><body><p>{JAPANESE.splitlines()[0]}</p></body></html>'
     result = CliRunner().invoke(main, ["clean", "-", "--format", "json"], input=page.encode("iso2022_jp"))

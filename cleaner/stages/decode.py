@@ -184,8 +184,16 @@ ISO_2022 = (
 
 
 def _seven_bit(data: bytes, declared: str | None) -> tuple[str, str] | None:
-    """(codec, how) when `data` is ASCII with ISO-2022 escape sequences that decode as such."""
-    if b"\x1b" not in data or not data.isascii():
+    """(codec, how) when `data` is ASCII with ISO-2022 escape sequences, or HZ's shifts
+    ("~{" ... "~}": GB2312 in 7 bits, attacker trial of stop 51: printed raw), that decode as such."""
+    if not data.isascii():
+        return None
+    if b"~{" in data and b"~}" in data and decodes(data, "hz"):
+        text = data.decode("hz")
+        # shifted runs of two-byte characters, not a program's "~{" and "~}" by chance
+        if sum(0x4E00 <= ord(c) <= 0x9FFF for c in text) >= 2:
+            return "hz", f"hz ({'declared' if declared == 'hz' else 'its shift sequences'})"
+    if b"\x1b" not in data:
         return None
     for escapes, codecs_ in ISO_2022:
         if not any(escape in data for escape in escapes):
