@@ -90,12 +90,17 @@ class Locator:
             name = key.group(1).strip("\"'")
             value = _Value(Spot(row + 1, key.start(1) + 1))
             self.values[(*current, name)] = value
-            row = self._scan_value(row, key.end(), value)
+            # an array of inline tables at the top ("rules = [{kind = ...}, ...]") is an array
+            # of tables, [[rules]]: its tables and their keys are found by the same names
+            row = self._scan_value(row, key.end(), value, name if current == ("", None) else None)
             row += 1
 
-    def _scan_value(self, row: int, col: int, value: _Value) -> int:
-        """Walk a value (possibly spanning lines); return the row where it ends."""
+    def _scan_value(self, row: int, col: int, value: _Value, tables: str | None = None) -> int:
+        """Walk a value (possibly spanning lines); return the row where it ends. `tables`: the
+        name its array's inline tables are found by (attacker trial of stop 51: at 1:1)."""
         depth = 0
+        inner: _Value | None = None  # the inline table's key whose literals come now
+        index = -1
         while row < len(self.lines):
             text = self.lines[row]
             while col < len(text):
@@ -104,15 +109,28 @@ class Locator:
                     break
                 if ch in "[{":
                     depth += 1
+                    if ch == "{" and depth == 2 and tables is not None:
+                        index += 1
+                        self.tables[(tables, index)] = Spot(row + 1, col + 1)
                 elif ch in "]}":
                     depth -= 1
+                    inner = inner if depth >= 2 else None
                 elif ch in "'\"":
                     quote = text[col : col + 3] if text[col : col + 3] in ("'''", '"""') else ch
                     if depth <= 1:
                         value.literals.append(Spot(row + 1, col + 1, quote))
+                    elif depth == 2 and inner is not None:
+                        inner.literals.append(Spot(row + 1, col + 1, quote))
                     row, col = self._skip_string(row, col, quote)
                     text = self.lines[row]
                     continue
+                if depth == 2 and tables is not None and index >= 0 and ch in "{,":
+                    found = KEY.match(text, col + 1)
+                    if found:
+                        inner = _Value(Spot(row + 1, found.start(1) + 1))
+                        self.values[(tables, index, found.group(1).strip("\"'"))] = inner
+                        col = found.end()
+                        continue
                 col += 1
             if depth <= 0:
                 return row

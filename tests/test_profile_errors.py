@@ -159,6 +159,18 @@ CASES = [
         ],
         id="one-count-too-big-to-compile",
     ),
+    # rules as an array of inline tables: each table and key where it is (attacker trial of stop
+    # 51: all at 1:1)
+    pytest.param(
+        'rules = [\n  {kind = "drop_line", text = ["Share"], why = "x"},\n  { kind = "drop_line", txt = "a", why = "y" },\n'
+        '  {kind = "drop_line", text = [1], why = "z"}]\n' + HEAD,
+        [
+            '3:3: rules[2] (drop_line): missing key "text"',
+            '3:25: rules[2] (drop_line): unknown key "txt"; did you mean "text"?',
+            "4:24: rules[3].text: expected a string or a list of strings, got array",
+        ],
+        id="inline-tables",
+    ),
     pytest.param(  # new-user trial, stop 34: `cleaner learn ... > x.toml` failed, the shell made x.toml
         "", ["1:1: empty file: a profile starts with a [profile] table"], id="empty-file"
     ),
