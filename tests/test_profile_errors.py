@@ -162,7 +162,8 @@ CASES = [
     # rules as an array of inline tables: each table and key where it is (attacker trial of stop
     # 51: all at 1:1)
     pytest.param(
-        'rules = [\n  {kind = "drop_line", text = ["Share"], why = "x"},\n  { kind = "drop_line", txt = "a", why = "y" },\n'
+        'rules = [\n  {kind = "drop_line", text = ["Share"], why = "x"},\n'
+        '  { kind = "drop_line", txt = "a", why = "y" },\n'
         '  {kind = "drop_line", text = [1], why = "z"}]\n' + HEAD,
         [
             '3:3: rules[2] (drop_line): missing key "text"',
