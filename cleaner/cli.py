@@ -244,6 +244,14 @@ class _Cleaner(click.Group):
             return super().main(*args, **kwargs)
         except BrokenPipeError:
             _quiet_exit_on_broken_pipe()
+        except SystemExit as done:
+            # click's own output (--version, --help) to a reader that went away: click exits 1
+            # after wrapping stdout so; `| head` gets 141 as every command's output does
+            # (attacker trial of stop 51: `cleaner --version | true`, exit 1)
+            wrapped = getattr(click.utils, "_PacifyFlushWrapper", None)
+            if done.code == 1 and wrapped is not None and isinstance(sys.stdout, wrapped):
+                _quiet_exit_on_broken_pipe()
+            raise
         except RuntimeError as err:  # pathlib's resolve() of a path that is a symlink loop
             if not str(err).startswith("Symlink loop"):
                 raise

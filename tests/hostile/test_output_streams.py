@@ -190,6 +190,9 @@ def test_stdout_full_is_one_message_and_status_1(tmp_path: Path, args: list[str]
         ["explain", "{big}", "-o", "/dev/stdout"],
         ["explain", "{big}"],
         ["profiles"],
+        # click's own output (attacker trial of stop 51: status 1)
+        ["--version"],
+        ["clean", "--help"],
     ],
 )
 def test_stdout_closed_pipe_is_141_quietly(tmp_path: Path, args: list[str]):
