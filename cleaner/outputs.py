@@ -126,21 +126,26 @@ def write_new(path: Path, text: str) -> Path:
         for n in range(1, MAX_FREE_NAMES + 1):
             target = path if n == 1 else path.with_name(f"{path.stem}.{n}{path.suffix}")
             try:
-                try:
-                    os.link(tmp, target)
-                except FileExistsError:
-                    raise
-                except OSError as err:  # no hard links here (FAT, some shares): exclusive create
-                    if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
-                        raise
-                    with open(target, "x", encoding="utf-8", newline="\n") as f:
-                        f.write(text)
+                _link_new(Path(tmp), target, text)
                 return target
             except FileExistsError:
                 continue
         raise FileExistsError(errno.EEXIST, f"{path} and its numbered names exist")
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _link_new(tmp: Path, target: Path, text: str) -> None:
+    """`tmp` (holding `text`) as `target`; FileExistsError if anything is there."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError as err:  # no hard links here (FAT, some shares): an exclusive create, not atomic
+        if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        with open(target, "x", encoding="utf-8", newline="\n") as f:
+            f.write(text)
 
 
 MAX_FREE_NAMES = 100
