@@ -331,8 +331,17 @@ class Batch:
 
     @cached_property
     def _written(self) -> dict[tuple[int, int], Path]:
-        """The files this run wrote (device, inode): the output each is."""
-        return {}
+        """The files this run wrote (device, inode): the output each is; the errors file from
+        the start (an output reaching it through a symlinked folder replaced it: attacker trial
+        of stop 51)."""
+        written: dict[tuple[int, int], Path] = {}
+        if self.errors_file is not None:
+            try:
+                info = self.errors_file.stat()
+                written[(info.st_dev, info.st_ino)] = self.errors_file
+            except OSError:
+                pass
+        return written
 
     def _written_as(self, out: Path) -> Path | None:
         """Another output this run wrote that `out` is on disk: names the file system does not
@@ -384,7 +393,15 @@ class Batch:
         if self._foreign and any(folder in job.out.resolve().parents for folder in self._foreign):
             return False
         # an input that cannot be read is cleaned again, and fails by name
-        return job.path is None or not _changed_since(job.path, written)
+        if job.path is not None and _changed_since(job.path, written):
+            return False
+        # the file another job's output is already (a symlinked folder in the output): not this
+        # job's, which is cleaned again and fails by name (attacker trial of stop 51: exit 0,
+        # the input never cleaned)
+        if self._written_as(job.out) is not None:
+            return False
+        self._record_written(job.out)
+        return True
 
     def _check_lock(self) -> None:
         """Stop if the lock file this run holds is no longer the one at its path (removed or

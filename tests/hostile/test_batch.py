@@ -117,6 +117,34 @@ def test_two_outputs_landing_on_one_file_fail_by_name(tmp_path: Path):
     assert b"about beta." in (tmp_path / "out" / "a" / "x.txt").read_bytes()  # B sorts first: written first
 
 
+def test_resume_does_not_take_another_jobs_output_for_done(tmp_path: Path):
+    """--resume passed over the second job as done (its output, the first's file through the
+    symlinked folder, was newer than the run): exit 0, the input never cleaned (attacker trial
+    of stop 51). It fails by name again."""
+    for folder, word in (("a", "alpha"), ("b", "beta")):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text(f"{PROSE[:-2]} about {word}.\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "b").symlink_to("a")
+    assert run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")).exit_code == 1
+    again = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--resume")
+    assert again.exit_code == 1 and "is the file this run wrote as" in again.stderr
+    assert b"about alpha." in (tmp_path / "out" / "a" / "x.txt").read_bytes()
+
+
+def test_an_output_never_lands_on_the_runs_errors_file(tmp_path: Path):
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "bad.txt").write_bytes(BINARY)
+    (tmp_path / "in" / "b").mkdir()
+    (tmp_path / "in" / "b" / "err.txt").write_text(PROSE)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "b").symlink_to("..")  # out/b/err.txt is tmp_path/err.txt
+    result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--errors", str(tmp_path / "err.txt"))
+    assert result.exit_code == 1
+    errors = (tmp_path / "err.txt").read_text()
+    assert "bad.txt" in errors and "council approved" not in errors
+
+
 def test_stdin_twice_is_a_usage_error(tmp_path: Path):
     result = run("clean", "-", "-", "-o", str(tmp_path / "out"), stdin=PROSE.encode())
     assert result.exit_code == 2
