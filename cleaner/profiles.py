@@ -561,6 +561,10 @@ class _Validator:
         ids: dict[str, int] = {}  # a rule's id -> its number, for the removals' record to tell rules apart
         for index, raw in enumerate(raw_rules):
             label = f"rules[{index + 1}]"
+            if not isinstance(raw, dict):  # rules = ["x"]: a traceback (attacker trial 2 of stop 51)
+                spot = self.locate.key("", None, "rules")
+                self._add(spot, f"{label}: expected a table ([[rules]] or {{kind = ...}}), got {toml_type(raw)}")
+                continue
             kind = raw.get("kind")
             if not isinstance(kind, str):
                 message = f'{label}: missing key "kind"' if kind is None else f"{label}.kind: expected a string"

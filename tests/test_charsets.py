@@ -175,8 +175,11 @@ def test_hz_is_read_by_its_shifts_and_a_programs_braces_are_not():
     """HZ (GB2312 in 7 bits) came out raw, "~{..." (attacker trial of stop 51)."""
     text = "北京市今天宣布新的交通计划。\n市民表示欢迎。\n"
     assert decode_bytes(text.encode("hz")) == (text, "hz (its shift sequences)")
-    code = b"if (ready) ~{ start(); ~} else wait();\n"
-    assert decode_bytes(code) == (code.decode(), "utf-8")
+    for plain in (
+        b"if (ready) ~{ start(); ~} else wait();\n",
+        b"Use the code ~{GoodLuck~} at checkout, or type ~~ twice.\n",
+    ):
+        assert decode_bytes(plain) == (plain.decode(), "utf-8")
 
 
 def test_a_page_in_iso_2022_jp_cleans_to_its_text():

@@ -173,6 +173,7 @@ def test_a_time_elements_date_in_words_is_read(time: str, date: str | None):
         # attacker trial of stop 51: htmldate read 4 May from a US page's April 5
         ('<p class="date">Posted 04/05/2024</p>', None),
         ('<p class="date">Posted 4-5-2024</p>', None),
+        ('<p class="date">Posted 04/05/24</p>', None),  # a two-figure year too (attacker trial 2)
         # the page tells which reading, year first: that one, whichever htmldate took
         ('<p class="date">Posted 04/05/2024</p><time datetime="2024-04-05">April 5</time>', "2024-04-05"),
         ('<meta name="posted" content="2024-05-04"><p class="date">Posted 04/05/2024</p>', "2024-05-04"),

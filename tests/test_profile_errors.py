@@ -172,6 +172,14 @@ CASES = [
         ],
         id="inline-tables",
     ),
+    pytest.param(  # attacker trial 2 of stop 51: a traceback
+        'rules = ["x", 1]\n' + HEAD,
+        [
+            "1:1: rules[1]: expected a table ([[rules]] or {kind = ...}), got string",
+            "1:1: rules[2]: expected a table ([[rules]] or {kind = ...}), got integer",
+        ],
+        id="rules-not-tables",
+    ),
     pytest.param(  # new-user trial, stop 34: `cleaner learn ... > x.toml` failed, the shell made x.toml
         "", ["1:1: empty file: a profile starts with a [profile] table"], id="empty-file"
     ),

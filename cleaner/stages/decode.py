@@ -183,6 +183,9 @@ ISO_2022 = (
 )
 
 
+HZ_HAN_SHARE = 0.5
+
+
 def _seven_bit(data: bytes, declared: str | None) -> tuple[str, str] | None:
     """(codec, how) when `data` is ASCII with ISO-2022 escape sequences, or HZ's shifts
     ("~{" ... "~}": GB2312 in 7 bits, attacker trial of stop 51: printed raw), that decode as such."""
@@ -190,8 +193,10 @@ def _seven_bit(data: bytes, declared: str | None) -> tuple[str, str] | None:
         return None
     if b"~{" in data and b"~}" in data and decodes(data, "hz"):
         text = data.decode("hz")
-        # shifted runs of two-byte characters, not a program's "~{" and "~}" by chance
-        if sum(0x4E00 <= ord(c) <= 0x9FFF for c in text) >= 2:
+        # shifted runs of two-byte characters, not "~{" and "~}" by chance around letters ("Use
+        # the code ~{GoodLuck~}": attacker trial 2 of stop 51): the letters mostly Chinese
+        letters = sum(c.isalpha() for c in text)
+        if letters and sum(0x4E00 <= ord(c) <= 0x9FFF for c in text) >= HZ_HAN_SHARE * letters:
             return "hz", f"hz ({'declared' if declared == 'hz' else 'its shift sequences'})"
     if b"\x1b" not in data:
         return None

@@ -128,7 +128,8 @@ def _either_order(tree, date: str) -> str | None:
     page = etree.tostring(tree, encoding="unicode")
     if _told(page, year, month, day):
         return date
-    either = rf"(?<![\d/.-])(?:0?{day}[/-]0?{month}|0?{month}[/-]0?{day})[/-]{year}(?!\d)"
+    # the year in four figures or two ("04/05/24": attacker trial 2 of stop 51)
+    either = rf"(?<![\d/.-])(?:0?{day}[/-]0?{month}|0?{month}[/-]0?{day})[/-](?:{year}|{year[2:]})(?![\d/])"
     if re.search(either, page) is None:
         return date
     return date[:5] + f"{day:02d}-{month:02d}" + date[10:] if _told(page, year, day, month) else None
