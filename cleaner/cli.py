@@ -473,7 +473,7 @@ def clean(
     if progress.enabled and batch.total is None:
         progress.measure(inputs)  # a directory to stdout: its total comes from a walk in the background
     try:
-        summary = batch.run(results_of, progress, say=lambda message: click.echo(f"cleaner: {message}", err=True))
+        summary = batch.run(results_of, progress, say=_tell)
     except UsageError as err:  # found on opening the output: locked, or --resume of another run
         raise click.UsageError(str(err)) from None
     if summary.stopped == "broken pipe":
@@ -493,11 +493,11 @@ def clean(
         click.echo(f"cleaner: nothing left to do: the run into {output} had finished", err=True)
     elif not quiet and summary.cleaned + summary.failed == 0 and not failed:
         # an empty folder (or one of hidden files only) is no error, but say so (attacker trial of stop 51)
-        click.echo("cleaner: nothing to clean: no input files or records found (hidden ones are skipped)", err=True)
+        _tell("nothing to clean: no input files or records found (hidden ones are skipped)")
     elif not quiet and (summary.cleaned + summary.failed > 1 or failed):
         where = f" into {output}" if output else ""
         earlier = f" ({summary.earlier_failed} before resuming)" if summary.earlier_failed else ""
-        click.echo(f"cleaner: {summary.cleaned} cleaned, {failed} failed{earlier}{where}", err=True)
+        _tell(f"{summary.cleaned} cleaned, {failed} failed{earlier}{where}")
     sys.exit(EXIT_FAILED if failed else 0)
 
 
@@ -509,6 +509,16 @@ def _status_line(what: str) -> Callable[[str], None]:
         sys.stderr.flush()
 
     return say
+
+
+def _tell(message: str) -> None:
+    """A run's message on stderr, if stderr takes it: one that cannot (a full disk) ended the
+    run at the first input's warning or failure, the rest never cleaned (attacker trial 2 of
+    stop 51); the exit status still says whether inputs failed, and --errors FILE keeps them."""
+    try:
+        click.echo(f"cleaner: {message}", err=True)
+    except (OSError, ValueError):
+        pass
 
 
 def _show_progress() -> bool:

@@ -296,11 +296,16 @@ def test_a_run_with_progress_into_a_full_stderr_writes_every_output(tmp_path):
     (tmp_path / "in").mkdir()
     for n in range(4):
         (tmp_path / "in" / f"{n}.txt").write_text(text_of(400, n))
+    # a failure and a warning first: their messages cannot be written either (attacker trial 2
+    # of stop 51: the run ended at the first of them)
+    (tmp_path / "in" / "0a.txt").write_bytes(b"\x00\x01binary\x00" * 10)
+    (tmp_path / "in" / "0b.txt").write_text("")
     with open("/dev/full", "w") as full:
-        subprocess.run(
+        done = subprocess.run(
             [sys.executable, "-m", "cleaner", "clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")],
             stderr=full,
             env={**__import__("os").environ, "CLEANER_PROGRESS": "1"},
             check=False,
         )
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == [f"{n}.txt" for n in range(4)]
+    assert done.returncode == 1  # an input failed
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["0.txt", "0b.txt", "1.txt", "2.txt", "3.txt"]
