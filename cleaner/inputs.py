@@ -245,6 +245,7 @@ class Names:
         self.taken: set[str] = set()  # folded (_fold)
         self.folders = folders or set()  # where the input directories themselves are mirrored
         self._folded = {_fold(folder) for folder in self.folders}
+        self._listed: dict[Path, set[str]] = {}
 
     def job(self, source: str, path: Path | None, mirrored: Path, tree: tuple[Path, Path] | None = None) -> Job:
         """`tree`: the input directory `path` was found in, and where it is mirrored."""
@@ -268,9 +269,21 @@ class Names:
             return False
         folder, base = tree
         try:
-            return (folder / candidate.relative_to(base)).is_dir()
-        except (ValueError, OSError):
+            there = folder / candidate.relative_to(base)
+        except ValueError:
             return False
+        # by the folded name: a folder "Page.txt" beside "page.html" is one name where case
+        # does not count (attacker trial 2 of stop 51: both written, one over the other there)
+        return _fold(Path(there.name)) in self._folders_in(there.parent)
+
+    def _folders_in(self, parent: Path) -> set[str]:
+        """The folded names of the folders (followed as walk() does) in `parent`, listed once."""
+        if parent not in self._listed:
+            try:
+                self._listed[parent] = {_fold(Path(e.name)) for e in os.scandir(parent) if e.is_dir()}
+            except OSError:
+                self._listed[parent] = set()
+        return self._listed[parent]
 
 
 def records(path: Path, limit: int | None = None) -> Iterator[Job]:

@@ -56,3 +56,15 @@ def test_a_leftover_folder_where_an_output_goes_is_named(tmp_path: Path):
         "(not one this run mirrors); move it away\n"
     )
     assert sorted(outputs(out)) == ["b.txt"]
+
+
+def test_a_folder_and_a_file_output_differing_in_case_clash(tmp_path: Path):
+    """A folder Page.txt/ beside page.html: page.html's output took page.txt, one name with the
+    folder where case does not count (attacker trial 2 of stop 51)."""
+    (tmp_path / "in" / "Page.txt").mkdir(parents=True)
+    (tmp_path / "in" / "Page.txt" / "x.txt").write_text(PROSE)
+    (tmp_path / "in" / "page.html").write_text(f"<html><body><p>{PROSE}</p></body></html>")
+    result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    got = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.txt") if p.is_file())
+    assert got == ["Page.txt/x.txt", "page.html.txt"]
