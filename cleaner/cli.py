@@ -1199,7 +1199,11 @@ def _emit_profile(text: str, output: Path | None, how: str) -> None:
             raise click.UsageError(str(err)) from None
         # not over a file that appeared while drafting (attacker trial of stop 51: `new -o` of the
         # same name during a `learn` was replaced at its end, both exit 0): the next free name
-        written = write_new(output, text)
+        try:
+            written = write_new(output, text)
+        except OSError as err:  # a full disk: the file named, not "standard output" (attacker trial 2 of stop 51)
+            click.echo(f"cleaner: {output}: {_message(err)}; nothing written", err=True)
+            raise SystemExit(EXIT_FAILED) from None
         if written != output:
             click.echo(f"cleaner: {output} appeared while drafting; not overwritten", err=True)
         click.echo(f"wrote {written}{how}; next: cleaner check {written}", err=True)

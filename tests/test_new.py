@@ -102,6 +102,22 @@ def test_new_never_writes_over_a_file_that_appears_while_it_drafts(tmp_path: Pat
     assert sorted(p.name for p in tmp_path.glob("*.toml")) == ["race.2.toml", "race.toml"]  # no temporary file left
 
 
+def test_new_on_a_full_disk_names_the_file(tmp_path: Path, monkeypatch):
+    import errno
+
+    import cleaner.cli
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cleaner.cli, "write_new", full)
+    samples = write_samples(tmp_path)
+    out = tmp_path / "full.toml"
+    result = CliRunner().invoke(main, ["new", "x", "--sample", str(samples[0]), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"cleaner: {out}: No space left on device; nothing written\n"
+
+
 def test_new_refuses_a_dangling_symlink(tmp_path: Path):
     samples = write_samples(tmp_path)
     out = tmp_path / "link.toml"
