@@ -1202,7 +1202,7 @@ def _emit_profile(text: str, output: Path | None, how: str) -> None:
         try:
             written = write_new(output, text)
         except OSError as err:  # a full disk: the file named, not "standard output" (attacker trial 2 of stop 51)
-            click.echo(f"cleaner: {output}: {_message(err)}; nothing written", err=True)
+            click.echo(f"cleaner: {err.filename or output}: {_message(err)}; nothing written", err=True)
             raise SystemExit(EXIT_FAILED) from None
         if written != output:
             click.echo(f"cleaner: {output} appeared while drafting; not overwritten", err=True)
