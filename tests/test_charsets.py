@@ -153,6 +153,18 @@ def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
     assert decode_bytes(line.encode("utf-16")) == (line, "utf-16-le (BOM)")
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding", "cut"),
+    [("Hello\nworld\n", "utf-16-le", b"x"), ("你好世界\n上海", "utf-16-be", b"\x4e"), ("Hello\n", "utf-32-le", b"ab")],
+)
+def test_a_utf16_or_32_file_cut_short_inside_its_last_character_keeps_its_text(text, encoding, cut):
+    """Attacker trial of stop 51: a UTF-16 file with a BOM and one stray last byte (a copy
+    stopped short) was refused as binary, the whole text lost."""
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE}
+    decoded, how = decode_bytes(bom[encoding] + text.encode(encoding) + cut)
+    assert (decoded, how) == (text + "\ufffd", f"{encoding} (BOM; last character cut short)")
+
+
 KOREAN = "시의회는 목요일에 여름 폭풍이 돌아오기 전에 오래된 부두를 다시 짓기로 결정했습니다."
 
 

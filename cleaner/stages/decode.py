@@ -118,6 +118,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             # trial of stop 51), and CJK in UTF-16 is seldom valid UTF-8.
             if decodes(payload, encoding) and (b"\n" not in payload or 0 in payload or _plausible(payload, encoding)):
                 return payload.decode(encoding), encoding + " (BOM)"
+            # A file cut short inside its last character (a download or a copy stopped): the
+            # rest decodes, and the stray bytes become one U+FFFD rather than the whole file
+            # being refused as binary (attacker trial of stop 51)
+            whole = payload[: len(payload) - len(payload) % (4 if "32" in encoding else 2)]
+            if len(whole) < len(payload) and decodes(whole, encoding) and (0 in whole or _plausible(whole, encoding)):
+                return payload.decode(encoding, errors="replace"), encoding + " (BOM; last character cut short)"
             break
     utf32 = _bomless_utf32(data)
     if utf32:
