@@ -261,3 +261,21 @@ def test_a_name_the_article_is_about_is_no_masthead():
     ]
     doc = clean("\n".join([*top, "", body[0], "", body[1], "", "Share this article", "Most read"]))
     assert doc.metadata.title == "Tom Brandt" or "Tom Brandt" in doc.text.split("\n")
+
+
+def test_a_korean_headline_whose_words_the_article_repeats_with_particles_is_the_title():
+    """New-user trial of stop 52: the headline went as "no title, the article uses none of its
+    words", which the article repeats with particles joined ("해수욕장을"), and the byline
+    ("name 기자") stayed as text."""
+    page = "\n".join(
+        [
+            "동해일보",
+            "강릉 경포 해변 야간 개방",
+            "박지훈 기자",
+            "강릉시는 여름 동안 경포 해변을 밤 10시까지 개방한다고 밝혔다.",
+            "시는 해변에 조명과 안전요원을 추가로 배치할 계획이다.",
+        ]
+    )
+    doc = clean(page + "\n")
+    assert (doc.metadata.title, doc.metadata.author) == ("강릉 경포 해변 야간 개방", "박지훈")
+    assert doc.text.splitlines()[0].startswith("강릉시는")

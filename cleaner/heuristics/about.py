@@ -11,6 +11,12 @@ from cleaner.heuristics.language import languages, page_language
 
 WORD = regex.compile(r"\p{L}{4,}")
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+# Korean: a syllable block is a letter, two make a word ("부산"), and particles join the noun they
+# follow ("해수욕장을"): a title's word of HANGUL_WORD syllables or more is found at the start of
+# a body word at most PARTICLE syllables longer (new-user trial of stop 52: a Korean headline
+# whose words the article repeats went as no title)
+HANGUL = regex.compile(r"\p{Hangul}{2,}")
+PARTICLE = 2
 
 
 def about(title: str, body: list[str]) -> bool:
@@ -18,10 +24,12 @@ def about(title: str, body: list[str]) -> bool:
     page's language inflects its nouns): a headline names what the article is about; a
     section label or a call to action above it seldom does."""
     words = {w.casefold() for w in WORD.findall(title)}
-    if not words or UNSPACED.search(title):
+    if not (words or HANGUL.search(title)) or UNSPACED.search(title):
         return True  # numbers, scripts written without spaces: no test
     text = "\n".join(body).casefold()
     if any(_has_word(text, word) for word in words):
+        return True
+    if any(_has_word(text, word, PARTICLE) for word in HANGUL.findall(title)):
         return True
     stems = [word[:-STEM_CUT] for word in words if len(word) >= STEM_WORD]
     return bool(stems) and _inflected(body) and any(_has_word(text, stem, STEM_SLACK) for stem in stems)

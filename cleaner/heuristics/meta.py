@@ -49,6 +49,12 @@ UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材�
 # labels need their colon ("编辑 锁定 讨论" is an encyclopedia's toolbar: edit, lock, discuss)
 REPORTER = "記者|记者|기자"
 UNSPACED_NAME = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,6})?"
+# The name before "reporter", as Korean puts it ("김민준 기자", with the reporter's e-mail at times;
+# "佐藤健一記者"): the whole line (new-user trial of stop 52: the Korean byline stayed as text)
+REPORTER_AFTER = regex.compile(
+    r"^(?P<name>\p{Hangul}{2,4}|\p{Han}{2,4})\s?(?:기자|記者|记者|특파원|特派員|特派员)"
+    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
+)
 
 
 class Patterns(NamedTuple):
@@ -314,6 +320,8 @@ def byline(text: str) -> tuple[str, str | None] | None:
     if more_words(text, MAX_BYLINE_WORDS):
         return None
     words = text.replace("İ", "i").casefold().split()
+    if (m := REPORTER_AFTER.match(text)) is not None:
+        return m.group("name"), None
     p = patterns()
     if p.byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS):
         if "," not in text or p.byline_role is None or p.roles.isdisjoint(w.strip(",|") for w in words):

@@ -43,6 +43,12 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("記者 佐藤健一", ("佐藤健一", None), id="ja-reporter-space"),
         pytest.param("記者：佐藤健一", ("佐藤健一", None), id="ja-reporter-colon"),
         pytest.param("编辑 锁定 讨论", None, id="zh-toolbar"),
+        # Korean puts the name first (new-user trial of stop 52: the byline stayed as text)
+        pytest.param("김민준 기자", ("김민준", None), id="ko-name-reporter"),
+        pytest.param("이서연 기자 seoyeon@example.co.kr", ("이서연", None), id="ko-name-reporter-mail"),
+        pytest.param("佐藤健一記者", ("佐藤健一", None), id="ja-name-reporter"),
+        pytest.param("김민준 기자가 현장을 찾았다", None, id="ko-reporter-in-a-sentence"),
+        pytest.param("이번 기자회견", None, id="ko-press-conference"),
         # new-user trial: an interview's byline was taken for its headline
         pytest.param("Interview by Oliver Grant", ("Oliver Grant", None), id="interview-by"),
         pytest.param("Text by Christine M. Burton", ("Christine M. Burton", None), id="text-by"),
