@@ -56,7 +56,7 @@ def jobs(inputs: Sequence[str]) -> Iterator[Job]:
             elif is_jsonl(item):
                 yield from records(item)
             else:
-                yield Job(raw if item == path else str(item), item, None)
+                yield Job(raw if item == path else str(item), item, None, walked=item != path)
 
 
 def explain_all(inputs: Sequence[str], clean_one: Callable[[Job], Document]) -> list[Explained]:

@@ -46,6 +46,7 @@ class Job:
     error: str | None = None  # known before any work: unreadable directory, symlink loop, bad JSON
     # a JSONL record's share of its file in bytes as stored (compressed for .gz), for progress
     size: int | None = field(default=None, compare=False)
+    walked: bool = field(default=False, compare=False)  # found in a folder named, not named itself
 
 
 def is_jsonl(path: Path | None) -> TypeGuard[Path]:
@@ -175,7 +176,7 @@ def _shared_jobs(inputs: Sequence[str], paths: Sequence[Path | None]) -> Iterato
     for raw, path in zip(inputs, paths, strict=True):
         if path is not None and path.is_dir():
             for found in walk(path):
-                yield from _file_jobs(str(found), found) if isinstance(found, Path) else [found]
+                yield from _file_jobs(str(found), found, walked=True) if isinstance(found, Path) else [found]
         else:
             yield from _file_jobs(raw, path, sizes.get(path))
 
@@ -188,11 +189,11 @@ def _size(path: Path) -> int | None:
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-def _file_jobs(source: str, path: Path | None, limit: int | None = None) -> Iterator[Job]:
+def _file_jobs(source: str, path: Path | None, limit: int | None = None, walked: bool = False) -> Iterator[Job]:
     if is_jsonl(path):
         yield from records(path, limit)
     else:
-        yield Job(source, path, None)
+        yield Job(source, path, None, walked=walked)
 
 
 def _mirrored_jobs(inputs: Sequence[str], paths: Sequence[Path | None], out_dir: Path, ext: str) -> Iterator[Job]:
@@ -258,7 +259,7 @@ class Names:
         for candidate in (*candidates, *numbered):
             if _fold(candidate) not in self.taken and not self._folder(candidate, tree):
                 self.taken.add(_fold(candidate))
-                return Job(source, path, candidate)
+                return Job(source, path, candidate, walked=tree is not None)
         return Job(source, path, None, error=f"its output names {candidates[0]} and its variants are all taken")
 
     def _folder(self, candidate: Path, tree: tuple[Path, Path] | None) -> bool:
@@ -502,7 +503,7 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
             raise InputError(STDIN_RECORDS)
         return data, None, None
     try:
-        with job.path.open("rb") as f:
+        with _open_input(job) as f:
             # a regular file has an end; a device or a FIFO may not (/dev/zero: all memory)
             data = f.read() if stat.S_ISREG(os.fstat(f.fileno()).st_mode) else read_text_stream(f)
     except OSError as err:  # named on the command line: a folder's walk tells these apart first
@@ -511,6 +512,28 @@ def load(job: Job, fields: Fields) -> tuple[bytes | str, bool | None, str | None
             raise
         raise InputError(broken) from None
     return *unpack(data, job.path.name), None
+
+
+def _open_input(job: Job) -> io.BufferedReader:
+    """The job's file, opened for reading. A file the walk found regular that is something else
+    now fails by name: opened non-blocking, a FIFO put in its place during the run is not
+    waited on (attacker trial of stop 52: the run hung for ever). A FIFO or device named on the
+    command line is read as a stream, waiting for its writer, as the user asked."""
+    assert job.path is not None
+    if not job.walked:
+        return job.path.open("rb")
+    fd = os.open(job.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            from cleaner.files import what
+
+            raise InputError(f"not a regular file ({what(mode)}) now; skipped")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 # New-user trial: `cat recs.jsonl | cleaner clean - --format jsonl` cleaned the records as one

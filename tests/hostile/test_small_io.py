@@ -136,3 +136,54 @@ def test_binary_data_on_stdin_fails_without_reading_it_all():
 
     with pytest.raises(InputError, match=r"binary data at byte \d+"):
         read_text_stream(io.BufferedReader(Endless()))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "text"])
+def test_a_walked_file_replaced_by_a_fifo_fails_by_name_and_does_not_hang(tmp_path: Path, fmt):
+    """Attacker trial of stop 52: a file the walk had found regular, replaced by a FIFO during
+    the run, hung the run for ever (a blocking open waits for a writer)."""
+    import threading
+
+    from cleaner.errors import InputError
+    from cleaner.inputs import Fields, load, plan
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A short text, long enough to be cleaned.\n")
+    jobs, _ = plan([str(folder)], str(tmp_path / "out") if fmt == "text" else None, fmt)
+    job = next(jobs)
+    (folder / "a.txt").unlink()
+    os.mkfifo(folder / "a.txt")
+    failed: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            load(job, Fields())
+        except BaseException as err:  # looked at below
+            failed.append(err)
+
+    reader = threading.Thread(target=read, daemon=True)  # a hang must fail the test, not the suite
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():
+        with open(folder / "a.txt", "w"):  # a writer, so that the reader ends
+            pass
+        pytest.fail("load() waited on the FIFO")
+    assert isinstance(failed[0], InputError) and "not a regular file (a FIFO) now" in str(failed[0])
+
+
+def test_a_fifo_named_on_the_command_line_is_still_read_from_its_writer(tmp_path: Path):
+    import threading
+
+    from cleaner.inputs import Fields, load, plan
+
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=("Written by another process.\n",))
+    writer.start()
+    try:
+        job = next(plan([str(fifo)], None, "text")[0])
+        data, _, _ = load(job, Fields())
+    finally:
+        writer.join(timeout=10)
+    assert data == b"Written by another process.\n"
