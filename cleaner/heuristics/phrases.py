@@ -64,6 +64,11 @@ def _key(low: str, most: int = -1) -> str | None:
     return None if 0 <= most < len(words) else " ".join(words)
 
 
+# "ends" phrases: found among a line's last ENDS_WORDS words, what follows them no longer than a
+# name ("... in Carsby. Photo: Jane Holt/NEP", "... (Valley Tribune file photo)")
+ENDS_WORDS = 6
+
+
 class Matcher(NamedTuple):
     lines: dict[str, str]  # key -> category
     starts: re.Pattern | None
@@ -72,6 +77,8 @@ class Matcher(NamedTuple):
     contains_category: dict[str, str]
     max_words: dict[str, int]  # per category, for "contains"; MAX_CONTAINS_WORDS otherwise
     key_words: int  # the most words of a key in `lines`
+    ends: re.Pattern | None
+    ends_category: dict[str, str]
 
     def category(self, text: str, words: int) -> str | None:
         """The boilerplate category of a stripped line, or None."""
@@ -98,6 +105,10 @@ class Matcher(NamedTuple):
                 category = self.contains_category[m.group(0)]
                 if words <= self.max_words.get(category, MAX_CONTAINS_WORDS):
                     return category
+        if self.ends and words <= MAX_CONTAINS_WORDS:
+            m = self.ends.search(" ".join(low.split()[-ENDS_WORDS:]))
+            if m:
+                return self.ends_category[m.group(0)]
         return None
 
 
@@ -136,6 +147,7 @@ def matcher() -> Matcher:
     lines: dict[str, str] = {}
     starts: dict[str, str] = {}
     contains: dict[str, str] = {}
+    ends: dict[str, str] = {}
     max_words: dict[str, int] = {}
     for lang in languages():
         max_words |= lang.max_words
@@ -146,9 +158,21 @@ def matcher() -> Matcher:
                 starts.setdefault(phrase, category)
             for phrase in modes.get("contains", ()):
                 contains.setdefault(phrase, category)
+            for phrase in modes.get("ends", ()):
+                ends.setdefault(phrase, category)
     lines.pop("", None)
     key_words = max((len(k.split()) for k in lines), default=0)
-    return Matcher(lines, _alternation(starts), starts, _alternation(contains), contains, max_words, key_words)
+    return Matcher(
+        lines,
+        _alternation(starts),
+        starts,
+        _alternation(contains),
+        contains,
+        max_words,
+        key_words,
+        _alternation(ends),
+        ends,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -174,3 +174,22 @@ def test_toolbar(line: str, expected: str | None):
 def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, expected: str | None):
     page = Page([above, "Facebook Twitter Instagram Pinterest"])
     assert page[LABEL][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a caption of any length that ends in its credit (new-user trial of stop 52: kept)
+        ("Volunteers sort donated coats in the church hall on Saturday morning. Photo: Ruth Ames/Star", "credit"),
+        ("The new ferry leaves the harbour on its first crossing. (Coast Herald file photo)", "credit"),
+        ("I vigili del fuoco al lavoro sul tetto della scuola dopo il temporale (foto Redazione)", "credit"),
+        ("Bürgermeisterin Anna Brandt eröffnet das neue Hallenbad am Stadtpark. Foto: Stadt Lindau", "credit"),
+        ("강릉 경포 해변을 찾은 관광객들이 산책하고 있다. 동해일보 자료사진", "credit"),
+        # the phrase in prose, or too far from the end, is none
+        ("The exhibition opens with a striking photo by Ansel Adams of the valley in winter light.", None),
+        ("She took a photo: it showed the whole valley under snow, and the river frozen white below.", None),
+        ("Photo: the first line names the credit, then the caption goes on for many more words here.", None),
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_one(line: str, expected: str | None):
+    assert boilerplate_label(line, len(line.split())) == expected
