@@ -29,7 +29,8 @@ class Inputs:
         self.files: dict[tuple[int, int], str] = {}
         self.dirs: list[Path] = []
         self.visited: dict[tuple[int, int], Path] = {}  # every input directory, symlinked ones too
-        self._listing = hashlib.sha256()  # every input file's name, in order: what --resume must find again
+        # every input file's name and inode, in order: what --resume must find again
+        self._listing = hashlib.sha256()
         self.count = 0
         self.size: int | None = 0  # bytes of the input files as stored, for progress; None with stdin
         self.jsonl = False  # a JSONL file among them: its records are not counted before the run
@@ -57,7 +58,7 @@ class Inputs:
 
     @property
     def listing(self) -> dict[str, Any]:
-        """How many input files the walk found, and one hash of their names in order."""
+        """How many input files the walk found, and one hash of their names and inodes in order."""
         return {"count": self.count, "digest": self._listing.hexdigest()[:16]}
 
     def _add_all(self, paths: Iterable[Path]) -> None:
@@ -71,6 +72,11 @@ class Inputs:
             if self.size is not None and stat.S_ISREG(info.st_mode):
                 self.size += info.st_size
             self.files.setdefault((info.st_dev, info.st_ino), str(path))
+            # which file each name is: another folder moved in under the same names (its files
+            # as old as the run) is other inputs (attacker trial of stop 52: `mv B A` and
+            # --resume mixed two corpora, exit 0). The inode only: a device's number may change
+            # across reboots.
+            self._listing.update(b"%d\0" % info.st_ino)
 
     def which(self, path: Path) -> str | None:
         """The input that `path` is (by inode), if it exists and is one."""
@@ -325,7 +331,8 @@ def _same_run(earlier: Any, now: dict[str, Any]) -> None:
         was, new = earlier.get("files") or {}, now.get("files") or {}
         changed.append(
             f"the files in the inputs: were {was.get('count', '?')}, now {new.get('count', '?')}, "
-            "or as many with other names (a file added, removed or renamed)"
+            "or as many with other names or other files by their names (a file added, removed, renamed, "
+            "or replaced, a folder moved in)"
         )
     if earlier.get("version") != now["version"]:
         changed.append(f"cleaner version: was {earlier.get('version')}, now {now['version']}")

@@ -1387,3 +1387,29 @@ def test_a_run_killed_at_its_first_state_can_be_resumed(tmp_path: Path, monkeypa
     out = outputs.SharedOutput(tmp_path / "out.jsonl", {"inputs": []})
     out.abandon()
     assert saved and all(isinstance(state["started"], int) for state in saved)
+
+
+@pytest.mark.parametrize("swapped", ["the input folder", "a subfolder"])
+def test_resume_after_a_folder_swapped_for_another_by_the_same_names_is_refused(tmp_path: Path, swapped: str):
+    """Attacker trial of stop 52: `mv A A.old; mv B A` (B's files named as A's, as old as the
+    run) and --resume finished into the interrupted output, two corpora mixed, exit 0: the
+    names matched and no file had changed since the run began."""
+    src, out, other = tmp_path / "A", tmp_path / "r.jsonl", tmp_path / "B"
+    for folder, word in ((src, "old"), (other, "new")):
+        (folder / "sub").mkdir(parents=True)
+        for i in range(1, 4):
+            (folder / "sub" / f"a{i}.txt").write_text(f"{PROSE[:-2]}, the {word} story {i}.\n" * 5)
+            os.utime(folder / "sub" / f"a{i}.txt", ns=(10**18, 10**18))  # older than the run
+    full = tmp_path / "full.jsonl"
+    assert run("clean", str(src), "--format", "jsonl", "-o", str(full), "-q").exit_code == 0
+    _interrupted_state(src, out, full.read_text().splitlines(keepends=True)[:1], jobs=1)
+    if swapped == "the input folder":
+        src.rename(tmp_path / "A.old")
+        other.rename(src)
+    else:
+        (src / "sub").rename(tmp_path / "sub.old")
+        (other / "sub").rename(src / "sub")
+    resumed = run("clean", str(src), "--format", "jsonl", "-o", str(out), "--resume")
+    assert resumed.exit_code == 2, resumed.output
+    assert "--resume must finish the same run" in resumed.stderr
+    assert not out.exists()
