@@ -31,7 +31,7 @@ from cleaner.pipeline import clean as clean_document
 from cleaner.profiles import NAME, RESERVED_NAMES, Profiles, holds_none, load_profiles
 from cleaner.progress import Progress
 from cleaner.report import FORMATS, format_named_by
-from cleaner.runner import Result, Settings, default_workers, run
+from cleaner.runner import MAX_WORKERS, WORKERS_PER_CORE, Result, Settings, default_workers, run
 from cleaner.stages.decode import declared_charset, decode_bytes
 from cleaner.urls import url_problem
 
@@ -368,10 +368,10 @@ def _missing(path: str) -> bool:
     "-j",
     "--jobs",
     "workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_WORKERS),
     default=default_workers(),
     show_default="all cores",
-    help="Worker processes.",
+    help=f"Worker processes (at most {WORKERS_PER_CORE} per core are started).",
 )
 @click.option("--resume", is_flag=True, help="Finish an interrupted run: keep outputs already written, do the rest.")
 @click.option(

@@ -193,8 +193,16 @@ def _json_line(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
+# -j beyond this is no count of workers but a slip (-j 2147483647 was a traceback, -j 100000
+# forked processes until stopped: attacker trial of stop 52); within it, no more than
+# WORKERS_PER_CORE a core are started, as the work is the processor's
+MAX_WORKERS = 1024
+WORKERS_PER_CORE = 4
+
+
 def run(jobs: Iterable[Job], settings: Settings, workers: int, profiles: Profiles) -> Iterator[Result]:
     """Results in the order of `jobs`. workers <= 1 runs here, with no pool."""
+    workers = min(workers, WORKERS_PER_CORE * default_workers())
     chunks = in_chunks(iter(jobs), CHUNK if workers > 1 else 1)
     if workers <= 1:
         _init(settings, profiles)

@@ -166,3 +166,31 @@ def test_a_worker_started_after_its_main_process_died_exits():
     worker.start()
     worker.join(timeout=5)
     assert worker.exitcode == 1
+
+
+@pytest.mark.parametrize("jobs", ["2147483647", "100000"])
+def test_an_absurd_worker_count_is_a_usage_error(tmp_path: Path, jobs: str):
+    """Attacker trial of stop 52: -j 2147483647 was an OverflowError traceback (exit 1) and
+    -j 100000 forked about 90 processes a second until stopped."""
+    page = tmp_path / "a.txt"
+    page.write_text("A short text that needs no worker at all.\n")
+    result = CliRunner().invoke(main, ["clean", str(page), "-j", jobs, "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs'" in result.output and "1<=x<=1024" in result.output
+
+
+def test_no_more_than_four_workers_a_core_are_started(monkeypatch):
+    import cleaner.pool
+
+    started: list[int] = []
+
+    class Counted(cleaner.pool.Pool):
+        def __init__(self, settings, workers):
+            started.append(workers)
+            super().__init__(settings, workers)
+
+    monkeypatch.setattr(cleaner.pool, "Pool", Counted)
+    monkeypatch.setattr(runner, "default_workers", lambda: 2)
+    jobs = [Job("-", None, None, data=b"A short text.\n") for _ in range(3)]
+    results = list(runner.run(jobs, Settings("jsonl"), 1000, load_profiles()))
+    assert len(results) == 3 and started == [8]
