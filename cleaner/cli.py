@@ -136,6 +136,19 @@ def _switches(extractor: dict) -> dict:
     return extractor
 
 
+class _FilePath(click.Path):
+    """A file to write: a name ending in "/" is a folder's, refused before the path type drops
+    the "/" (attacker trial of stop 52: `learn -o mp2/` wrote a file named mp2)."""
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(dir_okay=False, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value not in ("", "/") and value.endswith(("/", os.sep)):
+            self.fail(f"{value} ends in '/', a folder's name: give the file's name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _named_file(value: str | None) -> Path | None:
     """--errors: a path, not an empty one (read as ".", it was "errors file . is a directory":
     attacker trial of stop 49)."""
@@ -377,7 +390,7 @@ def _missing(path: str) -> bool:
 @click.option(
     "--errors",
     "errors_file",
-    type=click.Path(dir_okay=False),
+    type=_FilePath(),
     callback=lambda ctx, param, value: _named_file(value),
     help="Also write failed inputs to this JSONL file ({source, error}); - for stdout when -o takes the results.",
 )
@@ -651,7 +664,7 @@ Examples:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FilePath(path_type=Path),
     metavar="FILE",
     callback=_dash_is_stdout,
     help="Write here (atomically; never over an input) instead of stdout (-: stdout).",
@@ -814,7 +827,7 @@ Examples:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FilePath(path_type=Path),
     callback=_dash_is_stdout,
     help="Write the profile here (not over an existing file) instead of stdout (-: stdout).",
 )
@@ -874,7 +887,7 @@ Examples:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FilePath(path_type=Path),
     callback=_dash_is_stdout,
     help="Write the profile here (not over an existing file) instead of stdout (-: stdout).",
 )

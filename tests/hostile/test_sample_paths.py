@@ -68,3 +68,25 @@ def test_draft_beside_its_scrapes_may_name_them(tmp_path: Path):
     (tmp_path / "site" / "scrapes" / "page.txt").write_text("Site Header\n\nhunter2 is kept.\n", encoding="utf-8")
     result = check(str(profile))
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["learn", "{page}", "-o", "{out}/"],
+        ["new", "example", "-o", "{out}/"],
+        ["explain", "{page}", "--format", "html", "-o", "{out}/"],
+        ["clean", "{page}", "--format", "jsonl", "-o", "{tmp}/r.jsonl", "--errors", "{out}/"],
+    ],
+)
+def test_a_file_option_ending_in_a_slash_is_refused_not_written_as_a_file(tmp_path: Path, args: list[str]):
+    """Attacker trial of stop 52: `learn -o mp2/` printed "wrote mp2" and wrote a file named
+    mp2 (the path type dropped the "/"); new, explain and --errors did the same."""
+    page = tmp_path / "page.txt"
+    page.write_text("A headline\nA paragraph of the article, long enough to read as one.\n")
+    out = tmp_path / "out"
+    argv = [a.format(page=page, out=out, tmp=tmp_path) for a in args]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 2, result.output
+    assert "ends in '/', a folder's name: give the file's name" in result.output
+    assert not out.exists()
