@@ -262,8 +262,14 @@ def _subject(a: Analysis, at: int) -> bool:
     named in SUBJECT_MENTIONS other lines of the body."""
     name = edges.bio_name(a.lines[at].text)
     # the byline's writer is the bio's, however often an interview names them (attacker trial)
-    if not name or any(author is not None and name in author for author in (a.verdict.author, a.writer)):
+    authors = [author.casefold() for author in (a.verdict.author, a.writer) if author]  # "By CHARLES LYONS"
+    if not name or any(name.casefold() in author for author in authors):
         return False
+    # a byline names the writer, and this is someone else, by surname too: a person of the
+    # story ("John Smith is a farmer in Iowa who ...", the article's last paragraphs went as
+    # bios: attacker trial of stop 52)
+    if authors and not any(name.split()[-1].casefold() in author for author in authors):
+        return True
     seen = 0
     for n in range(a.first, a.last + 1):
         if n != at and name in a.lines[n].text:
@@ -299,7 +305,8 @@ def _edges(a: Analysis) -> bool:
             continue
         if call_to_action(info):
             calls.append(n)
-        elif n >= tail_start and edges.author_bio(info.text, info.words) and not _subject(a, n):
+        # a bio follows an article: the body's first line is none (a one-line text went whole)
+        elif n >= tail_start and n > a.first and edges.author_bio(info.text, info.words) and not _subject(a, n):
             a.labels[n] = "author-bio"
     # calls to action are a small part of a page: where they would be most of the body's text,
     # the phrases are its subject (an article about newsletters lost its whole body: attacker

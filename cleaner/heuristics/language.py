@@ -29,6 +29,7 @@ class Language(NamedTuple):
     why: dict[str, str]  # category -> why its lines go, where this file says
     edge: tuple[str, ...]  # calls to action and notices, dropped at the body's edges
     bio: tuple[str, ...]  # what follows the name in an author bio
+    reported: tuple[str, ...]  # words of reported speech ("says"): a person of the story, not a bio
     not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
     tag_labels: tuple[str, ...]  # "Tags:", "Etiquetas:": a line of the article's tags
     category_labels: tuple[str, ...]  # "Categories:", "Filed under": a line of its categories
@@ -75,6 +76,7 @@ def _load(path: Path) -> Language:
         why={c: modes["why"] for c, modes in tables.items() if "why" in modes},
         edge=tuple(p.lower() for p in edge.get("contains", ())),
         bio=tuple(edge.get("bio", ())),
+        reported=tuple(w.casefold() for w in edge.get("reported", ())),
         not_names=tuple(edge.get("not_names", ())),
         tag_labels=tuple(data.get("tag_labels", ())),
         category_labels=tuple(data.get("category_labels", ())),

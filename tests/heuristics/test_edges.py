@@ -217,3 +217,36 @@ def test_the_writer_the_metadata_names_is_the_bios_on_an_extractors_text():
     page = [Line(n + 1, t) for n, t in enumerate(INTERVIEW)]
     assert analyse(page, extracted=True, writer="Ann Lee").drop.get(5) == "author-bio"
     assert analyse(page, extracted=True).drop.get(5) is None
+
+
+# A news story that ends on the people it quotes (attacker trial of stop 52: both went as bios)
+HARVEST = [
+    "The dry spring has cut the expected wheat harvest across the plains by a fifth, the farm bureau said on Monday.",
+    "Rain fell on only four days in April and May, and the soil in the western counties is the driest in decades.",
+    "Feed prices rose for the third week running, and cattle ranchers are selling calves early to save on hay.",
+    "Grain elevators in the region report the smallest deliveries for June since the drought of 1988.",
+    "Ruth Ames is a farmer near Salina who has grown wheat on the same land for thirty years, and she says "
+    "she has never seen it this dry.",
+    "Tomas Reyes is a grain buyer in Wichita who says the market has priced in a small harvest, not a failed one.",
+]
+
+
+def test_people_of_the_story_who_are_quoted_are_no_bios():
+    verdict = analyse([Line(n + 1, t) for n, t in enumerate(HARVEST)])
+    assert verdict.drop.get(4) is None and verdict.drop.get(5) is None
+
+
+def test_with_a_byline_a_bio_of_someone_else_is_the_articles():
+    """A byline names the writer: a closing "Name is a ..." about another person is a person
+    of the story (attacker trial of stop 52), while the writer's own bio, in capitals in the
+    byline ("By ANN LEE"), still goes."""
+    closing = "Owen Hart is a retired ferry captain who has lived by the harbour since 1970."
+    page = [Line(n + 1, t) for n, t in enumerate(["By ANN LEE", *INTERVIEW[:-1], closing, INTERVIEW[-1]])]
+    verdict = analyse(page)
+    assert verdict.drop.get(6) is None and verdict.drop.get(7) == "author-bio"
+
+
+def test_a_one_line_text_is_never_its_own_bio():
+    """Attacker trial of stop 52: the line went as a bio, nothing left, exit 0."""
+    line = "Ruth Ames is a farmer near Salina who has grown wheat on the same land for thirty years."
+    assert clean(line + "\n").text == line + "\n"
