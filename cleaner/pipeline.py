@@ -83,6 +83,9 @@ def clean(
     """
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
+    # a str was compared raw, Python's TypeError naming no argument (attacker trial of stop 52)
+    if isinstance(rule_budget, bool) or not isinstance(rule_budget, (int, float)):
+        raise TypeError(f"clean() takes rule_budget as a number of seconds, got {type(rule_budget).__name__}")
     if not rule_budget > 0:
         raise ValueError(f"rule_budget must be a positive number of seconds, got {rule_budget!r}")
     if url is not None and not isinstance(url, str):
@@ -93,6 +96,8 @@ def clean(
         raise TypeError(f"clean() takes profiles from load_profiles(), got {type(profiles).__name__}")
     if precision and recall:
         raise ValueError("clean() takes precision or recall, not both")
+    if target_language is not None and not isinstance(target_language, str):
+        raise TypeError(f"clean() takes target_language as a str or None, got {type(target_language).__name__}")
     if target_language is not None and not (len(target_language) == 2 and target_language.isalpha()):
         raise ValueError(f"target_language must be an ISO 639-1 code (two letters), got {target_language!r}")
     if target_language is not None:

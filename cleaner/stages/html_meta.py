@@ -34,6 +34,8 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import Document
 
+from cleaner.urls import url_problem
+
 CANONICAL = './/head//link[@rel="canonical"][@href]'
 MIRRORS = "2.3"  # the trafilatura (major.minor) whose extract_metadata order _extract copies
 
@@ -101,7 +103,9 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta.sitename = meta.sitename.lstrip("@")  # a Twitter handle
         if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
             meta.sitename = meta.sitename.title()
-    elif meta.url and (host := META_URL.match(meta.url)):
+    elif meta.url and (host := META_URL.match(meta.url)) and url_problem(meta.url) is None:
+        # a URL no page can have (spaces in its host) is dropped after: no site's name from it
+        # either (attacker trial of stop 52: url null, sitename "exa mple.com")
         meta.sitename = host[1]
     if not meta.categories:
         meta.categories = extract_catstags("category", tree) or _category_links(tree)

@@ -91,6 +91,9 @@ def test_lxml_html_clean_is_a_declared_dependency():
             {"profile": None}, 'clean() takes profile as a name, "auto" or "none", got NoneType', id="profile"
         ),
         pytest.param({"profiles": ["x"]}, "clean() takes profiles from load_profiles(), got list", id="profiles"),
+        # attacker trial of stop 52: Python's own errors, naming no argument
+        pytest.param({"target_language": 5}, "clean() takes target_language as a str or None, got int", id="lang"),
+        pytest.param({"rule_budget": "1"}, "clean() takes rule_budget as a number of seconds, got str", id="budget"),
     ],
 )
 def test_wrong_argument_types_are_named(kwargs: dict, message: str):

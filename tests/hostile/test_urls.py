@@ -81,3 +81,11 @@ def test_a_malformed_url_with_a_line_break_is_said_on_one_line():
     with pytest.raises(InputError) as err:
         clean("text", url="https://ex.com/a\r\nX-Injected: 1")
     assert "\n" not in str(err.value) and "\r" not in str(err.value)
+
+
+def test_a_canonical_url_no_page_can_have_names_no_site():
+    """Attacker trial of stop 52: a canonical "https://exa mple.com/x y" gave url null, as
+    it should, but sitename "exa mple.com"."""
+    page = article().replace("</head>", '<link rel="canonical" href="https://exa mple.com/x y"></head>')
+    doc = clean(page, html=True)
+    assert (doc.metadata.url, doc.metadata.sitename) == (None, None)
