@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 
 @cache
@@ -38,17 +38,25 @@ def file_mode() -> int:
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a reader never sees half a file. Ctrl-C
     waits for the few milliseconds this takes, so no temporary file is left behind."""
+    with ctrl_c_deferred():
+        _write_atomic(path, text)
+
+
+@contextlib.contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) held back while the block runs, raised as it ends (in the main thread;
+    elsewhere the block just runs)."""
     import signal
     import threading
 
-    if hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread():
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            _write_atomic(path, text)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a pending Ctrl-C is raised now
-    else:
-        _write_atomic(path, text)
+    if not (hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a pending Ctrl-C is raised now
 
 
 def _write_atomic(path: Path, text: str) -> None:

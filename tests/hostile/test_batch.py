@@ -1413,3 +1413,25 @@ def test_resume_after_a_folder_swapped_for_another_by_the_same_names_is_refused(
     assert resumed.exit_code == 2, resumed.output
     assert "--resume must finish the same run" in resumed.stderr
     assert not out.exists()
+
+
+def test_ctrl_c_during_a_checkpoint_counts_the_record_it_saved(tmp_path: Path, monkeypatch):
+    """Attacker trial of stop 52: after Ctrl-C the summary said "1026 cleaned" while the state
+    held 1027 records: the interrupt came between the checkpoint and the count."""
+    from cleaner.batch import Batch
+
+    src, out = tmp_path / "in", tmp_path / "r.jsonl"
+    src.mkdir()
+    for i in range(1, 4):
+        (src / f"a{i}.txt").write_text(f"{PROSE[:-2]}, number {i}.\n" * 3)
+    checkpoint = Batch._checkpoint
+
+    def interrupted(self, sink, lost, errors):
+        checkpoint(self, sink, lost, errors)
+        os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C right after the state is saved
+
+    monkeypatch.setattr(Batch, "_checkpoint", interrupted)
+    result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
+    assert result.exit_code == 130, result.output
+    state = json.loads((tmp_path / "r.jsonl.partial.state").read_text())
+    assert state["jobs"] == 1 and "interrupted after 1 cleaned" in result.stderr
