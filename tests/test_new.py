@@ -643,3 +643,20 @@ def test_a_draft_cuts_at_a_related_heading_the_line_model_removed_and_names_no_h
     assert {"kind": "cut_after", "text": "Related articles"} in [
         {k: r[k] for k in ("kind", "text") if k in r} for r in rules
     ]
+
+
+def test_a_topics_line_printed_with_slashes_is_split_on_them(tmp_path: Path):
+    """New-user trial of stop 52: "Filed under: Schools / Arts" became one category,
+    "Schools / Arts"; the draft now splits on the separator its samples print."""
+    topics = ["Filed under: Town / Council", "Filed under: Business / Shops / Jobs", "Filed under: Culture / Music"]
+    for k in range(3):
+        page = gazette(k).replace("Leave a comment", f"{topics[k]}\nLeave a comment")
+        (tmp_path / f"article{k + 1}.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "np" / "site.toml"
+    args = ["new", "site", "--sample", str(tmp_path / "article1.txt"), "--sample", str(tmp_path / "article2.txt")]
+    assert CliRunner().invoke(main, [*args, "-o", str(out)]).exit_code == 0
+    fields = [r for r in tomllib.loads(out.read_text())["rules"] if r.get("pattern", "").startswith("^Filed under")]
+    assert [r.get("split") for r in fields] == ["/"]
+    doc = clean((tmp_path / "article3.txt").read_text(), profile="site", profiles=load_profiles([out.parent]))
+    assert "Culture" in doc.metadata.categories and "Music" in doc.metadata.categories
+    assert "Culture / Music" not in doc.metadata.categories

@@ -538,14 +538,15 @@ def _rules(al: Alignment, cuts: Cuts) -> list[dict[str, Any]]:
         if "date" in fields and not _above_body(al, cuts, slot):
             fields = _ungroup(slot, "date")  # a related post's date, not the article's
         if fields:
-            meta.append(
-                {
-                    "kind": "meta_field",
-                    "pattern": slot.shape.regex(),
-                    "why": f"line found in {_count(al, slot)} with varying {', '.join(fields)}: "
-                    f"metadata, e.g. {_example(al, slot)}",
-                }
-            )
+            field: dict[str, Any] = {
+                "kind": "meta_field",
+                "pattern": slot.shape.regex(),
+                "why": f"line found in {_count(al, slot)} with varying {', '.join(fields)}: "
+                f"metadata, e.g. {_example(al, slot)}",
+            }
+            if sep := _list_separator(slot.shape):
+                field["split"] = sep
+            meta.append(field)
             if any(len(ps) > 1 for ps in slot.occ.values()) and _needed(al, cuts, slot):
                 drops.setdefault(("pattern", _region(al, cuts, slot)), []).append((slot, slot.shape.regex()))
             continue
@@ -753,6 +754,21 @@ def _drop_examples(al: Alignment, cuts: Cuts, entries: list[dict[str, Any]]) -> 
 
 
 # ---- for cleaner new -------------------------------------------------------------------------
+
+
+# What a list of categories or tags is printed with, when not commas (meta_field's default)
+LIST_SEPARATORS = (" / ", " | ", " · ", " • ", " › ", " > ", "; ")
+
+
+def _list_separator(shape: Any) -> str | None:
+    """The separator the shape's category or tag values are printed with, when no value has a
+    comma and every value that holds several has this one ("Town / Council / Heritage"; new-user
+    trial of stop 52: one category "Schools / Arts")."""
+    values = [v for item in shape.items if item.group in ("categories", "tags") for v in item.values]
+    if not values or any("," in v for v in values):
+        return None
+    found = [sep for sep in LIST_SEPARATORS if any(sep in v for v in values)]
+    return found[0].strip() if len(found) == 1 else None
 
 
 def metadata_drafts(texts: list[str]) -> tuple[list[dict[str, Any]], set[str]]:
