@@ -204,6 +204,8 @@ def test_a_byline_above_the_body_wins_over_one_below():
         pytest.param("The Ferryman\nThe river does not ask your name,\nit takes the boat\nand goes", [], id="verse"),
         pytest.param("Headline\nwe ate, we slept,\n\nslug words here\n\n" + BODY, [3], id="mid-sentence-break"),
         pytest.param("Headline\nwe ate, we slept,\nand went home\n\n" + BODY, [], id="goes-on-from-above"),
+        # a counter is named as one, not as alt text (new-user trial of stop 52: "5 min read")
+        pytest.param("Headline\n5 min read\n\n" + BODY, [], id="reading-time-counter"),
     ],
 )
 def test_alt_text(text: str, expected: list[int]):
