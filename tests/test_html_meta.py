@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+from tests.hostile.pages import article
 from tests.trafilatura_meta import against_trafilatura
 
 FIXTURES = sorted((Path(__file__).parent / "html").glob("*.html"))
@@ -243,3 +244,10 @@ def test_a_section_label_above_the_headline_is_the_pages_head(kicker: str, gone:
     first = doc.text.splitlines()[0]
     assert (first != kicker.replace("&amp;", "&")) == gone
     assert doc.metadata.categories == ()
+
+
+def test_an_authors_closing_vowel_sign_is_kept():
+    """New-user trial of stop 52: <meta name="author" content="अनिल शर्मा"> gave "अनिल शर्म":
+    trafilatura strips a name's trailing non-word characters, a vowel sign among them."""
+    page = article().replace("</head>", '<meta name="author" content="अनिल शर्मा"></head>')
+    assert clean(page, html=True).metadata.author == "अनिल शर्मा"
