@@ -187,3 +187,25 @@ def test_a_fifo_named_on_the_command_line_is_still_read_from_its_writer(tmp_path
     finally:
         writer.join(timeout=10)
     assert data == b"Written by another process.\n"
+
+
+def test_a_big_file_of_nuls_is_refused_on_its_head_not_read_whole(tmp_path: Path, monkeypatch):
+    """Attacker trial of stop 52: a 3 GB sparse file of NULs took 4.7 GB of memory before it
+    was refused as binary. Its head tells: the rest is never read."""
+    from cleaner.errors import InputError
+    from cleaner.inputs import Fields, load, plan
+
+    zeros = tmp_path / "zeros.txt"
+    with open(zeros, "wb") as f:
+        f.truncate(1 << 30)  # sparse: no disk used
+    import tracemalloc
+
+    job = next(plan([str(zeros)], None, "text")[0])
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="binary file"):
+            load(job, Fields())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20  # the head, not the gigabyte
