@@ -268,7 +268,7 @@ def _subject(a: Analysis, at: int) -> bool:
     # a byline names the writer, and this is someone else, by surname too: a person of the
     # story ("John Smith is a farmer in Iowa who ...", the article's last paragraphs went as
     # bios: attacker trial of stop 52)
-    if authors and not any(name.split()[-1].casefold() in author for author in authors):
+    if authors and not any(name.split()[-1].casefold() in author.split() for author in authors):
         return True
     seen = 0
     for n in range(a.first, a.last + 1):

@@ -39,15 +39,19 @@ def passes(
     # The page analysis depends on context (where the body is, what repeats), so taking
     # lines out can change its verdict on the rest. Run it to a fixed point: then
     # cleaning the output again finds nothing more to remove.
+    # the byline an earlier pass took names the writer for the later ones (second attacker
+    # trial of stop 52: with the byline gone, a person of the story went as the writer's bio)
+    writer = doc.metadata.author
     for _ in range(MAX_PASSES):
         page = [lines[i] for i in rows]
         verdict = analyse(
             page,
             extracted=doc.extracted_by is not None,
             focus=focus,
-            writer=doc.metadata.author,
+            writer=writer,
             named_headline=named_headline,
         )
+        writer = writer or verdict.author
         # a blank line only separates blocks: flagged alone, it stays (removals_at)
         found = {
             rows[n]: name for n, name in verdict.drop.items() if page[n].text.strip() and page[n].no not in protect

@@ -65,8 +65,12 @@ def _key(low: str, most: int = -1) -> str | None:
 
 
 # "ends" phrases: found among a line's last ENDS_WORDS words, what follows them no longer than a
-# name ("... in Carsby. Photo: Jane Holt/NEP", "... (Valley Tribune file photo)")
+# name ("... in Carsby. Photo: Jane Holt/NEP", "... (Valley Tribune file photo)"), in a line that
+# does not end as a sentence does ("... offered the whole picture: a bridge for everyone." is one)
 ENDS_WORDS = 6
+PROSE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "。", "！", "？")
+# The categories whose "contains" phrases label a line, as "ends" ones do (see _labelled)
+LABEL_SHAPED = frozenset({"credit"})
 
 
 class Matcher(NamedTuple):
@@ -103,13 +107,26 @@ class Matcher(NamedTuple):
             m = self.contains.search(low)
             if m:
                 category = self.contains_category[m.group(0)]
-                if words <= self.max_words.get(category, MAX_CONTAINS_WORDS):
+                if words <= self.max_words.get(category, MAX_CONTAINS_WORDS) and (
+                    category not in LABEL_SHAPED or _labelled(low, m)
+                ):
                     return category
         if self.ends and words <= MAX_CONTAINS_WORDS:
-            m = self.ends.search(" ".join(low.split()[-ENDS_WORDS:]))
-            if m:
-                return self.ends_category[m.group(0)]
+            tail = " ".join(low.split()[-ENDS_WORDS:])
+            for m in self.ends.finditer(tail):
+                if _labelled(tail, m):
+                    return self.ends_category[m.group(0)]
         return None
+
+
+def _labelled(low: str, m: re.Match) -> bool:
+    """Whether the phrase `m` found in the lowered line labels it (a credit: "Photo: Jane Holt",
+    "(foto X)"): a whole word after a space or a bracket, in a line that does not end as a
+    sentence does. "Self-image:", "(photographs", "자료사진을" and "... the whole picture: a bridge
+    for everyone." are prose (second attacker trial of stop 52: article lines went as credits)."""
+    start, end = m.start(), m.end()
+    whole = (start == 0 or low[start - 1] in " ([") and (end == len(low) or not low[end].isalnum())
+    return whole and not low.rstrip().endswith(PROSE_ENDS)
 
 
 def trie_pattern(phrases) -> str:

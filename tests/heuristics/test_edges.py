@@ -250,3 +250,13 @@ def test_a_one_line_text_is_never_its_own_bio():
     """Attacker trial of stop 52: the line went as a bio, nothing left, exit 0."""
     line = "Ruth Ames is a farmer near Salina who has grown wheat on the same land for thirty years."
     assert clean(line + "\n").text == line + "\n"
+
+
+def test_a_person_of_the_story_stays_when_an_earlier_pass_took_the_byline():
+    """Second attacker trial of stop 52: through clean(), the first pass took the byline and
+    the later ones, not told the writer, took the closing paragraph for the writer's bio. And
+    a surname inside another ("Williams" in "Williamson") is not the writer's."""
+    closing = "Tom Williams is a farmer who grows barley and oats on 300 acres near Carsby."
+    for byline in ("By Ann Porter", "By Ann Williamson"):
+        page = f"{byline}\n\n{HARVEST[0]}\n\n{HARVEST[1]}\n\n{closing}\n"
+        assert clean(page).text.splitlines()[-1] == closing

@@ -189,6 +189,14 @@ def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, ex
         ("The exhibition opens with a striking photo by Ansel Adams of the valley in winter light.", None),
         ("She took a photo: it showed the whole valley under snow, and the river frozen white below.", None),
         ("Photo: the first line names the credit, then the caption goes on for many more words here.", None),
+        # second attacker trial of stop 52: article lines went as credits
+        ("Asked what residents should expect, the mayor offered the whole picture: a bridge for everyone.", None),
+        ("Der Bürgermeister zeichnete ein klares Bild: Die Stadt wächst zusammen.", None),
+        ("She spoke about her self-image: confident now and calm", None),
+        ("The album cover (photographs by the band itself) sold well", None),
+        ("시민들이 도서관에서 오래된 자료사진을 보고 있다", None),
+        ("Photo: Getty Images", "credit"),
+        ("(AP Photo/Evan Vucci)", "credit"),
     ],
 )
 def test_a_caption_ending_in_its_credit_is_one(line: str, expected: str | None):
