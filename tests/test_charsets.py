@@ -153,6 +153,19 @@ def test_utf16_with_a_bom_and_no_line_break_is_still_utf16():
     assert decode_bytes(line.encode("utf-16")) == (line, "utf-16-le (BOM)")
 
 
+def test_nuls_behind_ff_fe_cut_short_are_still_binary():
+    """Second attacker trial of stop 52: FF FE and 4,095 NUL bytes decoded as U+0000s, exit 0."""
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(b"\xff\xfe" + bytes(4095))
+
+
+def test_a_utf16_file_cut_inside_a_surrogate_pair_keeps_its_text():
+    """Second attacker trial of stop 52: an emoji (a surrogate pair) cut by one byte left a
+    lone surrogate, and the file was refused as binary."""
+    data = codecs.BOM_UTF16_LE + "Hello world \U0001f600".encode("utf-16-le")[:-1]
+    assert decode_bytes(data) == ("Hello world \ufffd", "utf-16-le (BOM; last character cut short)")
+
+
 @pytest.mark.parametrize(
     ("text", "encoding", "cut"),
     [("Hello\nworld\n", "utf-16-le", b"x"), ("你好世界\n上海", "utf-16-be", b"\x4e"), ("Hello\n", "utf-32-le", b"ab")],

@@ -6,7 +6,7 @@ import re
 
 from cleaner.document import Line
 from cleaner.heuristics.lines import describe
-from cleaner.heuristics.meta import date_line
+from cleaner.heuristics.meta import byline, date_line
 from cleaner.heuristics.phrases import boilerplate_label
 
 WHY = "image alt text above the article: short, lower-case, unpunctuated"
@@ -55,6 +55,7 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
             and not LISTICLE.fullmatch(text)
             and not date_line(text)
             and boilerplate_label(text, info.words) is None  # "5 min read" is a counter: named so (trial of stop 52)
+            and byline(text) is None  # "김민준 기자 minjun@hanbit.co.kr" (second attacker trial of stop 52)
         ):
             found.append(i)
     return []  # no paragraph: nothing is above the article (a poem's lower-case lines)

@@ -49,10 +49,12 @@ UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材�
 # labels need their colon ("编辑 锁定 讨论" is an encyclopedia's toolbar: edit, lock, discuss)
 REPORTER = "記者|记者|기자"
 UNSPACED_NAME = r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,8}(?:\s[\p{Han}\p{Hiragana}\p{Katakana}ー・]{1,6})?"
-# The name before "reporter", as Korean puts it ("김민준 기자", with the reporter's e-mail at times;
-# "佐藤健一記者"): the whole line (new-user trial of stop 52: the Korean byline stayed as text)
+# The name before "reporter", as Korean puts it ("김민준 기자", with the reporter's e-mail at times):
+# the whole line (new-user trial of stop 52: the Korean byline stayed as text)
+# A Korean name only: "本报记者", "新华社记者" and "사회부 기자" name a paper, an agency or a desk,
+# "사진 기자" a photographer's job (second attacker trial of stop 52: author "本报", "사회부")
 REPORTER_AFTER = regex.compile(
-    r"^(?P<name>\p{Hangul}{2,4}|\p{Han}{2,4})\s?(?:기자|記者|记者|특파원|特派員|特派员)"
+    r"^(?!\p{Hangul}*(?:부|팀|사진|뉴스|온라인|디지털)\s?(?:기자|특파원))(?P<name>\p{Hangul}{2,4})\s?(?:기자|특파원)"
     r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
 )
 

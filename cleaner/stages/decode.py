@@ -32,6 +32,7 @@ BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in TEXT_CONTROLS)
 SNIFF = 8192
 MAX_NUL_SHARE = 0.01
 MAX_CONTROL_SHARE = 0.1
+CONTROL_CHARS = dict.fromkeys(BINARY_CONTROLS)  # str.translate: deleted
 # Past a text head: text has almost no C0 control bytes, random data one in ten (a window
 # half text, half random, holds about 5%)
 MAX_CONTROL_SHARE_AFTER = 0.02
@@ -121,9 +122,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             # A file cut short inside its last character (a download or a copy stopped): the
             # rest decodes, and the stray bytes become one U+FFFD rather than the whole file
             # being refused as binary (attacker trial of stop 51)
-            whole = payload[: len(payload) - len(payload) % (4 if "32" in encoding else 2)]
+            unit = 4 if "32" in encoding else 2
+            whole = payload[: len(payload) - len(payload) % unit]
+            if len(whole) < len(payload) and unit == 2 and not decodes(whole, encoding):
+                whole = whole[:-2]  # the cut character was a surrogate pair's: its first half goes too
             if len(whole) < len(payload) and decodes(whole, encoding) and (0 in whole or _plausible(whole, encoding)):
-                return payload.decode(encoding, errors="replace"), encoding + " (BOM; last character cut short)"
+                text = whole.decode(encoding)
+                # text, not NULs or control bytes behind FF FE (second attacker trial of stop 52)
+                if text and (len(text) - len(text.translate(CONTROL_CHARS))) / len(text) < MAX_CONTROL_SHARE:
+                    return text + "\ufffd", encoding + " (BOM; last character cut short)"
             break
     utf32 = _bomless_utf32(data)
     if utf32:

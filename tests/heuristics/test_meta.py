@@ -46,7 +46,11 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         # Korean puts the name first (new-user trial of stop 52: the byline stayed as text)
         pytest.param("김민준 기자", ("김민준", None), id="ko-name-reporter"),
         pytest.param("이서연 기자 seoyeon@example.co.kr", ("이서연", None), id="ko-name-reporter-mail"),
-        pytest.param("佐藤健一記者", ("佐藤健一", None), id="ja-name-reporter"),
+        # second attacker trial of stop 52: a paper, an agency, a desk or a job is no name
+        pytest.param("本报记者", None, id="zh-our-paper"),
+        pytest.param("新华社记者", None, id="zh-agency"),
+        pytest.param("사회부 기자", None, id="ko-desk"),
+        pytest.param("사진 기자", None, id="ko-photo-reporter"),
         pytest.param("김민준 기자가 현장을 찾았다", None, id="ko-reporter-in-a-sentence"),
         pytest.param("이번 기자회견", None, id="ko-press-conference"),
         # new-user trial: an interview's byline was taken for its headline
