@@ -287,5 +287,6 @@ def test_a_korean_headline_whose_words_the_article_repeats_with_particles_is_the
 def test_a_korean_byline_with_the_reporters_mail_gives_the_author():
     """Second attacker trial of stop 52: "name 기자 mail" went as alt text, author null."""
     page = "동해일보\n강릉 경포 해변 야간 개방\n박지훈 기자 jihoon@example.co.kr\n"
-    page += "강릉시는 여름 동안 경포 해변을 밤 10시까지 개방한다고 밝혔다.\n시는 해변에 조명과 안전요원을 추가로 배치할 계획이다.\n"
+    page += "강릉시는 여름 동안 경포 해변을 밤 10시까지 개방한다고 밝혔다.\n"
+    page += "시는 해변에 조명과 안전요원을 추가로 배치할 계획이다.\n"
     assert clean(page).metadata.author == "박지훈"
