@@ -158,12 +158,12 @@ class Batch:
         results = results_of(jobs)
         try:
             for result in results:
-                # a record written and checkpointed is counted too, Ctrl-C or not (attacker trial
-                # of stop 52: "interrupted after 1026 cleaned", 1027 records in the state); not
-                # around a pipe, whose reader may never take the write, Ctrl-C then the way out
-                held = ctrl_c_deferred() if sink is not None and not sink.stream else contextlib.nullcontext()
-                with held:
-                    lost = self._deliver(result, sink, errors, say)
+                # a record checkpointed is counted too, Ctrl-C or not (attacker trial of stop 52:
+                # "interrupted after 1026 cleaned", 1027 records in the state); not around a pipe
+                # (stdout, --errors), whose reader may never take the write: Ctrl-C is the way out
+                lost = self._deliver(result, sink, errors, say)
+                file_only = sink is not None and not sink.stream and not errors.stream
+                with ctrl_c_deferred() if file_only else contextlib.nullcontext():
                     if sink is not None:
                         self._checkpoint(sink, lost, errors)
                     progress.update(result.job, failed=lost)
