@@ -191,7 +191,7 @@ def _size(path: Path) -> int | None:
 
 def _file_jobs(source: str, path: Path | None, limit: int | None = None, walked: bool = False) -> Iterator[Job]:
     if is_jsonl(path):
-        yield from records(path, limit)
+        yield from records(path, limit, walked)
     else:
         yield Job(source, path, None, walked=walked)
 
@@ -287,7 +287,7 @@ class Names:
         return self._listed[parent]
 
 
-def records(path: Path, limit: int | None = None) -> Iterator[Job]:
+def records(path: Path, limit: int | None = None, walked: bool = False) -> Iterator[Job]:
     """One job per line of a JSONL file, read lazily; a line that is not a JSON object
     becomes a job carrying its error. Each job's size is the bytes of the file read for it
     (compressed bytes for .gz), so that progress can tell how far into the file the run is.
@@ -297,7 +297,7 @@ def records(path: Path, limit: int | None = None) -> Iterator[Job]:
     that shrinks while read fails, saying so, where its records stop."""
     read = 0
     try:
-        with open(path, "rb") as raw:
+        with _open_input(Job(str(path), path, None, walked=walked)) as raw:
             size = None
             if stat.S_ISREG((info := os.fstat(raw.fileno())).st_mode):
                 size = info.st_size if limit is None else min(info.st_size, limit)
@@ -319,6 +319,8 @@ def records(path: Path, limit: int | None = None) -> Iterator[Job]:
             if size is not None and raw.tell() < size:
                 lost = f"shorter than when opened ({raw.tell()} of {size} bytes): the records after these were not read"
                 yield Job(str(path), path, None, error=lost, size=size - raw.tell())
+    except InputError as err:  # a walked file that is no regular file now (a FIFO put in its place)
+        yield Job(str(path), path, None, error=str(err))
     except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
         try:
             left = max(path.stat().st_size - read, 0)

@@ -209,3 +209,29 @@ def test_a_big_file_of_nuls_is_refused_on_its_head_not_read_whole(tmp_path: Path
     finally:
         tracemalloc.stop()
     assert peak < 16 << 20  # the head, not the gigabyte
+
+
+def test_a_walked_jsonl_file_replaced_by_a_fifo_fails_by_name_and_does_not_hang(tmp_path: Path):
+    """Second attacker trial of stop 52: a folder's .jsonl swapped for a FIFO during the run
+    hung it (its records were read with a blocking open)."""
+    import threading
+
+    from cleaner.inputs import plan
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A short text, long enough to be cleaned.\n")
+    (folder / "z.jsonl").write_text('{"text": "A record."}\n')
+    jobs, _ = plan([str(folder)], None, "jsonl")
+    assert next(jobs).source.endswith("a.txt")
+    (folder / "z.jsonl").unlink()
+    os.mkfifo(folder / "z.jsonl")
+    found: list = []
+    reader = threading.Thread(target=lambda: found.append(next(jobs)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():
+        with open(folder / "z.jsonl", "w"):  # a writer, so that the reader ends
+            pass
+        pytest.fail("the walk waited on the FIFO")
+    assert "not a regular file (a FIFO) now" in (found[0].error or "")
