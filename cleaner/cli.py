@@ -146,6 +146,9 @@ class _FilePath(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and value not in ("", "/") and value.endswith(("/", os.sep)):
             self.fail(f"{value} ends in '/', a folder's name: give the file's name", param, ctx)
+        if isinstance(value, str) and value not in (".", "..") and os.path.basename(value) in (".", ".."):
+            # "mp2/." is the folder mp2 too (second attacker trial of stop 52: a file mp2 written)
+            self.fail(f"{value} names a folder: give the file's name", param, ctx)
         return super().convert(value, param, ctx)
 
 

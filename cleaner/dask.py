@@ -39,7 +39,17 @@ from fsspec.implementations.local import LocalFileSystem
 
 from cleaner.inputs import Fields, Job, load, record_jobs, unpack
 from cleaner.profiles import Profiles, load_profiles
-from cleaner.runner import ERRORS, IN_FLIGHT, Result, Settings, clean_job, in_chunks, message
+from cleaner.runner import (
+    ERRORS,
+    IN_FLIGHT,
+    WORKERS_PER_CORE,
+    Result,
+    Settings,
+    clean_job,
+    default_workers,
+    in_chunks,
+    message,
+)
 
 # Inputs per task: a Dask task costs about a millisecond of scheduling and a round trip,
 # so 4x the local pool's chunks (benchmarks/dask_workers.py: 2 workers 15% faster than 16).
@@ -197,6 +207,9 @@ def connect(workers: int, scheduler: str | None = None, quiet: bool = False) -> 
 
     cluster = None
     if scheduler is None:
+        # as the local engine: no more than WORKERS_PER_CORE a core (second attacker trial of
+        # stop 52: -j 40 on 2 cores started 40, tracebacks on stderr)
+        workers = min(workers, WORKERS_PER_CORE * default_workers())
         # silence_logs: a Ctrl-C cancels tasks, and workers log each at WARNING
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR

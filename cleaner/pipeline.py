@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -84,7 +85,7 @@ def clean(
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"clean() takes the scrape as str or bytes, got {type(data).__name__}")
     # a str was compared raw, Python's TypeError naming no argument (attacker trial of stop 52)
-    if isinstance(rule_budget, bool) or not isinstance(rule_budget, (int, float)):
+    if isinstance(rule_budget, bool) or not isinstance(rule_budget, numbers.Real):  # numpy's and Fraction too
         raise TypeError(f"clean() takes rule_budget as a number of seconds, got {type(rule_budget).__name__}")
     if not rule_budget > 0:
         raise ValueError(f"rule_budget must be a positive number of seconds, got {rule_budget!r}")

@@ -141,7 +141,11 @@ def starter_profile(
         by_shape: dict[str, list[str]] = {}
         for line in lines:
             by_shape.setdefault(_figures_pattern(line), []).append(line)
-        literal = [line for line in lines if len(by_shape[_figures_pattern(line)]) < 2]
+        # a pattern of figures alone ("^\d+$" from share counts) would take a year heading or a
+        # score too (second attacker trial of stop 52): words must be left to name the line
+        worded = {pattern for pattern in by_shape if regex.search(r"\p{L}", pattern.replace(r"\d", ""))}
+        by_shape = {pattern: alike for pattern, alike in by_shape.items() if pattern in worded or len(alike) < 2}
+        literal = [line for line in lines if len(by_shape.get(_figures_pattern(line), [])) < 2]
         if literal:
             rules.append(("drop_line", literal, f"suspected by {rule} (review)"))
         for pattern, alike in by_shape.items():

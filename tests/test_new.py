@@ -656,7 +656,16 @@ def test_a_topics_line_printed_with_slashes_is_split_on_them(tmp_path: Path):
     args = ["new", "site", "--sample", str(tmp_path / "article1.txt"), "--sample", str(tmp_path / "article2.txt")]
     assert CliRunner().invoke(main, [*args, "-o", str(out)]).exit_code == 0
     fields = [r for r in tomllib.loads(out.read_text())["rules"] if r.get("pattern", "").startswith("^Filed under")]
-    assert [r.get("split") for r in fields] == ["/"]
+    assert [r.get("split") for r in fields] == [" / "]
     doc = clean((tmp_path / "article3.txt").read_text(), profile="site", profiles=load_profiles([out.parent]))
     assert "Culture" in doc.metadata.categories and "Music" in doc.metadata.categories
     assert "Culture / Music" not in doc.metadata.categories
+
+
+def test_figures_alone_are_never_drafted_as_a_pattern(tmp_path: Path):
+    """Second attacker trial of stop 52: share counts "12" / "7" were drafted as "^\\d+$",
+    which took the next page's year headings."""
+    pages = [page.replace(" comments\n", "\n") for page in COAST_PAGES]
+    data = draft(tmp_path, *pages)
+    patterns = [p for rule in data["rules"] if rule["kind"] == "drop_matching" for p in rule["pattern"]]
+    assert all(regex.search(r"\p{L}", p.replace(r"\d", "")) for p in patterns), patterns

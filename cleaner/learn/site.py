@@ -768,7 +768,7 @@ def _list_separator(shape: Any) -> str | None:
     if not values or any("," in v for v in values):
         return None
     found = [sep for sep in LIST_SEPARATORS if any(sep in v for v in values)]
-    return found[0].strip() if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None  # with its spaces: "AC/DC" is one name
 
 
 def metadata_drafts(texts: list[str]) -> tuple[list[dict[str, Any]], set[str]]:

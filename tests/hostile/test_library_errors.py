@@ -100,3 +100,13 @@ def test_wrong_argument_types_are_named(kwargs: dict, message: str):
     with pytest.raises(TypeError) as caught:
         cleaner.clean("Some article text.", **kwargs)
     assert str(caught.value) == message
+
+
+def test_any_real_number_is_a_rule_budget():
+    """Second attacker trial of stop 52: numpy's numbers and a Fraction were refused."""
+    import fractions
+
+    import numpy
+
+    for budget in (numpy.int64(2), numpy.float32(1.5), fractions.Fraction(1, 2)):
+        assert cleaner.clean("Some article text.\n", rule_budget=budget).text == "Some article text.\n"

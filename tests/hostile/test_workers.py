@@ -194,3 +194,24 @@ def test_no_more_than_four_workers_a_core_are_started(monkeypatch):
     jobs = [Job("-", None, None, data=b"A short text.\n") for _ in range(3)]
     results = list(runner.run(jobs, Settings("jsonl"), 1000, load_profiles()))
     assert len(results) == 3 and started == [8]
+
+
+def test_the_dask_engine_starts_no_more_than_four_workers_a_core(monkeypatch):
+    """Second attacker trial of stop 52: --engine dask -j 40 on 2 cores started 40 workers."""
+    distributed = pytest.importorskip("distributed")
+    import cleaner.dask
+
+    asked: list[int] = []
+
+    class Refused(Exception):
+        pass
+
+    def cluster(n_workers, **_):
+        asked.append(n_workers)
+        raise Refused
+
+    monkeypatch.setattr(distributed, "LocalCluster", cluster)
+    monkeypatch.setattr(cleaner.dask, "default_workers", lambda: 2)
+    with pytest.raises(Refused):
+        cleaner.dask.connect(40)
+    assert asked == [8]
