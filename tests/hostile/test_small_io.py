@@ -142,7 +142,6 @@ def test_binary_data_on_stdin_fails_without_reading_it_all():
 def test_a_walked_file_replaced_by_a_fifo_fails_by_name_and_does_not_hang(tmp_path: Path, fmt):
     """Attacker trial of stop 52: a file the walk had found regular, replaced by a FIFO during
     the run, hung the run for ever (a blocking open waits for a writer)."""
-    import threading
 
     from cleaner.errors import InputError
     from cleaner.inputs import Fields, load, plan
@@ -154,22 +153,31 @@ def test_a_walked_file_replaced_by_a_fifo_fails_by_name_and_does_not_hang(tmp_pa
     job = next(jobs)
     (folder / "a.txt").unlink()
     os.mkfifo(folder / "a.txt")
-    failed: list[BaseException] = []
+    failed = _unless_it_waits(folder / "a.txt", lambda: load(job, Fields()))
+    assert isinstance(failed, InputError) and "not a regular file (a FIFO) now" in str(failed)
 
-    def read() -> None:
+
+def _unless_it_waits(fifo: Path, call) -> object:
+    """What `call` returns or raises, run in a thread: if it still waits on `fifo` after 10 s,
+    a writer opens the FIFO (so the thread ends) and the test fails, rather than the suite hang."""
+    import threading
+
+    done: list[object] = []
+
+    def run() -> None:
         try:
-            load(job, Fields())
-        except BaseException as err:  # looked at below
-            failed.append(err)
+            done.append(call())
+        except BaseException as err:  # looked at by the caller
+            done.append(err)
 
-    reader = threading.Thread(target=read, daemon=True)  # a hang must fail the test, not the suite
-    reader.start()
-    reader.join(timeout=10)
-    if reader.is_alive():
-        with open(folder / "a.txt", "w"):  # a writer, so that the reader ends
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=10)
+    if thread.is_alive():
+        with open(fifo, "w"):
             pass
-        pytest.fail("load() waited on the FIFO")
-    assert isinstance(failed[0], InputError) and "not a regular file (a FIFO) now" in str(failed[0])
+        pytest.fail(f"waited on the FIFO {fifo.name}")
+    return done[0]
 
 
 def test_a_fifo_named_on_the_command_line_is_still_read_from_its_writer(tmp_path: Path):
@@ -214,7 +222,6 @@ def test_a_big_file_of_nuls_is_refused_on_its_head_not_read_whole(tmp_path: Path
 def test_a_walked_jsonl_file_replaced_by_a_fifo_fails_by_name_and_does_not_hang(tmp_path: Path):
     """Second attacker trial of stop 52: a folder's .jsonl swapped for a FIFO during the run
     hung it (its records were read with a blocking open)."""
-    import threading
 
     from cleaner.inputs import plan
 
@@ -226,12 +233,5 @@ def test_a_walked_jsonl_file_replaced_by_a_fifo_fails_by_name_and_does_not_hang(
     assert next(jobs).source.endswith("a.txt")
     (folder / "z.jsonl").unlink()
     os.mkfifo(folder / "z.jsonl")
-    found: list = []
-    reader = threading.Thread(target=lambda: found.append(next(jobs)), daemon=True)
-    reader.start()
-    reader.join(timeout=10)
-    if reader.is_alive():
-        with open(folder / "z.jsonl", "w"):  # a writer, so that the reader ends
-            pass
-        pytest.fail("the walk waited on the FIFO")
-    assert "not a regular file (a FIFO) now" in (found[0].error or "")
+    found = _unless_it_waits(folder / "z.jsonl", lambda: next(jobs))
+    assert "not a regular file (a FIFO) now" in (getattr(found, "error", None) or "")
