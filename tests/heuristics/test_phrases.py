@@ -196,6 +196,7 @@ def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, ex
         ("The album cover (photographs by the band itself) sold well", None),
         ("시민들이 도서관에서 오래된 자료사진을 보고 있다", None),
         ("Photo: Getty Images", "credit"),
+        ("Photo: Harbour Trust archive.", "credit"),  # a line that opens on the label, whatever its end
         ("(AP Photo/Evan Vucci)", "credit"),
     ],
 )
