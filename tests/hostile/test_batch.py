@@ -1437,7 +1437,12 @@ def test_ctrl_c_during_a_checkpoint_counts_the_record_it_saved(tmp_path: Path, m
         sender.join()
 
     monkeypatch.setattr(Batch, "_checkpoint", interrupted)
-    result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
+    # as in a terminal: a process started in the background by a shell (CI) ignores SIGINT
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = run("clean", str(src), "--format", "jsonl", "-o", str(out), "-j", "1")
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert result.exit_code == 130, result.output
     state = json.loads((tmp_path / "r.jsonl.partial.state").read_text())
     assert state["jobs"] == 1 and "interrupted after 1 cleaned" in result.stderr
