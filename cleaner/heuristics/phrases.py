@@ -121,11 +121,12 @@ class Matcher(NamedTuple):
 
 def _labelled(low: str, m: re.Match) -> bool:
     """Whether the phrase `m` found in the lowered line labels it (a credit: "Photo: Jane Holt",
-    "(foto X)"): a whole word after a space or a bracket, at the line's start or in a line that
-    does not end as a sentence does. "Self-image:", "(photographs", "자료사진을" and "... the whole picture: a bridge
-    for everyone." are prose (second attacker trial of stop 52: article lines went as credits)."""
+    "(foto X)", "(name/iStock)"): a whole word after a space, a bracket or a slash, at the
+    line's start or in a line that does not end as a sentence does. These are prose: "Self-
+    image:", "(photographs", "자료사진을", "... the whole picture: a bridge for everyone." (second
+    attacker trial of stop 52: article lines went as credits)."""
     start, end = m.start(), m.end()
-    whole = (start == 0 or low[start - 1] in " ([") and (end == len(low) or not low[end].isalnum())
+    whole = (start == 0 or low[start - 1] in " ([/") and (end == len(low) or not low[end].isalnum())
     # a line that opens on the label is one whatever its end ("Photo: Jewish National Fund.")
     return whole and (start == 0 or not low.rstrip().endswith(PROSE_ENDS))
 

@@ -198,6 +198,7 @@ def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, ex
         ("Photo: Getty Images", "credit"),
         ("Photo: Harbour Trust archive.", "credit"),  # a line that opens on the label, whatever its end
         ("(AP Photo/Evan Vucci)", "credit"),
+        ("A student erasing answers from a test (jsmith11/iStock)", "credit"),
     ],
 )
 def test_a_caption_ending_in_its_credit_is_one(line: str, expected: str | None):
