@@ -108,7 +108,7 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         # a URL no page can have (spaces in its host) is dropped after: no site's name from it
         # either (attacker trial of stop 52: url null, sitename "exa mple.com")
         meta.sitename = host[1]
-    if meta.author and not meta.author.isascii():
+    if meta.author and not meta.author.isascii() and MARKED_SCRIPTS.search(meta.author):
         meta.author = _marks_kept(tree, meta.author)
     if not meta.categories:
         meta.categories = extract_catstags("category", tree) or _category_links(tree)
@@ -116,6 +116,14 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta.tags = extract_catstags("tag", tree)
     meta.clean_and_trim()
     return meta
+
+
+# Scripts that write vowels as marks after a letter, which a name may end on (only these pages
+# pay for serialising the tree in _marks_kept)
+MARKED_SCRIPTS = regex.compile(
+    r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}"
+    r"\p{Malayalam}\p{Sinhala}\p{Thai}\p{Lao}\p{Tibetan}\p{Myanmar}\p{Khmer}]"
+)
 
 
 def _marks_kept(tree, author: str) -> str:
