@@ -27,12 +27,37 @@ def what(mode: int) -> str:
     return next((name for test, name in KINDS if test(mode)), "not a regular file")
 
 
+class NotRegular(Exception):
+    """`regular_fd` found something other than a regular file; `kind` says what (what())."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def regular_fd(path: Path | str) -> int:
+    """A descriptor of `path` (symlinks followed) open for reading, blocking, when it is a
+    regular file; NotRegular otherwise, OSError if it cannot be opened. Opened non-blocking
+    first, so a FIFO is refused at once rather than waited on for a writer."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegular(what(mode))
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def read_regular(path: Path | str, limit: int | None = None) -> bytes:
     """The bytes of a regular file (symlinks followed), at most `limit` of them; Unreadable
-    otherwise. Opened non-blocking, so a FIFO is refused at once rather than waited on."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    otherwise (regular_fd)."""
     try:
-        fd = os.open(path, flags)
+        fd = regular_fd(path)
+    except NotRegular as err:
+        raise Unreadable(f"not a regular file: {err.kind}") from None
     except OSError as err:
         if err.errno == errno.ELOOP:
             raise Unreadable("cannot read: a symlink loop") from None
@@ -40,16 +65,10 @@ def read_regular(path: Path | str, limit: int | None = None) -> bytes:
             raise Unreadable(f"cannot read: a dangling symlink (to {os.readlink(path)})") from None
         raise Unreadable(f"cannot read: {err.strerror}") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise Unreadable(f"not a regular file: {what(mode)}")
-        os.set_blocking(fd, True)
-        with os.fdopen(os.dup(fd), "rb") as f:
+        with os.fdopen(fd, "rb") as f:
             data = f.read() if limit is None else f.read(limit + 1)
     except OSError as err:
         raise Unreadable(f"cannot read: {err.strerror}") from None
-    finally:
-        os.close(fd)
     if limit is not None and len(data) > limit:
         raise Unreadable(f"larger than {limit // 1024} KB; not read")
     return data

@@ -524,18 +524,12 @@ def _open_input(job: Job) -> io.BufferedReader:
     assert job.path is not None
     if not job.walked:
         return job.path.open("rb")
-    fd = os.open(job.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            from cleaner.files import what
+    from cleaner.files import NotRegular, regular_fd
 
-            raise InputError(f"not a regular file ({what(mode)}) now; skipped")
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+    try:
+        return os.fdopen(regular_fd(job.path), "rb")
+    except NotRegular as err:
+        raise InputError(f"not a regular file ({err.kind}) now; skipped") from None
 
 
 # New-user trial: `cat recs.jsonl | cleaner clean - --format jsonl` cleaned the records as one
