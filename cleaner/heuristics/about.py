@@ -12,8 +12,8 @@ from cleaner.heuristics.language import languages, page_language
 WORD = regex.compile(r"\p{L}{4,}")
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 # Korean: a syllable block is a letter, two make a word ("부산"), and particles join the noun they
-# follow ("해수욕장을"): a title's word of HANGUL_WORD syllables or more is found at the start of
-# a body word at most PARTICLE syllables longer (new-user trial of stop 52: a Korean headline
+# follow ("해수욕장을"): a title's word of two syllables or more is found at the start of a
+# body word at most PARTICLE syllables longer (new-user trial of stop 52: a Korean headline
 # whose words the article repeats went as no title)
 HANGUL = regex.compile(r"\p{Hangul}{2,}")
 PARTICLE = 2
