@@ -108,3 +108,73 @@ def test_a_headline_shares_its_words_with_the_prose_a_teaser_does_not():
     # "close", "bridge", "cars")
     assert column[0] == 0.0
     assert column[1] == 5 / 6
+
+
+STANDFIRST = "Councillors voted nine to four after a long meeting that ran late into Monday night"
+
+
+def test_the_headline_over_its_standfirst_is_the_title_and_the_standfirst_stays():
+    """New-user trial of stop 53: headline, standfirst, byline: the title model took the
+    standfirst (the line over the byline) for the title and the headline stayed in the text."""
+    import cleaner
+
+    page = (
+        "\n".join(
+            [
+                "The Valley Courier",
+                *MENU,
+                "Politics",
+                "",
+                HEADLINE,
+                "",
+                STANDFIRST,
+                "",
+                "By Jane Roe",
+                "Published 3 March 2021",
+                "Share on Facebook",
+                "",
+                *PROSE,
+                "",
+                *FOOTER,
+            ]
+        )
+        + "\n"
+    )
+    doc = cleaner.clean(page)
+    assert doc.metadata.title == HEADLINE
+    assert doc.text.splitlines()[0] == STANDFIRST
+    assert HEADLINE not in doc.text and PROSE[-1] in doc.text
+
+
+@pytest.mark.parametrize(
+    "upper",
+    [
+        "The Valley Courier",  # a masthead: too few terms, and not the body's
+        "Reader letters: the new bus timetable »",  # a link to the next post
+        "Latest News → Town Hall",  # a breadcrumb
+        "Weekend weather brings snow to the hills",  # a teaser: its words are not the body's
+    ],
+)
+def test_over_dek_leaves_the_line_that_is_no_headline_over_a_standfirst(upper):
+    from cleaner.model.titles import over_dek
+
+    assert over_dek([upper, STANDFIRST, *PROSE], 1) == 1
+    assert over_dek([HEADLINE, STANDFIRST, *PROSE], 1) == 0
+    # a standfirst says more than its headline: a short line under a headline is the headline
+    assert over_dek([HEADLINE, "Town council closes the bridge", *PROSE], 1) == 1
+
+
+def test_the_line_kept_above_the_byline_is_the_headline_over_its_standfirst():
+    """When the title model takes no line, the stage keeps the line right above the first byline
+    for the metadata stage (_headline_above_byline); over a standfirst, that is the headline
+    above it, and the standfirst stays too."""
+    from cleaner.document import Document, Line
+    from cleaner.model.stage import _headline_above_byline
+
+    texts = [*MENU, HEADLINE, STANDFIRST, "By Jane Roe", *PROSE]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(texts)))
+    positions = list(range(len(texts)))
+    keep = [False] * (len(MENU) + 3) + [True] * len(PROSE)
+    kept, protect = _headline_above_byline(doc, positions, keep, {len(MENU) + 2: "byline"})
+    assert [texts[n] for n, k in enumerate(kept) if k][:2] == [HEADLINE, STANDFIRST]
+    assert protect == {len(MENU) + 1, len(MENU) + 2}
