@@ -185,6 +185,11 @@ def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, ex
         ("I vigili del fuoco al lavoro sul tetto della scuola dopo il temporale (foto Redazione)", "credit"),
         ("Bürgermeisterin Anna Brandt eröffnet das neue Hallenbad am Stadtpark. Foto: Stadt Lindau", "credit"),
         ("강릉 경포 해변을 찾은 관광객들이 산책하고 있다. 동해일보 자료사진", "credit"),
+        # a file picture and its agency (new-user trial of stop 53: kept)
+        ("Vista del pantano de Alarcón, en una imagen de archivo. EFE", "credit"),
+        ("Die Fähre legt am Morgen in Lindau an (Archivfoto)", "credit"),
+        ("Il ponte sul fiume dopo la piena, in una foto d'archivio", "credit"),
+        ("The mayor said a file photo of the bridge was shown to the council.", None),
         # the phrase in prose, or too far from the end, is none
         ("The exhibition opens with a striking photo by Ansel Adams of the valley in winter light.", None),
         ("She took a photo: it showed the whole valley under snow, and the river frozen white below.", None),
