@@ -33,6 +33,7 @@ from cleaner.errors import CleanerError, InputError
 from cleaner.heuristics.body import TUNING
 from cleaner.heuristics.lines import describe
 from cleaner.heuristics.phrases import boilerplate_label
+from cleaner.learn.shapes import year_free
 from cleaner.pipeline import clean
 from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.stages.decode import text_of
@@ -429,7 +430,7 @@ def _headline_shaped(line: str, rule: str) -> bool:
 def _fingerprints(lines: list[str]) -> list[str]:
     """The longest suspect lines, anchored: long template lines are the most distinctive."""
     ranked = sorted((line for line in lines if len(line) >= 12), key=len, reverse=True)[:MAX_FINGERPRINTS]
-    return [f"^{regex.escape(line, literal_spaces=True)}$" for line in ranked]
+    return [year_free(line) for line in ranked]
 
 
 def _keep_snippets(docs) -> list[str]:

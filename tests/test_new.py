@@ -669,3 +669,28 @@ def test_figures_alone_are_never_drafted_as_a_pattern(tmp_path: Path):
     data = draft(tmp_path, *pages)
     patterns = [p for rule in data["rules"] if rule["kind"] == "drop_matching" for p in rule["pattern"]]
     assert all(regex.search(r"\p{L}", p.replace(r"\d", "")) for p in patterns), patterns
+
+
+def test_a_fingerprint_matches_the_sites_pages_of_another_year():
+    """New-user trial of stop 53: `new` drafted '^© Harbourview Gazette Ltd 2024 \\| ...$', a
+    fingerprint that stops matching the site's pages when the year changes."""
+    from cleaner.scaffold import _fingerprints
+
+    footer = "© Valley Courier Media Ltd 2024 | All rights reserved | Registered in England"
+    (pattern,) = _fingerprints([footer])
+    assert regex_match(pattern, footer) and regex_match(pattern, footer.replace("2024", "2027"))
+    assert not regex_match(pattern, footer.replace("Valley", "Hill"))
+
+
+def test_learn_fingerprints_match_the_sites_pages_of_another_year():
+    from cleaner.learn.shapes import year_free
+
+    pattern = year_free("© 2023 Coastal Times Group. All rights reserved. (Since 1998)")
+    assert regex_match(pattern, "© 2026 Coastal Times Group. All rights reserved. (Since 1998)")
+    assert not regex_match(pattern, "© 2026 Coastal Times Group. All rights reserved. (Since 1998) more")
+
+
+def regex_match(pattern: str, text: str) -> bool:
+    import regex
+
+    return regex.match(pattern, text) is not None

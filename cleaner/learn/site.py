@@ -22,6 +22,7 @@ from cleaner.learn.check import productive, simulate
 from cleaner.learn.cuts import CATEGORIES, LABEL, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
 from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like, meta_fields, name_groups
+from cleaner.learn.shapes import year_free
 from cleaner.toml_out import render
 from cleaner.urls import host
 
@@ -698,7 +699,7 @@ def _fingerprints(al: Alignment) -> list[str]:
         if slot.docs == n and slot.source == "line" and slot.shape.is_literal() and s not in al.links
     ]
     fixed.sort(key=lambda t: (-len(t.split()), -len(t)))
-    prints = ["^" + regex.escape(t, special_only=True, literal_spaces=True) + "$" for t in fixed[:MAX_FINGERPRINTS]]
+    prints = [year_free(t) for t in fixed[:MAX_FINGERPRINTS]]
     if not prints:
         patterns = [
             slot.shape.regex()
