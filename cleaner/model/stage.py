@@ -38,7 +38,8 @@ MAX_PASSES = 32
 MIN_LINES = SNIPPET_LINES
 # The lines that name themselves as boilerplate: the phrase categories of the data files, counters
 PHRASES = frozenset([*categories(), "counter"])
-BYLINE_DATE = frozenset({"byline", "date"})
+# the reviewer's credit beside a byline ("Medically reviewed by Dr. Jane Roe, MD") is one too
+BYLINE_DATE = frozenset({"byline", "date", "reviewer"})
 # --precision / --recall: the threshold on p(content) moved up (fewer lines kept) or down
 FOCUS = {"precision": 0.2, "recall": -0.15}
 AD_LABEL_WORDS = 5
@@ -355,7 +356,9 @@ def _headline_above_byline(
     if not at:
         return keep, frozenset()
     above = at - 1
-    if above and verdict.get(positions[above]) == "date":  # "Headline / 22 March 2024 / By X" (new-user trial)
+    # "Headline / 22 March 2024 / By X" (new-user trial), "Headline / Medically reviewed by Y / By X"
+    # (new-user trial of stop 53: the reviewer's credit was the title)
+    while above and verdict.get(positions[above]) in ("date", "reviewer"):
         above -= 1
     # kept with a kept line above it, it is no first line for the metadata stage to take; it
     # would stay in the body, and cleaning that output again (no byline left to protect it)

@@ -208,3 +208,16 @@ def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, ex
 )
 def test_a_caption_ending_in_its_credit_is_one(line: str, expected: str | None):
     assert boilerplate_label(line, len(line.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Medically reviewed by Dr. Amira Stone, MD", "reviewer"),
+        ("Fact-checked by Sam Lee", "reviewer"),
+        # prose that starts so is no credit: "reviewed by" alone is not one of the phrases
+        ("Reviewed by three judges, the entries were cut down to ten.", None),
+    ],
+)
+def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
+    assert boilerplate_label(line, len(line.split())) == expected

@@ -178,3 +178,30 @@ def test_the_line_kept_above_the_byline_is_the_headline_over_its_standfirst():
     kept, protect = _headline_above_byline(doc, positions, keep, {len(MENU) + 2: "byline"})
     assert [texts[n] for n, k in enumerate(kept) if k][:2] == [HEADLINE, STANDFIRST]
     assert protect == {len(MENU) + 1, len(MENU) + 2}
+
+
+def test_a_reviewers_credit_between_headline_and_byline_is_no_title_nor_text():
+    """New-user trial of stop 53: "Medically reviewed by Dr. Hannah Cole, MD" between a health
+    site's headline and its byline was the title, and the headline went as boilerplate."""
+    import cleaner
+
+    reviewer = "Medically reviewed by Dr. Amira Stone, MD"
+    page = (
+        "\n".join(
+            [
+                "WellPage",
+                *MENU,
+                "Sleep",
+                HEADLINE,
+                reviewer,
+                "Written by Jane Roe",
+                "Updated on March 3, 2021",
+                *PROSE,
+                *FOOTER,
+            ]
+        )
+        + "\n"
+    )
+    doc = cleaner.clean(page)
+    assert doc.metadata.title == HEADLINE and doc.metadata.author == "Jane Roe"
+    assert reviewer not in doc.text and PROSE[0] in doc.text and PROSE[-1] in doc.text
