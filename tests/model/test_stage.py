@@ -215,3 +215,30 @@ def test_a_list_article_keeps_its_last_item_and_the_sentence_under_it():
     tail = ["Share this article", "Read also", "The best coastal cycling routes", "Review: five panniers tested"]
     page = "\n".join([*MENU[:4], "Seven tips for your first cycling holiday", "\n\n".join(article), "", *tail]) + "\n"
     assert clean(page).text == "\n\n".join(article) + "\n"
+
+
+def test_a_heading_beside_a_caption_stays_when_the_caption_goes():
+    """New-user trial of stop 53: a review's "Noise cancelling" heading under a captioned photo
+    ("... (Image credit: GadgetBench)") went with the caption between two kept paragraphs."""
+    from cleaner.document import Line
+
+    texts = [
+        "The battery lasted just over forty hours in our test, far longer than the first model managed.",
+        "The headphones in their green finish. (Image credit: Bench)",
+        "Noise cancelling",
+        "On a busy train it removed almost all of the engine rumble and most of the chatter around us.",
+        "Share | Tweet",
+        "Mention of 12 more things",
+    ]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(texts)))
+    positions = list(range(len(texts)))
+    keep = stage._beside_captions(doc, positions, [True, False, False, True, False, False], {1})
+    assert keep == [True, False, True, True, False, False]
+    # no kept line above the run, or no caption in it: as they were; a heading of another shape
+    for others, captions in (
+        ([False, False, True, True, False, False], {1}),
+        ([True, False, False, True, False, False], set()),
+    ):
+        assert stage._beside_captions(doc, positions, others, captions) == others
+    one_word = doc.replace(lines=tuple(Line(n + 1, "12" if n == 2 else t) for n, t in enumerate(texts)))
+    assert stage._beside_captions(one_word, positions, [True, False, False, True, False, False], {1})[2] is False
