@@ -312,3 +312,25 @@ def test_a_short_japanese_article_keeps_its_paragraphs_and_leaves_out_its_head()
         "市は近隣の学校プールを週末に開放することを検討している。",
     ]
     assert (doc.metadata.title, doc.metadata.author) == ("市営プール、今夏は営業休止へ", "山田花子")
+
+
+def test_a_short_articles_table_list_and_close_after_its_one_paragraph_stay():
+    """Attacker trial of stop 53: under a short <article>'s one long paragraph, its table, a
+    heading, a quote, a list, code and the closing paragraphs went as footer, exit 0."""
+    page = """<!doctype html><html><head><title>Harbour Fees for 2024 | City News</title></head><body>
+<header><nav><a href="/">Home</a> | <a href="/news">News</a></nav></header>
+<main><article><h1>Harbour Fees for 2024</h1>
+<p>The council set the new mooring fees for the harbour on Monday night, after a long debate.</p>
+<table><tr><th>Boat length</th><th>Fee per year</th></tr><tr><td>under 6 m</td><td>$400</td></tr>
+<tr><td>over 10 m</td><td>$1,500</td></tr></table>
+<p>The fees take effect on July 1.</p>
+<h2>What owners said</h2>
+<ul><li>Fishermen pay half.</li><li>Residents pay less.</li></ul>
+<p>Related costs will be covered by a state grant.</p>
+</article></main>
+<aside><h3>Related Articles</h3><ul><li><a href="/a">Other story</a></li></ul></aside>
+<footer>© 2024 City News. All rights reserved.</footer></body></html>"""
+    text = clean(page, html=True).text
+    kept = ("| over 10 m | $1,500 |", "The fees take effect on July 1.", "What owners said", "- Residents pay less.")
+    assert all(line in text for line in kept)
+    assert "Other story" not in text and "All rights reserved" not in text

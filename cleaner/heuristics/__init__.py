@@ -226,6 +226,8 @@ def _end(a: Analysis) -> bool:
     if a.extracted:
         a.last = ends.introduced(a.lines, a.labels, a.page[REPEATED], a.last)
         a.prose_after = ends.prose_after(a.lines, a.labels, a.page[LABELLED_CLASS], a.page[REPEATED], a.last)
+    if a.extracted or len(a.lines) < SNIPPET_LINES:
+        a.prose_after |= ends.continued(a.lines, a.labels, a.page[REPEATED], a.last)
     return True
 
 
@@ -329,8 +331,8 @@ def _zones(a: Analysis) -> bool:
             continue
         if label:
             drop[info.pos] = label
-        elif (n > last and n not in a.prose_after) or (
-            not a.extracted and (n < first or (not a.good[n] and a.focus != "recall"))
+        elif n not in a.prose_after and (
+            n > last or (not a.extracted and (n < first or (not a.good[n] and a.focus != "recall")))
         ):
             zone = "header" if n < first else "footer" if n > last else "boilerplate"
             drop[info.pos] = "repeated" if again[n] else zone

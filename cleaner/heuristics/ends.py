@@ -85,6 +85,36 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
     return last
 
 
+TABLE_ROW = regex.compile(r"^\|.*\|$")
+
+
+def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], last: int) -> set[int]:
+    """A short text's or an extractor's text: the lines right after the body region that go on
+    with the article, up to the first that does not: sentences, list items that end as one,
+    table rows, and a heading (MAX_HEADING_WORDS words, no sentence's end) with such lines
+    under it. A label, a line printed again, a line of no such shape or two headings in a row
+    (a teaser list) end them. Attacker trial of stop 53: "What changes", its three items and
+    the closing sentence of a six-line article went as footer, the region being its one long
+    paragraph (text, and an HTML article's table, list and code too)."""
+    keep: set[int] = set()
+    heading = None
+    for n in range(last + 1, len(infos)):
+        info = infos[n]
+        if labels[n] or repeated[n]:
+            break
+        ends = info.sentence and not info.text.endswith(":")
+        if (ends and (not info.bullet or info.words >= 2)) or TABLE_ROW.match(info.text):
+            keep.add(n)
+            if heading is not None:
+                keep.add(heading)
+                heading = None
+        elif heading is None and info.words <= MAX_HEADING_WORDS and not info.bullet:
+            heading = n
+        else:
+            break
+    return keep
+
+
 # Extracted text: the lines the article's last line introduces ("In short:", "You will need:")
 # are its own, a code block or a list the region's prose-led end left out
 INTRODUCED_LINES = 15

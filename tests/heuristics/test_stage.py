@@ -205,6 +205,12 @@ SHORT_STORY = [
     "Residents will be consulted on the design.",
     "A public meeting is planned for February.",
 ]
+HEAD = "Harbour Fees for 2024"
+LEAD = "The council set the new mooring fees for the harbour on Monday night, after a long debate."
+CHANGES = "What changes\n\n- Fishermen pay half.\n- Residents pay less.\n- Visitors pay more."
+FEES = "| Boat | Fee |\n| --- | --- |\n| small | $400 |\n| large | $800 |"
+CLOSE = "The fees take effect on July 1.\n"
+TEASERS = "More from the harbour\nNew ferry sails in June\nCafe reopens on pier\n"
 NAMING = "Cookie settings and consent banners have also cut the number of readers who can be shown adverts."
 
 
@@ -230,6 +236,16 @@ NAMING = "Cookie settings and consent banners have also cut the number of reader
         pytest.param(f"{P1}\n{NAMING}\n{P2}\n{P3}\n", f"{P1}\n{NAMING}\n{P2}\n{P3}\n", id="phrase-in-prose"),
         # at the body's edge it is a notice still, as on a page's cookie banner
         pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n", id="phrase-at-the-edge"),
+        # attacker trial of stop 53: the heading, list, table and closing sentence under a short
+        # article's one paragraph went as footer
+        pytest.param(
+            f"{HEAD}\n\n{LEAD}\n\n{CHANGES}\n\n{CLOSE}", f"{LEAD}\n\n{CHANGES}\n\n{CLOSE}", id="list-after-the-body"
+        ),
+        pytest.param(
+            f"{HEAD}\n\n{LEAD}\n\n{FEES}\n\n{CLOSE}", f"{LEAD}\n\n{FEES}\n\n{CLOSE}", id="table-after-the-body"
+        ),
+        # a teaser list (two headings in a row) and what follows a label still go
+        pytest.param(f"{HEAD}\n\n{LEAD}\n\n{CLOSE}{TEASERS}", f"{LEAD}\n\n{CLOSE}", id="teasers-after-the-close"),
     ],
 )
 def test_small_pages(page: str, expected: str):
