@@ -101,7 +101,7 @@ class Matcher(NamedTuple):
         low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)
-            if m:
+            if m and not _sentence_on(text, low, m, words):
                 return self.starts_category[m.group(0)]
         if self.contains and words <= MAX_CONTAINS_WORDS:
             m = self.contains.search(low)
@@ -117,6 +117,34 @@ class Matcher(NamedTuple):
                 if _labelled(tail, m):
                     return self.ends_category[m.group(0)]
         return None
+
+
+# A line that starts with a phrase but goes on as a sentence of this many words or more is prose
+PROSE_START_WORDS = 6
+PROSE_STOPS = (".", "!", "?", "…", '"', "”", "’", "»", "。", "！", "？")
+
+
+def _sentence_on(text: str, low: str, m: re.Match, words: int) -> bool:
+    """Whether the line a `starts` phrase (`m`, in the lowered and unbulleted `low`) opens
+    is a sentence of the article going on past it: PROSE_START_WORDS words or more, a
+    sentence's end, and the phrase a word of its own ("Advertisements for the new flats ...")
+    or followed by a word in lower case ("Copyright infringement claims against the developer
+    were dismissed.", "Sponsored by the state, the study found ..."). Attacker trial of stop
+    53: such lines went as labels wherever they stood, and a one-line text came out empty.
+    "Sponsored by Acme Insurance.", "Copyright 2024 Example Media. All rights reserved." and
+    "Advertisement - Scroll to continue" stay labels."""
+    if words < PROSE_START_WORDS or not low.rstrip().endswith(PROSE_STOPS):
+        return False
+    end = m.end()
+    if end < len(low) and low[end - 1].isalpha() and low[end].isalpha():
+        return True  # the phrase is a word's start: "advertisement" in "advertisements"
+    # the next word, in the line's own case: lower() keeps the length of most text, and the
+    # stripped bullets are the same characters
+    raw = text.lstrip("*+-•·|>»› \t")
+    if len(raw) != len(low):
+        return False
+    rest = raw[end:].lstrip(" ,;—–-")
+    return rest[:1].islower()
 
 
 def _labelled(low: str, m: re.Match) -> bool:

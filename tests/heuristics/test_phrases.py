@@ -221,3 +221,24 @@ def test_a_caption_ending_in_its_credit_is_one(line: str, expected: str | None):
 )
 def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
     assert boilerplate_label(line, len(line.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # attacker trial of stop 53: sentences of the article that open on a phrase went as labels
+        ("Copyright infringement claims against the developer were dismissed in 2021.", None),
+        ("Advertisements for the new flats appeared in March.", None),
+        ("Advertisement revenue fell 10 percent at the Harbour Gazette last year.", None),
+        ("Sponsored by the state, the study found the quay was unsafe.", None),
+        ("Powered by tidal turbines, the lights will cost nothing to run.", None),
+        # the labels themselves, short or not a sentence, or a name after the phrase
+        ("Sponsored by Acme Insurance.", "advertisement"),
+        ("Copyright 2024 Example Media Group. All rights reserved.", "copyright"),
+        ("Advertisement - Scroll to continue with content", "advertisement"),
+        ("Powered by WordPress and the Example Theme by Jane.", "copyright"),
+        ("Continue reading the full story on our website", "read-more"),
+    ],
+)
+def test_a_sentence_that_opens_on_a_phrase_is_prose(line: str, expected: str | None):
+    assert boilerplate_label(line, len(line.split())) == expected
