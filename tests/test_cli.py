@@ -580,3 +580,19 @@ def test_an_empty_folder_says_there_was_nothing_to_clean(tmp_path: Path):
     result = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert result.stderr == "cleaner: nothing to clean: no input files or records found (hidden ones are skipped)\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_run_an_output_error_stops_says_how_far_it_got(tmp_path: Path):
+    """Attacker trial of stop 53: a full disk under the run's outputs stopped it with the error
+    alone; an interrupted run gives its counts, and so does a stopped one."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("A first short article about the harbour.\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"\x00\x01\x02 not text")
+    result = CliRunner().invoke(
+        main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--errors", "/dev/full", "-j", "1"]
+    )
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    # the failure its errors file could not take is not counted: --resume tries that file again
+    assert "cleaner: stopped after 1 cleaned, 0 failed" in result.stderr
