@@ -30,6 +30,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from cleaner.document import Line
 from cleaner.heuristics import body, edges, ends, top
 from cleaner.heuristics.about import about
@@ -257,6 +259,7 @@ def _metadata(a: Analysis) -> bool:
 # A bio's name is the writer's, printed once or twice more (a byline); the article's subject
 # recurs in its body ("Dezuka Suisan is a great place ..." in a review of Dezuka Suisan)
 SUBJECT_MENTIONS = 3
+SURNAME_MENTIONS = 2  # lines naming the bio's surname (or whole name): a writer's own is in none
 
 
 def _subject(a: Analysis, at: int) -> bool:
@@ -272,11 +275,21 @@ def _subject(a: Analysis, at: int) -> bool:
     # bios: attacker trial of stop 52)
     if authors and not any(name.split()[-1].casefold() in author.split() for author in authors):
         return True
-    seen = 0
+    # named whole, or by surname as a story names its people after the first mention ("Maria
+    # Costa is a fisherman who ..." with "Costa said" above: attacker trial of stop 53)
+    surname = regex.compile(rf"(?<!\w){regex.escape(name.split()[-1])}(?!\w)") if len(name.split()) > 1 else None
+    seen = by_surname = 0
     for n in range(a.first, a.last + 1):
-        if n != at and name in a.lines[n].text:
+        if n == at:
+            continue
+        text = a.lines[n].text
+        if name in text:
             seen += 1
             if seen >= SUBJECT_MENTIONS:
+                return True
+        if surname is not None and surname.search(text):
+            by_surname += 1
+            if by_surname >= SURNAME_MENTIONS:
                 return True
     return False
 

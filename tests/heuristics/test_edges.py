@@ -260,3 +260,19 @@ def test_a_person_of_the_story_stays_when_an_earlier_pass_took_the_byline():
     for byline in ("By Ann Porter", "By Ann Williamson"):
         page = f"{byline}\n\n{HARVEST[0]}\n\n{HARVEST[1]}\n\n{closing}\n"
         assert clean(page).text.splitlines()[-1] == closing
+
+
+def test_a_person_the_story_names_by_surname_is_no_bio():
+    """Attacker trial of stop 53: "Jane Smith is a retired teacher who ..." closed a story that
+    had called her "Smith" after naming her once; with no byline it went as a bio, exit 0."""
+    story = [
+        "The council voted five to two on Tuesday to keep the Elm Street library open, after a campaign led by "
+        "Jane Smith and her neighbours.",
+        '"We never gave up," Smith said outside the hall, where supporters had waited for the result all evening.',
+        "Smith and the other campaigners collected more than four thousand signatures over the winter months.",
+        "Jane Smith is a retired teacher who has volunteered at the library for twenty years.",
+    ]
+    assert analyse([Line(n + 1, t) for n, t in enumerate(story)]).drop.get(3) is None
+    # a writer's bio names no one the story does
+    writer = "Ann Lee is a reporter at the Gazette who covers the council and the city's libraries."
+    assert analyse([Line(n + 1, t) for n, t in enumerate([*story[:3], writer])]).drop.get(3) == "author-bio"
