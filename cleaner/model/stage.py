@@ -426,12 +426,7 @@ def _headline_above_byline(
     # Facebook" above a byline stayed, the property test found), a title's shape
     if boilerplate_label(text, len(text.split())) is not None or not reads_as_title(text):
         return keep, frozenset()
-    # the standfirst under the headline (titles.over_dek): both stay, the headline first
-    top = titles.over_dek([doc.lines[pos].text for pos in positions], above)
-    if top < above and any(keep[:top]):
-        top = above
-    kept = [*keep[:top], *[True] * (above + 1 - top), *keep[above + 1 :]]
-    return kept, frozenset(doc.lines[positions[n]].no for n in range(top, above + 1))
+    return [*keep[:above], True, *keep[above + 1 :]], frozenset([line.no])
 
 
 def _ad_labels(doc: Document) -> dict[int, Removal]:

@@ -25,7 +25,6 @@ from typing import Any
 import regex
 
 from cleaner.heuristics.lines import BULLET, more_words
-from cleaner.heuristics.phrases import boilerplate_label
 from cleaner.heuristics.signals.shape import capitalised
 from cleaner.model.features import NAMES as LINE_NAMES
 from cleaner.model.predict import LineModel
@@ -87,9 +86,6 @@ def _repeats(texts: list[str]) -> Counter[str]:
 # The head of a page: where the headline sits, above the body and a little into it
 HEAD_LINES = 300
 BODY_WORDS = 12  # the first line classed good with this many words starts the body
-
-
-BYLINE_COLUMN, DATE_COLUMN = LINE_NAMES.index("byline"), LINE_NAMES.index("date_line")
 
 
 def _body_start(texts: list[str], rows: Any) -> int:
@@ -192,63 +188,7 @@ def choose(
     best = max(range(len(cands)), key=probs.__getitem__)
     if probs[best] < model.threshold:
         return None
-    at = _headline_beside(texts, cands[best])
-    # a standfirst stands right above the byline or date line (on pages of other shapes, the
-    # line above a headline is a blog's name, a previous post's link: 95 of the corpus's 1,625
-    # train titles changed, most for the worse)
-    below = rows[at + 1, [BYLINE_COLUMN, DATE_COLUMN]].any() if at + 1 < len(texts) else False
-    return (over_dek(texts, at) if below else at), probs[best]
-
-
-# A headline's shape: its words (a CJK one's characters count as words) and no closing stop
-HEADLINE_WORDS = (3, 30)
-NOT_HEADLINE_ENDS = (".", ":", ";", ",", "。")
-DEK_TERMS = 3
-DEK_WORDS = 10
-NAV_MARKS = regex.compile(r"[«»‹›←→]")
-
-
-def headline_shaped(text: str) -> bool:
-    """Whether a stripped line reads as a headline: HEADLINE_WORDS words, no closing stop, no
-    label, a title's shape (as the metadata stage would take it)."""
-    from cleaner.heuristics.top import reads_as_title  # the metadata stage's test; imports the stages
-
-    low, high = HEADLINE_WORDS
-    words = len(text.split())
-    return (
-        low <= words <= high
-        and not text.endswith(NOT_HEADLINE_ENDS)
-        and boilerplate_label(text, words) is None
-        and reads_as_title(text)
-    )
-
-
-def over_dek(texts: list[str], at: int) -> int:
-    """`at` (a line right above the byline or date line), or the line right above it when `at`
-    is the standfirst under the headline: a line of DEK_WORDS words or more under a shorter
-    one that reads as a headline, neither holding the other, that names what the body says
-    (DEK_TERMS terms or more, half of them or more coming again in the body's prose lines
-    below: a masthead, "The Valley Courier", has fewer). New-user trial of stop 53: the
-    standfirst ("Councillors voted 23 to 14 after a heated four-hour meeting on Tuesday
-    night") was the title and the headline above it stayed in the body (the title model
-    favours the line over the byline). On the corpus's 1,625 train scrapes 2 titles change:
-    a New York Times dek to its headline, a headline to a caption above it; without the
-    length and the marks, 32 to 95 changed, most to a blog's name or a previous post's link."""
-    if at < 1:
-        return at
-    upper, dek = _norm(texts[at - 1]), _norm(texts[at])
-    if upper in dek or dek in upper or not headline_shaped(" ".join(texts[at - 1].split())):
-        return at
-    # a standfirst says more than its headline; a link to the next or previous post ("Reader Q&A:
-    # volatile (again) »") or a breadcrumb ("Latest News → MediaWire") is no headline
-    words = len(dek.split())
-    if words < DEK_WORDS or len(upper.split()) >= words or NAV_MARKS.search(upper):
-        return at
-    terms = {m.casefold()[:STEM] for m in TERM.findall(upper)}
-    if len(terms) < DEK_TERMS:
-        return at
-    body = {m.casefold()[:STEM] for t in texts[at + 1 :] if more_words(t, BODY_WORDS - 1) for m in TERM.findall(t)}
-    return at - 1 if 2 * len(terms & body) >= len(terms) else at
+    return _headline_beside(texts, cands[best]), probs[best]
 
 
 TITLE_LINES = 3  # where a scrape prints the page's <title> ("Headline - Site"): its first lines
