@@ -71,6 +71,10 @@ ENDS_WORDS = 6
 PROSE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "。", "！", "？")
 # The categories whose "contains" phrases label a line, as "ends" ones do (see _labelled)
 LABEL_SHAPED = frozenset({"credit"})
+# The categories whose "starts" phrases label no line that ends as a sentence: a credit line
+# names a person ("Medically reviewed by Dr. Jane Roe, MD"); "Fact-checked by Reuters, the
+# viral claim proved false." is the article's (second attacker trial of stop 53)
+NO_SENTENCE = frozenset({"reviewer"})
 
 
 class Matcher(NamedTuple):
@@ -101,8 +105,10 @@ class Matcher(NamedTuple):
         low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)
-            if m and not _sentence_on(text, low, m, words):
-                return self.starts_category[m.group(0)]
+            if m and not _part_of_a_word(low, m):
+                category = self.starts_category[m.group(0)]
+                if category not in NO_SENTENCE or not low.rstrip().endswith(PROSE_ENDS):
+                    return category
         if self.contains and words <= MAX_CONTAINS_WORDS:
             m = self.contains.search(low)
             if m:
@@ -119,33 +125,15 @@ class Matcher(NamedTuple):
         return None
 
 
-# A line that starts with a phrase but goes on as a sentence of this many words or more is prose
-PROSE_START_WORDS = 6
-PROSE_STOPS = (".", "!", "?", "…", '"', "”", "’", "»", "。", "！", "？")
-
-
-def _sentence_on(text: str, low: str, m: re.Match, words: int) -> bool:
-    """Whether the line a `starts` phrase (`m`, in the lowered and unbulleted `low`) opens
-    is a sentence of the article going on past it: PROSE_START_WORDS words or more, a
-    sentence's end, and the phrase a word of its own ("Advertisements for the new flats ...")
-    or followed by a word in lower case ("Copyright infringement claims against the developer
-    were dismissed.", "Sponsored by the state, the study found ..."). Attacker trial of stop
-    53: such lines went as labels wherever they stood, and a one-line text came out empty.
-    "Sponsored by Acme Insurance.", "Copyright 2024 Example Media. All rights reserved." and
-    "Advertisement - Scroll to continue" stay labels. On the corpus's train scrapes: 3 article
-    lines kept, 1 lost, 1 other kept."""
-    if words < PROSE_START_WORDS or not low.rstrip().endswith(PROSE_STOPS):
-        return False
+def _part_of_a_word(low: str, m: re.Match) -> bool:
+    """Whether the `starts` phrase `m` ends inside a longer word of the line: "advertisement"
+    in "Advertisements for the new flats appeared in March." (attacker trial of stop 53: the
+    line went as a label). A sentence that opens on the phrase itself ("Sponsored by the
+    state, the study found ...") stays a label: telling it from a notice in words ("You must
+    be logged in to post a comment.", "Copyright of all photos belongs to ...") by the case of
+    the next word kept a recipe page's comment form and copyright (second attacker trial)."""
     end = m.end()
-    if end < len(low) and low[end - 1].isalpha() and low[end].isalpha():
-        return True  # the phrase is a word's start: "advertisement" in "advertisements"
-    # the next word, in the line's own case: lower() keeps the length of most text, and the
-    # stripped bullets are the same characters
-    raw = text.lstrip("*+-•·|>»› \t")
-    if len(raw) != len(low):
-        return False
-    rest = raw[end:].lstrip(" ,;—–-")
-    return rest[:1].islower()
+    return end < len(low) and low[end - 1].isalpha() and low[end].isalpha()
 
 
 def _labelled(low: str, m: re.Match) -> bool:

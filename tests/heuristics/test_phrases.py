@@ -188,8 +188,13 @@ def test_a_toolbar_the_line_above_introduces_is_the_articles_list(above: str, ex
         # a file picture and its agency (new-user trial of stop 53: kept)
         ("Vista del pantano de Alarcón, en una imagen de archivo. EFE", "credit"),
         ("Die Fähre legt am Morgen in Lindau an (Archivfoto)", "credit"),
-        ("Il ponte sul fiume dopo la piena, in una foto d'archivio", "credit"),
+        ("Il ponte sul fiume dopo la piena (foto d'archivio)", "credit"),
         ("The mayor said a file photo of the bridge was shown to the council.", None),
+        # headings and list items that end in the words (second attacker trial of stop 53)
+        ("Step 2: Scan the archive photo", None),
+        ("- A copy of the file photo", None),
+        ("Streit um ein Archivfoto", None),
+        ("El origen de la foto de archivo", None),
         # the phrase in prose, or too far from the end, is none
         ("The exhibition opens with a striking photo by Ansel Adams of the valley in winter light.", None),
         ("She took a photo: it showed the whole valley under snow, and the river frozen white below.", None),
@@ -217,6 +222,8 @@ def test_a_caption_ending_in_its_credit_is_one(line: str, expected: str | None):
         ("Fact-checked by Sam Lee", "reviewer"),
         # prose that starts so is no credit: "reviewed by" alone is not one of the phrases
         ("Reviewed by three judges, the entries were cut down to ten.", None),
+        # nor a sentence of the article (second attacker trial of stop 53)
+        ("Fact-checked by Reuters, the viral claim about iron pills proved false.", None),
     ],
 )
 def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
@@ -226,19 +233,30 @@ def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        # attacker trial of stop 53: sentences of the article that open on a phrase went as labels
-        ("Copyright infringement claims against the developer were dismissed in 2021.", None),
+        # attacker trial of stop 53: a phrase inside a longer word labelled the line
         ("Advertisements for the new flats appeared in March.", None),
-        ("Advertisement revenue fell 10 percent at the Harbour Gazette last year.", None),
-        ("Sponsored by the state, the study found the quay was unsafe.", None),
-        ("Powered by tidal turbines, the lights will cost nothing to run.", None),
-        # the labels themselves, short or not a sentence, or a name after the phrase
+        ("Copyrighted designs of the quay were shown to the council.", None),
+        # the labels themselves, and notices that read as sentences (second attacker trial)
+        ("Advertisement - scroll down to continue reading.", "advertisement"),
         ("Sponsored by Acme Insurance.", "advertisement"),
-        ("Copyright 2024 Example Media Group. All rights reserved.", "copyright"),
-        ("Advertisement - Scroll to continue with content", "advertisement"),
+        ("You must be logged in to post a comment.", "comments"),
+        ("Copyright of all photos and text belongs to Lucy Harper.", "copyright"),
         ("Powered by WordPress and the Example Theme by Jane.", "copyright"),
         ("Continue reading the full story on our website", "read-more"),
     ],
 )
-def test_a_sentence_that_opens_on_a_phrase_is_prose(line: str, expected: str | None):
+def test_a_phrase_starts_a_line_as_a_word_of_its_own(line: str, expected: str | None):
+    assert boilerplate_label(line, len(line.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("YouTube video", "video"),
+        ("Watch our video review", "video"),  # second attacker trial of stop 53: kept beside a caption
+        ("Watch the video: the ferry's first crossing", "video"),
+        ("The video of the crossing was watched by thousands on Monday.", None),
+    ],
+)
+def test_a_video_players_label_is_one(line: str, expected: str | None):
     assert boilerplate_label(line, len(line.split())) == expected
