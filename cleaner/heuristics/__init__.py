@@ -259,12 +259,13 @@ def _metadata(a: Analysis) -> bool:
 # A bio's name is the writer's, printed once or twice more (a byline); the article's subject
 # recurs in its body ("Dezuka Suisan is a great place ..." in a review of Dezuka Suisan)
 SUBJECT_MENTIONS = 3
-SURNAME_MENTIONS = 2  # lines naming the bio's surname (or whole name): a writer's own is in none
+SURNAME_MENTIONS = 2  # such lines, one of them quoting the person by surname: a writer's bio has none
 
 
 def _subject(a: Analysis, at: int) -> bool:
     """Whether the name that line `at` (read as a bio) opens with is the article's subject:
-    named in SUBJECT_MENTIONS other lines of the body."""
+    named in SUBJECT_MENTIONS other lines of the body, or in SURNAME_MENTIONS when one of them
+    quotes the person by surname; or someone other than the byline's writer."""
     name = edges.bio_name(a.lines[at].text)
     # the byline's writer is the bio's, however often an interview names them (attacker trial)
     authors = [author.casefold() for author in (a.verdict.author, a.writer) if author]  # "By CHARLES LYONS"
@@ -275,22 +276,22 @@ def _subject(a: Analysis, at: int) -> bool:
     # bios: attacker trial of stop 52)
     if authors and not any(name.split()[-1].casefold() in author.split() for author in authors):
         return True
-    # named whole, or by surname as a story names its people after the first mention ("Maria
-    # Costa is a fisherman who ..." with "Costa said" above: attacker trial of stop 53)
+    # named whole, or quoted by surname as a story names its people after the first mention
+    # ("Maria Costa is a fisherman who ..." with "Costa said" above: attacker trial of stop 53;
+    # a surname alone, "the old Fraser croft" in a travel writer's family story, kept her bio:
+    # second attacker trial)
     surname = regex.compile(rf"(?<!\w){regex.escape(name.split()[-1])}(?!\w)") if len(name.split()) > 1 else None
-    seen = by_surname = 0
+    named = 0  # lines naming them whole, or quoting them by surname
+    quoted = False
     for n in range(a.first, a.last + 1):
-        if n == at:
-            continue
         text = a.lines[n].text
-        if name in text:
-            seen += 1
-            if seen >= SUBJECT_MENTIONS:
-                return True
-        if surname is not None and surname.search(text):
-            by_surname += 1
-            if by_surname >= SURNAME_MENTIONS:
-                return True
+        by_surname = surname is not None and surname.search(text) is not None and edges.reports_speech(text)
+        if n == at or not (name in text or by_surname):
+            continue
+        named += 1
+        quoted |= by_surname
+        if named >= SUBJECT_MENTIONS or (quoted and named >= SURNAME_MENTIONS):
+            return True
     return False
 
 

@@ -110,6 +110,11 @@ def _bio(text: str) -> bool:
 WORDS = regex.compile(r"\w+")
 
 
+def reports_speech(text: str) -> bool:
+    """Whether the line reports what someone says ("Costa said the fight was not over.")."""
+    return not _reported().isdisjoint(WORDS.findall(text.casefold()))
+
+
 @lru_cache(maxsize=1)
 def _reported() -> frozenset[str]:
     return frozenset(w for lang in languages() for w in lang.reported)

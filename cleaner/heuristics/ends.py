@@ -106,7 +106,11 @@ def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bo
         if labels[n] or repeated[n]:
             break
         ends = info.sentence and not info.text.endswith(":")
-        if (ends and (not info.bullet or info.words >= 2)) or TABLE_ROW.match(info.text):
+        # list items under a heading or an item: a bare list of sentences under the body is a
+        # teaser list as often ("- Council approves new bypass after ten-year wait.": second
+        # attacker trial of stop 53)
+        listed = heading is not None or (n - 1 in keep and infos[n - 1].bullet)
+        if (ends and (not info.bullet or listed)) or TABLE_ROW.match(info.text):
             keep.add(n)
             if heading is not None:
                 keep.add(heading)

@@ -276,3 +276,12 @@ def test_a_person_the_story_names_by_surname_is_no_bio():
     # a writer's bio names no one the story does
     writer = "Ann Lee is a reporter at the Gazette who covers the council and the city's libraries."
     assert analyse([Line(n + 1, t) for n, t in enumerate([*story[:3], writer])]).drop.get(3) == "author-bio"
+    # nor one whose surname the story prints but quotes no one by (second attacker trial of
+    # stop 53: a travel writer's family story, "the old Fraser croft", kept her bio)
+    family = [
+        "My grandfather, Donald Fraser, left the island in 1952 with a single suitcase and never went back.",
+        "The old Fraser croft is a ruin now, its walls half hidden by bracken, but the neighbours knew the spot.",
+        "An old man at the post office remembered the Fraser boys racing their bicycles down to the harbour.",
+        "Anna Fraser is a travel writer based in Edinburgh who has visited every inhabited Scottish island.",
+    ]
+    assert analyse([Line(n + 1, t) for n, t in enumerate(family)]).drop.get(3) == "author-bio"
