@@ -502,10 +502,11 @@ def clean(
         click.echo(f"cleaner: interrupted after {summary.cleaned} cleaned, {summary.failed} failed{again}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     if summary.stopped is not None:
+        # how far a run into files got, as an interrupted run says (attacker trial of stop 53: a
+        # full disk under a JSONL output said what stopped it, not how far it got); then why
+        if output is not None:
+            click.echo(f"cleaner: stopped after {summary.cleaned} cleaned, {summary.failed} failed", err=True)
         click.echo(f"cleaner: {summary.stopped}", err=True)
-        # the counts too, as an interrupted run gives them (attacker trial of stop 53: a full disk
-        # under a JSONL output said what stopped it, not how far it got)
-        click.echo(f"cleaner: stopped after {summary.cleaned} cleaned, {summary.failed} failed", err=True)
         raise Stopped(EXIT_FAILED)
     failed = summary.failed + summary.earlier_failed
     if not quiet and resume and summary.cleaned + summary.failed == 0 and not failed:
