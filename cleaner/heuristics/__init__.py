@@ -103,6 +103,7 @@ class Analysis:
     focus: str | None = None  # "precision", "recall" or None: see analyse()
     writer: str | None = None  # the author the page's metadata names already (HTML): see analyse()
     named_headline: bool = False  # see analyse()
+    remains: bool = False  # see analyse()
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def _end(a: Analysis) -> bool:
     if a.extracted:
         a.last = ends.introduced(a.lines, a.labels, a.page[REPEATED], a.last)
         a.prose_after = ends.prose_after(a.lines, a.labels, a.page[LABELLED_CLASS], a.page[REPEATED], a.last)
-    if a.extracted or len(a.lines) < SNIPPET_LINES:
+    if a.extracted or (len(a.lines) < SNIPPET_LINES and not a.remains):
         a.prose_after |= ends.continued(a.lines, a.labels, a.page[REPEATED], a.last)
     return True
 
@@ -437,6 +438,7 @@ def analyse(
     focus: str | None = None,
     writer: str | None = None,
     named_headline: bool = False,
+    remains: bool = False,
 ) -> Verdict:
     """`extracted`: the lines are an extractor's main text (HTML through trafilatura). The
     extractor chose the body already, so only the footer zone (teasers and rails it let
@@ -464,12 +466,23 @@ def analyse(
     analysis (apply()), not for the line model's features (features.heuristic_pass): the
     model learned the verdict as it was (tried in the features too, the choice changed the
     text or title of 48 of the corpus's 1,625 train scrapes, the titles mixed: "Schneier on
-    Security" for a headline)."""
+    Security" for a headline).
+
+    `remains`: the lines are what the line model left of a whole page (its later passes), not
+    a short text as written: the lines after the body region are its footer still (a short
+    text's may go on with the article: ends.continued)."""
     page = Page.of(lines)
     if not page:
         return Verdict()
     a = Analysis(
-        page, extracted, page[LINES], list(page[LABEL]), focus=focus, writer=writer, named_headline=named_headline
+        page,
+        extracted,
+        page[LINES],
+        list(page[LABEL]),
+        focus=focus,
+        writer=writer,
+        named_headline=named_headline,
+        remains=remains,
     )
     for step in STEPS:
         if not step.run(a):

@@ -18,13 +18,17 @@ MAX_PASSES = 4
 
 
 def passes(
-    doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset(), named_headline: bool = False
+    doc: Document,
+    focus: str | None = None,
+    protect: frozenset[int] = frozenset(),
+    named_headline: bool = False,
+    remains: bool = False,
 ) -> Iterator[tuple[dict[int, str], str | None, str | None]]:
     """Each pass's verdict: the positions (in doc.lines) it removes -> heuristic name, and the
     author and date it found. The later passes read the lines the earlier ones left, taken by
     index: no Document is built between passes. `focus`: as analyse() takes it. The lines
     numbered in `protect` stay (a headline the line model's stage kept for the metadata).
-    `named_headline`: as analyse() takes it."""
+    `named_headline`, `remains`: as analyse() takes them."""
     lines = doc.lines
     rows = list(range(len(lines)))
     # Alt text is a whole-page scrape's: an extractor prints none (with --images, an image the
@@ -50,6 +54,7 @@ def passes(
             focus=focus,
             writer=writer,
             named_headline=named_headline,
+            remains=remains,
         )
         writer = writer or verdict.author
         # a blank line only separates blocks: flagged alone, it stays (removals_at)
@@ -62,12 +67,14 @@ def passes(
         rows = [i for i in rows if i not in found]
 
 
-def apply(doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset()) -> Document:
-    """`focus`: "precision", "recall" or None, as analyse() takes it; `protect`: as passes()."""
+def apply(
+    doc: Document, focus: str | None = None, protect: frozenset[int] = frozenset(), remains: bool = False
+) -> Document:
+    """`focus`: "precision", "recall" or None, as analyse() takes it; `protect`, `remains`: as passes()."""
     removals: list[Removal] = []
     gone: set[int] = set()
     metadata = doc.metadata
-    for found, author, date in passes(doc, focus, protect, named_headline=True):
+    for found, author, date in passes(doc, focus, protect, named_headline=True, remains=remains):
         drop = heuristic_removals(doc.lines, found)
         removals += dict.fromkeys(drop.values())
         gone |= drop.keys()

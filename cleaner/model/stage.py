@@ -114,7 +114,7 @@ def _once(
     finds no article; and the line (its number) kept as the headline. The lines numbered in
     `protect` stay."""
     if _page_lines(doc) < MIN_LINES:
-        return apply(doc, focus=focus, protect=protect), frozenset()
+        return apply(doc, focus=focus, protect=protect, remains=not headline), frozenset()
     titled: dict[int, Removal] = {}
     ads = _ad_labels(doc)
     if headline and doc.metadata.title is None and ads:
@@ -137,7 +137,7 @@ def _once(
     keep = _items_rescued(doc, positions, keep)
     keep = _beside_captions(doc, positions, keep, captions)
     if not any(keep):
-        return apply(doc, focus=focus, protect=protect), frozenset()
+        return apply(doc, focus=focus, protect=protect, remains=not headline), frozenset()
     headline_kept: frozenset[int] = frozenset()
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:
