@@ -465,7 +465,42 @@ def person(name: str) -> str | None:
     unspaced = len(words) == 1 and UNSPACED_PERSON.fullmatch(words[0]) is not None
     if (len(words) < 2 and not unspaced) or (words and words[-1].casefold() in _month_words()):
         return None
+    if desk(words):
+        return None
     return " ".join(words)
+
+
+def desk(words: list[str]) -> bool:
+    """Whether a byline's name (its words) is a desk's, not a person's: "Staff Reporter", "Our
+    Correspondent", "News Desk" (new-user trials of stops 52 and 53: the author was "Staff
+    Reporter")."""
+    roles = patterns().roles
+    return bool(words) and all((w := word.strip(".,").casefold()) in DESK_WORDS or w in roles for word in words)
+
+
+# The words of a desk's byline, with the languages' byline roles ("reporter", "editor", ...)
+DESK_WORDS = frozenset(
+    {
+        "staff",
+        "our",
+        "the",
+        "news",
+        "desk",
+        "web",
+        "online",
+        "digital",
+        "team",
+        "newsroom",
+        "bureau",
+        "editorial",
+        "special",
+        "senior",
+        "political",
+        "sports",
+        "business",
+        "city",
+    }
+)
 
 
 UNSPACED_PERSON = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,8}")

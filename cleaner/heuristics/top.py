@@ -116,7 +116,7 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         info = infos[n]
         found = meta.byline(info.text)
         if found:
-            if author is None and n in window:
+            if author is None and n in window and not meta.desk(found[0].split()):
                 author, on = found
                 date = date or (when(info.text) if on else None) or _date_below(infos, n)
             drop[info.pos] = "byline"

@@ -284,3 +284,25 @@ def test_an_interviews_byline_on_a_german_page():
 
     assert byline(as_byline_in("Interview: Anna Schulz", "de")) == ("Anna Schulz", None)
     assert byline(as_byline_in("Interview: Immanion Press", "en")) is None
+
+
+@pytest.mark.parametrize("name", ["Staff Reporter", "Our Correspondent", "News Desk", "Web Desk", "Staff Writer"])
+def test_a_desks_byline_names_no_person(name: str):
+    """New-user trials of stops 52 and 53: "By Staff Reporter" gave the author "Staff Reporter"."""
+    from cleaner.heuristics.meta import person
+
+    assert person(name) is None
+    assert person(f"Jane {name.split()[-1]}") is not None or name.split()[-1].casefold() == "desk"
+
+
+def test_a_desks_byline_goes_and_leaves_the_author_empty():
+    from cleaner import clean
+
+    page = (
+        "Bridge closes for repairs\nBy Staff Reporter\nMarch 3, 2024\n"
+        "The old bridge over the river will close for three weeks of repairs from Monday, the council said.\n"
+        "Drivers will have to use the ring road, which adds ten minutes to most trips into town.\n"
+    )
+    doc = clean(page)
+    assert doc.metadata.author is None and "Staff Reporter" not in doc.text
+    assert clean(page.replace("Staff Reporter", "Jane Roe")).metadata.author == "Jane Roe"
