@@ -26,7 +26,6 @@ from trafilatura.metadata import (
     META_URL,
     examine_meta,
     examine_title_element,
-    extract_author,
     extract_catstags,
     extract_meta_json,
     extract_metadata,
@@ -35,6 +34,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import Document
 
+from cleaner.stages.html_author import element_author
 from cleaner.urls import url_problem
 
 CANONICAL = './/head//link[@rel="canonical"][@href]'
@@ -84,7 +84,7 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
     if not meta.title:
         meta.title = extract_title(tree)
     if not meta.author:
-        meta.author = extract_author(tree)
+        meta.author = element_author(tree)  # extract_author's, without copying the page
         if meta.author and sources is not None:
             sources["author"] = "element"
     # The canonical link names the page before og:url does (trafilatura takes og:url first):
