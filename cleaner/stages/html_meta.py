@@ -6,7 +6,10 @@ licence, which cleaner does not report: 3% of the HTML path's time on the dev se
 is that order (trafilatura 2.x) without the licence, and with the canonical link before og:url
 for the url. tests/test_html_meta.py checks that
 every field cleaner reports comes out as trafilatura's function gives it (with the helper
-in tests/trafilatura_meta.py), so an upgrade that changes the order shows there.
+in tests/trafilatura_meta.py), so an upgrade that changes the order shows there. Two of the
+extractors are read in one walk over the page instead of a scan per XPath expression (the
+author: cleaner.stages.html_author; categories and tags: cleaner.stages.html_catstags), each
+checked against trafilatura's own function in its tests.
 
 That check runs on the trafilatura the tests ran with (MIRRORS: its major and minor
 version). With another one installed, its own extract_metadata runs instead (mirror_off
@@ -26,7 +29,6 @@ from trafilatura.metadata import (
     META_URL,
     examine_meta,
     examine_title_element,
-    extract_catstags,
     extract_meta_json,
     extract_metadata,
     extract_title,
@@ -35,6 +37,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document
 
 from cleaner.stages.html_author import element_author
+from cleaner.stages.html_catstags import categories_and_tags
 from cleaner.urls import url_problem
 
 CANONICAL = './/head//link[@rel="canonical"][@href]'
@@ -110,10 +113,10 @@ def _extract(tree, url: str | None, date_params: dict[str, Any], sources: dict[s
         meta.sitename = host[1]
     if meta.author and not meta.author.isascii() and MARKED_SCRIPTS.search(meta.author):
         meta.author = _marks_kept(tree, meta.author)
-    if not meta.categories:
-        meta.categories = extract_catstags("category", tree) or _category_links(tree)
-    if not meta.tags:
-        meta.tags = extract_catstags("tag", tree)
+    if not meta.categories or not meta.tags:  # extract_catstags' two searches in one walk
+        categories, tags = categories_and_tags(tree, not meta.categories, not meta.tags)
+        meta.categories = meta.categories or categories or _category_links(tree)
+        meta.tags = meta.tags or tags
     meta.clean_and_trim()
     return meta
 
