@@ -96,7 +96,7 @@ def _first_links(containers: list[list], kind: str) -> list[str]:
 def _links_under(containers: list) -> list:
     """`container//a[@href]` of every container, each link once, in the page's order."""
     outer = set()
-    links = []
+    links: list = []
     for container in containers:  # in the page's order: one inside another adds nothing
         if any(parent in outer for parent in container.iterancestors()):
             continue
