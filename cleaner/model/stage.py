@@ -15,8 +15,8 @@ from typing import Any
 from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import SNIPPET_LINES, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
+from cleaner.heuristics.lines import CLOSERS, item_number, more_words
 from cleaner.heuristics.lines import describe as line_info
-from cleaner.heuristics.lines import item_number, more_words
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
 from cleaner.heuristics.signals.phrases import LABEL
@@ -130,7 +130,13 @@ def _once(
     positions, rows = page_features(doc.lines, verdict, page=page)
     inputs = model.inputs([doc.lines[pos].text for pos in positions], rows)
     probs = model.probabilities(inputs)
-    keep = model.decide(probs, FOCUS.get(focus or "", 0.0))
+    shift = FOCUS.get(focus or "", 0.0)
+    keep = model.decide(probs, shift)
+    if shift > 0 and not any(k and _prose(doc, pos, LEAD_WORDS) for pos, k in zip(positions, keep, strict=True)):
+        # --precision keeps fewer lines, never no article where the default keeps one: over
+        # the higher threshold, the smoothing took a short article's four paragraphs (p(content)
+        # 0.6-0.7) for the page around it and only the headline stayed (new-user trial of stop 54)
+        keep = model.decide(probs)
     keep = [k or doc.lines[pos].no in protect for pos, k in zip(positions, keep, strict=True)]
     captions = {n for n, pos in enumerate(positions) if verdict.get(pos) == "credit"}
     keep = _close_rescued(doc, positions, _lead_rescued(doc, positions, keep, probs), probs, captions)
@@ -202,6 +208,21 @@ LEAD_WORDS = 15
 # (German and Czech close a quote with “ and ‘, Japanese with 」 and 』: a German paragraph ending
 # in a quote was no sentence, new-user trial of stop 52)
 SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "’", "‘", "»", "«", "。", "！", "？", "」", "』", "।", "؟")
+STOPS = ".!?…。！？।؟"
+
+
+def _sentence(text: str) -> bool:
+    """Whether the stripped line ends as a sentence does: a stop, or a closing quote or bracket
+    (SENTENCE_END), or a stop before closing marks of any kind: a Dutch interview's answers
+    end "... hoop.'" and its last answer went as a footer (new-user trial of stop 54)."""
+    last = text.rstrip(CLOSERS)[-1:]
+    return text.endswith(SENTENCE_END) or (last != "" and last in STOPS)
+
+
+def _prose(doc: Document, pos: int, words: int) -> bool:
+    """Whether doc.lines[pos] is a sentence of `words` words (or their characters: _long)."""
+    text = doc.lines[pos].text.strip()
+    return _long(text, words) and _sentence(text)
 
 
 def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: list[float]) -> list[bool]:
@@ -212,8 +233,7 @@ def _lead_rescued(doc: Document, positions: list[int], keep: list[bool], probs: 
     seeds, the corpus's train and val scrapes) it changes nothing: their leads are kept."""
 
     def prose(n: int) -> bool:
-        text = doc.lines[positions[n]].text.strip()
-        return _long(text, LEAD_WORDS) and text.endswith(SENTENCE_END)
+        return _prose(doc, positions[n], LEAD_WORDS)
 
     start = next((n for n, k in enumerate(keep) if k and prose(n)), None)
     if start is None:
@@ -259,8 +279,7 @@ def _close_rescued(
     Schmitz") the last paragraphs of German, Polish and Portuguese scrapes went so."""
 
     def prose(n: int, words: int) -> bool:
-        text = doc.lines[positions[n]].text.strip()
-        return _long(text, words) and text.endswith(SENTENCE_END)
+        return _prose(doc, positions[n], words)
 
     last = next((n for n in range(len(keep) - 1, -1, -1) if keep[n] and prose(n, LEAD_WORDS)), None)
     if last is None:
@@ -272,11 +291,25 @@ def _close_rescued(
     # list's next items are _items_rescued's
     while n < len(keep) and positions[n] == positions[n - 1] + 1:
         if not keep[n] and n not in captions:
-            if not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P):
+            if _question(doc, positions, keep, n) and prose(n + 1, CLOSE_WORDS) and probs[n + 1] >= CLOSE_P:
+                keep[n] = True  # an interview's question, its answer below (new-user trial of stop 54)
+            elif not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P):
                 break
             keep[n] = True
         n += 1
     return keep
+
+
+def _question(doc: Document, positions: list[int], keep: list[bool], n: int) -> bool:
+    """Whether row n is a question asked in a line of its own ("Bent u optimistisch?") with a
+    line removed under it in its block, which may be its answer."""
+    text = doc.lines[positions[n]].text.strip()
+    return (
+        text.endswith(("?", "？", "؟"))
+        and n + 1 < len(keep)
+        and not keep[n + 1]
+        and positions[n + 1] == positions[n] + 1
+    )
 
 
 # A section heading beside a caption: at most this many words
@@ -316,7 +349,7 @@ def _heading(text: str) -> bool:
     return (
         2 <= len(words) <= CAPTION_HEADING_WORDS
         and words[0][:1].isupper()
-        and not text.endswith(SENTENCE_END)
+        and not _sentence(text)
         and boilerplate_label(text, len(words)) is None
     )
 
@@ -334,7 +367,7 @@ def _items_rescued(doc: Document, positions: list[int], keep: list[bool]) -> lis
     while at is not None:
         n = at + 1
         while n < len(keep) and positions[n] == positions[n - 1] + 1 and numbers[n] is None:
-            if not texts[n].endswith(SENTENCE_END):
+            if not _sentence(texts[n]):
                 break
             keep[n] = True
             n += 1

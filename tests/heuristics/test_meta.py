@@ -306,3 +306,32 @@ def test_a_desks_byline_goes_and_leaves_the_author_empty():
     doc = clean(page)
     assert doc.metadata.author is None and "Staff Reporter" not in doc.text
     assert clean(page.replace("Staff Reporter", "Jane Roe")).metadata.author == "Jane Roe"
+
+
+@pytest.mark.parametrize("line", ["Staff Report", "From staff reports", "Staff and Wire Reports", "STAFF REPORT"])
+def test_a_desks_credit_on_its_own_line_is_a_byline_without_an_author(line: str):
+    """New-user trial of stop 54: "Staff Report" under a headline, without "By", stayed as the
+    body's first line."""
+    from cleaner.heuristics.meta import person
+
+    found = byline(line)
+    assert found is not None and person(found[0]) is None
+
+
+@pytest.mark.parametrize("line", ["Report", "Annual Report", "Jane Roe reports", "The report was late."])
+def test_other_lines_with_report_are_no_desks_credit(line: str):
+    assert byline(line) is None
+
+
+def test_a_desks_credit_line_goes_and_leaves_the_author_empty():
+    from cleaner import clean
+
+    page = (
+        "Breaking News\nStorm cuts power to thousands across the county\nStaff Report\nJan. 10, 2024\n"
+        "High winds toppled trees and power lines across the county overnight, leaving homes without power.\n"
+        "The utility said crews from three states were on their way and most homes should have power by Thursday.\n"
+        "Schools in the county are closed for the day.\nShare\n© 2024 County Daily News\n"
+    )
+    doc = clean(page)
+    assert "Staff Report" not in doc.text and doc.metadata.author is None
+    assert doc.text.startswith("High winds toppled trees")

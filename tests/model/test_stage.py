@@ -263,3 +263,103 @@ def test_a_heading_beside_a_caption_stays_when_the_caption_goes():
         assert stage._beside_captions(doc, positions, others, captions) == others
     one_word = doc.replace(lines=tuple(Line(n + 1, "12" if n == 2 else t) for n, t in enumerate(texts)))
     assert stage._beside_captions(one_word, positions, [True, False, False, True, False, False], {1})[2] is False
+
+
+def test_a_sentence_ends_before_its_closing_quote():
+    # a stop before closing marks of any kind ("... hoop.'"), as the heuristics read it
+    assert stage._sentence("'Ja. Dat geeft me hoop.'") and stage._sentence("(She left.)")
+    assert stage._sentence('He said "no"') and not stage._sentence("Editors' picks")
+    assert not stage._sentence("'") and not stage._sentence("")
+
+
+INTERVIEW = (
+    "\n".join(
+        [
+            "Home",
+            "Nieuws",
+            "Cultuur",
+            "Duurzaam",
+            "Interview",
+            "'Groen bouwen is niet duur': in gesprek met architect Lotte Smit",
+            "Door Sanne de Boer",
+            "4 maart 2024",
+            "Delen",
+            "Architect Lotte Smit ontwerpt al vijftien jaar woningen zonder gasaansluiting. Met haar "
+            "bureau in Zwolle won ze vorig jaar een prijs. Wij spraken haar over betaalbaar bouwen.",
+            "Waarom bouwt niet iedereen zo?",
+            "'Omdat ontwikkelaars alleen naar de verkoopprijs kijken. De bouwkosten liggen een paar "
+            "procent hoger, maar de energierekening is bijna nul en dat verdien je snel terug.'",
+            "Wat moet de overheid doen?",
+            "'Strengere eisen stellen, en grond goedkoper uitgeven voor projecten die echt duurzaam "
+            "zijn. Dan volgt de markt vanzelf, dat hebben we in andere landen gezien.'",
+            "Bent u hoopvol?",
+            "'Ja. De jonge architecten denken vanzelfsprekend circulair. Dat geeft me moed.'",
+            "Lees ook",
+            "Huizenprijzen stijgen weer",
+            "Zo maak je je huis van het gas af",
+            "Reacties (3)",
+            "© 2024 Dagblad Oost | Privacy | Cookies",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_an_interviews_last_answer_in_quotes_stays():
+    """New-user trial of stop 54: the last answer of a Dutch interview ("... Dat geeft me
+    hoop.'") went with the "Lees ook" block under it (p(content) 0.30), exit 0: its closing
+    quote after the stop made it no sentence for the close's rescue."""
+    from cleaner import clean as clean_default
+
+    doc = clean_default(INTERVIEW)
+    assert doc.text.rstrip().endswith("Dat geeft me moed.'")
+    assert "Lees ook" not in doc.text
+
+
+NEWS = (
+    "\n".join(
+        [
+            "Ta strona korzysta z plików cookies. Akceptuję | Ustawienia",
+            "Strona główna",
+            "Wiadomości",
+            "Kraków",
+            "Sport",
+            "Biznes",
+            "Kultura",
+            "Zaloguj się",
+            "Wiadomości",
+            "Gdańsk: od środy nowa linia autobusowa na Zaspę",
+            "Autor: Anna Wiśniewska",
+            "3 kwietnia 2024, 10:20",
+            "Udostępnij",
+            "Od środy 10 kwietnia mieszkańcy Zaspy będą mogli korzystać z nowej linii autobusowej. "
+            "Zarząd Transportu Miejskiego poinformował, że autobusy pojadą nową trasą wzdłuż alei "
+            "Rzeczypospolitej.",
+            "Budowa nowych przystanków trwała pół roku i kosztowała ponad 20 milionów złotych. "
+            "Inwestycja była współfinansowana ze środków unijnych.",
+            "– To ważna zmiana dla tysięcy mieszkańców dzielnicy – powiedział wiceprezydent miasta Piotr Nowak.",
+            "Autobusy będą kursować co 10 minut w godzinach szczytu i co 20 minut poza nimi.",
+            "Zobacz także",
+            "Remont ulicy Grunwaldzkiej. Utrudnienia do końca maja",
+            "Nowy park powstanie na Oruni",
+            "Komentarze",
+            "Dodaj komentarz",
+            "Regulamin | Polityka prywatności | Kontakt",
+            "© 2024 Gazeta Pomorska",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_precision_never_leaves_no_article_where_the_default_keeps_one():
+    """New-user trial of stop 54: with --precision, a Polish article's four paragraphs
+    (p(content) 0.6-0.7, over the raised threshold) went as the page around them, and only
+    the headline stayed, exit 0."""
+    from cleaner import clean as clean_default
+
+    default = clean_default(NEWS)
+    precise = clean_default(NEWS, precision=True)
+    assert "Od środy 10 kwietnia" in default.text
+    assert "Od środy 10 kwietnia" in precise.text and "co 20 minut poza nimi." in precise.text
+    assert len(precise.text) <= len(default.text)
