@@ -318,7 +318,9 @@ def test_a_desks_credit_on_its_own_line_is_a_byline_without_an_author(line: str)
     assert found is not None and person(found[0]) is None
 
 
-@pytest.mark.parametrize("line", ["Report", "Annual Report", "Jane Roe reports", "The report was late."])
+@pytest.mark.parametrize(
+    "line", ["Report", "Annual Report", "Special Reports", "Jane Roe reports", "The report was late."]
+)
 def test_other_lines_with_report_are_no_desks_credit(line: str):
     assert byline(line) is None
 
