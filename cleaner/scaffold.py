@@ -188,17 +188,25 @@ def starter_profile(
     entries = [entry for entry, fires in zip(entries, _fired(name, entries, trial), strict=True) if fires]
     protected = {line for line in counts if len(samples) > 1 and counts[line] == 1 and not _template_shaped(line)}
     left = _left_over(docs, trial, protected)
-    if left:
+    # a line of one sample's, drafted as it reads ("Harbourton 13°C Sunny"), covers that sample
+    # only: the site's next page prints another, which the generic stage must still find
+    # (new-user trial of stop 54: a "metadata" draft kept more boilerplate than no profile)
+    one_page = [line for kind, lines, _ in rules if kind == "drop_line" for line in lines if counts[line] < 2]
+    if left or one_page:
         # "page", not "full": the generic stage judges the page as with no profile, so the rules'
         # removals (a "Related articles" heading, "Reply") cannot hide from it what they mark
         # (new-user trial of stop 41: a "full" draft kept the related headlines and comments
         # that no profile at all removed)
         head["generic"] = "page"
-        note = (
-            f'generic = "page": on its samples the rules below leave {len(left)} line{"s" * (len(left) > 1)} that the'
-            " generic stage removes\n(e.g. "
-            f'"{_short(left[0])}"), so it judges the page as with no profile; "metadata" once rules cover such lines.'
-        )
+        if left:
+            why = f"on its samples the rules below leave {len(left)} line{'s' * (len(left) > 1)} that the generic stage"
+            why += f' removes\n(e.g. "{_short(left[0])}")'
+            until = "rules cover such lines"
+        else:
+            why = f"{len(one_page)} of the lines its rules name {'are' if len(one_page) > 1 else 'is'} one sample's"
+            why += f' only\n(e.g. "{_short(one_page[0])}"), which the site\'s other pages do not print'
+            until = "patterns cover such lines on every page"
+        note = f'generic = "page": {why}, so it judges the page as with no profile; "metadata" once {until}.'
     trial = _trial(name, head, entries, samples, profiles) or []
     return render(head, entries, _expect(trial, [*cut_at, *suspects]), _comment(name, note))
 

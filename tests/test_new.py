@@ -694,3 +694,31 @@ def regex_match(pattern: str, text: str) -> bool:
     import regex
 
     return regex.match(pattern, text) is not None
+
+
+WEATHER = ["Millbrook 11°C Showers", "Millbrook 13°C Sunny", "Millbrook 9°C Windy"]
+
+
+def test_a_draft_naming_one_samples_lines_keeps_the_generic_stage(tmp_path: Path):
+    """New-user trial of stop 54: from two samples, each with its own weather line under the
+    masthead ("Harbourton 11°C Showers"), `new` drafted the two lines as they read and chose
+    generic = "metadata"; the site's next page printed another weather line, which no rule and
+    no generic stage removed: the draft kept more boilerplate than no profile at all."""
+    for k, weather in enumerate(WEATHER):
+        page = gazette(k).replace("Subscribe\n", f"Subscribe\n{weather}\n", 1)
+        assert weather in page
+        (tmp_path / f"w{k + 1}.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "np" / "site.toml"
+    args = ["new", "site", "--sample", str(tmp_path / "w1.txt"), "--sample", str(tmp_path / "w2.txt")]
+    result = CliRunner().invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    named = [t for r in data["rules"] if r["kind"] == "drop_line" for t in r["text"]]
+    assert WEATHER[0] in named  # drafted as it reads: the user reviews it
+    assert data["profile"]["generic"] == "page"
+    assert "one sample's only" in out.read_text(encoding="utf-8")
+    unseen = (tmp_path / "w3.txt").read_bytes()
+    drafted = clean(unseen, profiles=load_profiles([out.parent]))
+    alone = clean(unseen)
+    assert WEATHER[2] not in alone.text
+    assert WEATHER[2] not in drafted.text
