@@ -133,3 +133,33 @@ SAMPLES_WITH_OUTPUT = sorted(
 def test_sample_gives_expected_text(sample):
     """Written samples of each site's template around other articles: exact output."""
     assert clean(sample.read_bytes()).text == sample.with_suffix(".expected.txt").read_text(encoding="utf-8")
+
+
+# An article of another site that quotes CoinGeek's closing promo (attacker trial of stop 54)
+QUOTING = """Home | News | Markets | Contact
+Crypto Press Roundup: Who Covered the Halving Best
+By Jane Doe | April 21, 2024
+The halving drew wall-to-wall coverage, and some outlets did it better than others this spring.
+One trade site ended every story with the line "Check out CoinGeek's coverage on the emerging tech", which
+readers found repetitive.
+The runner-up was a podcast that spent an hour on how mining pools split the reward among miners.
+Our pick for the clearest explainer went to a small weekly written by two former miners in Texas.
+© 2024 Daily Ledger. All rights reserved.
+"""
+PROMO = "Enterprise blockchain will carry the data. Check out CoinGeek's coverage on this emerging tech."
+
+
+def test_a_site_profile_does_not_take_a_page_that_quotes_its_promo():
+    doc = clean(QUOTING)
+    assert "coingeek" not in doc.profiles
+    assert doc.metadata.sitename != "CoinGeek"
+    assert "split the reward among miners." in doc.text
+
+
+def test_a_site_profile_with_hosts_does_not_match_another_hosts_page_by_fingerprint():
+    page = QUOTING.replace("readers found repetitive.", "readers found repetitive. " + PROMO)
+    assert "coingeek" in clean(page).profiles  # no URL: its fingerprint names it
+    doc = clean(page, url="https://dailyledger.example/roundup")
+    assert "coingeek" not in doc.profiles
+    assert "split the reward among miners." in doc.text
+    assert "coingeek" in clean(page, url="https://coingeek.com/x/").profiles

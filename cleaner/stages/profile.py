@@ -47,8 +47,11 @@ def _reason(profile: Profile, stripped_text: str, host: str) -> str | None:
 
 
 def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profile, str] | None:
-    """A host match wins; otherwise the site profile with the most fingerprints found."""
-    sites = [p for p in profiles if p.kind == "site"]
+    """A host match wins; otherwise the site profile with the most fingerprints found, but
+    for a page whose host is known, never one that names its site's hosts: it is another
+    site's page (attacker trial of stop 54: an article on another host quoting CoinGeek's
+    promo line took CoinGeek's profile, whose cut at that line lost the rest, exit 0)."""
+    sites = [p for p in profiles if p.kind == "site" and not (host and p.hosts)]
     if by_host := profiles.site_by_host(host):
         return by_host
     best, best_count = None, 0
