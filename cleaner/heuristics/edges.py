@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from cleaner.heuristics.language import languages
-from cleaner.heuristics.lines import LineInfo
+from cleaner.heuristics.lines import CLOSERS, LineInfo
 from cleaner.heuristics.phrases import trie_pattern
 
 HEAD_SHARE, TAIL_SHARE = 0.1, 0.2  # of the body's text characters
@@ -47,14 +48,40 @@ def _bio_pattern() -> regex.Pattern:
 OWN_ONLY = "en"
 
 
+# A line of this many words or fewer is a call to action by its phrase alone ("Sign up",
+# "Newsletter", "Sponsored content"): no sentence of a story
+CTA_BARE_WORDS = 5
+
+
+class EdgePatterns(NamedTuple):
+    plain: re.Pattern | None  # phrases that call as they are
+    addressed: re.Pattern | None  # phrases that call where the line speaks to the reader
+    address: re.Pattern | None  # the words by which it does
+
+
 @lru_cache(maxsize=16)
-def _edge_pattern(language: str | None) -> re.Pattern:
+def _edge_patterns(language: str | None) -> EdgePatterns:
     """The calls to action read on a page in `language`. The other languages' lists hold
     English loan words that are prose in an English sentence (German "app ", French
     "application", "provision", Polish "cookie"), so an English page reads English ones only."""
     own = language == OWN_ONLY
-    edge = {p for lang in languages() if not own or lang.code == OWN_ONLY for p in lang.edge}
-    return re.compile(r"(?<!\w)" + trie_pattern(edge))
+    plain: set[str] = set()
+    addressed: set[str] = set()
+    address: set[str] = set()
+    for lang in languages():
+        if own and lang.code != OWN_ONLY:
+            continue
+        if lang.edge_address:
+            plain |= {p for p in lang.edge if p in lang.edge_notices}
+            addressed |= {p for p in lang.edge if p not in lang.edge_notices}
+            address |= set(lang.edge_address)
+        else:
+            plain |= set(lang.edge)
+
+    def compiled(phrases: set[str], after: str = "") -> re.Pattern | None:
+        return re.compile(r"(?<!\w)" + trie_pattern(phrases) + after) if phrases else None
+
+    return EdgePatterns(compiled(plain), compiled(addressed - plain), compiled(address, r"(?!\w)"))
 
 
 def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tuple[int, int]:
@@ -80,7 +107,7 @@ def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tup
 
 def call_to_action(text: str, words: int, language: str | None = None) -> bool:
     """A call to action or notice, as read on a page in `language` (None: not known)."""
-    return words <= CTA_MAX_WORDS and _edge_phrase(text, language)
+    return words <= CTA_MAX_WORDS and _edge_phrase(text, language, words)
 
 
 def author_bio(text: str, words: int) -> bool:
@@ -90,8 +117,22 @@ def author_bio(text: str, words: int) -> bool:
 
 # Cached: the stage's later passes look at the same edge lines again
 @lru_cache(maxsize=1 << 12)
-def _edge_phrase(text: str, language: str | None) -> bool:
-    return _edge_pattern(language).search(text.lower()) is not None
+def _edge_phrase(text: str, language: str | None, words: int) -> bool:
+    patterns = _edge_patterns(language)
+    lower = text.lower()
+    if patterns.plain is not None and patterns.plain.search(lower):
+        return True
+    if patterns.addressed is None or (found := patterns.addressed.search(lower)) is None:
+        return False
+    return (
+        words <= CTA_BARE_WORDS
+        or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
+        or not lower[: found.start()].strip(" -–—•*\"'“‘([")  # it opens the line: "Sign up for ..."
+        or (patterns.address is not None and patterns.address.search(lower) is not None)
+    )
+
+
+STOPS = ".!?…"
 
 
 def bio_name(text: str) -> str | None:

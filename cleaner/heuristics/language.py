@@ -28,6 +28,11 @@ class Language(NamedTuple):
     max_words: dict[str, int]  # category -> longest line its "contains" phrases apply to, if set
     why: dict[str, str]  # category -> why its lines go, where this file says
     edge: tuple[str, ...]  # calls to action and notices, dropped at the body's edges
+    # words by which a call to action speaks to the reader or as the site ("you", "our"): where
+    # a file lists them, its edge phrases other than `notices` call only in such a line, one
+    # that opens with the phrase, or a short one (edges.py); a story's sentence does neither
+    edge_address: tuple[str, ...]
+    edge_notices: tuple[str, ...]  # edge phrases that are a notice whoever speaks ("privacy policy")
     bio: tuple[str, ...]  # what follows the name in an author bio
     reported: tuple[str, ...]  # words of reported speech ("says"): a person of the story, not a bio
     not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
@@ -75,6 +80,8 @@ def _load(path: Path) -> Language:
         max_words=max_words,
         why={c: modes["why"] for c, modes in tables.items() if "why" in modes},
         edge=tuple(p.lower() for p in edge.get("contains", ())),
+        edge_address=tuple(w.lower() for w in edge.get("address", ())),
+        edge_notices=tuple(p.lower() for p in edge.get("notices", ())),
         bio=tuple(edge.get("bio", ())),
         reported=tuple(w.casefold() for w in edge.get("reported", ())),
         not_names=tuple(edge.get("not_names", ())),

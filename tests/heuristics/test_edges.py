@@ -285,3 +285,57 @@ def test_a_person_the_story_names_by_surname_is_no_bio():
         "Anna Fraser is a travel writer based in Edinburgh who has visited every inhabited Scottish island.",
     ]
     assert analyse([Line(n + 1, t) for n, t in enumerate(family)]).drop.get(3) == "author-bio"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She kept the recipe in a biscuit tin, next to a stack of old parish newsletters.",
+        "Two retired teachers in Ohio run the newsletter that broke the story about the water rates.",
+        "Her neighbours tried to sign up for lessons, but the class was already full by March.",
+        "The bakery she worked at was sponsored by the local mill for decades.",
+        "She hated advertising and never put her name on a sign outside the shop.",
+        "Nobody in the family has the login to her old recipe blog.",
+    ],
+)
+def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
+    """Attacker trial of stop 54: a story's first or last sentence that names a newsletter or
+    a login went as a call to action, exit 0. A call to action speaks to the reader or as the
+    site, opens with its phrase, or is a few words, a menu or a button."""
+    assert edges.call_to_action(line, len(line.split()), "en") is False
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for the Morning Ledger newsletter and get the day's news first.",
+        "Get the best stories in your inbox every morning with our free newsletter.",
+        "We may earn a commission when you buy through links on this site, which is supported by advertising.",
+        "This article is sponsored by Acme Corp.",
+        "Newsletter",
+        "Home Press Releases Industries Submit a Release Log in",
+        "All rights reserved. Reproduction of the material on this site is prohibited.",
+        "Terms and conditions apply to every entry in the prize draw.",
+    ],
+)
+def test_calls_to_action_still_call(line: str):
+    assert edges.call_to_action(line, len(line.split()), "en") is True
+
+
+def test_a_storys_last_sentence_about_a_newsletter_stays():
+    page = "\n".join(
+        [
+            "Home",
+            "Recipes",
+            "Grandmother's Lemon Cake",
+            "By Jane Doe | April 21, 2024",
+            "My grandmother baked this lemon cake every Sunday for sixty years, and nobody ever got the recipe.",
+            "The drizzle is the secret: lemon juice and sugar poured over the cake while it is still hot.",
+            "Her recipes were printed in the church newsletter for forty years.",
+            "Share this article",
+            "© 2024 Home Baking. All rights reserved.",
+        ]
+    )
+    doc = clean(page + "\n")
+    assert doc.text.rstrip().endswith("Her recipes were printed in the church newsletter for forty years.")
+    assert "Share this article" not in doc.text
