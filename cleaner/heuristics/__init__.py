@@ -226,10 +226,14 @@ def _past_headings(a: Analysis) -> bool:
 def _end(a: Analysis) -> bool:
     last = ends.trim(a.lines, a.labels, a.page[CLASS], a.first, a.last, a.extracted)
     a.last = ends.extend(a.lines, a.labels, a.page[REPEATED], last)
-    if a.extracted:
+    # a short text as written goes on with its article after the region as an extractor's text
+    # does: what its last line introduces with a colon (a code block: attacker trial of stop 54)
+    short = len(a.lines) < SNIPPET_LINES and not a.remains
+    if a.extracted or short:
         a.last = ends.introduced(a.lines, a.labels, a.page[REPEATED], a.last)
+    if a.extracted:
         a.prose_after = ends.prose_after(a.lines, a.labels, a.page[LABELLED_CLASS], a.page[REPEATED], a.last)
-    if a.extracted or (len(a.lines) < SNIPPET_LINES and not a.remains):
+    if a.extracted or short:
         a.prose_after |= ends.continued(a.lines, a.labels, a.page[REPEATED], a.last)
     return True
 

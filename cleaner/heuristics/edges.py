@@ -57,6 +57,7 @@ class EdgePatterns(NamedTuple):
     plain: re.Pattern | None  # phrases that call as they are
     addressed: re.Pattern | None  # phrases that call where the line speaks to the reader
     address: re.Pattern | None  # the words by which it does
+    imperatives: frozenset[str]  # the verbs a call opens with
 
 
 @lru_cache(maxsize=16)
@@ -68,6 +69,7 @@ def _edge_patterns(language: str | None) -> EdgePatterns:
     plain: set[str] = set()
     addressed: set[str] = set()
     address: set[str] = set()
+    imperatives: set[str] = set()
     for lang in languages():
         if own and lang.code != OWN_ONLY:
             continue
@@ -75,13 +77,16 @@ def _edge_patterns(language: str | None) -> EdgePatterns:
             plain |= {p for p in lang.edge if p in lang.edge_notices}
             addressed |= {p for p in lang.edge if p not in lang.edge_notices}
             address |= set(lang.edge_address)
+            imperatives |= set(lang.edge_imperatives)
         else:
             plain |= set(lang.edge)
 
     def compiled(phrases: set[str], after: str = "") -> re.Pattern | None:
         return re.compile(r"(?<!\w)" + trie_pattern(phrases) + after) if phrases else None
 
-    return EdgePatterns(compiled(plain), compiled(addressed - plain), compiled(address, r"(?!\w)"))
+    return EdgePatterns(
+        compiled(plain), compiled(addressed - plain), compiled(address, r"(?!\w)"), frozenset(imperatives)
+    )
 
 
 def zones(infos: list[LineInfo], good: list[bool], first: int, last: int) -> tuple[int, int]:
@@ -129,6 +134,7 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
         or not lower[: found.start()].strip(" -–—•*\"'“‘([")  # it opens the line: "Sign up for ..."
         or (patterns.address is not None and patterns.address.search(lower) is not None)
+        or lower.lstrip(" -–—•*\"'“‘([").split(" ", 1)[0].rstrip(",:") in patterns.imperatives
     )
 
 

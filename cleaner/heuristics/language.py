@@ -33,6 +33,7 @@ class Language(NamedTuple):
     # that opens with the phrase, or a short one (edges.py); a story's sentence does neither
     edge_address: tuple[str, ...]
     edge_notices: tuple[str, ...]  # edge phrases that are a notice whoever speaks ("privacy policy")
+    edge_imperatives: tuple[str, ...]  # a line opening with one of these verbs asks the reader ("Follow ...")
     bio: tuple[str, ...]  # what follows the name in an author bio
     reported: tuple[str, ...]  # words of reported speech ("says"): a person of the story, not a bio
     not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
@@ -82,6 +83,7 @@ def _load(path: Path) -> Language:
         edge=tuple(p.lower() for p in edge.get("contains", ())),
         edge_address=tuple(w.lower() for w in edge.get("address", ())),
         edge_notices=tuple(p.lower() for p in edge.get("notices", ())),
+        edge_imperatives=tuple(w.lower() for w in edge.get("imperatives", ())),
         bio=tuple(edge.get("bio", ())),
         reported=tuple(w.casefold() for w in edge.get("reported", ())),
         not_names=tuple(edge.get("not_names", ())),

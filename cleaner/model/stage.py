@@ -75,6 +75,10 @@ def run(
     protect: frozenset[int] = frozenset()
     start = doc
     passes = max(MIN_PASSES, min(MAX_PASSES, PASS_LINES // max(len(doc.lines), 1)))
+    # whether the model has removed lines: a short text the heuristics alone cleaned in the
+    # passes before is still a text as written (attacker trial of stop 54: a short article's
+    # closing table, kept by the first pass as going on with it, went as footer in the second)
+    modelled = False
     for n in range(passes):
         before = len(doc.lines)
         doc, kept = _once(
@@ -85,8 +89,10 @@ def run(
             focus=ctx.focus,
             keep_headline=keep_headline,
             protect=protect,
+            remains=modelled,
         )
         protect |= kept
+        modelled = modelled or any(r.rule == "model:boilerplate" for r in doc.removals)
         if len(doc.lines) == before:
             break
     return _head_metadata(start, doc)
@@ -109,12 +115,14 @@ def _once(
     focus: str | None = None,
     keep_headline: bool = False,
     protect: frozenset[int] = frozenset(),
+    remains: bool = False,
 ) -> tuple[Document, frozenset[int]]:
     """One pass: the model's removals, or the heuristics' on a snippet or where the model
     finds no article; and the line (its number) kept as the headline. The lines numbered in
-    `protect` stay."""
+    `protect` stay. `remains`: an earlier pass's model removed lines, so `doc` is what it left
+    of a page (the heuristics then read no short text as written: analyse's `remains`)."""
     if _page_lines(doc) < MIN_LINES:
-        return apply(doc, focus=focus, protect=protect, remains=not headline), frozenset()
+        return apply(doc, focus=focus, protect=protect, remains=remains), frozenset()
     titled: dict[int, Removal] = {}
     ads = _ad_labels(doc)
     if headline and doc.metadata.title is None and ads:
@@ -143,7 +151,7 @@ def _once(
     keep = _items_rescued(doc, positions, keep)
     keep = _beside_captions(doc, positions, keep, captions)
     if not any(keep):
-        return apply(doc, focus=focus, protect=protect, remains=not headline), frozenset()
+        return apply(doc, focus=focus, protect=protect, remains=remains), frozenset()
     headline_kept: frozenset[int] = frozenset()
     drop: dict[int, Removal] = {}
     if headline and doc.metadata.title is None:

@@ -210,6 +210,7 @@ LEAD = "The council set the new mooring fees for the harbour on Monday night, af
 CHANGES = "What changes\n\n- Fishermen pay half.\n- Residents pay less.\n- Visitors pay more."
 FEES = "| Boat | Fee |\n| --- | --- |\n| small | $400 |\n| large | $800 |"
 CLOSE = "The fees take effect on July 1.\n"
+PATCH = "The clerk wrote the rule into the harbour's booking system. Here is the whole function:"
 TEASERS = "More from the harbour\nNew ferry sails in June\nCafe reopens on pier\n"
 NAMING = "Cookie settings and consent banners have also cut the number of readers who can be shown adverts."
 
@@ -246,6 +247,17 @@ NAMING = "Cookie settings and consent banners have also cut the number of reader
         ),
         # a teaser list (two headings in a row) and what follows a label still go
         pytest.param(f"{HEAD}\n\n{LEAD}\n\n{CLOSE}{TEASERS}", f"{LEAD}\n\n{CLOSE}", id="teasers-after-the-close"),
+        # attacker trial of stop 54: a code block a colon introduces closing a short article
+        pytest.param(
+            f"{HEAD}\n\n{LEAD}\n\n{PATCH}\n\n    def fee(boat):\n        return 400 if boat.small else 800\n",
+            f"{LEAD}\n\n{PATCH}\n\ndef fee(boat):\nreturn 400 if boat.small else 800\n",
+            id="code-closing-the-article",
+        ),
+        pytest.param(
+            f"{HEAD}\n\n{LEAD}\n\n{PATCH}\n\n    def fee(boat):\n\nShare this article\nFacebook\n",
+            f"{LEAD}\n\n{PATCH}\n\ndef fee(boat):\n",
+            id="a-share-bar-after-what-the-colon-introduces",
+        ),
     ],
 )
 def test_small_pages(page: str, expected: str):
@@ -390,7 +402,12 @@ def test_what_the_extracted_articles_last_line_introduces_stays():
     extracted = analyse(lines, extracted=True).drop
     assert not set(extracted) & {4, 5, 6}
     assert {7, 8} <= set(extracted)
-    assert {4, 5, 6} <= set(analyse(lines).drop)
+    # a short text as written too (attacker trial of stop 54: a closing code block went)
+    assert not set(analyse(lines).drop) & {4, 5, 6}
+    # a whole page's footer zone (SNIPPET_LINES lines or more) goes by position
+    menu = ["Home", "Archive", "Tags", "About", "Contact", "Search", "Login", "Feeds", "Projects", "Talks", "Notes"]
+    whole = tuple(Line(n, t) for n, t in enumerate([*menu, *prose, *code, "Share this", "Older posts", "© 2024"], 1))
+    assert {15, 16, 17} <= set(analyse(whole).drop)
 
 
 def test_a_last_line_that_closes_on_read_more_introduces_no_lines():
@@ -408,3 +425,17 @@ def test_a_last_line_that_closes_on_read_more_introduces_no_lines():
     teasers = ["Ten terminal tricks for the new year", "Why I left my old editor", "A week without a mouse"]
     extracted = analyse(tuple(Line(n, t) for n, t in enumerate([*prose, *teasers], 1)), extracted=True).drop
     assert {4, 5, 6} <= set(extracted)
+
+
+def test_a_table_closing_a_short_article_stays_through_the_passes():
+    """Attacker trial of stop 54: the first pass kept the table as going on with the article
+    (ends.continued), a later one, reading the text as what the line model had left of a page,
+    took it for the footer, exit 0. The model never ran: the text is still as written."""
+    page = (
+        "Water Meters Keep Failing\nBy Priya Nair | April 9, 2024\n\n"
+        "The city spent $14 million on smart water meters in 2022, and two years later one in five has "
+        "stopped reporting.\n\nEngineers say the problem is the battery, not the radio. These are the "
+        "audit's figures:\n\n| District | Meters | Failed |\n| North | 12,400 | 3,100 |\n| South | 9,800 | 1,200 |\n"
+    )
+    doc = clean(page, profile="none")
+    assert doc.text.endswith("| North | 12,400 | 3,100 |\n| South | 9,800 | 1,200 |\n")
