@@ -203,12 +203,37 @@ def test_learn_on_one_paragraph_chinese_articles_keeps_the_body(tmp_path: Path):
     assert doc.metadata.title != ZH_BODIES[3]
 
 
-def test_learn_warns_about_identical_scrapes(tmp_path: Path):
+def test_learn_skips_identical_scrapes_by_name(tmp_path: Path):
     pages = [tmp_path / f"{name}.txt" for name in "abc"]
     for page in pages:
         page.write_text(zh_page(0), encoding="utf-8")
     result = CliRunner().invoke(main, ["learn", *map(str, pages), "--name", "x"])
-    assert "some scrapes are the same text" in result.stderr
+    assert result.exit_code == 2
+    assert f"cleaner: {pages[1]}: the same article as {pages[0]}" in result.stderr
+    assert "learn needs at least two readable scrapes, got 1" in result.stderr
+
+
+def test_learn_skips_a_copy_of_a_short_article(tmp_path: Path):
+    """Attacker trial of stop 54: a copy of a scrape whose article has three short paragraphs
+    (too few long lines to compare) was learned as a second page of the site, exit 0."""
+    page = (
+        "Subscribe to Example News\nHome | Business | World | Sport\n{title}\nBy Jane Roe | 3 min read\n\n"
+        "{body}\n\nShare this article\nMore from Example News\n© 2024 Example News\n"
+    )
+    bodies = [
+        ("Rates Rise Again", "The central bank raised rates for the third time this year.\n\nBrokers said so."),
+        ("Port Strike Ends", "Dock workers voted to end the strike after nine days of talks.\n\nShips queued."),
+    ]
+    paths = []
+    for n, (title, body) in enumerate([bodies[0], bodies[0], bodies[1]]):
+        paths.append(tmp_path / f"s{n}.txt")
+        paths[-1].write_text(page.format(title=title, body=body), encoding="utf-8")
+    out = tmp_path / "p" / "x.toml"
+    result = CliRunner().invoke(main, ["learn", *map(str, paths), "--name", "x", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"cleaner: {paths[1]}: the same article as {paths[0]}" in result.stderr
+    samples = tomllib.loads(out.read_text(encoding="utf-8"))["profile"]["samples"]
+    assert [Path(s).name for s in samples] == ["s0.txt", "s2.txt"]
 
 
 def test_learn_names_what_it_skipped_once_and_exits_1_with_the_draft_written(tmp_path: Path):
