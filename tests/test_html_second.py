@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from cleaner import clean
 from cleaner.cli import main
-from cleaner.stages.html_second import merge
+from cleaner.stages.html_second import merge, other_lines
 
 SUBJECTS = [
     "harbour board",
@@ -321,3 +321,40 @@ def test_a_paragraph_trafilatura_splits_at_each_image_is_not_added_again():
     html = page(range(2), between=f"<p>Qualified: {flags} and the hosts.</p><p>{para(3)}</p>")
     text = clean(html, html=True, profile="none", images=True).text
     assert text.count("Qualified") == 1 and text.count("Uland") == 1
+
+
+def test_resiliparses_tree_is_dropped_in_the_thread_that_made_it():
+    """Attacker trial of stop 54: `--engine dask` printed "HTMLTreePy is unsendable, but is being
+    dropped on another thread": Dask's workers sample their tasks' stacks, and a frame held by
+    the sampler keeps its locals until the sampler lets go of it, on its own thread. Here a
+    profile hook keeps other_lines' frame past its return and this thread lets it go."""
+    import sys
+    import threading
+
+    held = []
+
+    def hook(frame, event, arg):
+        if event == "return" and frame.f_code.co_name == "other_lines":
+            held.append(frame)
+
+    def work():
+        sys.setprofile(hook)
+        try:
+            other_lines(f"<html><body><p>{'The harbour reopened after the storm. ' * 8}</p></body></html>")
+        finally:
+            sys.setprofile(None)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert held
+    caught = []
+    before = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: caught.append(unraisable.exc_value)
+    try:
+        held.clear()
+    except RuntimeError as err:
+        caught.append(err)
+    finally:
+        sys.unraisablehook = before
+    assert caught == []

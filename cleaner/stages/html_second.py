@@ -112,28 +112,36 @@ def other_lines(html: str, tables: bool = True) -> list[str]:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
-    tree = HTMLTree.parse(html)
-    if tree.document is None:
-        return []
-    # NOT_ADDED out, the outermost first, one query each: walking query_selector_all's
-    # collection is quadratic (603 matches: 1.3 s)
-    for _ in range(MAX_NOT_ADDED):
-        element = tree.document.query_selector(NOT_ADDED if tables else f"{NOT_ADDED}, table")
-        if element is None or element.parent is None:
-            break
-        element.parent.remove_child(element)
-    else:  # a page of hundreds of comment elements: no second opinion
-        return []
-    text = extract_plain_text(
-        tree,
-        preserve_formatting=True,
-        main_content=True,
-        list_bullets=False,
-        alt_texts=False,
-        links=False,
-        form_fields=False,
-        noscript=False,
-    )
+    # Set to None before returning, in the thread that made them: resiliparse's objects refuse
+    # to be dropped on another (a traceback), and a sampling profiler that holds this frame
+    # (Dask's workers sample their tasks' stacks) keeps its locals until it lets go of it, on
+    # its own thread (attacker trial of stop 54)
+    tree = element = None
+    try:
+        tree = HTMLTree.parse(html)
+        if tree.document is None:
+            return []
+        # NOT_ADDED out, the outermost first, one query each: walking query_selector_all's
+        # collection is quadratic (603 matches: 1.3 s)
+        for _ in range(MAX_NOT_ADDED):
+            element = tree.document.query_selector(NOT_ADDED if tables else f"{NOT_ADDED}, table")
+            if element is None or element.parent is None:
+                break
+            element.parent.remove_child(element)
+        else:  # a page of hundreds of comment elements: no second opinion
+            return []
+        text = extract_plain_text(
+            tree,
+            preserve_formatting=True,
+            main_content=True,
+            list_bullets=False,
+            alt_texts=False,
+            links=False,
+            form_fields=False,
+            noscript=False,
+        )
+    finally:
+        element = tree = None
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
