@@ -134,8 +134,17 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
         or not lower[: found.start()].strip(" -–—•*\"'“‘([")  # it opens the line: "Sign up for ..."
         or (patterns.address is not None and patterns.address.search(lower) is not None)
-        or lower.lstrip(" -–—•*\"'“‘([").split(" ", 1)[0].rstrip(",:") in patterns.imperatives
+        or any(_opening(sentence) in patterns.imperatives for sentence in SENTENCES.split(lower))
     )
+
+
+# where a line's sentences start: "Something to say? Choose one of these options to log in."
+SENTENCES = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _opening(sentence: str) -> str:
+    """The sentence's first word, lower-cased, without the marks around it."""
+    return sentence.lstrip(" -–—•*\"'“‘([").split(" ", 1)[0].rstrip(",:")
 
 
 STOPS = ".!?…"

@@ -316,6 +316,8 @@ def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
         "Home Press Releases Industries Submit a Release Log in",
         "All rights reserved. Reproduction of the material on this site is prohibited.",
         "Terms and conditions apply to every entry in the prize draw.",
+        "Want more of Dana's columns? Follow her on Twitter for the latest.",
+        "Got something to add? Choose an account to log in with.",
     ],
 )
 def test_calls_to_action_still_call(line: str):
