@@ -974,7 +974,8 @@ def learn(
             prose = {line for line in prepare(text) if len(line.split()) >= ARTICLE_LINE_WORDS}
             # the same text, however short its article (attacker trial of stop 54: a copy of a
             # three-paragraph scrape was learned as a second page)
-            same = next((source for source, other in zip(sources, texts, strict=True) if other == text), None)
+            squashed = " ".join(text.split())  # line ends and spaces aside (a CRLF copy)
+            same = next((src for src, other in zip(sources, texts, strict=True) if _squash(other) == squashed), None)
             twin = same or _same_article(prose, read)
             if twin is not None:
                 raise InputError(
@@ -1171,6 +1172,10 @@ def _same_texts(samples: list[Path]) -> bool:
 ARTICLE_LINE_WORDS = 10
 SAME_LINES = 3
 SAME_SHARE = 0.8
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _same_article(prose: set[str], read: list[tuple[Path, set[str]]]) -> Path | None:

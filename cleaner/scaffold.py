@@ -191,7 +191,9 @@ def starter_profile(
     # a line of one sample's, drafted as it reads ("Harbourton 13°C Sunny"), covers that sample
     # only: the site's next page prints another, which the generic stage must still find
     # (new-user trial of stop 54: a "metadata" draft kept more boilerplate than no profile)
+    # (one sample tells no template line from one of its own: left to the check above)
     one_page = [line for kind, lines, _ in rules if kind == "drop_line" for line in lines if counts[line] < 2]
+    one_page = one_page if len(samples) > 1 else []
     if left or one_page:
         # "page", not "full": the generic stage judges the page as with no profile, so the rules'
         # removals (a "Related articles" heading, "Reply") cannot hide from it what they mark

@@ -69,3 +69,13 @@ def test_a_fragment_is_its_own_page():
 def test_fixture_pages(path: Path):
     tree = parse(path.read_text(encoding="utf-8"))
     assert element_author(tree) == extract_author(tree)
+
+
+def test_a_rel_child_with_a_date_inside():
+    # second attacker trial of stop 54: `rel='me'` reads the <rel> child as the pruned copy has it
+    page = (
+        '<html><body><p><rel>me<time>May 4</time></rel>Jane Doe</p><span class="author">Bob Roe</span>'
+        "<p>Text of the story.</p></body></html>"
+    )
+    tree = parse(page)
+    assert element_author(tree) == extract_author(tree)

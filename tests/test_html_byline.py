@@ -405,3 +405,17 @@ def test_a_related_cards_byline_element_gives_way_to_the_byline_under_the_headli
     )
     byline = "<div class='meta'><span>By Margaret Ellison</span> | <span>12 March 2024</span></div>"
     assert clean(page(between=byline, after=card), html=True).metadata.author == "Margaret Ellison"
+
+
+def test_a_desks_credit_in_a_byline_element_names_no_author():
+    """Second attacker trial of stop 54: <p class="byline">Staff Report</p> gave the author
+    "Staff Report"."""
+    from cleaner import clean as clean_page
+
+    body = (
+        "<p>High winds toppled trees and power lines across the county overnight, leaving homes without power.</p>"
+        "<p>The utility said most customers should have power back by Thursday evening, and schools stayed shut.</p>"
+    )
+    page = '<html><body><article><h1>Storm cuts power</h1><p class="byline">{}</p>{}</article></body></html>'
+    assert clean_page(page.format("Staff Report", body), html=True).metadata.author is None
+    assert clean_page(page.format("By Jane Roe", body), html=True).metadata.author == "Jane Roe"

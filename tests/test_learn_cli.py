@@ -227,7 +227,9 @@ def test_learn_skips_a_copy_of_a_short_article(tmp_path: Path):
     paths = []
     for n, (title, body) in enumerate([bodies[0], bodies[0], bodies[1]]):
         paths.append(tmp_path / f"s{n}.txt")
-        paths[-1].write_text(page.format(title=title, body=body), encoding="utf-8")
+        text = page.format(title=title, body=body)
+        # the copy with Windows line ends (second attacker trial of stop 54)
+        paths[-1].write_bytes((text.replace("\n", "\r\n") if n == 1 else text).encode())
     out = tmp_path / "p" / "x.toml"
     result = CliRunner().invoke(main, ["learn", *map(str, paths), "--name", "x", "-o", str(out)])
     assert result.exit_code == 1, result.output

@@ -163,3 +163,21 @@ def test_a_site_profile_with_hosts_does_not_match_another_hosts_page_by_fingerpr
     assert "coingeek" not in doc.profiles
     assert "split the reward among miners." in doc.text
     assert "coingeek" in clean(page, url="https://coingeek.com/x/").profiles
+
+
+def test_an_archives_copy_of_a_site_page_keeps_its_profile():
+    """Second attacker trial of stop 54: the CoinGeek seed under a web.archive.org URL lost its
+    profile (the title became the photo caption): on another host two fingerprints name it."""
+    seed = (Path(__file__).parent.parent / "seeds" / "000_0653ba34dd586963.txt").read_bytes()
+    url = "https://web.archive.org/web/2024/https://coingeek.com/netflix-seeks-ai-experts/"
+    doc = clean(seed, url=url)
+    assert doc.profiles[:1] == ("coingeek",)
+    assert doc.metadata.sitename == "CoinGeek"
+
+
+def test_the_promo_run_on_from_the_sentence_before_is_still_the_promo():
+    # a scrape that joins sentences without a space ("...data.Check out CoinGeek's ...")
+    seed = (Path(__file__).parent.parent / "seeds" / "000_0653ba34dd586963.txt").read_text(encoding="utf-8")
+    joined = seed.replace("immutability of data. Check out", "immutability of data.Check out")
+    assert joined != seed
+    assert "coingeek" in clean(joined).profiles

@@ -226,14 +226,10 @@ def _past_headings(a: Analysis) -> bool:
 def _end(a: Analysis) -> bool:
     last = ends.trim(a.lines, a.labels, a.page[CLASS], a.first, a.last, a.extracted)
     a.last = ends.extend(a.lines, a.labels, a.page[REPEATED], last)
-    # a short text as written goes on with its article after the region as an extractor's text
-    # does: what its last line introduces with a colon (a code block: attacker trial of stop 54)
-    short = len(a.lines) < SNIPPET_LINES and not a.remains
-    if a.extracted or short:
-        a.last = ends.introduced(a.lines, a.labels, a.page[REPEATED], a.last)
     if a.extracted:
+        a.last = ends.introduced(a.lines, a.labels, a.page[REPEATED], a.last)
         a.prose_after = ends.prose_after(a.lines, a.labels, a.page[LABELLED_CLASS], a.page[REPEATED], a.last)
-    if a.extracted or short:
+    if a.extracted or (len(a.lines) < SNIPPET_LINES and not a.remains):
         a.prose_after |= ends.continued(a.lines, a.labels, a.page[REPEATED], a.last)
     return True
 

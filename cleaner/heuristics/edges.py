@@ -133,13 +133,16 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         words <= CTA_BARE_WORDS
         or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
         or not lower[: found.start()].strip(" -–—•*\"'“‘([")  # it opens the line: "Sign up for ..."
-        or (patterns.address is not None and patterns.address.search(lower) is not None)
-        or any(_opening(sentence) in patterns.imperatives for sentence in SENTENCES.split(lower))
+        # "US" is a country, not the reader ("The US advertising market ...")
+        or (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None)
+        or any(_opening(clause) in patterns.imperatives for clause in CLAUSES.split(lower))
     )
 
 
-# where a line's sentences start: "Something to say? Choose one of these options to log in."
-SENTENCES = re.compile(r"(?<=[.!?…])\s+")
+# where a line's sentences and clauses start: "Something to say? Choose one of these options to
+# log in.", "This is a preview of subscription content, log in to check access."
+CLAUSES = re.compile(r"(?<=[.!?…,;:])\s+")
+US = re.compile(r"\bU\.?S\.?(?!\w)")
 
 
 def _opening(sentence: str) -> str:

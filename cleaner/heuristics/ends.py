@@ -86,6 +86,8 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
 
 
 TABLE_ROW = regex.compile(r"^\|.*\|$")
+# A line of code: brackets, an assignment, a statement's end, a comment or a prompt
+CODE_LINE = regex.compile(r"[(){}\[\]]|\s=\s|;$|^(?:#|//|\$ |>>> )")
 
 
 def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], last: int) -> set[int]:
@@ -102,10 +104,20 @@ def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bo
     (cleaneval:train P 0.904 -> 0.900, R 0.914 -> 0.918)."""
     keep: set[int] = set()
     heading = None
+    # code a colon introduces ("Here is the whole patch:"), its lines one after another
+    # (attacker trial of stop 54: a closing function's body went as footer)
+    code = 0 <= last < len(infos) and infos[last].text.endswith(":")
     for n in range(last + 1, len(infos)):
         info = infos[n]
         if labels[n] or repeated[n]:
             break
+        if code and heading is None and info.text[-1:] not in ".!?…":  # a sentence ends the code
+            # the block's first line reads as code; the lines right under it go with it
+            block = n - 1 in keep or (n - 1 == last and CODE_LINE.search(infos[last].text))
+            if CODE_LINE.search(info.text) or (block and info.pos == infos[n - 1].pos + 1):
+                keep.add(n)
+                continue
+        code = False
         ends = info.sentence and not info.text.endswith(":")
         # list items under a heading or an item: a bare list of sentences under the body is a
         # teaser list as often ("- Council approves new bypass after ten-year wait.": second

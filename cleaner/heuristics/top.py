@@ -114,6 +114,9 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
     dated = compress(count(), map(bool, map(meta.date_line, texts)))
     for n in sorted({*marked, *dated, *window}):
         info = infos[n]
+        if n in window and n < first and meta.desk_line(info.text):
+            drop[info.pos] = "byline"  # a desk's credit above the body: no author
+            continue
         found = meta.byline(info.text)
         if found:
             if author is None and n in window and not meta.desk(found[0].split()):

@@ -520,6 +520,11 @@ def extract(
             origin.pop("author")
         else:
             meta["author"], origin["author"] = checked, "html:author-element"
+    if meta["author"] and _desk(meta["author"]):
+        # a desk's credit names no author ("Staff Report" in a byline element: second attacker
+        # trial of stop 54), as in a text scrape's byline
+        meta["author"] = None
+        origin.pop("author", None)
     if meta["reading_time"] is None and (minutes := html_lead.reading_time(head)):
         meta["reading_time"], origin["reading_time"] = minutes, "html:byline"
     if not meta["author"] and (byline := html_lead.byline(head)):
@@ -606,6 +611,12 @@ def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, li
         structure += list(marks)  # the comments'
     text = "\n".join(merged.lines + lines[len(body) :])
     return main._replace(text=text, structure=structure), merged.added
+
+
+def _desk(author: str) -> bool:
+    from cleaner.heuristics import meta
+
+    return meta.desk_line(author) or meta.desk(author.split())
 
 
 def _metadata_mirror_off() -> str | None:

@@ -46,17 +46,24 @@ def _reason(profile: Profile, stripped_text: str, host: str) -> str | None:
     return None
 
 
+# Fingerprints a site profile that names its hosts needs on another known host's page: one
+# line may be quoted (attacker trial of stop 54: an article quoting CoinGeek's promo line took
+# its profile, whose cut at that line lost the rest, exit 0); an archive's or a cache's copy of
+# the site's page (web.archive.org, an AMP cache) shows more (second attacker trial)
+OTHER_HOST_FINGERPRINTS = 2
+
+
 def _best_site(profiles: Profiles, stripped_text: str, host: str) -> tuple[Profile, str] | None:
-    """A host match wins; otherwise the site profile with the most fingerprints found, but
-    for a page whose host is known, never one that names its site's hosts: it is another
-    site's page (attacker trial of stop 54: an article on another host quoting CoinGeek's
-    promo line took CoinGeek's profile, whose cut at that line lost the rest, exit 0)."""
-    sites = [p for p in profiles if p.kind == "site" and not (host and p.hosts)]
+    """A host match wins; otherwise the site profile with the most fingerprints found
+    (OTHER_HOST_FINGERPRINTS at least where the page's host is known and not one it names)."""
+    sites = [p for p in profiles if p.kind == "site"]
     if by_host := profiles.site_by_host(host):
         return by_host
     best, best_count = None, 0
     for profile in sites:
         count = sum(1 for f in profile.fingerprints if found(f, stripped_text))
+        if host and profile.hosts and count < OTHER_HOST_FINGERPRINTS:
+            continue
         if count > best_count:
             best, best_count = profile, count
     if best is None:

@@ -296,6 +296,11 @@ def test_a_person_the_story_names_by_surname_is_no_bio():
         "The bakery she worked at was sponsored by the local mill for decades.",
         "She hated advertising and never put her name on a sign outside the shop.",
         "Nobody in the family has the login to her old recipe blog.",
+        # second attacker trial of stop 54
+        "Like many villages, it lost its newsletter in the 1990s.",
+        "The US advertising market shrank by a tenth last year.",
+        "The plane is powered by hydrogen and a small battery.",
+        "Support for the newsletter grew among older residents.",
     ],
 )
 def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
@@ -318,6 +323,11 @@ def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
         "Terms and conditions apply to every entry in the prize draw.",
         "Want more of Dana's columns? Follow her on Twitter for the latest.",
         "Got something to add? Choose an account to log in with.",
+        # second attacker trial of stop 54
+        "For the latest local news, sign up for the Harbour Daily newsletter.",
+        "Readers can sign up for the newsletter at the front desk.",
+        "This is a preview of subscription content, log in to check access.",
+        "Today's episode is sponsored by Acme Ferries and the harbour board.",
     ],
 )
 def test_calls_to_action_still_call(line: str):

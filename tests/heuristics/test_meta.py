@@ -312,17 +312,35 @@ def test_a_desks_byline_goes_and_leaves_the_author_empty():
 def test_a_desks_credit_on_its_own_line_is_a_byline_without_an_author(line: str):
     """New-user trial of stop 54: "Staff Report" under a headline, without "By", stayed as the
     body's first line."""
-    from cleaner.heuristics.meta import person
+    from cleaner.heuristics.meta import desk_line
 
-    found = byline(line)
-    assert found is not None and person(found[0]) is None
+    assert desk_line(line)
 
 
 @pytest.mark.parametrize(
     "line", ["Report", "Annual Report", "Special Reports", "Jane Roe reports", "The report was late."]
 )
 def test_other_lines_with_report_are_no_desks_credit(line: str):
-    assert byline(line) is None
+    from cleaner.heuristics.meta import desk_line
+
+    assert not desk_line(line)
+
+
+def test_a_desks_credit_is_a_byline_only_where_a_byline_stands():
+    """Second attacker trial of stop 54: "Staff Reports", a heading of a council's agenda in
+    the article's body, went as a byline."""
+    from cleaner import clean
+
+    page = (
+        "Council Sets Budget\nBy Jane Roe | May 2, 2024\n"
+        "The council met on Tuesday night to set next year's budget for the town and its harbour.\n"
+        "The first item was the harbour master's request for a new patrol boat and two more staff.\n"
+        "Staff Reports\n"
+        "The planning officer reported that applications for new homes had doubled since last spring.\n"
+        "The treasurer reported that the reserves would last three more years at the current rate.\n"
+        "The meeting closed after midnight, with the budget passed by seven votes to two.\n"
+    )
+    assert "Staff Reports" in clean(page).text
 
 
 def test_a_desks_credit_line_goes_and_leaves_the_author_empty():
