@@ -127,12 +127,13 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
     lower = text.lower()
     if patterns.plain is not None and patterns.plain.search(lower):
         return True
-    if patterns.addressed is None or (found := patterns.addressed.search(lower)) is None:
+    if patterns.addressed is None or patterns.addressed.search(lower) is None:
         return False
     return (
         words <= CTA_BARE_WORDS
         or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
-        or not lower[: found.start()].strip(" -–—•*\"'“‘([")  # it opens the line: "Sign up for ..."
+        # it opens the line, a sentence or a clause: "Sign up for ...", "... template. Powered by Blogger."
+        or any(patterns.addressed.match(clause.lstrip(" -–—•*\"'“‘([")) for clause in CLAUSES.split(lower))
         # "US" is a country, not the reader ("The US advertising market ...")
         or (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None)
         or any(_opening(clause) in patterns.imperatives for clause in CLAUSES.split(lower))
@@ -141,7 +142,7 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
 
 # where a line's sentences and clauses start: "Something to say? Choose one of these options to
 # log in.", "This is a preview of subscription content, log in to check access."
-CLAUSES = re.compile(r"(?<=[.!?…,;:])\s+")
+CLAUSES = re.compile(r"(?<=[.!?…,;:|•·])\s+")
 US = re.compile(r"\bU\.?S\.?(?!\w)")
 
 
