@@ -129,28 +129,23 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         return True
     if patterns.addressed is None or patterns.addressed.search(lower) is None:
         return False
+    clauses = [clause.lstrip(OPENING_MARKS) for clause in CLAUSES.split(lower)]
     return (
         words <= CTA_BARE_WORDS
         or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
         # it opens the line, a sentence or a clause: "Sign up for ...", "... template. Powered by Blogger."
-        or any(patterns.addressed.match(clause.lstrip(" -–—•*\"'“‘([")) for clause in CLAUSES.split(lower))
+        or any(patterns.addressed.match(clause) for clause in clauses)
         # "US" is a country, not the reader ("The US advertising market ...")
         or (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None)
-        or any(_opening(clause) in patterns.imperatives for clause in CLAUSES.split(lower))
+        or any(clause.split(" ", 1)[0].rstrip(",:") in patterns.imperatives for clause in clauses)
     )
 
 
 # where a line's sentences and clauses start: "Something to say? Choose one of these options to
 # log in.", "This is a preview of subscription content, log in to check access."
 CLAUSES = re.compile(r"(?<=[.!?…,;:|•·])\s+")
+OPENING_MARKS = " -–—•*\"'“‘(["  # before a clause's first word
 US = re.compile(r"\bU\.?S\.?(?!\w)")
-
-
-def _opening(sentence: str) -> str:
-    """The sentence's first word, lower-cased, without the marks around it."""
-    return sentence.lstrip(" -–—•*\"'“‘([").split(" ", 1)[0].rstrip(",:")
-
-
 STOPS = ".!?…"
 
 
