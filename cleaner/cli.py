@@ -959,6 +959,7 @@ def learn(
     sources: list[Path] = []
     skipped = 0
     read: list[tuple[Path, set[str]]] = []  # each scrape's prose lines, for _same_article
+    squashed: dict[str, Path] = {}  # each scrape's text, spaces and line ends aside (a CRLF copy)
     for f in files:
         if isinstance(f, Job):  # an unreadable directory, a symlink loop, a FIFO
             skipped += 1
@@ -974,15 +975,15 @@ def learn(
             prose = {line for line in prepare(text) if len(line.split()) >= ARTICLE_LINE_WORDS}
             # the same text, however short its article (attacker trial of stop 54: a copy of a
             # three-paragraph scrape was learned as a second page)
-            squashed = " ".join(text.split())  # line ends and spaces aside (a CRLF copy)
-            same = next((src for src, other in zip(sources, texts, strict=True) if _squash(other) == squashed), None)
-            twin = same or _same_article(prose, read)
+            flat = " ".join(text.split())
+            twin = squashed.get(flat) or _same_article(prose, read)
             if twin is not None:
                 raise InputError(
                     f"the same article as {twin} (its paragraphs are that scrape's): learned twice, they "
                     "would read as the site's template"
                 )
             read.append((f, prose))
+            squashed[flat] = f
             texts.append(text)
             sources.append(f)
         except (CleanerError, OSError) as err:
@@ -1172,10 +1173,6 @@ def _same_texts(samples: list[Path]) -> bool:
 ARTICLE_LINE_WORDS = 10
 SAME_LINES = 3
 SAME_SHARE = 0.8
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _same_article(prose: set[str], read: list[tuple[Path, set[str]]]) -> Path | None:
