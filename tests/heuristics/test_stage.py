@@ -439,3 +439,65 @@ def test_a_table_closing_a_short_article_stays_through_the_passes():
     )
     doc = clean(page, profile="none")
     assert doc.text.endswith("| North | 12,400 | 3,100 |\n| South | 9,800 | 1,200 |\n")
+
+
+STORM = (
+    "Storm closes ferry routes\n\nBy Jo Hart | 8 August 2023\n\n"
+    "All ferry routes to the islands were cancelled on Tuesday as winds reached 110 km/h.\n\n"
+    "{mid}\n\nThe coastguard said two boats were damaged.\n\nNo one was hurt.\n\n"
+    "Services are expected to resume on Thursday.\n"
+)
+
+
+@pytest.mark.parametrize("mid", ["Photo: Reuters", "(AP Photo/Jane Doe)", "Advertisement"])
+def test_a_credit_inside_a_short_story_takes_none_of_its_sentences(mid):
+    """Attacker trial of stop 55: a credit or an advertisement label under a short story's first
+    paragraph made the three short sentences after it boilerplate by their neighbours, exit 0."""
+    doc = clean(STORM.format(mid=mid), profile="none")
+    for sentence in ("two boats were damaged.", "No one was hurt.", "resume on Thursday."):
+        assert sentence in doc.text
+    assert mid not in doc.text
+
+
+def test_a_short_recipe_of_short_lines_stays_above_its_print_label():
+    """Attacker trial of stop 55: every line of a recipe shorter than a paragraph, its intro and
+    numbered steps went with the "Print recipe" label below them; only the headline stayed."""
+    page = (
+        "Grandma's lemon drizzle cake\n\nBy Sam Patel | Jan 5, 2024\n\n"
+        "This cake takes about an hour and serves eight.\n\nIngredients\n\n- 225g unsalted butter\n\n"
+        "- 225g caster sugar\n\n- 4 eggs\n\nMethod\n\n1. Heat the oven to 180C.\n\n"
+        "2. Beat the butter and sugar until pale.\n\n3. Add the eggs one at a time.\n\n"
+        "4. Fold in the flour and zest.\n\nPrint recipe\n\nTip: serve the cake while it is still warm.\n"
+    )
+    doc = clean(page, profile="none")
+    for kept in ("serves eight.", "- 4 eggs", "1. Heat the oven", "4. Fold in", "Tip: serve the cake"):
+        assert kept in doc.text
+    assert "Print recipe" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        (
+            "Fuel prices this week\n\nBy Energy Desk\n\nPrices fell for the third week running.\n\n"
+            "| Fuel | Price | Change |\n| Petrol | 1.45 | -0.02 |\n| Diesel | 1.52 | -0.01 |\n\n"
+            "The survey covers 400 stations across the country and is updated every Friday morning.\n",
+            ["Prices fell for the third week running.", "| Fuel | Price | Change |", "| Diesel | 1.52 | -0.01 |"],
+        ),
+        (
+            "Ask the vet: is chocolate really dangerous for dogs?\n\nBy Dr. Kim Ng\n\n"
+            "Q: My dog ate a chocolate bar. Should I worry?\nA: Yes. Call your vet right away.\n\n"
+            "Q: How much is too much?\nA: Dark chocolate is the worst; even 20 grams can harm a small dog, "
+            "and milk chocolate is not safe either.\n",
+            ["Q: My dog ate a chocolate bar. Should I worry?", "A: Yes. Call your vet right away."],
+        ),
+    ],
+    ids=["lead-and-table", "first-question"],
+)
+def test_a_short_texts_sentences_above_its_longest_paragraph_stay(page, kept):
+    """Attacker trial of stop 55: the body region of a short text was its longest paragraph, and
+    the sentences and table rows between the byline and it went as header, exit 0."""
+    doc = clean(page, profile="none")
+    for line in kept:
+        assert line in doc.text
+    assert "By " not in doc.text
