@@ -23,6 +23,8 @@ SHAPES = {
         ("A line of text, and more words after it.\n" * 4 + "One more line with a NUL\x00 in it.\n") * int(mb * 5_000)
     ).encode(),
     "brackets": lambda mb: ("(" * int(mb * 1_000_000)).encode(),
+    # a flattened table on one line, no closing "|" (attacker trial of stop 55: quadratic in a regex)
+    "table cells": lambda mb: ("| a " * int(mb * 250_000)).encode(),
 }
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
 
 from cleaner import clean
 from cleaner.document import Line
@@ -371,3 +374,18 @@ def test_a_line_of_facts_under_the_byline_is_no_headline(facts, field, value):
     assert doc.metadata.title == "How our town got its bridge back in nine months"
     assert getattr(doc.metadata, field) == value
     assert doc.text == "\n".join(paragraphs) + "\n"
+
+
+def test_a_rows_cells_are_read_as_the_row_pattern_reads_them():
+    """Attacker trial of stop 55: the regex r"\\|\\s(.*)\\s\\|" fullmatched a 640 KB line of cells
+    with no closing "|" in 27 s (quadratic); top._row_cells reads the same cells without it."""
+    pattern = regex.compile(r"\|\s(.*)\s\|")
+    rnd = random.Random(55)
+    alphabet = ["|", " ", "a", "\t", "\\|", "\u00a0", "\n", "é"]
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 10)))
+        found = pattern.fullmatch(text)
+        assert top._row_cells(text) == (found[1] if found else None), repr(text)
+    assert top.row_text("| KAILA DEVI FAIR |") == "KAILA DEVI FAIR"
+    assert top.row_text("| a | b |") is None
+    assert top.row_text("| a " * 200_000) == ("| a " * 200_000)
