@@ -444,11 +444,16 @@ def prose_span(view: LineView) -> tuple[int, int] | None:
     take the article: a learned draft's cut_after on a footer's section name ("Sidelines")
     emptied a page that printed that name as its section label above the headline
     (attacker trial of stop 50, and 4 of 19 unseen blogs.nfl.com pages of the corpus)."""
+    prose = prose_lines(view)
+    return (prose[0], prose[-1]) if prose else None
+
+
+def prose_lines(view: LineView) -> list[int]:
+    """Positions of the lines of prose (PROSE_WORDS+ words, a sentence's end)."""
     from cleaner.heuristics.lines import describe
 
     infos = (describe(i, text) for i, text in enumerate(view.texts))
-    prose = [info.pos for info in infos if info.words >= PROSE_WORDS and info.sentence]
-    return (prose[0], prose[-1]) if prose else None
+    return [info.pos for info in infos if info.words >= PROSE_WORDS and info.sentence]
 
 
 PROSE_WORDS = 8

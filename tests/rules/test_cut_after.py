@@ -89,6 +89,30 @@ CASES = [
         None,
         id="only-marker-above-all-prose-cuts-nothing",
     ),
+    # A marker with more prose below it than above, where a later marker has less: the article's
+    # end is the later one (attacker trial of stop 55: a learned draft's cut at a share bar under
+    # an unseen page's standfirst took its five paragraphs)
+    pytest.param(
+        PROSE + "\nShare this story\n" + PROSE + "\n" + PROSE + "\nShare this story\nOther story",
+        {"text": "Share this story"},
+        PROSE + "\nShare this story\n" + PROSE + "\n" + PROSE,
+        None,
+        id="marker-inside-the-article-passed-over-for-a-later-one",
+    ),
+    pytest.param(
+        PROSE + "\nMore from the Post\nCouncil approves budget\n" + PROSE + "\n" + PROSE + "\nShare this story",
+        {"text": ["Share this story", "More from the Post"]},
+        PROSE + "\nMore from the Post\nCouncil approves budget\n" + PROSE + "\n" + PROSE,
+        None,
+        id="another-markers-inline-box-passed-over",
+    ),
+    pytest.param(
+        PROSE + "\n3 Comments\n" + PROSE + "\n" + PROSE,
+        {"text": "3 Comments"},
+        PROSE,
+        None,
+        id="a-comment-section-longer-than-the-article-still-cut-without-a-later-marker",
+    ),
 ]
 
 
