@@ -32,8 +32,8 @@ import regex
 from cleaner.errors import CleanerError, InputError
 from cleaner.heuristics.body import TUNING
 from cleaner.heuristics.lines import describe
-from cleaner.heuristics.phrases import boilerplate_label
-from cleaner.learn.shapes import year_free
+from cleaner.heuristics.phrases import boilerplate_label, generic_line
+from cleaner.learn.shapes import FINGERPRINT_CHARS, year_free
 from cleaner.pipeline import clean
 from cleaner.profiles import GENERIC_DEFAULT, Profiles
 from cleaner.stages.decode import text_of
@@ -438,8 +438,11 @@ def _headline_shaped(line: str, rule: str) -> bool:
 
 
 def _fingerprints(lines: list[str]) -> list[str]:
-    """The longest suspect lines, anchored: long template lines are the most distinctive."""
-    ranked = sorted((line for line in lines if len(line) >= 12), key=len, reverse=True)[:MAX_FINGERPRINTS]
+    """The longest suspect lines, anchored: long template lines are the most distinctive. Not a
+    line of boilerplate labels alone, which any site prints (learn.site._fingerprints)."""
+    fit = (line for line in lines if len(line) >= FINGERPRINT_CHARS and not generic_line(line))
+    ranked = sorted(fit, key=len, reverse=True)
+    ranked = ranked[:MAX_FINGERPRINTS]
     return [year_free(line) for line in ranked]
 
 

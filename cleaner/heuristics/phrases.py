@@ -270,6 +270,16 @@ def label_phrase(text: str) -> str | None:
     return m.lines.get(k) if k else None
 
 
+def generic_line(text: str) -> bool:
+    """Whether the line is made of boilerplate labels alone, as any site prints it ("Skip to
+    content", "Privacy | Terms | Contact us", "Facebook Twitter Email"): no sign of one site.
+    ("Subscribe to The Riverside Post" names its site.)"""
+    if label_phrase(text) or toolbar(text, len(text.split())):
+        return True
+    parts = [part for part in SEPARATORS.split(text) if part.strip()] if SEPARATORS.search(text) else []
+    return len(parts) > 1 and all(map(label_phrase, parts))
+
+
 @lru_cache(maxsize=1 << 16)  # the same lines come back in every pass and across pages
 def boilerplate_label(text: str, words: int) -> str | None:
     """The boilerplate a line names itself as: a phrase category or a counter."""

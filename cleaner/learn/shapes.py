@@ -356,6 +356,8 @@ NAME_CUES = frozenset(
 
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A fingerprint's fewest characters: a section's name ("Politics") is printed on many sites
+FINGERPRINT_CHARS = 12
 
 
 def year_free(line: str) -> str:

@@ -18,11 +18,12 @@ from typing import Any
 import regex
 
 import cleaner
+from cleaner.heuristics.phrases import generic_line
 from cleaner.learn.check import productive, simulate
 from cleaner.learn.cuts import CATEGORIES, LABEL, Cuts, find_cuts, neighbour
 from cleaner.learn.lines import Alignment, Slot, prepare
 from cleaner.learn.meta import is_list_line, is_paragraph, is_title_like, meta_fields, name_groups
-from cleaner.learn.shapes import year_free
+from cleaner.learn.shapes import FINGERPRINT_CHARS, year_free
 from cleaner.toml_out import render
 from cleaner.urls import host
 
@@ -691,13 +692,17 @@ def _prune(entry: dict[str, Any], texts: set[str] | None) -> bool:
 
 
 def _fingerprints(al: Alignment) -> list[str]:
-    """The most distinctive fixed lines found in every scrape: the longest, escaped and anchored."""
+    """The most distinctive fixed lines found in every scrape: the longest, escaped and anchored.
+    Not a section's name ("Politics"), nor a line of boilerplate labels alone, which any site
+    prints (attacker trial of stop 55: a draft's "Privacy | Terms | Contact us" took another
+    site's page, whose headline and section it then took as metadata)."""
     n = len(al.docs)
     fixed = [
         slot.shape.variants[0]
         for s, slot in enumerate(al.slots)
         if slot.docs == n and slot.source == "line" and slot.shape.is_literal() and s not in al.links
     ]
+    fixed = [line for line in fixed if len(line) >= FINGERPRINT_CHARS and not generic_line(line)]
     fixed.sort(key=lambda t: (-len(t.split()), -len(t)))
     prints = [year_free(t) for t in fixed[:MAX_FINGERPRINTS]]
     if not prints:

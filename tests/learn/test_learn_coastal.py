@@ -95,10 +95,8 @@ def test_standfirst_is_body_not_title(tmp_path):
 def test_related_links_are_no_fingerprints_or_cut_markers(tmp_path, k):
     toml, _ = _learned(tmp_path, k)
     prints = toml.split("fingerprints = [", 1)[1].split("]", 1)[0]
-    assert [p.strip().strip(",'") for p in prints.strip().splitlines()] == [
-        "^Skip to main content$",
-        "^The Coastal Herald$",
-        "^Related articles$",
-    ]
+    # "Skip to main content" and "Related articles" are any site's labels, "Politics" a section's
+    # name: no fingerprints (attacker trial of stop 55)
+    assert [p.strip().strip(",'") for p in prints.strip().splitlines()] == ["^The Coastal Herald$"]
     rules = toml.split("[expect]")[0]
     assert [link for a in ARTICLES for link in [a["title"], *a["related"]] if link[:12] in rules] == []

@@ -112,3 +112,33 @@ def test_a_share_bar_printed_with_spaces_only_is_no_article_text():
         doc = cleaned(toml, pages[3], generic)
         assert prose[3] in lines(doc.text)
         assert bar not in lines(doc.text) and " ".join(bar.split()) not in lines(doc.text)
+
+
+def test_a_learned_profile_takes_no_page_of_another_site_by_its_generic_footer(tmp_path):
+    """Attacker trial of stop 55: a draft learned from four scrapes chose the footer "Privacy |
+    Terms | Contact us" as a fingerprint; another site's page printing the same footer took the
+    profile, whose metadata rules took two of its lines out of the text, exit 0."""
+    from cleaner.heuristics.phrases import generic_line
+
+    def page(k: int) -> str:
+        return (
+            f"Skip to content\nThe Riverside Post\nHome | Local | Politics | Sport | Opinion\n"
+            f"Local\n\nHeadline number {k} of the week\n\nBy Anna Kowalski\n\n"
+            f"Story {k} begins here, and the county said on Monday that the work would last four months.\n\n"
+            f"The second paragraph of story {k} says more about the bridge and the traffic around it.\n\n"
+            "Share this story\nFacebook Twitter Email\n\nPrivacy | Terms | Contact us\n"
+        )
+
+    toml = learn_site([page(k) for k in range(4)], "riverside")
+    prints = tomllib.loads(toml)["profile"]["fingerprints"]
+    assert prints and not any(generic_line(regex.sub(r"\\(.)", r"\1", p.strip("^$"))) for p in prints)
+    assert "Privacy" not in " ".join(prints)
+    Path(tmp_path, "riverside.toml").write_text(toml, encoding="utf-8")
+    other = (
+        "Bookworm Weekly\n\nFive novels for the summer\n\nThe Overstory\n\n"
+        "A sprawling novel about trees and the people who come to love them, and it rewards patience.\n\n"
+        "Piranesi\n\nA strange house of endless halls, and a narrator who keeps careful notes of the tides.\n\n"
+        "Privacy | Terms | Contact us\n"
+    )
+    doc = cleaner.clean(other, profiles=cleaner.load_profiles([tmp_path]), url="https://bookworm.example/summer")
+    assert "riverside" not in doc.profiles
