@@ -15,7 +15,7 @@ from typing import Any
 from cleaner.document import Context, Document, Line, Removal, removals_at
 from cleaner.heuristics import SNIPPET_LINES, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
-from cleaner.heuristics.lines import CLOSERS, item_number, more_words
+from cleaner.heuristics.lines import CJK, CLOSERS, HIGH, item_number, more_words
 from cleaner.heuristics.lines import describe as line_info
 from cleaner.heuristics.phrases import boilerplate_label, categories
 from cleaner.heuristics.signals import Page
@@ -147,7 +147,9 @@ def _once(
         keep = model.decide(probs)
     keep = [k or doc.lines[pos].no in protect for pos, k in zip(positions, keep, strict=True)]
     captions = {n for n, pos in enumerate(positions) if verdict.get(pos) == "credit"}
-    keep = _close_rescued(doc, positions, _lead_rescued(doc, positions, keep, probs), probs, captions)
+    threshold = min(max(model.threshold + FOCUS.get(focus or "", 0.0), 0.01), 0.99)  # as model.decide
+    keep = _lead_rescued(doc, positions, keep, probs)
+    keep = _close_rescued(doc, positions, keep, probs, captions, threshold)
     keep = _items_rescued(doc, positions, keep)
     keep = _beside_captions(doc, positions, keep, captions)
     if not any(keep):
@@ -183,7 +185,6 @@ def _once(
     runs = [r for r in runs if r]
     doubtful = [max(r, key=lambda pos: probs[row_at[pos]]) for r in runs]
     signals = model.strongest([inputs[row_at[pos]] for pos in doubtful])
-    threshold = min(max(model.threshold + FOCUS.get(focus or "", 0.0), 0.01), 0.99)  # as model.decide
     for run_, pos, strongest in zip(runs, doubtful, signals, strict=True):
         p = probs[row_at[pos]]
         because = f"{WHY_MODEL}: p(content) {p:.2f} at most"
@@ -260,8 +261,16 @@ CHARS_PER_WORD = 7
 
 
 def _long(text: str, words: int) -> bool:
-    """Whether the stripped line has `words` words, or the characters of that many."""
-    return len(text) >= words * CHARS_PER_WORD or len(text.split()) >= words
+    """Whether the stripped line has `words` words, or the characters of that many; in Chinese,
+    Japanese or Korean, written without spaces, a word is two characters, as for the line's
+    shape (heuristics.lines): a Japanese article's closing paragraph of 71 characters was no
+    sentence to rescue, and went with the related links below it (new-user trial of stop 55)."""
+    if len(text) >= words * CHARS_PER_WORD or len(text.split()) >= words:
+        return True
+    if text.isascii() or not HIGH.search(text):
+        return False
+    cjk = len(CJK.findall(text))
+    return cjk > len(text) / 3 and cjk // 2 >= words
 
 
 # The close's rescue: sentences (CLOSE_WORDS+ words, a sentence's end) right below the body's
@@ -277,14 +286,21 @@ CLOSE_WORDS = 6
 
 
 def _close_rescued(
-    doc: Document, positions: list[int], keep: list[bool], probs: list[float], captions: Collection[int] = ()
+    doc: Document,
+    positions: list[int],
+    keep: list[bool],
+    probs: list[float],
+    captions: Collection[int] = (),
+    threshold: float = 1.0,
 ) -> list[bool]:
     """`keep` with the sentences below the body's last kept prose line, in its block, kept too,
     past the photo captions among them (rows in `captions`, which stay out). Attacker trial of
     stop 45: in a German news scrape with a paragraph to a line, the article's closing sentence
     (11 words) went with the "Mehr zum Thema" block under it (p(content) 0.20, its neighbours'
     side taken), exit 0. New-user trial of stop 52: below a caption ("... Foto: Rheinblick/
-    Schmitz") the last paragraphs of German, Polish and Portuguese scrapes went so."""
+    Schmitz") the last paragraphs of German, Polish and Portuguese scrapes went so. And a
+    heading in the block with a paragraph under it that the model scores over its `threshold`
+    (the decision's, the smoothing aside)."""
 
     def prose(n: int, words: int) -> bool:
         return _prose(doc, positions[n], words)
@@ -301,11 +317,39 @@ def _close_rescued(
         if not keep[n] and n not in captions:
             if _question(doc, positions, keep, n) and prose(n + 1, CLOSE_WORDS) and probs[n + 1] >= CLOSE_P:
                 keep[n] = True  # an interview's question, its answer below (new-user trial of stop 54)
+            elif (
+                _headed(doc, positions, keep, n)
+                and prose(n + 1, LEAD_WORDS)
+                and probs[n + 1] >= threshold
+                # one such pair, not one of a list of them (teasers with their standfirsts,
+                # comments under their authors' names: corpus train and val, the dev set)
+                and not (n + 3 < len(keep) and _heading(_text(doc, positions, n + 2)) and prose(n + 3, CLOSE_WORDS))
+                and not (n >= 2 and _heading(_text(doc, positions, n - 2)) and prose(n - 1, CLOSE_WORDS))
+            ):
+                keep[n] = True  # a last section's heading, its paragraph below (new-user trial of stop 55)
             elif not (prose(n, CLOSE_WORDS) and probs[n] >= CLOSE_P):
                 break
             keep[n] = True
         n += 1
     return keep
+
+
+def _text(doc: Document, positions: list[int], n: int) -> str:
+    return doc.lines[positions[n]].text.strip()
+
+
+def _headed(doc: Document, positions: list[int], keep: list[bool], n: int) -> bool:
+    """Whether row n is a heading (_heading) with a line removed under it in its block: a
+    German scrape's last section ("Was Kunden tun können" and its paragraph, p(content) 0.57)
+    went with the "Mehr zum Thema" block below it, the smoothing taking the block's side."""
+    text = _text(doc, positions, n)
+    return (
+        _heading(text)
+        and not text.endswith(":")  # a list's label ("Great Schools:" and what it is: cleaneval:train)
+        and n + 1 < len(keep)
+        and not keep[n + 1]
+        and positions[n + 1] == positions[n] + 1
+    )
 
 
 def _question(doc: Document, positions: list[int], keep: list[bool], n: int) -> bool:

@@ -363,3 +363,79 @@ def test_precision_never_leaves_no_article_where_the_default_keeps_one():
     assert "Od środy 10 kwietnia" in default.text
     assert "Od środy 10 kwietnia" in precise.text and "co 20 minut poza nimi." in precise.text
     assert len(precise.text) <= len(default.text)
+
+
+GERMAN = (
+    "\n".join(
+        [
+            "Zum Inhalt springen",
+            "Startseite",
+            "Politik",
+            "Wirtschaft",
+            "Sport",
+            "Kultur",
+            "Anmelden",
+            "Suche",
+            "Wirtschaft",
+            "Anzeige",
+            "Brötchen werden teurer: Bäcker kämpfen mit Kosten",
+            "Von Julia Berger",
+            "12. März 2024, 07:30 Uhr",
+            "Teilen",
+            "Drucken",
+            "Wer morgens beim Bäcker ein Brötchen kauft, zahlt in vielen Städten inzwischen deutlich mehr "
+            "als noch vor zwei Jahren, wie eine Umfrage des Verbands zeigt.",
+            "Die Gründe sind vielfältig: Energie, Mehl und vor allem Personal sind viel teurer geworden, "
+            "sagen die Betriebe, und die Kunden merken es an der Theke.",
+            "Fachkräfte fehlen",
+            "Noch schwerer als die Kosten wiegt für viele Betriebe der Mangel an Nachwuchs, denn viele "
+            "Ausbildungsplätze blieben im vergangenen Jahr unbesetzt.",
+            "Die Zahl der Handwerksbäckereien ist seit Jahren rückläufig, während Supermärkte mit eigenen "
+            "Backstationen immer mehr Kunden gewinnen.",
+            "Was Kunden tun können",
+            "Verbraucherschützer raten, Preise zu vergleichen und Brot vom Vortag zu kaufen, das viele "
+            "Bäckereien am Nachmittag günstiger anbieten, und auf Angebote zu achten.",
+            "Mehr zum Thema",
+            "Inflation im Februar leicht gesunken",
+            "Mindestlohn: Was sich in diesem Jahr ändert",
+            "Newsletter",
+            "Die wichtigsten Nachrichten täglich um 6 Uhr. Jetzt kostenlos abonnieren!",
+            "E-Mail-Adresse",
+            "Abonnieren",
+            "Kommentare (12)",
+            "Um kommentieren zu können, müssen Sie angemeldet sein.",
+            "Impressum",
+            "Datenschutz",
+            "Kontakt",
+            "© Rheinischer Bote 2024",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_a_closing_sections_heading_and_paragraph_stay_above_the_related_block():
+    """New-user trial of stop 55: in a German scrape with no blank lines, the last section's
+    heading and its paragraph (p(content) 0.57) went with the "Mehr zum Thema" block below
+    them, the smoothing taking the block's side, exit 0."""
+    from cleaner import clean as clean_default
+
+    doc = clean_default(GERMAN)
+    assert "Was Kunden tun können\n" in doc.text
+    assert doc.text.rstrip().endswith("und auf Angebote zu achten.")
+    assert "Mehr zum Thema" not in doc.text
+
+
+def test_a_cjk_closing_paragraph_counts_its_characters_as_words():
+    """New-user trial of stop 55: a Japanese article's closing paragraph of 71 characters, no
+    spaces, was too short to be a sentence for the close's rescue (it counted one word), and went
+    with the related links below it (p(content) 0.39), exit 0."""
+    from cleaner.model.stage import _long
+
+    closing = (
+        "ＮＰＯの代表は「人が増えた今こそ、暮らしを支える仕組みを整えたい」と話し、"
+        "オンライン診療の導入を市に働きかけている。"
+    )
+    assert _long(closing, 15) and _long(closing, 6)
+    assert not _long("関連記事", 6) and not _long("小豆島で廃校をホテルに再生", 15)
+    assert not _long("Related stories here", 6)
