@@ -17,6 +17,9 @@ CLAUSE_ENDS = (",", ";", ":", "—", "–")  # a line broken mid-sentence: verse
 # in sentence case ("7 cheap tools every new homeowner should own"), not alt text. A number
 # before fewer words is a label or a size ("16 in", "3 weeks ago"). On the corpus's train
 # scrapes this spares 3 lines of 126 number-led alt-text lines, all 3 in the gold.
+# A line of code: a call, an index, an assignment ("items.reverse()" above a tutorial's first
+# paragraph went as alt text: attacker trial of stop 55); not any bracket ("{ 43 comments }")
+CODE = re.compile(r"\w\([^()]*\)|\w\[[^\[\]]*\]|\s=\s")
 LISTICLE = re.compile(r"\d+(?:[.,]\d+)?\+?(?:\s+[^\W\d_][\w'’-]*,?){4,}")
 
 
@@ -56,6 +59,7 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
             and not date_line(text)
             and boilerplate_label(text, info.words) is None  # "5 min read" is a counter: named so (trial of stop 52)
             and byline(text) is None  # "김민준 기자 minjun@hanbit.co.kr" (second attacker trial of stop 52)
+            and not CODE.search(text)
         ):
             found.append(i)
     return []  # no paragraph: nothing is above the article (a poem's lower-case lines)

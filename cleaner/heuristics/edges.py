@@ -129,6 +129,10 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         return True
     if patterns.addressed is None or patterns.addressed.search(lower) is None:
         return False
+    # a line that reports what someone says is the story's ("Follow the money, Holt said: ...":
+    # attacker trial of stop 55), as for bios
+    if reports_speech(text):
+        return False
     clauses = [clause.lstrip(OPENING_MARKS) for clause in CLAUSES.split(lower)]
     return (
         words <= CTA_BARE_WORDS

@@ -301,6 +301,9 @@ def test_a_person_the_story_names_by_surname_is_no_bio():
         "The US advertising market shrank by a tenth last year.",
         "The plane is powered by hydrogen and a small battery.",
         "Support for the newsletter grew among older residents.",
+        # attacker trial of stop 55: a quote's attribution is the story's
+        'Follow the money, Holt said: "The platforms take the advertising; the newspapers do the reporting."',
+        "Sign up now or lose your place, the organisers told families on Monday.",
     ],
 )
 def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
