@@ -142,3 +142,29 @@ def test_a_learned_profile_takes_no_page_of_another_site_by_its_generic_footer(t
     )
     doc = cleaner.clean(other, profiles=cleaner.load_profiles([tmp_path]), url="https://bookworm.example/summer")
     assert "riverside" not in doc.profiles
+
+
+def test_a_line_of_no_letters_is_no_cut_marker():
+    """New-user trial of stop 55: every scrape printed "—" under its article, so the draft cut
+    after it; an unseen page of the site used "—" as its own section break and lost three of its
+    six paragraphs, exit 0."""
+    stories = [
+        ("Bakery opens on Mill Street", "The bakery sells rye bread and pastries six days a week from seven."),
+        ("Covered bridge to close for repairs", "Engineers found rot in two beams and the county will replace both."),
+        ("Library reopens after renovation", "The reading room has new lights, and the children's corner doubled."),
+        ("Trout season starts early this year", "Anglers may fish the upper river from the first of April on."),
+    ]
+
+    def page(k: int) -> str:
+        title, lead = stories[k]
+        others = [t for j, (t, _) in enumerate(stories) if j != k]
+        return (
+            f"The Fenwick Ledger\nNews | Events | About\n\n{title}\n\n{lead}\n\n"
+            f"Residents of ward {'ABCD'[k]} said the change came as a surprise to {k + 2} of their neighbours.\n\n"
+            f"—\n\nGot a tip? Write to tips@fenwick.example\nKeep reading\n" + "\n".join(others) + "\n"
+        )
+
+    rules = tomllib.loads(learn_site([page(k) for k in range(4)], "fenwick"))["rules"]
+    cuts = [rule for rule in rules if rule["kind"] == "cut_after"]
+    markers = [m for rule in cuts for m in [*rule.get("pattern", []), *rule.get("text", [])]]
+    assert markers and all(regex.search(r"\p{L}", m) for m in markers), markers
