@@ -59,6 +59,14 @@ PAGE = """<!DOCTYPE html>
         pytest.param("HTTP/2 200\ncontent-type: text/html\n\n<div><p>Text</p></div>", True, id="http2-head"),
         pytest.param("HTTP/1.1 200 OK is what the server said.\n\nThen plain text.", False, id="http-in-text"),
         pytest.param("<b>Note:</b> the council meets on Monday.", False, id="inline-tag-first"),
+        # attacker trial of stop 55: an article about markup, tags named and never closed
+        pytest.param(
+            "<table> or <div>? A guide to layout\n\nModern pages use <div> and <section> instead.\n"
+            "The <p> element holds a paragraph.",
+            False,
+            id="text-about-tags",
+        ),
+        pytest.param("<table><tr><td>Fuel</td></tr></table>\n<p>Text", True, id="fragment-closing-a-cell"),
     ],
 )
 def test_recognised_by_content(text: str, html: bool):
@@ -334,3 +342,57 @@ def test_a_short_articles_table_list_and_close_after_its_one_paragraph_stay():
     kept = ("| over 10 m | $1,500 |", "The fees take effect on July 1.", "What owners said", "- Residents pay less.")
     assert all(line in text for line in kept)
     assert "Other story" not in text and "All rights reserved" not in text
+
+
+SHORT_ARTICLES = [
+    (
+        "<pre><code>items.reverse()\nreversed_items = items[::-1]</code></pre>",
+        ["items.reverse()", "reversed_items = items[::-1]"],
+    ),
+    (
+        "<p>The boats come home with salt in their sails,<br>the gulls write circles on the evening sky,<br>"
+        "and somewhere a radio plays the news<br>to nobody at all.</p>",
+        ["the gulls write circles on the evening sky,", "to nobody at all."],
+    ),
+    (
+        "<table><tr><th>Fuel</th><th>Price</th></tr><tr><td>Petrol</td><td>1.45</td></tr></table>",
+        ["| Fuel | Price |", "| Petrol | 1.45 |"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("middle", "lines"), SHORT_ARTICLES, ids=["code", "verse", "table"])
+def test_a_short_latin_article_is_not_one_joined_line(middle: str, lines: list[str]):
+    """Attacker trial of stop 55: under trafilatura's 250-character bar for a main text its
+    last fallback joined a short <article>'s headline, byline, paragraphs, verse, table rows
+    and code into one line (8 of 17 short pages). trafilatura's own extraction, kept whatever
+    its length, prints them as lines."""
+    page = (
+        "<!doctype html><html><head><title>A short one | Daily Gazette</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        '<main><article><h1>A short one</h1><p class="byline">By Dev Notes</p>'
+        f"<p>There are two common ways to do it.</p>{middle}<p>The first is quicker; the second is clearer.</p>"
+        "</article></main><footer><p>© 2024 Daily Gazette. All rights reserved.</p></footer></body></html>"
+    )
+    doc = clean(page, html=True)
+    text = doc.text.split("\n")
+    assert all(line in text for line in lines), doc.text
+    assert "There are two common ways to do it." in text and "By Dev Notes" not in doc.text
+    assert doc.metadata.title == "A short one"
+
+
+def test_a_short_recipes_byline_names_its_author():
+    """Attacker trial of stop 55: in an <article> of short blocks only (no paragraph of prose),
+    the byline "By Sam Patel | Jan 5, 2024" under the headline was never read as one, and the
+    author stayed trafilatura's "Sam Patel; Jan 5"."""
+    page = (
+        "<!doctype html><html><head><title>Lemon cake | Daily Gazette</title></head><body><main><article>"
+        '<h1>Lemon cake</h1><p class="byline">By Sam Patel | Jan 5, 2024</p>'
+        "<p>This cake takes about an hour and serves eight.</p><p>Ingredients</p>"
+        "<ul><li>225g unsalted butter</li><li>225g caster sugar</li><li>4 eggs</li></ul><p>Method</p>"
+        "<ol><li>Heat the oven to 180C.</li><li>Beat the butter and sugar until pale.</li></ol>"
+        "</article></main></body></html>"
+    )
+    doc = clean(page, html=True)
+    assert doc.metadata.author == "Sam Patel"
+    assert "Sam Patel" not in doc.text and "- Beat the butter and sugar until pale." in doc.text

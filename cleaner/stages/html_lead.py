@@ -47,13 +47,17 @@ def head(tree, extracted: str, headline) -> list[tuple[Block, bool]]:
     above: list[tuple[Block, bool]] = []
     for n, block in enumerate(blocks(tree, after=headline)):
         if n >= MAX_SEARCH:
-            break
+            return []
         seen = INVISIBLE.sub("", block.text)
         kept = f" {seen} " in spaced or _cut_short(seen, text)
         if kept and _is_prose(block.text):
             return above
         above.append((block, kept))
-    return []
+    # an article of short blocks alone (a recipe's intro, items and steps): its body starts at
+    # the first block the text holds (attacker trial of stop 55: "By Sam Patel | Jan 5, 2024"
+    # under the headline was never read, and the author kept trafilatura's "; Jan 5")
+    first = next((n for n, (_, kept) in enumerate(above) if kept), None)
+    return above[:first] if first else []
 
 
 # Characters of a block, without its end, that the text must hold for it to be a copy cut short
