@@ -22,6 +22,9 @@ META_LOOKBACK, META_LOOKAHEAD = 10, 4  # where bylines and date lines are looked
 LABEL_WORDS = 2  # "Published on:" above a date line
 
 NOT_A_TITLE_END = regex.compile(r"[.,;:。，；：．、।؛]$")  # ends a sentence or clause, in CJK too
+# An interview's question or answer ("Q: How much is too much?"): cleaned again, the text's
+# first question was taken for the title and its answer for the header (attacker trial of stop 55)
+INTERVIEW = regex.compile(r"^[QA][:.]\s")
 NAVIGATION = regex.compile(r"\s[|·•»›/>]\s")  # "Home | News | Sport", "Home > News": menus and breadcrumbs
 # Titles run 3 to 25 words; one or two words are a section label ("In Brief", "Conclusion")
 TITLE_WORDS = range(3, 26)
@@ -73,6 +76,7 @@ def reads_as_title(text: str) -> bool:
         is_list_item(text)
         or NOT_A_TITLE_END.search(text)
         or NAVIGATION.search(text)
+        or INTERVIEW.match(text)
         or title_words(text) not in TITLE_WORDS
         or meta.byline(text)
         or meta.date_line(text)

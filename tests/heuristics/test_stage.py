@@ -528,3 +528,38 @@ def test_a_tutorials_code_above_its_first_paragraph_is_no_alt_text():
     )
     doc = clean(page, profile="none")
     assert "items.reverse()" in doc.text and "reversed_items = items[::-1]" in doc.text
+
+
+def test_an_interviews_first_question_is_no_title_when_cleaned_again():
+    """Attacker trial of stop 55: cleaning a Q&A's output again took its first question for the
+    title and its first answer for the header: clean(clean(x)) lost them."""
+    page = (
+        "Ask the vet: is chocolate really dangerous for dogs?\n\nBy Dr. Kim Ng\n\n"
+        "Q: My dog ate a chocolate bar. Should I worry?\n\nA: Yes. Call your vet right away.\n\n"
+        "Q: How much is too much?\n\nA: Dark chocolate is the worst; even 20 grams can harm a small dog.\n\n"
+        "Q: What are the signs?\n\nA: Vomiting, restlessness and a racing heart.\n"
+    )
+    once = clean(page, profile="none")
+    assert once.text.startswith("Q: My dog ate a chocolate bar.")
+    again = clean(once.text, profile="none")
+    assert again.text == once.text and again.metadata.title is None
+
+
+def test_a_wire_copyright_notice_names_no_headline():
+    """New-user trial of stop 55: "Copyright 2024 ... This material may not be published,
+    broadcast, rewritten or redistributed." (14 words, no phrase of the lists) stayed as the
+    body's last line, and its site name made the masthead above the headline the one the
+    article names: masthead, kicker and headline stayed in the text, the title null."""
+    page = (
+        "NORTHFIELD DAILY\nLocal | State | Sports | Obituaries\nBreaking News\n"
+        "Bridge on Route 9 closed after truck strikes overpass\nStaff report\nFeb 20, 2024\n"
+        "The Route 9 bridge over the Cedar River will stay closed to all traffic until at least Friday "
+        "after a tractor-trailer struck one of its support beams early Tuesday, the state said.\n"
+        "No one was hurt. Inspectors are checking the beam for cracks, and drivers are being detoured "
+        "through Main Street, which adds about 15 minutes to the trip.\n"
+        "Copyright 2024 Northfield Daily. This material may not be published, broadcast, rewritten or redistributed.\n"
+        "Tags: traffic, Route 9\nTrending Now\nNorthfield man wins lottery prize\nBack to top\n"
+    )
+    doc = clean(page, profile="none")
+    assert doc.text.startswith("The Route 9 bridge") and doc.text.rstrip().endswith("about 15 minutes to the trip.")
+    assert doc.metadata.title == "Bridge on Route 9 closed after truck strikes overpass"
