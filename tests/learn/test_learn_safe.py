@@ -168,3 +168,15 @@ def test_a_line_of_no_letters_is_no_cut_marker():
     cuts = [rule for rule in rules if rule["kind"] == "cut_after"]
     markers = [m for rule in cuts for m in [*rule.get("pattern", []), *rule.get("text", [])]]
     assert markers and all(regex.search(r"\p{L}", m) for m in markers), markers
+
+
+def test_a_learned_author_is_no_subheading_opening_on_the():
+    """Attacker trial of stop 55: a draft's author rule "^By (?P<author>...)$" read the subheading
+    "By The Numbers" of an unseen page with no byline as its author, and the sentence above it as
+    the title. A learned name opens on no English article or determiner."""
+    from cleaner.learn.shapes import NAME_RE
+
+    name = regex.compile(rf"^By (?P<author>{NAME_RE})$")
+    assert name.match("By Anna Kowalski")["author"] == "Anna Kowalski"
+    assert name.match("By Theo van Berg") and name.match("By Thea Ross")
+    assert name.match("By The Numbers") is None and name.match("By Our Correspondent") is None
