@@ -1035,9 +1035,10 @@ SAME_SCRAPES = (
 
 
 NEVER_MATCHED = (
-    "cleaner: warning: the draft has no hosts and no fingerprints (no scrape names its URL and no"
-    " fixed line is in every scrape), so no page will ever be matched to it; are the scrapes all of"
-    " one site? Add hosts = [...] or a fingerprint line before use"
+    "cleaner: warning: the draft has no hosts and no fingerprints (no scrape names its URL, and no"
+    " line every scrape prints names the site: 12 characters or more, not labels any site prints),"
+    " so no page will ever be matched to it; are the scrapes all of one site? Add hosts = [...] or"
+    " a fingerprint line before use"
 )
 STDOUT_SAMPLES = (
     "# The samples below are named relative to the folder cleaner {command} ran in: save this file\n"

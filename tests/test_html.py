@@ -67,6 +67,10 @@ PAGE = """<!DOCTYPE html>
             id="text-about-tags",
         ),
         pytest.param("<table><tr><td>Fuel</td></tr></table>\n<p>Text", True, id="fragment-closing-a-cell"),
+        # second attacker trial: fragments with no element closed, text written against the tags
+        pytest.param("<p>Hello<p>World", True, id="fragment-unclosed-paragraphs"),
+        pytest.param('<meta charset="utf-8"><h2>Fees to rise<p>The council met.', True, id="fragment-unclosed-heading"),
+        pytest.param("<div><p>The council met.<br><br>Residents have until May.", True, id="fragment-breaks"),
     ],
 )
 def test_recognised_by_content(text: str, html: bool):

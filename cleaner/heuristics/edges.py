@@ -129,9 +129,9 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         return True
     if patterns.addressed is None or patterns.addressed.search(lower) is None:
         return False
-    # a line that reports what someone says is the story's ("Follow the money, Holt said: ...":
-    # attacker trial of stop 55), as for bios
-    if reports_speech(text):
+    # a line that quotes someone by name is the story's ("Follow the money, Holt said: ...":
+    # attacker trial of stop 55); "... to see what the stars said" still calls (second trial)
+    if _speech().search(text):
         return False
     clauses = [clause.lstrip(OPENING_MARKS) for clause in CLAUSES.split(lower)]
     return (
@@ -172,6 +172,13 @@ WORDS = regex.compile(r"\w+")
 def reports_speech(text: str) -> bool:
     """Whether the line reports what someone says ("Costa said the fight was not over.")."""
     return not _reported().isdisjoint(WORDS.findall(text.casefold()))
+
+
+@lru_cache(maxsize=1)
+def _speech() -> regex.Pattern:
+    """A named speaker's verb: "Holt said", "Mayor Reyes told", "said Holt"."""
+    verbs = "|".join(sorted(map(regex.escape, _reported()), key=len, reverse=True))
+    return regex.compile(rf"\b\p{{Lu}}[\p{{L}}'’-]+,?\s+(?:{verbs})\b|\b(?:{verbs})\s+\p{{Lu}}")
 
 
 @lru_cache(maxsize=1)

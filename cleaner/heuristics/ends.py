@@ -85,7 +85,12 @@ def extend(infos: list[LineInfo], labels: list[str | None], repeated: list[bool]
     return last
 
 
-TABLE_ROW = regex.compile(r"^\|.*\|$")
+def table_row(text: str) -> bool:
+    """Whether the stripped line is a table row, "| ... |" (a regular expression for it took
+    quadratic time on a long line of cells: second attacker trial of stop 55)."""
+    return len(text) >= 2 and text[0] == "|" and text[-1] == "|" and "\n" not in text
+
+
 # A line of code: brackets, an assignment, a statement's end, a comment or a prompt
 CODE_LINE = regex.compile(r"[(){}\[\]]|\s=\s|;$|^(?:#|//|\$ |>>> )")
 
@@ -123,7 +128,7 @@ def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bo
         # teaser list as often ("- Council approves new bypass after ten-year wait.": second
         # attacker trial of stop 53)
         listed = heading is not None or (n - 1 in keep and infos[n - 1].bullet)
-        if (ends and (not info.bullet or listed)) or TABLE_ROW.match(info.text):
+        if (ends and (not info.bullet or listed)) or table_row(info.text):
             keep.add(n)
             if heading is not None:
                 keep.add(heading)

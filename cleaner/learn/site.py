@@ -705,11 +705,15 @@ def _fingerprints(al: Alignment) -> list[str]:
     fixed = [line for line in fixed if len(line) >= FINGERPRINT_CHARS and not generic_line(line)]
     fixed.sort(key=lambda t: (-len(t.split()), -len(t)))
     prints = [year_free(t) for t in fixed[:MAX_FINGERPRINTS]]
-    if not prints:
+    if not prints:  # lines of a shape ("© 2024 {name}"), chosen the same way (second attacker trial)
         patterns = [
             slot.shape.regex()
             for s, slot in enumerate(al.slots)
-            if slot.docs == n and slot.shape.literal_letters() >= 6 and s not in al.links
+            if slot.docs == n
+            and slot.shape.literal_letters() >= 6
+            and s not in al.links
+            and len(slot.shape.variants[0]) >= FINGERPRINT_CHARS
+            and not generic_line(slot.shape.variants[0])
         ]
         prints = patterns[:MAX_FINGERPRINTS]
     return prints

@@ -30,25 +30,32 @@ class CutAfter(MarkerRule):
     kind = "cut_after"
 
     def apply(self, view: LineView) -> Hit:
-        """At the first marker with prose above it (or kept with it) on a page with prose, and
-        no more prose below it than above when a later marker has that."""
+        """At the first marker with prose above it (or kept with it) on a page with prose, not
+        one under the standfirst alone when a later marker follows (_under_standfirst)."""
         found = self.markers(view)
         at = next(found, None)
         if at is not None and (prose := prose_lines(view)):
             first = prose[0] - self.options.keep_marker  # a kept marker may be the first prose line
             after = [m for m in chain([at], found) if m > first]
-            # the first with no more prose below it than above, else the first
-            at = next((m for m in after if _below(prose, m) <= _above(prose, m)), after[0] if after else None)
+            # the first that is not under the standfirst alone with the article below it, else the first
+            at = next((m for m in after if not _under_standfirst(prose, m)), after[0] if after else None)
         if at is None:
             return Hit()
         return Hit(drop=list(range(at + self.options.keep_marker, len(view))))
 
 
-# A marker with more of the page's prose below it than above may stand inside the article, not
-# at its end: a share bar under the standfirst, an inline "More from ..." box (attacker trial of
-# stop 55: a learned draft's cut took an unseen page's five paragraphs). A later marker with
-# less below it is the article's end; with none, the first stays the cut (a comment section
-# longer than the article is still cut at its heading).
+# A marker with one line of prose above it and more below stands under the standfirst, not at
+# the article's end: a share bar there (attacker trial of stop 55: a learned draft's cut took an
+# unseen page's five paragraphs). A later marker is the article's end; with none, the first
+# stays the cut. With two lines above, the prose below is as often a comment section as the
+# article's rest (second attacker trial: comments kept where a later marker followed them),
+# so an inline box after the second paragraph still cuts.
+PASSED_ABOVE = 1
+
+
+def _under_standfirst(prose: list[int], at: int) -> bool:
+    above = _above(prose, at)
+    return above <= PASSED_ABOVE and _below(prose, at) > above
 
 
 def _above(prose: list[int], at: int) -> int:

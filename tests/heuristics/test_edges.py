@@ -303,7 +303,7 @@ def test_a_person_the_story_names_by_surname_is_no_bio():
         "Support for the newsletter grew among older residents.",
         # attacker trial of stop 55: a quote's attribution is the story's
         'Follow the money, Holt said: "The platforms take the advertising; the newspapers do the reporting."',
-        "Sign up now or lose your place, the organisers told families on Monday.",
+        "Sign up now or lose your place, Mayor Reyes told families on Monday.",
     ],
 )
 def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
@@ -331,6 +331,9 @@ def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
         "Readers can sign up for the newsletter at the front desk.",
         "This is a preview of subscription content, log in to check access.",
         "Today's episode is sponsored by Acme Ferries and the harbour board.",
+        # second attacker trial of stop 55: "said" with no named speaker
+        "Download our app to see what the stars said about your week.",
+        "Log in to read what our readers said about the plan.",
     ],
 )
 def test_calls_to_action_still_call(line: str):

@@ -503,21 +503,6 @@ def test_a_short_texts_sentences_above_its_longest_paragraph_stay(page, kept):
     assert "By " not in doc.text
 
 
-def test_a_short_storys_sentence_opening_on_a_label_phrase_stays_between_paragraphs():
-    """Attacker trial of stop 55: "Sponsored by the Nuffield Foundation, the report took two years
-    to complete." (12 words, the "starts" phrase of a label) between two paragraphs went as an
-    advertisement's label, exit 0."""
-    page = (
-        "Newspapers struggle to keep readers\n\nBy Helen Marsh\n\n"
-        "Regional newspapers are losing paying readers faster than they are gaining them online, a report says.\n\n"
-        "Sponsored by the Nuffield Foundation, the report took two years to complete.\n\n"
-        "Print circulation fell by 11 per cent last year while digital subscriptions grew by only 4 per cent.\n\n"
-        "The council recommends that the government fund local reporting through a levy on platforms.\n"
-    )
-    doc = clean(page, profile="none")
-    assert "Sponsored by the Nuffield Foundation, the report took two years to complete." in doc.text
-
-
 def test_a_tutorials_code_above_its_first_paragraph_is_no_alt_text():
     """Attacker trial of stop 55: two lines of code above a tutorial's first long paragraph,
     lower case and unpunctuated, went as image alt text, exit 0."""

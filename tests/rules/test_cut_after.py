@@ -104,7 +104,15 @@ CASES = [
         {"text": ["Share this story", "More from the Post"]},
         PROSE + "\nMore from the Post\nCouncil approves budget\n" + PROSE + "\n" + PROSE,
         None,
-        id="another-markers-inline-box-passed-over",
+        id="another-markers-box-under-the-standfirst-passed-over",
+    ),
+    # second attacker trial: under two paragraphs, comments and then a later marker
+    pytest.param(
+        PROSE + "\n" + PROSE + "\nLeave a comment\n" + PROSE + "\n" + PROSE + "\n" + PROSE + "\nRelated posts\nOther",
+        {"text": ["Leave a comment", "Related posts"]},
+        PROSE + "\n" + PROSE,
+        None,
+        id="comments-under-the-article-still-cut-at-their-heading",
     ),
     pytest.param(
         PROSE + "\n3 Comments\n" + PROSE + "\n" + PROSE,
