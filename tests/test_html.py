@@ -400,3 +400,18 @@ def test_a_short_recipes_byline_names_its_author():
     doc = clean(page, html=True)
     assert doc.metadata.author == "Sam Patel"
     assert "Sam Patel" not in doc.text and "- Beat the butter and sugar until pale." in doc.text
+
+
+def test_a_joined_line_is_kept_where_the_lines_hold_only_part_of_it(monkeypatch):
+    """Second attacker trial of stop 55: a one-cell layout table's 1,729 words, one line, were
+    swapped for trafilatura's retry of 881 of them; the lines replace the joined line only when
+    they hold most of its words too."""
+    from cleaner.stages import html as html_stage
+
+    joined = " ".join(f"word{n}" for n in range(200))
+    part = "\n".join(" ".join(f"word{n}" for n in range(k, k + 10)) for k in range(0, 100, 10))
+    whole = "\n".join(" ".join(f"word{n}" for n in range(k, k + 10)) for k in range(0, 200, 10))
+    main = html_stage.Main(joined)
+    for retry, expected in ((part, joined), (whole, whole)):
+        monkeypatch.setattr(html_stage, "_main_text", lambda *a, retry=retry, **k: html_stage.Main(retry))
+        assert html_stage._unjoined(None, None, {}, main, html_stage.DEFAULT_SWITCHES).text == expected

@@ -548,3 +548,16 @@ def test_a_wire_copyright_notice_names_no_headline():
     doc = clean(page, profile="none")
     assert doc.text.startswith("The Route 9 bridge") and doc.text.rstrip().endswith("about 15 minutes to the trip.")
     assert doc.metadata.title == "Bridge on Route 9 closed after truck strikes overpass"
+
+
+def test_a_tag_row_under_the_byline_is_no_lead():
+    """Second attacker trial of stop 55: table rows above a short text's body stay only under a
+    sentence of its lead; a row of tags right under the byline went with the lead's rows."""
+    page = (
+        "Parking fees to rise\n\nBy Ann Lee\n\n| Politics | Transport | Town centre |\n\n"
+        "Parking in the town centre will cost more from June after the council voted on Tuesday to raise "
+        "fees for the first time in six years, with the money going towards road repairs, officials said.\n\n"
+        "Residents have until May 20 to comment on the plan.\n"
+    )
+    doc = clean(page, profile="none")
+    assert "| Politics |" not in doc.text and doc.text.startswith("Parking in the town centre")

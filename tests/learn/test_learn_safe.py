@@ -180,3 +180,16 @@ def test_a_learned_author_is_no_subheading_opening_on_the():
     assert name.match("By Anna Kowalski")["author"] == "Anna Kowalski"
     assert name.match("By Theo van Berg") and name.match("By Thea Ross")
     assert name.match("By The Numbers") is None and name.match("By Our Correspondent") is None
+
+
+def test_no_fingerprint_of_short_or_generic_lines_when_no_long_one_is_found():
+    """Second attacker trial of stop 55: where the filter left no line, the fallback chose
+    "^Weather$", "^Sports$" and "^Share this story$", and the draft took another site's page."""
+    stories = [
+        ("Storm closes ferry routes", "All ferry routes were cancelled on Tuesday as winds reached gale force."),
+        ("Library reopens on Monday", "The reading room has new lights, and the children's corner doubled."),
+        ("Council approves the budget", "The budget passed by seven votes to four after a long debate."),
+    ]
+    pages = [f"Weather\nSports\n\n{title}\n\n{lead}\n\nShare this story\n" for title, lead in stories]
+    prints = tomllib.loads(learn_site(pages, "krdo"))["profile"]["fingerprints"]
+    assert prints == []
