@@ -390,9 +390,8 @@ def _amid_prose(a: Analysis, n: int) -> bool:
     if a.extracted or not a.first < n < a.last or a.labels[n] not in categories():
         return False
     info = a.lines[n]
-    # (8+ words in a short text kept "Sponsored by the X Foundation, the report took two years
-    # ..." but also "Click here to read ...", a share bar, a wire notice: second attacker trial
-    # of stop 55)
+    # longer than a label, not 8 words: in short texts 8 kept "Click here to read ...", share
+    # bars and notices too (second attacker trial of stop 55)
     if info.words <= MAX_STARTS_WORDS or not info.sentence:
         return False
     return all(a.good[m] and not a.labels[m] and a.lines[m].sentence for m in (n - 1, n + 1))
