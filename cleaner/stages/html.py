@@ -355,7 +355,8 @@ def _cjk_page(tree: HtmlElement) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _cjk_config(bar: int = CJK_MIN_EXTRACTED):
+def _bar_config(bar: int = CJK_MIN_EXTRACTED):
+    """trafilatura's settings with `bar` as its min_extracted_size."""
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -377,7 +378,7 @@ def _unjoined(tree: HtmlElement, url: str | None, options: dict[str, Any], main:
     text = main.text.strip()
     if "\n" in text or len(text.split()) < JOINED_WORDS:
         return main
-    retry = _main_text(tree, url, {**options, "config": _cjk_config(SHORT_BAR)}, switches)
+    retry = _main_text(tree, url, {**options, "config": _bar_config(SHORT_BAR)}, switches)
     lines = [line for line in retry.text.split("\n") if line.strip()]
     if len(lines) < 2:
         return main
@@ -404,7 +405,7 @@ def _main_text(
     from trafilatura.settings import Document as Extracted
 
     if _cjk_page(tree) and "config" not in options:
-        options = {**options, "config": _cjk_config()}
+        options = {**options, "config": _bar_config()}
     result = bare_extraction(tree, url=url, **options)
     # with output_format="python" a trafilatura Document (a dict only with as_dict=True), or None
     if not isinstance(result, Extracted):
