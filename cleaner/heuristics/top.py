@@ -24,7 +24,7 @@ LABEL_WORDS = 2  # "Published on:" above a date line
 NOT_A_TITLE_END = regex.compile(r"[.,;:。，；：．、।؛]$")  # ends a sentence or clause, in CJK too
 # An interview's question or answer ("Q: How much is too much?"): cleaned again, the text's
 # first question was taken for the title and its answer for the header (attacker trial of stop 55)
-INTERVIEW = regex.compile(r"^[QA][:.]\s")
+INTERVIEW = regex.compile(r"^(?:[QA]\s?[:.)–—-]|(?:Question|Answer|Frage|Antwort|Pregunta|Respuesta)\s?:)\s")
 NAVIGATION = regex.compile(r"\s[|·•»›/>]\s")  # "Home | News | Sport", "Home > News": menus and breadcrumbs
 # Titles run 3 to 25 words; one or two words are a section label ("In Brief", "Conclusion")
 TITLE_WORDS = range(3, 26)

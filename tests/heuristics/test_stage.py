@@ -515,17 +515,23 @@ def test_a_tutorials_code_above_its_first_paragraph_is_no_alt_text():
     assert "items.reverse()" in doc.text and "reversed_items = items[::-1]" in doc.text
 
 
-def test_an_interviews_first_question_is_no_title_when_cleaned_again():
+@pytest.mark.parametrize(("q", "a"), [("Q:", "A:"), ("Q –", "A –"), ("Q)", "A)"), ("Question:", "Answer:")])
+def test_an_interviews_first_question_is_no_title_when_cleaned_again(q: str, a: str):
     """Attacker trial of stop 55: cleaning a Q&A's output again took its first question for the
-    title and its first answer for the header: clean(clean(x)) lost them."""
+    title and its first answer for the header: clean(clean(x)) lost them (the second attacker:
+    "Q –", "Q)" and "Question:" too)."""
     page = (
-        "Ask the vet: is chocolate really dangerous for dogs?\n\nBy Dr. Kim Ng\n\n"
-        "Q: My dog ate a chocolate bar. Should I worry?\n\nA: Yes. Call your vet right away.\n\n"
-        "Q: How much is too much?\n\nA: Dark chocolate is the worst; even 20 grams can harm a small dog.\n\n"
-        "Q: What are the signs?\n\nA: Vomiting, restlessness and a racing heart.\n"
+        (
+            "Ask the vet: is chocolate really dangerous for dogs?\n\nBy Dr. Kim Ng\n\n"
+            "Q: My dog ate a chocolate bar. Should I worry?\n\nA: Yes. Call your vet right away.\n\n"
+            "Q: How much is too much?\n\nA: Dark chocolate is the worst; even 20 grams can harm a small dog.\n\n"
+            "Q: What are the signs?\n\nA: Vomiting, restlessness and a racing heart.\n"
+        )
+        .replace("Q:", q)
+        .replace("A:", a)
     )
     once = clean(page, profile="none")
-    assert once.text.startswith("Q: My dog ate a chocolate bar.")
+    assert once.text.startswith(f"{q} My dog ate a chocolate bar.")
     again = clean(once.text, profile="none")
     assert again.text == once.text and again.metadata.title is None
 
