@@ -15,6 +15,11 @@ MAX_HEADING_WORDS = 8
 END_SHARE = 0.5  # of the region's body text that must be above an end-of-article heading
 NO_COMMENTS = regex.compile(r"(?<![\d.,])0(?![\d.,])")  # a count of none
 PROSE_WITHIN = 3  # extracted text: unlabelled lines after a related box within which the article goes on
+# A whole-page scrape: the article goes on after a related box when this share of the region's
+# body text, in this many prose lines or more, is below it (new-user trial of stop 56: a German
+# feature's "Lesen Sie auch" box, a teaser and a subheading under it, took its last four paragraphs)
+GOES_ON_SHARE = 0.25
+GOES_ON_LINES = 3
 
 
 def label_related_lists(infos: list[LineInfo], labels: list[str | None]) -> None:
@@ -43,8 +48,9 @@ def trim(
     for n in range(first, last + 1):
         if seen >= total * END_SHARE:
             if labels[n] in ENDS_ARTICLE and infos[n].words <= MAX_HEADING_WORDS:
-                if labels[n] == "related" and _prose_follows(
-                    infos, labels, classes, n, last, PROSE_WITHIN if extracted else 1
+                if labels[n] == "related" and (
+                    _prose_follows(infos, labels, classes, n, last, PROSE_WITHIN if extracted else 1)
+                    or _goes_on(infos, labels, classes, n, last, total)
                 ):
                     continue  # a related-links box inside the article, which goes on after it
                 return n - 1
@@ -53,6 +59,18 @@ def trim(
         if classes[n] == body.GOOD:
             seen += infos[n].chars
     return last
+
+
+def _goes_on(
+    infos: list[LineInfo], labels: list[str | None], classes: list[str], n: int, last: int, total: int
+) -> bool:
+    """Whether the article goes on after the related box at line n: prose within PROSE_WITHIN
+    lines, and GOES_ON_SHARE of the region's body text or more below it, in GOES_ON_LINES or
+    more prose lines (a teaser list's standfirsts are a line each, far apart)."""
+    if not _prose_follows(infos, labels, classes, n, last, PROSE_WITHIN):
+        return False
+    prose = [m for m in range(n + 1, last + 1) if classes[m] == body.GOOD and infos[m].sentence and not labels[m]]
+    return len(prose) >= GOES_ON_LINES and sum(infos[m].chars for m in prose) >= total * GOES_ON_SHARE
 
 
 def _prose_follows(

@@ -63,6 +63,18 @@ def test_call_to_action(line: str, expected: bool):
         # English notices, and those of all the lists, count on a page in another language
         pytest.param("Follow us on Twitter for the latest news.", "de", True, id="en-on-de-page"),
         pytest.param("Únete a nuestro canal de Telegram.", "es", True, id="any-list-on-es-page"),
+        # the Russian list holds no stem a story's sentence holds too (new-user trial of stop 56:
+        # a blog's closing advice went for "приложени", "app"; "подпис" is "signed" as well)
+        pytest.param(
+            "Заведите отдельную карту для работы, выдавайте чеки в день оплаты и раз в месяц сверяйте "
+            "доходы с приложением.",
+            "ru",
+            False,
+            id="ru-app-in-a-sentence",
+        ),
+        pytest.param("Президент подписал закон о новых налогах для самозанятых.", "ru", False, id="ru-signed"),
+        pytest.param("Подписывайтесь на наш канал в Telegram, чтобы не пропустить новые статьи.", "ru", True, id="ru-call"),
+        pytest.param("Скачайте наше приложение для iPhone и Android.", "ru", True, id="ru-app-call"),
     ],
 )
 def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, language: str | None, expected: bool):
@@ -357,3 +369,33 @@ def test_a_storys_last_sentence_about_a_newsletter_stays():
     doc = clean(page + "\n")
     assert doc.text.rstrip().endswith("Her recipes were printed in the church newsletter for forty years.")
     assert "Share this article" not in doc.text
+
+
+def test_a_russian_blogs_closing_advice_stays():
+    """New-user trial of stop 56: the last section of a Russian blog post, a heading and a
+    paragraph of advice ("... сверяйте доходы с приложением."), went as a call to action for
+    "приложени" (app), and its heading as footer, exit 0."""
+    page = "\n\n".join(
+        [
+            "Главная | Финансы | Блог",
+            "Как я разобрался с налогами на фрилансе",
+            "Автор: Пётр Орлов",
+            "Поделиться\nВКонтакте\nTelegram",
+            "Два года назад я начал работать на себя и долго не думал о налогах, пока не пришло письмо из "
+            "налоговой инспекции с требованием объяснить доходы.",
+            "Самый простой вариант для большинства фрилансеров — режим самозанятого: ставка невысокая, "
+            "а отчётность почти не нужна.",
+            "Моя главная ошибка была в том, что я смешивал личные и рабочие деньги на одной карте и потом "
+            "три вечера разбирал выписки.",
+            "Что я советую",
+            "Откройте отдельный счёт для работы, выдавайте чеки в день оплаты и раз в месяц сверяйте доходы "
+            "с приложением.",
+            "Подписывайтесь на наш Telegram-канал, чтобы не пропустить новые статьи!",
+            "Похожие статьи\nНалоговый вычет за лечение\nКак накопить подушку безопасности",
+            "© 2024 Копейка. Все права защищены.",
+        ]
+    )
+    doc = clean(page + "\n", profile="none")
+    assert "Что я советую" in doc.text
+    assert "сверяйте доходы с приложением." in doc.text
+    assert "Подписывайтесь" not in doc.text and "Похожие статьи" not in doc.text

@@ -456,3 +456,78 @@ def test_a_recipes_ingredients_under_a_short_intro_are_no_alt_text():
     for kept in [*ingredients, "It takes ten minutes to mix.", "Pour into the pan and bake"]:
         assert kept in doc.text
     assert "Print Recipe" not in doc.text and "Privacy Policy" not in doc.text
+
+
+NIGHT_TRAIN = """\
+Skip to content
+Harbour Times
+Home
+News
+Travel
+Subscribe
+Sign in
+
+Travel
+The slow return of the night train
+Sleeper trains were written off a decade ago. Now they run across half of Europe again, and they are often sold out.
+By Clara Wendt
+9 February 2024, 06:00
+Reading time: 7 min
+
+Share this article
+Facebook
+WhatsApp
+Email
+
+At 20:41 the night train rolls into the main station. Families with suitcases crowd the platform, along with a few business travellers and a group of students heading to Vienna for the weekend.
+
+Ten years ago the end of the night train seemed certain. The national railway stopped its last own services in 2016, saying they were too expensive and too few people used them, and only one operator kept going.
+
+A cabin like a hotel room
+
+The sleeper cabin is barely bigger than a wardrobe, but it is surprisingly well thought out. There is a washbasin, towels, a small bottle of sparkling wine and a card on which you tick what you want for breakfast.
+
+Read also
+Rail strike: what travellers need to know now
+
+Why prices are rising
+
+The trip is not cheap, though. A couchette costs between 70 and 150 euros depending on the date, and a single sleeper cabin can cost more than 300 euros. The operator blames high track charges and the cost of new carriages.
+
+Industry experts see one problem above all: there are too few carriages. Manufacturers have long delivery times, and every new train must be approved in several countries.
+
+What the government plans
+
+The government has announced that it will support night trains more strongly. Firm commitments are rare so far, and the European Commission wants to expand cross-border links by 2030.
+
+At 9:12 the next morning the train reaches Vienna on time. The platform smells of coffee and the students are already planning the trip back.
+
+More on this topic
+The most beautiful rail journeys through the Alps
+Interrail for seniors: is it worth it?
+
+Newsletter
+Every Friday the best travel tips straight to your inbox.
+Subscribe for free
+
+About the author
+Clara Wendt is a travel reporter and writes about sustainable tourism.
+
+Comments
+Please sign in to comment.
+
+Imprint | Privacy | Terms | Contact
+© Harbour Times 2024
+"""
+
+
+def test_a_related_box_inside_the_article_ends_no_article():
+    """New-user trial of stop 56: a feature's "Read also" box, its teaser and a subheading under
+    it, ended the heuristics' article there (the related heading took the next line only to show
+    prose going on), and their verdict, one of the model's features, took the four paragraphs
+    below the box, exit 0. The article goes on where a quarter of its prose is below the box."""
+    doc = clean(NIGHT_TRAIN)
+    for kept in ("The trip is not cheap", "too few carriages", "What the government plans", "reaches Vienna"):
+        assert kept in doc.text
+    for gone in ("Read also", "Rail strike:", "More on this topic", "Interrail for seniors", "Subscribe for free"):
+        assert gone not in doc.text
