@@ -1,6 +1,8 @@
 """The line model as the generic stage (cleaner.model.stage; not the default yet, see
 cleaner/stages/heuristics.py): the model decides, the heuristics judge snippets."""
 
+from pathlib import Path
+
 from cleaner.document import Context, Document
 from cleaner.model import stage
 from cleaner.pipeline import STAGES
@@ -458,67 +460,7 @@ def test_a_recipes_ingredients_under_a_short_intro_are_no_alt_text():
     assert "Print Recipe" not in doc.text and "Privacy Policy" not in doc.text
 
 
-NIGHT_TRAIN = """\
-Skip to content
-Harbour Times
-Home
-News
-Travel
-Subscribe
-Sign in
-
-Travel
-The slow return of the night train
-Sleeper trains were written off a decade ago. Now they run across half of Europe again, and they are often sold out.
-By Clara Wendt
-9 February 2024, 06:00
-Reading time: 7 min
-
-Share this article
-Facebook
-WhatsApp
-Email
-
-At 20:41 the night train rolls into the main station. Families with suitcases crowd the platform, along with a few business travellers and a group of students heading to Vienna for the weekend.
-
-Ten years ago the end of the night train seemed certain. The national railway stopped its last own services in 2016, saying they were too expensive and too few people used them, and only one operator kept going.
-
-A cabin like a hotel room
-
-The sleeper cabin is barely bigger than a wardrobe, but it is surprisingly well thought out. There is a washbasin, towels, a small bottle of sparkling wine and a card on which you tick what you want for breakfast.
-
-Read also
-Rail strike: what travellers need to know now
-
-Why prices are rising
-
-The trip is not cheap, though. A couchette costs between 70 and 150 euros depending on the date, and a single sleeper cabin can cost more than 300 euros. The operator blames high track charges and the cost of new carriages.
-
-Industry experts see one problem above all: there are too few carriages. Manufacturers have long delivery times, and every new train must be approved in several countries.
-
-What the government plans
-
-The government has announced that it will support night trains more strongly. Firm commitments are rare so far, and the European Commission wants to expand cross-border links by 2030.
-
-At 9:12 the next morning the train reaches Vienna on time. The platform smells of coffee and the students are already planning the trip back.
-
-More on this topic
-The most beautiful rail journeys through the Alps
-Interrail for seniors: is it worth it?
-
-Newsletter
-Every Friday the best travel tips straight to your inbox.
-Subscribe for free
-
-About the author
-Clara Wendt is a travel reporter and writes about sustainable tourism.
-
-Comments
-Please sign in to comment.
-
-Imprint | Privacy | Terms | Contact
-© Harbour Times 2024
-"""
+NIGHT_TRAIN = (Path(__file__).parent / "pages" / "night-train.txt").read_text(encoding="utf-8")  # invented
 
 
 def test_a_related_box_inside_the_article_ends_no_article():
