@@ -15,9 +15,13 @@ MAX_HEADING_WORDS = 8
 END_SHARE = 0.5  # of the region's body text that must be above an end-of-article heading
 NO_COMMENTS = regex.compile(r"(?<![\d.,])0(?![\d.,])")  # a count of none
 PROSE_WITHIN = 3  # extracted text: unlabelled lines after a related box within which the article goes on
-# A whole-page scrape: the article goes on after a related box when this share of the region's
-# body text, in this many prose lines or more, is below it (new-user trial of stop 56: a German
-# feature's "Lesen Sie auch" box, a teaser and a subheading under it, took its last four paragraphs)
+# The article goes on after a related box, a newsletter promo or a "Read more" link when this
+# share of the region's body text, in this many prose lines or more, is below it (trials of stop
+# 56: a German feature's "Lesen Sie auch" box, a teaser and a subheading under it, took its last
+# four paragraphs; "Subscribe now" or "Sign up to our free daily newsletter" after the tenth of
+# twenty paragraphs took ten, in HTML too, where trafilatura alone keeps them). Not a comments
+# or an author box: what follows those is comments, prose too.
+INLINE = frozenset({"related", "newsletter"})
 GOES_ON_SHARE = 0.25
 GOES_ON_LINES = 3
 
@@ -48,13 +52,14 @@ def trim(
     for n in range(first, last + 1):
         if seen >= total * END_SHARE:
             if labels[n] in ENDS_ARTICLE and infos[n].words <= MAX_HEADING_WORDS:
-                if labels[n] == "related" and (
-                    _prose_follows(infos, labels, classes, n, last, PROSE_WITHIN if extracted else 1)
-                    or _goes_on(infos, labels, classes, n, last, total)
+                if labels[n] == "related" and _prose_follows(
+                    infos, labels, classes, n, last, PROSE_WITHIN if extracted else 1
                 ):
                     continue  # a related-links box inside the article, which goes on after it
+                if labels[n] in INLINE and _goes_on(infos, labels, classes, n, last, total):
+                    continue  # a box or a promo line inside the article
                 return n - 1
-            if labels[n] == "read-more" and read_more[-1] > n:
+            if labels[n] == "read-more" and read_more[-1] > n and not _goes_on(infos, labels, classes, n, last, total):
                 return n - 1
         if classes[n] == body.GOOD:
             seen += infos[n].chars

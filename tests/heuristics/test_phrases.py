@@ -243,6 +243,14 @@ def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
         ("Copyright of all photos and text belongs to Lucy Harper.", "copyright"),
         ("Powered by WordPress and the Example Theme by Jane.", "copyright"),
         ("Continue reading the full story on our website", "read-more"),
+        # attacker trials of stops 55 and 56: a sentence whose phrase opens a clause before its
+        # main one is prose, exit 0 with it lost; a label's list or colon is still a label
+        ("Designed by a local architect, the new building opened in March.", None),
+        ("Sponsored by the Nuffield Foundation, the report took two years to complete.", None),
+        ("Tagged with tiny radio chips, the books can now be returned at any hour.", None),
+        ("Posted in News, Local, Schools, Weather, Sports.", "related"),
+        ("Filed under: Local, the ferry and its new timetable for the summer.", "related"),
+        ("Designed by Acme Studio, all rights reserved.", "copyright"),
     ],
 )
 def test_a_phrase_starts_a_line_as_a_word_of_its_own(line: str, expected: str | None):
