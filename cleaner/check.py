@@ -37,6 +37,7 @@ from cleaner.profiles import (
     collect_profiles,
     holds_none,
     load_file,
+    name_spot,
     platform_problems,
     sample_roots,
     user_dirs,
@@ -84,7 +85,10 @@ def check(paths: Sequence[Path] = (), dirs: Sequence[Path] = ()) -> list[Problem
                 continue
             if (f.parent, profile.name) in seen:
                 first = seen[f.parent, profile.name]
-                problems.append(Problem(str(f), 1, 1, f'profile "{profile.name}" is also defined in {first}'))
+                spot = name_spot(f)
+                problems.append(
+                    Problem(str(f), spot.line, spot.col, f'profile "{profile.name}" is also defined in {first}')
+                )
                 continue
             seen[f.parent, profile.name] = f
             builtin = profiles.by_name.get(profile.name)

@@ -367,9 +367,9 @@ def collect_profiles(
             if profile is None:
                 continue
             if profile.name in seen:
-                problems.append(
-                    Problem(str(path), 1, 1, f'profile "{profile.name}" is also defined in {seen[profile.name]}')
-                )
+                spot = name_spot(path)
+                why = f'profile "{profile.name}" is also defined in {seen[profile.name]}'
+                problems.append(Problem(str(path), spot.line, spot.col, why))
                 continue
             seen[profile.name] = path
             profiles.by_name[profile.name] = profile
@@ -467,7 +467,10 @@ class _Validator:
     def run(self, data: dict[str, Any]) -> tuple[Profile | None, list[Problem]]:
         for key in data:
             if key not in TABLES:
-                spot = self.locate.tables.get((key, None)) or self.locate.key("", None, key)
+                # "[[rule]]" is an array of tables: its first is found at index 0 (attacker trial of
+                # stop 56: the typo at line 10 was reported at 1:1)
+                tables = self.locate.tables
+                spot = tables.get((key, None)) or tables.get((key, 0)) or self.locate.key("", None, key)
                 self._add(spot, f'unknown table "{key}"{suggest(key, TABLES)}')
         head = self._table(data, "profile", ProfileOptions, required=True)
         expect = self._table(data, "expect", ExpectOptions) or ExpectOptions()
@@ -640,3 +643,13 @@ def _id_problem(rule_id: str, ids: dict[str, int]) -> str | None:
     if rule_id in ids:
         return f"{rule_id!r} is rules[{ids[rule_id]}]'s id too; give each rule its own"
     return None
+
+
+def name_spot(path: Path):
+    """Where the file's [profile] name is (1:1 when it cannot be read again)."""
+    from cleaner.tomlpos import Locator, Spot
+
+    try:
+        return Locator(path.read_text(encoding="utf-8")).key("profile", None, "name")
+    except (OSError, UnicodeDecodeError):
+        return Spot(1, 1)

@@ -294,7 +294,8 @@ def test_a_folder_checked_finds_what_loading_it_refuses(tmp_path: Path):
         (dup / f"{name}.toml").write_text('[profile]\nname = "dup"\nfingerprints = ["^Site Header Menu$"]\n' + RULE)
     (dup / "b.toml").write_text((dup / "b.toml").read_text().replace("Site Header", "Other Header"))
     found = [str(p) for p in check([dup])]
-    assert found == [f'{dup / "b.toml"}:1:1: profile "dup" is also defined in {dup / "a.toml"}']
+    # at its name's line (attacker trial of stop 56: at 1:1)
+    assert found == [f'{dup / "b.toml"}:2:1: profile "dup" is also defined in {dup / "a.toml"}']
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "trinity-audio.toml").write_text(

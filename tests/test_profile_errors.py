@@ -112,6 +112,12 @@ CASES = [
         ['5:1: unknown table "expct"; did you mean "expect"?'],
         id="unknown-table",
     ),
+    # an array of tables is found by its first (attacker trial of stop 56: at 1:1)
+    pytest.param(
+        HEAD + '\n[[rule]]\nkind = "drop_line"\ntext = ["x"]\nwhy = "y"\n',
+        ['5:1: unknown table "rule"; did you mean "rules"?'],
+        id="unknown-array-of-tables",
+    ),
     pytest.param(
         HEAD + 'platforms = ["wordpres"]\n',
         ['4:1: profile.platforms: unknown platform profile "wordpres"; did you mean "wordpress"?'],
@@ -216,7 +222,7 @@ def test_the_same_name_twice_in_one_directory(tmp_path: Path):
     with pytest.raises(ProfileError) as caught:
         load_profiles([tmp_path], builtin=False)
     assert [str(p) for p in caught.value.problems] == [
-        f'{tmp_path / "b.toml"}:1:1: profile "dup" is also defined in {tmp_path / "a.toml"}'
+        f'{tmp_path / "b.toml"}:2:1: profile "dup" is also defined in {tmp_path / "a.toml"}'
     ]
 
 
