@@ -35,3 +35,17 @@ def test_extracted_corpus_layout(tmp_path):
         assert (out / name / "text" / "7.txt").read_text(encoding="utf-8") == extracted(PAGE.encode())
         assert (out / name / "gold").is_symlink()
         assert (out / name / "gold" / "7.txt").read_text(encoding="utf-8") == "\n".join(PARAGRAPHS)
+
+
+def test_the_corpus_text_tight(tmp_path):
+    """--tool text --tight: the corpus's own scrape with its blank lines dropped."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    scrape = "Home\n\nStorm closes the harbour\n\n" + "\n\n".join(PARAGRAPHS) + "\n  \nCopyright 2024\n"
+    for name in ("dragnet", "cleaneval"):
+        (corpus / name / "text").mkdir(parents=True)
+        (corpus / name / "gold").mkdir()
+        (corpus / name / "text" / "7.txt").write_text(scrape, encoding="utf-8")
+    assert main(["--corpus", str(corpus), "--out", str(out), "--tool", "text", "--tight"]) == 0
+    for name in ("dragnet", "cleaneval"):
+        lines = (out / name / "text" / "7.txt").read_text(encoding="utf-8").split("\n")
+        assert lines == ["Home", "Storm closes the harbour", *PARAGRAPHS, "Copyright 2024"]
