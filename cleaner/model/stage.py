@@ -187,15 +187,23 @@ def _once(
     signals = model.strongest([inputs[row_at[pos]] for pos in doubtful])
     for run_, pos, strongest in zip(runs, doubtful, signals, strict=True):
         p = probs[row_at[pos]]
-        because = f"{WHY_MODEL}: p(content) {p:.2f} at most"
-        # above the threshold, removed all the same: the smoothing over the page took the
-        # neighbours' side (a new user read "p(content) 0.57" on a removal as a contradiction)
-        beside = f"under {threshold:.2f}" if p < threshold else f"over {threshold:.2f} but outweighed by its neighbours"
-        because += f", {beside}"
+        because = f"{WHY_MODEL}: {score_text(p, threshold)}"
         if strongest:
             because += "; strongest signals " + ", ".join(f"{describe(name)} {v:+.2f}" for name, v in strongest)
         drop |= removals_at(doc.lines, run_, rule="model:boilerplate", kind="model", why=because)
     return doc.without(drop), headline_kept
+
+
+def score_text(p: float, threshold: float) -> str:
+    """A removal's score beside the threshold: "p(content) 0.12 at most, under 0.30"."""
+    # as many decimals as tell it from the threshold ("0.30 at most, under 0.30" read as a
+    # contradiction: new-user trial of stop 56)
+    digits = next((d for d in range(2, 7) if round(p, d) != round(threshold, d)), 6)
+    shown = f"{p:.{digits}f}"
+    # above the threshold, removed all the same: the smoothing over the page took the
+    # neighbours' side (a new user read "p(content) 0.57" on a removal as a contradiction)
+    beside = f"under {threshold:.2f}" if p < threshold else f"over {threshold:.2f} but outweighed by its neighbours"
+    return f"p(content) {shown} at most, {beside}"
 
 
 def _page_lines(doc: Document) -> int:

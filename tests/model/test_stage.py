@@ -3,6 +3,8 @@ cleaner/stages/heuristics.py): the model decides, the heuristics judge snippets.
 
 from pathlib import Path
 
+import pytest
+
 from cleaner.document import Context, Document
 from cleaner.model import stage
 from cleaner.pipeline import STAGES
@@ -473,3 +475,15 @@ def test_a_related_box_inside_the_article_ends_no_article():
         assert kept in doc.text
     for gone in ("Read also", "Rail strike:", "More on this topic", "Interrail for seniors", "Subscribe for free"):
         assert gone not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("p", "expected"),
+    [
+        (0.12, "p(content) 0.12 at most, under 0.30"),
+        (0.2996, "p(content) 0.2996 at most, under 0.30"),  # new-user trial of stop 56: "0.30 ... under 0.30"
+        (0.57, "p(content) 0.57 at most, over 0.30 but outweighed by its neighbours"),
+    ],
+)
+def test_a_removals_score_never_reads_as_its_threshold(p: float, expected: str):
+    assert stage.score_text(p, 0.30) == expected
