@@ -251,6 +251,13 @@ def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
         ("Posted in News, Local, Schools, Weather, Sports.", "related"),
         ("Filed under: Local, the ferry and its new timetable for the summer.", "related"),
         ("Designed by Acme Studio, all rights reserved.", "copyright"),
+        # and phrases whose first words open a story's sentences too (attacker trial of stop 56)
+        ("Recibe el nombre de un ingeniero local que murió en 1931.", None),
+        ("Recibe cada mañana las noticias más importantes en tu correo.", "newsletter"),
+        ("Bestellen Sie keine Handwerker ohne Genehmigung, warnte die Behörde.", None),
+        ("Melden Sie sich bei der Polizei, wenn Ihnen etwas auffällt.", None),
+        ("Bestellen Sie den Newsletter der Rundschau", "newsletter"),
+        ("Melden Sie sich für unseren Newsletter an", "newsletter"),
     ],
 )
 def test_a_phrase_starts_a_line_as_a_word_of_its_own(line: str, expected: str | None):
