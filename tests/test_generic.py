@@ -152,28 +152,6 @@ def test_byline_forms_give_author_and_date_not_the_title(byline: str):
     }
 
 
-@pytest.mark.parametrize(
-    ("head", "author", "title"),
-    [
-        # new-user trial of stop 56: a name with no "By" between the headline and the date line
-        # (six of its pages, in as many languages) gave no author, and the headline went
-        (
-            ["Gardening", "What the early frost taught me about my tomatoes", "Oliver Grant", "12 May 2022"],
-            "Oliver Grant",
-            "What the early frost taught me about my tomatoes",
-        ),
-        # a short headline under a section label is no name: the line above it is short
-        (["Gardening", "Early Frost Warning", "12 May 2022"], None, "Early Frost Warning"),
-    ],
-    ids=["bare-name", "short-headline"],
-)
-def test_a_name_line_right_above_the_date_names_the_author(head: list[str], author, title):
-    doc = clean("\n".join([*head, *GARDEN]) + "\n", profile="none")
-    assert (doc.metadata.author, doc.metadata.date[:10]) == (author, "2022-05-12")
-    assert doc.metadata.title == title
-    assert "Oliver Grant" not in doc.text
-
-
 def test_a_dateline_without_a_year_is_never_the_title():
     doc = clean("\n".join(["Published May 12, 09:40", *GARDEN]) + "\n", profile="none")
     assert doc.metadata.title is None

@@ -155,38 +155,7 @@ def metadata(infos: list[LineInfo], first: int, last: int) -> tuple[str | None, 
         author, date = _byline_above_prose(infos, first, marked, date)
     if author is None:
         author, date = _byline_below(infos, last, set(marked), date)
-    if author is None and (bare := _bare_name(infos, [n for n in window if drop.get(infos[n].pos) == "date"])):
-        author, at = bare
-        drop[infos[at].pos] = "byline"
     return author, date, drop
-
-
-# A name line with no "By" (2-4 capitalised words) right above the first date line of the
-# body's top, under a headline or standfirst of HEADLINE_ABOVE_NAME words or more: "Kraków wprowadza
-# strefę ..." / "Tomasz Wiśniewski" / "3 czerwca 2024, 09:45" (new-user trial of stop 56: six of
-# its fourteen pages, in as many languages, gave no author). A short headline above a date
-# ("Storm Batters Coast" under a section label) is none: the line above it is short.
-HEADLINE_ABOVE_NAME = 5
-NAME_WORDS = 3
-
-
-def _bare_name(infos: list[LineInfo], dated: list[int]) -> tuple[str, int] | None:
-    """(author, its line) of a name line right above the first of the `dated` lines."""
-    if not dated or dated[0] < 2:
-        return None
-    at = dated[0] - 1
-    text, above = infos[at].text.strip(), infos[at - 1]
-    if not meta.BARE_NAME.fullmatch(text) or above.words < HEADLINE_ABOVE_NAME or above.bullet:
-        return None
-    # two or three words, not in capitals: "National Medical Leaders Meeting", "DRAFT MINUTES OF
-    # MEETING" and "PAUL WOLFOWITZ" above a date are an event's, a document's, a speaker's heading
-    # (the corpus's train pages)
-    if len(text.split()) > NAME_WORDS or text.isupper():
-        return None
-    if text.split()[0].casefold() in meta.NOT_NAMES or boilerplate_label(text, infos[at].words) or meta.date_line(text):
-        return None
-    name = meta.person(text)
-    return (name, at) if name == text else None
 
 
 PROSE_WORDS = 8  # a sentence of this many words or more: the body's text has begun
