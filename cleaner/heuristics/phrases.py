@@ -105,7 +105,7 @@ class Matcher(NamedTuple):
         low = lower.lstrip("*+-•·|>»› \t")
         if self.starts and words <= MAX_STARTS_WORDS:
             m = self.starts.match(low)
-            if m and not _part_of_a_word(low, m) and not _clause_first(low, words, m.end()):
+            if m and not _part_of_a_word(low, m):
                 category = self.starts_category[m.group(0)]
                 if category not in NO_SENTENCE or not low.rstrip().endswith(PROSE_ENDS):
                     return category
@@ -134,26 +134,6 @@ def _part_of_a_word(low: str, m: re.Match) -> bool:
     the next word kept a recipe page's comment form and copyright (second attacker trial)."""
     end = m.end()
     return end < len(low) and low[end - 1].isalpha() and low[end].isalpha()
-
-
-# A sentence of this many words or more whose `starts` phrase opens a clause before its main one
-# ("Designed by a local architect, the new building opened in March.", "Sponsored by the X
-# Foundation, the report took two years.": attacker trials of stops 55 and 56, exit 0 with
-# them lost) is prose; a notice is one clause ("You must be logged in to post a comment.") and
-# a label's list has short parts ("Posted in News, Local, Schools.")
-CLAUSE_FIRST_WORDS = 8
-MAIN_CLAUSE_WORDS = 4
-
-
-def _clause_first(low: str, words: int, end: int) -> bool:
-    """Whether the lowered line is a sentence whose first clause, opening on a phrase that ends
-    at `end` and no label's colon ("Filed under: ..."), ends at a comma, a clause of
-    MAIN_CLAUSE_WORDS words or more after it."""
-    if words < CLAUSE_FIRST_WORDS or not low.rstrip().endswith(PROSE_ENDS) or ", " not in low:
-        return False
-    if low[:end].rstrip().endswith(":") or low[end:].lstrip().startswith(":"):
-        return False
-    return any(len(part.split()) >= MAIN_CLAUSE_WORDS for part in low.split(", ")[1:])
 
 
 def _labelled(low: str, m: re.Match) -> bool:

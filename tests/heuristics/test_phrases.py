@@ -243,11 +243,10 @@ def test_a_reviewers_credit_is_labelled(line: str, expected: str | None):
         ("Copyright of all photos and text belongs to Lucy Harper.", "copyright"),
         ("Powered by WordPress and the Example Theme by Jane.", "copyright"),
         ("Continue reading the full story on our website", "read-more"),
-        # attacker trials of stops 55 and 56: a sentence whose phrase opens a clause before its
-        # main one is prose, exit 0 with it lost; a label's list or colon is still a label
-        ("Designed by a local architect, the new building opened in March.", None),
-        ("Sponsored by the Nuffield Foundation, the report took two years to complete.", None),
-        ("Tagged with tiny radio chips, the books can now be returned at any hour.", None),
+        # notices with commas are labels (second attacker trial of stop 56: a rule reading a
+        # phrase before a comma and a clause as a sentence's kept these)
+        ("Posted in News, Local Government, Schools and Education Funding.", "related"),
+        ("Follow us on Twitter, Facebook and Instagram for the latest updates.", "follow"),
         ("Posted in News, Local, Schools, Weather, Sports.", "related"),
         ("Filed under: Local, the ferry and its new timetable for the summer.", "related"),
         ("Designed by Acme Studio, all rights reserved.", "copyright"),
