@@ -21,12 +21,6 @@ CLAUSE_ENDS = (",", ";", ":", "—", "–")  # a line broken mid-sentence: verse
 # paragraph went as alt text: attacker trial of stop 55); not any bracket ("{ 43 comments }")
 CODE = re.compile(r"\w\([^()]*\)|\w\[[^\[\]]*\]|\s=\s")
 LISTICLE = re.compile(r"\d+(?:[.,]\d+)?\+?(?:\s+[^\W\d_][\w'’-]*,?){4,}")
-# A line opening with a quantity ("3 ripe bananas", "1/2 cup flour", "½ tsp salt"); LIST_RUN
-# such lines in a row, the lines between them alike short ("salt to taste"), are a list (a
-# recipe's ingredients under a short intro went as alt text, exit 0: stop 56), not images' alt
-# texts, which come one to a picture, nor a tile's labels ("16 in", "3 weeks ago": up to three).
-QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?|[¼½¾⅓⅔⅛])(?:\s|$)")
-LIST_RUN = 4
 
 
 def alt_text(lines: tuple[Line, ...]) -> list[int]:
@@ -51,7 +45,7 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
         broken, above = above.endswith(CLAUSE_ENDS), info.text
         # the first paragraph: not a notice ("© 2023 Site. All poems copyright their authors.")
         if info.sentence and info.words >= PARAGRAPH_WORDS and boilerplate_label(info.text, info.words) is None:
-            return _without_lists(lines, found)
+            return found
         text = info.text
         if (
             info.words <= MAX_WORDS
@@ -69,20 +63,3 @@ def alt_text(lines: tuple[Line, ...]) -> list[int]:
         ):
             found.append(i)
     return []  # no paragraph: nothing is above the article (a poem's lower-case lines)
-
-
-def _without_lists(lines: tuple[Line, ...], found: list[int]) -> list[int]:
-    """`found` but its runs (no line between but blank ones) of which LIST_RUN or more, and
-    at least half, open with a quantity: the items of a list."""
-    runs: list[list[int]] = []
-    for i in found:
-        if runs and not any(line.text.strip() for line in lines[runs[-1][-1] + 1 : i]):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    kept = set()
-    for run in runs:
-        quantities = sum(1 for i in run if QUANTITY.match(lines[i].text.strip()))
-        if quantities >= LIST_RUN and 2 * quantities >= len(run):
-            kept.update(run)
-    return [i for i in found if i not in kept]

@@ -209,15 +209,6 @@ def test_a_byline_above_the_body_wins_over_one_below():
         pytest.param("Headline\nwe ate, we slept,\nand went home\n\n" + BODY, [], id="goes-on-from-above"),
         # a counter is named as one, not as alt text (new-user trial of stop 52: "5 min read")
         pytest.param("Headline\n5 min read\n\n" + BODY, [], id="reading-time-counter"),
-        # stop 56: a recipe's ingredients under a short intro went as alt text, exit 0; a list
-        # of quantities is no picture's alt text (a line between them too, blank lines aside)
-        pytest.param(
-            "Banana Bread\nIt is moist.\nIngredients\n3 ripe bananas\n\n1/3 cup butter\nsalt to taste\n"
-            "½ cup sugar\n2 eggs\n\n" + BODY,
-            [],
-            id="ingredients",
-        ),
-        pytest.param("Headline\n3 ripe bananas\nsalt\npepper\nolive oil\n\n" + BODY, [1, 2, 3, 4], id="few-quantities"),
     ],
 )
 def test_alt_text(text: str, expected: list[int]):
