@@ -467,10 +467,9 @@ class _Validator:
     def run(self, data: dict[str, Any]) -> tuple[Profile | None, list[Problem]]:
         for key in data:
             if key not in TABLES:
-                # "[[rule]]" is an array of tables: its first is found at index 0 (attacker trial of
-                # stop 56: the typo at line 10 was reported at 1:1)
-                tables = self.locate.tables
-                spot = tables.get((key, None)) or tables.get((key, 0)) or self.locate.key("", None, key)
+                # "[[rule]]", "[rule.sub]" or "rule.x = ..." (attacker trials of stop 56: the typo
+                # at line 10 was reported at 1:1)
+                spot = self.locate.first(key) or self.locate.key("", None, key)
                 self._add(spot, f'unknown table "{key}"{suggest(key, TABLES)}')
         head = self._table(data, "profile", ProfileOptions, required=True)
         expect = self._table(data, "expect", ExpectOptions) or ExpectOptions()
@@ -650,6 +649,8 @@ def name_spot(path: Path):
     from cleaner.tomlpos import Locator, Spot
 
     try:
-        return Locator(path.read_text(encoding="utf-8")).key("profile", None, "name")
+        locate = Locator(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return Spot(1, 1)
+    name = locate.values.get(("profile", None, "name"))  # else "profile.name = ", "profile = {name = ...}"
+    return name.key if name else (locate.first("profile") or Spot(1, 1))

@@ -43,6 +43,17 @@ class Locator:
     def table(self, table: str, index: int | None = None) -> Spot:
         return self.tables.get((table, index), Spot(1, 1))
 
+    def first(self, name: str) -> Spot | None:
+        """Where a top-level name first appears: its table (or a subtable's, "[rule.sub]"), or a
+        key at the top that holds it ("profile.name = ...", "profile = {...}")."""
+        spots = [spot for (table, _), spot in self.tables.items() if table == name or table.startswith(f"{name}.")]
+        spots += [
+            value.key
+            for (table, _, key), value in self.values.items()
+            if table == "" and (key == name or key.startswith(f"{name}."))
+        ]
+        return min(spots, key=lambda spot: (spot.line, spot.col), default=None)
+
     def key(self, table: str, index: int | None, key: str) -> Spot:
         value = self.values.get((table, index, key))
         return value.key if value else self.table(table, index)

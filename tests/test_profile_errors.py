@@ -119,6 +119,11 @@ CASES = [
         id="unknown-array-of-tables",
     ),
     pytest.param(
+        HEAD + "\n[rule.sub]\nx = 1\n",
+        ['5:1: unknown table "rule"; did you mean "rules"?'],
+        id="unknown-subtable",
+    ),
+    pytest.param(
         HEAD + 'platforms = ["wordpres"]\n',
         ['4:1: profile.platforms: unknown platform profile "wordpres"; did you mean "wordpress"?'],
         id="unknown-platform",
@@ -214,6 +219,25 @@ def test_a_profiles_dir_overrides_a_builtin_of_the_same_name(tmp_path: Path):
     profiles = load_profiles([tmp_path])
     assert profiles.get("wix").path == tmp_path / "mine.toml"
     assert len(profiles) == len(builtin_profiles())
+
+
+@pytest.mark.parametrize(
+    ("second", "line"),
+    [
+        ('# a comment\n\nprofile.name = "dup"\nprofile.fingerprints = ["x"]\n', 3),
+        ('profile = { name = "dup", fingerprints = ["x"] }\n', 1),
+    ],
+    ids=["dotted-key", "inline-table"],
+)
+def test_the_same_name_twice_is_reported_at_its_line(tmp_path: Path, second: str, line: int):
+    """Second attacker trial of stop 56: a name in a dotted key or an inline table was at 1:1."""
+    (tmp_path / "a.toml").write_text('[profile]\nname = "dup"\nfingerprints = ["x"]\n')
+    (tmp_path / "b.toml").write_text(second)
+    with pytest.raises(ProfileError) as caught:
+        load_profiles([tmp_path], builtin=False)
+    assert [str(p) for p in caught.value.problems] == [
+        f'{tmp_path / "b.toml"}:{line}:1: profile "dup" is also defined in {tmp_path / "a.toml"}'
+    ]
 
 
 def test_the_same_name_twice_in_one_directory(tmp_path: Path):
