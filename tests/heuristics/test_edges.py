@@ -75,6 +75,10 @@ def test_call_to_action(line: str, expected: bool):
         pytest.param("Президент подписал закон о новых налогах для самозанятых.", "ru", False, id="ru-signed"),
         pytest.param("Подписывайтесь на наш канал в Telegram, чтобы не пропустить статьи.", "ru", True, id="ru-call"),
         pytest.param("Скачайте наше приложение для iPhone и Android.", "ru", True, id="ru-app-call"),
+        # the calls the stems caught besides (second attacker trial of stop 56)
+        pytest.param("Установите приложение «Городские новости» для iPhone и Android.", "ru", True, id="ru-install"),
+        pytest.param("Подписывайся на нас во ВКонтакте и Одноклассниках.", "ru", True, id="ru-follow-informal"),
+        pytest.param("Все новости города в приложении для смартфонов.", "ru", True, id="ru-in-the-app"),
     ],
 )
 def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, language: str | None, expected: bool):
