@@ -18,11 +18,25 @@ def _key(text: str) -> str:
 
 def repeated(infos: list[LineInfo]) -> set[int]:
     """Positions of short lines whose text (ignoring case, spacing and bullets) occurs again;
-    but a sentence (SENTENCE_WORDS words or more, no list item) whose copies all are list items:
-    a summary's bullets ("Key points") repeat the article's sentences, and both copies went
-    (attacker trial of stop 56). A menu's labels are no sentences."""
+    but a sentence (SENTENCE_WORDS words or more, no list item) beside a sentence printed once,
+    whose copies all are list items: a summary's bullets ("Key points") repeat the article's
+    sentences, and both copies went (attacker trial of stop 56). A menu's labels are no sentences."""
     keys = {i.pos: _key(i.text) for i in infos if i.words <= MAX_WORDS}
     counts = Counter(k for k in keys.values() if k)
     items = Counter(keys[i.pos] for i in infos if i.bullet and i.pos in keys)
-    prose = {i.pos for i in infos if not i.bullet and i.sentence and i.words >= SENTENCE_WORDS}
-    return {pos for pos, k in keys.items() if k and counts[k] > 1 and (pos not in prose or items[k] < counts[k] - 1)}
+    prose = [not i.bullet and i.sentence and i.words >= SENTENCE_WORDS for i in infos]
+    # and beside a sentence printed once (below it, or above it as the last of the run): the
+    # article's own; a teaser list printed as bullets at the top and as lines at the foot has its
+    # copies one under the other (second attacker trial of stop 56)
+    once = [p and counts.get(keys.get(i.pos, ""), 0) <= 1 for p, i in zip(prose, infos, strict=True)]
+    again = [counts.get(keys.get(i.pos, ""), 0) > 1 for i in infos]
+    own = {
+        i.pos
+        for n, i in enumerate(infos)
+        if prose[n]
+        and (
+            (n + 1 < len(infos) and once[n + 1])
+            or (n > 0 and once[n - 1] and not (n + 1 < len(infos) and again[n + 1]))
+        )
+    }
+    return {pos for pos, k in keys.items() if k and counts[k] > 1 and (pos not in own or items[k] < counts[k] - 1)}

@@ -26,11 +26,26 @@ def repeats(text: str) -> list[str]:
         # a summary's bullets repeat the article's sentences: the bullets are the copies
         pytest.param(
             "Key points\n- The ferry sails at six every morning from May.\n- Fares stay the same.\n"
-            "The ferry sails at six every morning from May.\nFares stay the same.",
+            "The ferry sails at six every morning from May.\nThe harbour board agreed the timetable on Monday night."
+            "\nFares stay the same.",
             ["- The ferry sails at six every morning from May.", "- Fares stay the same.", "Fares stay the same."],
             id="summary-bullets",
         ),
         pytest.param("- Home\n- News\n- Home\nNews", ["- Home", "- News", "- Home", "News"], id="menu-items-twice"),
+        # teasers as bullets at the top and as lines at the foot, under the article's last
+        # paragraph: copies one under the other (second attacker trial of stop 56)
+        pytest.param(
+            "- Why are young families leaving the town for the city?\n- Is the new bypass worth three years of works?\n"
+            "The campaign group will meet again next week to decide what to do next.\n"
+            "Why are young families leaving the town for the city?\nIs the new bypass worth three years of works?",
+            [
+                "- Why are young families leaving the town for the city?",
+                "- Is the new bypass worth three years of works?",
+                "Why are young families leaving the town for the city?",
+                "Is the new bypass worth three years of works?",
+            ],
+            id="teasers-twice",
+        ),
     ],
 )
 def test_repeated(page: str, expected: list[str]):
