@@ -19,10 +19,10 @@ NO_COMMENTS = regex.compile(r"(?<![\d.,])0(?![\d.,])")  # a count of none
 PROSE_WITHIN = 3  # extracted text: unlabelled lines after a related box within which the article goes on
 # The article goes on after a related box or a newsletter promo when this share of the region's
 # body text, in this many prose lines or more, two of them one after the other, is below it
-# (trials of stop 56: a German feature's "Lesen Sie auch" box, a teaser and a subheading under it, took its last
-# four paragraphs; "Subscribe now" or "Sign up to our free daily newsletter" after the tenth of
-# twenty paragraphs took ten, in HTML too, where trafilatura alone keeps them). Not a comments
-# or an author box: what follows those is comments, prose too.
+# (trials of stop 56: a German feature's "Lesen Sie auch" box, a teaser and a subheading under
+# it, took its last four paragraphs; "Subscribe now" or "Sign up to our free daily newsletter"
+# after the tenth of twenty paragraphs took ten, in HTML too, where trafilatura alone keeps
+# them). Not a comments or an author box: what follows those is comments, prose too.
 INLINE = frozenset({"related", "newsletter"})
 GOES_ON_SHARE = 0.15
 GOES_ON_LINES = 2
