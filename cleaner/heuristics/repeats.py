@@ -28,8 +28,9 @@ def repeated(infos: list[LineInfo]) -> set[int]:
     # and beside a sentence printed once (below it, or above it as the last of the run): the
     # article's own; a teaser list printed as bullets at the top and as lines at the foot has its
     # copies one under the other (second attacker trial of stop 56)
-    once = [p and counts.get(keys.get(i.pos, ""), 0) <= 1 for p, i in zip(prose, infos, strict=True)]
-    again = [counts.get(keys.get(i.pos, ""), 0) > 1 for i in infos]
+    copies = [counts.get(keys.get(i.pos, ""), 0) for i in infos]
+    once = [p and c <= 1 for p, c in zip(prose, copies, strict=True)]
+    again = [c > 1 for c in copies]
     own = {
         i.pos
         for n, i in enumerate(infos)
