@@ -138,11 +138,33 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         words <= CTA_BARE_WORDS
         or lower.rstrip(CLOSERS)[-1:] not in STOPS  # no sentence: a menu's "... Log in", a button
         # it opens the line, a sentence or a clause: "Sign up for ...", "... template. Powered by Blogger."
-        or any(patterns.addressed.match(clause) for clause in clauses)
+        or any(_opens(patterns, clause) for clause in clauses)
         # "US" is a country, not the reader ("The US advertising market ...")
         or (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None)
         or any(clause.split(" ", 1)[0].rstrip(",:") in patterns.imperatives for clause in clauses)
     )
+
+
+def _opens(patterns: EdgePatterns, clause: str) -> bool:
+    """Whether the lowered clause opens as a call does: with a verb that asks the reader
+    ("Sign up for ...", "Subscribe to ..."), or with a noun as a label ("Newsletter: ...",
+    "Sponsored content", "Powered by Blogger"), not as the subject of a sentence of the story:
+    "Advertising pays for part of the stations, the company said.", "Newsletters were the only
+    bright spot." went (attacker trial of stop 57)."""
+    found = patterns.addressed.match(clause) if patterns.addressed is not None else None
+    if found is None:
+        return False
+    if found[0].split(None, 1)[0].rstrip(",:") in patterns.imperatives:
+        return True
+    rest = clause[found.end() :]
+    # or a short sentence of its own ("... template. Powered by Blogger."), not a clause of one
+    # ("On Twitter, the minister wrote ...")
+    short = len(clause.split()) <= CTA_BARE_WORDS and not clause.rstrip().endswith(",")
+    return rest.lstrip()[:1] in LABEL_MARKS or short
+
+
+# what follows a label's noun ("Disclosure: ...", "Sponsored | ..."), or nothing
+LABEL_MARKS = ":|-–—"
 
 
 # where a line's sentences and clauses start: "Something to say? Choose one of these options to

@@ -320,6 +320,12 @@ def test_a_person_the_story_names_by_surname_is_no_bio():
         # attacker trial of stop 55: a quote's attribution is the story's
         'Follow the money, Holt said: "The platforms take the advertising; the newspapers do the reporting."',
         "Sign up now or lose your place, Mayor Reyes told families on Monday.",
+        # attacker trial of stop 57: a noun of the list as the sentence's subject
+        "Advertising pays for part of the stations, the company said.",
+        "Advertising revenue fell sharply at most newspapers last year.",
+        "Sponsored events at stations brought in two million pounds last year.",
+        "Newsletters were the only bright spot, the authors said.",
+        "On Twitter, the minister defended the decision late on Friday.",
     ],
 )
 def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
@@ -350,6 +356,12 @@ def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
         # second attacker trial of stop 55: "said" with no named speaker
         "Download our app to see what the stars said about your week.",
         "Log in to read what our readers said about the plan.",
+        # the list's nouns as labels, and calls to a chat channel (attacker trial of stop 57)
+        "Disclosure: the author owns shares in the companies mentioned above.",
+        "Sponsored: how one bakery doubled its sales with a new oven.",
+        "Advertising | Privacy policy | Terms of use",
+        "Join our Telegram channel for the latest crypto news!",
+        "Chat with other readers on our Discord server.",
     ],
 )
 def test_calls_to_action_still_call(line: str):
