@@ -511,3 +511,21 @@ def test_a_short_opening_sentence_above_the_body_stays():
     assert doc.text.splitlines()[0] == "The vote was close."
     menu = clean("\n".join(["Home", "News", "Sport", *body]) + "\n", profile="none")
     assert menu.text.splitlines()[0] == body[0]  # a menu above the body still goes
+
+
+LEDGER = Path(__file__).parent / "model" / "pages" / "ledger"  # a new user's invented site (trial of stop 57)
+
+
+def test_generic_page_under_a_profile_with_no_byline_rule_keeps_the_title():
+    """New-user trial of stop 57: `cleaner new`'s draft (generic = "page", drop_line rules for
+    the masthead, a section label, the share bar; no byline or dateline rule) made the title
+    null on 4 of 9 pages, its own sample among them, where no profile gives the headline: the
+    whole page's judge dropped the headline with the menu above it, there being no head a
+    profile rule marked to keep. With no such rule the headline above the byline stays, as
+    with no profile."""
+    page = (LEDGER / "ll1.txt").read_text(encoding="utf-8")
+    doc = clean(page, profiles=load_profiles([LEDGER]))
+    assert doc.generic == ("page", "lakeside-ledger")
+    assert doc.metadata.title == clean(page, profile="none").metadata.title == "Lakeside council approves ferry subsidy"
+    assert "Lakeside council approves ferry subsidy" not in doc.text
+    assert doc.text.startswith("The Lakeside Town Council voted 5-0 Monday")
