@@ -9,6 +9,7 @@ themselves as boilerplate (PHRASES) may go in any case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any
 
@@ -47,6 +48,8 @@ MIN_LINES = SNIPPET_LINES
 PHRASES = frozenset([*categories(), "counter"])
 # the reviewer's credit beside a byline ("Medically reviewed by Dr. Jane Roe, MD") is one too
 BYLINE_DATE = frozenset({"byline", "date", "reviewer"})
+# The heuristics' verdicts that name a line's boilerplate by what it says, not where it stands
+NAMED = PHRASES | {"call-to-action", "author-bio"}
 # --precision / --recall: the threshold on p(content) moved up (fewer lines kept) or down
 FOCUS = {"precision": 0.2, "recall": -0.15}
 AD_LABEL_WORDS = 5
@@ -151,7 +154,9 @@ def _once(
     keep = _lead_rescued(doc, positions, keep, probs)
     keep = _close_rescued(doc, positions, keep, probs, captions, threshold)
     label_at = dict(zip(page.positions, page[LABEL], strict=True))
-    labelled = {n for n, pos in enumerate(positions) if label_at.get(pos) is not None}
+    # lines that name themselves as boilerplate, and those the heuristics name so (a call to
+    # action, an author's bio): none is the article's close
+    labelled = {n for n, pos in enumerate(positions) if label_at.get(pos) is not None or verdict.get(pos) in NAMED}
     keep = _tail_rescued(doc, positions, keep, probs, captions, labelled)
     keep = _items_rescued(doc, positions, keep)
     keep = _beside_captions(doc, positions, keep, captions)
@@ -349,6 +354,7 @@ def _close_rescued(
 TAIL_WORDS = 4
 TAIL_SENTENCES = 3
 TAIL_P = 0.12
+READER = re.compile(r"\b(?:you|your|our)\b", re.IGNORECASE)
 
 
 def _tail_rescued(
@@ -368,7 +374,16 @@ def _tail_rescued(
     no line was long enough for the close's rescue to start from."""
 
     def sentence(n: int) -> bool:
-        return n not in labelled and n not in captions and _prose(doc, positions[n], TAIL_WORDS)
+        # not an exclamation, not a line to the reader: calls and notices ("Watch our channel!",
+        # "Catch our live blog ...", "Your reply has been submitted ...": corpus train)
+        text = _text(doc, positions, n)
+        return (
+            n not in labelled
+            and n not in captions
+            and _prose(doc, positions[n], TAIL_WORDS)
+            and not text.endswith(("!", "！"))
+            and READER.search(text) is None
+        )
 
     kept = [n for n, k in enumerate(keep) if k and sentence(n)]
     if len(kept) < 2:  # one kept sentence is no body to go on from

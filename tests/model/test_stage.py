@@ -519,3 +519,18 @@ def test_the_tails_rescue_needs_a_label_below_and_two_kept_sentences_above():
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Catch our live blog from the earnings call at 2 p.m.",  # corpus train: calls and notices
+        "Thank you. Your reply has been submitted and will appear shortly.",
+        "Subscribe to the channel for more videos like this!",  # an exclamation
+    ],
+)
+def test_the_tails_rescue_keeps_no_call_to_the_reader(line: str):
+    lines = ["First sentence of the story here.", "Second sentence of the story here.", line, "Related stories"]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
+    keep = [True, True, False, False]
+    assert stage._tail_rescued(doc, [0, 1, 2, 3], keep, [0.9, 0.9, 0.3, 0.01], labelled={3}) == keep
