@@ -156,6 +156,8 @@ def _opens(patterns: EdgePatterns, clause: str) -> bool:
         return False
     if found[0].split(None, 1)[0].rstrip(",:") in patterns.imperatives:
         return True
+    if EMAIL.search(clause):  # a contact notice: "Advertising inquiries to ads@example.com."
+        return True
     rest = clause[found.end() :]
     # or a short sentence of its own ("... template. Powered by Blogger."), not a clause of one
     # ("On Twitter, the minister wrote ...")
@@ -163,6 +165,7 @@ def _opens(patterns: EdgePatterns, clause: str) -> bool:
     return rest.lstrip()[:1] in LABEL_MARKS or short
 
 
+EMAIL = re.compile(r"\S@\w[\w.-]*\.\w")
 # what follows a label's noun ("Disclosure: ...", "Sponsored | ..."), or nothing
 LABEL_MARKS = ":|-–—"
 

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from typing import Any
 
 from cleaner.document import Context, Document, Line, Removal, removals_at
-from cleaner.heuristics import SNIPPET_LINES, ends, why
+from cleaner.heuristics import SNIPPET_LINES, edges, ends, why
 from cleaner.heuristics.apply import apply, heuristic_removals
 from cleaner.heuristics.lines import CJK, CLOSERS, HIGH, item_number, more_words
 from cleaner.heuristics.lines import describe as line_info
@@ -354,7 +354,8 @@ def _close_rescued(
 TAIL_WORDS = 4
 TAIL_SENTENCES = 3
 TAIL_P = 0.12
-READER = re.compile(r"\b(?:you|your|our)\b", re.IGNORECASE)
+# ("us" in lower case: "the US" is a country)
+READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 
 
 def _tail_rescued(
@@ -375,7 +376,8 @@ def _tail_rescued(
 
     def sentence(n: int) -> bool:
         # not an exclamation, not a line to the reader: calls and notices ("Watch our channel!",
-        # "Catch our live blog ...", "Your reply has been submitted ...": corpus train)
+        # "Catch our live blog ...", "Your reply has been submitted ...": corpus train; "Please
+        # consider supporting us today.": second attacker trial of stop 57)
         text = _text(doc, positions, n)
         return (
             n not in labelled
@@ -383,6 +385,9 @@ def _tail_rescued(
             and _prose(doc, positions[n], TAIL_WORDS)
             and not text.endswith(("!", "！"))
             and READER.search(text) is None
+            # nor an author's bio ("Thomas Müller ist Redakteur und schreibt über ...": second
+            # attacker trial of stop 57)
+            and not edges.author_bio(text, len(text.split()))
         )
 
     kept = [n for n, k in enumerate(keep) if k and sentence(n)]

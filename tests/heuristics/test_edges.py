@@ -362,6 +362,9 @@ def test_a_storys_sentence_naming_a_call_to_action_is_none(line: str):
         "Advertising | Privacy policy | Terms of use",
         "Join our Telegram channel for the latest crypto news!",
         "Chat with other readers on our Discord server.",
+        # second attacker trial of stop 57: notices that open with the list's nouns
+        "Advertising inquiries should be sent to ads@example.com.",
+        "Newsletter archives are available to all registered readers of the site.",
     ],
 )
 def test_calls_to_action_still_call(line: str):
