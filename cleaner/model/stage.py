@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import islice
 from typing import Any
 
 from cleaner.document import Context, Document, Line, Removal, removals_at
@@ -391,10 +392,11 @@ def _tail_rescued(
             and not edges.author_bio(text, len(text.split()))
         )
 
-    kept = [n for n, k in enumerate(keep) if k and sentence(n)]
-    if len(kept) < 2:  # one kept sentence is no body to go on from
+    # the last two kept sentences, read from the end (one kept sentence is no body to go on from)
+    kept = list(islice((n for n in range(len(keep) - 1, -1, -1) if keep[n] and sentence(n)), 2))
+    if len(kept) < 2:
         return keep
-    run, n = [], kept[-1] + 1
+    run, n = [], kept[0] + 1
     while n < len(keep) and (keep[n] or n in captions or (sentence(n) and probs[n] >= TAIL_P)):
         if not keep[n] and n not in captions:
             run.append(n)
