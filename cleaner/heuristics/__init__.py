@@ -364,6 +364,20 @@ def _zones(a: Analysis) -> bool:
     drop, first, last, again = a.verdict.drop, a.first, a.last, a.page[REPEATED]
     # The headline and its repeats are the metadata stage's to take (title, title-repeat).
     headline = a.lines[a.keep].text if a.keep is not None else None
+    # A short text as written in which no line names itself as boilerplate, and whose lines below
+    # the region are all sentences or a few words (a recipe's ingredients and steps, a score box)
+    # down to a last sentence, has no footer: nothing marks where its article would end (attacker
+    # trial of stop 57: a recipe of 19 lines kept its first sentence; its ingredients and steps
+    # went as footer, exit 0). A rail of link lines or teaser headlines below it still goes, and
+    # a last line of a few words ("Labels: frost, tomatoes").
+    below = a.lines[last + 1 :]
+    footer = not (
+        _short(a)
+        and not any(a.labels)
+        and bool(below)
+        and below[-1].sentence
+        and all(info.sentence or info.words <= FEW_WORDS for info in below)
+    )
     for n, (info, label) in enumerate(zip(a.lines, a.labels, strict=True)):
         if info.pos in drop or n == a.keep or n in a.headings or (n < first and info.text == headline):
             continue
@@ -372,7 +386,7 @@ def _zones(a: Analysis) -> bool:
         if label:
             drop[info.pos] = label
         elif n not in a.prose_after and (
-            n > last or (not a.extracted and (n < first or (not a.good[n] and a.focus != "recall")))
+            footer if n > last else not a.extracted and (n < first or (not a.good[n] and a.focus != "recall"))
         ):
             zone = "header" if n < first else "footer" if n > last else "boilerplate"
             drop[info.pos] = "repeated" if again[n] else zone
@@ -381,6 +395,7 @@ def _zones(a: Analysis) -> bool:
 
 
 OPENING_WORDS = 3
+FEW_WORDS = 5  # an ingredient, a list item, a heading, a score line
 
 
 def _amid_prose(a: Analysis, n: int) -> bool:

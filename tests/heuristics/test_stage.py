@@ -567,3 +567,46 @@ def test_a_tag_row_under_the_byline_is_no_lead():
     )
     doc = clean(page, profile="none")
     assert "| Politics |" not in doc.text and doc.text.startswith("Parking in the town centre")
+
+
+RECIPE = [
+    "These lemon bars are tangy, sweet and perfect for spring.",
+    "Ingredients",
+    "1 cup butter",
+    "2 cups flour",
+    "4 eggs",
+    "Instructions",
+    "Preheat oven to 350°F.",
+    "Press into pan.",
+    "Bake 20 minutes.",
+]
+MATCH = [
+    "Substitute Leo Grant equalised in the 86th minute.",
+    "City 1",
+    "Scorers",
+    "Grant 86",
+    "Costa 89",
+    "Attendance: 31,402",
+    "Rovers move up to fourth.",
+]
+
+
+@pytest.mark.parametrize("text", [RECIPE, MATCH], ids=["recipe", "score-box"])
+def test_a_short_text_with_no_label_has_no_footer(text: list[str]):
+    """Attacker trial of stop 57: a recipe (its ingredients and steps) and a match report (its
+    score box and last sentence) below a first sentence went as footer, exit 0: nothing in the
+    text names any line boilerplate, and its lines below the region are sentences or a few words
+    down to a last sentence."""
+    assert clean("\n".join(text) + "\n", profile="none").text.splitlines() == text
+
+
+def test_a_short_texts_tag_line_or_rail_below_it_is_still_footer():
+    """A last line of a few words that is no sentence ("Labels: frost, tomatoes") or a rail of
+    link lines still goes below a short text."""
+    story = [
+        "The council approved the new budget on Tuesday after a long debate about road repairs.",
+        "Residents said the changes would make the town centre much easier to reach.",
+    ]
+    assert "Labels" not in clean("\n".join([*story, "Labels: frost, tomatoes"]) + "\n", profile="none").text
+    rail = [f"Regional football results {n}, weather updates, coast, hills, valleys, traffic news" for n in range(4)]
+    assert "Regional football" not in clean("\n".join([*story, *rail]) + "\n", profile="none").text
