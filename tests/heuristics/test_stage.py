@@ -610,3 +610,11 @@ def test_a_short_texts_tag_line_or_rail_below_it_is_still_footer():
     assert "Labels" not in clean("\n".join([*story, "Labels: frost, tomatoes"]) + "\n", profile="none").text
     rail = [f"Regional football results {n}, weather updates, coast, hills, valleys, traffic news" for n in range(4)]
     assert "Regional football" not in clean("\n".join([*story, *rail]) + "\n", profile="none").text
+
+
+@pytest.mark.parametrize("widget", ["Was this helpful?", "Was this answer helpful?", "Rate this article"])
+def test_a_feedback_widget_is_a_label(widget: str):
+    """Attacker trials of stop 57: "Was this answer helpful?" stayed under a Q&A, "Rate this
+    article" and "Was this helpful?" under a short article (no label in the text, so no footer)."""
+    story = "Short news brief about the bridge reopening on Monday after two years of repairs."
+    assert clean(f"{story}\n{widget}\n", profile="none").text == story + "\n"
