@@ -536,3 +536,35 @@ def test_the_tails_rescue_keeps_no_call_to_the_reader(line: str):
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
     keep = [True, True, False, False]
     assert stage._tail_rescued(doc, [0, 1, 2, 3], keep, [0.9, 0.9, 0.3, 0.01], labelled={3}) == keep
+
+
+LISTS = Path(__file__).parent / "pages" / "lists"  # a new user's invented scrapes (trial of stop 58)
+
+
+def test_a_list_the_model_kept_part_of_inside_the_article_stays_whole():
+    """New-user trial of stop 58: a recipe's "Ingredients" and its first two items
+    (p(content) 0.33) went with the smoothing, the last two stayed: flour and water lost, exit 0."""
+    text = clean((LISTS / "sourdough.txt").read_text(encoding="utf-8")).text
+    assert "Ingredients\n- 500 g bread flour\n- 350 g water\n- 100 g active starter\n- 10 g salt\n" in text
+    assert "Easy Focaccia for Beginners" not in text
+
+
+def _list_page(items: list[str]) -> tuple[Document, list[int]]:
+    lines = ["The first sentence of the story is here.", "What you need", *items, "The story goes on after it."]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
+    return doc, list(range(len(lines)))
+
+
+def test_the_list_rescue_needs_kept_sentences_around_and_no_label():
+    doc, positions = _list_page(["- flour", "- water", "- salt"])
+    keep = [True, False, False, False, True, True]
+    assert stage._list_rescued(doc, positions, keep) == [True] * 6
+    # nothing of the list kept: the model's call
+    none = [True, False, False, False, False, True]
+    assert stage._list_rescued(doc, positions, none) == none
+    # no kept sentence below it: a list at the article's end may be the page's
+    end = [True, False, False, False, True, False]
+    assert stage._list_rescued(doc, positions, end) == end
+    # an item that names itself as boilerplate: a share bar, no ingredients
+    doc, positions = _list_page(["- Facebook", "- Twitter", "- Email"])
+    assert stage._list_rescued(doc, positions, keep) == keep
