@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import clean
@@ -58,7 +60,7 @@ def test_call_to_action(line: str, expected: bool):
         # the other languages' lists hold English words: French "application", German "app "
         pytest.param("The school posted the application form for new pupils online.", "en", False, id="fr-word-en"),
         pytest.param("The app store listing went live on Friday.", "en", False, id="de-word-en"),
-        pytest.param("The school posted the application form for new pupils online.", None, True, id="unknown"),
+        pytest.param("Tickets for the school play: hier klicken.", None, True, id="unknown"),
         pytest.param("Téléchargez notre application gratuite.", "fr", True, id="fr-page"),
         # English notices, and those of all the lists, count on a page in another language
         pytest.param("Follow us on Twitter for the latest news.", "de", True, id="en-on-de-page"),
@@ -79,6 +81,30 @@ def test_call_to_action(line: str, expected: bool):
         pytest.param("Установите приложение «Городские новости» для iPhone и Android.", "ru", True, id="ru-install"),
         pytest.param("Подписывайся на нас во ВКонтакте и Одноклассниках.", "ru", True, id="ru-follow-informal"),
         pytest.param("Все новости города в приложении для смартфонов.", "ru", True, id="ru-in-the-app"),
+        # other languages' nouns call as English's do: in a line that speaks to the reader or as
+        # the site, as a label, or in a few words; not in a story's sentence (attacker trial of
+        # stop 58: leads and closing sentences about the advertising market went in seven languages)
+        pytest.param(
+            "Die Ausgaben für Werbung sind im vergangenen Jahr um acht Prozent gestiegen.", "de", False, id="de-story"
+        ),
+        pytest.param("Abonnieren Sie unseren Newsletter und verpassen Sie nichts.", "de", True, id="de-call"),
+        pytest.param("Werbung", "de", True, id="de-label"),
+        pytest.param(
+            "Les dépenses de publicité ont progressé de six pour cent l'an dernier.", "fr", False, id="fr-story"
+        ),
+        pytest.param("Recevez notre newsletter chaque matin dans votre boîte mail.", "fr", True, id="fr-call"),
+        pytest.param(
+            "La inversión en publicidad creció un siete por ciento el año pasado.", "es", False, id="es-story"
+        ),
+        pytest.param("Publicidad", "es", True, id="es-label"),
+        pytest.param(
+            "O investimento em publicidade cresceu sete por cento no ano passado.", "pt", False, id="pt-story"
+        ),
+        pytest.param("Receba a nossa newsletter todas as manhãs.", "pt", True, id="pt-call"),
+        pytest.param("Reklama w internecie stanowi już ponad połowę całego rynku.", "pl", False, id="pl-story"),
+        pytest.param("Zapisz się na nasz newsletter.", "pl", True, id="pl-call"),
+        pytest.param("Наружная реклама выросла на пятнадцать процентов за год.", "ru", False, id="ru-story"),
+        pytest.param("Реклама", "ru", True, id="ru-label"),
     ],
 )
 def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, language: str | None, expected: bool):
@@ -129,7 +155,7 @@ def test_zones_split_off_the_first_tenth_and_last_fifth_of_the_text():
 
 
 # Two pages of five paragraphs each, and a line that only the German list reads as a call to
-# action ("app "): on the English page it is prose, on the German page a call to action.
+# action ("hier klicken"): on the English page it is prose, on the German page a call to action.
 EN_PAGE = [
     "The council met on Tuesday evening to discuss the new budget for the coming year and the plans for the harbour.",
     "Members of the public were invited to speak, and many of them raised concerns about the cost of parking in town.",
@@ -144,7 +170,7 @@ DE_PAGE = [
     "Mehrere Anwohner sagten, dass sie von den Änderungen erst erfahren hätten, als sie in der Zeitung davon lasen.",
     "Der Haushalt wird in der nächsten Woche vollständig auf der Website der Stadt veröffentlicht, mit dem Protokoll.",
 ]
-LOAN_WORD = "The app store listing went live on Friday."
+LOAN_WORD = "Tickets for the school play: hier klicken."
 
 
 @pytest.mark.parametrize(("page", "expected"), [(EN_PAGE, None), (DE_PAGE, "call-to-action")], ids=["en", "de"])
@@ -418,3 +444,20 @@ def test_a_russian_blogs_closing_advice_stays():
     assert "Что я советую" in doc.text
     assert "сверяйте доходы с приложением." in doc.text
     assert "Подписывайтесь" not in doc.text and "Похожие статьи" not in doc.text
+
+
+ADVERTS = Path(__file__).parent / "pages" / "adverts"  # an attacker's invented pages (trial of stop 58)
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in ADVERTS.glob("*.txt")))
+def test_a_story_about_the_advertising_market_keeps_its_sentences(page: str):
+    """Attacker trial of stop 58: trade-press stories in seven languages lost their lead and
+    closing sentences (and with them the title) to the edge lists' nouns ("Werbung",
+    "publicité", "реклама", "Newsletter") and to ad labels opening a sentence ("Reklama w
+    internecie ..."), in text and in HTML, exit 0; the same story in English held."""
+    keep = (ADVERTS / page).with_suffix(".keep").read_text(encoding="utf-8").splitlines()
+    for source in (ADVERTS / page, (ADVERTS / page).with_suffix(".html")):
+        if not source.exists():
+            continue
+        lines = clean(source.read_bytes()).text.splitlines()
+        assert [line for line in keep if line and line not in lines] == [], source.name

@@ -274,3 +274,25 @@ def test_a_phrase_starts_a_line_as_a_word_of_its_own(line: str, expected: str | 
 )
 def test_a_video_players_label_is_one(line: str, expected: str | None):
     assert boilerplate_label(line, len(line.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an ad label opens a line with a mark or the words after it ...
+        ("ADVERTISEMENT", "advertisement"),
+        ("Advertisement - Story continues below", "advertisement"),
+        ("ADVERTISEMENT Story continues below", "advertisement"),
+        ("Reklama", "advertisement"),
+        ("Реклама. ООО «Ромашка», ИНН 7700000000", "advertisement"),
+        ("Реклама 18+", "advertisement"),
+        ("Publicidad:", "advertisement"),
+        # ... not a sentence of the story (attacker trial of stop 58)
+        ("Advertisement boards were torn from the seafront in Brighton, police say.", None),
+        ("Reklama w internecie stanowi już ponad połowę rynku.", None),
+        ("Реклама в интернете заняла почти две трети рынка.", None),
+        ("Publicidade na internet já representa mais da metade do mercado.", None),
+    ],
+)
+def test_an_ad_label_opens_a_line_as_a_label_not_as_a_sentence(line: str, expected: str | None):
+    assert boilerplate_label(line, len(line.split())) == expected
