@@ -57,6 +57,7 @@ class EdgePatterns(NamedTuple):
     plain: re.Pattern | None  # phrases that call as they are
     addressed: re.Pattern | None  # phrases that call where the line speaks to the reader
     address: re.Pattern | None  # the words by which it does
+    address_cased: re.Pattern | None  # ... those matched as written, inside a sentence
     imperatives: frozenset[str]  # the verbs a call opens with
 
 
@@ -69,6 +70,7 @@ def _edge_patterns(language: str | None) -> EdgePatterns:
     plain: set[str] = set()
     addressed: set[str] = set()
     address: set[str] = set()
+    cased: set[str] = set()
     imperatives: set[str] = set()
     for lang in languages():
         if own and lang.code != OWN_ONLY:
@@ -77,6 +79,7 @@ def _edge_patterns(language: str | None) -> EdgePatterns:
             plain |= {p for p in lang.edge if p in lang.edge_notices}
             addressed |= {p for p in lang.edge if p not in lang.edge_notices}
             address |= set(lang.edge_address)
+            cased |= set(lang.edge_address_cased)
             imperatives |= set(lang.edge_imperatives)
         else:
             plain |= set(lang.edge)
@@ -85,7 +88,12 @@ def _edge_patterns(language: str | None) -> EdgePatterns:
         return re.compile(r"(?<!\w)" + trie_pattern(phrases) + after) if phrases else None
 
     return EdgePatterns(
-        compiled(plain), compiled(addressed - plain), compiled(address, r"(?!\w)"), frozenset(imperatives)
+        compiled(plain),
+        compiled(addressed - plain),
+        compiled(address, r"(?!\w)"),
+        # after a word and a space, not a sentence's first word ("Sie sagte ...": she said)
+        re.compile(r"(?<=[^\s.!?:;\"„“«»(] )" + trie_pattern(cased) + r"(?!\w)") if cased else None,
+        frozenset(imperatives),
     )
 
 
@@ -141,6 +149,7 @@ def _edge_phrase(text: str, language: str | None, words: int) -> bool:
         or any(_opens(patterns, clause) for clause in clauses)
         # "US" is a country, not the reader ("The US advertising market ...")
         or (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None)
+        or (patterns.address_cased is not None and patterns.address_cased.search(text) is not None)
         or any(clause.split(" ", 1)[0].rstrip(",:") in patterns.imperatives for clause in clauses)
     )
 

@@ -32,6 +32,9 @@ class Language(NamedTuple):
     # a file lists them, its edge phrases other than `notices` call only in such a line, one
     # that opens with the phrase, or a short one (edges.py); a story's sentence does neither
     edge_address: tuple[str, ...]
+    # ... and words that do so only as written, not opening a sentence: German's "Sie", "Ihr"
+    # (the reader; "sie", "ihr" are "she", "they", "her" as well)
+    edge_address_cased: tuple[str, ...]
     edge_notices: tuple[str, ...]  # edge phrases that are a notice whoever speaks ("privacy policy")
     edge_imperatives: tuple[str, ...]  # a line opening with one of these verbs asks the reader ("Follow ...")
     bio: tuple[str, ...]  # what follows the name in an author bio
@@ -82,6 +85,7 @@ def _load(path: Path) -> Language:
         why={c: modes["why"] for c, modes in tables.items() if "why" in modes},
         edge=tuple(p.lower() for p in edge.get("contains", ())),
         edge_address=tuple(w.lower() for w in edge.get("address", ())),
+        edge_address_cased=tuple(edge.get("address_cased", ())),
         edge_notices=tuple(p.lower() for p in edge.get("notices", ())),
         edge_imperatives=tuple(w.lower() for w in edge.get("imperatives", ())),
         bio=tuple(edge.get("bio", ())),

@@ -89,6 +89,10 @@ def test_call_to_action(line: str, expected: bool):
         ),
         pytest.param("Abonnieren Sie unseren Newsletter und verpassen Sie nichts.", "de", True, id="de-call"),
         pytest.param("Werbung", "de", True, id="de-label"),
+        # German speaks to the reader as "Sie", capitalised inside a sentence ("sie": she, they)
+        pytest.param("Mit dem Newsletter verpassen Sie keine Nachricht mehr.", "de", True, id="de-formal"),
+        pytest.param("Sie sagte, die Werbung habe sich für den Laden gelohnt.", "de", False, id="de-she-said"),
+        pytest.param("Die Werbung habe sich für den Laden gelohnt, sagte sie.", "de", False, id="de-said-she"),
         pytest.param(
             "Les dépenses de publicité ont progressé de six pour cent l'an dernier.", "fr", False, id="fr-story"
         ),
