@@ -197,24 +197,33 @@ def _title_removals(doc: Document) -> list[Removal]:
 class Facts(NamedTuple):
     tags: regex.Pattern
     categories: regex.Pattern
+    # a label of either inside a line, after a space: "Filed Under: a, b   Tagged: c, d"
+    # (WordPress's Genesis themes print both on one line)
+    inside: regex.Pattern
+    tags_inside: regex.Pattern
     tag_words: tuple[str, ...]  # what a line TAGS or CATEGORIES matches starts with, casefolded (see record)
     category_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def facts() -> Facts:
-    def labelled(labels: list[str]) -> regex.Pattern:
+    def alternation(labels: list[str]) -> str:
         # the longest label first: "Tagged as: a" is the tag "a", not "as: a"
-        alternation = "|".join(
-            regex.escape(label).replace(r"\ ", r"\s+") for label in sorted(labels, key=len, reverse=True)
-        )
-        return regex.compile(rf"^(?:{alternation})(?:\s*:\s*|\s+)(?P<items>.+)$", regex.I)
+        return "|".join(regex.escape(label).replace(r"\ ", r"\s+") for label in sorted(labels, key=len, reverse=True))
+
+    def labelled(labels: list[str]) -> regex.Pattern:
+        return regex.compile(rf"^(?:{alternation(labels)})(?:\s*:\s*|\s+)(?P<items>.+)$", regex.I)
+
+    def inside(labels: list[str]) -> regex.Pattern:
+        return regex.compile(rf"(?<=\S)\s+(?:{alternation(labels)})\s*:\s*(?P<items>.*)$", regex.I)
 
     tags = list(dict.fromkeys(label for lang in languages() for label in lang.tag_labels))
     categories = list(dict.fromkeys(label for lang in languages() for label in lang.category_labels))
     return Facts(
         labelled(tags),
         labelled(categories),
+        inside(tags + categories),
+        inside(tags),
         tuple(label.casefold() for label in tags),
         tuple(label.casefold() for label in categories),
     )
@@ -228,7 +237,11 @@ MAX_ITEM_WORDS = 5
 def _items(m: regex.Match | None) -> tuple[str, ...]:
     if m is None:
         return ()
-    items = [item.strip(" .#") for item in ITEMS.split(m.group("items").strip())]
+    # "Filed Under: a, b   Tagged: c, d": this label's items end where the next label starts
+    text = m.group("items")
+    if (after := facts().inside.search(text)) is not None:
+        text = text[: after.start()]
+    items = [item.strip(" .#") for item in ITEMS.split(text.strip())]
     if any(len(item.split()) > MAX_ITEM_WORDS for item in items):  # a sentence, not a list of labels
         return ()
     # "Categories: a, b Tags: c, d": the next label's items are not these
@@ -262,7 +275,12 @@ def record(before: Document, after: Document, lines: list[tuple[str, str]]) -> D
         if not (digits or low.startswith(starts)):
             continue
         for name, value in (
-            ("tags", _items(labels.tags.match(text)) if low.startswith(labels.tag_words) else ()),
+            (
+                "tags",
+                _items(labels.tags.match(text) if low.startswith(labels.tag_words) else labels.tags_inside.search(text))
+                if low.startswith(starts)
+                else (),
+            ),
             ("categories", _items(labels.categories.match(text)) if low.startswith(labels.category_words) else ()),
             ("reading_time", meta.reading_minutes(text) if digits else None),
         ):
