@@ -616,6 +616,17 @@ def _headline_above_byline(
     # (new-user trial of stop 53: the reviewer's credit was the title)
     while above and verdict.get(positions[above]) in ("date", "reviewer"):
         above -= 1
+    # "Headline / standfirst / By X": a kept sentence right under a removed line of its block
+    # is the standfirst, the headline above it (new-user trial of stop 58: a Spanish page's
+    # headline went with the section label above it, and the title was null)
+    if (
+        above
+        and keep[above]
+        and not keep[above - 1]
+        and positions[above - 1] == positions[above] - 1
+        and _sentence(doc.lines[positions[above]].text.strip())
+    ):
+        above -= 1
     # kept with a kept line above it, it is no first line for the metadata stage to take; it
     # would stay in the body, and cleaning that output again (no byline left to protect it)
     # took it for the footer (the property test: a kept bullet above "Headline / By X")

@@ -568,3 +568,15 @@ def test_the_list_rescue_needs_kept_sentences_around_and_no_label():
     # an item that names itself as boilerplate: a share bar, no ingredients
     doc, positions = _list_page(["- Facebook", "- Twitter", "- Email"])
     assert stage._list_rescued(doc, positions, keep) == keep
+
+
+HEADS = Path(__file__).parent / "pages" / "heads"  # a new user's invented scrapes (trial of stop 58)
+
+
+def test_the_headline_above_a_standfirst_above_the_byline_is_the_title():
+    """New-user trial of stop 58: "SANIDAD / headline / standfirst / Por Lucía Fernández": the
+    headline went with the section label (p(content) 0.31, outweighed by its neighbours), the
+    line above the byline was the standfirst, a sentence, and the title was null."""
+    doc = clean((HEADS / "es.txt").read_text(encoding="utf-8"))
+    assert doc.metadata.title == "El Gobierno aprueba un plan para reducir las listas de espera sanitarias"
+    assert doc.text.startswith("El programa destinará 900 millones de euros")
