@@ -296,10 +296,10 @@ class Batch:
                 errors=None if self.errors.stream else self.errors_file,
             )
         except OSError as err:
-            os.close(lock)
+            release_lock(self._lock_path, lock)  # its file too (attacker trial of stop 58: a full disk left it)
             raise UsageError(f"cannot write {self.shared}: {_message(err)}") from None
         except BaseException:
-            os.close(lock)
+            release_lock(self._lock_path, lock)
             raise
 
     _lock: int | None = None

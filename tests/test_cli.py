@@ -596,3 +596,22 @@ def test_a_run_an_output_error_stops_says_how_far_it_got(tmp_path: Path):
     assert "No space left on device" in result.stderr
     # the failure its errors file could not take is not counted: --resume tries that file again
     assert "cleaner: stopped after 1 cleaned, 0 failed" in result.stderr
+
+
+def test_a_jsonl_output_that_cannot_be_opened_leaves_no_lock_file(tmp_path, monkeypatch):
+    """Attacker trial of stop 58: a JSONL -o on a disk already full failed (exit 2) and left
+    its .all.jsonl.lock behind."""
+    import errno
+
+    import cleaner.batch
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cleaner.batch, "SharedOutput", full)
+    (tmp_path / "in.txt").write_text("A line of an article that is long enough to stay.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("clean", str(tmp_path / "in.txt"), "--format", "jsonl", "-o", str(out / "all.jsonl"))
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert sorted(p.name for p in out.iterdir()) == []
