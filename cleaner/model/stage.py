@@ -160,7 +160,7 @@ def _once(
     labelled = {n for n, pos in enumerate(positions) if label_at.get(pos) is not None or verdict.get(pos) in NAMED}
     keep = _tail_rescued(doc, positions, keep, probs, captions, labelled)
     keep = _items_rescued(doc, positions, keep)
-    keep = _list_rescued(doc, positions, keep)
+    keep = _list_rescued(doc, positions, keep, labelled)
     keep = _beside_captions(doc, positions, keep, captions)
     if not any(keep):
         return apply(doc, focus=focus, protect=protect, remains=remains), frozenset()
@@ -509,12 +509,14 @@ def _items_rescued(doc: Document, positions: list[int], keep: list[bool]) -> lis
 LIST_HEADING_WORDS = 6
 
 
-def _list_rescued(doc: Document, positions: list[int], keep: list[bool]) -> list[bool]:
+def _list_rescued(doc: Document, positions: list[int], keep: list[bool], labelled: Collection[int] = ()) -> list[bool]:
     """`keep` with the whole of a list the model kept part of inside the article: a block of
     two or more bulleted or numbered items, some kept and some not, with a kept sentence
-    above it and below it and no label among its items, is kept whole, with the short heading
-    right above it. New-user trial of stop 58: a recipe's "Ingredients" and its first two
-    items (p(content) 0.33, over the threshold) went with the smoothing, the last two stayed."""
+    above it and below it and no label among its items or right above them (rows in
+    `labelled`, or a phrase label), is kept whole, with the short heading right above it.
+    New-user trial of stop 58: a recipe's "Ingredients" and its first two items (p(content)
+    0.33, over the threshold) went with the smoothing, the last two stayed. Under "Related
+    stories", "Trending now", "Topics" the list is the page's (second attacker trial)."""
     texts = [_text(doc, positions, n) for n in range(len(keep))]
     bullets = [BULLET.match(text) is not None for text in texts]
     sentences = [k and _sentence(text) for k, text in zip(keep, texts, strict=True)]
@@ -532,6 +534,8 @@ def _list_rescued(doc: Document, positions: list[int], keep: list[bool]) -> list
             and any(sentences[:n])
             and any(sentences[end:])
             and all(boilerplate_label(texts[k], len(texts[k].split())) is None for k in run)
+            and n - 1 not in labelled
+            and boilerplate_label(texts[n - 1], len(texts[n - 1].split())) is None
         ):
             for k in run:
                 keep[k] = True

@@ -89,6 +89,18 @@ def test_call_to_action(line: str, expected: bool):
         ),
         pytest.param("Abonnieren Sie unseren Newsletter und verpassen Sie nichts.", "de", True, id="de-call"),
         pytest.param("Werbung", "de", True, id="de-label"),
+        # "nous", "nuestra" in reported speech are a person's, not the site's (second attacker trial)
+        pytest.param(
+            "Nous vivons la fin d'un modèle fondé sur la publicité, résume le président du syndicat.",
+            "fr",
+            False,
+            id="fr-reported",
+        ),
+        pytest.param(
+            "Nasza aplikacja ma już ponad milion użytkowników, mówi prezes wydawnictwa.", "pl", False, id="pl-reported"
+        ),
+        pytest.param("Este contenido es exclusivo para los suscriptores del diario.", "es", True, id="es-paywall"),
+        pytest.param("Descarga de datos y boletín electrónico crecieron más que nada.", "es", False, id="es-noun-verb"),
         # German speaks to the reader as "Sie", capitalised inside a sentence ("sie": she, they)
         pytest.param("Mit dem Newsletter verpassen Sie keine Nachricht mehr.", "de", True, id="de-formal"),
         pytest.param("Sie sagte, die Werbung habe sich für den Laden gelohnt.", "de", False, id="de-she-said"),

@@ -279,7 +279,14 @@ def test_a_video_players_label_is_one(line: str, expected: str | None):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        # an ad label opens a line with a mark or the words after it ...
+        # an ad label opens a line with a mark or a capitalised word after it, as sites print
+        # them (second attacker trial of stop 58) ...
+        ("Advertisement Feature", "advertisement"),
+        ("Advertisement • Scroll to continue", "advertisement"),
+        ("Reklama Koniec reklamy", "advertisement"),
+        ("Pubblicità Continua a leggere", "advertisement"),
+        ("Реклама ООО «Яндекс» erid: 2VtzqwH8abc", "advertisement"),
+        ("Sponsorlu Bağlantılar", "advertisement"),
         ("ADVERTISEMENT", "advertisement"),
         ("Advertisement - Story continues below", "advertisement"),
         ("ADVERTISEMENT Story continues below", "advertisement"),

@@ -568,6 +568,11 @@ def test_the_list_rescue_needs_kept_sentences_around_and_no_label():
     # an item that names itself as boilerplate: a share bar, no ingredients
     doc, positions = _list_page(["- Facebook", "- Twitter", "- Email"])
     assert stage._list_rescued(doc, positions, keep) == keep
+    # under a label: the page's list, not the article's (second attacker trial of stop 58)
+    lines = ["The first sentence of the story is here.", "Related stories", "- One", "- Two", "- Three", "More here."]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
+    assert stage._list_rescued(doc, list(range(6)), keep) == keep
+    assert stage._list_rescued(doc, list(range(6)), keep, labelled={1}) == keep
 
 
 HEADS = Path(__file__).parent / "pages" / "heads"  # a new user's invented scrapes (trial of stop 58)
