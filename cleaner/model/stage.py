@@ -519,7 +519,10 @@ def _list_rescued(doc: Document, positions: list[int], keep: list[bool], labelle
     stories", "Trending now", "Topics" the list is the page's (second attacker trial)."""
     texts = [_text(doc, positions, n) for n in range(len(keep))]
     bullets = [BULLET.match(text) is not None for text in texts]
-    sentences = [k and _sentence(text) for k, text in zip(keep, texts, strict=True)]
+    sentences = [n for n, (k, text) in enumerate(zip(keep, texts, strict=True)) if k and _sentence(text)]
+    if not sentences:
+        return keep
+    first, last = sentences[0], sentences[-1]  # the kept sentences the list must stand between
     keep = list(keep)
     n = 0
     while n < len(keep):
@@ -531,8 +534,8 @@ def _list_rescued(doc: Document, positions: list[int], keep: list[bool], labelle
             len(run) >= 2
             and any(keep[k] for k in run)
             and not all(keep[k] for k in run)
-            and any(sentences[:n])
-            and any(sentences[end:])
+            and first < n
+            and last >= end
             and all(boilerplate_label(texts[k], len(texts[k].split())) is None for k in run)
             and n - 1 not in labelled
             and boilerplate_label(texts[n - 1], len(texts[n - 1].split())) is None
