@@ -254,13 +254,38 @@ def toolbar(text: str, words: int) -> str | None:
     if not BAR_WORDS[0] <= words <= BAR_WORDS[1]:
         return None
     lines = matcher().lines
+    parts = text.lower().split()
     found = None
-    for part in text.lower().split():  # most lines stop at their first word
+    for part in parts:  # most lines stop at their first word
         hit = lines.get(part) if len(part) >= BAR_KEY_CHARS and BARE.fullmatch(part) else None
         if hit is None or found not in (None, hit):
-            return None
+            return _labels_in_a_row(parts, lines)
         found = hit
     return found
+
+
+def _labels_in_a_row(parts: list[str], lines: dict[str, str]) -> str | None:
+    """The category of a toolbar of labels of several words printed with spaces only ("Share
+    this page Pin It", "Pin It Share this page": corpus train pages, where such a bar was read
+    as the headline): two or more whole-line phrases of one category back to back, every word
+    bare. The first label is the longest phrase the line opens with (of them, the one that
+    lets the rest split too), so a line whose opening words are no label stops there."""
+    if not all(BARE.fullmatch(part) for part in parts):
+        return None
+    most = matcher().key_words
+
+    def split(start: int, category: str | None) -> str | None:
+        if start == len(parts):
+            return category
+        for end in range(min(len(parts), start + most), start, -1):
+            hit = lines.get(" ".join(parts[start:end]))
+            if hit is not None and category in (None, hit) and (whole := split(end, hit)):
+                return whole
+        return None
+
+    category = split(0, None)
+    # one label of several words is label_phrase's; a toolbar is two or more
+    return category if category and lines.get(" ".join(parts)) is None else None
 
 
 MENU_ENDS = frozenset({"navigation", "newsletter"})

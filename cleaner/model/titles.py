@@ -71,10 +71,20 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# A breadcrumb trail: "City Guide » Food » Restaurants", "Home > News > Local". No headline
+# of the corpus's gold has two such separators; a trail was the title of 6 train pages
+# whose scrape has no <title> line (titles.py --drop-title-line)
+TRAIL = regex.compile(r"\s[»›>]\s.*\s[»›>]\s")
+
+
 def candidates(texts: list[str]) -> list[int]:
     """Indexes (into the page's non-blank lines) that could be the headline."""
     low, high = WORDS
-    return [n for n, t in enumerate(texts) if low <= _words(t) <= high and not BULLET.match(t.lstrip())]
+    return [
+        n
+        for n, t in enumerate(texts)
+        if low <= _words(t) <= high and not BULLET.match(t.lstrip()) and not TRAIL.search(t)
+    ]
 
 
 def _repeats(texts: list[str]) -> Counter[str]:

@@ -157,6 +157,13 @@ def test_a_sites_tagline_under_every_headline_is_boilerplate(line):
         pytest.param("share: facebook twitter email print", None, id="code-colon"),
         pytest.param("Facebook, Instagram, WhatsApp, Telegram", None, id="commas"),
         pytest.param("#facebook #twitter #email", None, id="hashtags"),
+        # labels of several words back to back (corpus train: such a bar was the headline)
+        pytest.param("Share this page Pin It", "share", id="labels-of-several-words"),
+        pytest.param("Pin It Share this page", "share", id="labels-of-several-words-other-order"),
+        pytest.param("Contact us About us", "navigation", id="two-navigation-labels"),
+        pytest.param("Share this page with friends", None, id="a-label-then-words"),
+        pytest.param("Pin It, Share this page", None, id="a-comma-is-prose"),
+        pytest.param("Sign up Share this page", None, id="labels-of-two-kinds"),
     ],
 )
 def test_toolbar(line: str, expected: str | None):

@@ -46,6 +46,13 @@ def test_candidates_are_lines_of_two_to_thirty_words_not_list_items():
     assert candidates(texts) == [1, 4]
 
 
+def test_a_breadcrumb_trail_is_no_candidate():
+    """Corpus train pages scraped without their <title> line: "City Guide » Food »
+    Restaurants" was the title of three pages of one site."""
+    texts = ["City Guide » Food » Restaurants", "Home > News > Local", "Sites » The Week in Travel", HEADLINE]
+    assert candidates(texts) == [2, 3]
+
+
 def test_a_line_that_is_most_of_the_page_is_not_its_headline():
     # one sentence over and over: taken as the title, it and its repeats left no text at all
     sentence = "The council approved the new budget on Tuesday after a long debate about road repairs, number 0."
