@@ -96,6 +96,16 @@ def category(text: str) -> str | None:
             None,
             id="inbox-in-a-paragraph",
         ),
+        # notices that the page needs a script (corpus train: comment forms, players, widgets)
+        pytest.param("Please enable JavaScript to view the comments.", "script", id="script-comments"),
+        pytest.param("This video requires Adobe Flash and JavaScript enabled.", "script", id="script-player"),
+        pytest.param("JavaScript must be enabled to use this widget.", "script", id="script-widget"),
+        pytest.param(
+            "If the page stays blank, enable JavaScript in your browser settings and reload it.",
+            None,
+            id="a-how-to-step",
+        ),
+        pytest.param("JavaScript is required to build most modern web applications.", None, id="script-in-prose"),
     ],
 )
 def test_category(line: str, expected: str | None):
