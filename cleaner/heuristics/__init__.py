@@ -260,7 +260,9 @@ def _inside(a: Analysis) -> bool:
     # trial of stop 55: "Photo: Reuters" under a short story's first paragraph took its three
     # short sentences with it). Not on whole pages: the line model reads this verdict as it
     # learned it (there, six dev pages changed, none for the better).
-    short = _short(a)
+    # So too in what the model left of a page (`remains`), its article: a subheading under an
+    # in-article caption ("Will the cost rise?") went with it (new-user trial of stop 59).
+    short = _short(a) or a.remains
     seen = [k for k, n in enumerate(range(first, last + 1)) if not (short and a.labels[n] in INTERRUPTIONS)]
     smoothed = body.smooth([inner[k] for k in seen], edge=body.GOOD)
     for k, c in zip(seen, smoothed, strict=True):

@@ -477,3 +477,32 @@ def test_a_story_about_the_advertising_market_keeps_its_sentences(page: str):
             continue
         lines = clean(source.read_bytes()).text.splitlines()
         assert [line for line in keep if line and line not in lines] == [], source.name
+
+
+SPEECH = Path(__file__).parent / "pages" / "speech"  # a new user's invented pages (trial of stop 59)
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("interview.txt", "Sign up for my newsletter, I tell readers, and you'll be the first to know."),
+        ("library.html", "Subscribe to the library newsletter, Nowak urges, because new tools arrive every month."),
+    ],
+)
+def test_a_call_someone_in_the_story_makes_is_reported_speech(page: str, sentence: str):
+    """New-user trial of stop 59: a novelist's and a librarian's words, quoted with the speaker
+    after a comma ("I tell readers", "Nowak urges"), went as the site's calls, exit 0."""
+    assert sentence in clean((SPEECH / page).read_bytes()).text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Subscribe to the library's newsletter for the new hours, the head librarian joked.", False),
+        ("Sign up for our newsletter, it takes a minute.", True),
+        ("Subscribe to our newsletter, and get the news first.", True),
+        ("Sign up now, readers say it is the best newsletter.", True),
+    ],
+)
+def test_the_speaker_after_a_comma_closes_a_clause_of_its_own(line: str, expected: bool):
+    assert edges.call_to_action(line, len(line.split()), "en") is expected

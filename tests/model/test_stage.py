@@ -585,3 +585,16 @@ def test_the_headline_above_a_standfirst_above_the_byline_is_the_title():
     doc = clean((HEADS / "es.txt").read_text(encoding="utf-8"))
     assert doc.metadata.title == "El Gobierno aprueba un plan para reducir las listas de espera sanitarias"
     assert doc.text.startswith("El programa destinará 900 millones de euros")
+
+
+CAPTIONS = Path(__file__).parent / "pages" / "captions"  # a new user's invented pages (trial of stop 59)
+
+
+@pytest.mark.parametrize(("page", "heading"), [("en.txt", "Will the cost rise?"), ("fr.txt", "Où dormir ?")])
+def test_a_subheading_under_an_in_article_caption_stays(page: str, heading: str):
+    """New-user trial of stop 59: the line model kept the article; the heuristics' turn on
+    what it left took the subheading under a photo caption with the caption (a short line
+    between a boilerplate line and prose), exit 0."""
+    lines = clean((CAPTIONS / page).read_bytes()).text.splitlines()
+    assert heading in lines
+    assert not any("Photo:" in line or "Photo :" in line for line in lines)
