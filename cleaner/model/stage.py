@@ -161,6 +161,7 @@ def _once(
     keep = _tail_rescued(doc, positions, keep, probs, captions, labelled)
     keep = _items_rescued(doc, positions, keep)
     keep = _list_rescued(doc, positions, keep, labelled)
+    keep = _hole_filled(doc, positions, keep, probs, labelled, threshold)
     keep = _beside_captions(doc, positions, keep, captions)
     if not any(keep):
         return apply(doc, focus=focus, protect=protect, remains=remains), frozenset()
@@ -545,6 +546,57 @@ def _list_rescued(doc: Document, positions: list[int], keep: list[bool], labelle
             head = n - 1
             if positions[head] == positions[n] - 1 and _list_heading(texts[head]):
                 keep[head] = True
+        n = end
+    return keep
+
+
+# A hole's lines: short ones, an unbulleted list's items and its heading ("Ingredientes",
+# "6 huevos", "Preparación")
+HOLE_WORDS = 6
+HOLE_LINES = 12
+
+
+def _hole_filled(
+    doc: Document,
+    positions: list[int],
+    keep: list[bool],
+    probs: list[float],
+    labelled: Collection[int] = (),
+    threshold: float = 1.0,
+) -> list[bool]:
+    """`keep` with a hole in the article filled: a run of removed short lines (HOLE_WORDS words
+    at most, HOLE_LINES lines at most, no label, none a sentence) in one block with kept
+    sentences right above and right below it, which the model scored as content over its
+    `threshold` (the smoothing took them with the page around). New-user trial of stop 59: a
+    Spanish recipe's ingredients, unbulleted, went with their heading and the next one
+    (p(content) 0.57), exit 0; bulleted lists are _list_rescued's."""
+    texts = [_text(doc, positions, n) for n in range(len(keep))]
+    keep = list(keep)
+    n = 1
+    while n < len(keep):
+        if keep[n] or not (keep[n - 1] and _sentence(texts[n - 1]) and positions[n] == positions[n - 1] + 1):
+            n += 1
+            continue
+        end = n
+        while end < len(keep) and not keep[end] and positions[end] == positions[end - 1] + 1:
+            end += 1
+        run = range(n, end)
+        if (
+            end < len(keep)
+            and positions[end] == positions[end - 1] + 1
+            and _sentence(texts[end])
+            and len(run) <= HOLE_LINES
+            and max(probs[k] for k in run) >= threshold
+            and all(
+                k not in labelled
+                and len(texts[k].split()) <= HOLE_WORDS
+                and not _sentence(texts[k])
+                and boilerplate_label(texts[k], len(texts[k].split())) is None
+                for k in run
+            )
+        ):
+            for k in run:
+                keep[k] = True
         n = end
     return keep
 

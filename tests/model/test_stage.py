@@ -575,6 +575,28 @@ def test_the_list_rescue_needs_kept_sentences_around_and_no_label():
     assert stage._list_rescued(doc, list(range(6)), keep, labelled={1}) == keep
 
 
+def test_an_unbulleted_list_the_smoothing_took_out_of_the_article_stays():
+    """New-user trial of stop 59: a Spanish recipe's "Ingredientes", its five items (no
+    bullets) and "Preparación" went (p(content) up to 0.57, outweighed by its neighbours), exit 0."""
+    lines = clean((LISTS / "tortilla.txt").read_text(encoding="utf-8")).text.splitlines()
+    block = ["Ingredientes", "6 huevos", "700 g de patatas", "1 cebolla grande", "Aceite de oliva virgen extra"]
+    assert lines[lines.index("Ingredientes") : lines.index("Ingredientes") + 5] == block
+    assert "Preparación" in lines and "Gazpacho andaluz" not in lines
+
+
+def test_the_hole_filled_needs_content_scores_short_lines_and_sentences_around():
+    lines = ["The first sentence of the story is here.", "What you need", "flour", "water", "The story goes on."]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
+    keep = [True, False, False, False, True]
+    assert stage._hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], threshold=0.3) == [True] * 5
+    # scored as boilerplate by the model itself: its call
+    assert stage._hole_filled(doc, list(range(5)), keep, [0.9, 0.1, 0.2, 0.1, 0.9], threshold=0.3) == keep
+    # a label among them, or no sentence below
+    assert stage._hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], {2}, 0.3) == keep
+    end = [True, False, False, False, False]
+    assert stage._hole_filled(doc, list(range(5)), end, [0.9, 0.5, 0.5, 0.5, 0.5], threshold=0.3) == end
+
+
 HEADS = Path(__file__).parent / "pages" / "heads"  # a new user's invented scrapes (trial of stop 58)
 
 
