@@ -506,3 +506,21 @@ def test_a_call_someone_in_the_story_makes_is_reported_speech(page: str, sentenc
 )
 def test_the_speaker_after_a_comma_closes_a_clause_of_its_own(line: str, expected: bool):
     assert edges.call_to_action(line, len(line.split()), "en") is expected
+
+
+READ_ALSO = Path(__file__).parent / "pages" / "read-also"  # an attacker's invented pages (trial of stop 59)
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in READ_ALSO.iterdir()))
+def test_a_sentence_opening_with_read_also_is_the_articles(page: str):
+    """Attacker trial of stop 59: "Lesen Sie auch den Bericht selbst, raten die Autoren.",
+    "Czytaj także sam raport, ...", "Читайте также сам доклад, ..." went as related headings,
+    and every sentence under them as footer (1 of 6 article lines kept), exit 0."""
+    source = READ_ALSO / page
+    lines = source.read_bytes().decode("utf-8")
+    expected = lines.splitlines()[1:] if source.suffix == ".txt" else None  # all but the headline
+    out = [line for line in clean(source.read_bytes()).text.splitlines() if line]
+    if expected is not None:
+        assert out == expected
+    else:
+        assert len(out) == 6 and out[1].startswith("Читайте также сам доклад")

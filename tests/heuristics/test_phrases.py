@@ -106,6 +106,13 @@ def category(text: str) -> str | None:
             id="a-how-to-step",
         ),
         pytest.param("JavaScript is required to build most modern web applications.", None, id="script-in-prose"),
+        # a related heading goes on with a mark or a headline; a sentence goes on in lower case
+        # (attacker trial of stop 59: the sentence went, and every one under it as footer)
+        pytest.param("Lesen Sie auch: Warum die Mieten steigen.", "related", id="read-also-heading-de"),
+        pytest.param("Читайте также Как накопить подушку безопасности", "related", id="read-also-headline-ru"),
+        pytest.param("Lesen Sie auch den Bericht selbst, raten die Autoren.", None, id="read-also-sentence-de"),
+        pytest.param("Czytaj także raport NIK, który opublikowano w poniedziałek.", None, id="read-also-sentence-pl"),
+        pytest.param("Related articles...", "related", id="related-ellipsis"),
     ],
 )
 def test_category(line: str, expected: str | None):
