@@ -554,3 +554,28 @@ def test_a_big_legacy_file_is_decoded_without_a_list_of_its_characters():
         tracemalloc.stop()
     assert how.startswith("cp1251")
     assert peak < 40 * len(data), f"{peak / len(data):.0f} times the input"  # 86 before, 18 now
+
+
+MISDECLARED_RU = "Местные газеты по всей стране теряют читателей, говорится в новом докладе исследователей."
+MISDECLARED_EL = "Οι τοπικές εφημερίδες σε όλη τη χώρα χάνουν αναγνώστες, σύμφωνα με νέα έκθεση των ερευνητών."
+DECLARED_FR = "Les journaux régionaux perdent des lecteurs à l'été, selon une étude publiée à Genève. Größe, Straße."
+
+
+@pytest.mark.parametrize(
+    ("text", "charset", "declared", "decoded_as"),
+    [
+        (MISDECLARED_RU, "cp1251", "windows-1252", "cp1251"),
+        (MISDECLARED_RU, "koi8-r", "windows-1252", "koi8-r"),
+        (MISDECLARED_EL, "iso8859-7", "iso-8859-1", "cp1253"),  # its superset, as browsers read it
+        (DECLARED_FR, "cp1252", "windows-1252", "cp1252 (declared)"),
+        (DECLARED_FR, "latin-1", "iso-8859-1", "iso8859-1 (declared)"),
+    ],
+)
+def test_a_page_declared_latin_whose_words_are_all_accented_is_another_charset(text, charset, declared, decoded_as):
+    """Attacker trial of stop 59: cp1251 and KOI8-R pages declaring windows-1252 came out
+    "Ìåñòíûå ãàçåòû", exit 0; Western text in its declared charset reads as declared."""
+    body = f"<p>{text}</p>" * 3
+    page = f'<html><head><meta charset="{declared}"></head><body>{body}</body></html>'.encode(charset)
+    decoded, how = decode_bytes(page, codecs.lookup(declared).name)
+    assert text in decoded
+    assert how.startswith(decoded_as)

@@ -97,6 +97,22 @@ def _plausible(payload: bytes, encoding: str) -> bool:
     return not any(unicodedata.category(c) in ("Cn", "Co", "Cs") or "\u0a00" <= c <= "\u0aff" for c in text)
 
 
+# Declared charsets of Latin letters. Western text in them has words of accented letters only
+# seldom ("été", "à"); Cyrillic, Greek or Hebrew bytes read in them make nothing else.
+LATIN_DECLARED = frozenset({"cp1252", "iso8859-1", "iso8859-15", "latin-1", "latin_1", "iso8859_1", "iso8859_15"})
+ACCENTED_WORD = regex.compile(r"\b[\u00c0-\u00ff]{4,}\b")
+NON_ASCII_WORD = regex.compile(r"\b(?=\w*[\u0080-\uffff])\w{4,}\b")
+ACCENTED_WORDS = (5, 0.5)  # at least this many, and this share of the words of 4+ with a non-ASCII letter
+
+
+def _accented_words(text: str) -> bool:
+    """Whether many of the text's words with a letter beyond ASCII are of accented Latin-1
+    letters only, four or more ("Ìåñòíûå"): the text is another charset's bytes."""
+    most, share = ACCENTED_WORDS
+    accented = len(ACCENTED_WORD.findall(text))
+    return accented >= most and accented >= share * len(NON_ASCII_WORD.findall(text))
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """The text and how it was decoded: BOM, else UTF-8 when valid, else the charset the
     page declares, else a detector's guess (charset_normalizer), else cp1252 / latin-1.
@@ -164,7 +180,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 text = data.decode(codec)
             except (UnicodeDecodeError, LookupError):
                 continue
-            return text, f"{declared} (declared)" + (f", read as {codec}" if codec != declared else "")
+            how = f"{declared} (declared)" + (f", read as {codec}" if codec != declared else "")
+            if codec in LATIN_DECLARED and _accented_words(text) and (guess := detect(data)) and guess[0] != codec:
+                # a page declared Latin whose words are all accented letters: another charset's
+                # bytes (attacker trial of stop 59: cp1251 and KOI8-R pages declared windows-1252
+                # came out "Ìåñòíûå ãàçåòû", exit 0)
+                return data.decode(
+                    guess[0]
+                ), f"{guess[0]} (detected: {how} makes words of accented letters only; {guess[1]})"
+            return text, how
     guess = detect(data)
     if guess:
         encoding, why = guess
