@@ -419,3 +419,28 @@ def test_a_desks_credit_in_a_byline_element_names_no_author():
     page = '<html><body><article><h1>Storm cuts power</h1><p class="byline">{}</p>{}</article></body></html>'
     assert clean_page(page.format("Staff Report", body), html=True).metadata.author is None
     assert clean_page(page.format("By Jane Roe", body), html=True).metadata.author == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Updated", None),
+        ("Last updated", None),
+        ("February 9", None),
+        ("Updated 2 February 2024", None),
+        ("Published", None),
+        ("By June Carter", "June Carter"),  # a month's name is a person's alone
+        ("By Jane Roe", "Jane Roe"),
+    ],
+)
+def test_a_date_in_a_byline_element_names_no_author(byline: str, author: str | None):
+    """Attacker trial of stop 59: <p class="byline">Updated 2 February 2024</p> gave the author
+    "Updated" ("February 9", "Published", "Last updated" with other wording)."""
+    from cleaner import clean as clean_page
+
+    body = (
+        "<p>Oil prices fell for a third straight day on Monday as traders worried about demand in China.</p>"
+        "<p>Brent crude dropped 1.2 percent to 81.10 dollars a barrel, its lowest level since early February.</p>"
+    )
+    page = '<html><body><article><h1>Oil prices fall</h1><p class="byline">{}</p>{}</article></body></html>'
+    assert clean_page(page.format(byline, body), html=True).metadata.author == author

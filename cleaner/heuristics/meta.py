@@ -470,6 +470,22 @@ def person(name: str) -> str | None:
     return " ".join(words)
 
 
+# words a date line holds besides its label, month and figures ("Last updated on 9 May")
+DATE_FILLERS = frozenset({"last", "on", "at", "am", "pm", "min", "read", "ago"})
+
+
+def dated_not_named(text: str) -> bool:
+    """Whether a byline element's text is a date or its label, not a name: "Updated",
+    "Last updated", "February 9", "Updated 2 February 2024" (attacker trial of stop 59: such a
+    byline element gave the author "Updated"). A month names a person alone ("June Carter"),
+    with a figure it is a date."""
+    words = [w.strip(".,:;|·•()").casefold() for w in text.split()]
+    labels, months = _date_labels(), _month_words()
+    dated = any(w in labels for w in words) or (any(w in months for w in words) and any(ch.isdigit() for ch in text))
+    rest = [w for w in words if w and w not in labels and w not in months and w not in DATE_FILLERS and not w.isdigit()]
+    return dated and len(rest) < 2
+
+
 def desk(words: list[str]) -> bool:
     """Whether a byline's name (its words) is a desk's, not a person's: "Staff Reporter", "Our
     Correspondent", "News Desk" (new-user trials of stops 52 and 53: the author was "Staff

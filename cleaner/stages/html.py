@@ -565,7 +565,7 @@ def extract(
             meta["author"], origin["author"] = checked, "html:author-element"
     if meta["author"] and _desk(meta["author"]):
         # a desk's credit names no author ("Staff Report" in a byline element: second attacker
-        # trial of stop 54), as in a text scrape's byline
+        # trial of stop 54), as in a text scrape's byline; nor does a date ("Updated")
         meta["author"] = None
         origin.pop("author", None)
     if meta["reading_time"] is None and (minutes := html_lead.reading_time(head)):
@@ -659,7 +659,7 @@ def _second_opinion(html: str, main: Main, switches: Switches) -> tuple[Main, li
 def _desk(author: str) -> bool:
     from cleaner.heuristics import meta
 
-    return meta.desk_line(author) or meta.desk(author.split())
+    return meta.desk_line(author) or meta.desk(author.split()) or meta.dated_not_named(author)
 
 
 def _metadata_mirror_off() -> str | None:
