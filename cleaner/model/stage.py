@@ -678,30 +678,70 @@ def _headline_above_byline(
     # "Headline / standfirst / By X": a kept sentence right under a removed line of its block
     # is the standfirst, the headline above it (new-user trial of stop 58: a Spanish page's
     # headline went with the section label above it, and the title was null)
-    if (
+    # A standfirst need not end as a sentence: "Headline / The crossing has been closed since
+    # storm damage in February / By X", the kept line longer than the removed headline over it
+    # (new-user trial of stop 59: the standfirst was the title, in English and German)
+    standfirst = (
         above
         and keep[above]
         and not keep[above - 1]
         and positions[above - 1] == positions[above] - 1
-        and _sentence(doc.lines[positions[above]].text.strip())
+        and (
+            _sentence(stand := doc.lines[positions[above]].text.strip())
+            or _longer(stand, _text(doc, positions, above - 1))
+        )
+    )
+    if (
+        above
+        and not keep[above]
+        and not keep[above - 1]
+        and positions[above - 1] == positions[above] - 1
+        and not any(keep[:above])
+        and _standfirst_under(doc, positions, above)
     ):
-        above -= 1
-    # kept with a kept line above it, it is no first line for the metadata stage to take; it
-    # would stay in the body, and cleaning that output again (no byline left to protect it)
-    # took it for the footer (the property test: a kept bullet above "Headline / By X")
-    if any(keep[:above]):
-        return keep, frozenset()
-    line = doc.lines[positions[above]]
-    text = line.text.strip()
+        # both removed: the headline for the metadata stage, the standfirst for the body
+        # (the gold's conventions keep it), both for the later passes to leave
+        lines = [doc.lines[positions[above - 1]].no, doc.lines[positions[above]].no]
+        return [*keep[: above - 1], True, True, *keep[above + 1 :]], frozenset(lines)
+    for at in (above - 1, above) if standfirst else (above,):
+        # kept with a kept line above it, it is no first line for the metadata stage to take; it
+        # would stay in the body, and cleaning that output again (no byline left to protect it)
+        # took it for the footer (the property test: a kept bullet above "Headline / By X")
+        if any(keep[:at]):
+            continue
+        if _reads_as_headline(at, _text(doc, positions, at)):
+            return [*keep[:at], True, *keep[at + 1 :]], frozenset([doc.lines[positions[at]].no])
+    return keep, frozenset()
+
+
+STANDFIRST_WORDS = 8
+
+
+def _standfirst_under(doc: Document, positions: list[int], at: int) -> bool:
+    """Whether the line at `at` is a standfirst under the headline right above it: a sentence
+    or longer than it (STANDFIRST_WORDS or more words), no label, the line above a headline's."""
+    text, head = _text(doc, positions, at), _text(doc, positions, at - 1)
+    return (
+        len(text.split()) >= STANDFIRST_WORDS
+        and (_sentence(text) or _longer(text, head))
+        and boilerplate_label(text, len(text.split())) is None
+        and _reads_as_headline(at - 1, head)
+    )
+
+
+def _longer(text: str, than: str) -> bool:
+    return len(text.split()) > len(than.split())
+
+
+def _reads_as_headline(at: int, text: str) -> bool:
+    """Whether a line kept through the later passes as the headline reads as one: its words
+    (HEADLINE_WORDS; a CJK headline's characters count, halved), no closing full stop, no label
+    ("Share on Facebook" above a byline stayed, the property test found), a title's shape."""
     low, high = HEADLINE_WORDS
-    words = line_info(above, text).words  # a CJK headline's characters count as words (halved)
+    words = line_info(at, text).words
     if not low <= words <= high or text.endswith((".", ":", ";", ",", "。")):
-        return keep, frozenset()
-    # kept through the later passes, it must be a headline's line: no label ("Share on
-    # Facebook" above a byline stayed, the property test found), a title's shape
-    if boilerplate_label(text, len(text.split())) is not None or not reads_as_title(text):
-        return keep, frozenset()
-    return [*keep[:above], True, *keep[above + 1 :]], frozenset([line.no])
+        return False
+    return boilerplate_label(text, len(text.split())) is None and reads_as_title(text)
 
 
 def _ad_labels(doc: Document) -> dict[int, Removal]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.heuristics import meta
 from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, when
 
 
@@ -355,3 +356,19 @@ def test_a_desks_credit_line_goes_and_leaves_the_author_empty():
     doc = clean(page)
     assert "Staff Report" not in doc.text and doc.metadata.author is None
     assert doc.text.startswith("High winds toppled trees")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted on March 14 by Jane Roe", True),
+        ("14/03/2024 BY JANE ROE", True),
+        ("PUBLISHED 07:32 GMT", True),
+        # a byline word before a word in lower case is prose: under regex.I the name's capital
+        # matched any letter (new-user trial of stop 59: the Spanish headline was no title)
+        ("Andalucía declara la emergencia por sequía en 23 municipios de Málaga", False),
+        ("Tesla recalls 2 million cars hit by software flaw", False),
+    ],
+)
+def test_a_labelled_line_names_a_date_or_a_capitalised_name(line: str, expected: bool):
+    assert meta.labelled_line(line) is expected

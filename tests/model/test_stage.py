@@ -609,6 +609,41 @@ def test_the_headline_above_a_standfirst_above_the_byline_is_the_title():
     assert doc.text.startswith("El programa destinará 900 millones de euros")
 
 
+@pytest.mark.parametrize(
+    ("page", "title", "standfirst"),
+    [
+        (
+            "standfirst-en.txt",
+            "Council approves £12m plan to rebuild Eastgate footbridge",
+            "The crossing has been closed since storm damage in February",
+        ),
+        (
+            "standfirst-de.txt",
+            "Mieten in Köln steigen so stark wie seit zehn Jahren nicht",
+            "Ein neuer Mietspiegel zeigt Aufschläge von bis zu 14 Prozent – besonders betroffen sind kleine Wohnungen",
+        ),
+        (
+            "standfirst-es.txt",
+            "Andalucía declara la emergencia por sequía en 23 municipios de Málaga",
+            "Los embalses de la provincia están al 11% de su capacidad, el nivel más bajo desde 1995",
+        ),
+        (
+            "standfirst-fr.txt",
+            "Grève SNCF : le trafic très perturbé ce week-end en Pays de la Loire",
+            "Seul un TER sur trois circulera samedi et dimanche, selon la direction régionale.",
+        ),
+    ],
+)
+def test_headline_standfirst_byline_gives_the_headline_as_title_and_keeps_the_standfirst(page, title, standfirst):
+    """New-user trial of stop 59: "headline / standfirst / byline", the standfirst no sentence
+    (en, de) was the title; a sentence under a longer headline (fr), the title was null; a
+    Spanish headline ("... por sequía en 23 municipios ...") read as a byline and stayed in
+    the text. The gold's conventions keep the standfirst as the body's first line."""
+    doc = clean((HEADS / page).read_text(encoding="utf-8"))
+    assert doc.metadata.title == title
+    assert doc.text.splitlines()[0] == standfirst
+
+
 CAPTIONS = Path(__file__).parent / "pages" / "captions"  # a new user's invented pages (trial of stop 59)
 
 
@@ -620,3 +655,12 @@ def test_a_subheading_under_an_in_article_caption_stays(page: str, heading: str)
     lines = clean((CAPTIONS / page).read_bytes()).text.splitlines()
     assert heading in lines
     assert not any("Photo:" in line or "Photo :" in line for line in lines)
+
+
+def test_a_live_tickers_newest_entry_opening_on_a_figure_stays():
+    """New-user trial of stop 59: "90+3. Minute: Abpfiff! Dortmund gewinnt 2:1.", the newest
+    entry, went as header (an opening sentence had to start with a capital), while the reload
+    button's "Seite neu laden" above it stayed."""
+    lines = clean((HEADS / "liveticker-de.txt").read_text(encoding="utf-8")).text.splitlines()
+    assert lines[0] == "90+3. Minute: Abpfiff! Dortmund gewinnt 2:1."
+    assert lines[-1] == "Anpfiff: Das Spiel läuft." and "Seite neu laden" not in lines
