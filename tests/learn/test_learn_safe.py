@@ -193,3 +193,20 @@ def test_no_fingerprint_of_short_or_generic_lines_when_no_long_one_is_found():
     pages = [f"Weather\nSports\n\n{title}\n\n{lead}\n\nShare this story\n" for title, lead in stories]
     prints = tomllib.loads(learn_site(pages, "krdo"))["profile"]["fingerprints"]
     assert prints == []
+
+
+VALLEY = Path(__file__).parent / "pages" / "valley-ledger"  # a new user's invented site (trial of stop 59)
+
+
+def test_a_photo_caption_that_closes_every_scrape_is_no_cut_marker():
+    """New-user trial of stop 59: "Ledger Lens: ... Photo: Tom Evans" closed the article on all
+    5 scrapes and was drafted as a cut_after marker; an unseen page with such a caption mid-
+    article kept 2 of its 6 paragraphs, exit 0. The markers below it do the cut."""
+    pages = [(VALLEY / f"ledger-{n}.txt").read_text(encoding="utf-8") for n in range(1, 6)]
+    toml = learn_site(pages, "learned")
+    cuts = [r for r in tomllib.loads(toml)["rules"] if r["kind"] == "cut_after"]
+    assert cuts and not any("Photo" in p for r in cuts for p in r["pattern"])
+    unseen = (VALLEY / "ledger-9.txt").read_text(encoding="utf-8")
+    text = cleaned(toml, unseen, "page").text
+    assert "The award will be presented in London in June." in text
+    assert "Read next" not in text
