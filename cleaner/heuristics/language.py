@@ -37,6 +37,9 @@ class Language(NamedTuple):
     edge_address_cased: tuple[str, ...]
     edge_notices: tuple[str, ...]  # edge phrases that are a notice whoever speaks ("privacy policy")
     edge_imperatives: tuple[str, ...]  # a line opening with one of these verbs asks the reader ("Follow ...")
+    # ... unless one of these follows it closely: the word was a noun, the line's subject
+    # ("Email newsletters were ...", "Watch parties are ...")
+    edge_finite: tuple[str, ...]
     bio: tuple[str, ...]  # what follows the name in an author bio
     reported: tuple[str, ...]  # words of reported speech ("says"): a person of the story, not a bio
     not_names: tuple[str, ...]  # words a bio's name never starts with: articles, possessives, honorifics
@@ -88,6 +91,7 @@ def _load(path: Path) -> Language:
         edge_address_cased=tuple(edge.get("address_cased", ())),
         edge_notices=tuple(p.lower() for p in edge.get("notices", ())),
         edge_imperatives=tuple(w.lower() for w in edge.get("imperatives", ())),
+        edge_finite=tuple(w.lower() for w in edge.get("finite", ())),
         bio=tuple(edge.get("bio", ())),
         reported=tuple(w.casefold() for w in edge.get("reported", ())),
         not_names=tuple(edge.get("not_names", ())),

@@ -121,6 +121,12 @@ def test_call_to_action(line: str, expected: bool):
         pytest.param("Zapisz się na nasz newsletter.", "pl", True, id="pl-call"),
         pytest.param("Наружная реклама выросла на пятнадцать процентов за год.", "ru", False, id="ru-story"),
         pytest.param("Реклама", "ru", True, id="ru-label"),
+        # an imperative's spelling as the subject's noun (attacker trial of stop 59: a story's lead went)
+        pytest.param(
+            "Email newsletters were supposed to be the lifeboat for local journalism.", "en", False, id="noun-subject"
+        ),
+        pytest.param("Watch parties are planned across the city on Sunday.", "en", False, id="noun-subject-watch"),
+        pytest.param("Email us if you have a tip.", "en", True, id="imperative-email"),
     ],
 )
 def test_call_to_action_on_a_page_in_english_reads_english_only(line: str, language: str | None, expected: bool):
