@@ -415,3 +415,21 @@ def test_a_joined_line_is_kept_where_the_lines_hold_only_part_of_it(monkeypatch)
     for retry, expected in ((part, joined), (whole, whole)):
         monkeypatch.setattr(html_stage, "_main_text", lambda *a, retry=retry, **k: html_stage.Main(retry))
         assert html_stage._unjoined(None, None, {}, main, html_stage.DEFAULT_SWITCHES).text == expected
+
+
+def test_a_poem_of_a_paragraph_a_line_after_the_articles_prose_stays():
+    """Attacker trial of stop 59: a poem printed a <p> a line ("Snow on the allotment," /
+    "frost on the shed," ...) went as footer with the two sentences after it, exit 0; the same
+    poem with <br> or as a text scrape stayed."""
+    poem = ["Snow on the allotment,", "frost on the shed,", "the robin is singing,", "the winter is dead."]
+    page = (
+        "<html><head><title>A poem for the end of winter</title></head><body><article>"
+        "<h1>A poem for the end of winter</h1>"
+        "<p>Every year our poetry editor chooses one poem for the first day of March.</p>"
+        "<p>This year it is by a reader from Leeds.</p>"
+        + "".join(f"<p>{line}</p>" for line in poem)
+        + "<p>The poet, Margaret Hill, is 84.</p><p>She wrote it in ten minutes, she says.</p>"
+        "</article></body></html>"
+    )
+    lines = [line for line in clean(page, html=True).text.splitlines() if line]
+    assert lines[2:] == [*poem, "The poet, Margaret Hill, is 84.", "She wrote it in ten minutes, she says."]

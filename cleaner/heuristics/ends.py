@@ -149,7 +149,10 @@ def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bo
     # code a colon introduces ("Here is the whole patch:"), its lines one after another
     # (attacker trial of stop 54: a closing function's body went as footer)
     code = 0 <= last < len(infos) and infos[last].text.endswith(":")
+    skip = last
     for n in range(last + 1, len(infos)):
+        if n <= skip:
+            continue
         info = infos[n]
         if labels[n] or repeated[n]:
             break
@@ -160,6 +163,10 @@ def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bo
                 keep.add(n)
                 continue
         code = False
+        if heading is None and (end := _broken_sentence(infos, labels, repeated, n)) is not None:
+            keep.update(range(n, end + 1))  # verse, a sentence a line at a time
+            skip = end
+            continue
         ends = info.sentence and not info.text.endswith(":")
         # list items under a heading or an item: a bare list of sentences under the body is a
         # teaser list as often ("- Council approves new bypass after ten-year wait.": second
@@ -175,6 +182,27 @@ def continued(infos: list[LineInfo], labels: list[str | None], repeated: list[bo
         else:
             break
     return keep
+
+
+# A sentence printed a line at a time (verse; an HTML poem of a <p> a line): at most this many
+# lines of at most VERSE_WORDS words, the later ones opening in lower case, the last one ending
+# as a sentence (attacker trial of stop 59: a poem's four lines and the two sentences after it
+# went as footer, the first line being no sentence and the second no heading)
+VERSE_LINES = 8
+VERSE_WORDS = 12
+
+
+def _broken_sentence(infos: list[LineInfo], labels: list[str | None], repeated: list[bool], n: int) -> int | None:
+    """The last line of the sentence line n opens and the lines after it go on with, or None."""
+    if infos[n].sentence or infos[n].words > VERSE_WORDS:
+        return None
+    for m in range(n + 1, min(n + VERSE_LINES, len(infos))):
+        info = infos[m]
+        if labels[m] or repeated[m] or info.words > VERSE_WORDS or not info.text[:1].islower():
+            return None
+        if info.sentence:
+            return m
+    return None
 
 
 # Extracted text: the lines the article's last line introduces ("In short:", "You will need:")
