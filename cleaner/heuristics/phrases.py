@@ -191,7 +191,8 @@ def _labelled(low: str, m: re.Match) -> bool:
     image:", "(photographs", "자료사진을", "... the whole picture: a bridge for everyone." (second
     attacker trial of stop 52: article lines went as credits)."""
     start, end = m.start(), m.end()
-    whole = (start == 0 or low[start - 1] in " ([/") and (end == len(low) or not low[end].isalnum())
+    # a full-width bracket too: a Chinese caption's "（资料图片）" (file photo)
+    whole = (start == 0 or low[start - 1] in " ([/（") and (end == len(low) or not low[end].isalnum())
     # a line that opens on the label is one whatever its end ("Photo: Jewish National Fund.")
     return whole and (start == 0 or not low.rstrip().endswith(PROSE_ENDS))
 

@@ -113,6 +113,18 @@ def category(text: str) -> str | None:
         pytest.param("Lesen Sie auch den Bericht selbst, raten die Autoren.", None, id="read-also-sentence-de"),
         pytest.param("Czytaj także raport NIK, który opublikowano w poniedziałek.", None, id="read-also-sentence-pl"),
         pytest.param("Related articles...", "related", id="related-ellipsis"),
+        # a new user's and an attacker's pages (trials of stop 59): kept in the clean text
+        pytest.param("Cet article contient des liens affiliés.", "advertisement", id="affiliate-fr"),
+        pytest.param("Este post contiene enlaces de afiliados.", "advertisement", id="affiliate-es"),
+        pytest.param(
+            "A bitcoin logo is seen at a shop in Hong Kong, March 14, 2024. REUTERS/Tyrone Siu", "credit", id="agency"
+        ),
+        pytest.param("The company said it would appeal, according to Reuters.", None, id="agency-in-a-sentence"),
+        pytest.param("Reload page", "navigation", id="reload-button"),
+        pytest.param("Seite neu laden", "navigation", id="reload-button-de"),
+        pytest.param("字号：大 中 小", "navigation", id="font-size-switch-zh"),
+        pytest.param("图为成渝中线高铁施工现场。（资料图片）", "credit", id="file-photo-zh"),
+        pytest.param("据资料图片显示，这条线路穿过山区。", None, id="file-photo-in-a-sentence-zh"),
     ],
 )
 def test_category(line: str, expected: str | None):
