@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.document import Context, Document, Line
-from cleaner.model import stage
+from cleaner.model import rescues, stage
 from cleaner.pipeline import STAGES
 from cleaner.profiles import Profiles
 from cleaner.stages import heuristics
@@ -257,23 +257,23 @@ def test_a_heading_beside_a_caption_stays_when_the_caption_goes():
     ]
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(texts)))
     positions = list(range(len(texts)))
-    keep = stage._beside_captions(doc, positions, [True, False, False, True, False, False], {1})
+    keep = rescues.beside_captions(doc, positions, [True, False, False, True, False, False], {1})
     assert keep == [True, False, True, True, False, False]
     # no kept line above the run, or no caption in it: as they were; a heading of another shape
     for others, captions in (
         ([False, False, True, True, False, False], {1}),
         ([True, False, False, True, False, False], set()),
     ):
-        assert stage._beside_captions(doc, positions, others, captions) == others
+        assert rescues.beside_captions(doc, positions, others, captions) == others
     one_word = doc.replace(lines=tuple(Line(n + 1, "12" if n == 2 else t) for n, t in enumerate(texts)))
-    assert stage._beside_captions(one_word, positions, [True, False, False, True, False, False], {1})[2] is False
+    assert rescues.beside_captions(one_word, positions, [True, False, False, True, False, False], {1})[2] is False
 
 
 def test_a_sentence_ends_before_its_closing_quote():
     # a stop before closing marks of any kind ("... hoop.'"), as the heuristics read it
-    assert stage._sentence("'Ja. Dat geeft me hoop.'") and stage._sentence("(She left.)")
-    assert stage._sentence('He said "no"') and not stage._sentence("Editors' picks")
-    assert not stage._sentence("'") and not stage._sentence("")
+    assert rescues.sentence("'Ja. Dat geeft me hoop.'") and rescues.sentence("(She left.)")
+    assert rescues.sentence('He said "no"') and not rescues.sentence("Editors' picks")
+    assert not rescues.sentence("'") and not rescues.sentence("")
 
 
 INTERVIEW = (
@@ -434,7 +434,7 @@ def test_a_cjk_closing_paragraph_counts_its_characters_as_words():
     """New-user trial of stop 55: a Japanese article's closing paragraph of 71 characters, no
     spaces, was too short to be a sentence for the close's rescue (it counted one word), and went
     with the related links below it (p(content) 0.39), exit 0."""
-    from cleaner.model.stage import _long
+    from cleaner.model.rescues import _long
 
     closing = (
         "ＮＰＯの代表は「人が増えた今こそ、暮らしを支える仕組みを整えたい」と話し、"
@@ -506,13 +506,13 @@ def test_the_tails_rescue_needs_a_label_below_and_two_kept_sentences_above():
     ]
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
     probs = [0.9, 0.9, 0.2, 0.01]
-    assert stage._tail_rescued(doc, [0, 1, 2, 3], keep, probs, labelled={3}) == [True, True, True, False]
+    assert rescues.tail_rescued(doc, [0, 1, 2, 3], keep, probs, labelled={3}) == [True, True, True, False]
     # no label below: a page's last lines (references, sign-offs) are not the tail's
-    assert stage._tail_rescued(doc, [0, 1, 2, 3], keep, probs, labelled=set()) == keep
+    assert rescues.tail_rescued(doc, [0, 1, 2, 3], keep, probs, labelled=set()) == keep
     # doubted too much
-    assert stage._tail_rescued(doc, [0, 1, 2, 3], keep, [0.9, 0.9, 0.05, 0.01], labelled={3}) == keep
+    assert rescues.tail_rescued(doc, [0, 1, 2, 3], keep, [0.9, 0.9, 0.05, 0.01], labelled={3}) == keep
     # one kept sentence is no body
-    assert stage._tail_rescued(doc, [0, 1, 2, 3], [False, True, False, False], probs, labelled={3}) == [
+    assert rescues.tail_rescued(doc, [0, 1, 2, 3], [False, True, False, False], probs, labelled={3}) == [
         False,
         True,
         False,
@@ -535,7 +535,7 @@ def test_the_tails_rescue_keeps_no_call_to_the_reader(line: str):
     lines = ["First sentence of the story here.", "Second sentence of the story here.", line, "Related stories"]
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
     keep = [True, True, False, False]
-    assert stage._tail_rescued(doc, [0, 1, 2, 3], keep, [0.9, 0.9, 0.3, 0.01], labelled={3}) == keep
+    assert rescues.tail_rescued(doc, [0, 1, 2, 3], keep, [0.9, 0.9, 0.3, 0.01], labelled={3}) == keep
 
 
 LISTS = Path(__file__).parent / "pages" / "lists"  # a new user's invented scrapes (trial of stop 58)
@@ -558,21 +558,21 @@ def _list_page(items: list[str]) -> tuple[Document, list[int]]:
 def test_the_list_rescue_needs_kept_sentences_around_and_no_label():
     doc, positions = _list_page(["- flour", "- water", "- salt"])
     keep = [True, False, False, False, True, True]
-    assert stage._list_rescued(doc, positions, keep) == [True] * 6
+    assert rescues.list_rescued(doc, positions, keep) == [True] * 6
     # nothing of the list kept: the model's call
     none = [True, False, False, False, False, True]
-    assert stage._list_rescued(doc, positions, none) == none
+    assert rescues.list_rescued(doc, positions, none) == none
     # no kept sentence below it: a list at the article's end may be the page's
     end = [True, False, False, False, True, False]
-    assert stage._list_rescued(doc, positions, end) == end
+    assert rescues.list_rescued(doc, positions, end) == end
     # an item that names itself as boilerplate: a share bar, no ingredients
     doc, positions = _list_page(["- Facebook", "- Twitter", "- Email"])
-    assert stage._list_rescued(doc, positions, keep) == keep
+    assert rescues.list_rescued(doc, positions, keep) == keep
     # under a label: the page's list, not the article's (second attacker trial of stop 58)
     lines = ["The first sentence of the story is here.", "Related stories", "- One", "- Two", "- Three", "More here."]
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
-    assert stage._list_rescued(doc, list(range(6)), keep) == keep
-    assert stage._list_rescued(doc, list(range(6)), keep, labelled={1}) == keep
+    assert rescues.list_rescued(doc, list(range(6)), keep) == keep
+    assert rescues.list_rescued(doc, list(range(6)), keep, labelled={1}) == keep
 
 
 def test_an_unbulleted_list_the_smoothing_took_out_of_the_article_stays():
@@ -588,13 +588,13 @@ def test_the_hole_filled_needs_content_scores_short_lines_and_sentences_around()
     lines = ["The first sentence of the story is here.", "What you need", "flour", "water", "The story goes on."]
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
     keep = [True, False, False, False, True]
-    assert stage._hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], threshold=0.3) == [True] * 5
+    assert rescues.hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], threshold=0.3) == [True] * 5
     # scored as boilerplate by the model itself: its call
-    assert stage._hole_filled(doc, list(range(5)), keep, [0.9, 0.1, 0.2, 0.1, 0.9], threshold=0.3) == keep
+    assert rescues.hole_filled(doc, list(range(5)), keep, [0.9, 0.1, 0.2, 0.1, 0.9], threshold=0.3) == keep
     # a label among them, or no sentence below
-    assert stage._hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], {2}, 0.3) == keep
+    assert rescues.hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], {2}, 0.3) == keep
     end = [True, False, False, False, False]
-    assert stage._hole_filled(doc, list(range(5)), end, [0.9, 0.5, 0.5, 0.5, 0.5], threshold=0.3) == end
+    assert rescues.hole_filled(doc, list(range(5)), end, [0.9, 0.5, 0.5, 0.5, 0.5], threshold=0.3) == end
 
 
 HEADS = Path(__file__).parent / "pages" / "heads"  # a new user's invented scrapes (trial of stop 58)
