@@ -397,6 +397,7 @@ def _zones(a: Analysis) -> bool:
 
 
 OPENING_WORDS = 3
+TICKER = regex.compile(r"\d{1,3}(?:\+\d{1,2})?(?:\.|'|:\d\d)\s")  # "90+3. ", "88' ", "14:32 "
 FEW_WORDS = 5  # an ingredient, a list item, a heading, a score line
 
 
@@ -435,10 +436,11 @@ def _keep_opening_sentence(a: Analysis) -> None:
         if short and ends.table_row(text):
             rows.append(info.pos)
             continue
-        # a figure opens one too: a live ticker's "90+3. Minute: Abpfiff! Dortmund gewinnt 2:1."
+        # a ticker's minute or time opens one too: "90+3. Minute: Abpfiff! Dortmund gewinnt 2:1."
         # (new-user trial of stop 59: the newest entry went as header); not a numbered item
-        # ("2. Indifference is as important as passion.", a teaser list's: corpus train)
-        opens = text[:1].isupper() or (text[:1].isdigit() and item_number(text) is None)
+        # ("2. Indifference is as important as passion.", a teaser list's: corpus train), nor a
+        # meter's or a time's figure ("2 of 3 free articles left", "12 min ago.": second attacker trial)
+        opens = text[:1].isupper() or (TICKER.match(text) is not None and item_number(text) is None)
         if not (info.words >= OPENING_WORDS and text.endswith((".", "!", "?")) and opens):
             return
         for pos in [*rows, info.pos]:

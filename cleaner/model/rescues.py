@@ -371,6 +371,10 @@ def hole_filled(
             end < len(keep)
             and positions[end] == positions[end - 1] + 1
             and sentence(texts[end])
+            # between the article's sentences, not a notice's: a cookie panel's "Necessary /
+            # Always Enabled" under "This website uses cookies ..." (a dev page: kept so)
+            and n - 1 not in labelled
+            and end not in labelled
             and len(run) <= HOLE_LINES
             and max(probs[k] for k in run) >= threshold
             and all(

@@ -508,6 +508,10 @@ def test_a_call_someone_in_the_story_makes_is_reported_speech(page: str, sentenc
         ("Sign up for our newsletter, it takes a minute.", True),
         ("Subscribe to our newsletter, and get the news first.", True),
         ("Sign up now, readers say it is the best newsletter.", True),
+        # second attacker trial of stop 59: imperatives and idioms after a comma
+        ("Got a news tip? Email us at tips@example.com, tell us on WhatsApp or call the desk.", True),
+        ("Subscribe today for just £1 a week, cancel anytime, no questions asked.", True),
+        ("Get our free morning newsletter, as one reader says: the best five minutes of my day.", True),
     ],
 )
 def test_the_speaker_after_a_comma_closes_a_clause_of_its_own(line: str, expected: bool):

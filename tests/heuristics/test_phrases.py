@@ -106,12 +106,19 @@ def category(text: str) -> str | None:
             id="a-how-to-step",
         ),
         pytest.param("JavaScript is required to build most modern web applications.", None, id="script-in-prose"),
-        # a related heading goes on with a mark or a headline; a sentence goes on in lower case
-        # (attacker trial of stop 59: the sentence went, and every one under it as footer)
+        # a sentence reporting speech after a comma is a person's words, a pointer to a story is
+        # related (attacker trials of stop 59: the sentence went, and every one under it as footer)
         pytest.param("Lesen Sie auch: Warum die Mieten steigen.", "related", id="read-also-heading-de"),
         pytest.param("Читайте также Как накопить подушку безопасности", "related", id="read-also-headline-ru"),
-        pytest.param("Lesen Sie auch den Bericht selbst, raten die Autoren.", None, id="read-also-sentence-de"),
-        pytest.param("Czytaj także raport NIK, który opublikowano w poniedziałek.", None, id="read-also-sentence-pl"),
+        pytest.param("Lesen Sie auch den Bericht selbst, raten die Autoren.", None, id="read-also-speech-de"),
+        pytest.param("Czytaj także sam raport, radzą autorzy badania.", None, id="read-also-speech-pl"),
+        pytest.param(
+            "Lesen Sie auch unser Interview mit der Bildungsministerin zur neuen Lesestrategie.",
+            "related",
+            id="read-also-pointer-de",
+        ),
+        pytest.param("Lire aussi notre entretien avec la vice-présidente de la région.", "related", id="pointer-fr"),
+        pytest.param("Follow me on Instagram, she jokes, because I post my dog every day.", None, id="call-in-speech"),
         pytest.param("Related articles...", "related", id="related-ellipsis"),
         # a new user's and an attacker's pages (trials of stop 59): kept in the clean text
         pytest.param("Cet article contient des liens affiliés.", "advertisement", id="affiliate-fr"),
@@ -119,7 +126,26 @@ def category(text: str) -> str | None:
         pytest.param(
             "A bitcoin logo is seen at a shop in Hong Kong, March 14, 2024. REUTERS/Tyrone Siu", "credit", id="agency"
         ),
+        pytest.param(
+            "A girl meets costumed Hong Kongers in downtown. (Daniel Sorabji/AFP/Getty Images)",
+            "credit",
+            id="agency-slash",
+        ),
         pytest.param("The company said it would appeal, according to Reuters.", None, id="agency-in-a-sentence"),
+        # the agency at a sentence's end, no caption (second attacker trial of stop 59)
+        pytest.param(
+            "The merger talks were first reported by Reuters on Tuesday, citing two sources.",
+            None,
+            id="agency-6th-word",
+        ),
+        pytest.param(
+            "09:15 Rescuers reach 70 workers trapped in the tunnel, officials tell Reuters", None, id="tell-agency"
+        ),
+        pytest.param(
+            "Exclusive: Boeing weighs further job cuts at Seattle plant, sources tell Reuters",
+            None,
+            id="agency-headline",
+        ),
         pytest.param("Reload page", "navigation", id="reload-button"),
         pytest.param("Seite neu laden", "navigation", id="reload-button-de"),
         pytest.param("字号：大 中 小", "navigation", id="font-size-switch-zh"),

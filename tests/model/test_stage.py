@@ -593,6 +593,8 @@ def test_the_hole_filled_needs_content_scores_short_lines_and_sentences_around()
     assert rescues.hole_filled(doc, list(range(5)), keep, [0.9, 0.1, 0.2, 0.1, 0.9], threshold=0.3) == keep
     # a label among them, or no sentence below
     assert rescues.hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], {2}, 0.3) == keep
+    # between a notice and the next line, not the article's sentences
+    assert rescues.hole_filled(doc, list(range(5)), keep, [0.9, 0.5, 0.5, 0.5, 0.9], {0}, 0.3) == keep
     end = [True, False, False, False, False]
     assert rescues.hole_filled(doc, list(range(5)), end, [0.9, 0.5, 0.5, 0.5, 0.5], threshold=0.3) == end
 
