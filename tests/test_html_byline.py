@@ -430,6 +430,8 @@ def test_a_desks_credit_in_a_byline_element_names_no_author():
         ("Updated 2 February 2024", None),
         ("Published", None),
         ("By June Carter", "June Carter"),  # a month's name is a person's alone
+        # a name's month beside a reading time (second attacker trial of stop 59)
+        ("By April Ryan · 4 min read", "April Ryan"),
         ("By Jane Roe", "Jane Roe"),
     ],
 )

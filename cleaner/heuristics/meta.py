@@ -478,10 +478,16 @@ def dated_not_named(text: str) -> bool:
     """Whether a byline element's text is a date or its label, not a name: "Updated",
     "Last updated", "February 9", "Updated 2 February 2024" (attacker trial of stop 59: such a
     byline element gave the author "Updated"). A month names a person alone ("June Carter"),
-    with a figure it is a date."""
+    beside a figure it is a date."""
     words = [w.strip(".,:;|·•()").casefold() for w in text.split()]
     labels, months = _date_labels(), _month_words()
-    dated = any(w in labels for w in words) or (any(w in months for w in words) and any(ch.isdigit() for ch in text))
+    # a month beside a figure ("February 9", "9 February"), not a name's month beside a reading
+    # time ("April Ryan · 4 min read", "Jan Kowalski 2 min": second attacker trial of stop 59)
+    figure = [w.isdigit() for w in words]
+    dated = any(w in labels for w in words) or any(
+        w in months and ((k > 0 and figure[k - 1]) or (k + 1 < len(words) and figure[k + 1]))
+        for k, w in enumerate(words)
+    )
     rest = [w for w in words if w and w not in labels and w not in months and w not in DATE_FILLERS and not w.isdigit()]
     return dated and len(rest) < 2
 

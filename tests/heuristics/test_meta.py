@@ -372,3 +372,20 @@ def test_a_desks_credit_line_goes_and_leaves_the_author_empty():
 )
 def test_a_labelled_line_names_a_date_or_a_capitalised_name(line: str, expected: bool):
     assert meta.labelled_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated", True),
+        ("Last updated", True),
+        ("February 9", True),
+        ("Updated 2 February 2024", True),
+        ("June Carter", False),
+        # a name's month beside a reading time is no date (second attacker trial of stop 59)
+        ("April Ryan · 4 min read", False),
+        ("Jan Kowalski 2 min", False),
+    ],
+)
+def test_a_byline_elements_date_is_no_name(text: str, expected: bool):
+    assert meta.dated_not_named(text) is expected
