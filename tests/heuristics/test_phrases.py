@@ -149,6 +149,8 @@ def category(text: str) -> str | None:
         pytest.param("Reload page", "navigation", id="reload-button"),
         pytest.param("Seite neu laden", "navigation", id="reload-button-de"),
         pytest.param("字号：大 中 小", "navigation", id="font-size-switch-zh"),
+        pytest.param("Vous avez aimé cet article ? Épinglez-le !", "share", id="pin-it-fr"),
+        pytest.param("¿Te ha gustado la receta? ¡Compártela!", "share", id="share-recipe-es"),
         pytest.param("图为成渝中线高铁施工现场。（资料图片）", "credit", id="file-photo-zh"),
         pytest.param("据资料图片显示，这条线路穿过山区。", None, id="file-photo-in-a-sentence-zh"),
     ],
