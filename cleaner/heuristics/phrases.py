@@ -117,8 +117,12 @@ class Matcher(NamedTuple):
             m = self.contains.search(low)
             if m:
                 category = self.contains_category[m.group(0)]
-                if words <= self.max_words.get(category, MAX_CONTAINS_WORDS) and (
-                    category not in LABEL_SHAPED or _labelled(low, m)
+                if (
+                    words <= self.max_words.get(category, MAX_CONTAINS_WORDS)
+                    and (category not in LABEL_SHAPED or _labelled(low, m))
+                    # "We use cookies ..., the banner says, and most people click Accept ..."
+                    # (attacker trial of stop 59): a notice quoted in the story
+                    and not _reports_speech(text, words)
                 ):
                     return category
         if self.ends and words <= MAX_CONTAINS_WORDS:

@@ -119,6 +119,12 @@ def category(text: str) -> str | None:
         ),
         pytest.param("Lire aussi notre entretien avec la vice-présidente de la région.", "related", id="pointer-fr"),
         pytest.param("Follow me on Instagram, she jokes, because I post my dog every day.", None, id="call-in-speech"),
+        pytest.param(
+            "We use cookies to improve your experience, the banner says, and most people click Accept.",
+            None,
+            id="notice-in-speech",
+        ),
+        pytest.param("We use cookies to improve your experience. By continuing you agree.", "cookie", id="notice"),
         pytest.param("Related articles...", "related", id="related-ellipsis"),
         # a new user's and an attacker's pages (trials of stop 59): kept in the clean text
         pytest.param("Cet article contient des liens affiliés.", "advertisement", id="affiliate-fr"),
