@@ -44,7 +44,9 @@ TIME_ONLY = regex.compile(TIME, regex.I)
 
 # Bylines of scripts without case, where a name cannot be told by its capitals: the label
 # ("text:", "reporter:", "author:", "editor:" in Japanese and Chinese) and a short name in those scripts
-UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材・文|文・写真|写真・文|責任編輯|责任编辑"
+# (not "责任编辑", the responsible editor every Chinese news page names at its end: no author,
+# a credit of the data file's; new-user trial of stop 59: the editor was the author)
+UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材・文|文・写真|写真・文"
 # "Reporter" names the writer with a space alone ("記者 佐藤健一": new-user trial); the other
 # labels need their colon ("编辑 锁定 讨论" is an encyclopedia's toolbar: edit, lock, discuss)
 REPORTER = "記者|记者|기자"
@@ -155,7 +157,11 @@ UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 MAX_UNSPACED_LABEL = 4
 # A Chinese or Japanese date line names where the story comes from after the date ("2024年3月5日
 # 08:30 来源：新华社"; new-user trial of stop 51): that label and its outlet, up to the next space
-SOURCE = regex.compile(r"(?:来源|來源|稿源|出处|出處|出典)\s*[:：]\s*[^\s|｜]{1,20}")
+# and the reporter's credit after it ("来源：东方日报 记者 王晓明": new-user trial of stop 59, the
+# date was null)
+SOURCE = regex.compile(
+    r"(?:来源|來源|稿源|出处|出處|出典)\s*[:：]\s*[^\s|｜]{1,20}(?:\s+(?:记者|記者)\s*[:：]?\s*[\p{Han}·]{2,4})?"
+)
 # every date pattern has a year ("3/14/24": two digits after a slash): a cheap test first
 YEAR = re.compile(r"(?:19|20)\d\d|\d/\d\d(?!\d)")
 

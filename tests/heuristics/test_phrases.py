@@ -159,6 +159,7 @@ def category(text: str) -> str | None:
         pytest.param("¿Te ha gustado la receta? ¡Compártela!", "share", id="share-recipe-es"),
         pytest.param("图为成渝中线高铁施工现场。（资料图片）", "credit", id="file-photo-zh"),
         pytest.param("据资料图片显示，这条线路穿过山区。", None, id="file-photo-in-a-sentence-zh"),
+        pytest.param("责任编辑：李静", "credit", id="responsible-editor-zh"),
     ],
 )
 def test_category(line: str, expected: str | None):

@@ -666,3 +666,15 @@ def test_a_live_tickers_newest_entry_opening_on_a_figure_stays():
     lines = clean((HEADS / "liveticker-de.txt").read_text(encoding="utf-8")).text.splitlines()
     assert lines[0] == "90+3. Minute: Abpfiff! Dortmund gewinnt 2:1."
     assert lines[-1] == "Anpfiff: Das Spiel läuft." and "Seite neu laden" not in lines
+
+
+def test_a_chinese_pages_editor_is_no_author_and_its_date_line_names_the_source_and_reporter():
+    """New-user trial of stop 59: "责任编辑：李静" (the responsible editor, at every Chinese news
+    page's end) was the author; "2024年3月18日 09:30 来源：东方日报 记者 王晓明" was no date line (the
+    reporter after the source), and the date was null; "字号：大 中 小" and a "（资料图片）" caption
+    were the title."""
+    doc = clean((HEADS / "zh-editor.txt").read_text(encoding="utf-8"))
+    assert doc.metadata.author is None
+    assert doc.metadata.date == "2024-03-18T09:30:00"
+    assert doc.metadata.title in (None, "成渝中线高铁全线铺轨完成 预计年内开通运营")  # no boilerplate
+    assert "责任编辑" not in doc.text and "3月17日，成渝中线高铁全线铺轨工作顺利完成" in doc.text
