@@ -46,7 +46,8 @@ TIME_ONLY = regex.compile(TIME, regex.I)
 # ("text:", "reporter:", "author:", "editor:" in Japanese and Chinese) and a short name in those scripts
 # (not "责任编辑", the responsible editor every Chinese news page names at its end: no author,
 # a credit of the data file's; new-user trial of stop 59: the editor was the author)
-UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材・文|文・写真|写真・文"
+# "投稿者" (poster): a Japanese blog's author (new-user trial of stop 59: its author was null)
+UNSPACED_BYLINE = "文|記者|记者|作者|撰文|執筆|编辑|編集|取材・文|文・写真|写真・文|投稿者"
 # "Reporter" names the writer with a space alone ("記者 佐藤健一": new-user trial); the other
 # labels need their colon ("编辑 锁定 讨论" is an encyclopedia's toolbar: edit, lock, discuss)
 REPORTER = "記者|记者|기자"

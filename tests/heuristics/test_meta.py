@@ -44,6 +44,9 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
         pytest.param("記者 佐藤健一", ("佐藤健一", None), id="ja-reporter-space"),
         pytest.param("記者：佐藤健一", ("佐藤健一", None), id="ja-reporter-colon"),
         pytest.param("编辑 锁定 讨论", None, id="zh-toolbar"),
+        # a Japanese blog's poster; the responsible editor is no author (new-user trial of stop 59)
+        pytest.param("投稿者：山田花子", ("山田花子", None), id="ja-poster"),
+        pytest.param("责任编辑：李静", None, id="zh-responsible-editor"),
         # Korean puts the name first (new-user trial of stop 52: the byline stayed as text)
         pytest.param("김민준 기자", ("김민준", None), id="ko-name-reporter"),
         pytest.param("이서연 기자 seoyeon@example.co.kr", ("이서연", None), id="ko-name-reporter-mail"),
