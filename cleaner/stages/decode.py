@@ -13,7 +13,7 @@ import regex
 
 from cleaner.document import Context, Document, Line
 from cleaner.errors import InputError
-from cleaner.stages.decode_detect import WEB_SUPERSET, decodes, detect
+from cleaner.stages.decode_detect import ACCENTED_WORD, WEB_SUPERSET, decodes, detect
 from cleaner.stages.decode_mixed import mostly_utf8
 from cleaner.stages.html import has_markup, looks_like_html
 
@@ -97,19 +97,20 @@ def _plausible(payload: bytes, encoding: str) -> bool:
     return not any(unicodedata.category(c) in ("Cn", "Co", "Cs") or "\u0a00" <= c <= "\u0aff" for c in text)
 
 
-# Declared charsets of Latin letters. Western text in them has words of accented letters only
-# seldom ("été", "à"); Cyrillic, Greek or Hebrew bytes read in them make nothing else.
-LATIN_DECLARED = frozenset({"cp1252", "iso8859-1", "iso8859-15", "latin-1", "latin_1", "iso8859_1", "iso8859_15"})
-ACCENTED_WORD = regex.compile(r"\b[\u00c0-\u00ff]{4,}\b")
+# Declared charsets of Latin letters (codecs' names). Western text in them seldom has a word
+# of accented letters only (decode_detect's ACCENTED_WORD: "été" is too short); Cyrillic, Greek
+# or Hebrew bytes read in them make little else.
+LATIN_DECLARED = frozenset({"cp1252", "iso8859-1", "iso8859-15"})
+ACCENTED = regex.compile(ACCENTED_WORD)
 NON_ASCII_WORD = regex.compile(r"\b(?=\w*[\u0080-\uffff])\w{4,}\b")
 ACCENTED_WORDS = (5, 0.5)  # at least this many, and this share of the words of 4+ with a non-ASCII letter
 
 
 def _accented_words(text: str) -> bool:
-    """Whether many of the text's words with a letter beyond ASCII are of accented Latin-1
-    letters only, four or more ("Ìåñòíûå"): the text is another charset's bytes."""
+    """Whether many of the text's words of four or more letters with one beyond ASCII have no
+    ASCII letter at all ("Ìåñòíûå"): the text is another charset's bytes."""
     most, share = ACCENTED_WORDS
-    accented = len(ACCENTED_WORD.findall(text))
+    accented = len(ACCENTED.findall(text))
     return accented >= most and accented >= share * len(NON_ASCII_WORD.findall(text))
 
 

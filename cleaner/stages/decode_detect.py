@@ -43,7 +43,8 @@ MIXED_WORD = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Greek}\p{Cyrillic}\p{He
 # A word of four or more Latin letters none of them ASCII ("Ïðåçèäåíò", "Ç ÁèÞíá"), or a C1
 # control character (Shift-JIS's lead bytes in Latin-1): bytes of another script read as a
 # Latin charset make them; no language writes them
-ALL_ACCENTED = regex.compile(r"\b(?:(?![A-Za-z])\p{Latin}){4,}\b|[\x80-\x9f]")
+ACCENTED_WORD = r"\b(?:(?![A-Za-z])\p{Latin}){4,}\b"
+ALL_ACCENTED = regex.compile(rf"{ACCENTED_WORD}|[\x80-\x9f]")
 ASCII_RUN = 40  # ASCII bytes in a row that the second look leaves out (but the first)
 LONG_ASCII = re.compile(rb"([\x00-\x7f])[\x00-\x7f]{%d,}" % (ASCII_RUN - 1))
 
