@@ -119,6 +119,11 @@ BOMLESS = {
     "hindi": "केंद्रीय बैंक ने आज ब्याज दरों में वृद्धि की घोषणा की। अर्थशास्त्रियों ने इसे उचित बताया।",
     "thai": "ธนาคารกลางประกาศขึ้นอัตราดอกเบี้ยวันนี้ เป็นครั้งที่สามของปีนี้",
     "greek": "Η κεντρική τράπεζα αύξησε σήμερα τα επιτόκια για τρίτη φορά φέτος.",
+    # characters whose low byte is NUL, 一 (U+4E00) and 开 (U+5F00): NULs on both sides of the
+    # byte pairs, refused as binary (attacker trial of stop 60)
+    "chinese-nul-low-bytes": (
+        "市图书馆一日重新开放。\n开放第一天就有两千多人到访，一位读者说一切都很新。\n馆长表示开放时间将延长。"
+    ),
 }
 
 
