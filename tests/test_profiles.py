@@ -156,6 +156,19 @@ def test_a_site_profile_does_not_take_a_page_that_quotes_its_promo():
     assert "split the reward among miners." in doc.text
 
 
+def test_a_story_sentence_opening_on_a_fingerprints_words_does_not_take_the_profile():
+    """Attacker trial of stop 60: "CoinGeek Weekly Livestream viewers grew by 40% ..." in another
+    site's story matched the livestream title's fingerprint: the profile cut the article there."""
+    page = QUOTING.replace(
+        "The runner-up was",
+        "CoinGeek Weekly Livestream viewers grew by 40% this year, the survey found.\nThe runner-up was",
+    )
+    doc = clean(page)
+    assert "coingeek" not in doc.profiles
+    assert "CoinGeek Weekly Livestream viewers grew by 40% this year, the survey found." in doc.text
+    assert "split the reward among miners." in doc.text
+
+
 def test_a_site_profile_with_hosts_does_not_match_another_hosts_page_by_fingerprint():
     page = QUOTING.replace("readers found repetitive.", "readers found repetitive. " + PROMO)
     assert "coingeek" in clean(page).profiles  # no URL: its fingerprint names it
