@@ -442,8 +442,10 @@ def clean(
     need -o DIR, which mirrors the input tree as name.txt, .json, .xml or .md; with
     --format jsonl or csv every record goes to stdout or to the -o file, in input order.
     JSONL input (.jsonl, .jsonl.gz) takes records with a text or html field and
-    keeps their other fields (jsonl; csv has its own columns); .gz inputs are decompressed. Inputs are never
-    overwritten; outputs appear whole or not at all.
+    keeps their other fields (jsonl; csv has its own columns), but those named like
+    cleaner's own (text, title, date, source, removed, ...), which the cleaned ones
+    replace; .gz inputs are decompressed. Inputs are never overwritten; outputs appear
+    whole or not at all.
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
