@@ -162,6 +162,9 @@ MAX_UNSPACED_LABEL = 4
 # date was null)
 SOURCE = regex.compile(
     r"(?:来源|來源|稿源|出处|出處|出典)\s*[:：]\s*[^\s|｜]{1,20}(?:\s+(?:记者|記者)\s*[:：]?\s*[\p{Han}·]{2,4})?"
+    # or the reporter alone after the date: "2024年2月20日 記者 佐藤健一" (attacker trial of stop 60:
+    # no date line, and the headline above it went as header)
+    r"|(?<=\s)(?:记者|記者)\s*[:：]?\s*[\p{Han}\p{Hiragana}\p{Katakana}ー・]{2,8}\s*$"
 )
 # every date pattern has a year ("3/14/24": two digits after a slash): a cheap test first
 YEAR = re.compile(r"(?:19|20)\d\d|\d/\d\d(?!\d)")

@@ -65,6 +65,39 @@ def _row_cells(text: str) -> str | None:
     return None if "\n" in inner else inner
 
 
+# A clock time ("10:48 AM EDT", "12.43am"), and the tokens a dateline prints around one: a
+# figure, an ordinal, a time zone's capitals
+CLOCK = regex.compile(r"(?<!\d)[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?!\d)", regex.I)
+WHEN_WORD = regex.compile(r"[\p{L}\p{N}]+")
+WHEN_TOKEN = regex.compile(r"\d+(?:st|nd|rd|th)?|[ap]\.?m\.?|\p{Lu}{2,4}", regex.I)
+# A link to the previous or next post, printed beside the article by blog themes: "« Title",
+# "Title »" (a headline quoted whole, «Titre» or »Titel«, has both marks)
+PREV_NEXT = regex.compile(r"^\s*«(?!.*»)|^(?!.*«).*»\s*$")
+
+
+def not_a_headline(text: str) -> bool:
+    """A line the title model may score high that no headline is: a time or a month and year
+    alone ("10:48 AM EDT", "Wednesday 27th December 12.43am GMT", "Dec 2003"), or a
+    previous/next post link (dragnet:train scrapes without their <title> line: the title of
+    6 pages, by the title model or as the first line kept)."""
+    if PREV_NEXT.search(text):
+        return True
+    clock = bool(CLOCK.search(text))
+    months = meta.patterns().months
+    words = WHEN_WORD.findall(CLOCK.sub(" ", text))  # "Sept." read as "Sept"
+    month = any(w.casefold() in months for w in words)
+    rest = [w for w in words if w.casefold() not in months and not _when_token(w)]
+    return (clock or month) and len(rest) <= (1 if clock else 0)
+
+
+def _when_token(word: str) -> bool:
+    # an all-capitals token is a time zone only beside a time or date: "EDT", "GMT", "MEZ";
+    # lower-case "am"/"pm" only as such
+    return bool(WHEN_TOKEN.fullmatch(word)) and (
+        not word.isalpha() or word.isupper() or word.casefold() in ("am", "pm")
+    )
+
+
 def reads_as_title(text: str) -> bool:
     """Whether the metadata stage takes this line as the title when it comes first in the text
     (it sees the line normalised, so judge it so); of a table row, its one cell."""
@@ -85,6 +118,7 @@ def reads_as_title(text: str) -> bool:
         or meta.facts_label(text)
         or label_phrase(text)  # "Skip to main content" (attacker trial of stop 47: the title with --no-heuristics)
         or menu_line(text)
+        or not_a_headline(text)
     )
 
 

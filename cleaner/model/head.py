@@ -79,6 +79,18 @@ def headline_above_byline(
     # (new-user trial of stop 53: the reviewer's credit was the title)
     while above and verdict.get(positions[above]) in ("date", "reviewer"):
         above -= 1
+    # "Headline / Live coverage / By X": a removed kicker of a word or two between them, the
+    # headline right above it (new-user trial of stop 60, English and Russian: the title was
+    # null); a word or two, not a figure ("14 mins" read under the headline: learn's drafts
+    # changed on a generated site's pages)
+    if (
+        above
+        and not keep[above]
+        and _kicker(line_text(doc, positions, above))
+        and positions[above - 1] == positions[above] - 1
+        and _reads_as_headline(above - 1, line_text(doc, positions, above - 1))
+    ):
+        above -= 1
     # "Headline / standfirst / By X": a kept sentence right under a removed line of its block
     # is the standfirst, the headline above it (new-user trial of stop 58: a Spanish page's
     # headline went with the section label above it, and the title was null)
@@ -113,6 +125,16 @@ def headline_above_byline(
         if _reads_as_headline(at, line_text(doc, positions, at)):
             return [*keep[:at], True, *keep[at + 1 :]], frozenset([doc.lines[positions[at]].no])
     return keep, frozenset()
+
+
+def _kicker(text: str) -> bool:
+    """A label of a word or two over a story ("Live coverage", "Analysis"): no figure, no label."""
+    words = text.split()
+    return (
+        0 < len(words) < HEADLINE_WORDS[0]
+        and not any(map(str.isdigit, text))
+        and boilerplate_label(text, len(words)) is None
+    )
 
 
 STANDFIRST_WORDS = 8

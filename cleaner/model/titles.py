@@ -26,6 +26,7 @@ import regex
 
 from cleaner.heuristics.lines import BULLET, more_words
 from cleaner.heuristics.signals.shape import capitalised
+from cleaner.heuristics.top import not_a_headline
 from cleaner.model.features import NAMES as LINE_NAMES
 from cleaner.model.predict import LineModel
 
@@ -195,6 +196,8 @@ def choose(
     if not cands:
         return None
     probs = model.probabilities(title_rows(texts, rows, cands, counts))
+    # scored with the others (their ranks as the model learned them), never chosen
+    probs = [0.0 if not_a_headline(texts[n]) else p for n, p in zip(cands, probs, strict=True)]
     best = max(range(len(cands)), key=probs.__getitem__)
     if probs[best] < model.threshold:
         return None

@@ -190,6 +190,10 @@ def test_byline(line: str, expected):
         pytest.param("2024年3月5日 08:30\u3000来源：江南晨报", "2024-03-05", id="zh-source"),
         pytest.param("发布时间：2024-03-05 08:30 来源：中国新闻网", "2024-03-05", id="zh-source-long"),
         pytest.param("2024年3月5日 来源：晨报 记者在现场看到了很多市民", None, id="zh-source-then-prose"),
+        # the reporter alone after the date (attacker trial of stop 60: the line was the title)
+        pytest.param("2024年2月20日 記者 佐藤健一", "2024-02-20", id="ja-reporter"),
+        pytest.param("2024年2月20日 记者 王晓明", "2024-02-20", id="zh-reporter"),
+        pytest.param("2024年2月20日 记者在现场看到了很多市民", None, id="zh-reporter-then-prose"),
     ],
 )
 def test_date_line(line: str, expected):

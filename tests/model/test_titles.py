@@ -2,6 +2,7 @@
 
 import pytest
 
+from cleaner.heuristics.top import not_a_headline, reads_as_title
 from cleaner.model.features import page_features
 from cleaner.model.titles import candidates, choose
 
@@ -51,6 +52,49 @@ def test_a_breadcrumb_trail_is_no_candidate():
     Restaurants" was the title of three pages of one site."""
     texts = ["City Guide » Food » Restaurants", "Home > News > Local", "Sites » The Week in Travel", HEADLINE]
     assert candidates(texts) == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10:48 AM EDT", True),
+        ("Wednesday 27th December 12.43am GMT", True),
+        ("Dec 2003", True),
+        ("« Predicting river flows in ungauged catchments", True),  # the previous post
+        ("Why the fate of the rally rests on soybeans »", True),  # the next one
+        ("«Le marché du vin s'effondre»", False),  # a headline quoted whole
+        ("»Wir bleiben hier«, sagt der Bürgermeister", False),
+        ("Obama speaks in Aurora at 10:48 AM EDT", False),
+        ("March Madness 2012", False),
+        ("Apollo 11 lands on the Moon", False),
+        ("The Week: July 20, 2012", False),
+    ],
+)
+def test_a_time_alone_or_a_previous_post_link_is_no_headline(text, expected):
+    """Corpus train pages scraped without their <title> line: "10:48 AM EDT" and three
+    "« <the previous post>" links were titles."""
+    assert not_a_headline(text) is expected
+
+
+def test_a_time_alone_is_no_title_when_it_is_the_first_line_kept():
+    """dragnet:train 473 without its <title> line: the model kept "10:48 AM EDT" under the
+    date, and the metadata stage took it, the first line, for the title."""
+    assert not reads_as_title("10:48 AM EDT")
+    assert reads_as_title("Obama speaks in Aurora at 10:48 AM EDT")
+
+
+class Favours:
+    """A title model that scores the first candidate highest."""
+
+    threshold = 0.3
+
+    def probabilities(self, rows):
+        return [0.9] + [0.5] * (len(rows) - 1)
+
+
+def test_a_line_that_is_no_headline_is_not_chosen_however_it_scores():
+    texts, rows = lines_and_rows(["10:48 AM EDT", HEADLINE, *PROSE, *FOOTER])
+    assert choose(texts, rows, model=Favours()) == (1, 0.5)
 
 
 def test_a_line_that_is_most_of_the_page_is_not_its_headline():
