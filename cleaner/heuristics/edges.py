@@ -239,7 +239,7 @@ SPEAKER_WORDS = 3  # "Nowak", "the head librarian", "I": who speaks, in a clause
 
 @lru_cache(maxsize=1)
 def _said() -> regex.Pattern:
-    """A clause that reports speech after a comma: "Nous vivons la fin d'un modèle, résume le
+    """A clause that reports speech after a comma or a dash: "Nous vivons la fin d'un modèle, résume le
     président du syndicat." (second attacker trial of stop 58: its "nous" read as the site's);
     or its speaker first, in a few words, the clause closed by a mark or the line's end:
     "Subscribe to the library newsletter, Nowak urges, because ...", "Sign up for my
@@ -250,7 +250,20 @@ def _said() -> regex.Pattern:
     # the first person's present ("I tell readers"): "tell", "say" alone are imperatives ("...,
     # tell us on WhatsApp": second attacker trial)
     first = r"i\s+(?:tell|say)"
-    return regex.compile(rf",\s+(?:(?:{verbs})\b|(?:{speaker}(?:{verbs})|{first})(?:\s+[\w'’-]+)?\s*(?:[,;:.!?]|$))")
+    # after a comma, or a dash as Russian and Polish set off the speaker ("«...», — сказала
+    # архитектор", "Wszelkie prawa zastrzeżone – głosi pieczątka ...": attacker trial of stop 60)
+    return regex.compile(
+        rf"(?:,|\s[—–-])\s+(?:(?:{verbs})\b|(?:{speaker}(?:{verbs})|{first})(?:\s+[\w'’-]+)?\s*(?:[,;:.!?]|$))"
+    )
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether the line speaks to the reader or as the site, in any language's words ("you",
+    "our", "this site", "vous", "Sie", ...), "US" the country aside."""
+    patterns = _edge_patterns(None)
+    return (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None) or (
+        patterns.address_cased is not None and patterns.address_cased.search(text) is not None
+    )
 
 
 def said(text: str) -> bool:

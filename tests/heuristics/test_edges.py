@@ -10,6 +10,7 @@ from cleaner import clean
 from cleaner.document import Line
 from cleaner.heuristics import analyse, edges
 from cleaner.heuristics.lines import describe
+from cleaner.heuristics.phrases import boilerplate_label
 
 
 @pytest.mark.parametrize(
@@ -534,3 +535,26 @@ def test_a_sentence_opening_with_read_also_is_the_articles(page: str):
         assert out == expected
     else:
         assert len(out) == 6 and out[1].startswith("Читайте также сам доклад")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # attacker trial of stop 60: notices quoted, the speaker set off by a dash, and the
+        # reporting verbs' other persons and genders
+        "Wszelkie prawa zastrzeżone – głosi pieczątka na najstarszych mapach.",
+        "Все права защищены — гласит штамп на самых старых картах краеведческого фонда.",
+        "Czytaj więcej, radziła bibliotekarka dzieciom, a będziesz mądrzejszy.",
+        "Поделитесь воспоминаниями о старой библиотеке с архивом, попросили сотрудники.",
+        "Suscríbete, bromeó el alcalde, y nunca te faltarán libros.",
+        "Abonnez-vous, a plaisanté le maire, et vous ne manquerez jamais de livres.",
+    ],
+)
+def test_a_notice_or_call_someone_in_the_story_says_is_no_label(line: str):
+    assert boilerplate_label(line, len(line.split())) is None
+    assert edges.said(line)
+
+
+def test_a_dash_without_a_reporting_verb_is_no_speech():
+    assert not edges.said("Share this article – tell your friends!")
+    assert boilerplate_label("© 2024 Example Ltd – All rights reserved.", 6) == "copyright"

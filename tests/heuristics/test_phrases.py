@@ -160,6 +160,34 @@ def category(text: str) -> str | None:
         pytest.param("图为成渝中线高铁施工现场。（资料图片）", "credit", id="file-photo-zh"),
         pytest.param("据资料图片显示，这条线路穿过山区。", None, id="file-photo-in-a-sentence-zh"),
         pytest.param("责任编辑：李静", "credit", id="responsible-editor-zh"),
+        # a new user's page (trial of stop 60): an article's lead went as a cookie notice
+        pytest.param(
+            "Almost every website now greets visitors with a pop-up asking them to accept cookies, and most "
+            "people click whatever button makes it disappear fastest.",
+            None,
+            id="cookies-in-a-story",
+        ),
+        # notices speak to the reader or as the site
+        pytest.param(
+            "Este sitio web utiliza cookies para mejorar la experiencia del usuario y analizar el tráfico de la web.",
+            "cookie",
+            id="notice-as-the-site-es",
+        ),
+        pytest.param(
+            "Diese Website verwendet Cookies, damit die Seite richtig funktioniert und Zugriffe gezählt werden können.",
+            "cookie",
+            id="notice-as-the-site-de",
+        ),
+        pytest.param(
+            "By continuing to browse, the visitor consents to the use of cookies in accordance with our policy.",
+            "cookie",
+            id="notice-our",
+        ),
+        pytest.param("Print Post", "share", id="print-post"),
+        pytest.param("Bookmark this on Delicious", "share", id="bookmark-on"),
+        pytest.param("Send a tip", "navigation", id="send-a-tip"),
+        pytest.param("Translate This Blog", "navigation", id="translate-blog"),
+        pytest.param("Do NOT follow this link or you will be banned from the site!", "navigation", id="crawler-trap"),
     ],
 )
 def test_category(line: str, expected: str | None):
