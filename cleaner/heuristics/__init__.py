@@ -123,6 +123,7 @@ VERSE_WORDS = 4
 VERSE_RUN = 3
 LIST_RUN = 3
 SNIPPET_LINES = 20
+BROKEN = (",", ";")  # a line that ends so goes on in the next
 # Labels that stand inside an article rather than introduce a list of links: a photo credit, an
 # advertisement's label
 INTERRUPTIONS = frozenset({"credit", "advertisement"})
@@ -146,13 +147,32 @@ def _region_classes(a: Analysis) -> list[str]:
     # and a numbered list's items (1., 2., 3. ...), which a short line's class alone took for
     # a footer's links (new-user trial of stop 49: a list article's 12 items and closing paragraph)
     items = list_runs([info.text for info in a.lines])
+    # and a bulleted list a line introduces ("Pack these items before you go:"), no item labelled
+    # (attacker trial of stop 60: a packing list went as header, and its headline)
+    introduced = _introduced_items(a)
     return [
         body.NEARGOOD
         if (v and (run[n] >= VERSE_RUN or not top.reads_as_title(a.lines[n].text)))
         or (c == body.SHORT and items[n] >= LIST_RUN)
+        or (c in (body.SHORT, body.BAD) and n in introduced)
         else c
         for n, (c, v) in enumerate(zip(classes, verse, strict=True))
     ]
+
+
+def _introduced_items(a: Analysis) -> set[int]:
+    """The rows of bulleted lists of LIST_RUN+ items, none labelled, right under a line ending
+    in a colon that is no label (blank lines between lines are not rows)."""
+    found: set[int] = set()
+    for n, info in enumerate(a.lines[:-1]):
+        if not info.text.endswith(":") or a.labels[n] is not None or not a.lines[n + 1].bullet:
+            continue
+        end = n + 1
+        while end < len(a.lines) and a.lines[end].bullet and a.labels[end] is None:
+            end += 1
+        if end - n - 1 >= LIST_RUN:
+            found.update(range(n + 1, end))
+    return found
 
 
 def _runs(marked: list[bool], gap: list[bool]) -> list[int]:
@@ -194,6 +214,17 @@ def _region(a: Analysis) -> bool:
         a.verdict.drop = {info.pos: label for info, label in zip(a.lines, a.labels, strict=True) if label}
         return False
     a.first, a.last = region
+    if _short(a) or a.remains:
+        # a sentence broken over lines goes on into the region: verse's first line ("Two roads
+        # diverged in a yellow wood," above "And sorry I could not travel both": attacker trial
+        # of stop 60, the poem's first line went as header)
+        while (
+            a.first > 0
+            and a.lines[a.first - 1].text.endswith(BROKEN)
+            and a.lines[a.first - 1].pos == a.lines[a.first].pos - 1
+            and a.labels[a.first - 1] is None
+        ):
+            a.first -= 1
     return True
 
 

@@ -28,6 +28,7 @@ from cleaner.model.rescues import (
     beside_captions,
     close_rescued,
     hole_filled,
+    introduced_list,
     items_rescued,
     lead_rescued,
     list_rescued,
@@ -168,6 +169,7 @@ def _once(
     keep = tail_rescued(doc, positions, keep, probs, captions, labelled)
     keep = items_rescued(doc, positions, keep)
     keep = list_rescued(doc, positions, keep, labelled)
+    keep = introduced_list(doc, positions, keep, labelled)
     keep = hole_filled(doc, positions, keep, probs, labelled, threshold)
     keep = beside_captions(doc, positions, keep, captions)
     if not any(keep):

@@ -6,6 +6,8 @@ features of the model."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import clean, pipeline
@@ -213,6 +215,7 @@ CLOSE = "The fees take effect on July 1.\n"
 PATCH = "The clerk wrote the rule into the harbour's booking system. Here is the whole function:"
 TEASERS = "More from the harbour\nNew ferry sails in June\nCafe reopens on pier\n"
 NAMING = "Cookie settings and consent banners have also cut the number of readers who can be shown adverts."
+NOTICE = "We use cookie settings and consent banners to decide which readers can be shown adverts."
 
 
 @pytest.mark.parametrize(
@@ -235,8 +238,11 @@ NAMING = "Cookie settings and consent banners have also cut the number of reader
         ),
         # a sentence naming boilerplate ("cookie settings") between two paragraphs went as a cookie notice
         pytest.param(f"{P1}\n{NAMING}\n{P2}\n{P3}\n", f"{P1}\n{NAMING}\n{P2}\n{P3}\n", id="phrase-in-prose"),
-        # at the body's edge it is a notice still, as on a page's cookie banner
-        pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n", id="phrase-at-the-edge"),
+        # at the body's edge too: a sentence of the story, speaking neither to the reader nor as
+        # the site (new-user trial of stop 60: an article's lead went as a cookie notice) ...
+        pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n{NAMING}\n", id="phrase-at-the-edge"),
+        # ... where a page's cookie banner, which does, goes
+        pytest.param(f"{P1}\n{P2}\n{P3}\n{NOTICE}\n", f"{P1}\n{P2}\n{P3}\n", id="notice-at-the-edge"),
         # attacker trial of stop 53: the heading, list, table and closing sentence under a short
         # article's one paragraph went as footer
         pytest.param(
@@ -618,3 +624,24 @@ def test_a_feedback_widget_is_a_label(widget: str):
     article" and "Was this helpful?" under a short article (no label in the text, so no footer)."""
     story = "Short news brief about the bridge reopening on Monday after two years of repairs."
     assert clean(f"{story}\n{widget}\n", profile="none").text == story + "\n"
+
+
+LISTS = Path(__file__).parent / "pages" / "lists"  # an attacker's invented pages (trial of stop 60)
+
+
+def test_a_short_texts_list_its_sentence_introduces_is_the_article():
+    """Attacker trial of stop 60: "Pack these items before you go:" and its ten bulleted items
+    went as header, the headline with them; only the closing sentence stayed, exit 0."""
+    source = (LISTS / "packing-short.txt").read_text(encoding="utf-8")
+    doc = clean(source)
+    assert doc.metadata.title == "What to Pack for a Winter Hike"
+    assert [line for line in doc.text.splitlines() if line] == [line for line in source.splitlines()[1:] if line]
+
+
+def test_a_poems_first_line_broken_mid_sentence_stays_with_the_rest():
+    """Attacker trial of stop 60: "Two roads diverged in a yellow wood," went as header, and
+    the poem's title as no title ("roads" in the text, "Road" in the title)."""
+    source = (LISTS / "verse.txt").read_text(encoding="utf-8")
+    doc = clean(source)
+    assert doc.metadata.title == "The Road Not Taken"
+    assert doc.text.splitlines()[0] == "Two roads diverged in a yellow wood,"

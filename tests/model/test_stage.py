@@ -678,3 +678,95 @@ def test_a_chinese_pages_editor_is_no_author_and_its_date_line_names_the_source_
     assert doc.metadata.date == "2024-03-18T09:30:00"
     assert doc.metadata.title in (None, "成渝中线高铁全线铺轨完成 预计年内开通运营")  # no boilerplate
     assert "责任编辑" not in doc.text and "3月17日，成渝中线高铁全线铺轨工作顺利完成" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "first"),
+    [
+        ("kicker-en.txt", "Cup final 2024: live text commentary", "21:02 Full time!"),
+        ("kicker-ru.txt", "Финал Кубка России: онлайн-трансляция", "21:02 Финальный свисток!"),
+    ],
+)
+def test_the_headline_above_a_kicker_above_the_byline_is_the_title(page, title, first):
+    """New-user trial of stop 60: "headline / Live coverage / By Dan Smith" (and Russian): the
+    line right above the byline was the two-word kicker, no headline, and the title was null."""
+    doc = clean((HEADS / page).read_text(encoding="utf-8"))
+    assert doc.metadata.title == title
+    assert doc.text.startswith(first)
+
+
+def test_a_hole_between_kept_verses_is_filled_not_one_between_menu_items():
+    verses = [
+        "e questa siepe, che da tanta parte",
+        "dell'ultimo orizzonte il guardo esclude.",
+        "io nel pensier mi fingo;",
+    ]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(verses)))
+    keep = [True, False, True]
+    assert rescues.hole_filled(doc, [0, 1, 2], keep, [0.9, 0.4, 0.9], threshold=0.3) == [True] * 3
+    # a table of contents' items: title case (corpus train pages)
+    items = ["Working With Difficult People", "Effective Meetings Made Simple", "Writing Style Guides Online"]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(items)))
+    assert rescues.hole_filled(doc, [0, 1, 2], keep, [0.9, 0.4, 0.9], threshold=0.3) == keep
+
+
+def test_a_quoted_poems_middle_verses_stay():
+    """New-user trial of stop 60: four lines from the middle of a quoted stanza (no blank line)
+    went (p(content) 0.39, outweighed by its neighbours), the verses around them stayed, exit 0."""
+    lines = clean((LISTS / "poem-it.txt").read_text(encoding="utf-8")).text.splitlines()
+    start = lines.index("Sempre caro mi fu quest'ermo colle,")
+    assert lines[start + 2 : start + 7] == [
+        "dell'ultimo orizzonte il guardo esclude.",
+        "Ma sedendo e mirando, interminati",
+        "spazi di là da quella, e sovrumani",
+        "silenzi, e profondissima quiete",
+        "io nel pensier mi fingo;",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 15): the smoothing takes an Italian recipe's introduction (p(content) 0.44) "
+    "with its ingredients' heading and first items; the heuristics' turn on what is left takes the rest of "
+    "the list above the method for header. A rescue bridging from a sentence over short lines to the kept "
+    "text kept captions and bylines on 3 dev pages (measured), and was not shipped",
+)
+def test_a_recipes_introduction_and_ingredients_stay_with_its_method():
+    """New-user trial of stop 60: an Italian recipe's introduction (p(content) 0.44), its
+    "Ingredienti" heading and two items went with the smoothing; the heuristics' turn on what
+    was left took three more items as alt text and "Preparazione" as header, exit 0."""
+    lines = clean((LISTS / "norma-it.txt").read_text(encoding="utf-8")).text.splitlines()
+    assert lines[0].startswith("La pasta alla Norma è uno dei simboli della cucina catanese.")
+    start = lines.index("Ingredienti")
+    assert lines[start + 1 : start + 8] == [
+        "320 g di maccheroni",
+        "2 melanzane",
+        "400 g di pomodori pelati",
+        "1 spicchio d'aglio",
+        "ricotta salata q.b.",
+        "basilico fresco",
+        "olio extravergine d'oliva",
+    ]
+    assert "Preparazione" in lines and "Arancini siciliani" not in lines
+
+
+def test_a_list_the_article_introduces_stays_whole():
+    """Attacker trial of stop 60: "Before any winter hike, check that you have everything on
+    this list:" stayed, and 21 of its 24 items went (p(content) 0.32 at most), exit 0."""
+    lines = clean((LISTS / "packing-long.txt").read_text(encoding="utf-8")).text.splitlines()
+    items = [
+        line for line in (LISTS / "packing-long.txt").read_text(encoding="utf-8").splitlines() if line.startswith("- ")
+    ]
+    assert len(items) == 24 and [line for line in lines if line.startswith("- ")] == items
+
+
+def test_an_introduced_list_needs_a_sentence_to_introduce_it():
+    lines = ["Before any hike, check that you have all of these:", "- a hat", "- gloves", "- a map"]
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
+    keep = [True, False, True, False]
+    assert rescues.introduced_list(doc, list(range(4)), keep) == [True] * 4
+    # a list item of its own ending in a colon (a comment's "1. Jane says:"), or a label
+    lines[0] = "1. Jane says:"
+    doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
+    assert rescues.introduced_list(doc, list(range(4)), keep) == keep
+    assert rescues.introduced_list(doc, list(range(4)), keep, labelled={0}) == keep
