@@ -286,7 +286,7 @@ def _cell_text(cell: str) -> str:
 
 def _blocks(lines: tuple[Line, ...], paragraph_lines: bool = False) -> Iterator[list[Line]]:
     """The text's blocks as document.render lays them out (a blank line ends one, except
-    between list items), with these apart too: table rows stay one table across blank
+    between list items and a quote's lines), with these apart too: table rows stay one table across blank
     lines, each heading is a block of its own, and lines of another kind start a new block.
     `paragraph_lines`: each line of text is a paragraph of its own, as a text scrape writes
     them (one a line, no blank line between); an extractor's lines without a blank line
@@ -301,7 +301,9 @@ def _blocks(lines: tuple[Line, ...], paragraph_lines: bool = False) -> Iterator[
         if block:
             previous = _kind(block[-1])
             apart = blank or (paragraph_lines and kind == "text")
-            if kind != previous or kind == "heading" or (apart and kind not in ("item", "row")):
+            # a quote's lines stay one quote across blank lines: its paragraphs, its verses (a
+            # <br> in a quoted stanza made quotes of a line each: new-user trial of stop 60)
+            if kind != previous or kind == "heading" or (apart and kind not in ("item", "row", "quote")):
                 yield block
                 block = []
         blank = False
@@ -410,7 +412,9 @@ def markdown(doc: Document) -> str:
             level = line.structure.level if line.structure is not None else 2
             out.append("#" * level + " " + _heading(_linked(line.text, line.structure)))
         elif kind == "quote":
-            out.extend("> " + _escape(_linked(line.text, line.structure)) for line in block)
+            for n, line in enumerate(block):
+                out += [">"] if n else []  # a paragraph of its own inside the quote
+                out.append("> " + _escape(_linked(line.text, line.structure)))
         elif kind == "code":
             out += ["```", *(line.text for line in block), "```"]
         else:

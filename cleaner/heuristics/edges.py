@@ -257,15 +257,6 @@ def _said() -> regex.Pattern:
     )
 
 
-def addresses_reader(text: str) -> bool:
-    """Whether the line speaks to the reader or as the site, in any language's words ("you",
-    "our", "this site", "vous", "Sie", ...), "US" the country aside."""
-    patterns = _edge_patterns(None)
-    return (patterns.address is not None and patterns.address.search(US.sub("", text).lower()) is not None) or (
-        patterns.address_cased is not None and patterns.address_cased.search(text) is not None
-    )
-
-
 def said(text: str) -> bool:
     """Whether the line reports speech in a clause after a comma ("..., Nowak urges, ...")."""
     return _said().search(text.casefold()) is not None

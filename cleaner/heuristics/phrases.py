@@ -123,7 +123,6 @@ class Matcher(NamedTuple):
                     # "We use cookies ..., the banner says, and most people click Accept ..."
                     # (attacker trial of stop 59): a notice quoted in the story
                     and not _reports_speech(text, words)
-                    and not (category in ADDRESSING and _of_the_story(text, words))
                 ):
                     return category
         if self.ends and words <= MAX_CONTAINS_WORDS:
@@ -134,28 +133,6 @@ class Matcher(NamedTuple):
                 if _labelled(tail, m, opens=len(split) <= ENDS_WORDS):
                     return self.ends_category[m.group(0)]
         return None
-
-
-# The categories whose "contains" phrases label a sentence only where it speaks to the reader
-# or as the site, or calls as its notices do: a cookie notice does ("We use cookies ...", "This
-# site uses cookies ...", "... vous acceptez ..."), a newsletter's ("Sign up for the daily
-# newsletter ..."); "Almost every website now greets visitors with a pop-up asking them to accept
-# cookies, and most people click ..." (new-user trial of stop 60: an article's lead went as a
-# cookie notice, exit 0), "Ceux qui sont abonnés à la lettre d'information suivaient le chantier
-# depuis des mois." (attacker trial) are the story's. Every newsletter line the corpus's train
-# scrapes label so speaks to the reader; none of their cookie lines is that long.
-ADDRESSING = frozenset({"cookie", "newsletter"})
-STORY_WORDS = 10
-
-
-def _of_the_story(text: str, words: int) -> bool:
-    """Whether the line is a sentence of STORY_WORDS+ words that neither speaks to the reader
-    or as the site nor calls on the reader."""
-    if words < STORY_WORDS or not text.rstrip().endswith(PROSE_ENDS):
-        return False
-    from cleaner.heuristics.edges import addresses_reader, call_to_action  # edges reads this module
-
-    return not addresses_reader(text) and not call_to_action(text, words)
 
 
 # The categories whose "starts" phrases label no sentence that opens with the phrase as its

@@ -159,9 +159,35 @@ def annotate(body: _Element | None, lines: list[str], links: _Element | None = N
                 marks[j] = structure
                 at = j + 1
                 break
+            end = _spanned(text, words, marks, j)
+            if end is not None:  # a block the text breaks over lines: a quote's <br>, verse
+                marks[j:end] = [structure] * (end - j)
+                at = end
+                break
     if links is not None:
         _add_links(marks, lines, _links(links))
     return marks
+
+
+SPAN_LINES = 20
+
+
+def _spanned(text: str, words: list[str], marks: list[Structure | None], j: int) -> int | None:
+    """The end of the run of 2 to SPAN_LINES unmarked lines from line j whose words, joined,
+    are the block's `text` (a quote with a <br> in its paragraph came out as paragraphs with
+    no quote mark: new-user trial of stop 60); None if there is none."""
+    if not words[j] or not text.startswith(words[j] + " "):
+        return None
+    joined = words[j]
+    for k in range(j + 1, min(j + SPAN_LINES, len(words))):
+        if marks[k] is not None or not words[k]:
+            return None
+        joined += " " + words[k]
+        if joined == text:
+            return k + 1
+        if not text.startswith(joined + " "):
+            return None
+    return None
 
 
 def _add_links(marks: list[Structure | None], lines: list[str], links: list[tuple[str, str]]) -> None:

@@ -14,7 +14,7 @@ import regex
 
 from cleaner.document import INT_FIELDS, LIST_FIELDS, META_FIELDS, Context, Document, Metadata, removals_at
 from cleaner.heuristics.about import about
-from cleaner.heuristics.top import reads_as_title, row_text
+from cleaner.heuristics.top import not_a_headline, reads_as_title, row_text
 from cleaner.stages.metadata_lines import dateline_date, kicker
 from cleaner.stages.normalise import collapse_spaces
 from cleaner.stages.unicode import fix_lines
@@ -48,6 +48,18 @@ def _headline_above_byline(doc: Document) -> int | None:
     no = doc.lines[at].no
     after = _next_line(doc, no)
     return at if after in _taken_as_metadata(doc) else None
+
+
+NOT_HEADLINES = 3  # such lines at the top: a date, the previous post's link, the next one's
+
+
+def _over_its_byline(doc: Document, at: int) -> bool:
+    """Whether the line at `at`, of HEADLINE_WORDS words or more, stands right above a byline or
+    date line a stage took as metadata: the headline, whatever words the article uses ("Markets
+    Rally as Inflation Cools" / "By Adam Ruiz" over a story of prices and rates went as no
+    title, and out of the text: second attacker trial of stop 60)."""
+    line = doc.lines[at]
+    return len(line.text.split()) >= HEADLINE_WORDS and _next_line(doc, line.no) in _taken_as_metadata(doc)
 
 
 LABEL_WORDS = 4
@@ -226,6 +238,16 @@ def run(doc: Document, ctx: Context) -> Document:
         doc = doc.replace(steps=doc.steps + tuple(f"ftfy:{f} (metadata)" for f in fixes))
     if doc.generic[0] == "off":  # the site profile wants nothing generic: no headline taken, no repeats
         return doc.replace(metadata=meta)
+    if meta.title is None and doc.generic[0] != "metadata":
+        # a time, a month and year or links to the previous and next posts first: no headline,
+        # and the line under them may be (dragnet:train 473 without its <title> line: "10:48 AM
+        # EDT" was the title; second attacker trial of stop 60: "Dec 2003", "« Older post")
+        why = "a time, a month and year, or a link to the previous or next post, above the body: not the title"
+        for _ in range(NOT_HEADLINES):
+            first = next((i for i, line in enumerate(doc.lines) if line.text), None)
+            if first is None or not not_a_headline(doc.lines[first].text):
+                break
+            doc = doc.without(removals_at(doc.lines, [first], rule="metadata:not-title", kind="metadata", why=why))
     at = _headline(doc) if meta.title is None else None
     if at is None and meta.title is None and (label := _label_above_headline(doc)) is not None:
         # a masthead or section label above the headline ("Bayside Weekly"): no body, no title
@@ -239,7 +261,9 @@ def run(doc: Document, ctx: Context) -> Document:
         at = next((i for i, line in enumerate(doc.lines) if line.text == named), None)
         why = "the headline (the line the page's <title> names) is metadata (title), not body"
     elif at is not None and (
-        doc.generic[0] == "metadata" or about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]])
+        doc.generic[0] == "metadata"
+        or about(doc.lines[at].text, [line.text for line in doc.lines[at + 1 :]])
+        or _over_its_byline(doc, at)
     ):  # under "metadata" no line may go but into metadata
         meta = meta.fill(title=_line_title(doc.lines[at].text))
         doc = doc.replace(meta_sources=(*doc.meta_sources, ("title", "metadata:title")))

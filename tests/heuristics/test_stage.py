@@ -215,7 +215,6 @@ CLOSE = "The fees take effect on July 1.\n"
 PATCH = "The clerk wrote the rule into the harbour's booking system. Here is the whole function:"
 TEASERS = "More from the harbour\nNew ferry sails in June\nCafe reopens on pier\n"
 NAMING = "Cookie settings and consent banners have also cut the number of readers who can be shown adverts."
-NOTICE = "We use cookie settings and consent banners to decide which readers can be shown adverts."
 
 
 @pytest.mark.parametrize(
@@ -238,11 +237,10 @@ NOTICE = "We use cookie settings and consent banners to decide which readers can
         ),
         # a sentence naming boilerplate ("cookie settings") between two paragraphs went as a cookie notice
         pytest.param(f"{P1}\n{NAMING}\n{P2}\n{P3}\n", f"{P1}\n{NAMING}\n{P2}\n{P3}\n", id="phrase-in-prose"),
-        # at the body's edge too: a sentence of the story, speaking neither to the reader nor as
-        # the site (new-user trial of stop 60: an article's lead went as a cookie notice) ...
-        pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n{NAMING}\n", id="phrase-at-the-edge"),
-        # ... where a page's cookie banner, which does, goes
-        pytest.param(f"{P1}\n{P2}\n{P3}\n{NOTICE}\n", f"{P1}\n{P2}\n{P3}\n", id="notice-at-the-edge"),
+        # at the body's edge it is a notice still, as on a page's cookie banner (a story's sentence
+        # on cookies there goes too: telling it from a notice by whom it addresses kept Italian,
+        # Dutch, Turkish and impersonal notices, second attacker trial of stop 60)
+        pytest.param(f"{P1}\n{P2}\n{P3}\n{NAMING}\n", f"{P1}\n{P2}\n{P3}\n", id="phrase-at-the-edge"),
         # attacker trial of stop 53: the heading, list, table and closing sentence under a short
         # article's one paragraph went as footer
         pytest.param(
@@ -645,3 +643,26 @@ def test_a_poems_first_line_broken_mid_sentence_stays_with_the_rest():
     lines = clean(source).text.splitlines()
     assert lines[0] == "Two roads diverged in a yellow wood,"
     assert [line for line in lines if line] == [line for line in source.splitlines()[2:] if line]
+
+
+HEADS = Path(__file__).parent / "pages" / "heads"  # an attacker's invented pages (second trial of stop 60)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "first"),
+    [
+        ("time-first-line.txt", "Markets Rally as Inflation Cools", "Stocks rose sharply on Wednesday"),
+        ("month-year-above.txt", "Why I Still Keep a Paper Journal", "Every December I buy a new notebook"),
+        ("prev-next-above-title.txt", "Ten Things I Learned Touring Scotland by Bike", "I spent three weeks riding"),
+        ("short-prev-next-top.txt", "Notes on a Quiet Weekend", "I spent the weekend doing almost nothing"),
+        ("short-prev-next-bottom.txt", "Notes on a Quiet Weekend", "I spent the weekend doing almost nothing"),
+    ],
+)
+def test_a_time_or_the_previous_posts_link_above_the_headline_is_neither_title_nor_text(page, title, first):
+    """Second attacker trial of stop 60: "10:48 AM EDT" over the headline was the title; "Dec
+    2003" and "« <the previous post>" links above it stayed, the title null; a headline the
+    body uses none of the words of went out of the text though a byline followed it."""
+    doc = clean((HEADS / page).read_text(encoding="utf-8"))
+    assert doc.metadata.title == title
+    assert doc.text.startswith(first)
+    assert not any(line.startswith("«") or line.endswith("»") for line in doc.text.splitlines())
