@@ -61,6 +61,13 @@ REPORTER_AFTER = regex.compile(
     r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
 )
 
+# The date first, then the writer under an unspaced label: "2023年12月15日 投稿者：ゆき", "发布于
+# 2023年11月5日 作者：小林", "2024年2月20日 記者 佐藤健一" (second attacker trial of stop 60: such a
+# line was the title, the author null)
+DATED_UNSPACED = regex.compile(
+    rf"^(?P<before>.+?)\s+(?:(?:{UNSPACED_BYLINE})\s*[：:／/]\s*|(?:{REPORTER})\s+)(?P<name>{UNSPACED_NAME})\s*$"
+)
+
 
 class Patterns(NamedTuple):
     byline: regex.Pattern
@@ -334,6 +341,8 @@ def byline(text: str) -> tuple[str, str | None] | None:
     words = text.replace("İ", "i").casefold().split()
     if (m := REPORTER_AFTER.match(text)) is not None:
         return m.group("name"), None
+    if (m := DATED_UNSPACED.match(text)) is not None and (on := date_line(m.group("before"))) is not None:
+        return m.group("name"), on
     p = patterns()
     if p.byline_words.isdisjoint(words) and not text.startswith(UNSPACED_STARTS):
         if "," not in text or p.byline_role is None or p.roles.isdisjoint(w.strip(",|") for w in words):

@@ -129,6 +129,12 @@ from cleaner.heuristics.meta import byline, date_line, dateline, undated_line, w
             ("Μαρία Νικολάου", "2024-02-20"),
             id="el-date-then-apo",
         ),
+        # the date first, then the writer under an unspaced label (second attacker trial of stop
+        # 60: the line was the title, the author null)
+        pytest.param("2023年12月15日 投稿者：ゆき", ("ゆき", "2023-12-15"), id="ja-date-then-poster"),
+        pytest.param("发布于 2023年11月5日 作者：小林", ("小林", "2023-11-05"), id="zh-date-then-author"),
+        pytest.param("2024年2月20日 記者 佐藤健一", ("佐藤健一", "2024-02-20"), id="ja-date-then-reporter"),
+        pytest.param("今天天气很好 作者：小林", None, id="zh-no-date-before"),
     ],
 )
 def test_byline(line: str, expected):
