@@ -10,10 +10,11 @@ OUTDIR/<set>/<id>.txt and scored; the script prints score.py's line per part and
 cleaning throughput. Measurement only: val is never tuned on.
 
 --variant swaps the generic stage: clean() as shipped (the default: the line model with the
-heuristics' byline and date lines, as model+meta), the hand-written heuristics alone
-(cleaner.heuristics.apply, the generic stage before the model), the line model alone
-(cleaner.model.stage, parameters from --model or the shipped file), or the model plus the
-heuristics' phrase-category removals (+phrases), byline and date lines (+meta) or both.
+heuristics' byline and date lines, share and follow lines, as model+standing), the hand-written
+heuristics alone (cleaner.heuristics.apply, the generic stage before the model), the line model
+alone (cleaner.model.stage, parameters from --model or the shipped file), or the model plus the
+heuristics' phrase-category removals (+phrases), byline and date lines (+meta), those and the
+share and follow lines (+standing) or phrases and meta both (+both).
 --corpus may name another scrape of the same pages (<set>/{text,gold}, e.g. made with inscriptis).
 """
 
@@ -40,7 +41,7 @@ SHARED = ROOT.parent / "shared" / "corpus"
 DEFAULT_CORPUS = Path("/tmp/cleaner-corpus")
 
 
-VARIANTS = ("shipped", "heuristics", "model", "model+phrases", "model+meta", "model+both")
+VARIANTS = ("shipped", "heuristics", "model", "model+phrases", "model+meta", "model+standing", "model+both")
 
 
 def split_ids(name: str, part: str, shared: Path = SHARED) -> list[str]:
@@ -64,6 +65,7 @@ def cleaner_for(variant: str, model_file: Path | None, heuristics_on: bool, focu
         "model": frozenset(),
         "model+phrases": model_stage.PHRASES,
         "model+meta": model_stage.BYLINE_DATE,
+        "model+standing": model_stage.STANDING,
         "model+both": model_stage.PHRASES | model_stage.BYLINE_DATE,
     }[variant]
 

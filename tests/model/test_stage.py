@@ -77,8 +77,10 @@ def test_each_block_the_model_removes_has_its_own_record():
     doc = clean("\n".join(lines) + "\n")
     assert doc.text == "\n\n".join(PROSE) + "\n"
     after = [r for r in doc.removals if r.rule == "model:boilerplate" and r.lines[0] >= starts[0]]
-    assert [r.lines[0] for r in after] == starts
-    assert len({r.why for r in after}) == len(blocks)
+    # the share bar's lines go as the heuristics' share lines whatever the model says (stop 60)
+    assert [r.lines[0] for r in after] == starts[1:]
+    assert len({r.why for r in after}) == len(blocks) - 1
+    assert {r.rule for r in doc.removals if starts[0] <= r.lines[0] < starts[1]} == {"heuristic:share"}
 
 
 def test_a_headline_kept_for_the_metadata_stays_through_the_heuristics_turn():
@@ -771,3 +773,13 @@ def test_an_introduced_list_needs_a_sentence_to_introduce_it():
     doc = Document(lines=tuple(Line(n + 1, t) for n, t in enumerate(lines)))
     assert rescues.introduced_list(doc, list(range(4)), keep) == keep
     assert rescues.introduced_list(doc, list(range(4)), keep, labelled={0}) == keep
+
+
+def test_share_and_follow_lines_inside_the_article_go_whatever_the_model_says():
+    """New-user trial of stop 60: "Pin it for later!" above a recipe's ingredients and "Did you
+    make this recipe? Tag @hannahbakes on Instagram!" under its method stayed: the line model
+    kept them with the recipe around them."""
+    lines = clean((LISTS / "lemon-drizzle.txt").read_text(encoding="utf-8")).text.splitlines()
+    assert "Pin it for later!" not in lines
+    assert not any(line.startswith("Did you make this recipe?") for line in lines)
+    assert "225g caster sugar" in lines and lines[lines.index("Method") + 1].startswith("1. Heat the oven")
