@@ -1,8 +1,9 @@
 """The line model's decisions mended where its smoothing takes article lines with the page
 around them: the lead and the close of the article, its last sentences above the tail, a list
-it kept part of, a hole of short lines, a heading beside a caption. Each rescue is one function
-over the page's rows (`positions` into the document, `keep` per row), named for what it keeps,
-with the trial or the corpus figures that asked for it."""
+it kept part of or that a kept sentence introduces, a hole of short lines or verses, a heading
+beside a caption. Each rescue is one function over the page's rows (`positions` into the
+document, `keep` per row), named for what it keeps, with the trial or the corpus figures that
+asked for it."""
 
 from __future__ import annotations
 
@@ -439,10 +440,8 @@ def hole_filled(
     return keep
 
 
-# A verse: a short line, no sentence's end needed
+# A verse: a line of a few words, no sentence's end needed
 VERSE_WORDS = 10
-
-
 VERSE_MIN_WORDS = 3
 
 
