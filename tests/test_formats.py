@@ -681,3 +681,22 @@ def test_a_link_goes_on_its_anchor_not_on_the_same_letters_inside_a_word(tmp_pat
     else:
         assert "Theresa Quill" in out and 'click <ref target="mailto:council@example.org">here</ref>.' in out
         assert 'in 2018 and was criticised widely<ref target="#note1">1</ref> by' in out
+
+
+def test_a_quoted_stanza_broken_by_br_stays_one_quote_in_markdown():
+    """New-user trial of stop 60: a <blockquote> whose paragraph a <br> breaks came out as two
+    plain paragraphs, no quote mark (its block matched no one line of the text)."""
+    from markdown_it import MarkdownIt
+
+    page = (
+        "<html><head><title>T</title></head><body><article><h1>Song story</h1>"
+        "<p>He said this in the long paragraph of an article about many things that happen in town.</p>"
+        "<blockquote><p>Oh the water runs and the wheel goes round,<br>\n"
+        "and the looms they sing in the old mill town.</p></blockquote>"
+        "<p>After the quote there is more text in this paragraph for the article body.</p>"
+        "</article></body></html>"
+    )
+    out = run("clean", "-", "--format", "markdown", stdin=page.encode()).stdout
+    assert "> Oh the water runs and the wheel goes round,\n>\n> and the looms they sing in the old mill town." in out
+    tokens = MarkdownIt("commonmark").parse(out)
+    assert [t.type for t in tokens].count("blockquote_open") == 1
