@@ -244,10 +244,11 @@ def run(doc: Document, ctx: Context) -> Document:
         # EDT" was the title; second attacker trial of stop 60: "Dec 2003", "« Older post")
         why = "a time, a month and year, or a link to the previous or next post, above the body: not the title"
         for _ in range(NOT_HEADLINES):
-            first = next((i for i, line in enumerate(doc.lines) if line.text), None)
-            if first is None or not not_a_headline(doc.lines[first].text):
+            content = [i for i, line in enumerate(doc.lines) if line.text]
+            # the body goes on after it: a text of such a line alone is left as it is
+            if len(content) < 2 or not not_a_headline(doc.lines[content[0]].text):
                 break
-            doc = doc.without(removals_at(doc.lines, [first], rule="metadata:not-title", kind="metadata", why=why))
+            doc = doc.without(removals_at(doc.lines, content[:1], rule="metadata:not-title", kind="metadata", why=why))
     at = _headline(doc) if meta.title is None else None
     if at is None and meta.title is None and (label := _label_above_headline(doc)) is not None:
         # a masthead or section label above the headline ("Bayside Weekly"): no body, no title

@@ -83,6 +83,7 @@ def test_a_time_alone_is_no_title_when_it_is_the_first_line_kept():
     doc = clean("10:48 AM EDT\n" + HEADLINE + "\nBy Jane Roe\n\n" + "\n".join(PROSE) + "\n")
     assert doc.metadata.title == HEADLINE
     assert "10:48" not in doc.text
+    assert clean("10:48 AM EDT\n").text == "10:48 AM EDT\n"  # a text of it alone is left as it is
 
 
 class Favours:
